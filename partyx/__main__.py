@@ -1,0 +1,3 @@
+from partyx.cli import main
+
+main()

@@ -1,0 +1,65 @@
+"""Vietnamese text normalisation: one form for every string partyx compares or writes.
+
+- Unicode NFC (decomposed tone marks from some editors are composed);
+- one tone-placement convention, the "new" one used by the SPEC and most outlets today:
+  the mark sits on the first vowel of a final ``oa``/``oe``/``uy`` (``hoà`` -> ``hòa``,
+  ``Uỷ`` -> ``Ủy``, ``khoẻ`` -> ``khỏe``; ``quý`` is left alone: its ``u`` belongs to ``qu``);
+- no-break and other odd spaces folded to a plain space, zero-width characters dropped;
+- HTML entities (``&gt;``, ``&amp;``) decoded;
+- line ends ``\\r\\n`` and ``\\r`` made ``\\n``.
+
+:func:`normalize` is idempotent: ``normalize(normalize(s)) == normalize(s)``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+
+
+def _with_tone(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + tone)
+
+
+def _build_tone_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for f_case, s_case in ((str.lower, str.lower), (str.upper, str.upper),
+                               (str.upper, str.lower)):
+            f, s = f_case(first), s_case(second)
+            for tone in _TONES:
+                table[f + _with_tone(s, tone)] = _with_tone(f, tone) + s
+    return table
+
+
+_TONE_TABLE = _build_tone_table()
+# Old placement only at the end of a syllable, and not after q (quý, quỳ keep theirs).
+_OLD_PAIR_RE = re.compile(
+    "(?<![qQ])(" + "|".join(sorted(_TONE_TABLE, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
+                                 "\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
+_SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None))
+
+
+def fold_tone_placement(text: str) -> str:
+    """``hoà`` -> ``hòa``, ``Uỷ`` -> ``Ủy``; other text unchanged."""
+    return _OLD_PAIR_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
+
+
+def normalize(text: str) -> str:
+    """The normal form of a decoded article or string (see module docstring)."""
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_SPACES)
+    return fold_tone_placement(text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of blanks within a line made one space, ends stripped."""
+    return re.sub(r"[ \t]+", " ", text).strip()

@@ -1,0 +1,82 @@
+import orjson
+from typer.testing import CliRunner
+
+from partyx.cli import app
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+
+
+def _records(path):
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def test_extract_seeds_writes_one_record_per_article(tmp_path):
+    out = tmp_path / "out" / "records.jsonl"
+    result = runner.invoke(app, ["extract", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = _records(out)
+    assert [r["id"] for r in records] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    for r in records:
+        assert r["schema"] == "partyx/1"
+        assert r["source"]["path"].startswith(str(SEEDS))
+        assert len(r["source"]["sha256"]) == 64
+        assert r["errors"] == []
+
+
+def test_extract_to_stdout_is_pure_jsonl(tmp_path):
+    result = runner.invoke(app, ["extract", str(SEEDS / "000_0382416f5319272f.txt"), "-o", "-",
+                                 "--quiet"])
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and orjson.loads(lines[0])["id"] == "000_0382416f5319272f"
+
+
+def test_unreadable_file_is_reported_and_others_still_written(tmp_path):
+    (tmp_path / "good.txt").write_bytes((SEEDS / "000_0382416f5319272f.txt").read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"abc\xff\xfe\xfa garbage")
+    out = tmp_path / "r.jsonl"
+    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "bad.txt" in result.stderr and "cannot be decoded" in result.stderr
+    records = {r["id"]: r for r in _records(out)}
+    assert records["good"]["title"]
+    assert records["bad"]["errors"][0]["stage"] == "read"
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2
+
+
+def test_missing_input_and_unknown_stage_are_usage_errors(tmp_path):
+    r = runner.invoke(app, ["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "r.jsonl")])
+    assert r.exit_code == 2 and "no such file" in r.stderr
+    r = runner.invoke(app, ["extract", str(SEEDS), "--stages", "nope", "-o", str(tmp_path / "x")])
+    assert r.exit_code == 2 and "unknown stage" in r.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_workers_give_identical_records(tmp_path):
+    one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    assert runner.invoke(app, ["extract", str(SEEDS), "-o", str(one), "-j", "1"]).exit_code == 0
+    assert runner.invoke(app, ["extract", str(SEEDS), "-o", str(two), "-j", "2"]).exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_stats_json_counts_articles(tmp_path):
+    out = tmp_path / "r.jsonl"
+    runner.invoke(app, ["extract", str(SEEDS), "-o", str(out), "-q"])
+    result = runner.invoke(app, ["stats", str(out), "--json"])
+    assert result.exit_code == 0
+    summary = orjson.loads(result.stdout)
+    assert summary["articles"] == 5
+    assert summary["by_outlet"]["Lao Động Thủ Đô"] == 1
+
+
+def test_stages_lists_builtins_and_version():
+    result = runner.invoke(app, ["stages"])
+    assert result.exit_code == 0 and "metadata" in result.stdout
+    result = runner.invoke(app, ["--version"])
+    assert result.stdout.startswith("partyx ")
