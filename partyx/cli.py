@@ -219,6 +219,33 @@ def _warn(message: str) -> None:
     print(f"partyx: warning: {message}", file=sys.stderr)
 
 
+@app.command("export")
+def export_cmd(
+    file: Path = typer.Argument(..., help="Records written by 'partyx extract'."),
+    out: Path = typer.Argument(..., help="The database file (sqlite) or folder (csv, parquet)."),
+    to: str = typer.Option(..., "--to", help="sqlite, csv or parquet."),
+    strict: bool = _STRICT,
+) -> None:
+    """Write the records as normalised tables (articles, people, positions, documents, citations,
+    places, membership …) with keys, for SQL and dataframe users."""
+    from partyx.views.export import ExportError, export
+    from partyx.views.records import BadRecord, read_records
+
+    if not file.is_file():
+        _fail(f"no such records file: {file}")
+    try:
+        counts = export(read_records(file, warn=_warn, strict=strict), to, out, warn=_warn)
+    except ExportError as e:
+        _fail(str(e))
+    except BadRecord as e:
+        _fail(f"{e} (--strict); nothing written")
+    except OSError as e:
+        _fail(f"cannot export to {out}: {e}")
+    print(f"partyx: exported {counts['articles']} articles to {out} ({to}): "
+          + ", ".join(f"{t} {n}" for t, n in counts.items() if t != "articles"),
+          file=sys.stderr)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the available stages, built-in and plugins, with what they require and provide."""
