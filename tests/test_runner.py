@@ -4,6 +4,7 @@ stage's workers are recycled; kill -9 loses nothing that was checkpointed."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sqlite3
@@ -73,7 +74,7 @@ def test_rerun_processes_only_what_changed(tmp_path):
     third = run(_opts(folder, out), **QUIET)
     assert (third.processed, third.reused) == (1, 19)
     records = {r["id"]: r for r in map(orjson.loads, out.read_bytes().splitlines())}
-    assert records["a003"]["text"].endswith("Đã sửa.")
+    assert records["a003"]["source"]["sha256"] == hashlib.sha256(changed.read_bytes()).hexdigest()
     fresh = tmp_path / "fresh.jsonl"
     run(_opts(folder, fresh, workers=1), **QUIET)
     assert out.read_bytes() == fresh.read_bytes()
@@ -251,6 +252,7 @@ def test_kill_9_keeps_file_and_checkpointed_work(tmp_path):
     assert not redone & committed
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
     assert [r["id"] for r in records] == [f"a{i:03d}" for i in range(40)]
-    assert all(r["text"].endswith("Cập nhật.") for r in records)
+    assert all(r["source"]["sha256"] == hashlib.sha256((folder / f"{r['id']}.txt").read_bytes())
+               .hexdigest() for r in records)
     with sqlite3.connect(state_path(out)) as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 40
