@@ -328,6 +328,35 @@ def export_cmd(
           file=sys.stderr)
 
 
+@app.command("report")
+def report_cmd(
+    file: Path = typer.Argument(DEFAULT_OUTPUT, help="Records written by 'partyx extract'."),
+    output: Path = typer.Option(Path("partyx-out/report.html"), "-o", "--output",
+                                help="The HTML file to write."),
+    strict: bool = _STRICT,
+) -> None:
+    """Write one self-contained HTML page: summary, membership charts, searchable people."""
+    from partyx.io import atomic_writer
+    from partyx.stats import SummaryView
+    from partyx.views.htmlreport import render_report
+    from partyx.views.records import BadRecord, read_records
+
+    if not file.is_file():
+        _fail(f"no such records file: {file}")
+    view = SummaryView()
+    try:
+        for record in read_records(file, warn=_warn, strict=strict):
+            view.add(record)
+        page = render_report(view, str(file))
+        with atomic_writer(output) as fh:
+            fh.write(page.encode("utf-8"))
+    except BadRecord as e:
+        _fail(f"{e} (--strict); nothing written")
+    except OSError as e:
+        _fail(f"cannot write {output}: {e}")
+    print(f"partyx: report of {view.articles} articles written to {output}", file=sys.stderr)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the available stages, built-in and plugins, with what they require and provide."""
