@@ -266,9 +266,9 @@ class Metadata(Stage):
 
     def _split_glued(self, line: str) -> tuple[str, str] | None:
         """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
-        head = line[:400]
+        head = line[:400]  # a headline and its caption fit well within that
         marker = self.inner_dateline.search(head) or _LTS.search(head)
-        prefix = line[:marker.start()] if marker else line
+        prefix = line[:marker.start()] if marker else head
         if _TIME_LEAD.match(prefix):
             return None
         parts = chunks(prefix)
@@ -314,8 +314,8 @@ class Metadata(Stage):
                 return None
             text = text[:paren.start()].strip()
         text = _DEGREES.sub("", _BYLINE_LEAD.sub("", text)).strip(" .:")
-        if not text:
-            return Byline([], outlet) if paren else None
+        if not text:  # "Nhóm PV", "(Tổng hợp)"
+            return Byline([], outlet)
         names: list[str] = []
         for part in _NAME_SPLIT.split(text):
             words = part.split()
