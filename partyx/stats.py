@@ -54,7 +54,8 @@ class SummaryView:
             "articles": self.articles,
             "articles_with_errors": self.errors,
             "by_outlet": dict(self.outlets.most_common()),
-            "by_month": dict(sorted(self.months.items())),
+            "by_month": dict(sorted(self.months.items(),
+                                    key=lambda kv: (kv[0] == "(unknown)", kv[0]))),
             "by_event_type": dict(self.events.most_common()),
             "people": [{"name": p["name"], "articles": p["articles"],
                         "posts": [x["post"] for x in p["posts"]]}
