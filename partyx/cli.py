@@ -138,6 +138,7 @@ def extract(
         else:
             print(message, file=sys.stderr)
 
+    _warn_broken_plugins(opts.only)
     try:
         summary = run(opts, log=log, progress=progress)
     except (PipelineError, Locked, ExecutorUnavailable) as e:
@@ -295,6 +296,17 @@ def stats_events(file: Path = _FILE, fmt: str = _FORMAT, strict: bool = _STRICT)
     from partyx.views.events import EventsView
 
     _show(EventsView(), file, fmt, strict)
+
+
+def _warn_broken_plugins(only: list[str] | None) -> None:
+    """A plugin that failed to load is left out of the run, loudly (even with ``--quiet``).
+    Asked for by name, it is a usage error that the pipeline check reports."""
+    from partyx.pipeline import BROKEN, load_stages
+
+    load_stages()
+    for name, error in BROKEN.items():
+        if only is None or name not in only:
+            _warn(f"plugin stage {name!r} failed to load and is left out: {error}")
 
 
 def _warn(message: str) -> None:

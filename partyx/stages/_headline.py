@@ -32,6 +32,7 @@ _EDGE = "\"'“”‘’«»()[]"
 _SENTENCE_END = ".?!…"
 _SOFT_END = ",;:–-—(/&"
 BULLETS = {"+", "•", ">>", "»", "*"}
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,3}\s?[-.)/:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +139,11 @@ def chunk_starts(text: str) -> list[Seam]:
         if prev[-1] in _SOFT_END or not prev_core:
             continue
         prev_key = prev_core.casefold()
-        if prev_key in vocab.before:
+        if prev_key in vocab.before or prev_key in vocab.modifiers:
             continue
         if prev_key in vocab.place_types and _place_name_follows(words, i):
             continue
-        if _starts_phrase(words, i, vocab.openers) and prev_key not in vocab.modifiers:
+        if _starts_phrase(words, i, vocab.openers):
             seams.append(Seam(matches[i].start(), "opener"))
             continue
         if (_is_lower(prev) and not _is_acronym(cur) and not in_name[i - 1]
@@ -156,3 +157,15 @@ def chunks(text: str) -> list[str]:
     cuts = [s.start for s in chunk_starts(text) if s.kind != "sentence"]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def is_headline_run(text: str) -> bool:
+    """Three or more headline-sized chunks (5 to 25 words, 20 or more in all) and no sentence
+    inside: a box of related headlines printed as one line. A list item (``6- Phan Tấn Tài -
+    Chỉ huy trưởng …``) is none."""
+    if _LIST_ITEM.match(text):
+        return False
+    if any(s.kind == "sentence" for s in chunk_starts(text.rstrip(".!?… "))):
+        return False
+    sizes = [len(p.split()) for p in chunks(text)]
+    return len(sizes) >= 3 and sum(sizes) >= 20 and all(5 <= n <= 25 for n in sizes)

@@ -31,7 +31,7 @@ import re
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
-from partyx.stages._headline import chunk_starts, chunks
+from partyx.stages import _headline
 from partyx.text import collapse_spaces
 
 _CLOSERS = "\"'”’»)]"
@@ -55,19 +55,20 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_paragraph(line: str) -> bool:
-    """A body paragraph rather than a headline, caption or header line."""
-    return len(line) > 200 or (len(line) >= 60 and ends_sentence(line) and " " in line)
+    """A body paragraph rather than a headline, caption or header line: long, or a statement
+    ending with a full stop (headlines end with ``?`` or ``!`` as often as paragraphs do)."""
+    if len(line) > 200:
+        return True
+    core = line.rstrip().rstrip(_CLOSERS)
+    return len(line) >= 60 and core.endswith((".", "…")) and " " in line
 
 
 def is_headline_run(line: str) -> bool:
     """Several headlines printed as one paragraph: no sentence punctuation inside or at the
-    end, and three or more headline chunks of four words or more."""
+    end, three or more headline-sized chunks (see :func:`_headline.is_headline_run`)."""
     if not 40 <= len(line) <= 600 or ends_sentence(line) or line.endswith(":"):
         return False
-    if any(s.kind == "sentence" for s in chunk_starts(line)):
-        return False
-    parts = chunks(line)
-    return len(parts) >= 3 and all(len(p.split()) >= 4 for p in parts)
+    return _headline.is_headline_run(line)
 
 
 class _Vocabulary:
@@ -90,7 +91,7 @@ class _Vocabulary:
 @register
 class Clean(Stage):
     name = "clean"
-    version = "2"
+    version = "3"
     requires = ("raw",)
     provides = ("lines", "captions")
     description = "split into lines; drop logos, share buttons, counters, repeated captions, " \

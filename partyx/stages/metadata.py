@@ -38,7 +38,7 @@ from datetime import datetime
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
-from partyx.stages._headline import chunk_starts, chunks
+from partyx.stages._headline import chunk_starts, chunks, is_headline_run
 from partyx.stages.clean import ends_sentence, is_paragraph
 
 # --- dates -------------------------------------------------------------------------------------
@@ -97,9 +97,13 @@ _DEGREES = re.compile(
     r"^(?:(?:PGS|GS|TS|ThS|CN|NCS|BS|Ths)\.?\s*[,.]?\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+tá\s+|"
     r"^(?:Nhà báo|Luật sư|Bác sĩ|Kỹ sư)\s+", re.IGNORECASE)
 _PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng viên", "btv", "ctv",
-                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài"}
-_NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|\bvà\b)\s*")
+                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài", "còn nữa", "hết",
+                 "pv tổng hợp", "bt", "nhóm ptv"}
+_NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
+_URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
+_URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
+                         re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 
 
@@ -125,9 +129,14 @@ class Byline:
     names: list[str] = field(default_factory=list)
     outlet: str | None = None
 
+    def __bool__(self) -> bool:  # a recognised byline, even "PV" or "(Tổng hợp)"
+        return True
+
 
 # --- the stage ---------------------------------------------------------------------------------
 
+_SENTENCE_GAP = re.compile(r"[.!?…”\")]\s+")
+_PLACEHOLDER_PAREN = re.compile(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", re.IGNORECASE)
 _TIME_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Rạng sáng)\b[^,.]{0,15}?\d{1,2}"
                         r"\s?[/.-]\s?\d{1,2}")
 _LTS = re.compile(r"\s(?:LTS|Lời tòa soạn)\s?:")
@@ -138,14 +147,24 @@ def _headline_like(line: str) -> bool:
     return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
 
 
+def _section_name(line: str) -> str:
+    """``Trang chủ > Chính trị > Xây dựng Đảng`` -> ``Xây dựng Đảng``."""
+    return _BREADCRUMB.split(line)[-1].strip()
+
+
 def _clean_title(text: str) -> str:
+    """A headline without what a bullet glued after it (``… Đảng Cộng sản VN + Tổng Bí thư …``)."""
+    for seam in chunk_starts(text):
+        if seam.kind == "bullet":
+            text = text[:seam.start]
+            break
     return text.strip(" -–—|+•")
 
 
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "2"
+    version = "3"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -176,6 +195,8 @@ class Metadata(Stage):
     def outlet_of(self, alias: str) -> str | None:
         """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
         key = alias.strip(" .").casefold()
+        if _URL.match(key):  # https://www.laodongthudo.vn/bai-viet-1.html
+            key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).split("/")[0]
         return self.aliases.get(key) or self.aliases.get(re.sub(r"^(?:báo|tạp chí)\s+", "", key))
 
     # -- header ---------------------------------------------------------------------------------
@@ -183,45 +204,7 @@ class Metadata(Stage):
     def __call__(self, article: Article) -> None:
         lines: list[str] = list(article.extras["lines"])
         captions = set(article.extras.get("captions", ()))
-        authors: list[str] = []
-        title: str | None = None
-        body_start = len(lines)
-        for i, line in enumerate(lines):
-            if self.dateline.match(line):
-                body_start = i
-                break
-            if is_paragraph(line):
-                if title is None and not authors and article.published is None:
-                    glued = self._split_glued(line)
-                    if glued:
-                        title, lines[i] = glued
-                body_start = i
-                break
-            if self._is_section(line):
-                article.section = article.section or line
-                continue
-            if title is None and self._is_banner(line):
-                continue
-            published = parse_published(line) if len(line) <= 120 else None
-            if published and article.published is None:
-                article.published = published
-                byline = self.byline(_date_rest(line))
-                if byline:
-                    authors += byline.names
-                continue
-            if title is not None:
-                byline = self.byline(line)
-                if byline is not None:
-                    authors += byline.names
-                    article.outlet = article.outlet or byline.outlet
-                    continue
-            if line in captions:
-                continue
-            if title is None and _headline_like(line):
-                title = line
-                continue
-            body_start = i
-            break
+        title, body_start, authors = self._read_header(lines, captions, article)
         article.title = _clean_title(title) if title else None
         body = lines[body_start:]
         if body:
@@ -233,6 +216,74 @@ class Metadata(Stage):
             article.outlet = article.outlet or byline.outlet
         article.authors = list(dict.fromkeys(authors))
         article.text = "\n\n".join(x for x in body if x) or None
+
+    def _read_header(self, lines: list[str], captions: set[str],
+                     article: Article) -> tuple[str | None, int, list[str]]:
+        """Walk the header: fill section, published and outlet of ``article``; return the
+        headline, the index of the first body line and the bylines' names. ``lines[0]`` is
+        replaced by the lead when a headline was glued to it."""
+        authors: list[str] = []
+        title: str | None = None
+        section_line: str | None = None
+        for i, line in enumerate(lines):
+            if self.dateline.match(line):
+                return title, i, authors
+            if title is None and not authors and article.published is None \
+                    and (is_paragraph(line) or len(line) > 140 or not _headline_like(line)):
+                if len(line) > 140 and is_headline_run(line[:400]):
+                    continue  # related headlines above the article
+                glued = self._split_glued(line)
+                if glued:
+                    title, lines[i] = glued
+                    return title, i, authors
+                if self._is_lone_headline(lines, i):
+                    title = line
+                    continue
+                if len(line) > 140:
+                    return None, i, authors  # no headline could be told from the lead
+            if title is None and self.outlet_of(line):
+                article.outlet = article.outlet or self.outlet_of(line)  # a logo's text
+                continue
+            if title is None and len(line.split()) <= 3 and not _headline_like(line):
+                continue  # logo remnant, menu item
+            if is_paragraph(line) or not _headline_like(line):
+                return title, i, authors
+            if self._is_section(line):
+                article.section = article.section or _section_name(line)
+                section_line = section_line or line
+                continue
+            if title is None and self._is_banner(line):
+                continue
+            published = parse_published(line) if len(line) <= 120 else None
+            if published and article.published is None:
+                article.published = published
+                byline = self.byline(_date_rest(line))
+                authors += byline.names if byline else []
+                continue
+            byline = self.byline(line) if title is not None else None
+            if byline is not None:
+                authors += byline.names
+                article.outlet = article.outlet or byline.outlet
+                continue
+            if line in captions:
+                continue
+            if title is not None:
+                return title, i, authors
+            title = line
+        if title is None and section_line is not None and lines:
+            # a lone short line before the lead is the headline, even if it reads like a section
+            title, article.section = section_line, None
+        return title, len(lines), authors
+
+    def _is_lone_headline(self, lines: list[str], i: int) -> bool:
+        """A headline that ends with a full stop: one sentence of at most 160 characters,
+        followed by a date line, a byline or the dateline that opens the body."""
+        line = lines[i]
+        if len(line) > 160 or _has_sentence(line.rstrip(".!?… ")) or i + 1 >= len(lines):
+            return False
+        after = lines[i + 1]
+        return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
+                    or (self.byline(after) or Byline()).names)
 
     def _is_section(self, line: str) -> bool:
         if line.casefold() in self.sections:
@@ -249,12 +300,14 @@ class Metadata(Stage):
 
     def _split_glued(self, line: str) -> tuple[str, str] | None:
         """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
-        head = line[:400]
+        head = line[:400]  # a headline and its caption fit well within that
         marker = self.inner_dateline.search(head) or _LTS.search(head)
-        prefix = line[:marker.start()] if marker else line
+        prefix = line[:marker.start()] if marker else head
         if _TIME_LEAD.match(prefix):
             return None
         parts = chunks(prefix)
+        if not marker and is_headline_run(prefix):
+            return None  # related headlines run together, no headline of this article
         first = parts[0] if parts else ""
         ok = 3 <= len(first.split()) <= 25 and not _has_sentence(first)
         if marker:
@@ -284,26 +337,31 @@ class Metadata(Stage):
         text = text.strip(" .")
         if not text or len(text) > 90:
             return None
-        m = self.credit.match(text)
-        if m:
+        m = self.credit.match(text) or _URL_CREDIT.match(text)
+        if m and self.outlet_of(m.group(1)):
             return Byline([], self.outlet_of(m.group(1)))
         outlet = None
         paren = _PAREN_TAIL.search(text)
         if paren:
             outlet = self._outlet_in(paren.group(1))
-            if outlet is None and paren.group(1).casefold() not in ("tổng hợp", "còn nữa"):
+            if outlet is None and paren.group(1).casefold().strip() not in _PLACEHOLDERS:
                 return None
             text = text[:paren.start()].strip()
-        text = _BYLINE_LEAD.sub("", text).strip(" .:")
-        if self.outlet_of(text):
-            return Byline([], self.outlet_of(text))
-        if not text:
-            return Byline([], outlet) if outlet else None
+        text = _DEGREES.sub("", _BYLINE_LEAD.sub("", text)).strip(" .:")
+        if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
+            return Byline([], outlet or self.outlet_of(text))
+        if not text:  # "Nhóm PV", "(Tổng hợp)"
+            return Byline([], outlet)
         names: list[str] = []
         for part in _NAME_SPLIT.split(text):
-            if not part:
-                continue
-            if part.casefold().strip(" .") in _PLACEHOLDERS:
+            words = part.split()
+            # an outlet written before or after the name: "TTXVN Hoàng Trọng"
+            while words and self.outlet_of(words[0]):
+                outlet = outlet or self.outlet_of(words.pop(0))
+            while words and self.outlet_of(words[-1]):
+                outlet = outlet or self.outlet_of(words.pop())
+            part = " ".join(words)
+            if not part or part.casefold().strip(" .") in _PLACEHOLDERS:
                 continue
             if self.outlet_of(part):
                 outlet = outlet or self.outlet_of(part)
@@ -344,15 +402,14 @@ class Metadata(Stage):
         """A byline glued after the last sentence of a paragraph (one-line bodies)."""
         if len(line) < 120:
             return None
-        m = re.search(r"[.!?…”\"]\s+([^.!?…”\"]{2,80})$", line)
-        if not m:
-            return None
-        tail = m.group(1)
-        tail = re.sub(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", "", tail, flags=re.IGNORECASE)
-        byline = self.byline(tail)
-        if byline is None or not (byline.names or byline.outlet):
-            return None
-        return line[:m.start(1)].rstrip(), byline
+        window = len(line) - 90
+        ends = [m.end() for m in _SENTENCE_GAP.finditer(line, window)]
+        for start in reversed(ends):
+            tail = _PLACEHOLDER_PAREN.sub("", line[start:]).strip()
+            byline = self.byline(tail) if tail else None
+            if byline is not None:
+                return line[:start].rstrip(), byline
+        return None
 
 
 def _has_sentence(text: str) -> bool:
