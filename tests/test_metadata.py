@@ -109,6 +109,13 @@ def test_dateline_outlets_and_dateline_left_out_of_text(dateline, outlet):
     assert article.text == LEAD
 
 
+def test_dateline_after_a_single_caption_is_found():
+    cap = "Phó Bí thư Thường trực Thành ủy Hà Nội phát biểu kết luận hội nghị"
+    article = run(f"Lãnh đạo Thành ủy làm việc với quận Ba Đình\n{cap}\nTPO - {LEAD}\n")
+    assert article.outlet == "Tiền Phong"
+    assert article.text == f"{cap}\n\n{LEAD}"
+
+
 def test_a_lowercase_body_start_is_no_dateline():
     article = run(f"Tiêu đề\nLao động - việc làm là vấn đề lớn, được đặt ra ở nhiều nơi.\n{LEAD}\n")
     assert article.outlet is None
@@ -160,6 +167,25 @@ def test_glued_headline_caption_and_dateline_are_split():
     assert article.title == "Xây dựng thủ đô ngày càng phồn vinh, hạnh phúc"
     assert article.outlet == "Người Lao Động"
     assert article.text.startswith("Chiều 24/3") and "Ảnh" not in article.text
+
+
+def test_an_unknown_banner_above_the_headline_is_passed_over():
+    article = run("Tự hào 70 năm Giải phóng Thủ đô\nQuận Ba Đình tổng kết công tác xây dựng Đảng\n"
+                  f"Minh Anh - Thu Trang\nKinhtedothi - {LEAD}\n")
+    assert article.title == "Quận Ba Đình tổng kết công tác xây dựng Đảng"
+    assert article.authors == ["Minh Anh", "Thu Trang"]
+
+
+def test_a_caption_after_the_headline_does_not_displace_it():
+    article = run("Lãnh đạo Thành ủy Hà Nội làm việc với Quận Ba Đình\n"
+                  f"Bí thư Quận ủy Ba Đình phát biểu tại buổi làm việc\n{LEAD}\n")
+    assert article.title == "Lãnh đạo Thành ủy Hà Nội làm việc với Quận Ba Đình"
+
+
+def test_a_byline_above_the_headline_is_an_author():
+    article = run(f"Hoàng Phúc\nQuận Thanh Xuân kiểm tra công tác cán bộ\n(LĐTĐ) {LEAD}\n")
+    assert article.title == "Quận Thanh Xuân kiểm tra công tác cán bộ"
+    assert article.authors == ["Hoàng Phúc"] and article.outlet == "Lao Động Thủ Đô"
 
 
 def test_breadcrumb_gives_its_last_part_as_section():

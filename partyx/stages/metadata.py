@@ -164,7 +164,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "3"
+    version = "4"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -207,9 +207,11 @@ class Metadata(Stage):
         title, body_start, authors = self._read_header(lines, captions, article)
         article.title = _clean_title(title) if title else None
         body = lines[body_start:]
-        if body:
-            outlet, body[0] = self._take_dateline(body[0])
-            article.outlet = outlet or article.outlet
+        for k in range(min(3, len(body))):  # a caption may stand before the dateline
+            outlet, body[k] = self._take_dateline(body[k])
+            if outlet or len(body[k]) > 200:
+                article.outlet = outlet or article.outlet
+                break
         body, footer = self._take_footer(body)
         for byline in footer:
             authors += byline.names
@@ -268,12 +270,31 @@ class Metadata(Stage):
             if line in captions:
                 continue
             if title is not None:
-                return title, i, authors
+                if not self._displaces(title, lines, i):
+                    return title, i, authors
+                # what looked like the headline was a byline or a banner above it
+                byline = self.byline(title)
+                authors += byline.names if byline and len(title.split()) <= 4 else []
             title = line
         if title is None and section_line is not None and lines:
             # a lone short line before the lead is the headline, even if it reads like a section
             title, article.section = section_line, None
         return title, len(lines), authors
+
+    def _displaces(self, title: str, lines: list[str], i: int) -> bool:
+        """Is ``lines[i]``, a second headline-like line, the real headline? Yes when the first
+        was a byline (``Hoàng Phúc`` above the headline), or a short line (an unknown site
+        banner) and this one is followed by the header's date line or byline."""
+        byline = self.byline(title)
+        if byline is not None and byline.names and len(title.split()) <= 4:
+            return True
+        if len(title.split()) > 12 or i + 1 >= len(lines):
+            return False
+        after = lines[i + 1]
+        if len(after) <= 120 and parse_published(after):
+            return True
+        byline = self.byline(after)
+        return byline is not None and bool(byline.names)
 
     def _is_lone_headline(self, lines: list[str], i: int) -> bool:
         """A headline that ends with a full stop: one sentence of at most 160 characters,
