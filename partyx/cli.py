@@ -70,6 +70,8 @@ def extract(
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-file messages, no table."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of failing stages."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1,
+                                  help="Larger files are reported as too large, not read."),
 ) -> None:
     """Extract one JSONL record per article, then print a run summary on standard error."""
     from partyx.pipeline import PipelineError
@@ -83,6 +85,7 @@ def extract(
         pattern=glob,
         workers=workers,
         debug=debug,
+        max_bytes=max_bytes,
     )
 
     def log(message: str) -> None:
@@ -98,7 +101,9 @@ def extract(
     except OSError as e:
         if debug:
             raise
-        _fail(f"cannot write output: {e}")
+        reason = e.strerror or str(e)
+        where = f" {e.filename}" if e.filename and str(e.filename) not in reason else ""
+        _fail(f"cannot write output{where}: {reason}; the previous {output} is left as it was")
     if not quiet:
         from partyx.report import print_run_summary
 

@@ -8,7 +8,6 @@ in this process or in worker processes through :mod:`partyx.executors`. The run 
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
@@ -36,6 +35,7 @@ class RunOptions:
     pattern: str = io.DEFAULT_GLOB
     workers: int = 1
     debug: bool = False
+    max_bytes: int = io.MAX_BYTES
 
 
 @dataclass
@@ -76,32 +76,29 @@ class RunSummary:
 # --- worker side -----------------------------------------------------------------------------
 
 _PIPELINE: Pipeline | None = None
+_MAX_BYTES = io.MAX_BYTES
 
 
-def init_worker(only: list[str] | None, skip: list[str]) -> None:
+def init_worker(only: list[str] | None, skip: list[str], max_bytes: int = io.MAX_BYTES) -> None:
     """Build the pipeline once per worker process (stages are not shipped between processes)."""
-    global _PIPELINE
+    global _PIPELINE, _MAX_BYTES
     _PIPELINE = build(only, skip)
+    _MAX_BYTES = max_bytes
 
 
-def read_article(path: Path, article_id: str) -> Article:
+def read_article(path: Path, article_id: str, max_bytes: int = io.MAX_BYTES) -> Article:
     """The article as read from ``path``: decoded, normalised text in ``raw``. A file that
-    cannot be read or decoded gives an article with a ``read`` error and no text."""
-    source: dict[str, Any] = {"path": str(path), "sha256": None, "bytes": None, "encoding": None}
-    article = Article(id=article_id, source=source)
+    cannot be read or decoded gives an article with a ``read`` error (the reason, from
+    :mod:`partyx.io`) and no text. Path and id are made printable and JSON-safe."""
+    source: dict[str, Any] = {"path": io.display(str(path)), "sha256": None, "bytes": None,
+                              "encoding": None}
+    article = Article(id=io.display(article_id), source=source)
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        article.errors.append({"stage": "read", "error": f"cannot read: {e.strerror or e}"})
-        return article
-    source.update(sha256=io.sha256(data), bytes=len(data))
-    if not data.strip():
-        article.errors.append({"stage": "read", "error": "empty file"})
-        return article
-    try:
+        data = io.read_bytes(path, max_bytes)
+        source.update(sha256=io.sha256(data), bytes=len(data))
         decoded = io.decode(data)
-    except io.DecodeError as e:
-        article.errors.append({"stage": "read", "error": str(e)})
+    except (io.ReadError, io.DecodeError) as e:
+        article.errors.append({"stage": "read", "error": io.display(str(e))})
         return article
     source["encoding"] = decoded.encoding
     article.raw = decoded.text
@@ -112,7 +109,7 @@ def process_file(task: tuple[str, str]) -> dict[str, Any]:
     """Worker function: ``(path, id)`` -> ``{"record": …, "tracebacks": […]}``."""
     assert _PIPELINE is not None, "init_worker was not called"
     path, article_id = task
-    article = read_article(Path(path), article_id)
+    article = read_article(Path(path), article_id, _MAX_BYTES)
     if not article.errors:
         _PIPELINE.run(article)
     return {"record": article.to_record(), "tracebacks": article.extras.get("_tracebacks", [])}
@@ -144,7 +141,7 @@ def run(opts: RunOptions, log=print) -> RunSummary:
     or :class:`FileNotFoundError` before anything is read or written."""
     pipeline = build(opts.only, opts.skip)  # graph checked before any file is read
     if opts.output is not None:
-        check_writable(opts.output)
+        io.check_writable(opts.output)
     paths = list(io.find_articles(opts.paths, opts.pattern))
     tasks = assign_ids(paths)
     summary = RunSummary(stages=pipeline.names)
@@ -165,7 +162,7 @@ def _results(tasks: list[tuple[str, str]], opts: RunOptions) -> Iterator[dict[st
 
     workers = max(1, min(opts.workers, len(tasks)))
     return run_ordered(process_file, tasks, workers=workers, initializer=init_worker,
-                       initargs=(opts.only, opts.skip))
+                       initargs=(opts.only, opts.skip, opts.max_bytes))
 
 
 def _consume(results, fh, summary: RunSummary, opts: RunOptions, log) -> None:
@@ -189,13 +186,3 @@ def _consume(results, fh, summary: RunSummary, opts: RunOptions, log) -> None:
                 log(tb)
         for name in COUNTED:
             summary.found[name] += len(record[name])
-
-
-def check_writable(output: Path) -> None:
-    """Fail early, before any work, when the output file cannot be written."""
-    folder = output.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    if output.is_dir():
-        raise IsADirectoryError(f"output {output} is a folder")
-    if not os.access(folder, os.W_OK):
-        raise PermissionError(f"cannot write to folder {folder}")
