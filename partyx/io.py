@@ -71,19 +71,19 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         st = os.stat(path)
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from None
+        raise ReadError(f"cannot read: {_strerror(e)}") from e
     _check_kind(path, st, max_bytes)
     try:
         # O_NONBLOCK: a FIFO swapped in after the stat above must not hang the run.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from None
+        raise ReadError(f"cannot read: {_strerror(e)}") from e
     try:
         with os.fdopen(fd, "rb") as fh:
             _check_kind(path, os.fstat(fh.fileno()), max_bytes)
             data = fh.read(max_bytes + 1)
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from None
+        raise ReadError(f"cannot read: {_strerror(e)}") from e
     if len(data) > max_bytes:
         raise ReadError(f"too large: more than {max_bytes} bytes (limit: --max-bytes)")
     return data

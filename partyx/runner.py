@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ def read_article(path: Path, article_id: str, max_bytes: int = io.MAX_BYTES) -> 
         decoded = io.decode(data)
     except (io.ReadError, io.DecodeError) as e:
         article.errors.append({"stage": "read", "error": io.display(str(e))})
+        article.extras["_tracebacks"] = [traceback.format_exc()]  # for --debug
         return article
     source["encoding"] = decoded.encoding
     article.raw = decoded.text

@@ -1,6 +1,5 @@
 import codecs
 import os
-import sys
 
 import pytest
 
@@ -208,12 +207,8 @@ def test_find_articles_yields_fifos_and_broken_links_so_they_get_reported(tmp_pa
     assert found == ["a.txt", "b.txt", "c.txt", "dir.txt/d.txt"]
 
 
-def test_find_articles_walks_deeper_than_the_recursion_limit(tmp_path):
-    depth = sys.getrecursionlimit() + 50
-    deep = tmp_path
-    for _ in range(depth):  # os.makedirs would itself recurse too deep
-        deep = deep / "d"
-        deep.mkdir()
+def test_find_articles_walks_deeper_than_the_recursion_limit(tmp_path, deep_folder):
+    deep = deep_folder(tmp_path)
     (deep / "x.txt").write_text("x")
     assert list(io.find_articles([tmp_path])) == [deep / "x.txt"]
 
