@@ -15,7 +15,7 @@ run: $(BIN)/partyx
 	$(BIN)/partyx stats partyx-out/records.jsonl
 
 test: $(BIN)/partyx
-	$(BIN)/ruff check partyx tests bench
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/partyx

@@ -10,7 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from partyx import __version__
 
@@ -111,30 +113,171 @@ def extract(
     raise typer.Exit(summary.exit_code)
 
 
-@app.command()
-def stats(
-    file: Path = typer.Argument(DEFAULT_OUTPUT, help="Records written by 'partyx extract'."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
-    top: int = typer.Option(10, "--top", min=1, help="Rows per table."),
-) -> None:
-    """Print the corpus summary of a records file."""
-    from partyx import stats as stats_mod
+class _StatsGroup(TyperGroup):
+    """``partyx stats``: a first word that is no view name is the FILE of the corpus summary,
+    so ``partyx stats``, ``partyx stats FILE`` and ``partyx stats people FILE`` all work."""
 
-    if not file.exists():
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["summary", *args]
+        return super().parse_args(ctx, args)
+
+
+stats_app = typer.Typer(
+    cls=_StatsGroup,
+    help="Corpus views of a records file: the summary (default), people, documents, "
+         "membership, events.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(stats_app, name="stats")
+
+_FILE = typer.Argument(DEFAULT_OUTPUT, help="Records written by 'partyx extract'.")
+_FORMAT = typer.Option("table", "--format", "-f", help="table, json, csv or markdown.")
+_STRICT = typer.Option(False, "--strict",
+                       help="Refuse a file with a bad line (exit 2) instead of skipping it.")
+
+
+def _show(view, file: Path, fmt: str, strict: bool) -> None:
+    """Fold the records of ``file`` into ``view`` and print its result in ``fmt``."""
+    from partyx.views.records import BadRecord, read_records
+    from partyx.views.render import FORMATS, render
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not file.is_file():
         _fail(f"no such records file: {file}")
-    summary = stats_mod.summarize(stats_mod.read_records(file, warn=_warn), top=top)
-    if as_json:
-        import orjson
+    try:
+        for record in read_records(file, warn=_warn, strict=strict):
+            view.add(record)
+    except BadRecord as e:
+        _fail(f"{e} (--strict)")
+    except OSError as e:
+        _fail(f"cannot read {file}: {e}")
+    try:
+        render(view.result(), fmt, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `partyx stats … | head`
+        sys.stderr.close()
 
-        sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2) + b"\n")
-    else:
-        from rich.console import Console
 
-        stats_mod.print_summary(summary, Console(highlight=False))
+@stats_app.command("summary")
+def stats_summary(
+    file: Path = _FILE,
+    fmt: str = _FORMAT,
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+    top: int = typer.Option(10, "--top", min=1, help="Rows of the people and document lists."),
+    strict: bool = _STRICT,
+) -> None:
+    """The corpus summary: outlets, months, event types, people, documents, membership."""
+    from partyx.stats import SummaryView
+
+    _show(SummaryView(top), file, "json" if as_json else fmt, strict)
+
+
+@stats_app.command("people")
+def stats_people(
+    file: Path = _FILE,
+    fmt: str = _FORMAT,
+    name: str | None = typer.Option(None, "--name", help="Names containing this (any accents "
+                                                         "when typed without)."),
+    org: str | None = typer.Option(None, "--org", help="People with a post in a matching org."),
+    since: str | None = typer.Option(None, "--since", help="Only articles dated YYYY-MM-DD or "
+                                                           "later."),
+    strict: bool = _STRICT,
+) -> None:
+    """Every person with their posts, first/last date each post is seen, articles."""
+    import re
+
+    from partyx.views.people import PeopleView
+
+    if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
+        _fail(f"--since wants a date like 2021-03-24, 2021-03 or 2021, not {since!r}")
+    _show(PeopleView(name=name, org=org, since=since), file, fmt, strict)
+
+
+@stats_app.command("documents")
+def stats_documents(file: Path = _FILE, fmt: str = _FORMAT, strict: bool = _STRICT) -> None:
+    """Each cited document with its citation count, first/last citation and citing articles."""
+    from partyx.views.documents import DocumentsView
+
+    _show(DocumentsView(), file, fmt, strict)
+
+
+@stats_app.command("membership")
+def stats_membership(file: Path = _FILE, fmt: str = _FORMAT, strict: bool = _STRICT) -> None:
+    """Per organisation, party members and grassroots organisations by date, with changes."""
+    from partyx.views.membership import MembershipView
+
+    _show(MembershipView(), file, fmt, strict)
+
+
+@stats_app.command("events")
+def stats_events(file: Path = _FILE, fmt: str = _FORMAT, strict: bool = _STRICT) -> None:
+    """Articles by event type, by month and type, and by place."""
+    from partyx.views.events import EventsView
+
+    _show(EventsView(), file, fmt, strict)
 
 
 def _warn(message: str) -> None:
     print(f"partyx: warning: {message}", file=sys.stderr)
+
+
+@app.command("export")
+def export_cmd(
+    file: Path = typer.Argument(..., help="Records written by 'partyx extract'."),
+    out: Path = typer.Argument(..., help="The database file (sqlite) or folder (csv, parquet)."),
+    to: str = typer.Option(..., "--to", help="sqlite, csv or parquet."),
+    strict: bool = _STRICT,
+) -> None:
+    """Write the records as normalised tables (articles, people, positions, documents, citations,
+    places, membership …) with keys, for SQL and dataframe users."""
+    from partyx.views.export import ExportError, export
+    from partyx.views.records import BadRecord, read_records
+
+    if not file.is_file():
+        _fail(f"no such records file: {file}")
+    try:
+        counts = export(read_records(file, warn=_warn, strict=strict), to, out, warn=_warn)
+    except ExportError as e:
+        _fail(str(e))
+    except BadRecord as e:
+        _fail(f"{e} (--strict); nothing written")
+    except OSError as e:
+        _fail(f"cannot export to {out}: {e}")
+    print(f"partyx: exported {counts['articles']} articles to {out} ({to}): "
+          + ", ".join(f"{t} {n}" for t, n in counts.items() if t != "articles"),
+          file=sys.stderr)
+
+
+@app.command("report")
+def report_cmd(
+    file: Path = typer.Argument(DEFAULT_OUTPUT, help="Records written by 'partyx extract'."),
+    output: Path = typer.Option(Path("partyx-out/report.html"), "-o", "--output",
+                                help="The HTML file to write."),
+    strict: bool = _STRICT,
+) -> None:
+    """Write one self-contained HTML page: summary, membership charts, searchable people."""
+    from partyx.io import atomic_writer
+    from partyx.stats import SummaryView
+    from partyx.views.htmlreport import render_report
+    from partyx.views.records import BadRecord, read_records
+
+    if not file.is_file():
+        _fail(f"no such records file: {file}")
+    view = SummaryView()
+    try:
+        for record in read_records(file, warn=_warn, strict=strict):
+            view.add(record)
+        page = render_report(view, str(file))
+        with atomic_writer(output) as fh:
+            fh.write(page.encode("utf-8"))
+    except BadRecord as e:
+        _fail(f"{e} (--strict); nothing written")
+    except OSError as e:
+        _fail(f"cannot write {output}: {e}")
+    print(f"partyx: report of {view.articles} articles written to {output}", file=sys.stderr)
 
 
 @app.command("stages")

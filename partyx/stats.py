@@ -1,125 +1,102 @@
-"""The corpus summary of a records file, computed from the records on disk only.
+"""The corpus summary of a records file (``partyx stats [FILE]``), from the records on disk only.
 
-:func:`read_records` streams the JSONL file; a line that is not a JSON object is named and
-skipped. :func:`summarize` folds the records into counters, so memory grows with the number
-of distinct outlets, people and documents, not with the number of records.
+:class:`SummaryView` folds records into counters: articles, outlets, months, event types, the
+most-mentioned people with their posts, the most-cited documents and the membership figures.
+Memory grows with the number of distinct outlets, people, documents and organisations, not with
+the number of records. The named views (people, documents, membership, events) live in
+:mod:`partyx.views`; reading records is :func:`partyx.views.records.read_records`.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
-import orjson
+from partyx.views.documents import DocumentsView
+from partyx.views.membership import MembershipView
+from partyx.views.people import PeopleView
+from partyx.views.records import clean, field, read_records, record_date
+from partyx.views.render import Section, ViewResult
+
+__all__ = ["SummaryView", "read_records", "summarize"]
 
 
-def read_records(path: Path, warn: Callable[[str], None] = lambda _: None,
-                 strict: bool = False) -> Iterator[dict[str, Any]]:
-    """Yield each record of ``path``; warn about (or, when ``strict``, raise on) bad lines."""
-    with path.open("rb") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError as e:
-                record, reason = None, f"not JSON ({e})"
-            else:
-                reason = "not a record object"
-            if not isinstance(record, dict) or "id" not in record:
-                message = f"{path}:{n}: skipped: {reason}"
-                if strict:
-                    raise ValueError(message)
-                warn(message)
-                continue
-            yield record
+class SummaryView:
+    """The corpus summary; ``top`` bounds the people and document lists."""
+
+    name = "summary"
+
+    def __init__(self, top: int = 10) -> None:
+        self.top = top
+        self.articles = 0
+        self.errors = 0
+        self.outlets: Counter = Counter()
+        self.months: Counter = Counter()
+        self.events: Counter = Counter()
+        self.people = PeopleView()
+        self.documents = DocumentsView()
+        self.membership = MembershipView()
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.articles += 1
+        self.errors += bool(record.get("errors"))
+        self.outlets[clean(record.get("outlet")) or "(unknown)"] += 1
+        date = record_date(record)
+        self.months[date[:7] if date else "(unknown)"] += 1
+        self.events[clean(field(record, "event").get("type")) or "(unknown)"] += 1
+        self.people.add(record)
+        self.documents.add(record)
+        self.membership.add(record)
+
+    def data(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "articles_with_errors": self.errors,
+            "by_outlet": dict(self.outlets.most_common()),
+            "by_month": dict(sorted(self.months.items(),
+                                    key=lambda kv: (kv[0] == "(unknown)", kv[0]))),
+            "by_event_type": dict(self.events.most_common()),
+            "people": [{"name": p["name"], "articles": p["articles"],
+                        "posts": [x["post"] for x in p["posts"]]}
+                       for p in self.people.rows()[: self.top]],
+            "documents": [{"document": d["document"], "citations": d["citations"]}
+                          for d in self.documents.rows()[: self.top]],
+            "membership": [{"org": o["org"], "as_of": p["as_of"],
+                            "party_members": p["party_members"],
+                            "grassroots_orgs": p["grassroots_orgs"]}
+                           for o in self.membership.rows() for p in o["series"]],
+        }
+
+    def result(self) -> ViewResult:
+        data = self.data()
+        totals = Section("Corpus", ["what", "count"], [
+            ["articles", data["articles"]],
+            ["articles with errors", data["articles_with_errors"]],
+            ["people", len(self.people.people)],
+            ["documents cited", len(self.documents.documents)],
+            ["organisations with membership figures", len(self.membership.orgs)],
+        ])
+        sections = [totals]
+        for key, title, column in (("by_outlet", "Outlets", "outlet"),
+                                   ("by_month", "Months", "month"),
+                                   ("by_event_type", "Event types", "event type")):
+            sections.append(Section(title, [column, "articles"],
+                                    [[k, v] for k, v in data[key].items()]))
+        sections.append(Section("People", ["name", "articles", "posts"],
+                                [[p["name"], p["articles"], p["posts"]] for p in data["people"]]))
+        sections.append(Section("Documents cited", ["document", "citations"],
+                                [[d["document"], d["citations"]] for d in data["documents"]]))
+        sections.append(Section("Membership", ["organisation", "as of", "party members",
+                                               "grassroots orgs"],
+                                [[m["org"], m["as_of"], m["party_members"], m["grassroots_orgs"]]
+                                 for m in data["membership"]]))
+        return ViewResult(self.name, data, sections)
 
 
 def summarize(records: Iterable[dict[str, Any]], top: int = 10) -> dict[str, Any]:
-    articles = 0
-    outlets: Counter = Counter()
-    months: Counter = Counter()
-    events: Counter = Counter()
-    people: Counter = Counter()
-    posts: dict[str, Counter] = defaultdict(Counter)
-    documents: Counter = Counter()
-    membership: list[dict[str, Any]] = []
-    errors = 0
-    for r in records:
-        articles += 1
-        errors += bool(r.get("errors"))
-        outlets[r.get("outlet") or "(unknown)"] += 1
-        event = r.get("event") or {}
-        date = event.get("date") or r.get("published")
-        months[date[:7] if date else "(unknown)"] += 1
-        events[event.get("type") or "(unknown)"] += 1
-        for p in r.get("people") or []:
-            people[p["name"]] += 1
-            for pos in p.get("positions") or []:
-                post = " ".join(x for x in (pos.get("title"), pos.get("org")) if x)
-                if pos.get("status") == "former":
-                    post = "nguyên " + post
-                posts[p["name"]][post] += 1
-        for d in r.get("documents") or []:
-            documents[_doc_label(d)] += 1
-        for m in r.get("membership") or []:
-            membership.append({"org": m.get("org"), "as_of": m.get("as_of"),
-                               "party_members": m.get("party_members"),
-                               "grassroots_orgs": m.get("grassroots_orgs"), "article": r["id"]})
-    membership.sort(key=lambda m: (m["org"] or "", m["as_of"] or ""))
-    return {
-        "articles": articles,
-        "articles_with_errors": errors,
-        "by_outlet": dict(outlets.most_common()),
-        "by_month": dict(sorted(months.items())),
-        "by_event_type": dict(events.most_common()),
-        "people": [{"name": n, "articles": c, "posts": [p for p, _ in posts[n].most_common()]}
-                   for n, c in people.most_common(top)],
-        "documents": [{"document": d, "citations": c} for d, c in documents.most_common(top)],
-        "membership": membership,
-    }
-
-
-def _doc_label(d: dict[str, Any]) -> str:
-    number, code, issuer = d.get("number") or "?", d.get("code") or "?", d.get("issuer")
-    return f"{number}-{code}/{issuer}" if issuer else f"{number}-{code}"
-
-
-def print_summary(summary: dict[str, Any], console) -> None:
-    from rich.table import Table
-
-    console.print(f"{summary['articles']} articles, "
-                  f"{summary['articles_with_errors']} with errors")
-    for key, title in (("by_outlet", "Outlets"), ("by_month", "Months"),
-                       ("by_event_type", "Event types")):
-        table = Table(title=title)
-        table.add_column(title[:-1].lower())
-        table.add_column("articles", justify="right")
-        for k, v in summary[key].items():
-            table.add_row(k, str(v))
-        console.print(table)
-    table = Table(title="People")
-    for col in ("name", "articles", "posts"):
-        table.add_column(col)
-    for p in summary["people"]:
-        table.add_row(p["name"], str(p["articles"]), "; ".join(p["posts"]))
-    console.print(table)
-    table = Table(title="Documents cited")
-    table.add_column("document")
-    table.add_column("citations", justify="right")
-    for d in summary["documents"]:
-        table.add_row(d["document"], str(d["citations"]))
-    console.print(table)
-    table = Table(title="Membership")
-    for col in ("organisation", "as of", "party members", "grassroots orgs"):
-        table.add_column(col)
-    for m in summary["membership"]:
-        table.add_row(m["org"] or "", m["as_of"] or "", _num(m["party_members"]),
-                      _num(m["grassroots_orgs"]))
-    console.print(table)
-
-
-def _num(v) -> str:
-    return "" if v is None else f"{v:,}".replace(",", ".")
+    """The summary of ``records`` as one JSON-ready dict."""
+    view = SummaryView(top)
+    for record in records:
+        view.add(record)
+    return view.data()

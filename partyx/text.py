@@ -5,6 +5,7 @@
   the mark sits on the first vowel of a final ``oa``/``oe``/``uy`` (``hoà`` -> ``hòa``,
   ``Uỷ`` -> ``Ủy``, ``khoẻ`` -> ``khỏe``; ``quý`` is left alone: its ``u`` belongs to ``qu``);
 - no-break and other odd spaces folded to a plain space, zero-width characters dropped;
+- the Icelandic eth ``Ð``/``ð`` that old Vietnamese encodings left for ``Đ``/``đ`` made ``Đ``/``đ``;
 - HTML entities (``&gt;``, ``&amp;``) decoded;
 - line ends ``\\r\\n`` and ``\\r`` made ``\\n``.
 
@@ -43,9 +44,10 @@ _OLD_PAIR_RE = re.compile(
     "[oOuU][" + "".join(sorted({k[1] for k in _TONE_TABLE})) + r"](?![^\W\d_])"
 )
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
+_FOLD = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
                                  "\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
-_SPACES.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None))
+_FOLD.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None))
+_FOLD.update({0x00D0: "\u0110", 0x00F0: "\u0111"})  # Ð ð (eth) -> Đ đ
 
 
 def fold_tone_placement(text: str) -> str:
@@ -65,7 +67,7 @@ def normalize(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text).translate(_FOLD)
     return fold_tone_placement(text)
 
 

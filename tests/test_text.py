@@ -27,3 +27,7 @@ def test_nfc_spaces_entities_and_line_ends():
 def test_normalize_is_idempotent(s):
     once = normalize(s)
     assert normalize(once) == once
+
+
+def test_eth_written_for_d_stroke_is_folded():
+    assert normalize("Ðảng và Nhà nước, ðồng chí") == "Đảng và Nhà nước, đồng chí"

@@ -1,8 +1,27 @@
-"""Cleaning: the article's lines without boilerplate, and the body ``text``.
+"""Cleaning: the article's lines without site furniture.
 
-Provides ``lines`` (extras: the non-empty lines of the article, stripped, boilerplate
-removed, in order) and ``text`` (the body: those lines without the header lines the metadata
-stage claims; until then, all of them joined by blank lines).
+Provides extras ``lines`` (the non-empty lines of the article, spaces collapsed, boilerplate
+removed, in order) and extras ``captions`` (the lines recognised as photo captions because
+they were printed more than once; one copy stays in ``lines``).
+
+What goes, for the whole genre rather than for one site (vocabulary in
+``data/boilerplate.json``):
+
+- a logo remnant: a lone one- or two-character line at the top (``M``);
+- lines of punctuation only, photo credits alone (``Ảnh: Hoàng Phúc``);
+- share buttons and page furniture (``Chia sẻ Zalo``, ``In bài``, ``Link gốc``, an empty
+  ``Nguồn :``), view and comment counters, also inside a date line
+  (``Ngày đăng 18/05/2022 | 08:40 | Lượt xem: 651`` keeps its date);
+- a photo caption printed twice: the second copy (adjacent, or anywhere when the line is short
+  and not a list item);
+- related-article boxes: lines opened by ``>>`` or ``»``, the headlines listed under a
+  ``Tin liên quan`` marker, and headlines run together into one paragraph (a line after the
+  lead with no sentence punctuation made of three or more headline chunks, see
+  :mod:`partyx.stages._headline`);
+- everything after a footer marker (``MỚI - NÓNG``, ``Tin cùng chuyên mục``) once the body
+  has begun.
+
+A ``Nguồn: X`` or ``Theo X`` credit is kept: the metadata stage reads the outlet from it.
 """
 
 from __future__ import annotations
@@ -12,34 +31,120 @@ import re
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
+from partyx.stages._headline import chunk_starts, chunks
 from partyx.text import collapse_spaces
 
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_END = ".!?…"
+_PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Video)\s*:[^.!?]{0,60}\)?$",
+                           re.IGNORECASE)
+_ONLY_SYMBOLS = re.compile(r"^[\W_]+$")
+_BULLET_START = re.compile(r"^(?:[-–+•*]|\d{1,3}\s*[-.)/])\s*")
+# ">> headline" appended after the last sentence of a paragraph
+_TRAILING_LINKS = re.compile(r"(?<=[.!?”\"])\s+(?:>>|»)\s.*$")
 
-def _boilerplate_re() -> re.Pattern[str]:
-    data = load("boilerplate")
-    exact = "|".join(re.escape(s) for s in data["lines"])
-    prefixes = "|".join(re.escape(s) for s in data["prefixes"])
-    return re.compile(rf"^(?:(?:{exact})[\s.:]*|(?:{prefixes}).*)$", re.IGNORECASE)
+
+def _key(line: str) -> str:
+    return line.casefold().rstrip(" :.").strip()
+
+
+def ends_sentence(line: str) -> bool:
+    """Does ``line`` end like a sentence (``.``, ``?``, ``!`` or ``…``, maybe inside quotes)?"""
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _SENTENCE_END
+
+
+def is_paragraph(line: str) -> bool:
+    """A body paragraph rather than a headline, caption or header line."""
+    return len(line) > 200 or (len(line) >= 60 and ends_sentence(line) and " " in line)
+
+
+def is_headline_run(line: str) -> bool:
+    """Several headlines printed as one paragraph: no sentence punctuation inside or at the
+    end, and three or more headline chunks of four words or more."""
+    if not 40 <= len(line) <= 600 or ends_sentence(line) or line.endswith(":"):
+        return False
+    if any(s.kind == "sentence" for s in chunk_starts(line)):
+        return False
+    parts = chunks(line)
+    return len(parts) >= 3 and all(len(p.split()) >= 4 for p in parts)
+
+
+class _Vocabulary:
+    def __init__(self) -> None:
+        data = load("boilerplate")
+        self.lines = {_key(s) for s in data["lines"]}
+        self.prefixes = tuple(p.casefold() for p in data["prefixes"])
+        self.related = {_key(s) for s in data["related_markers"]}
+        self.stop = {_key(s) for s in data["stop_markers"]}
+        counters = "|".join(re.escape(c) for c in data["counters"])
+        # "| Lượt xem: 651", "Bình luận (3)": a counter word, then a number
+        self.counter = re.compile(
+            rf"\s*\|?\s*(?:{counters})\s*(?::|\()\s*[\d.,]{{1,12}}\)?\s*(?=\||$)", re.IGNORECASE)
+
+    def is_furniture(self, line: str) -> bool:
+        key = _key(line)
+        return key in self.lines or key.startswith(self.prefixes)
 
 
 @register
 class Clean(Stage):
     name = "clean"
-    version = "1"
+    version = "2"
     requires = ("raw",)
-    provides = ("lines",)
-    description = "split into lines, drop boilerplate and repeated captions"
+    provides = ("lines", "captions")
+    description = "split into lines; drop logos, share buttons, counters, repeated captions, " \
+                  "related headlines, footers"
 
     def __init__(self) -> None:
-        self.boilerplate = _boilerplate_re()
+        self.vocab = _Vocabulary()
 
     def __call__(self, article: Article) -> None:
         lines: list[str] = []
-        for line in article.raw.split("\n"):
-            line = collapse_spaces(line)
-            if not line or self.boilerplate.match(line):
+        captions: list[str] = []
+        seen: set[str] = set()
+        in_body = False  # a paragraph has been kept
+        related = False  # reading the headlines under a "Tin liên quan" marker
+        raw = [collapse_spaces(x) for x in article.raw.split("\n")]
+        raw = [x for x in raw if x]
+        for n, line in enumerate(raw):
+            line = self._strip_segments(line)
+            if not line or _ONLY_SYMBOLS.match(line) or _PHOTO_CREDIT.match(line):
                 continue
-            if lines and line == lines[-1]:  # a photo caption printed twice
+            if n < 2 and len(line) <= 2 and not line.isdigit():
+                continue  # logo remnant
+            key = _key(line)
+            if key in self.vocab.stop and in_body:
+                break
+            if key in self.vocab.related:
+                related = True
+                continue
+            if self.vocab.is_furniture(line):
+                continue
+            if related and not is_paragraph(line) and not ends_sentence(line):
+                continue
+            related = False
+            if line.startswith((">>", "»")):
+                continue
+            if self._is_repeat(line, lines, seen):
+                captions.append(line)
+                continue
+            if in_body and is_headline_run(line):
                 continue
             lines.append(line)
+            seen.add(line)
+            in_body = in_body or is_paragraph(line)
         article.extras["lines"] = lines
+        article.extras["captions"] = captions
+
+    def _strip_segments(self, line: str) -> str:
+        if len(line) < 160:
+            line = self.vocab.counter.sub("", line).strip(" |")
+        return _TRAILING_LINKS.sub("", line).strip()
+
+    @staticmethod
+    def _is_repeat(line: str, kept: list[str], seen: set[str]) -> bool:
+        if kept and line == kept[-1]:
+            return True
+        return (line in seen and len(line) <= 200 and len(line.split()) >= 4
+                and not _BULLET_START.match(line) and not line.endswith(":"))

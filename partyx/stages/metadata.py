@@ -1,104 +1,359 @@
 """Metadata: headline, publication time, outlet, bylines, section; and the body ``text``.
 
-Works on the cleaned ``lines``. The header is the run of short lines before the first body
-paragraph: a section line (``Đảng - đoàn thể``), a site banner, a date line
-(``24/03/2021 21:54``, ``Ngày đăng 18/05/2022 | 08:40``), a byline. The outlet comes from a
-dateline or abbreviation that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``) through
-the outlet table in ``data/outlets.json``.
+Works on the cleaned ``lines`` (and the ``captions`` the clean stage recognised).
+
+**Header.** The lines before the first body paragraph: a section line (``Đảng - đoàn thể``),
+a site banner (``Việt Nam vươn mình trong kỷ nguyên mới``), a date line (``24/03/2021 21:54``,
+``Ngày đăng 18/05/2022 | 08:40``, ``25/12/2021 18:01:00 Thùy Dương``), bylines, captions. The
+headline is the first header line that is none of these. A second headline-like line after
+it (a sub-heading, a lead without a full stop) begins the body.
+
+**Glued headlines.** Some corpora print headline, photo caption and lead as one line
+(``Khiển trách ông X (NLĐ)- Tại kỳ họp …``). When the first line is a paragraph, the headline
+is cut off at the outlet's dateline or ``LTS:`` and at the first capitalised restart (see
+:mod:`partyx.stages._headline`); the caption between headline and dateline is dropped.
+
+**Published** comes only from a header date line: ISO 8601 with ``+07:00`` when a time is
+written, the bare date when not, ``None`` when the header has no date. Never from the body.
+
+**Outlet**: the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
+``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``), else a credit at the foot (``Theo TTXVN``,
+``Nguồn: Báo Nhân Dân``, ``Chu Thanh Vân (TTXVN)``), resolved through ``data/outlets.json``.
+
+**Authors**: names only, from a byline under the headline, the rest of the date line, or the
+last lines of the body (also the tail glued after the last sentence of a one-line body):
+``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
+``Chu Thanh Vân (TTXVN)``, ``THIỆN VĂN`` (written in capitals: title-cased). ``PV``,
+``Nhóm PV`` are no names. Bylines and credits are removed from ``text``.
+
+**Text**: the body lines joined with a blank line, without the dateline prefix.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
+from partyx.stages._headline import chunk_starts, chunks
+from partyx.stages.clean import ends_sentence, is_paragraph
 
-_DATETIME = re.compile(
-    r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\D{0,5}?(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?"
-)
+# --- dates -------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5]\d))?(?![\d:])"
+                   r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
+# Words a date line carries besides the date: removed before looking for a byline in it.
+_DATE_WORDS = re.compile(
+    r"\b(?:Ngày đăng|Ngày cập nhật|Cập nhật lúc|Cập nhật|Đăng lúc|Đăng ngày|Đăng|Ngày|lúc|"
+    r"Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật|GMT\s?[+-]\s?\d+|UTC\s?[+-]\s?\d+)\b",
+    re.IGNORECASE)
 
 
-def _outlet_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    aliases: dict[str, str] = {}
-    for outlet in load("outlets"):
-        for alias in outlet["aliases"]:
-            aliases[alias.casefold()] = outlet["name"]
-    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    dateline = re.compile(rf"^\(?\s*({names})\s*\)?\s*(?:[-–—:]|(?<=\)))", re.IGNORECASE)
-    return dateline, aliases
+def parse_published(line: str) -> str | None:
+    """The publication time written in a header line, as ISO 8601 (``+07:00``), or ``None``."""
+    m = _DATE.search(line)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _ISO_DATE.search(line)
+        if not m:
+            return None
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        datetime(y, mo, d)
+    except ValueError:
+        return None
+    rest = line[:m.start()] + " " + line[m.end():]
+    t = _TIME.search(rest)
+    if not t:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    hh, mm, ss = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
+    if (t.group(4) or "").upper() in ("PM", "CH") and hh < 12:
+        hh += 12
+    return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}+07:00"
+
+
+def _date_rest(line: str) -> str:
+    """A date line without its date, time and date words: what may be a byline."""
+    rest = _DATE.sub(" ", line)
+    rest = _ISO_DATE.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)
+    rest = _DATE_WORDS.sub(" ", rest)
+    rest = re.sub(r"[|•·,:()\-–—]+", " ", rest)
+    return " ".join(rest.split())
+
+
+# --- bylines -----------------------------------------------------------------------------------
+
+_BYLINE_LEAD = re.compile(
+    r"^(?:(?:Bài|Tin)\s*(?:và|,|&|\+)\s*ảnh|Bài|Tin|Ảnh|Thực hiện|Ghi chép|Nhóm (?:phóng viên|PV)|"
+    r"Theo|Tác giả)\s*:?\s*", re.IGNORECASE)
+_DEGREES = re.compile(
+    r"^(?:(?:PGS|GS|TS|ThS|CN|NCS|BS|Ths)\.?\s*[,.]?\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+tá\s+|"
+    r"^(?:Nhà báo|Luật sư|Bác sĩ|Kỹ sư)\s+", re.IGNORECASE)
+_PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng viên", "btv", "ctv",
+                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài"}
+_NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|\bvà\b)\s*")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+def _is_name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (word[1:].islower() or word.isupper())
+
+
+def _as_name(part: str) -> str | None:
+    """``part`` as a person's name (title-cased when written in capitals), else ``None``."""
+    part = _DEGREES.sub("", part.strip(" .")).strip(" .")
+    words = part.split()
+    if _INITIALS.match(part) and len(words) <= 2:
+        return part
+    if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
+        return None
+    if all(w.isupper() for w in words):
+        return " ".join(w.capitalize() for w in words)
+    return part
+
+
+@dataclass
+class Byline:
+    names: list[str] = field(default_factory=list)
+    outlet: str | None = None
+
+
+# --- the stage ---------------------------------------------------------------------------------
+
+_TIME_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Rạng sáng)\b[^,.]{0,15}?\d{1,2}"
+                        r"\s?[/.-]\s?\d{1,2}")
+_LTS = re.compile(r"\s(?:LTS|Lời tòa soạn)\s?:")
+_BREADCRUMB = re.compile(r"\s(?:>|»|/|›)\s")
+
+
+def _headline_like(line: str) -> bool:
+    return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
+
+
+def _clean_title(text: str) -> str:
+    return text.strip(" -–—|+•")
 
 
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "1"
+    version = "2"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
 
     def __init__(self) -> None:
-        self.dateline, self.aliases = _outlet_index()
+        self.aliases: dict[str, str] = {}
+        forms: set[str] = set()
+        for outlet in load("outlets")["outlets"]:
+            for alias in outlet["aliases"]:
+                self.aliases[alias.casefold()] = outlet["name"]
+                forms.add(alias)
+        names = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
+        paren = rf"\(\s*((?i:{names}))\s*\)"
+        # "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - ", "Kinhtedothi - "
+        self.dateline = re.compile(
+            rf"^{paren}\s*[-–—:]?\s*|^[^\W\d_][^()\n]{{0,30}}?\s{paren}\s?[-–—]\s*"
+            rf"|^({names})\s?[-–—]\s+")
+        # inside a glued first line the dateline needs its dash
+        self.inner_dateline = re.compile(rf"{paren}\s?[-–—]\s?")
+        self.credit = re.compile(
+            rf"^\(?\s*(?:Theo|Nguồn)\s*:?\s*(?:báo\s+|tạp chí\s+|đài\s+)?((?i:{names}))\s*[.)]*$",
+            re.IGNORECASE)
         self.sections = {s.casefold() for s in load("sections")}
+        bp = load("boilerplate")
+        self.banners = {b.casefold() for b in bp["banners"]}
+        self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
+
+    def outlet_of(self, alias: str) -> str | None:
+        """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
+        key = alias.strip(" .").casefold()
+        return self.aliases.get(key) or self.aliases.get(re.sub(r"^(?:báo|tạp chí)\s+", "", key))
+
+    # -- header ---------------------------------------------------------------------------------
 
     def __call__(self, article: Article) -> None:
-        lines = article.extras["lines"]
-        header: list[int] = []
+        lines: list[str] = list(article.extras["lines"])
+        captions = set(article.extras.get("captions", ()))
+        authors: list[str] = []
+        title: str | None = None
         body_start = len(lines)
         for i, line in enumerate(lines):
-            if _is_paragraph(line) or self.dateline.match(line):
+            if self.dateline.match(line):
                 body_start = i
                 break
-            header.append(i)
-        title_i = None
-        for i in header:
-            line = lines[i]
-            if line.casefold() in self.sections:
-                article.section = line
-            elif _DATETIME.search(line) and len(line) < 80:
-                article.published = article.published or _iso(line)
-                rest = _DATETIME.sub("", line).strip(" |")
-                if _looks_like_name(rest):
-                    article.authors.append(rest)
-            elif _looks_like_name(line) and title_i is not None:
-                article.authors.append(line)
-            else:
-                title_i = i  # the last long header line is the headline
-        if title_i is not None:
-            article.title = lines[title_i]
+            if is_paragraph(line):
+                if title is None and not authors and article.published is None:
+                    glued = self._split_glued(line)
+                    if glued:
+                        title, lines[i] = glued
+                body_start = i
+                break
+            if self._is_section(line):
+                article.section = article.section or line
+                continue
+            if title is None and self._is_banner(line):
+                continue
+            published = parse_published(line) if len(line) <= 120 else None
+            if published and article.published is None:
+                article.published = published
+                byline = self.byline(_date_rest(line))
+                if byline:
+                    authors += byline.names
+                continue
+            if title is not None:
+                byline = self.byline(line)
+                if byline is not None:
+                    authors += byline.names
+                    article.outlet = article.outlet or byline.outlet
+                    continue
+            if line in captions:
+                continue
+            if title is None and _headline_like(line):
+                title = line
+                continue
+            body_start = i
+            break
+        article.title = _clean_title(title) if title else None
         body = lines[body_start:]
         if body:
-            m = self.dateline.match(body[0])
-            if m:
-                article.outlet = self.aliases[m.group(1).casefold()]
-        if body and _looks_like_name(body[-1]):
-            name = body[-1]
-            if name not in article.authors:
-                article.authors.append(name)
-            body = body[:-1]
-        article.text = "\n\n".join(body) or None
+            outlet, body[0] = self._take_dateline(body[0])
+            article.outlet = outlet or article.outlet
+        body, footer = self._take_footer(body)
+        for byline in footer:
+            authors += byline.names
+            article.outlet = article.outlet or byline.outlet
+        article.authors = list(dict.fromkeys(authors))
+        article.text = "\n\n".join(x for x in body if x) or None
 
+    def _is_section(self, line: str) -> bool:
+        if line.casefold() in self.sections:
+            return True
+        parts = _BREADCRUMB.split(line)
+        return len(parts) > 1 and all(1 <= len(p.split()) <= 5 for p in parts) \
+            and any(p.casefold() in self.sections or p.casefold() == "trang chủ" for p in parts)
 
-def _is_paragraph(line: str) -> bool:
-    return len(line) > 200 or (len(line) > 60 and line.count(",") >= 2 and line.endswith("."))
+    def _is_banner(self, line: str) -> bool:
+        key = line.casefold().rstrip(" .!")
+        return key in self.banners or key.startswith(self.banner_prefixes)
 
+    # -- glued first line -------------------------------------------------------------------------
 
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
-
-
-def _iso(line: str) -> str | None:
-    m = _DATETIME.search(line)
-    if not m:
+    def _split_glued(self, line: str) -> tuple[str, str] | None:
+        """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
+        head = line[:400]
+        marker = self.inner_dateline.search(head) or _LTS.search(head)
+        prefix = line[:marker.start()] if marker else line
+        if _TIME_LEAD.match(prefix):
+            return None
+        parts = chunks(prefix)
+        first = parts[0] if parts else ""
+        ok = 3 <= len(first.split()) <= 25 and not _has_sentence(first)
+        if marker:
+            if not ok:
+                if not (2 <= len(prefix.split()) <= 30 and not _has_sentence(prefix)):
+                    return None
+                first = prefix
+            body = line[marker.start():].strip()
+            if body.startswith(("LTS", "Lời tòa soạn")):
+                body = body.split(":", 1)[1].strip()
+            return _clean_title(first), body
+        if ok and len(parts) > 1 and len(line) > 140:
+            return _clean_title(first), line[line.index(first) + len(first):].strip()
         return None
-    d, mo, y, hh, mm, ss = m.groups()
-    if not (1 <= int(d) <= 31 and 1 <= int(mo) <= 12):
+
+    # -- outlet, bylines, footer ------------------------------------------------------------------
+
+    def _take_dateline(self, line: str) -> tuple[str | None, str]:
+        m = self.dateline.match(line)
+        if not m:
+            return None, line
+        alias = next(g for g in m.groups() if g)
+        return self.outlet_of(alias), line[m.end():].strip()
+
+    def byline(self, text: str) -> Byline | None:
+        """The names (and outlet) of a byline or credit, or ``None`` when ``text`` is not one."""
+        text = text.strip(" .")
+        if not text or len(text) > 90:
+            return None
+        m = self.credit.match(text)
+        if m:
+            return Byline([], self.outlet_of(m.group(1)))
+        outlet = None
+        paren = _PAREN_TAIL.search(text)
+        if paren:
+            outlet = self._outlet_in(paren.group(1))
+            if outlet is None and paren.group(1).casefold() not in ("tổng hợp", "còn nữa"):
+                return None
+            text = text[:paren.start()].strip()
+        text = _BYLINE_LEAD.sub("", text).strip(" .:")
+        if self.outlet_of(text):
+            return Byline([], self.outlet_of(text))
+        if not text:
+            return Byline([], outlet) if outlet else None
+        names: list[str] = []
+        for part in _NAME_SPLIT.split(text):
+            if not part:
+                continue
+            if part.casefold().strip(" .") in _PLACEHOLDERS:
+                continue
+            if self.outlet_of(part):
+                outlet = outlet or self.outlet_of(part)
+                continue
+            name = _as_name(part)
+            if name is None:
+                return None
+            names.append(name)
+        return Byline(names, outlet)
+
+    def _outlet_in(self, text: str) -> str | None:
+        for piece in re.split(r"[/,;]", text):
+            outlet = self.outlet_of(piece)
+            if outlet:
+                return outlet
         return None
-    if hh is None:
-        return f"{y}-{int(mo):02d}-{int(d):02d}"
-    return f"{y}-{int(mo):02d}-{int(d):02d}T{int(hh):02d}:{mm}:{ss or '00'}+07:00"
+
+    def _take_footer(self, body: list[str]) -> tuple[list[str], list[Byline]]:
+        """The body without the bylines and credits at its end, and those bylines."""
+        found: list[Byline] = []
+        body = list(body)
+        while body and len(found) < 3:
+            last = body[-1]
+            short = len(last) <= 90 and not ends_sentence(last)
+            byline = self.byline(last) if short or self.credit.match(last.strip(" .")) else None
+            if byline is not None:
+                found.insert(0, byline)
+                body.pop()
+                continue
+            cut = self._glued_tail(last)
+            if cut:
+                body[-1], byline = cut
+                found.insert(0, byline)
+            break
+        return body, found
+
+    def _glued_tail(self, line: str) -> tuple[str, Byline] | None:
+        """A byline glued after the last sentence of a paragraph (one-line bodies)."""
+        if len(line) < 120:
+            return None
+        m = re.search(r"[.!?…”\"]\s+([^.!?…”\"]{2,80})$", line)
+        if not m:
+            return None
+        tail = m.group(1)
+        tail = re.sub(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", "", tail, flags=re.IGNORECASE)
+        byline = self.byline(tail)
+        if byline is None or not (byline.names or byline.outlet):
+            return None
+        return line[:m.start(1)].rstrip(), byline
+
+
+def _has_sentence(text: str) -> bool:
+    return any(s.kind == "sentence" for s in chunk_starts(text))

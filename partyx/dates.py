@@ -1,0 +1,267 @@
+"""Calendar dates in Vietnamese news text, and the year of the dates written without one.
+
+Forms found (:func:`find_dates`):
+
+- full dates: ``19/5/2020``, ``16-12-2016``, ``5.6.2012``, ``18/05/2022 | 08:40``,
+  ``ngày 4 tháng 7 năm 2017``;
+- day and month only, after a cue that makes them a date: ``Chiều 24/3``, ``Sáng 20/5``,
+  ``ngày 27/5``, ``Sáng nay (6-2)``, ``hôm 30/1``, ``đến 19/6`` after another date;
+- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10`` (two dates);
+- month and year (``tháng 6/2012``, ``(12/1986)``) and bare years (``năm 2016``): kept only as
+  evidence of the year, they are not dates.
+
+Figures that look like dates are not dates: ``14,63%``, ``19.908``, ``1.5`` and counts such as
+``48/56`` or ``50/50`` have no cue word and no four-digit year.
+
+A date without a year takes it (:func:`resolve`) from the publication date (the year that puts
+it nearest), else from the reference year :func:`infer_year` reads in the text: a duration
+before a dated citation (``sơ kết 5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> 2022), else
+the latest full date, else the latest month or year mentioned. Never from the machine clock.
+
+Every pattern is linear: bounded repeats, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from partyx.numbers import parse_number
+
+# A day and a month, written d/m, d-m (each part one or two digits).
+_D = r"(\d{1,2})"
+_FULL = re.compile(
+    rf"(?<![\d.,/]){_D}\s?([/.-])\s?{_D}\s?\2\s?(\d{{4}})(?![\d])"
+)
+_FULL_WORDS = re.compile(
+    rf"\bngày\s{{1,3}}{_D}\s{{1,3}}tháng\s{{1,3}}{_D}(?:\s{{0,3}}(?:năm|,)\s{{0,3}}(\d{{4}}))?(?!\d)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"\bngày\s{{1,3}}{_D}\s?(?:-|–|đến|tới|và)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
+    r"(?:\3(\d{4}))?(?![\d]|\s?[/.-]\s?\d)",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(rf"(?<![\d.,/]){_D}\s?([/-])\s?{_D}(?![\d%]|\s?[/.-]\s?\d)")
+_MONTH_YEAR = re.compile(
+    r"(?:\btháng\s{1,3}(\d{1,2})\s?(?:[/-]|\s{1,3}năm\s{1,3})\s?|\((\d{1,2})/)(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\bnăm\s{1,3}((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# Bare years that say nothing of when the article was written: targets and life events.
+_NOT_NOW_YEAR = re.compile(
+    r"(?:đến|tới|đạt|tầm nhìn|sinh|vào Đảng|kết nạp Đảng|tốt nghiệp)\s{1,3}$", re.IGNORECASE
+)
+# A span of years: a term or period (``nhiệm kỳ 2015 - 2020``) or an anniversary
+# (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``, ``(3/2/1930-3/2/2004)``).
+_SPAN = re.compile(
+    r"(?:\b(\d{1,3})\s{1,3}năm\b[^()\n]{0,80}\(|\b(?:nhiệm kỳ|giai đoạn)\s{1,3})"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?"
+    r"((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+
+# Words right before a day/month that make it a date.
+_CUE = re.compile(
+    r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|chủ nhật|thứ\s(?:hai|ba|tư|năm|sáu|bảy|[2-7]))"
+    r"(?:\s(?:nay|qua|mai))?\s?[(,:]?\s?$",
+    re.IGNORECASE,
+)
+# Words that join a day/month to a date written just before (``từ ngày 20/5 đến 19/6``).
+_JOIN = re.compile(r"(?:\b(?:đến|tới|từ|và|hoặc)|[-–])\s?(?:ngày\s)?$", re.IGNORECASE)
+
+_DURATION = re.compile(
+    r"\b(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}năm\s{1,3}"
+    r"(?:triển khai\s{1,3})?(?:thực hiện|triển khai|thi hành|học tập|ban hành)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date written in the text; ``year`` is ``None`` when the text gives none."""
+
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+    cue: str | None = None  # sáng, chiều, ngày ... (lower case), when one precedes
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29/2 stays possible
+    except ValueError:
+        return False
+    return year is None or 1800 <= year <= 2200
+
+
+def _cue(text: str, start: int) -> str | None:
+    m = _CUE.search(text[max(0, start - 24):start])
+    if not m:
+        return None
+    return m.group(0).strip(" (,:").split()[0].casefold()
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date written in ``text`` (see module docstring), in text order."""
+    if not isinstance(text, str) or not text:
+        return []
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(start: int, end: int, d: int, m: int, y: int | None, cue: str | None) -> None:
+        if _valid(d, m, y):
+            found.append(DateMention(start, end, text[start:end], d, m, y, cue))
+
+    for m in _FULL_WORDS.finditer(text):
+        taken.append(m.span())
+        y = int(m.group(3)) if m.group(3) else None
+        add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), y, "ngày")
+    for m in _FULL.finditer(text):
+        if free(*m.span()):
+            taken.append(m.span())
+            add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
+                _cue(text, m.start()))
+    for m in _RANGE.finditer(text):
+        if not free(*m.span()):
+            continue
+        taken.append(m.span())
+        month, year = int(m.group(4)), int(m.group(5)) if m.group(5) else None
+        first_end = m.start(1) + len(m.group(1))
+        add(m.start(), first_end, int(m.group(1)), month, year, "ngày")
+        add(m.start(2), m.end(), int(m.group(2)), month, year, "ngày")
+    found.sort(key=lambda d: d.start)
+    for m in _DAY_MONTH.finditer(text):
+        if not free(*m.span()):
+            continue
+        cue = _cue(text, m.start())
+        if cue is None and not _joined(text, m.start(), found):
+            continue
+        taken.append(m.span())
+        add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, cue)
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+def _joined(text: str, start: int, found: list[DateMention]) -> bool:
+    """A bare day/month right after a connective that follows another date."""
+    if not _JOIN.search(text[max(0, start - 12):start]):
+        return False
+    return any(0 <= start - d.end <= 40 for d in found)
+
+
+def year_evidence(text: str) -> list[int]:
+    """Weak evidence of the current year: month-year mentions and bare ``năm YYYY`` (not
+    targets such as ``đến năm 2030`` nor birth years)."""
+    if not isinstance(text, str):
+        return []
+    years = [int(m.group(3)) for m in _MONTH_YEAR.finditer(text)]
+    for m in _YEAR.finditer(text):
+        if not _NOT_NOW_YEAR.search(text[max(0, m.start() - 16):m.start()]):
+            years.append(int(m.group(1)))
+    return [y for y in years if 1800 <= y <= 2200]
+
+
+def _term_year(text: str) -> int | None:
+    """The middle one of the first years of the terms and periods written (``nhiệm kỳ
+    2015 - 2020``): articles name the current term, the last one and those planned."""
+    starts = sorted(int(m.group(2)) for m in _SPAN.finditer(text) if not m.group(1))
+    return starts[len(starts) // 2] if starts else None
+
+
+def infer_year(
+    text: str, mentions: list[DateMention] | None = None, published: str | None = None
+) -> int | None:
+    """The year that dates written without one belong to (see module docstring)."""
+    pub = _published_date(published)
+    if pub:
+        return pub.year
+    if not isinstance(text, str):
+        return None
+    if mentions is None:
+        mentions = find_dates(text)
+    full = [d for d in mentions if d.year is not None]
+    for m in _DURATION.finditer(text):
+        n = parse_number(m.group(1))
+        if not isinstance(n, int) or n <= 0:
+            continue
+        after = next((d for d in full if 0 <= d.start - m.end() <= 160), None)
+        if after is not None and after.year is not None and "." not in text[m.end():after.start]:
+            return after.year + n
+    for m in _SPAN.finditer(text):  # an anniversary: "74 năm ... (1930-2004)"
+        if m.group(1) and int(m.group(3)) - int(m.group(2)) == int(m.group(1)):
+            return int(m.group(3))
+    if full:
+        return max(d.year for d in full if d.year is not None)
+    evidence = year_evidence(text)
+    return max(evidence) if evidence else _term_year(text)
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    if not isinstance(published, str):
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def resolve(mention: DateMention, year: int | None, published: str | None = None) -> str | None:
+    """ISO date of ``mention``: its own year, else the year nearest the publication date, else
+    the reference ``year``; ``None`` when no year can be known or the day does not exist."""
+    if mention.year is not None:
+        return _iso(mention.year, mention.month, mention.day)
+    pub = _published_date(published)
+    if pub:
+        best = None
+        for y in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                d = dt.date(y, mention.month, mention.day)
+            except ValueError:
+                continue
+            if best is None or abs((d - pub).days) < abs((best - pub).days):
+                best = d
+        return best.isoformat() if best else None
+    if year is None:
+        return None
+    return _iso(year, mention.month, mention.day)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+_LEADING = re.compile(
+    r"^\s?[,(]?\s?(?:ban hành\s|ký\s)?(?:ngày|ngày ký)\s{1,3}", re.IGNORECASE
+)
+
+
+def leading_date(text: str) -> tuple[str, int] | None:
+    """A full date that opens ``text`` after ``ngày`` (``, ngày 4/7/2017``): (ISO date, end
+    offset in ``text``). Used for the date of a cited document."""
+    if not isinstance(text, str):
+        return None
+    m = _LEADING.match(text)
+    if not m:
+        return None
+    rest = text[m.start():m.end() + 40]
+    for d in find_dates(rest):
+        if d.start <= m.end() + 1 and d.year is not None:
+            iso = _iso(d.year, d.month, d.day)
+            return (iso, d.end) if iso else None
+    return None

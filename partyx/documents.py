@@ -1,0 +1,306 @@
+"""Party and State documents cited by number, in the forms writers use.
+
+A Party document's symbol is ``<number>-<type code>/<issuer code>``: ``15-NQ/TU``, ``35-CT/TƯ``
+(TƯ is TW), ``05 - CT/TW``, ``40 – CT/TW``, ``08-QĐi/TW``, ``01-CTr/TU``. A State document's is
+``<number>/[<year>/]<type code>-<issuer>``: ``91/2017/NĐ-CP``, ``123/QĐ-TTg``, ``4266/NQ-DKVN``,
+or ``<number>/[<year>/]<issuer>`` after a type word: ``Luật số 22/2008/QH12``, ``Công văn số
+304/VPCP``. Writers also cite by type and bare number: ``Chỉ thị số 05 của Bộ Chính trị``,
+``Nghị quyết 39 của Bộ Chính trị``, ``Kết luận 21``: the code then follows from the type and the
+issuer from the issuing body named (``của Bộ Chính trị`` -> TW) or stays unknown.
+
+:func:`find_citations` returns every citation of a text with what follows it: the date
+(``ngày 4/7/2017``), the issuing body (``của Ban Thường vụ Thành ủy Hà Nội``) and a quoted title
+(``về “…”``). :func:`merge` folds citations of one document into one entry. Plenum resolutions
+(``Nghị quyết Trung ương 4 (khóa XIII)``) carry no document number and are not citations.
+
+The vocabulary (type words and codes, issuer codes and bodies, words that make a number a count)
+is ``partyx/data/documents.json``. Every pattern is bounded: safe on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from partyx.data import load
+from partyx.dates import leading_date
+
+_PARTY_SYMBOL = re.compile(
+    r"(?<![\w./-])(\d{1,4})\s{0,2}[-–]\s{0,2}([A-ZĐ][A-Za-zĐđ]{0,5})\s{0,2}/\s{0,2}"
+    r"(T\.Ư|T\.W|[A-ZĐƯ][A-Za-zĐđƯư]{0,9}\d{0,2})(?![\w])"
+)
+_STATE_SYMBOL = re.compile(
+    r"(?<![\w./-])(\d{1,5})\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
+    r"(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?"
+    r"(?![\w])"
+)
+_NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2})?(?=\d)", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(\d{1,4})(?![\d]|[.,/]\d|\s?[-–]\s?\d)")
+_MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s?[-–]\s?\w)")
+_BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
+_BY_STOP = re.compile(
+    r"\s(?:về|ngày|khóa|nhằm|đối với|trong|quy định|đã|được|tại|thì|là|và|với|nay|từ|"
+    r"ban hành|để|cho|mà|này|hướng dẫn|thành lập|đạt|khẳng định|chỉ rõ|yêu cầu|nêu|đề ra|"
+    r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm)\b|[“\"(,.;:”…]",
+)
+_TITLE = re.compile(
+    r"\s{0,2},?\s{0,2}(?:(?:về|với chủ đề)\s{1,2}(?:việc\s{1,2})?)?[“\"]([^”\"\n]{2,500})[”\"]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Citation:
+    """One citation of a document in a text (offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+    number: str
+    code: str | None
+    issuer: str | None
+    type: str | None
+    year: int | None = None
+    date: str | None = None
+    issued_by: str | None = None
+    title: str | None = None
+    symbol: bool = False  # written with its symbol
+    weak: bool = False  # a lower-case bare citation: kept only when confirmed
+    sources: list[str] = field(default_factory=list)
+
+    def record(self) -> dict[str, Any]:
+        year = self.year
+        if year is None and self.date:
+            year = int(self.date[:4])
+        return {"number": self.number, "code": self.code, "issuer": self.issuer,
+                "type": self.type, "date": self.date, "issued_by": self.issued_by,
+                "title": self.title, "text": self.text, "year": year}
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    type_re: re.Pattern[str]
+    types: dict[str, tuple[str, str, bool]]  # casefolded name -> (name, code, bare allowed)
+    codes: dict[str, str]  # symbol code -> type name
+    aliases: dict[str, str]
+    issuers: list[tuple[re.Pattern[str], str]]
+    issuer_before: re.Pattern[str]
+    count_re: re.Pattern[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load("documents")
+    types = {t["name"].casefold(): (t["name"], t["code"], t["bare"]) for t in data["types"]}
+    names = sorted((t["name"] for t in data["types"]), key=len, reverse=True)
+    type_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+    issuers = [(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE), c)
+               for p, c in data["issuers"]]
+    phrases = "|".join(re.escape(p) for p, _ in data["issuers"])
+    issuer_before = re.compile(
+        rf"({phrases})\b[^.;]{{0,40}}?\b(?:ban hành|ra|ký|thông qua)\s{{1,3}}$", re.IGNORECASE
+    )
+    words = sorted(data["count_words"], key=len, reverse=True)
+    count_re = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                          re.IGNORECASE)
+    return _Vocab(type_re, types, data["codes"], data["issuer_aliases"], issuers,
+                  issuer_before, count_re)
+
+
+def _issuer_code(code: str) -> str:
+    return _vocab().aliases.get(code, code)
+
+
+def issuer_of(body: str | None) -> str | None:
+    """The issuer code of an issuing body named in words (``Ban Thường vụ Thành ủy Hà Nội`` ->
+    ``TU``, ``Bộ Chính trị`` -> ``TW``); ``None`` when none is known."""
+    if not isinstance(body, str) or not body:
+        return None
+    hits = [(m.start(), i, code) for i, (rx, code) in enumerate(_vocab().issuers)
+            for m in [rx.search(body)] if m]
+    if not hits:
+        return None
+    # The body named first is the issuer (``Ban Thường vụ Thành ủy Hà Nội``: the Thành ủy's
+    # standing committee); at one place the most specific phrase wins.
+    first_pos = min(h[0] for h in hits)
+    return min((h for h in hits if h[0] == first_pos), key=lambda h: h[1])[2]
+
+
+def parse_symbol(text: str) -> dict[str, Any] | None:
+    """The parts of one document symbol (``"15-NQ/TU"``, ``"91/2017/NĐ-CP"``): number, code,
+    issuer, year; ``None`` when ``text`` is not a symbol with a known type code."""
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    m = _PARTY_SYMBOL.fullmatch(s)
+    if m and m.group(2) in _vocab().codes:
+        return {"number": m.group(1), "code": m.group(2),
+                "issuer": _issuer_code(m.group(3)), "year": None}
+    m = _STATE_SYMBOL.fullmatch(s)
+    if m and m.group(3) in _vocab().codes and m.group(4):
+        return {"number": m.group(1), "code": m.group(3), "issuer": m.group(4),
+                "year": int(m.group(2)) if m.group(2) else None}
+    return None
+
+
+def _symbol_at(text: str, pos: int, type_code: str | None) -> Citation | None:
+    """A symbol that starts at ``pos``; ``type_code`` is the code of a type word written
+    before it (which lets a State symbol carry only its issuer: ``Luật số 22/2008/QH12``)."""
+    codes = _vocab().codes
+    m = _PARTY_SYMBOL.match(text, pos)
+    if m and (m.group(2) in codes or type_code):
+        return Citation(m.start(), m.end(), m.group(0), m.group(1), m.group(2),
+                        _issuer_code(m.group(3)), codes.get(m.group(2)), symbol=True)
+    m = _STATE_SYMBOL.match(text, pos)
+    if not m:
+        return None
+    year = int(m.group(2)) if m.group(2) else None
+    first, second = m.group(3), m.group(4)
+    if first in codes and second:
+        return Citation(m.start(), m.end(), m.group(0), m.group(1), first,
+                        _issuer_code(second), codes[first], year, symbol=True)
+    if type_code:
+        return Citation(m.start(), m.end(), m.group(0), m.group(1), type_code,
+                        _issuer_code(first), None, year, symbol=True)
+    return None
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every document cited by number in ``text``, in text order (see module docstring)."""
+    if not isinstance(text, str) or not text:
+        return []
+    v = _vocab()
+    found: list[Citation] = []
+    used: set[int] = set()
+    for tm in v.type_re.finditer(text):
+        name, code, bare_ok = v.types[tm.group(1).casefold()]
+        lead = _NUMBER_LEAD.match(text, tm.end())
+        if not lead:
+            continue
+        has_so = bool(lead.group(1))
+        c = _symbol_at(text, lead.end(), code)
+        if c is None:
+            c = _bare_at(text, lead.end(), name, code, has_so, bare_ok,
+                         lowercase=tm.group(1)[0].islower())
+            if c is None:
+                continue
+        else:
+            used.add(c.start)
+        c.start, c.type = tm.start(), name
+        c.text = text[c.start:c.end]
+        found.append(c)
+        found.extend(_more(text, c))
+    for rx in (_PARTY_SYMBOL, _STATE_SYMBOL):
+        for m in rx.finditer(text):
+            if m.start() in used:
+                continue
+            c = _symbol_at(text, m.start(), None)
+            if c is not None and c.end == m.end():
+                used.add(m.start())
+                found.append(c)
+    found.sort(key=lambda c: c.start)
+    for c in found:
+        _describe(text, c)
+    return found
+
+
+def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: bool,
+             lowercase: bool) -> Citation | None:
+    m = _BARE_NUMBER.match(text, pos)
+    if not m:
+        return None
+    number = m.group(1)
+    if not has_so:
+        if not bare_ok or (len(number) == 4 and number[:2] in ("19", "20")):
+            return None
+        if _vocab().count_re.match(text, m.end()):
+            return None
+    return Citation(pos, m.end(), m.group(0), number, code, None, name,
+                    weak=lowercase and not has_so)
+
+
+def _more(text: str, c: Citation) -> list[Citation]:
+    """``Quyết định số 217, số 218``: further numbers of the same type."""
+    out: list[Citation] = []
+    end = c.end
+    while True:
+        m = _MORE_NUMBER.match(text, end)
+        if not m:
+            return out
+        out.append(Citation(m.start(1), m.end(1), m.group(1), m.group(1), c.code, None, c.type))
+        end = m.end()
+
+
+def _describe(text: str, c: Citation) -> None:
+    """Date, issuing body and quoted title written after the citation."""
+    pos = c.end
+    tail = text[pos:pos + 600]
+    got = leading_date(tail)
+    if got:
+        c.date, n = got
+        tail = tail[n:]
+    by = _BY.match(tail)
+    if by:
+        rest = tail[by.end():by.end() + 160]
+        stop = _BY_STOP.search(rest)
+        cut = stop.start() if stop else len(rest)
+        body = rest[:cut].strip()
+        if body and body[0].isupper() and len(body) <= 120:
+            c.issued_by = body
+            tail = tail[by.end() + cut:]
+            if c.date is None:
+                got = leading_date(tail)
+                if got:
+                    c.date, n = got
+                    tail = tail[n:]
+    t = _TITLE.match(tail)
+    if t:
+        c.title = t.group(1).strip()
+    if c.issuer is None:
+        c.issuer = issuer_of(c.issued_by)
+    if c.issuer is None:
+        before = _vocab().issuer_before.search(text[max(0, c.start - 70):c.start])
+        if before:
+            c.issued_by = c.issued_by or before.group(1)
+            c.issuer = issuer_of(before.group(1))
+    if c.weak and c.issuer is not None:
+        c.weak = False
+
+
+def _same(a: Citation, b: Citation) -> bool:
+    try:
+        if int(a.number) != int(b.number):
+            return False
+    except ValueError:
+        return False
+    if a.code != b.code and (a.type is None or a.type != b.type):
+        return False
+    if a.issuer and b.issuer and a.issuer != b.issuer:
+        return False
+    return not (a.year and b.year and a.year != b.year)
+
+
+def merge(citations: list[Citation]) -> list[Citation]:
+    """One entry per document: citations of the same number, type and issuer (a citation with
+    no issuer joins the latest one cited before it) are folded together, keeping the date, body
+    and title from whichever citation gives them."""
+    entries: list[Citation] = []
+    for c in citations:
+        target = next((e for e in reversed(entries) if _same(e, c)), None)
+        if target is None:
+            entries.append(replace(c, sources=[c.text]))
+            continue
+        target.sources.append(c.text)
+        if c.symbol and not target.symbol:
+            target.text, target.code, target.symbol = c.text, c.code, True
+        target.issuer = target.issuer or c.issuer
+        target.date = target.date or c.date
+        target.year = target.year or c.year
+        if c.issued_by and (not target.issued_by or len(c.issued_by) > len(target.issued_by)):
+            target.issued_by = c.issued_by
+        target.title = target.title or c.title
+        target.type = target.type or c.type
+        target.weak = target.weak and c.weak
+    return [e for e in entries if not e.weak]

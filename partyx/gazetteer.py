@@ -1,0 +1,125 @@
+"""Vietnam's administrative units, for recognising and resolving places in text.
+
+Built on the address data underthesea ships (``underthesea/address/data/mapping.json``):
+the 63 provinces and centrally-run cities, their ~700 districts and ~10,000 wards and
+communes before the 2025 reorganisation, and the 34 provinces and ~3,300 wards after it.
+``scripts/build_gazetteer.py`` derives the compact ``partyx/data/gazetteer.json`` from it
+(the original takes ~120 ms to parse; the derivative ~15 ms), and ``data/places.json`` adds
+the spellings and dissolved units that articles use (``TP.HCM``, ``Thừa Thiên - Huế``,
+``huyện Từ Liêm``).
+
+A :class:`Unit` is ``(type, name, province, district)``: ``type`` is one of ``tỉnh``,
+``thành phố``, ``quận``, ``huyện``, ``thị xã``, ``phường``, ``xã``, ``thị trấn``,
+``đặc khu``; ``province`` is the short name of the province it lies in (itself for a
+province); ``district`` is ``(type, name)`` of the district of an old ward, else ``None``;
+``level`` is ``province``, ``district`` or ``ward``.
+
+:func:`get` loads the gazetteer once per process. Lookups take a name as written (any
+case); :meth:`Gazetteer.lookup` answers every unit of that type and name,
+:meth:`Gazetteer.province` the province a name or alias stands for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from partyx.data import load
+from partyx.text import normalize
+
+PROVINCE_TYPES = ("tỉnh", "thành phố")
+DISTRICT_TYPES = ("quận", "huyện", "thị xã", "thành phố")
+WARD_TYPES = ("phường", "xã", "thị trấn", "đặc khu")
+
+
+class Unit(NamedTuple):
+    type: str
+    name: str
+    province: str | None
+    district: tuple[str, str] | None = None
+    level: str = "ward"  # "province", "district" or "ward"
+
+
+def key(name: str) -> str:
+    """The lookup form of a name: normalised, case-folded, single-spaced."""
+    return " ".join(normalize(name).casefold().split())
+
+
+class Gazetteer:
+    """Index of units by (type, name) and by name alone."""
+
+    def __init__(self, data: dict, places: dict) -> None:
+        self.source = data.get("source", {})
+        self.provinces: dict[str, Unit] = {}
+        self.by_type_name: dict[tuple[str, str], list[Unit]] = {}
+        self.by_name: dict[str, list[Unit]] = {}
+        prov_names = []
+        for ptype, name, _era in data["provinces"]:
+            unit = Unit(ptype, name, name, None, "province")
+            self.provinces[key(name)] = unit
+            prov_names.append(name)
+            self._add(unit)
+        districts = []
+        for dtype, name, pi in data["districts"]:
+            unit = Unit(dtype, name, prov_names[pi], None, "district")
+            districts.append((dtype, name))
+            self._add(unit)
+        # ~12,000 rows: built without the duplicate check (the derived file has none)
+        new = tuple.__new__
+        by_type_name, by_name = self.by_type_name, self.by_name
+        for wtype, name, pi, di, _era in data["wards"]:
+            unit = new(Unit, (wtype, name, prov_names[pi], districts[di] if di >= 0 else None,
+                              "ward"))
+            k = name.casefold()
+            by_type_name.setdefault((wtype, k), []).append(unit)
+            by_name.setdefault(k, []).append(unit)
+        for utype, name, province in places.get("extra_units", []):
+            level = ("ward" if utype in WARD_TYPES else
+                     "province" if province is None else "district")
+            self._add(Unit(utype, name, province, None, level))
+        self.aliases = {key(a): self.provinces[key(p)]
+                        for a, p in places.get("province_aliases", {}).items()
+                        if key(p) in self.provinces}
+        self.max_words = max(k.count(" ") for k in self.by_name) + 1
+
+    def _add(self, unit: Unit) -> None:
+        k = unit.name.casefold()  # names in the data files are normalised already
+        bucket = self.by_type_name.setdefault((unit.type, k), [])
+        if unit not in bucket:
+            bucket.append(unit)
+            self.by_name.setdefault(k, []).append(unit)
+
+    def lookup(self, utype: str, name: str) -> list[Unit]:
+        """Every unit of type ``utype`` called ``name``; for a province type, an alias too
+        (``tỉnh Thừa Thiên - Huế`` finds Huế). ``thành phố Yên Bái`` is the provincial city,
+        ``tỉnh Yên Bái`` the province."""
+        k = key(name)
+        found = self.by_type_name.get((utype, k))
+        if found:
+            return list(found)
+        if utype in PROVINCE_TYPES:
+            prov = self.aliases.get(k)
+            if prov is not None:
+                return [prov]
+        return []
+
+    def province(self, name: str) -> Unit | None:
+        """The province that ``name`` (its short name or an alias) stands for, or None."""
+        k = key(name)
+        return self.provinces.get(k) or self.aliases.get(k)
+
+    def units(self, name: str) -> list[Unit]:
+        """Every unit of any type called ``name``."""
+        return list(self.by_name.get(key(name), ()))
+
+    def is_place_name(self, name: str) -> bool:
+        """Whether ``name`` names a province or a district (bare, without a type word)."""
+        k = key(name)
+        return k in self.provinces or k in self.aliases or any(
+            u.type in DISTRICT_TYPES for u in self.by_name.get(k, ()))
+
+
+@cache
+def get() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer(load("gazetteer"), load("places"))

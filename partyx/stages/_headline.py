@@ -1,0 +1,158 @@
+"""Headline chunks: where a new headline, photo caption or sentence begins inside one line.
+
+Vietnamese headlines and captions are written in sentence case: the first word has a capital,
+the rest are lowercase except names of people, places and bodies. When a site glues a
+headline, a caption and the lead into one line (VNTC: ``Khiển trách ông X Lãnh đạo tỉnh dâng
+hương Ảnh: H.L.A (NLĐ)- Sáng 9-10, …``), or prints a box of related headlines as one paragraph,
+a *capitalised restart* marks each seam: a capitalised word right after a lowercase word that
+does not begin a name.
+
+:func:`chunk_starts` finds those seams. It is deliberately conservative: a capital after a
+place-type word (``huyện Thanh Oai``), an honorific (``ông Phong``), a title (``Bí thư Vương
+Đình Huệ``) or a preposition (``tại Cung Văn hóa``), or one that opens the name of a body
+(``Nghị quyết``, ``Đảng``, ``Quốc hội``) is no seam. Words that open a caption or a sentence
+(``Đồng chí``, ``Quang cảnh``, ``Phó Chủ tịch``) are seams even after a capitalised word.
+The vocabulary is ``partyx/data/headline.json``.
+
+Used by the clean stage (runs of related headlines) and the metadata stage (a headline glued
+to what follows it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from partyx.data import load
+
+_WORD = re.compile(r"\S+")
+_EDGE = "\"'“”‘’«»()[]"
+_SENTENCE_END = ".?!…"
+_SOFT_END = ",;:–-—(/&"
+BULLETS = {"+", "•", ">>", "»", "*"}
+
+
+@dataclass(frozen=True, slots=True)
+class Seam:
+    start: int  # character offset of the first word of the new chunk
+    kind: str  # "sentence", "bullet", "opener" or "restart"
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    openers: tuple[tuple[str, ...], ...]
+    proper: tuple[tuple[str, ...], ...]
+    modifiers: frozenset[str]
+    before: frozenset[str]
+    place_types: frozenset[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load("headline")
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        items = {tuple(w.casefold() for w in p.split()) for p in data[key]}
+        return tuple(sorted(items, key=len, reverse=True))
+
+    def last_words(key: str) -> frozenset[str]:
+        return frozenset(p.split()[-1].casefold() for p in data[key])
+
+    return _Vocab(phrases("openers"), phrases("proper"),
+                  frozenset(m.casefold() for m in data["modifiers"]),
+                  last_words("before_proper"), last_words("place_types"))
+
+
+def _core(word: str) -> str:
+    return word.strip(_EDGE)
+
+
+def _is_cap(word: str) -> bool:
+    w = _core(word)
+    return bool(w) and w[0].isupper()
+
+
+def _is_lower(word: str) -> bool:
+    w = _core(word)
+    return bool(w) and w[0].islower()
+
+
+def _is_acronym(word: str) -> bool:
+    w = _core(word).rstrip(".,;:")
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _starts_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the longest of ``phrases`` that begins at ``words[i]``, else 0."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n <= len(words):
+            got = tuple(_core(w).rstrip(".,;:").casefold() for w in words[i:i + n])
+            if got == phrase:
+                return n
+    return 0
+
+
+def _place_name_follows(words: list[str], i: int) -> bool:
+    """After a place-type word: is ``words[i]`` the start of a place name?"""
+    w = words[i]
+    if w[-1] in _SENTENCE_END + _SOFT_END or i + 1 == len(words):
+        return True
+    return _is_cap(words[i + 1]) and not _is_acronym(words[i + 1])
+
+
+def _inside_names(words: list[str], vocab: _Vocab) -> list[bool]:
+    """For each word: is it part of the name of a body (``Tượng đài``, ``Công ty``)? A capital
+    right after such a word continues the name (``Tượng đài Lý Thái Tổ``)."""
+    flags = [False] * len(words)
+    i = 0
+    while i < len(words):
+        n = _starts_phrase(words, i, vocab.proper) if _is_cap(words[i]) else 0
+        for k in range(i, i + n):
+            flags[k] = True
+        i += max(n, 1)
+    return flags
+
+
+def chunk_starts(text: str) -> list[Seam]:
+    """Seams in ``text`` where a new chunk (headline, caption, sentence) begins."""
+    vocab = _vocab()
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
+    seams: list[Seam] = []
+    in_name = _inside_names(words, vocab)
+    for i in range(1, len(words)):
+        prev, cur = words[i - 1], words[i]
+        if cur in BULLETS:
+            seams.append(Seam(matches[i].start(), "bullet"))
+            continue
+        if prev in BULLETS or not _is_cap(cur):
+            continue
+        prev_core = _core(prev)
+        if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
+            seams.append(Seam(matches[i].start(), "sentence"))
+            continue
+        if prev[-1] in _SOFT_END or not prev_core:
+            continue
+        prev_key = prev_core.casefold()
+        if prev_key in vocab.before:
+            continue
+        if prev_key in vocab.place_types and _place_name_follows(words, i):
+            continue
+        if _starts_phrase(words, i, vocab.openers) and prev_key not in vocab.modifiers:
+            seams.append(Seam(matches[i].start(), "opener"))
+            continue
+        if (_is_lower(prev) and not _is_acronym(cur) and not in_name[i - 1]
+                and not _starts_phrase(words, i, vocab.proper)):
+            seams.append(Seam(matches[i].start(), "restart"))
+    return seams
+
+
+def chunks(text: str) -> list[str]:
+    """``text`` cut at its opener, restart and bullet seams (not between sentences)."""
+    cuts = [s.start for s in chunk_starts(text) if s.kind != "sentence"]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]

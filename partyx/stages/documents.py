@@ -1,0 +1,26 @@
+"""Documents: the Party and State documents an article cites by number (headline included).
+
+One entry per document (see :func:`partyx.documents.merge`); fields ``number`` (as written,
+leading zeros kept), ``code``, ``issuer``, ``type``, ``date``, ``issued_by``, ``title``,
+``text`` (the fullest citation as written) and ``year``.
+"""
+
+from __future__ import annotations
+
+from partyx import documents
+from partyx.article import Article
+from partyx.pipeline import Stage, register
+
+
+@register
+class Documents(Stage):
+    name = "documents"
+    version = "1"
+    requires = ("text", "title")
+    provides = ("documents",)
+    description = "Party and State documents cited by number"
+
+    def __call__(self, article: Article) -> None:
+        found = documents.find_citations(article.title or "")
+        found += documents.find_citations(article.text or "")
+        article.documents = [c.record() for c in documents.merge(found)]

@@ -1,0 +1,20 @@
+"""The corpus views: what an analyst reads across a records file.
+
+Every view reads the JSONL records written by ``partyx extract`` (the contract in SPEC.md) and
+nothing else: never a run's state. Each one streams: it folds one record at a time into
+aggregates keyed by person, document, organisation or month, so memory grows with the number of
+distinct keys, not with the number of records.
+
+- :mod:`partyx.views.records`: reading records (bad lines named and skipped) and the keys that
+  make one person, organisation or document one row however it is written;
+- :mod:`partyx.views.people`, :mod:`~partyx.views.documents`, :mod:`~partyx.views.membership`,
+  :mod:`~partyx.views.events`: the named views of ``partyx stats``;
+- :mod:`partyx.views.render`: one view result printed as a table, JSON, CSV or Markdown;
+- :mod:`partyx.views.tables`: the records as normalised relational rows, and
+  :mod:`partyx.views.export` writing them to SQLite, CSV or Parquet;
+- :mod:`partyx.views.htmlreport`: the self-contained HTML report page.
+"""
+
+from __future__ import annotations
+
+VIEWS = ("people", "documents", "membership", "events")

@@ -1,0 +1,59 @@
+"""``partyx stats events``: what kind of events the corpus reports, when and where.
+
+Each article counts once: by its event type (``inspection``, ``congress`` … as in SPEC; none
+given is ``(unknown)``), by month (of the event date, else the publication date) and type, and
+by each distinct place it names (``quận Thanh Xuân, Hà Nội``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from partyx.views.records import clean, dicts, field, place_label, record_date
+from partyx.views.render import Section, ViewResult
+
+UNKNOWN = "(unknown)"
+
+
+class EventsView:
+    """Count articles by event type, month and place."""
+
+    name = "events"
+
+    def __init__(self) -> None:
+        self.types: Counter = Counter()
+        self.months: Counter = Counter()
+        self.places: Counter = Counter()
+
+    def add(self, record: dict[str, Any]) -> None:
+        kind = clean(field(record, "event").get("type")) or UNKNOWN
+        date = record_date(record)
+        self.types[kind] += 1
+        self.months[(date[:7] if date else UNKNOWN, kind)] += 1
+        for label in {place_label(p) for p in dicts(record.get("places"))} - {""}:
+            self.places[label] += 1
+
+    def data(self) -> dict[str, Any]:
+        by_month: dict[str, dict[str, int]] = {}
+        for (month, kind), n in sorted(self.months.items(), key=lambda kv: (kv[0][0] == UNKNOWN,
+                                                                            kv[0])):
+            by_month.setdefault(month, {})[kind] = n
+        return {
+            "articles": sum(self.types.values()),
+            "by_type": dict(self.types.most_common()),
+            "by_month": by_month,
+            "by_place": dict(sorted(self.places.items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+
+    def result(self) -> ViewResult:
+        data = self.data()
+        types = Section("Event types", ["type", "articles"],
+                        [[k, n] for k, n in data["by_type"].items()])
+        months = Section("Months", ["month", "type", "articles"], group=1)
+        for month, kinds in data["by_month"].items():
+            for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+                months.rows.append([month, kind, n])
+        places = Section("Places", ["place", "articles"],
+                         [[k, n] for k, n in data["by_place"].items()])
+        return ViewResult(self.name, data, [types, months, places])

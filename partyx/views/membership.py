@@ -1,0 +1,121 @@
+"""``partyx stats membership``: per organisation, its stated counts over time.
+
+The records state facts like ``54 tổ chức cơ sở Đảng với 19.908 đảng viên`` of
+``Đảng bộ quận Thanh Xuân`` as of a date. This view groups them by organisation (one key however
+the name is written) and by date (``as_of``, else the article's event or publication date), and
+gives the series of party-member and grassroots-organisation counts with the change from the
+previous date that states the same count. When several articles state a count for the same
+organisation and day, the value stated most often wins (ties: the larger, since the usual
+disagreement is a rounded ``trên 16.300``).
+
+In a terminal each row gets a bar (0 at the left edge, scaled to the organisation's largest
+count) and each organisation a sparkline of its party members.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from partyx.views.records import clean, day, dicts, record_date
+from partyx.views.render import Section, ViewResult, bar, signed, sparkline
+
+MAX_ARTICLE_IDS = 20
+
+
+@dataclass
+class _Point:
+    party_members: Counter = field(default_factory=Counter)
+    grassroots_orgs: Counter = field(default_factory=Counter)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Org:
+    names: Counter = field(default_factory=Counter)
+    points: dict[str, _Point] = field(default_factory=dict)
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _winner(counts: Counter) -> int | None:
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+class MembershipView:
+    """Fold records into one series per organisation."""
+
+    name = "membership"
+
+    def __init__(self) -> None:
+        self.orgs: dict[str, _Org] = {}
+
+    def add(self, record: dict[str, Any]) -> None:
+        fallback = record_date(record)
+        for m in dicts(record.get("membership")):
+            members, grassroots = _count(m.get("party_members")), _count(m.get("grassroots_orgs"))
+            name = clean(m.get("org"))
+            date = day(m.get("as_of")) or fallback
+            if not name or date is None or (members is None and grassroots is None):
+                continue
+            org = self.orgs.setdefault(name.casefold(), _Org())
+            org.names[name] += 1
+            point = org.points.setdefault(date, _Point())
+            if members is not None:
+                point.party_members[members] += 1
+            if grassroots is not None:
+                point.grassroots_orgs[grassroots] += 1
+            rid = str(record.get("id"))
+            if len(point.articles) < MAX_ARTICLE_IDS and rid not in point.articles:
+                point.articles.append(rid)
+
+    def rows(self) -> list[dict[str, Any]]:
+        out = []
+        for org in self.orgs.values():
+            series, prev_m, prev_g = [], None, None
+            for date in sorted(org.points):
+                p = org.points[date]
+                members, grassroots = _winner(p.party_members), _winner(p.grassroots_orgs)
+                series.append({
+                    "as_of": date,
+                    "party_members": members,
+                    "party_members_change": _change(prev_m, members),
+                    "grassroots_orgs": grassroots,
+                    "grassroots_orgs_change": _change(prev_g, grassroots),
+                    "articles": p.articles,
+                })
+                prev_m = members if members is not None else prev_m
+                prev_g = grassroots if grassroots is not None else prev_g
+            out.append({"org": org.names.most_common(1)[0][0], "series": series})
+        out.sort(key=lambda r: (-len(r["series"]), r["org"].casefold()))
+        return out
+
+    def result(self) -> ViewResult:
+        orgs = self.rows()
+        section = Section("Membership", ["organisation", "trend", "as of", "party members",
+                                         "members change", "grassroots orgs",
+                                         "grassroots change", "bar"],
+                          chart=frozenset({"trend", "bar"}), group=2)
+        for r in orgs:
+            members = [p["party_members"] for p in r["series"]]
+            known = [v for v in members if v is not None]
+            top = max(known) if known else None
+            trend = sparkline(members)
+            for p in r["series"]:
+                section.rows.append([
+                    r["org"], trend, p["as_of"], p["party_members"],
+                    signed(p["party_members_change"]), p["grassroots_orgs"],
+                    signed(p["grassroots_orgs_change"]), bar(p["party_members"], top),
+                ])
+        return ViewResult(self.name, orgs, [section])
+
+
+def _change(previous: int | None, current: int | None) -> int | None:
+    if previous is None or current is None:
+        return None
+    return current - previous

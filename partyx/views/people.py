@@ -1,0 +1,147 @@
+"""``partyx stats people``: every person across the corpus with the posts they were seen in.
+
+One row per person however the name is written (see :func:`partyx.views.records.key`); the
+form written most often is shown, the others are listed as variants. For each post (title +
+organisation, ``nguyên …`` when former) the view gives the first and last date it was seen (the
+article's event date, else its publication date) and the number of articles; for the person,
+the number of articles and mentions.
+
+Filters: ``name`` (substring; typed without diacritics it matches any), ``org`` (a person is
+kept when one of their posts' organisations matches), ``since`` (only articles dated on or after
+that day count; undated articles are left out).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from partyx.views.records import (
+    clean,
+    dicts,
+    key,
+    matches,
+    post_label,
+    record_date,
+    widen,
+)
+from partyx.views.render import Section, ViewResult
+
+
+@dataclass
+class _Post:
+    label: str
+    title: str | None
+    org: str | None
+    status: str
+    first: str | None = None
+    last: str | None = None
+    articles: int = 0
+
+
+@dataclass
+class _Person:
+    names: Counter = field(default_factory=Counter)
+    genders: Counter = field(default_factory=Counter)
+    articles: int = 0
+    mentions: int = 0
+    first: str | None = None
+    last: str | None = None
+    posts: dict[str, _Post] = field(default_factory=dict)
+
+
+class PeopleView:
+    """Fold records into one aggregate per person; :meth:`result` gives the roster."""
+
+    name = "people"
+
+    def __init__(self, name: str | None = None, org: str | None = None,
+                 since: str | None = None) -> None:
+        self.name_filter, self.org_filter, self.since = name, org, since
+        self.people: dict[str, _Person] = {}
+
+    def add(self, record: dict[str, Any]) -> None:
+        date = record_date(record)
+        if self.since and (date is None or date < self.since):
+            return
+        seen: set[str] = set()
+        for p in dicts(record.get("people")):
+            name = clean(p.get("name"))
+            if not name or (self.name_filter and not matches(self.name_filter, name)):
+                continue
+            k = name.casefold()
+            person = self.people.setdefault(k, _Person())
+            person.names[name] += 1
+            if p.get("gender") in ("male", "female"):
+                person.genders[p["gender"]] += 1
+            mentions = p.get("mentions")
+            person.mentions += mentions if isinstance(mentions, int) else 0
+            if k not in seen:
+                seen.add(k)
+                person.articles += 1
+                widen(person, date)
+            self._add_posts(person, p, date)
+
+    @staticmethod
+    def _add_posts(person: _Person, p: dict[str, Any], date: str | None) -> None:
+        seen: set[str] = set()
+        for pos in dicts(p.get("positions")):
+            label = post_label(pos)
+            if not label:
+                continue
+            pk = label.casefold()
+            post = person.posts.get(pk)
+            if post is None:
+                post = person.posts[pk] = _Post(
+                    label, clean(pos.get("title")) or None, clean(pos.get("org")) or None,
+                    "former" if pos.get("status") == "former" else "current")
+            if pk not in seen:
+                seen.add(pk)
+                post.articles += 1
+                widen(post, date)
+
+    def _kept(self, person: _Person) -> bool:
+        if not self.org_filter:
+            return True
+        return any(post.org and matches(self.org_filter, post.org)
+                   for post in person.posts.values())
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The roster as JSON-ready dicts, most-seen people first."""
+        out = []
+        for person in self.people.values():
+            if not self._kept(person):
+                continue
+            shown = person.names.most_common(1)[0][0]
+            posts = sorted(person.posts.values(),
+                           key=lambda p: (p.first or "9999", p.label.casefold()))
+            out.append({
+                "name": shown,
+                "variants": sorted(n for n in person.names if n != shown),
+                "gender": person.genders.most_common(1)[0][0] if person.genders else None,
+                "articles": person.articles,
+                "mentions": person.mentions,
+                "first_seen": person.first,
+                "last_seen": person.last,
+                "posts": [{"post": p.label, "title": p.title, "org": p.org, "status": p.status,
+                           "first_seen": p.first, "last_seen": p.last, "articles": p.articles}
+                          for p in posts],
+            })
+        out.sort(key=lambda r: (-r["articles"], key(r["name"])))
+        return out
+
+    def result(self) -> ViewResult:
+        people = self.rows()
+        section = Section("People", ["name", "articles", "post", "first seen", "last seen",
+                                     "post articles"], group=2)
+        for r in people:
+            for p in r["posts"] or [None]:
+                section.rows.append([
+                    r["name"], r["articles"],
+                    p["post"] if p else None,
+                    p["first_seen"] if p else r["first_seen"],
+                    p["last_seen"] if p else r["last_seen"],
+                    p["articles"] if p else None,
+                ])
+        return ViewResult(self.name, people, [section])

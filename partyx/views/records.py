@@ -1,0 +1,171 @@
+"""Reading records, and the keys that make one thing one row however it is written.
+
+:func:`read_records` streams a JSONL file one line at a time. A line that is not a JSON object
+with an ``id`` (a truncated last line, a corrupted byte, a stray log line) is named with its line
+number and skipped; with ``strict`` it raises :class:`BadRecord` instead.
+
+The records come from many articles and outlets, so one person or organisation is written in
+several ways: decomposed Unicode, the old tone placement (``Tuyến`` spelled with the mark
+elsewhere, ``Uỷ``), doubled spaces, capitals (``Quận ủy`` / ``quận ủy``). :func:`key` folds all
+of these (``partyx.text.normalize`` + whitespace + casefold); views group by it and show the
+form seen most often.
+
+The helpers below never trust a record's shape: a field of the wrong type reads as empty, so a
+view never stops with a traceback on a malformed (but parseable) record.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from partyx.text import normalize
+
+_BLANKS = re.compile(r"\s+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class BadRecord(ValueError):
+    """A line of a records file that is not a record (raised only in strict mode)."""
+
+
+def read_records(path: Path, warn: Callable[[str], None] = lambda _: None,
+                 strict: bool = False) -> Iterator[dict[str, Any]]:
+    """Yield each record of ``path``; warn about (or, when ``strict``, raise on) bad lines."""
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError as e:
+                record, reason = None, f"not JSON ({e})"
+            else:
+                reason = "not a record object (no 'id')"
+            if not isinstance(record, dict) or "id" not in record:
+                message = f"{path}:{n}: skipped: {reason}"
+                if strict:
+                    raise BadRecord(message)
+                warn(message)
+                continue
+            yield record
+
+
+def clean(text: Any) -> str:
+    """The display form of a string from a record: normalised, blanks collapsed."""
+    if not isinstance(text, str):
+        return ""
+    return _BLANKS.sub(" ", normalize(text)).strip()
+
+
+def key(text: Any) -> str:
+    """The grouping key of a name or organisation: :func:`clean`, then casefolded."""
+    return clean(text).casefold()
+
+
+def fold_accents(text: str) -> str:
+    """``Nguyễn Thị Tuyến`` -> ``nguyen thi tuyen``: for searching without diacritics."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text)
+                       if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("Đ", "D").casefold()
+
+
+def matches(needle: str, haystack: str) -> bool:
+    """Substring match on keys; a needle typed without diacritics matches any accents."""
+    needle = key(needle)
+    if needle in key(haystack):
+        return True
+    return fold_accents(needle) == needle and needle in fold_accents(key(haystack))
+
+
+def dicts(value: Any) -> Iterator[dict[str, Any]]:
+    """The dict items of a list field; anything else reads as empty."""
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                yield item
+
+
+def field(record: dict[str, Any], name: str) -> dict[str, Any]:
+    """A dict field of a record (``event``, ``source``), or ``{}``."""
+    value = record.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def day(value: Any) -> str | None:
+    """``2021-03-24`` from an ISO date or date-time string, else None."""
+    if isinstance(value, str) and _DATE.match(value):
+        return value[:10]
+    return None
+
+
+def record_date(record: dict[str, Any]) -> str | None:
+    """When the article's event happened: the event date, else the publication date."""
+    return day(field(record, "event").get("date")) or day(record.get("published"))
+
+
+def published_date(record: dict[str, Any]) -> str | None:
+    """When the article appeared: the publication date, else the event date."""
+    return day(record.get("published")) or day(field(record, "event").get("date"))
+
+
+def post_label(position: dict[str, Any]) -> str:
+    """``Phó Bí thư Thành ủy Hà Nội``; ``nguyên …`` for a former post (as the scorer reads)."""
+    label = " ".join(x for x in (clean(position.get("title")), clean(position.get("org"))) if x)
+    if label and position.get("status") == "former":
+        label = "nguyên " + label
+    return label
+
+
+def document_label(doc: dict[str, Any]) -> str:
+    """The symbol of a cited document: ``15-NQ/TU``, ``91/2017/NĐ-CP``, ``123/QĐ-TTg``.
+
+    Party documents are written ``number-code/issuer``; State documents (with a year, or an
+    issuer that is no Party body) ``number[/year]/code-issuer``. A document with no number (a
+    plenum resolution) is labelled by its text or type.
+    """
+    number, code = clean(doc.get("number")), clean(doc.get("code"))
+    issuer, year = clean(doc.get("issuer")), doc.get("year")
+    if not number:
+        return clean(doc.get("text")) or clean(doc.get("type")) or "(unnumbered)"
+    if year or (issuer and not _is_party_issuer(issuer)):
+        tail = "-".join(x for x in (code, issuer) if x)
+        return "/".join(p for p in (number, str(year) if year else "", tail) if p)
+    head = f"{number}-{code}" if code else number
+    return f"{head}/{issuer}" if issuer else head
+
+
+def _is_party_issuer(issuer: str) -> bool:
+    """Party issuer codes end in the committee (``TU``, ``QU``, ``HU``, ``ĐU``, ``TXU``,
+    ``UBKTTU``) or the Centre (``TW``/``TƯ``, ``BTCTW``); State ones do not (``CP``, ``TTg``,
+    ``UBND``, ``BNV``)."""
+    return issuer.upper().endswith(("U", "Ư", "TW", "TƯ"))
+
+
+def document_key(doc: dict[str, Any]) -> str:
+    """One cited document however often and however it is written."""
+    return key(document_label(doc))
+
+
+def place_label(place: dict[str, Any]) -> str:
+    """``quận Thanh Xuân, Hà Nội``; a province alone is ``thành phố Hà Nội``."""
+    head = " ".join(x for x in (clean(place.get("type")), clean(place.get("name"))) if x)
+    province = clean(place.get("province"))
+    if province and province != clean(place.get("name")):
+        return f"{head}, {province}"
+    return head
+
+
+def widen(span: Any, date: str | None) -> None:
+    """Stretch ``span.first``/``span.last`` (ISO days) to include ``date``."""
+    if date is None:
+        return
+    if span.first is None or date < span.first:
+        span.first = date
+    if span.last is None or date > span.last:
+        span.last = date

@@ -1,0 +1,154 @@
+import signal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyx import dates
+from partyx.article import Article
+from partyx.stages.dates import Dates
+
+
+def found(text):
+    return [(d.day, d.month, d.year) for d in dates.find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chiều 24/3, Đoàn kiểm tra số 3", [(24, 3, None)]),
+        ("Sáng 20/5, Phó Bí thư", [(20, 5, None)]),
+        ("tính đến ngày 19/5/2020, đã có", [(19, 5, 2020)]),
+        ("Chỉ thị số 15-CT/TU ngày 16-12-2016 của", [(16, 12, 2016)]),
+        ("ngày 4 tháng 7 năm 2017", [(4, 7, 2017)]),
+        ("Ngày đăng 18/05/2022 | 08:40 | Lượt xem: 651", [(18, 5, 2022)]),
+        ("Kết luận số 24-KL/TW ngày 5.6.2012 của", [(5, 6, 2012)]),
+        ("Sáng nay (6-2), ông Võ Công Trí", [(6, 2, None)]),
+        ("Sáng nay, 18-5, Ban Bí thư", [(18, 5, None)]),
+        ("(tổ chức hôm 30/1), bí thư", [(30, 1, None)]),
+        ("Chiều ngày 17/5/2022, Đoàn kiểm tra", [(17, 5, 2022)]),
+        ("(9/2/1907-9/2/2017)", [(9, 2, 1907), (9, 2, 2017)]),
+        ("từ ngày 20/5 đến 19/6.", [(20, 5, None), (19, 6, None)]),
+    ],
+)
+def test_written_forms(text, expected):
+    assert found(text) == expected
+
+
+def test_day_ranges_give_both_days():
+    assert found("từ ngày 14 đến 16/6 hoặc ngày 23 đến 25/6.") == [
+        (14, 6, None), (16, 6, None), (23, 6, None), (25, 6, None)]
+    assert found("ngày 27 và 28-10 đã bầu") == [(27, 10, None), (28, 10, None)]
+    assert found("diễn ra từ ngày 18 - 25/4, với") == [(18, 4, None), (25, 4, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tỷ lệ số dư 14,63%", "đã có 48/56 tổ chức cơ sở Đảng", "16 đoàn kiểm tra 50/50 cấp ủy",
+     "tại 56/56 tổ chức", "với 19.908 đảng viên", "hiện nay 5/7 huyện", "lao động 1.5 và",
+     "ngày 31/2/2020", "ngày 12/13", "phát triển được 195/160 đảng viên"],
+)
+def test_figures_that_look_like_dates_are_not_dates(text):
+    assert found(text) == []
+
+
+def test_year_from_publication_is_the_nearest():
+    m = dates.find_dates("Chiều 24/3, Đoàn")[0]
+    assert dates.resolve(m, None, "2021-03-24T21:54:00+07:00") == "2021-03-24"
+    m = dates.find_dates("Sáng 30/12, hội nghị")[0]
+    assert dates.resolve(m, None, "2022-01-02T08:00:00+07:00") == "2021-12-30"
+
+
+def test_year_from_durations_before_dated_citations():
+    text = ("Chiều 6/9, Quận ủy sơ kết 5 năm thực hiện Nghị quyết số 15-NQ/TU ngày 4/7/2017 "
+            "của Ban Thường vụ; 6 năm thực hiện Chỉ thị số 15-CT/TU ngày 16-12-2016.")
+    assert dates.infer_year(text) == 2022
+
+
+def test_year_from_the_latest_full_date():
+    text = ("Sáng 20/5, làm việc. Tính đến ngày 19/5/2020, đã có 48/56. Chỉ thị số 35-CT/TƯ "
+            "ngày 30/5/2019 của Bộ Chính trị.")
+    assert dates.infer_year(text) == 2020
+
+
+def test_year_from_an_anniversary_span():
+    assert dates.infer_year("kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2005) và ngày 2/9/1945") \
+        == 2005
+
+
+def test_year_never_from_the_clock():
+    assert dates.infer_year("Sáng 24/3, Đoàn kiểm tra làm việc.") is None
+    m = dates.find_dates("Sáng 24/3, Đoàn")[0]
+    assert dates.resolve(m, None, None) is None
+
+
+def test_birth_years_and_targets_are_no_evidence():
+    assert dates.year_evidence("sinh năm 1964, vào Đảng năm 1984, đến năm 2030") == []
+    assert dates.year_evidence("Năm 2016, phát triển; tháng 6/2012") == [2012, 2016]
+
+
+def test_leading_date_of_a_citation():
+    assert dates.leading_date(", ngày 20-6-1961 của Ủy ban") == ("1961-06-20", 16)
+    assert dates.leading_date(" ngày 4 tháng 7 năm 2017 về")[0] == "2017-07-04"
+    assert dates.leading_date(" của Bộ Chính trị") is None
+
+
+def test_stage_resolves_years_and_keeps_offsets():
+    text = ("Chiều 6/9, Quận ủy Thanh Xuân sơ kết 5 năm thực hiện Nghị quyết số 15-NQ/TU ngày "
+            "4/7/2017 của Ban Thường vụ Thành ủy Hà Nội.")
+    a = Article(id="x", source={}, text=text, title="Quận Thanh Xuân", published=None)
+    Dates()(a)
+    assert a.extras["year"] == 2022
+    first = a.extras["dates"][0]
+    assert first["date"] == "2022-09-06" and first["cue"] == "chiều"
+    assert text[first["start"]:first["end"]] == "6/9"
+    assert a.extras["dates"][1]["date"] == "2017-07-04"
+
+
+def test_stage_uses_publication_year():
+    a = Article(id="x", source={}, text="Sáng 25/12, Đảng ủy Khối", title=None,
+                published="2021-12-25T18:01:00+07:00")
+    Dates()(a)
+    assert a.extras["year"] == 2021
+    assert a.extras["dates"][0]["date"] == "2021-12-25"
+
+
+def test_corpus_dates_resolve(corpus_dir):
+    from partyx import io
+
+    n = 0
+    for path in sorted(corpus_dir.iterdir())[:30]:
+        text = io.decode(path.read_bytes()).text
+        for d in dates.find_dates(text):
+            assert 1 <= d.day <= 31 and 1 <= d.month <= 12
+            n += 1
+    assert n > 20
+
+
+@given(st.text())
+def test_date_functions_never_raise(s):
+    ms = dates.find_dates(s)
+    y = dates.infer_year(s, ms)
+    for m in ms:
+        dates.resolve(m, y, None)
+    dates.leading_date(s)
+
+
+@given(st.text(alphabet="0123456789/.-, ngàyháàSáng", max_size=200))
+def test_date_functions_never_raise_on_date_like_text(s):
+    ms = dates.find_dates(s)
+    for m in ms:
+        assert 1 <= m.month <= 12
+        dates.resolve(m, 2020, "2020-01-01")
+    dates.infer_year(s)
+
+
+def test_hostile_line_finishes():
+    line = ("12/3.4-5/" * 120_000)[:1_000_000] + " ngày 1/1/2020"
+    signal.alarm(10)
+    try:
+        ms = dates.find_dates(line)
+        dates.infer_year(line, ms)
+    finally:
+        signal.alarm(0)
+    assert ms[-1].year == 2020

@@ -1,0 +1,188 @@
+import signal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyx import documents
+from partyx.article import Article
+from partyx.stages.documents import Documents
+
+
+def keys(text):
+    return [(c.number, c.code, c.issuer, c.type)
+            for c in documents.merge(documents.find_citations(text))]
+
+
+def run(text, title=None):
+    a = Article(id="x", source={}, text=text, title=title)
+    Documents()(a)
+    return a.documents
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("thực hiện Chỉ thị số 35-CT/TƯ của Bộ Chính trị", ("35", "CT", "TW", "Chỉ thị")),
+        ("tổ chức thực hiện Chỉ thị 05 - CT/TW.", ("05", "CT", "TW", "Chỉ thị")),
+        ("khi Chỉ thị 40 – CT/TW của Ban Bí thư về", ("40", "CT", "TW", "Chỉ thị")),
+        ("theo Chỉ thị 11- CT/TU, Thành ủy", ("11", "CT", "TU", "Chỉ thị")),
+        ("Quyết định số 218-QĐ/TƯ về ban hành", ("218", "QĐ", "TW", "Quyết định")),
+        ("Quy định số 08-QĐi/TW của Ban Chấp hành", ("08", "QĐi", "TW", "Quy định")),
+        ("Quy định số 55-QĐ/TW và", ("55", "QĐ", "TW", "Quy định")),
+        ("Thực hiện Chương trình 01-CTr/TU của Thành ủy", ("01", "CTr", "TU", "Chương trình")),
+        ("công bố Quyết định số 470- QĐNS/TW của Bộ Chính trị", ("470", "QĐNS", "TW",
+                                                               "Quyết định")),
+        ("Kết luận số 01-KL/TW, Nghị quyết", ("01", "KL", "TW", "Kết luận")),
+        ("số 01-BC/TCT ngày 30-11-2005 của Tỉnh ủy", ("01", "BC", "TCT", "Báo cáo")),
+        ("gắn với thực hiện Chỉ thị số 05 của Bộ Chính trị...", ("05", "CT", "TW", "Chỉ thị")),
+        ("tiếp tục thực hiện Nghị quyết 39 của Bộ Chính trị, Đề án", ("39", "NQ", "TW",
+                                                                     "Nghị quyết")),
+        ("gắn với triển khai Kết luận 21 để làm tốt", ("21", "KL", None, "Kết luận")),
+        ("cụ thể hóa Đề án 02 của Tỉnh ủy về nâng cao", ("02", "ĐA", "TU", "Đề án")),
+        ("Bộ Chính trị vừa ban hành quy định số 85 về kiểm tra", ("85", "QĐ", "TW",
+                                                                  "Quy định")),
+        ("Quy định số 01 ngày 3/3/2016 của Ban Thường vụ Tỉnh ủy", ("01", "QĐ", "TU",
+                                                                    "Quy định")),
+    ],
+)
+def test_party_citation_forms(text, expected):
+    assert keys(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("theo Nghị định 91/2017/NĐ-CP của Chính phủ", ("91", "NĐ", "CP", 2017)),
+        ("Quyết định 123/QĐ-TTg ngày", ("123", "QĐ", "TTg", None)),
+        ("Luật số 22/2008/QH12 quy định", ("22", "Luật", "QH12", 2008)),
+        ("theo Nghị quyết 4266/NQ-DKVN của", ("4266", "NQ", "DKVN", None)),
+        ("ban hành Nghị định số 132/NĐ-CP ngày 29-9-1961", ("132", "NĐ", "CP", 1961)),
+        ("Chính phủ ban hành Nghị định số 100/TTg ngày", ("100", "NĐ", "TTg", None)),
+        ("Quyết định số 68/QĐ-TW ngày 4.7.2007", ("68", "QĐ", "TW", 2007)),
+        ("Quyết định số 05/2013/QĐ-UBND của UBND", ("05", "QĐ", "UBND", 2013)),
+        ("đã có Công văn số 1569/HQHCM-TCCB ngày", ("1569", "CV", "HQHCM", None)),
+    ],
+)
+def test_state_citation_forms(text, expected):
+    docs = run(text)
+    assert [(d["number"], d["code"], d["issuer"], d["year"]) for d in docs] == [expected]
+
+
+def test_full_citation_gives_date_body_and_title():
+    text = ("kết quả thực hiện Nghị quyết số 15-NQ/TU ngày 4/7/2017 của Ban Thường vụ Thành ủy "
+            "Hà Nội về “Xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh” và Chỉ thị số "
+            "15-CT/TU ngày 16-12-2016 của Ban Thường vụ Thành ủy về “Tăng cường”.")
+    nq, ct = run(text)
+    assert nq == {"number": "15", "code": "NQ", "issuer": "TU", "type": "Nghị quyết",
+                  "date": "2017-07-04", "issued_by": "Ban Thường vụ Thành ủy Hà Nội",
+                  "title": "Xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh",
+                  "text": "Nghị quyết số 15-NQ/TU", "year": 2017}
+    assert (ct["code"], ct["date"], ct["title"]) == ("CT", "2016-12-16", "Tăng cường")
+
+
+def test_date_after_a_comma_and_quoted_title_without_ve():
+    (d,) = run("Nghị quyết số 49-NQ/TW, ngày 20-6-1961 của Ủy ban Thường vụ Quốc hội")
+    assert d["date"] == "1961-06-20"
+    (d,) = run("Quy định số 47-QĐ/TW ngày 1-11-2011 “Về những điều đảng viên không được làm”")
+    assert d["title"] == "Về những điều đảng viên không được làm"
+
+
+def test_one_document_cited_twice_is_one_entry_with_the_fullest_details():
+    text = ("thực hiện Nghị quyết số 15-NQ/TU và Chỉ thị số 15-CT/TU. Chiều 6/9, sơ kết Nghị "
+            "quyết số 15-NQ/TU ngày 4/7/2017 của Ban Thường vụ Thành ủy Hà Nội. Nghị quyết "
+            "15-NQ/TU và Chỉ thị 15-CT/TU của Ban Thường vụ Thành ủy.")
+    docs = run(text)
+    assert [(d["number"], d["code"]) for d in docs] == [("15", "NQ"), ("15", "CT")]
+    assert docs[0]["date"] == "2017-07-04"
+    assert docs[0]["issued_by"] == "Ban Thường vụ Thành ủy Hà Nội"
+
+
+def test_bare_and_symbol_citations_merge_and_issuers_keep_documents_apart():
+    text = ("Thực hiện Chương trình 01-CTr/TU của Thành ủy, gắn với Chương trình 01-CTr/QU của "
+            "Quận ủy. Chỉ thị 05 của Bộ Chính trị; Chỉ thị 05-CT/TW.")
+    assert keys(text) == [("01", "CTr", "TU", "Chương trình"), ("01", "CTr", "QU", "Chương trình"),
+                          ("05", "CT", "TW", "Chỉ thị")]
+
+
+def test_headline_citations_count():
+    docs = run("Quận cũng cụ thể hóa.",
+               title="Quận Long Biên thực hiện Chương trình 01-CTr/TU, Quy định số 55-QĐ/TW")
+    assert [(d["number"], d["code"], d["issuer"]) for d in docs] == [
+        ("01", "CTr", "TU"), ("55", "QĐ", "TW")]
+
+
+def test_lists_of_numbers():
+    assert keys("Quyết định số 217, số 218 của Bộ Chính trị (Khóa XI)") == [
+        ("217", "QĐ", None, "Quyết định"), ("218", "QĐ", "TW", "Quyết định")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "theo tinh thần Nghị quyết Trung ương 4 (khóa XIII) với chủ đề",
+        "gắn với triển khai Nghị quyết hội nghị Trung ương 4 (khóa XIII), và",
+        "thực hiện Nghị quyết 13 Đại hội Đảng bộ TP",
+        "Quyết định 5 người vào Ban",
+        "Kế hoạch 2021 của thành phố",
+        "kế hoạch 2 năm",
+        "16 đoàn kiểm tra 50/50 cấp ủy, 48/56 tổ chức",
+        "quy định 85 mà thay đổi",
+        "Chương trình 10 nhiệm vụ trọng tâm",
+    ],
+)
+def test_what_is_not_a_numbered_citation(text):
+    assert keys(text) == []
+
+
+def test_symbol_parser():
+    assert documents.parse_symbol("15-NQ/TU") == {"number": "15", "code": "NQ", "issuer": "TU",
+                                                 "year": None}
+    assert documents.parse_symbol("35-CT/TƯ")["issuer"] == "TW"
+    assert documents.parse_symbol("05 - CT/TW")["number"] == "05"
+    assert documents.parse_symbol("91/2017/NĐ-CP") == {"number": "91", "code": "NĐ",
+                                                      "issuer": "CP", "year": 2017}
+    assert documents.parse_symbol("48/56") is None
+    assert documents.parse_symbol("2015-2020") is None
+
+
+def test_issuer_codes_from_bodies():
+    assert documents.issuer_of("Ban Thường vụ Thành ủy Hà Nội") == "TU"
+    assert documents.issuer_of("Bộ Chính trị Ban Chấp hành Trung ương") == "TW"
+    assert documents.issuer_of("Đảng ủy Khối các cơ quan Thành phố") == "ĐUK"
+    assert documents.issuer_of("Ban Thường vụ Quận ủy") == "QU"
+    assert documents.issuer_of("Ủy ban Thường vụ Quốc hội") == "UBTVQH"
+    assert documents.issuer_of("Sở Xây dựng") is None
+
+
+def test_corpus_citations(corpus_dir):
+    from partyx import io
+
+    texts = {p.stem: io.decode(p.read_bytes()).text for p in corpus_dir.iterdir()}
+    got = keys(texts["baomoi_21478549"])
+    assert ("40", "CT", "TW", "Chỉ thị") in got and len(got) == 1
+    got = {(n, c, i) for n, c, i, _ in keys(texts["baomoi_22278897"])}
+    assert {("470", "QĐNS", "TW"), ("24", "KL", "TW"), ("68", "QĐ", "TW")} <= got
+
+
+@given(st.text())
+def test_citation_finder_never_raises(s):
+    for c in documents.merge(documents.find_citations(s)):
+        c.record()
+    documents.parse_symbol(s)
+    documents.issuer_of(s)
+
+
+@given(st.text(alphabet="0123456789-–/ NQCTĐUWƯisốngày.,", max_size=200))
+def test_citation_finder_never_raises_on_symbol_like_text(s):
+    documents.merge(documents.find_citations("Nghị quyết " + s))
+    documents.parse_symbol(s)
+
+
+def test_hostile_line_finishes():
+    line = ("15-NQ/" * 50_000 + "1/2/3." * 50_000 + "Chỉ thị số " * 20_000)[:1_000_000]
+    signal.alarm(10)
+    try:
+        documents.find_citations(line + " 35-CT/TW")
+    finally:
+        signal.alarm(0)

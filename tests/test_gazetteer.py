@@ -1,0 +1,71 @@
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from partyx import gazetteer
+from partyx.data import load
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer.get()
+
+
+def test_provinces_before_and_after_2025(gaz):
+    assert gaz.lookup("thành phố", "Hà Nội")[0].level == "province"
+    assert gaz.province("Hà Giang").type == "tỉnh"  # merged into Tuyên Quang in 2025
+    assert gaz.province("Tuyên Quang") is not None
+    assert len(gaz.provinces) == 63
+
+
+def test_aliases_name_their_province(gaz):
+    assert gaz.province("TP.HCM").name == "Hồ Chí Minh"
+    assert gaz.province("Thừa Thiên - Huế").name == "Huế"
+    assert gaz.lookup("tỉnh", "Thừa Thiên Huế")[0].name == "Huế"
+
+
+def test_district_knows_its_province(gaz):
+    (unit,) = gaz.lookup("quận", "Long Biên")
+    assert (unit.province, unit.level) == ("Hà Nội", "district")
+    (vinh,) = gaz.lookup("thành phố", "Vinh")
+    assert (vinh.province, vinh.level) == ("Nghệ An", "district")
+
+
+def test_type_word_separates_same_names(gaz):
+    # quận and phường Thanh Xuân (Hà Nội) and xã Thanh Xuân in several provinces
+    assert [u.level for u in gaz.lookup("quận", "Thanh Xuân")] == ["district"]
+    assert all(u.type == "phường" for u in gaz.lookup("phường", "Thanh Xuân"))
+    assert len({u.province for u in gaz.lookup("xã", "Thanh Xuân")}) > 2
+    # the province city is not the province
+    assert gaz.lookup("thành phố", "Yên Bái")[0].level == "district"
+    assert gaz.lookup("tỉnh", "Yên Bái")[0].level == "province"
+
+
+def test_old_ward_keeps_district_and_lookup_ignores_case(gaz):
+    wards = gaz.lookup("phường", "quán thánh")
+    assert wards and wards[0].province == "Hà Nội"
+    assert ("quận", "Ba Đình") in {u.district for u in wards}
+
+
+def test_numbered_units_and_dissolved_units(gaz):
+    assert gaz.lookup("quận", "1")[0].province == "Hồ Chí Minh"
+    assert gaz.lookup("huyện", "Từ Liêm")[0].province == "Hà Nội"  # split in 2013
+
+
+def test_bare_place_names(gaz):
+    assert gaz.is_place_name("Hà Nội") and gaz.is_place_name("Lê Chân")
+    assert not gaz.is_place_name("Nguyễn Văn Phong")
+
+
+def test_derived_file_matches_underthesea_data():
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("underthesea is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "address" / "data" / "mapping.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    derived = load("gazetteer")
+    assert derived["source"]["total_records"] == raw["metadata"]["total_records"]
+    old_districts = {r["old_district"] for r in raw["ward_mapping"]}
+    assert len(derived["districts"]) >= len(old_districts) - 5

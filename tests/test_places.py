@@ -1,0 +1,81 @@
+import pytest
+
+from partyx.article import Article
+from partyx.stages.places import Places
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return Places()
+
+
+def run(stage, text, title=""):
+    a = Article(id="t", source={}, title=title or None, text=text)
+    stage(a)
+    return {(p["type"], p["name"]): p["province"] for p in a.places}, a.extras["place_context"]
+
+
+def test_type_word_and_committee_name_units(stage):
+    places, ctx = run(stage, "Quận ủy Ba Đình làm việc với Đảng bộ phường Quán Thánh. "
+                             "Thành ủy Hà Nội chỉ đạo.")
+    assert places == {("quận", "Ba Đình"): "Hà Nội", ("phường", "Quán Thánh"): "Hà Nội",
+                      ("thành phố", "Hà Nội"): "Hà Nội"}
+    assert ctx == {"province": "Hà Nội", "district": {"type": "quận", "name": "Ba Đình"}}
+
+
+def test_a_count_is_no_place(stage):
+    places, _ = run(stage, "Kiểm tra tất cả 11 phường trên địa bàn và 14 phường khác.")
+    assert places == {}
+
+
+def test_district_implies_province_in_context(stage):
+    places, ctx = run(stage, "Đoàn kiểm tra làm việc tại quận Long Biên. HĐND Quận họp.")
+    assert places == {("quận", "Long Biên"): "Hà Nội"}
+    assert ctx["province"] == "Hà Nội"
+    assert ctx["district"] == {"type": "quận", "name": "Long Biên"}
+
+
+def test_abbreviations_and_other_provinces(stage):
+    places, ctx = run(stage, "UBND TP.HCM và UBND tỉnh Nghệ An ký kết; Tỉnh ủy Nghệ An, "
+                             "thành phố Vinh, UBND TP Hồ Chí Minh cùng dự.")
+    assert places == {("thành phố", "Hồ Chí Minh"): "Hồ Chí Minh",
+                      ("tỉnh", "Nghệ An"): "Nghệ An", ("thành phố", "Vinh"): "Nghệ An"}
+    assert ctx["province"] == "Nghệ An"
+
+
+def test_list_after_one_type_word(stage):
+    places, _ = run(stage, "Các huyện Gia Lâm, Đông Anh và Sóc Sơn được chọn.")
+    assert set(places) == {("huyện", "Gia Lâm"), ("huyện", "Đông Anh"), ("huyện", "Sóc Sơn")}
+
+
+def test_ambiguous_name_resolved_by_named_province(stage):
+    places, _ = run(stage, "Tỉnh Trà Vinh: huyện Châu Thành triển khai nghị quyết.")
+    assert places[("huyện", "Châu Thành")] == "Trà Vinh"
+    places, _ = run(stage, "Huyện Châu Thành triển khai nghị quyết.")
+    assert places == {("huyện", "Châu Thành"): None}
+
+
+def test_province_inside_a_person_name_is_no_place(stage):
+    places, _ = run(stage, "Ông Nguyễn Thái Bình phát biểu tại Hà Nội.")
+    assert places == {("thành phố", "Hà Nội"): "Hà Nội"}
+
+
+def test_capitalised_words_that_are_no_unit(stage):
+    places, _ = run(stage, "Bộ Lao động - Thương binh và Xã hội; Bảo hiểm Xã Hội; Quận ủy chỉ đạo.")
+    assert places == {}
+
+
+def test_capital_word_is_context_only(stage):
+    places, ctx = run(stage, "Xây dựng Thủ đô văn hiến.")
+    assert places == {} and ctx["province"] == "Hà Nội"
+
+
+def test_headline_weighs_more(stage):
+    _, ctx = run(stage, "Đoàn công tác của TP.HCM thăm tỉnh Nghệ An.",
+                 title="Quảng Ninh đón đoàn công tác")
+    assert ctx["province"] == "Quảng Ninh"
+
+
+def test_hostile_input_is_fast(stage):
+    places, _ = run(stage, "quận " + "1." * 200_000 + " phường " + "Ab " * 50_000)
+    assert isinstance(places, dict)
