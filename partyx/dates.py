@@ -23,6 +23,7 @@ Every pattern is linear: bounded repeats, no nested quantifiers.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -113,42 +114,50 @@ def find_dates(text: str) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # Spans already claimed, disjoint, sorted by start (so ends are sorted too): checking and
+    # claiming a span is a binary search, never a scan (thousands of dates stay linear-ish).
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        i = bisect.bisect_left(starts, b)  # spans starting before b end at most at ends[i-1]
+        return i == 0 or ends[i - 1] <= a
+
+    def claim(a: int, b: int) -> None:
+        i = bisect.bisect_left(starts, a)
+        starts.insert(i, a)
+        ends.insert(i, b)
 
     def add(start: int, end: int, d: int, m: int, y: int | None, cue: str | None) -> None:
         if _valid(d, m, y):
-            found.append(DateMention(start, end, text[start:end], d, m, y, cue))
+            bisect.insort(found, DateMention(start, end, text[start:end], d, m, y, cue),
+                          key=lambda x: x.start)
 
     for m in _FULL_WORDS.finditer(text):
-        taken.append(m.span())
+        claim(*m.span())
         y = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), y, "ngày")
     for m in _FULL.finditer(text):
         if free(*m.span()):
-            taken.append(m.span())
+            claim(*m.span())
             add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
                 _cue(text, m.start()))
     for m in _RANGE.finditer(text):
         if not free(*m.span()):
             continue
-        taken.append(m.span())
+        claim(*m.span())
         month, year = int(m.group(4)), int(m.group(5)) if m.group(5) else None
         first_end = m.start(1) + len(m.group(1))
         add(m.start(), first_end, int(m.group(1)), month, year, "ngày")
         add(m.start(2), m.end(), int(m.group(2)), month, year, "ngày")
-    found.sort(key=lambda d: d.start)
     for m in _DAY_MONTH.finditer(text):
         if not free(*m.span()):
             continue
         cue = _cue(text, m.start())
         if cue is None and not _joined(text, m.start(), found):
             continue
-        taken.append(m.span())
+        claim(*m.span())
         add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, cue)
-        found.sort(key=lambda d: d.start)
     return found
 
 
@@ -156,7 +165,9 @@ def _joined(text: str, start: int, found: list[DateMention]) -> bool:
     """A bare day/month right after a connective that follows another date."""
     if not _JOIN.search(text[max(0, start - 12):start]):
         return False
-    return any(0 <= start - d.end <= 40 for d in found)
+    # dates ending within 40 characters before ``start`` start before it: look back from there
+    i = bisect.bisect_left(found, start, key=lambda d: d.start)
+    return any(0 <= start - d.end <= 40 for d in found[max(0, i - 8):i])
 
 
 def year_evidence(text: str) -> list[int]:

@@ -293,10 +293,15 @@ def test_a_1mb_line_of_digits_dots_and_slashes_goes_through_every_stage(tmp_path
     (folder / "digits.txt").write_text(line)
     # the same line inside a real article, where header and body patterns all see it
     (folder / "mixed.txt").write_text(GOOD.read_text() + "\n" + line + "\n")
-    (folder / "dates.txt").write_text("1/1/2021 " * 100_000 + "\n")
+    # thousands of dates, ranges, citations, figures: every stage must stay near-linear
+    (folder / "dates.txt").write_text("1/1/2021 " * 20_000 + "\n")
+    (folder / "ranges.txt").write_text("từ ngày 2/3 đến 4/5, " * 5_000 + "\n")
+    (folder / "citations.txt").write_text("Nghị quyết số 15-NQ/TU, " * 5_000 + "\n")
+    (folder / "figures.txt").write_text("19.908 đảng viên, 14,63%, " * 5_000 + "\n")
     result, records = extract(folder)  # deadline(60) fails a hang instead of waiting
     assert result.exit_code == 0, result.stderr
-    assert records["digits"]["errors"] == [] and records["mixed"]["errors"] == []
+    for name in ("digits", "mixed", "dates", "ranges", "citations", "figures"):
+        assert records[name]["errors"] == [], records[name]["errors"]
     assert records["mixed"]["title"] == GOOD_TITLE
     assert_good_survived(records)
 
