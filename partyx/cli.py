@@ -69,16 +69,52 @@ def extract(
                                                help="Run exactly these stages (comma-separated)."),
     skip: list[str] | None = typer.Option(None, "--skip", help="Stages to leave out."),
     glob: str = typer.Option("*.txt", "--glob", help="File pattern inside folders."),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-file messages, no table."),
+    workers: int | None = typer.Option(None, "--workers", "-j", min=1,
+                                       help="Worker processes [default: all cores]."),
+    full: bool = typer.Option(False, "--full",
+                              help="Process every article again, not only the changed ones."),
+    prune: bool = typer.Option(False, "--prune",
+                               help="Drop the records of files that are no longer found."),
+    wait: bool = typer.Option(False, "--wait",
+                              help="Wait for another run writing the same FILE to finish."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0,
+                                  help="Time limit per article in seconds (0: none)."),
+    max_tasks: int = typer.Option(1000, "--max-tasks-per-worker", min=0,
+                                  help="Replace a worker process after this many articles "
+                                       "(0: never)."),
+    shard: str | None = typer.Option(None, "--shard", metavar="I/N",
+                                     help="Process only part I of N (0 <= I < N), split by a "
+                                          "stable hash of the article id."),
+    executor: str = typer.Option("local", "--executor",
+                                 help="local (worker processes) or dask."),
+    scheduler: str | None = typer.Option(None, "--scheduler",
+                                         help="Dask scheduler address (tcp://HOST:8786); "
+                                              "default: a local cluster."),
+    report: Path | None = typer.Option(None, "--report",
+                                       help="Write the run summary as JSON to this file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bar, per-file messages or table."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of failing stages."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1,
                                   help="Larger files are reported as too large, not read."),
 ) -> None:
-    """Extract one JSONL record per article, then print a run summary on standard error."""
-    from partyx.pipeline import PipelineError
-    from partyx.runner import RunOptions, run
+    """Extract one JSONL record per article, then print a run summary on standard error.
 
+    Runs again into the same FILE process only the articles whose file or stage versions
+    changed (state kept beside FILE in FILE.state.sqlite)."""
+    import sqlite3
+
+    from partyx.executors import ExecutorUnavailable
+    from partyx.pipeline import PipelineError
+    from partyx.runner import RunOptions, parse_shard, run, write_report
+    from partyx.state import Locked
+
+    if executor not in ("local", "dask"):
+        _fail(f"unknown executor {executor!r} (local, dask)")
+    try:
+        shard_spec = parse_shard(shard) if shard else None
+    except ValueError as e:
+        _fail(str(e))
     opts = RunOptions(
         paths=paths,
         output=None if output == "-" else Path(output),
@@ -87,30 +123,84 @@ def extract(
         pattern=glob,
         workers=workers,
         debug=debug,
+        full=full,
+        prune=prune,
+        wait=wait,
+        timeout=timeout or None,
+        max_tasks=max_tasks or None,
+        shard=shard_spec,
+        executor=executor,
+        scheduler=scheduler,
         max_bytes=max_bytes,
     )
+    progress = None if quiet else _progress()
 
     def log(message: str) -> None:
-        if not quiet:
+        if quiet:
+            return
+        if progress is not None:
+            progress.console.print(message, markup=False, highlight=False)
+        else:
             print(message, file=sys.stderr)
 
+    _warn_broken_plugins(opts.only)
     try:
-        summary = run(opts, log=log)
-    except PipelineError as e:
+        summary = run(opts, log=log, progress=progress)
+    except (PipelineError, Locked, ExecutorUnavailable) as e:
         _fail(str(e))
     except FileNotFoundError as e:
         _fail(f"no such file or folder: {e}")
+    except sqlite3.Error as e:  # the state beside FILE: a full disk, a broken file
+        if debug:
+            raise
+        _fail(f"cannot write the state beside {output}: {e}; the previous {output} is left "
+              "as it was")
     except OSError as e:
         if debug:
             raise
         reason = e.strerror or str(e)
         where = f" {e.filename}" if e.filename and str(e.filename) not in reason else ""
         _fail(f"cannot write output{where}: {reason}; the previous {output} is left as it was")
+    finally:
+        if progress is not None:
+            progress.stop()
+    if report is not None:
+        try:
+            write_report(summary, report)
+        except OSError as e:
+            _fail(f"cannot write report {report}: {e}")
     if not quiet:
         from partyx.report import print_run_summary
 
         print_run_summary(summary, _console(), output)
     raise typer.Exit(summary.exit_code)
+
+
+def _progress():
+    """A rich progress bar on standard error when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from partyx.progress import ProgressBar
+
+    return ProgressBar(_console())
+
+
+@app.command()
+def merge(
+    output: Path = typer.Argument(..., help="The merged records file to write."),
+    inputs: list[Path] = typer.Argument(..., help="Records files of sharded runs."),
+) -> None:
+    """Join records files (e.g. of --shard runs) into one, sorted by id, one record per id
+    (the last input wins)."""
+    from partyx.merge import merge as merge_files
+
+    try:
+        n = merge_files(output, inputs, warn=_warn)
+    except FileNotFoundError as e:
+        _fail(f"no such records file: {e}")
+    except OSError as e:
+        _fail(f"cannot write {output}: {e}")
+    print(f"partyx: merged {n} records into {output}", file=sys.stderr)
 
 
 class _StatsGroup(TyperGroup):
@@ -218,6 +308,17 @@ def stats_events(file: Path = _FILE, fmt: str = _FORMAT, strict: bool = _STRICT)
     from partyx.views.events import EventsView
 
     _show(EventsView(), file, fmt, strict)
+
+
+def _warn_broken_plugins(only: list[str] | None) -> None:
+    """A plugin that failed to load is left out of the run, loudly (even with ``--quiet``).
+    Asked for by name, it is a usage error that the pipeline check reports."""
+    from partyx.pipeline import BROKEN, load_stages
+
+    load_stages()
+    for name, error in BROKEN.items():
+        if only is None or name not in only:
+            _warn(f"plugin stage {name!r} failed to load and is left out: {error}")
 
 
 def _warn(message: str) -> None:

@@ -64,10 +64,15 @@ class Decoded:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The content of the regular file ``path``; :class:`ReadError` with the reason when it is
-    missing, not a regular file (a folder, a FIFO, a socket, a symlink loop), unreadable, or
-    larger than ``max_bytes``."""
+def read_bytes(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The content of the regular file ``path`` (see :func:`read_file`)."""
+    return read_file(path, max_bytes)[0]
+
+
+def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """The content of the regular file ``path`` and its ``fstat`` as opened;
+    :class:`ReadError` with the reason when it is missing, not a regular file (a folder, a
+    FIFO, a socket, a symlink loop), unreadable, or larger than ``max_bytes``."""
     try:
         st = os.stat(path)
     except OSError as e:
@@ -80,16 +85,17 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         raise ReadError(f"cannot read: {_strerror(e)}") from e
     try:
         with os.fdopen(fd, "rb") as fh:
-            _check_kind(path, os.fstat(fh.fileno()), max_bytes)
+            st = os.fstat(fh.fileno())
+            _check_kind(path, st, max_bytes)
             data = fh.read(max_bytes + 1)
     except OSError as e:
         raise ReadError(f"cannot read: {_strerror(e)}") from e
     if len(data) > max_bytes:
         raise ReadError(f"too large: more than {max_bytes} bytes (limit: --max-bytes)")
-    return data
+    return data, st
 
 
-def _check_kind(path: Path, st: os.stat_result, max_bytes: int) -> None:
+def _check_kind(path: Path | str, st: os.stat_result, max_bytes: int) -> None:
     mode = st.st_mode
     if stat.S_ISDIR(mode):
         raise ReadError(_folder_reason(path))
@@ -101,7 +107,7 @@ def _check_kind(path: Path, st: os.stat_result, max_bytes: int) -> None:
         raise ReadError(f"too large: {st.st_size} bytes (limit {max_bytes}, see --max-bytes)")
 
 
-def _folder_reason(path: Path) -> str:
+def _folder_reason(path: Path | str) -> str:
     """Why a folder came out of :func:`find_articles` as if it were an article."""
     if os.path.islink(path):
         return f"symlink loop: points to {os.path.realpath(path)}, a folder already walked"

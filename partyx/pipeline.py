@@ -30,8 +30,9 @@ from __future__ import annotations
 import hashlib
 import importlib
 import pkgutil
+import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -124,9 +125,12 @@ class Pipeline:
 
     stages: list[Stage]
     names: tuple[str, ...] = field(init=False)
+    # Seconds spent in each stage since the pipeline was built (summed over articles).
+    timings: dict[str, float] = field(init=False)
 
     def __post_init__(self) -> None:
         self.names = tuple(s.name for s in self.stages)
+        self.timings = dict.fromkeys(self.names, 0.0)
 
     @property
     def signature(self) -> str:
@@ -134,8 +138,14 @@ class Pipeline:
         text = ";".join(f"{s.name}={s.version}" for s in self.stages)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
-    def run(self, article: Article) -> Article:
-        for stage in self.stages:
+    def run(self, article: Article, on_stage: Callable[[int], None] | None = None) -> Article:
+        """Run each stage on ``article``; ``on_stage(i)`` is called before stage ``i`` starts
+        (worker processes use it so that a time limit can name the stage that hung)."""
+        timings = self.timings
+        for i, stage in enumerate(self.stages):
+            if on_stage is not None:
+                on_stage(i)
+            start = time.perf_counter()
             try:
                 stage(article)
             except Exception as e:  # one stage failing never stops the article or the run
@@ -144,6 +154,7 @@ class Pipeline:
                 article.errors.append({"stage": stage.name, "error": _describe(e)})
                 # kept for --debug; extras are never written to the record
                 article.extras.setdefault("_tracebacks", []).append(traceback.format_exc())
+            timings[stage.name] += time.perf_counter() - start
         return article
 
 

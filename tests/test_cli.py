@@ -80,3 +80,44 @@ def test_stages_lists_builtins_and_version():
     assert result.exit_code == 0 and "metadata" in result.stdout
     result = runner.invoke(app, ["--version"])
     assert result.stdout.startswith("partyx ")
+
+
+def test_report_names_unreadable_files_and_is_json(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_bytes((SEEDS / "000_0382416f5319272f.txt").read_bytes())
+    (tmp_path / "in" / "bad.txt").write_bytes(b"")
+    report = tmp_path / "rep" / "run.json"
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "r.jsonl"),
+                                 "--report", str(report), "-j", "1"])
+    assert result.exit_code == 1
+    data = orjson.loads(report.read_bytes())
+    assert data["schema"] == "partyx-run/1" and data["exit_code"] == 1
+    assert data["unreadable"] == [{"path": str(tmp_path / "in" / "bad.txt"),
+                                   "reason": "empty file"}]
+    assert data["records"] == 2 and data["run"]["processed"] == 2
+    assert set(data["stage_seconds"]) == set(data["stages"])
+    assert "unreadable: " in result.stderr and "bad.txt: empty file" in result.stderr
+
+
+def test_second_run_on_a_locked_file_exits_2(tmp_path):
+    from partyx.state import lock
+
+    out = tmp_path / "r.jsonl"
+    with lock(out):
+        result = runner.invoke(app, ["extract", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 2 and "is writing" in result.stderr and "--wait" in result.stderr
+    assert not out.exists()
+
+
+def test_bad_shard_and_executor_are_usage_errors(tmp_path):
+    out = str(tmp_path / "r.jsonl")
+    result = runner.invoke(app, ["extract", str(SEEDS), "-o", out, "--shard", "2/2"])
+    assert result.exit_code == 2 and "--shard" in result.stderr
+    result = runner.invoke(app, ["extract", str(SEEDS), "-o", out, "--executor", "ray"])
+    assert result.exit_code == 2 and "unknown executor" in result.stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    result = runner.invoke(app, ["extract", str(SEEDS), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 0
+    assert "articles/s" in result.stderr and "ETA" not in result.stderr

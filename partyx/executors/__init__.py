@@ -1,4 +1,11 @@
-"""How a run is executed: the same worker function over a list of tasks, in order.
+"""How a run is executed: the same worker function over a list of tasks.
 
-``local`` runs in this process (one worker) or in a pool of worker processes.
+- :mod:`partyx.executors.local`: worker processes on this machine, each article under a time
+  limit, workers recycled after N articles (the default).
+- :mod:`partyx.executors.dask`: a Dask cluster (``pip install 'partyx[dask]'``), imported only
+  when ``--executor dask`` is asked for.
 """
+
+
+class ExecutorUnavailable(RuntimeError):
+    """The executor asked for cannot run here (its optional dependency is not installed)."""

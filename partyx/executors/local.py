@@ -1,45 +1,234 @@
-"""Run a function over tasks in this process or in worker processes, results in task order.
+"""Worker processes on this machine, each article under a time limit.
 
-At most ``window`` tasks are in flight at once, so memory stays flat however many tasks the
-iterator yields.
+:class:`WorkerPool` keeps ``workers`` processes (forked where the platform can, so that stages
+registered in this process are there too), gives each one task at a time over its own pipe and
+yields results as they come (unordered: the caller orders them). At most one task per worker
+is in flight, so memory stays flat however many tasks the iterator yields.
+
+- **Time limit.** A task still running ``timeout`` seconds after it was handed out has its
+  worker killed (SIGKILL: a stage stuck in C code cannot stop it) and replaced;
+  ``on_timeout(task, stage_index)`` gives the result to yield in its place. The worker
+  publishes the index of the stage it is in through a shared integer, so the caller can say
+  which stage hung.
+- **Recycling.** A worker that has done ``max_tasks`` tasks exits and a fresh one takes its
+  place, so a stage that leaks memory cannot grow a worker without bound.
+- **Crashes.** A worker that dies (segfault, OOM killer) is replaced; ``on_crash(task, code)``
+  gives the result of the task it was doing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
-from collections import deque
+import os
+import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
 
-T = TypeVar("T")
-R = TypeVar("R")
+# The shared integer a worker sets before each stage (0: not in a stage).
+Phase = Any
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
+                 initializer: Callable[..., Any] | None, initargs: tuple) -> None:
+    """Body of a worker process: init once, then answer tasks until ``None`` or EOF."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if initializer is not None:
+        initializer(*initargs, phase=phase)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            break
+        if task is None:
+            break
+        conn.send(func(task))
+    conn.close()
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    phase: Phase
+    task: Any = None
+    started: float = 0.0
+    done: int = 0
+
+
+@dataclass
+class PoolStats:
+    started: int = 0  # worker processes started, replacements included
+    timeouts: int = 0
+    crashes: int = 0
+    recycled: int = 0
+    retiring: list = field(default_factory=list)
+
+
+class WorkerPool:
+    """Run ``func`` over tasks in worker processes (see module docstring)."""
+
+    def __init__(
+        self,
+        func: Callable[[Any], Any],
+        workers: int = 1,
+        initializer: Callable[..., Any] | None = None,
+        initargs: tuple = (),
+        timeout: float | None = 30.0,
+        max_tasks: int | None = 1000,
+        on_timeout: Callable[[Any, int], Any] | None = None,
+        on_crash: Callable[[Any, int | None, int], Any] | None = None,
+        tick: Callable[[], None] | None = None,
+    ) -> None:
+        self.func = func
+        self.workers = max(1, workers)
+        self.initializer = initializer
+        self.initargs = initargs
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.max_tasks = max_tasks if max_tasks and max_tasks > 0 else None
+        self.on_timeout = on_timeout or (lambda task, phase: None)
+        self.on_crash = on_crash or (lambda task, code, phase: None)
+        self.tick = tick or (lambda: None)
+        self.stats = PoolStats()
+        self._ctx = _context()
+        self._alive: list[_Worker] = []
+
+    # --- worker processes --------------------------------------------------------------------
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        phase = self._ctx.RawValue("i", 0)
+        process = self._ctx.Process(
+            target=_worker_main, args=(child, phase, self.func, self.initializer, self.initargs),
+            daemon=True, name="partyx-worker")
+        process.start()
+        child.close()  # so that the worker's death reads as EOF here
+        self.stats.started += 1
+        worker = _Worker(process, parent, phase)
+        self._alive.append(worker)
+        return worker
+
+    def _kill(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if worker.process.pid and worker.process.is_alive():
+                os.kill(worker.process.pid, signal.SIGKILL)
+        worker.process.join(5)
+        worker.conn.close()
+        self._alive.remove(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            worker.conn.send(None)
+        worker.conn.close()
+        self.stats.retiring.append(worker.process)
+        self._alive.remove(worker)
+
+    def _reap(self) -> None:
+        self.stats.retiring = [p for p in self.stats.retiring if p.exitcode is None]
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    def imap_unordered(self, tasks: Iterable[Any]) -> Iterator[Any]:
+        """Yield one result per task, in completion order."""
+        source = iter(tasks)
+        idle: list[_Worker] = []
+        busy: dict[Connection, _Worker] = {}
+        exhausted = False
+        try:
+            idle = [self._start() for _ in range(self.workers)]
+            while True:
+                while idle and not exhausted:
+                    task = next(source, _END)
+                    if task is _END:
+                        exhausted = True
+                        break
+                    worker = idle.pop()
+                    worker.task, worker.started, worker.phase.value = task, time.monotonic(), 0
+                    worker.conn.send(task)
+                    busy[worker.conn] = worker
+                if not busy:
+                    break
+                for conn in wait(list(busy), timeout=self._wait_time(busy)):
+                    worker = busy.pop(conn)
+                    try:
+                        result = conn.recv()
+                    except (EOFError, OSError):
+                        worker.process.join(5)
+                        self.stats.crashes += 1
+                        yield self.on_crash(worker.task, worker.process.exitcode,
+                                            worker.phase.value)
+                        self._kill(worker)
+                        idle.append(self._start())
+                        continue
+                    yield result
+                    worker.done += 1
+                    if self.max_tasks and worker.done >= self.max_tasks:
+                        self.stats.recycled += 1
+                        self._retire(worker)
+                        worker = self._start()
+                    idle.append(worker)
+                for conn, worker in list(self._overdue(busy)):
+                    del busy[conn]
+                    phase = worker.phase.value
+                    self._kill(worker)
+                    self.stats.timeouts += 1
+                    yield self.on_timeout(worker.task, phase)
+                    idle.append(self._start())
+                self._reap()
+                self.tick()
+        finally:  # also when the caller stops early: no worker outlives the loop
+            for worker in list(self._alive):
+                if worker.conn in busy:
+                    self._kill(worker)
+                else:
+                    self._retire(worker)
+            deadline = time.monotonic() + 5
+            for process in self.stats.retiring:
+                process.join(max(0.0, deadline - time.monotonic()))
+                if process.exitcode is None:
+                    process.kill()
+                    process.join(1)
+            self.stats.retiring = []
+
+    def _wait_time(self, busy: dict[Connection, _Worker]) -> float:
+        """Until the next deadline, at most 0.25 s (so that ``tick`` runs often enough)."""
+        if self.timeout is None:
+            return 0.25
+        now = time.monotonic()
+        first = min(w.started for w in busy.values()) + self.timeout
+        return max(0.0, min(0.25, first - now))
+
+    def _overdue(self, busy: dict[Connection, _Worker]) -> Iterator[tuple[Connection, _Worker]]:
+        if self.timeout is None:
+            return
+        now = time.monotonic()
+        for conn, worker in busy.items():
+            if now - worker.started >= self.timeout:
+                yield conn, worker
+
+
+_END = object()
 
 
 def run_ordered(
-    func: Callable[[T], R],
-    tasks: Iterable[T],
+    func: Callable[[Any], Any],
+    tasks: Iterable[Any],
     workers: int = 1,
     initializer: Callable[..., Any] | None = None,
     initargs: tuple = (),
     window: int | None = None,
-) -> Iterator[R]:
-    """Yield ``func(task)`` for each task, in the order of ``tasks``."""
-    if workers <= 1:
-        if initializer is not None:
-            initializer(*initargs)
-        for task in tasks:
-            yield func(task)
-        return
-    window = window or workers * 32
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                      else "spawn")
-    pending: deque[Future] = deque()
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer,
-                             initargs=initargs) as pool:
-        for task in tasks:
-            pending.append(pool.submit(func, task))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+) -> Iterator[Any]:
+    """Yield ``func(task)`` for each task, in the order of ``tasks``, in this process (for
+    callers that need neither worker processes nor a time limit)."""
+    if initializer is not None:
+        initializer(*initargs)
+    for task in tasks:
+        yield func(task)

@@ -138,11 +138,11 @@ def chunk_starts(text: str) -> list[Seam]:
         if prev[-1] in _SOFT_END or not prev_core:
             continue
         prev_key = prev_core.casefold()
-        if prev_key in vocab.before:
+        if prev_key in vocab.before or prev_key in vocab.modifiers:
             continue
         if prev_key in vocab.place_types and _place_name_follows(words, i):
             continue
-        if _starts_phrase(words, i, vocab.openers) and prev_key not in vocab.modifiers:
+        if _starts_phrase(words, i, vocab.openers):
             seams.append(Seam(matches[i].start(), "opener"))
             continue
         if (_is_lower(prev) and not _is_acronym(cur) and not in_name[i - 1]
@@ -156,3 +156,12 @@ def chunks(text: str) -> list[str]:
     cuts = [s.start for s in chunk_starts(text) if s.kind != "sentence"]
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds) if text[a:b].strip()]
+
+
+def is_headline_run(text: str) -> bool:
+    """Three or more headline-sized chunks (4 to 25 words) and no sentence inside: a box of
+    related headlines printed as one line."""
+    if any(s.kind == "sentence" for s in chunk_starts(text.rstrip(".!?… "))):
+        return False
+    parts = chunks(text)
+    return len(parts) >= 3 and all(4 <= len(p.split()) <= 25 for p in parts)

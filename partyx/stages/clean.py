@@ -31,7 +31,7 @@ import re
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
-from partyx.stages._headline import chunk_starts, chunks
+from partyx.stages import _headline
 from partyx.text import collapse_spaces
 
 _CLOSERS = "\"'”’»)]"
@@ -61,13 +61,10 @@ def is_paragraph(line: str) -> bool:
 
 def is_headline_run(line: str) -> bool:
     """Several headlines printed as one paragraph: no sentence punctuation inside or at the
-    end, and three or more headline chunks of four words or more."""
+    end, three or more headline-sized chunks (see :func:`_headline.is_headline_run`)."""
     if not 40 <= len(line) <= 600 or ends_sentence(line) or line.endswith(":"):
         return False
-    if any(s.kind == "sentence" for s in chunk_starts(line)):
-        return False
-    parts = chunks(line)
-    return len(parts) >= 3 and all(len(p.split()) >= 4 for p in parts)
+    return _headline.is_headline_run(line)
 
 
 class _Vocabulary:

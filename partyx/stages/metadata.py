@@ -38,7 +38,7 @@ from datetime import datetime
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
-from partyx.stages._headline import chunk_starts, chunks
+from partyx.stages._headline import chunk_starts, chunks, is_headline_run
 from partyx.stages.clean import ends_sentence, is_paragraph
 
 # --- dates -------------------------------------------------------------------------------------
@@ -97,7 +97,8 @@ _DEGREES = re.compile(
     r"^(?:(?:PGS|GS|TS|ThS|CN|NCS|BS|Ths)\.?\s*[,.]?\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+tá\s+|"
     r"^(?:Nhà báo|Luật sư|Bác sĩ|Kỹ sư)\s+", re.IGNORECASE)
 _PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng viên", "btv", "ctv",
-                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài"}
+                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài", "còn nữa", "hết",
+                 "pv tổng hợp", "bt", "nhóm ptv"}
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
@@ -125,9 +126,14 @@ class Byline:
     names: list[str] = field(default_factory=list)
     outlet: str | None = None
 
+    def __bool__(self) -> bool:  # a recognised byline, even "PV" or "(Tổng hợp)"
+        return True
+
 
 # --- the stage ---------------------------------------------------------------------------------
 
+_SENTENCE_GAP = re.compile(r"[.!?…”\")]\s+")
+_PLACEHOLDER_PAREN = re.compile(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", re.IGNORECASE)
 _TIME_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Rạng sáng)\b[^,.]{0,15}?\d{1,2}"
                         r"\s?[/.-]\s?\d{1,2}")
 _LTS = re.compile(r"\s(?:LTS|Lời tòa soạn)\s?:")
@@ -139,6 +145,11 @@ def _headline_like(line: str) -> bool:
 
 
 def _clean_title(text: str) -> str:
+    """A headline without what a bullet glued after it (``… Đảng Cộng sản VN + Tổng Bí thư …``)."""
+    for seam in chunk_starts(text):
+        if seam.kind == "bullet":
+            text = text[:seam.start]
+            break
     return text.strip(" -–—|+•")
 
 
@@ -186,19 +197,22 @@ class Metadata(Stage):
         authors: list[str] = []
         title: str | None = None
         body_start = len(lines)
+        section_line: str | None = None
         for i, line in enumerate(lines):
             if self.dateline.match(line):
                 body_start = i
                 break
-            if is_paragraph(line):
-                if title is None and not authors and article.published is None:
-                    glued = self._split_glued(line)
-                    if glued:
-                        title, lines[i] = glued
+            first = title is None and not authors and article.published is None
+            if first and (is_paragraph(line) or len(line) > 140 or not _headline_like(line)):
+                glued = self._split_glued(line)
+                if glued:
+                    title, lines[i] = glued
+            if is_paragraph(line) or not _headline_like(lines[i]):
                 body_start = i
                 break
             if self._is_section(line):
                 article.section = article.section or line
+                section_line = section_line or line
                 continue
             if title is None and self._is_banner(line):
                 continue
@@ -217,11 +231,14 @@ class Metadata(Stage):
                     continue
             if line in captions:
                 continue
-            if title is None and _headline_like(line):
+            if title is None:
                 title = line
                 continue
             body_start = i
             break
+        if title is None and section_line is not None and body_start < len(lines):
+            # a lone short line before the lead is the headline, even if it reads like a section
+            title, article.section = section_line, None
         article.title = _clean_title(title) if title else None
         body = lines[body_start:]
         if body:
@@ -249,12 +266,14 @@ class Metadata(Stage):
 
     def _split_glued(self, line: str) -> tuple[str, str] | None:
         """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
-        head = line[:400]
+        head = line[:400]  # a headline and its caption fit well within that
         marker = self.inner_dateline.search(head) or _LTS.search(head)
-        prefix = line[:marker.start()] if marker else line
+        prefix = line[:marker.start()] if marker else head
         if _TIME_LEAD.match(prefix):
             return None
         parts = chunks(prefix)
+        if not marker and is_headline_run(prefix):
+            return None  # related headlines run together, no headline of this article
         first = parts[0] if parts else ""
         ok = 3 <= len(first.split()) <= 25 and not _has_sentence(first)
         if marker:
@@ -291,19 +310,22 @@ class Metadata(Stage):
         paren = _PAREN_TAIL.search(text)
         if paren:
             outlet = self._outlet_in(paren.group(1))
-            if outlet is None and paren.group(1).casefold() not in ("tổng hợp", "còn nữa"):
+            if outlet is None and paren.group(1).casefold().strip() not in _PLACEHOLDERS:
                 return None
             text = text[:paren.start()].strip()
-        text = _BYLINE_LEAD.sub("", text).strip(" .:")
-        if self.outlet_of(text):
-            return Byline([], self.outlet_of(text))
-        if not text:
-            return Byline([], outlet) if outlet else None
+        text = _DEGREES.sub("", _BYLINE_LEAD.sub("", text)).strip(" .:")
+        if not text:  # "Nhóm PV", "(Tổng hợp)"
+            return Byline([], outlet)
         names: list[str] = []
         for part in _NAME_SPLIT.split(text):
-            if not part:
-                continue
-            if part.casefold().strip(" .") in _PLACEHOLDERS:
+            words = part.split()
+            # an outlet written before or after the name: "TTXVN Hoàng Trọng"
+            while words and self.outlet_of(words[0]):
+                outlet = outlet or self.outlet_of(words.pop(0))
+            while words and self.outlet_of(words[-1]):
+                outlet = outlet or self.outlet_of(words.pop())
+            part = " ".join(words)
+            if not part or part.casefold().strip(" .") in _PLACEHOLDERS:
                 continue
             if self.outlet_of(part):
                 outlet = outlet or self.outlet_of(part)
@@ -344,15 +366,14 @@ class Metadata(Stage):
         """A byline glued after the last sentence of a paragraph (one-line bodies)."""
         if len(line) < 120:
             return None
-        m = re.search(r"[.!?…”\"]\s+([^.!?…”\"]{2,80})$", line)
-        if not m:
-            return None
-        tail = m.group(1)
-        tail = re.sub(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", "", tail, flags=re.IGNORECASE)
-        byline = self.byline(tail)
-        if byline is None or not (byline.names or byline.outlet):
-            return None
-        return line[:m.start(1)].rstrip(), byline
+        window = len(line) - 90
+        ends = [m.end() for m in _SENTENCE_GAP.finditer(line, window)]
+        for start in reversed(ends):
+            tail = _PLACEHOLDER_PAREN.sub("", line[start:]).strip()
+            byline = self.byline(tail) if tail else None
+            if byline is not None:
+                return line[:start].rstrip(), byline
+        return None
 
 
 def _has_sentence(text: str) -> bool:

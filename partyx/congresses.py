@@ -1,0 +1,207 @@
+"""Party congresses named in a text: ordinal, holding body, term.
+
+Forms: ``Đại hội lần thứ XIII của Đảng``, ``Đại hội đại biểu toàn quốc lần thứ XIII``,
+``Đại hội Đảng toàn quốc lần thứ XII``, ``Đại hội XII của Đảng``, ``Đại hội Đảng bộ quận Ba Đình
+lần thứ XXVI, nhiệm kỳ 2020-2025``, ``Đại hội đại biểu lần thứ XVII Đảng bộ thành phố Hà Nội``,
+``Đại hội lần thứ VI Đảng bộ quận``, ``đại hội đại biểu Đảng bộ quận lần thứ XXVI``,
+``Đại hội Đảng bộ TPHCM lần VIII``, ``ĐH Đảng lần thứ IX``.
+
+The national congress's body is ``Đảng Cộng sản Việt Nam``; a local one's is ``Đảng bộ <level>
+<Place>`` (:func:`partyx.bodies.party_body`, place resolved from the article's context). A
+congress needs an ordinal (Roman numerals or ``lần thứ 13``) and a body: ``Đại hội X`` alone,
+``Đại hội Đảng bộ các cấp``, ``Đại hội Chi đoàn`` and a foreign ``Đại hội 18`` are left out.
+
+The parser reads a bounded window of words after each ``Đại hội``: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from partyx.bodies import level_of, party_body
+from partyx.data import load
+from partyx.numbers import parse_ordinal, parse_roman
+
+NATIONAL = "Đảng Cộng sản Việt Nam"
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_WINDOW = 220
+
+
+@dataclass(frozen=True, slots=True)
+class Congress:
+    start: int
+    end: int
+    text: str
+    ordinal: int
+    body: str
+    term: str | None
+
+    def record(self) -> dict[str, Any]:
+        return {"ordinal": self.ordinal, "body": self.body, "term": self.term, "text": self.text}
+
+
+@cache
+def _vocab() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = load("bodies")
+    words = "|".join(re.escape(w) for w in sorted(data["congress_words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)"), frozenset(data["stop_words"])
+
+
+class _Tokens:
+    """Words of a window with their offsets; ``peek``/``take`` by lower-cased text."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.items = [(m.group(0), base + m.start(), base + m.end())
+                      for m in _TOKEN.finditer(text)]
+        self.i = 0
+
+    def word(self, k: int = 0) -> str:
+        j = self.i + k
+        return self.items[j][0] if j < len(self.items) else ""
+
+    def low(self, k: int = 0) -> str:
+        return self.word(k).casefold()
+
+    def seq(self, *words: str) -> bool:
+        return all(self.low(k) == w for k, w in enumerate(words))
+
+    def end(self) -> int:
+        return self.items[self.i - 1][2] if self.i else 0
+
+
+def _is_roman(word: str) -> bool:
+    return bool(word) and word.isupper() and parse_roman(word) is not None
+
+
+def _read_body(t: _Tokens, stops: frozenset[str]) -> tuple[str | None, str | None] | None:
+    """After ``Đảng bộ``: (level, place) as written; ``None`` for a generic body."""
+    level = None
+    two = f"{t.low()} {t.low(1)}"
+    if level_of(two):
+        level, t.i = level_of(two), t.i + 2
+    elif level_of(t.low()) and t.low() not in stops:
+        level, t.i = level_of(t.low()), t.i + 1
+        if t.word() == ".":  # "TP."
+            t.i += 1
+    words: list[str] = []
+    while len(words) < 8:
+        w = t.word()
+        if not w or not (w[0].isalpha() or w.isdigit()) or _is_roman(w) and words:
+            break
+        if w.casefold() in stops or (level and not (w[0].isupper() or w.isdigit())):
+            break
+        if not level and not words and w[0].islower() and w.casefold() in stops:
+            return None
+        words.append(w)
+        t.i += 1
+    if level is None and not words:
+        return None
+    return level, " ".join(words) or None
+
+
+def _read_term(t: _Tokens) -> str | None:
+    start = t.i
+    if t.word() == ",":
+        t.i += 1
+    if t.seq("nhiệm", "kỳ"):
+        t.i += 2
+    elif t.word() == "(":
+        t.i += 1
+    else:
+        t.i = start
+        return None
+    y1, dash, y2 = t.word(), t.word(1), t.word(2)
+    if re.fullmatch(r"(?:19|20)\d\d", y1) and dash in "-–" and re.fullmatch(r"(?:19|20)\d\d", y2):
+        t.i += 3
+        if t.word() == ")":
+            t.i += 1
+        return f"{y1}-{y2}"
+    t.i = start
+    return None
+
+
+def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
+           stops: frozenset[str]) -> Congress | None:
+    window = text[end:end + _WINDOW]
+    t = _Tokens(window.split("\n", 1)[0], end)
+    national = False
+    body: tuple[str | None, str | None] | None = None
+    ordinal = None
+    term = None
+    pending = False
+    for _ in range(30):
+        low = t.low()
+        if t.seq("đại", "biểu"):
+            t.i += 2
+        elif t.seq("toàn", "quốc"):
+            national, t.i = True, t.i + 2
+        elif t.seq("đảng", "cộng", "sản", "việt", "nam"):
+            national, t.i = True, t.i + 5
+        elif t.seq("của", "đảng", "bộ") or t.seq("đảng", "bộ"):
+            if body is not None:
+                break
+            t.i += 3 if low == "của" else 2
+            if t.low() == "lần" and ordinal is None:
+                pending = True  # "Đại hội Đảng bộ lần thứ XIV TP Hà Nội": the place follows
+                continue
+            body = _read_body(t, stops)
+            if body is None:
+                return None
+        elif t.seq("của", "đảng") or (low == "đảng" and t.low(1) != "bộ"):
+            national, t.i = True, t.i + (2 if low == "của" else 1)
+        elif ordinal is None and (t.seq("lần", "thứ") or low == "lần"):
+            t.i += 2 if t.low(1) == "thứ" else 1
+            ordinal = parse_ordinal(t.word())
+            if ordinal is None:
+                return None
+            t.i += 1
+        elif ordinal is None and _is_roman(t.word()):
+            ordinal, t.i = parse_roman(t.word()), t.i + 1
+        elif ordinal is not None and term is None and (got := _read_term(t)):
+            term = got
+        elif ordinal is not None and pending and body is None and level_of(low) \
+                and t.word(1)[:1].isupper():
+            body = _read_body(t, stops)
+        else:
+            break
+    if ordinal is None or ordinal <= 0:
+        return None
+    if body is not None:
+        name = party_body(body[0], body[1], ctx)
+    elif national:
+        name = NATIONAL
+    else:
+        return None
+    if name is None:
+        return None
+    return Congress(start, t.end(), text[start:t.end()], ordinal, name, term)
+
+
+def find_congresses(text: str, ctx: dict[str, Any] | None = None) -> list[Congress]:
+    """Every Party congress named in ``text`` with an ordinal, in text order."""
+    if not isinstance(text, str) or not text:
+        return []
+    rx, stops = _vocab()
+    out: list[Congress] = []
+    for m in rx.finditer(text):
+        c = _parse(text, m.start(), m.end(), ctx, stops)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def merge(congresses: list[Congress]) -> list[dict[str, Any]]:
+    """One entry per (ordinal, body), with the term from whichever mention gives it."""
+    entries: dict[tuple[int, str], dict[str, Any]] = {}
+    for c in congresses:
+        key = (c.ordinal, c.body.casefold())
+        if key not in entries:
+            entries[key] = c.record()
+        elif entries[key]["term"] is None and c.term:
+            entries[key]["term"] = c.term
+            entries[key]["text"] = c.text
+    return list(entries.values())
+

@@ -1,0 +1,139 @@
+"""The main event of an article: its type, its date and who led it.
+
+- **date** (:func:`main_date`): the date that opens a sentence of the body with a time of day
+  or ``Ngày`` (``Chiều 24/3, Đoàn kiểm tra …``, ``(LĐTĐ) Sáng 20/5, …``), else the first date with
+  a time of day, else ``Sáng nay``/``hôm qua`` counted from the publication date, else the
+  first date of the body that is not a cited document's, else the publication date.
+- **type** (:func:`event_type`): the first type, in the priority order of
+  ``partyx/data/events.json``, whose trigger words occur in the headline, the lead paragraph or
+  the sentence of the event date (a ``Hội nghị kiểm điểm`` is a review; a working session
+  ``về công tác Đại hội`` is no congress). ``other`` when none does.
+- **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
+  ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
+  ``<Name> phát biểu chỉ đạo``, else the first person named in the sentence of the event
+  (not an attendee: ``Tham dự hội nghị có …``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from partyx.data import load
+
+_TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
+_OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
+_RELATIVE = re.compile(
+    r"(?:^|[.!?\n])[^.!?\n,;]{0,24}?\b(?:(Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s(nay|qua))\b(?!\s?\(?\d)",
+    re.IGNORECASE,
+)
+_DOC_DATE = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
+_ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[^.;]{0,40}$")
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    types: list[tuple[str, list[re.Pattern[str]]]]
+    after_do: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = load("events")
+    types = [(t["type"], [re.compile(x) for x in t["triggers"]]) for t in data["types"]]
+    cues = data["lead_cues"]
+    return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]))
+
+
+def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> dict | None:
+    """The dates-stage entry (``{"date", "start", "end", …}``) of the main event, or a
+    synthetic one from the publication date; ``None`` when none is known."""
+    text = text or ""
+    known = [d for d in dates or [] if d.get("date")]
+    for d in known:
+        if d.get("cue") in _TIME_CUES | {"ngày"} and _opens_sentence(text, d["start"]):
+            return d
+    for d in known:
+        if d.get("cue") in _TIME_CUES:
+            return d
+    pub = _pub(published)
+    m = _RELATIVE.search(text[:600])
+    if pub and m:
+        shift = 1 if m.group(2).casefold() == "qua" else 0
+        day = (pub - dt.timedelta(days=shift)).isoformat()
+        return {"date": day, "start": m.start(1), "end": m.end(), "text": m.group(1),
+                "cue": m.group(1).casefold(), "year_written": False}
+    for d in known:
+        if not _DOC_DATE.search(text[max(0, d["start"] - 30):d["start"]]):
+            return d
+    if pub:
+        return {"date": pub.isoformat(), "start": None, "end": None, "text": None, "cue": None,
+                "year_written": True}
+    return None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """The date (with its cue word) opens a sentence, after at most a dateline ``(LĐTĐ)``."""
+    return bool(_OPENER.search(text[max(0, start - 40):start]))
+
+
+def _pub(published: str | None) -> dt.date | None:
+    if not isinstance(published, str):
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
+    """Bounds of the sentence of ``text`` around ``pos``."""
+    if pos is None or not text:
+        return (0, 0)
+    start = max(text.rfind(". ", 0, pos) + 2 if text.rfind(". ", 0, pos) >= 0 else 0,
+                text.rfind("\n", 0, pos) + 1)
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return (start, min(ends) + 1 if ends else len(text))
+
+
+def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
+    """The event type announced by the headline, the lead paragraph or the event sentence."""
+    zones = [z for z in (headline, sentence, lead) if z]
+    for name, triggers in _vocab().types:
+        if any(rx.search(z) for rx in triggers for z in zones):
+            return name
+    return "other"
+
+
+def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
+               event_span: tuple[int, int], lead_end: int) -> str | None:
+    """Who led the event (see module docstring); a name of ``names`` or ``None``."""
+    v = _vocab()
+    people = [m for m in mentions or [] if m.get("name") in names]
+    zone = [m for m in people if m["start"] < lead_end]
+    for m in zone:  # do … <Name> làm Trưởng đoàn
+        if v.after_do.match(text, m["end"]) and "do " in text[max(0, m["start"] - 120):m["start"]]:
+            return m["name"]
+    for m in zone:  # <Name> chủ trì / dự và chỉ đạo
+        cue = v.after.match(text, m["end"], m["end"] + 120)
+        if cue and not _named_between(m, cue.end(), people):
+            return m["name"]
+    for m in people:
+        if text.startswith(" phát biểu chỉ đạo", m["end"]):
+            return m["name"]
+    start, end = event_span
+    for m in people:
+        if start <= m["start"] < end:
+            if _ATTENDEE.search(text[start:m["start"]]):
+                return None
+            return m["name"]
+    return None
+
+
+def _named_between(m: dict[str, Any], cue_end: int, people: list[dict[str, Any]]) -> bool:
+    """Another person is named between ``m`` and the cue that follows it (the cue is theirs)."""
+    return any(m["end"] <= o["start"] < cue_end for o in people if o["name"] != m["name"])

@@ -1,0 +1,161 @@
+"""Membership figures: the stated numbers of party members and grassroots party organisations
+of a named Party organisation.
+
+``Đảng bộ quận Thanh Xuân hiện có 54 tổ chức cơ sở Đảng với 19.908 đảng viên``,
+``Đảng bộ quận Long Biên hiện có trên 16.300 đảng viên sinh hoạt tại 47 tổ chức cơ sở đảng``,
+``Đảng bộ quận có 36 đảng bộ, chi bộ cơ sở với 4.690 đảng viên``. A figure counts when a verb
+of having (``có``, ``gồm``, ``với``, ``sinh hoạt tại``) introduces it and the organisation it
+belongs to is the subject of the same clause: ``Đảng bộ …``, a committee (``Quận ủy Thanh
+Xuân`` -> ``Đảng bộ quận Thanh Xuân``) or ``toàn tỉnh``/``toàn quận``. Numbers that are not
+the organisation's totals are left out: parts of it (``27 đảng bộ cơ sở``, ``25 chi bộ cơ sở``),
+members disciplined, admitted, inspected or attending (``kỷ luật 8.683 đảng viên``), shares
+(``48/56 tổ chức cơ sở Đảng``). ``trên 16.300`` (a lower bound) is read as 16300.
+
+Vietnamese figures are read by :func:`partyx.numbers.parse_number` (``19.908`` = 19908).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from partyx.bodies import committee_body, level_of, party_body
+
+_NUM = r"(\d{1,3}(?:\.\d{3}){1,3}|\d{1,7}(?:,\d{1,3}\s(?:nghìn|ngàn|triệu))?)"
+_QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
+_CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc)\s{1,2})"
+_MEMBERS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}\s{{1,2}}đảng viên\b", re.IGNORECASE)
+_ORGS = re.compile(
+    rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}\s{{1,2}}"
+    r"(?:tổ chức cơ sở đảng|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|đảng bộ,? (?:và )?chi bộ|"
+    r"chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b",
+    re.IGNORECASE,
+)
+# The organisation a clause is about.
+_SUBJECT = re.compile(
+    r"(?:\b[Tt]oàn\s)?\bĐảng bộ(?P<rest>(?:\s[^\s,.;:()“”\"]{1,20}){0,6})"
+    r"|\b(?P<committee>(?:Tỉnh|Thành|Quận|Huyện|Thị) ủy)"
+    r"(?P<cplace>(?:\s[A-ZĐÀ-Ỹ][^\s,.;:()]{0,15}){0,4})"
+    r"|\b[Tt]oàn\s(?P<whole>tỉnh|thành phố|quận|huyện|thị xã)\b"
+)
+# Words between the subject and the figure that make the figure something else.
+_NOT_TOTAL = re.compile(
+    r"kỷ luật|kết nạp|kiểm tra|giám sát|tham dự|\bdự\b|khen|tặng|trao|xử lý|vi phạm|bầu|"
+    r"đề nghị|phát triển|tuyên dương|huy hiệu|xếp loại|đánh giá|hoàn thành|được|bị|chuyển|"
+    r"đạt tiêu chuẩn|tăng|giảm|mới",
+    re.IGNORECASE,
+)
+# A sentence ends at . ! ? (not the dot of 19.908) or a line end.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=\d))*(?:[.!?]|\n|$)")
+_STOPS = frozenset({"hiện", "có", "gồm", "với", "đã", "nay", "đến", "là", "tính", "luôn",
+                    "vẫn", "cũng", "đang", "trong", "từ", "sau", "qua", "tổng"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    start: int
+    end: int
+    text: str
+    org: str
+    party_members: int | None
+    grassroots_orgs: int | None
+
+
+def _org_name(m: re.Match[str], ctx: dict[str, Any] | None) -> str | None:
+    if m.group("whole"):
+        return party_body(level_of(m.group("whole")), None, ctx)
+    if m.group("committee"):
+        place = (m.group("cplace") or "").strip() or None
+        return committee_body(m.group("committee"), place, ctx)
+    words = []
+    for w in (m.group("rest") or "").split():
+        if w.casefold() in _STOPS:
+            break
+        words.append(w)
+    if not words:
+        return None
+    level = None
+    if len(words) > 1 and level_of(f"{words[0]} {words[1]}"):
+        level, words = level_of(f"{words[0]} {words[1]}"), words[2:]
+    elif level_of(words[0]):
+        level, words = level_of(words[0]), words[1:]
+    if level:
+        words = _capitalised_run(words)
+        return party_body(level, " ".join(words) or None, ctx)
+    return "Đảng bộ " + " ".join(words)
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if not (w[:1].isupper() or w.isdigit()):
+            break
+        out.append(w)
+    return out
+
+
+def _number(text: str) -> int | None:
+    from partyx.numbers import parse_number
+
+    value = parse_number(text)
+    return int(value) if isinstance(value, (int, float)) and value > 0 else None
+
+
+def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
+    """Every membership figure stated in ``text`` (see module docstring), in text order."""
+    if not isinstance(text, str) or not text:
+        return []
+    facts: list[Fact] = []
+    for sm in _SENTENCE.finditer(text):
+        sentence = sm.group(0)
+        if "đảng viên" not in sentence.casefold() and "cơ sở" not in sentence.casefold():
+            continue
+        fact = _sentence_fact(sentence, sm.start(), ctx)
+        if fact is not None:
+            facts.append(fact)
+        if sm.end() == len(text):
+            break
+    return facts
+
+
+def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None) -> Fact | None:
+    counts: dict[str, tuple[int, int, int]] = {}
+    for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
+        for m in rx.finditer(sentence):
+            value = _number(m.group(1))
+            if value is None or field in counts:
+                continue
+            counts[field] = (value, m.start(1), m.end())
+    if not counts:
+        return None
+    first = min(s for _, s, _ in counts.values())
+    last = max(e for _, _, e in counts.values())
+    subject = None
+    for m in _SUBJECT.finditer(sentence[:first]):
+        subject = m
+    if subject is None:
+        return None
+    between = sentence[subject.start():first]
+    if len(between) > 120 or ";" in between or _NOT_TOTAL.search(between):
+        return None
+    org = _org_name(subject, ctx)
+    if org is None or org.split()[-1] in ("tỉnh", "thành", "phố", "quận", "huyện", "xã"):
+        return None  # a level with no place that can be known
+    return Fact(base + first, base + last, sentence[first:last], org,
+                counts.get("party_members", (None,))[0],
+                counts.get("grassroots_orgs", (None,))[0])
+
+
+def merge(facts: list[Fact], as_of: str | None) -> list[dict[str, Any]]:
+    """One record per organisation and figures; ``as_of`` is the date the figures hold for."""
+    seen: set[tuple[str, int | None, int | None]] = set()
+    out: list[dict[str, Any]] = []
+    for f in facts:
+        key = (f.org.casefold(), f.party_members, f.grassroots_orgs)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"org": f.org, "party_members": f.party_members,
+                    "grassroots_orgs": f.grassroots_orgs, "as_of": as_of, "text": f.text})
+    return out

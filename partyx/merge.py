@@ -1,0 +1,73 @@
+"""``partyx merge OUT IN…``: join the outputs of sharded runs into one FILE.
+
+Each input is a records file written by ``partyx extract`` (sorted by id). The inputs are
+merged as streams, so memory stays flat; an input that is not sorted by id is sorted in
+memory first. A record id found in several inputs is written once: the one from the input
+given last wins. OUT is written atomically (temporary file, fsync, rename), sorted by id.
+Lines that are not records are named and skipped.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import orjson
+
+from partyx import io
+
+
+def _records(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[str, bytes]]:
+    """``(id, line)`` of each record of ``path`` in file order; bad lines named, skipped."""
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip(b"\n")
+            if not line.strip():
+                continue
+            try:
+                article_id = orjson.loads(line)["id"]
+                if not isinstance(article_id, str):
+                    raise TypeError
+            except (orjson.JSONDecodeError, KeyError, TypeError):
+                warn(f"{path}:{n}: skipped: not a partyx record")
+                continue
+            yield article_id, line
+
+
+def _sorted(path: Path) -> bool:
+    last = None
+    for article_id, _ in _records(path, lambda _: None):
+        if last is not None and article_id < last:
+            return False
+        last = article_id
+    return True
+
+
+def _lines(path: Path, rank: int, warn: Callable[[str], None]) -> Iterator[tuple[str, int, bytes]]:
+    """``(id, -rank, line)`` of each record of ``path``, sorted by id (streamed when the file
+    is sorted already, as ``partyx extract`` writes it)."""
+    if _sorted(path):
+        for article_id, line in _records(path, warn):
+            yield article_id, -rank, line
+        return
+    warn(f"{path}: not sorted by id; sorting it in memory")
+    yield from sorted((i, -rank, line) for i, line in _records(path, warn))
+
+
+def merge(output: Path, inputs: list[Path], warn: Callable[[str], None] = lambda _: None) -> int:
+    """Merge ``inputs`` into ``output``; return the number of records written."""
+    for path in inputs:
+        if not path.is_file():
+            raise FileNotFoundError(str(path))
+    streams = [_lines(p, rank, warn) for rank, p in enumerate(inputs)]
+    written = 0
+    last = None
+    with io.atomic_writer(output) as fh:
+        for article_id, _, line in heapq.merge(*streams):
+            if article_id == last:
+                continue  # a later input's record came first (lower -rank)
+            fh.write(line + b"\n")
+            last = article_id
+            written += 1
+    return written

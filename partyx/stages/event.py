@@ -1,0 +1,36 @@
+"""Event: the article's main event, ``{"type", "date", "lead"}`` (see :mod:`partyx.events`).
+
+The date comes from the dates stage's resolved dates; the lead is a name of ``people`` found
+through the people stage's ``mentions`` (char offsets into ``text``).
+"""
+
+from __future__ import annotations
+
+from partyx import events
+from partyx.article import Article
+from partyx.pipeline import Stage, register
+
+
+@register
+class Event(Stage):
+    name = "event"
+    version = "1"
+    requires = ("text", "title", "published", "dates")
+    provides = ("event",)
+    description = "the main event: type, date, lead"
+
+    def __call__(self, article: Article) -> None:
+        text = article.text or ""
+        found = events.main_date(text, article.extras.get("dates") or [], article.published)
+        at = found["start"] if found else None
+        span = events.sentence_at(text, at)
+        paragraph_end = text.find("\n\n", at or 0)
+        lead_end = paragraph_end if paragraph_end >= 0 else len(text)
+        first_paragraph = text.split("\n\n", 1)[0]
+        names = {p["name"] for p in article.people if p.get("name")}
+        article.event = {
+            "type": events.event_type(article.title, first_paragraph, text[span[0]:span[1]]),
+            "date": found["date"] if found else None,
+            "lead": events.event_lead(text, article.extras.get("mentions") or [], names, span,
+                                      lead_end),
+        }

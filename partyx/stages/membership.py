@@ -1,0 +1,44 @@
+"""Membership: stated numbers of party members and grassroots party organisations of a named
+Party organisation (see :mod:`partyx.membership`), with the date they hold for: a date written
+in the same sentence (``tính đến ngày 30/6/2020``), else the main event's date."""
+
+from __future__ import annotations
+
+from partyx import events, membership
+from partyx.article import Article
+from partyx.pipeline import Stage, register
+
+
+@register
+class Membership(Stage):
+    name = "membership"
+    version = "1"
+    requires = ("text", "published", "dates", "place_context")
+    provides = ("membership",)
+    description = "party members and grassroots organisations of a named organisation"
+
+    def __call__(self, article: Article) -> None:
+        text = article.text or ""
+        dates = article.extras.get("dates") or []
+        facts = membership.find_membership(text, article.extras.get("place_context"))
+        if not facts:
+            article.membership = []
+            return
+        main = events.main_date(text, dates, article.published)
+        records = []
+        for f in facts:
+            start, end = events.sentence_at(text, f.start)
+            near = [d for d in dates if d.get("date") and start <= d["start"] < end]
+            as_of = near[-1]["date"] if near else (main["date"] if main else None)
+            records.extend(membership.merge([f], as_of))
+        article.membership = _unique(records)
+
+
+def _unique(records: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for r in records:
+        key = (r["org"].casefold(), r["party_members"], r["grassroots_orgs"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,247 @@
+"""The incremental state of one output FILE: what each article's record was made from.
+
+``partyx extract … -o out/records.jsonl`` keeps, beside FILE, an SQLite database
+``records.jsonl.state.sqlite`` (standard library ``sqlite3``, WAL journal) with one row per
+article id::
+
+    id         the article id (primary key; FILE is written in this order)
+    path       the source path as listed
+    size, mtime_ns   os.stat of the source when it was read (the cheap "unchanged" check)
+    sha256     of the source bytes (the exact check when size or mtime differ)
+    signature  Pipeline.signature of the stages that made the record (names + versions)
+    record     the JSONL line, zlib-compressed
+    errors     the record's ``errors`` as JSON, NULL when there are none
+    found      counts of people, documents … in the record, as JSON
+
+and a ``meta`` table (state format, the FILE last written: size and mtime_ns).
+
+Rows are committed in batches while the run goes on (a checkpoint), so a run killed at any
+moment loses at most one batch, and the next run starts where it stopped. FILE itself is only
+written at the end, from the rows, by rename (see :func:`partyx.io.atomic_writer`): it is the
+old FILE or the complete new one, never a mix. Summaries are computed from the rows — what is
+persisted — never from counters of one run.
+
+A second run on the same FILE is kept out by :func:`lock` (``fcntl.flock`` on
+``records.jsonl.lock``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
+
+
+class Locked(RuntimeError):
+    """Another run holds the lock of this output FILE."""
+
+
+def state_path(output: Path) -> Path:
+    return output.with_name(output.name + ".state.sqlite")
+
+
+def lock_path(output: Path) -> Path:
+    return output.with_name(output.name + ".lock")
+
+
+@contextlib.contextmanager
+def lock(output: Path, wait: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on ``output`` for the duration. Without ``wait``, raise
+    :class:`Locked` (naming the holder's pid) when another run has it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        yield
+        return
+    path = lock_path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            raise Locked(f"another partyx run (pid {holder}) is writing {output}; "
+                         "wait for it, or pass --wait") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@dataclass(slots=True)
+class Known:
+    """What the state holds about one article id (without its record)."""
+
+    id: str
+    path: str
+    size: int | None
+    mtime_ns: int | None
+    sha256: str | None
+    signature: str
+    unreadable: bool  # its record has a ``read`` error: always tried again
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    size INTEGER,
+    mtime_ns INTEGER,
+    sha256 TEXT,
+    signature TEXT NOT NULL,
+    record BLOB NOT NULL,
+    errors BLOB,
+    found BLOB
+);
+"""
+
+
+class State:
+    """The state database of one output FILE (open it while holding :func:`lock`)."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.path = state_path(output)
+        self.db = self._open()
+        self._last_commit = time.monotonic()
+        self._pending = 0
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = _connect(self.path)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, FORMAT):
+                db.close()
+                raise sqlite3.DatabaseError(f"state format {version}, expected {FORMAT}")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {FORMAT}")
+            db.commit()
+            return db
+        except sqlite3.DatabaseError:
+            # unreadable or from another version: start again (the next run is a full run)
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self.path}{suffix}")
+            db = _connect(self.path)
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {FORMAT}")
+            db.commit()
+            return db
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def known(self) -> Iterator[Known]:
+        """Every article in the state, in id order (without records: cheap)."""
+        rows = self.db.execute(
+            "SELECT id, path, size, mtime_ns, sha256, signature, errors FROM articles "
+            "ORDER BY id")
+        for id_, path, size, mtime_ns, sha, sig, errors in rows:
+            unreadable = errors is not None and b'"stage":"read"' in errors
+            yield Known(id_, path, size, mtime_ns, sha, sig, unreadable)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM articles")}
+
+    def summary_rows(self) -> Iterator[tuple[str, str, list[dict[str, str]], dict[str, int]]]:
+        """``(id, path, errors, found)`` of every article, in id order."""
+        for id_, path, errors, found in self.db.execute(
+                "SELECT id, path, errors, found FROM articles ORDER BY id"):
+            yield (id_, path, orjson.loads(errors) if errors else [],
+                   orjson.loads(found) if found else {})
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def put(self, id_: str, path: str, size: int | None, mtime_ns: int | None,
+            sha256: str | None, signature: str, record: bytes,
+            errors: list[dict[str, str]], found: dict[str, int]) -> None:
+        """Store one article's record (``record``: the JSON line, compressed or not)."""
+        if record[:1] == b"{":
+            record = zlib.compress(record, 1)
+        self.db.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (id_, path, size, mtime_ns, sha256, signature, record,
+             orjson.dumps(errors) if errors else None, orjson.dumps(found)))
+        self._pending += 1
+
+    def touch(self, id_: str, size: int, mtime_ns: int) -> None:
+        """The source changed on disk but not its bytes: remember the new stat."""
+        self.db.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE id = ?",
+                        (size, mtime_ns, id_))
+        self._pending += 1
+
+    def delete(self, ids: Iterable[str]) -> int:
+        n = 0
+        for id_ in ids:
+            n += self.db.execute("DELETE FROM articles WHERE id = ?", (id_,)).rowcount
+        self.db.commit()
+        return n
+
+    def checkpoint(self, every: int = 1000, seconds: float = 30.0, force: bool = False) -> bool:
+        """Commit when ``every`` changes are pending or ``seconds`` have passed."""
+        now = time.monotonic()
+        if force or self._pending >= every or (
+                self._pending and now - self._last_commit >= seconds):
+            self.db.commit()
+            self._pending = 0
+            self._last_commit = now
+            return True
+        return False
+
+    # --- the output FILE ---------------------------------------------------------------------
+
+    def write_records(self, fh: IO[bytes]) -> int:
+        """Write every record, in id order, one per line; return how many."""
+        n = 0
+        for (record,) in self.db.execute("SELECT record FROM articles ORDER BY id"):
+            fh.write(zlib.decompress(record) if record[:1] != b"{" else record)
+            fh.write(b"\n")
+            n += 1
+        return n
+
+    def output_is_current(self) -> bool:
+        """FILE is as this state last wrote it (same size and mtime), so it need not be
+        written again when no record changed."""
+        try:
+            st = self.output.stat()
+        except OSError:
+            return False
+        return self.get_meta("output") == f"{st.st_size}:{st.st_mtime_ns}"
+
+    def wrote_output(self) -> None:
+        st = self.output.stat()
+        self.set_meta("output", f"{st.st_size}:{st.st_mtime_ns}")
+        self.db.commit()
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(value)))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level="DEFERRED", check_same_thread=False)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # durable across a crash of partyx (kill -9)
+    return db

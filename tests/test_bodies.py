@@ -1,0 +1,45 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyx.bodies import committee_body, level_of, party_body, resolve_place
+
+LONG_BIEN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Long Biên"}}
+
+
+def test_level_words():
+    assert level_of("Thành phố") == "thành phố"
+    assert level_of("TP") == "thành phố"
+    assert level_of("Quận") == "quận"
+    assert level_of("Khối") is None
+
+
+def test_bodies_written_in_full_or_by_place():
+    assert party_body("quận", "Ba Đình", None) == "Đảng bộ quận Ba Đình"
+    assert party_body(None, "Hà Nội", None) == "Đảng bộ thành phố Hà Nội"
+    assert party_body(None, "TPHCM", None) == "Đảng bộ thành phố Hồ Chí Minh"
+    assert party_body(None, "Nghệ An", None) == "Đảng bộ tỉnh Nghệ An"
+    assert party_body("thành phố", "Yên Bái", None) == "Đảng bộ thành phố Yên Bái"
+    assert party_body(None, "Khối các cơ quan", None) == "Đảng bộ Khối các cơ quan"
+    assert party_body(None, None, None) is None
+
+
+def test_bodies_resolved_from_context():
+    assert party_body("quận", None, LONG_BIEN) == "Đảng bộ quận Long Biên"
+    assert party_body("thành phố", None, LONG_BIEN) == "Đảng bộ thành phố Hà Nội"
+    assert party_body("huyện", None, LONG_BIEN) == "Đảng bộ huyện"
+    assert party_body("tỉnh", None, LONG_BIEN) == "Đảng bộ tỉnh"
+    assert resolve_place("thành phố", {"province": "Nghệ An",
+                                       "district": {"type": "thành phố", "name": "Vinh"}}) == "Vinh"
+
+
+def test_committees():
+    assert committee_body("Quận ủy", "Thanh Xuân", None) == "Đảng bộ quận Thanh Xuân"
+    assert committee_body("Thành ủy", None, LONG_BIEN) == "Đảng bộ thành phố Hà Nội"
+    assert committee_body("Ban Tổ chức", None, LONG_BIEN) is None
+
+
+@given(st.text(), st.text())
+def test_never_raises(a, b):
+    level_of(a)
+    party_body(level_of(a), b or None, LONG_BIEN)
+    committee_body(a, b, None)

@@ -1,0 +1,117 @@
+import signal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyx import congresses
+from partyx.article import Article
+from partyx.stages.congresses import Congresses
+
+HANOI_BA_DINH = {"province": "Hà Nội", "district": {"type": "quận", "name": "Ba Đình"}}
+HANOI_THANH_XUAN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Thanh Xuân"}}
+
+
+def found(text, ctx=None):
+    return [(c["ordinal"], c["body"], c["term"])
+            for c in congresses.merge(congresses.find_congresses(text, ctx))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("triển khai Nghị quyết Đại hội lần thứ XIII của Đảng, bảo đảm",
+         (13, "Đảng Cộng sản Việt Nam", None)),
+        ("thành công của Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, tài liệu",
+         (13, "Đảng Cộng sản Việt Nam", None)),
+        ("tiến tới Đại hội đại biểu toàn quốc lần thứ XIII", (13, "Đảng Cộng sản Việt Nam", None)),
+        ("theo Nghị quyết Đại hội Đảng toàn quốc lần thứ XII và", (12, "Đảng Cộng sản Việt Nam",
+                                                                  None)),
+        ("mục tiêu mà Đại hội XII của Đảng đề ra", (12, "Đảng Cộng sản Việt Nam", None)),
+        ("Báo cáo chính trị tại Đại hội Đảng lần thứ VI (12/1986)", (6, "Đảng Cộng sản Việt Nam",
+                                                                   None)),
+        ("Đại hội Đại biểu toàn quốc lần thứ X Đảng Cộng sản Việt Nam họp",
+         (10, "Đảng Cộng sản Việt Nam", None)),
+        ("Thời gian tổ chức Đại hội Đảng bộ quận Ba Đình lần thứ XXVI, nhiệm kỳ 2020-2025 dự kiến",
+         (26, "Đảng bộ quận Ba Đình", "2020-2025")),
+        ("tiến tới Đại hội đại biểu lần thứ XVII Đảng bộ thành phố Hà Nội”.",
+         (17, "Đảng bộ thành phố Hà Nội", None)),
+        ("trong bài nói tại Đại hội đại biểu Đảng bộ Hà Nội lần thứ X, trước thềm",
+         (10, "Đảng bộ thành phố Hà Nội", None)),
+        ("thực hiện nghị quyết Đại hội Đảng bộ TPHCM lần VIII với",
+         (8, "Đảng bộ thành phố Hồ Chí Minh", None)),
+        ("Ngày 21/12, Đại hội Đảng bộ lần thứ XIV TP Hà Nội đã khai mạc",
+         (14, "Đảng bộ thành phố Hà Nội", None)),
+        ("Đại hội Đảng bộ tỉnh Nghệ An lần thứ XVIII", (18, "Đảng bộ tỉnh Nghệ An", None)),
+        ("diễn ra Đại hội Đảng bộ cơ quan LĐLĐ TPHCM lần thứ XIII, nhiệm kỳ 2005-2008.",
+         (13, "Đảng bộ cơ quan LĐLĐ TPHCM", "2005-2008")),
+        ("ĐH Đảng lần thứ IX của", (9, "Đảng Cộng sản Việt Nam", None)),
+        ("Đại hội Đảng bộ huyện lần thứ 19", (19, "Đảng bộ huyện", None)),
+    ],
+)
+def test_written_forms(text, expected):
+    assert found(text) == [expected]
+
+
+def test_bodies_resolved_from_place_context():
+    text = ("Nghị quyết Đại hội lần thứ XIII của Đảng, Nghị quyết Đại hội lần thứ XVII Đảng bộ "
+            "Thành phố; … Nghị quyết Đại hội lần thứ VI Đảng bộ quận, Nghị quyết Đại hội lần thứ "
+            "XVII Đảng bộ Thành phố.")
+    assert found(text, HANOI_THANH_XUAN) == [
+        (13, "Đảng Cộng sản Việt Nam", None), (17, "Đảng bộ thành phố Hà Nội", None),
+        (6, "Đảng bộ quận Thanh Xuân", None)]
+    text = "chuẩn bị đại hội đại biểu Đảng bộ quận lần thứ XXVI, nhiệm kỳ 2020-2025."
+    assert found(text, HANOI_BA_DINH) == [(26, "Đảng bộ quận Ba Đình", "2020-2025")]
+
+
+def test_a_province_level_word_needs_a_matching_province():
+    ctx = {"province": "Nghệ An", "district": None}
+    assert found("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX", ctx) == [
+        (19, "Đảng bộ tỉnh Nghệ An", None)]
+    assert found("Nghị quyết Đại hội Đảng bộ thành phố lần thứ XX", ctx) == [
+        (20, "Đảng bộ thành phố", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sau Đại hội 18 vẫn không dừng tay", "tổ chức đại hội đảng bộ các cấp tiến tới",
+     "Đại hội Chi đoàn nhiệm kỳ 2017-2019", "hy vọng Đại hội X tới đây",
+     "Đại hội đã bầu 59 người", "Đại hội X\n\nĐảng bộ"],
+)
+def test_what_is_not_a_congress(text):
+    assert found(text) == []
+
+
+def test_stage_reads_headline_and_text_and_merges_terms():
+    a = Article(id="x", source={}, title="Làm việc với Quận Ba Đình về công tác Đại hội",
+                text="Đại hội Đảng bộ quận Ba Đình lần thứ XXVI dự kiến từ ngày 14 đến 16/6.\n\n"
+                     "Về công tác chuẩn bị Đại hội Đảng bộ quận lần thứ XXVI, nhiệm kỳ 2020-2025.")
+    a.extras["place_context"] = HANOI_BA_DINH
+    Congresses()(a)
+    assert [(c["ordinal"], c["body"], c["term"]) for c in a.congresses] == [
+        (26, "Đảng bộ quận Ba Đình", "2020-2025")]
+
+
+def test_corpus_national_and_local(corpus_dir):
+    from partyx import io
+
+    text = io.decode((corpus_dir / "baomoi_21490864.txt").read_bytes()).text
+    got = found(text, {"province": "Yên Bái", "district": None})
+    assert (12, "Đảng Cộng sản Việt Nam", None) in got
+    assert (18, "Đảng bộ tỉnh Yên Bái", None) in got
+
+
+@given(st.text())
+def test_never_raises(s):
+    congresses.merge(congresses.find_congresses(s, HANOI_BA_DINH))
+    congresses.find_congresses("Đại hội " + s)
+
+
+def test_hostile_line_finishes():
+    line = ("Đại hội lần thứ " + "1.2/3-" * 30) * 5_000
+    signal.alarm(10)
+    try:
+        congresses.find_congresses(line[:1_000_000])
+        congresses.find_congresses("Đại hội" * 140_000)
+    finally:
+        signal.alarm(0)

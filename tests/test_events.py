@@ -1,0 +1,119 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyx import events
+from partyx.article import Article
+from partyx.stages.dates import Dates
+from partyx.stages.event import Event
+
+
+def run(text, title=None, published=None, people=(), mentions=()):
+    a = Article(id="x", source={}, text=text, title=title, published=published)
+    a.people = [{"name": n} for n in people]
+    a.extras["mentions"] = list(mentions)
+    Dates()(a)
+    Event()(a)
+    return a.event
+
+
+def mention(text, name, short=None, nth=0):
+    """The nth mention of ``short or name`` in ``text`` as the people stage gives it."""
+    s = short or name
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(s, start + 1)
+    return {"name": name, "start": start, "end": start + len(s)}
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        (None, "Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành ủy đã kiểm tra công tác "
+               "quán triệt Nghị quyết Đại hội lần thứ XIII của Đảng.", "inspection"),
+        ("Lãnh đạo Thành ủy Hà Nội làm việc với Quận Ba Đình về công tác Đại hội",
+         "Sáng 20/5, Phó Bí thư chủ trì buổi làm việc về công tác chuẩn bị đại hội.",
+         "working_session"),
+        (None, "Sáng 25/12, Đảng ủy Khối tổ chức Hội nghị kiểm điểm tập thể và cá nhân.",
+         "review"),
+        (None, "Chiều 6/9, Quận ủy sơ kết 5 năm thực hiện Nghị quyết. Tham dự hội nghị có ông A.",
+         "review"),
+        (None, "Ngày 6/2, Ban Thường vụ Thành ủy công bố quyết định điều động cán bộ.",
+         "appointment"),
+        (None, "Ban Bí thư quyết định thi hành kỷ luật bằng hình thức cảnh cáo ông A.",
+         "discipline"),
+        (None, "Sáng 3/2, Thành ủy trao Huy hiệu 50 năm tuổi Đảng cho các đảng viên.", "award"),
+        ("Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "Sáng 14/10, Đại hội diễn ra.", "congress"),
+        (None, "Sáng 10/5, Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết.", "conference"),
+        (None, "Cử tri phường đi bỏ phiếu bầu cử đại biểu Quốc hội.", "election"),
+        (None, "Ông A sinh năm 1964.", "other"),
+    ],
+)
+def test_event_types(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+def test_event_date_is_the_dated_opening_not_a_planned_range():
+    text = ("TPO - Đại hội Đảng bộ quận Ba Đình lần thứ XXVI dự kiến từ ngày 14 đến 16/6.\n\n"
+            "Sáng 20/5, Phó Bí thư chủ trì buổi làm việc.\n\nTính đến ngày 19/5/2020, đã có "
+            "48/56 tổ chức cơ sở Đảng tổ chức đại hội.")
+    assert run(text)["date"] == "2020-05-20"
+
+
+def test_event_date_after_a_dateline_and_from_the_publication():
+    ev = run("(LĐTĐ) Chiều 24/3, Đoàn kiểm tra số 3 làm việc.",
+             published="2021-03-24T21:54:00+07:00")
+    assert ev["date"] == "2021-03-24"
+    ev = run("Sáng nay, Ban Bí thư họp.", published="2017-05-18T10:00:00+07:00")
+    assert ev["date"] == "2017-05-18"
+    ev = run("Hôm qua, Ban Bí thư họp.", published="2017-05-18T10:00:00+07:00")
+    assert ev["date"] == "2017-05-17"
+
+
+def test_a_document_date_is_not_the_event_date():
+    text = "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị, quận tổ chức đại hội."
+    assert run(text)["date"] is None
+    assert run(text, published="2020-01-02T00:00:00+07:00")["date"] == "2020-01-02"
+
+
+def test_lead_forms():
+    text = ("Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành ủy do Phó Bí thư Thành ủy "
+            "Hà Nội Nguyễn Văn Phong làm Trưởng đoàn đã kiểm tra công tác.")
+    m = [mention(text, "Nguyễn Văn Phong")]
+    assert run(text, people=["Nguyễn Văn Phong"], mentions=m)["lead"] == "Nguyễn Văn Phong"
+
+    text = ("Sáng 25/12, Đảng ủy Khối tổ chức Hội nghị kiểm điểm. Đồng chí Nguyễn Thị Tuyến, Ủy "
+            "viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy dự và chỉ đạo hội nghị.")
+    m = [mention(text, "Nguyễn Thị Tuyến")]
+    assert run(text, people=["Nguyễn Thị Tuyến"], mentions=m)["lead"] == "Nguyễn Thị Tuyến"
+
+    text = ("Sáng 20/5, Phó Bí thư Thường trực Thành ủy Hà Nội Ngô Thị Thanh Hằng chủ trì buổi "
+            "làm việc với Ban Thường vụ Quận ủy Ba Đình.")
+    m = [mention(text, "Ngô Thị Thanh Hằng")]
+    assert run(text, people=["Ngô Thị Thanh Hằng"], mentions=m)["lead"] == "Ngô Thị Thanh Hằng"
+
+
+def test_an_attendee_is_not_the_lead():
+    text = ("Chiều 6/9, Quận ủy Thanh Xuân sơ kết 5 năm thực hiện Nghị quyết. Tham dự hội nghị "
+            "có Trưởng ban Tổ chức Thành ủy Hà Nội Vũ Đức Bảo.")
+    m = [mention(text, "Vũ Đức Bảo")]
+    assert run(text, people=["Vũ Đức Bảo"], mentions=m)["lead"] is None
+
+
+def test_a_cue_belongs_to_the_person_named_just_before_it():
+    text = ("Sáng 1/6, ông Trần Văn An và ông Lê Văn Bình chủ trì hội nghị.")
+    m = [mention(text, "Trần Văn An"), mention(text, "Lê Văn Bình")]
+    assert run(text, people=["Trần Văn An", "Lê Văn Bình"], mentions=m)["lead"] == "Lê Văn Bình"
+
+
+def test_names_not_in_people_are_never_the_lead():
+    text = "Sáng 1/6, ông Trần Văn An chủ trì hội nghị."
+    m = [mention(text, "Trần Văn An")]
+    assert run(text, people=[], mentions=m)["lead"] is None
+
+
+@given(st.text(), st.text())
+def test_never_raises(text, title):
+    run(text, title=title)
+    events.event_type(title, text, text)
+    events.sentence_at(text, len(text) // 2)

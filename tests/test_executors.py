@@ -1,0 +1,68 @@
+"""The local worker pool: results for every task, time limit enforced by killing the worker,
+workers replaced after N tasks or when they die."""
+
+import multiprocessing
+import os
+import time
+
+from partyx.executors.local import WorkerPool
+
+
+def _init(phase=None):
+    pass
+
+
+def _work(task):
+    kind, value = task
+    if kind == "sleep":
+        time.sleep(value)
+    elif kind == "die":
+        os._exit(3)
+    return (kind, value, os.getpid())
+
+
+def _pool(**kw):
+    return WorkerPool(_work, kw.pop("workers", 2), _init, (),
+                      on_timeout=lambda task, phase: ("timeout", task[1], None),
+                      on_crash=lambda task, code, phase: ("crash", code, None), **kw)
+
+
+def test_every_task_gives_one_result():
+    tasks = [("ok", i) for i in range(50)]
+    results = list(_pool(timeout=10, max_tasks=None).imap_unordered(tasks))
+    assert sorted(r[1] for r in results) == list(range(50))
+
+
+def test_a_hanging_task_is_killed_and_its_worker_replaced():
+    pool = _pool(timeout=0.5, max_tasks=None)
+    start = time.monotonic()
+    results = list(pool.imap_unordered([("sleep", 60), *[("ok", i) for i in range(5)]]))
+    assert time.monotonic() - start < 10
+    assert ("timeout", 60, None) in results
+    assert sorted(r[1] for r in results if r[0] == "ok") == list(range(5))
+    assert pool.stats.timeouts == 1
+    assert pool.stats.started == 3  # two workers, one replacement
+
+
+def test_workers_are_recycled_after_max_tasks():
+    pool = _pool(workers=1, timeout=None, max_tasks=3)
+    results = list(pool.imap_unordered([("ok", i) for i in range(7)]))
+    pids = [r[2] for r in results]
+    assert len(set(pids)) == 3  # 3 + 3 + 1 tasks
+    assert pool.stats.recycled == 2
+
+
+def test_a_worker_that_dies_is_reported_and_replaced():
+    pool = _pool(workers=1, timeout=10, max_tasks=None)
+    results = list(pool.imap_unordered([("ok", 1), ("die", 0), ("ok", 2)]))
+    assert ("crash", 3, None) in results
+    assert sorted(r[1] for r in results if r[0] == "ok") == [1, 2]
+    assert pool.stats.crashes == 1
+
+
+def test_stopping_early_leaves_no_worker_running():
+    pool = _pool(workers=2, timeout=None, max_tasks=None)
+    gen = pool.imap_unordered([("ok", i) for i in range(100)])
+    assert next(gen)[0] == "ok"
+    gen.close()
+    assert [p for p in multiprocessing.active_children() if p.name == "partyx-worker"] == []

@@ -1,0 +1,96 @@
+import signal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partyx import membership
+from partyx.article import Article
+from partyx.stages.dates import Dates
+from partyx.stages.membership import Membership
+
+THANH_XUAN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Thanh Xuân"}}
+
+
+def facts(text, ctx=THANH_XUAN):
+    return [(f.org, f.party_members, f.grassroots_orgs)
+            for f in membership.find_membership(text, ctx)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Tiến cho biết, Đảng bộ quận Thanh Xuân hiện có 54 tổ chức cơ sở Đảng với 19.908 "
+         "đảng viên.", ("Đảng bộ quận Thanh Xuân", 19908, 54)),
+        ("Báo cáo tại cuộc kiểm tra, Đảng bộ quận Long Biên hiện có trên 16.300 đảng viên sinh "
+         "hoạt tại 47 tổ chức cơ sở đảng.", ("Đảng bộ quận Long Biên", 16300, 47)),
+        ("Theo báo cáo, hiện nay, Đảng bộ quận Thanh Xuân gồm 52 tổ chức cơ sở Đảng với 20.585 "
+         "đảng viên. Trong đó, có 27 đảng bộ cơ sở, 11 đảng bộ phường. Ngoài ra, Đảng bộ quận "
+         "có 25 chi bộ cơ sở.", ("Đảng bộ quận Thanh Xuân", 20585, 52)),
+        ("Bí thư Quận ủy cho biết Đảng bộ quận có 36 Đảng bộ, chi bộ cơ sở với 4.690 đảng viên.",
+         ("Đảng bộ quận Thanh Xuân", 4690, 36)),
+        ("Đảng bộ Liksin có 68 đảng viên; trong đó", ("Đảng bộ Liksin", 68, None)),
+        ("Quận ủy Thanh Xuân hiện có hơn 3.500 đảng viên.", ("Đảng bộ quận Thanh Xuân", 3500,
+                                                             None)),
+        ("Toàn thành phố hiện có 1,2 triệu đảng viên.", ("Đảng bộ thành phố Hà Nội", 1_200_000,
+                                                         None)),
+    ],
+)
+def test_stated_totals(text, expected):
+    assert facts(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ủy ban kiểm tra các cấp đã thi hành kỷ luật 1.641 đảng viên.",
+        "Đảng bộ quận đã kết nạp được 195 đảng viên mới.",
+        "tính đến ngày 19/5/2020, đã có 48/56 tổ chức cơ sở Đảng trực thuộc quận tổ chức đại hội.",
+        "Ủy ban Kiểm tra các cấp đã kiểm tra với 855 tổ chức đảng và hơn 3.500 đảng viên.",
+        "Tham dự có 182 đảng viên thuộc 19 chi bộ.",
+        "Trong đó, Đảng bộ quận có 27 đảng bộ cơ sở, 11 đảng bộ phường, 25 chi bộ cơ sở.",
+        "Đảng bộ huyện có 5.000 đảng viên.",
+        "Tổng số đảng viên tăng 5,2% so với năm trước.",
+    ],
+)
+def test_what_is_not_a_total(text):
+    assert facts(text) == []
+
+
+def test_stage_dates_the_figures():
+    text = ("Chiều 24/3, Đoàn kiểm tra làm việc với quận Thanh Xuân.\n\n"
+            "Báo cáo Đoàn kiểm tra, Đảng bộ quận Thanh Xuân hiện có 54 tổ chức cơ sở Đảng với "
+            "19.908 đảng viên.\n\nTính đến ngày 30/6/2020, Đảng bộ quận Thanh Xuân có 55 tổ chức "
+            "cơ sở đảng.")
+    a = Article(id="x", source={}, text=text, title=None, published="2021-03-24T21:54:00+07:00")
+    a.extras["place_context"] = THANH_XUAN
+    Dates()(a)
+    Membership()(a)
+    assert [(m["org"], m["party_members"], m["grassroots_orgs"], m["as_of"])
+            for m in a.membership] == [
+        ("Đảng bộ quận Thanh Xuân", 19908, 54, "2021-03-24"),
+        ("Đảng bộ quận Thanh Xuân", None, 55, "2020-06-30")]
+    assert a.membership[0]["text"] == "54 tổ chức cơ sở Đảng với 19.908 đảng viên"
+
+
+def test_corpus_district_total(corpus_dir):
+    from partyx import io
+
+    text = io.decode((corpus_dir / "baomoi_21485841.txt").read_bytes()).text
+    got = facts(text, {"province": "Hồ Chí Minh", "district": {"type": "quận", "name": "2"}})
+    assert ("Đảng bộ quận 2", 4690, 36) in got
+
+
+@given(st.text())
+def test_never_raises(s):
+    membership.find_membership(s, THANH_XUAN)
+    membership.find_membership("Đảng bộ quận có " + s + " đảng viên", THANH_XUAN)
+
+
+def test_hostile_line_finishes():
+    signal.alarm(10)
+    try:
+        membership.find_membership(("1.234," * 170_000)[:1_000_000] + " đảng viên", THANH_XUAN)
+        membership.find_membership("Đảng bộ có 1/" * 80_000 + " đảng viên", THANH_XUAN)
+    finally:
+        signal.alarm(0)

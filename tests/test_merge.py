@@ -1,0 +1,44 @@
+"""partyx merge: shard outputs joined, sorted by id, deduplicated (last input wins)."""
+
+import orjson
+from typer.testing import CliRunner
+
+from partyx.cli import app
+from partyx.merge import merge
+
+
+def _write(path, ids, tag):
+    path.write_bytes(b"".join(orjson.dumps({"id": i, "tag": tag}) + b"\n" for i in ids))
+
+
+def _read(path):
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def test_merge_sorts_dedupes_and_keeps_the_last_input(tmp_path):
+    _write(tmp_path / "a.jsonl", ["a", "c", "e"], "a")
+    _write(tmp_path / "b.jsonl", ["b", "c", "d"], "b")
+    out = tmp_path / "m" / "all.jsonl"
+    assert merge(out, [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]) == 5
+    records = _read(out)
+    assert [r["id"] for r in records] == ["a", "b", "c", "d", "e"]
+    assert {r["id"]: r["tag"] for r in records}["c"] == "b"
+
+
+def test_unsorted_input_and_bad_lines(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b'{"id": "z"}\nnot json\n{"id": "a"}\n\n{"x": 1}\n')
+    warnings = []
+    out = tmp_path / "all.jsonl"
+    assert merge(out, [tmp_path / "a.jsonl"], warn=warnings.append) == 2
+    assert [r["id"] for r in _read(out)] == ["a", "z"]
+    assert any(":2: skipped" in w for w in warnings) and any(":5: skipped" in w for w in warnings)
+    assert any("not sorted" in w for w in warnings)
+
+
+def test_cli_merge(tmp_path):
+    _write(tmp_path / "a.jsonl", ["x"], "a")
+    out = str(tmp_path / "o.jsonl")
+    result = CliRunner().invoke(app, ["merge", out, str(tmp_path / "a.jsonl")])
+    assert result.exit_code == 0 and _read(tmp_path / "o.jsonl") == [{"id": "x", "tag": "a"}]
+    result = CliRunner().invoke(app, ["merge", str(tmp_path / "o.jsonl"), str(tmp_path / "no")])
+    assert result.exit_code == 2 and "no such records file" in result.stderr

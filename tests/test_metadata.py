@@ -1,0 +1,272 @@
+"""The metadata stage: headline, publication time, outlet, bylines, section, body text.
+
+Besides unit cases, a hand-checked sample of the development corpus (baomoi and VNTC files,
+read from ``../shared/corpus``): each expected value below was read off the article by a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from partyx import io
+from partyx.article import Article
+from partyx.pipeline import Pipeline, build
+from partyx.runner import read_article
+from partyx.stages.clean import Clean
+from partyx.stages.metadata import Metadata, parse_published
+from tests.conftest import CORPUS
+
+LEAD = ("Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành ủy đã kiểm tra công tác quán "
+        "triệt, học tập và triển khai thực hiện Nghị quyết tại quận Thanh Xuân.")
+
+
+@pytest.fixture(scope="module")
+def meta() -> Metadata:
+    return Metadata()
+
+
+def run(text: str) -> Article:
+    article = Article(id="x", source={}, raw=io.decode(text.encode()).text)
+    Clean()(article)
+    Metadata()(article)
+    return article
+
+
+# --- publication time ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("24/03/2021 21:54", "2021-03-24T21:54:00+07:00"),
+    ("25/12/2021 18:01:00 Thùy Dương", "2021-12-25T18:01:00+07:00"),
+    ("Ngày đăng 18/05/2022 | 08:40", "2022-05-18T08:40:00+07:00"),
+    ("Thứ năm, 24/3/2021, 21:54 (GMT+7)", "2021-03-24T21:54:00+07:00"),
+    ("08:40 | 18-05-2022", "2022-05-18T08:40:00+07:00"),
+    ("Cập nhật: 9h05 ngày 1.2.2022", "2022-02-01T09:05:00+07:00"),
+    ("2022-05-18 08:40", "2022-05-18T08:40:00+07:00"),
+    ("18/05/2022", "2022-05-18"),
+    ("31/02/2022 10:00", None),  # no such day
+    ("Mít tinh trọng thể mừng Quốc khánh 2/9", None),  # no year: not a date line
+])
+def test_publication_time_forms(line, expected):
+    assert parse_published(line) == expected
+
+
+def test_published_is_never_taken_from_the_body():
+    article = run(f"Tiêu đề bài viết\n{LEAD} Ngày 25/3/2021 lúc 10:00 đoàn họp tiếp.\n")
+    assert article.published is None
+
+
+# --- bylines -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "names", "outlet"), [
+    ("Hoàng Phúc", ["Hoàng Phúc"], None),
+    ("Hà Hương -Thắng Quang", ["Hà Hương", "Thắng Quang"], None),
+    ("Bài và ảnh: Trường Hoàng", ["Trường Hoàng"], None),
+    ("Tin, ảnh: Trung Kiên (TTXVN)", ["Trung Kiên"], "Thông tấn xã Việt Nam"),
+    ("Theo NGỮ THIÊN (TTXVN/VIETNAM+)", ["Ngữ Thiên"], "Thông tấn xã Việt Nam"),
+    ("PGS, TS NGUYỄN VĨNH THẮNG", ["Nguyễn Vĩnh Thắng"], None),
+    ("N. Huyền", ["N. Huyền"], None),
+    ("Nhóm PV", [], None),
+    ("Theo P.V (VNE)", [], "VnExpress"),
+    ("Theo TTXVN", [], "Thông tấn xã Việt Nam"),
+    ("Nguồn: Báo Nhân Dân", [], "Nhân Dân"),
+])
+def test_byline_forms(meta, text, names, outlet):
+    byline = meta.byline(text)
+    assert byline is not None
+    assert byline.names == names and byline.outlet == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "Quang cảnh hội nghị",
+    "Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong phát biểu chỉ đạo",
+    "Chiều 24/3, đoàn kiểm tra làm việc.",
+    "Đảng bộ quận Long Biên",
+])
+def test_captions_and_sentences_are_no_bylines(meta, text):
+    assert meta.byline(text) is None
+
+
+# --- outlets -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("dateline", "outlet"), [
+    ("(LĐTĐ)", "Lao Động Thủ Đô"),
+    ("TPO -", "Tiền Phong"),
+    ("Kinhtedothi -", "Kinh tế & Đô thị"),
+    ("(NLĐ)-", "Người Lao Động"),
+    ("(TT) -", "Tuổi Trẻ"),
+    ("(TNO)", "Thanh Niên"),
+    ("HÀ NỘI (TTXVN) -", "Thông tấn xã Việt Nam"),
+    ("(Baonghean.vn) -", "Báo Nghệ An"),
+    ("(Chinhphu.vn) -", "Báo Điện tử Chính phủ"),
+    ("VOV.VN -", "Đài Tiếng nói Việt Nam"),
+])
+def test_dateline_outlets_and_dateline_left_out_of_text(dateline, outlet):
+    article = run(f"Tiêu đề bài viết ở đây\n{dateline} {LEAD}\n")
+    assert article.outlet == outlet
+    assert article.text == LEAD
+
+
+def test_a_lowercase_body_start_is_no_dateline():
+    article = run(f"Tiêu đề\nLao động - việc làm là vấn đề lớn, được đặt ra ở nhiều nơi.\n{LEAD}\n")
+    assert article.outlet is None
+
+
+def test_outlet_table_is_real():
+    from partyx.data import load
+
+    outlets = load("outlets")["outlets"]
+    assert len(outlets) > 100
+    kinds = {o["kind"] for o in outlets}
+    assert {"party", "national", "provincial", "broadcast", "agency", "city"} <= kinds
+    aliases = [a.casefold() for o in outlets for a in o["aliases"]]
+    assert len(aliases) == len(set(aliases)), "an alias names two outlets"
+
+
+# --- header ----------------------------------------------------------------------------------
+
+def test_banner_section_and_header_bylines():
+    article = run("Việt Nam vươn mình trong kỷ nguyên mới\n\nĐảng - đoàn thể\n"
+                  "Quận Thanh Xuân không có tổ chức cơ sở Đảng yếu kém\n\nHồng Thái\nChia sẻ Zalo\n"
+                  f"Kinhtedothi - {LEAD}\n")
+    assert article.title == "Quận Thanh Xuân không có tổ chức cơ sở Đảng yếu kém"
+    assert article.section == "Đảng - đoàn thể"
+    assert article.authors == ["Hồng Thái"]
+    assert article.outlet == "Kinh tế & Đô thị"
+    assert article.text == LEAD[:-1] + "." and "Hồng Thái" not in article.text
+
+
+def test_author_under_date_and_again_at_the_foot_counts_once():
+    article = run(f"Tiêu đề bài\n\n25/12/2021 18:01:00 Thùy Dương\n{LEAD}\n\n"
+                  "Thùy Dương\nLink gốc\n")
+    assert article.authors == ["Thùy Dương"]
+    assert article.published == "2021-12-25T18:01:00+07:00"
+    assert article.text == LEAD
+
+
+def test_byline_glued_after_the_last_sentence_is_taken_out():
+    body = LEAD + " " + LEAD.replace("Chiều", "Sáng") + " Bài và ảnh: Trường Hoàng "
+    article = run(f"Tiêu đề\n{LEAD}\n{body}\n")
+    assert article.authors == ["Trường Hoàng"]
+    assert article.text.endswith("Thanh Xuân.")
+
+
+def test_glued_headline_caption_and_dateline_are_split():
+    line = (" Xây dựng thủ đô ngày càng phồn vinh, hạnh phúc Lãnh đạo TP Hà Nội dâng hương tại "
+            "Tượng đài Lý Thái Tổ Ảnh: H.L.A (NLĐ)- " + LEAD)
+    article = run(line + "\n" + LEAD + "\n")
+    assert article.title == "Xây dựng thủ đô ngày càng phồn vinh, hạnh phúc"
+    assert article.outlet == "Người Lao Động"
+    assert article.text.startswith("Chiều 24/3") and "Ảnh" not in article.text
+
+
+def test_no_headline_when_the_text_opens_with_the_lead():
+    article = run(LEAD + "\n" + LEAD + "\n")
+    assert article.title is None and article.text.startswith("Chiều 24/3")
+
+
+def test_hostile_long_first_line_is_handled_quickly():
+    article = run(("ab cd Ef " * 50_000) + "\n")
+    assert article.title is None
+
+
+# --- a hand-checked sample of the development corpus -------------------------------------------
+
+SAMPLE = {
+    # baomoi: headline, lead, whole body on one line; the byline is glued at the end
+    "baomoi_21471733": ("Nhân sự mới", None, []),
+    "baomoi_21478549": ("Hầu hết các huyện đều đã dành vốn ủy thác cho vay chính sách", None,
+                        ["H.Thủy"]),
+    "baomoi_21480672": ("Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng toàn diện",
+                        "Thông tấn xã Việt Nam", ["Ngữ Thiên"]),
+    "baomoi_21481556": ("Bí thư Thăng: '500 cán bộ CA đi đâu mà để tội phạm tăng?'", None,
+                        ["Việt Đông"]),
+    "baomoi_21485841": ("Tội phạm tăng, công an đâu?", None, ["Trường Hoàng"]),
+    "baomoi_21490864": ("Tân Phó Bí thư Tỉnh ủy Yên Bái Đỗ Đức Duy phát biểu trong ngày đầu "
+                        "nhận chức", None, []),
+    "baomoi_22229654": ("Ông Đinh La Thăng làm Phó ban Kinh tế Trung ương", None,
+                        ["Hà Hương", "Thắng Quang"]),
+    "baomoi_22243716": ("Ông Đinh La Thăng chính thức về nhận nhiệm vụ Phó Ban Kinh tế Trung "
+                        "ương", "Trí Thức Trẻ", []),
+    "baomoi_22246202": ("Ông Đinh La Thăng nhậm chức Phó ban Kinh tế Trung ương", "VnExpress", []),
+    "baomoi_22278897": ("Kiểm tra công tác quy hoạch, luân chuyển cán bộ",
+                        "Thông tấn xã Việt Nam", ["Chu Thanh Vân"]),
+    "baomoi_22376300": ("Quy hoạch một số cán bộ chủ chốt ở Bình Định có biểu hiện vội vàng",
+                        "Thông tấn xã Việt Nam", ["Hoàng Trọng"]),
+    "baomoi_22400280": ("Kiểm tra, giám sát kê khai tài sản cán bộ cấp cao: Không có vùng cấm",
+                        None, ["N. Huyền"]),
+    "baomoi_22424962": ("Xây dựng nếp sống lành mạnh, giản dị cho cán bộ, đảng viên", None,
+                        ["Thiện Văn"]),
+    "baomoi_22532601": ("'Tự diễn biến', 'tự chuyển hóa' trong cán bộ, đảng viên và giải pháp "
+                        "phòng, chống", None, ["Nguyễn Vĩnh Thắng"]),
+    "baomoi_22684493": ("'Sai phạm của bà Phan Thị Mỹ Thanh chỉ phát hiện khi có tố cáo'",
+                        "VnExpress", []),
+    "baomoi_22701996": ("Gắn Nghị quyết Trung ương 4 (khóa XII) với Chỉ thị số 05 của Bộ Chính "
+                        "trị", "Thông tấn xã Việt Nam", ["Trung Kiên"]),
+    # VNTC: headline, photo caption and dateline often glued to the lead in one line
+    "vntc_test_NLD_T_9436": ("Khiển trách ông Phạm Dũng, Bí thư Thị ủy La Gi", "Người Lao Động",
+                             []),
+    "vntc_test_NLD_T_9591": ("Xây dựng thủ đô ngày càng phồn vinh, hạnh phúc", "Người Lao Động",
+                             []),
+    "vntc_test_NLD_T_9594": ("46,2% chi, Đảng bộ trong sạch vững mạnh 5 năm liền",
+                             "Người Lao Động", []),
+    "vntc_train_NLD_4157": ("Mít tinh kỷ niệm 76 năm ngày thành lập Đảng", "Người Lao Động", []),
+    "vntc_train_NLD_4598": ("Sớm đưa Nghị quyết Đại hội Đảng bộ TPHCM vào cuộc sống",
+                            "Người Lao Động", []),
+    "vntc_train_NLD_4828": ("Quyết tâm đưa TPHCM tiến nhanh, tiến vững chắc", "Người Lao Động",
+                            []),
+    "vntc_test_NLD_T_9410": ("Quyết tâm đánh thắng tham nhũng, lãng phí", None, []),
+    "vntc_test_NLD_T_9475": ("Tôi còn rất nhiều điều trăn trở, lo lắng", None, []),
+    "vntc_train_NLD_4306": ("Trà Vinh: Một quan chức huyện có nhiều khuất tất", None, []),
+    "vntc_train_NLD_4641": ("Giữ vững danh hiệu Đảng bộ trong sạch", None, []),
+    "vntc_train_NLD_4736": ("Mít tinh trọng thể kỷ niệm 75 năm ngày thành lập Đảng Cộng sản VN",
+                            None, []),
+    "vntc_train_NLD_4835": ("Kiên quyết xử lý nghiêm minh những người sai phạm", None, []),
+    "vntc_train_NLD_4900": ("“Phát triển bền vững, hội nhập thành công”", None, []),
+    "vntc_test_TT_T_9912": ("Vụ tiêu cực ở PMU 18: Kiên quyết xử lý nghiêm minh", None, []),
+    "vntc_test_VNE_T_6608": ("Đình chỉ chức vụ Bí thư Đảng ủy của ông Lê Minh Hoàng", None, []),
+    "vntc_train_TT_3607": ("“Phải hiểu lòng dân để làm tốt hơn”", None, []),
+    "vntc_train_TN_1547": ("Danh sách Bộ Chính trị, Ban chấp hành TƯ Đảng khóa X (14 người)", None,
+                           []),
+    "vntc_test_TN_T_8369": (None, None, []),  # opens with the lead: no headline in the text
+    "vntc_train_TN_1391": (None, None, []),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_records() -> dict[str, Article]:
+    """Clean and metadata run once over the whole development corpus."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here (a user's clone)")
+    corpus = CORPUS
+    pipeline = Pipeline([Clean(), Metadata()])
+    out = {}
+    for path in sorted(corpus.glob("*.txt")):
+        article = read_article(path, path.stem)
+        out[path.stem] = pipeline.run(article)
+    return out
+
+
+@pytest.mark.parametrize("stem", sorted(SAMPLE))
+def test_hand_checked_corpus_sample(corpus_records, stem):
+    title, outlet, authors = SAMPLE[stem]
+    article = corpus_records[stem]
+    assert (article.title, article.outlet, article.authors) == (title, outlet, authors)
+
+
+def test_corpus_has_no_publication_dates_and_bylines_leave_the_text(corpus_records):
+    # neither baomoi nor VNTC files carry a publication line: every date is in the body
+    assert all(a.published is None for a in corpus_records.values())
+    for stem, (_, _, authors) in SAMPLE.items():
+        for name in authors:
+            assert not corpus_records[stem].text.rstrip().endswith(name)
+    # every baomoi file opens with its headline
+    assert all(a.title for s, a in corpus_records.items() if s.startswith("baomoi"))
+
+
+def test_every_corpus_article_gives_a_record_without_stage_errors(corpus_dir):
+    pipeline = build()  # the default pipeline, every team's stages
+    for path in sorted(corpus_dir.glob("*.txt")):
+        article = pipeline.run(read_article(path, path.stem))
+        record = article.to_record()
+        assert record["errors"] == [], (path.name, record["errors"])
+        assert record["text"], path.name

@@ -1,0 +1,96 @@
+"""The state beside FILE: rows in id order, compressed records written back byte for byte,
+commits in batches, a corrupt state rebuilt, and the lock that keeps a second run out."""
+
+import io
+import multiprocessing
+import sqlite3
+import time
+
+import orjson
+import pytest
+
+from partyx.state import Locked, State, lock, state_path
+
+
+def _put(state, id_, errors=(), path=None):
+    record = orjson.dumps({"id": id_, "errors": list(errors)})
+    state.put(id_, path or f"{id_}.txt", 10, 20, "ab" * 32, "sig", record, list(errors),
+              {"people": 2})
+    return record
+
+
+def test_records_come_back_in_id_order_byte_for_byte(tmp_path):
+    state = State(tmp_path / "r.jsonl")
+    records = {i: _put(state, i) for i in ("b", "a", "ä", "c10", "c2")}
+    out = io.BytesIO()
+    assert state.write_records(out) == 5
+    assert out.getvalue() == b"".join(records[i] + b"\n" for i in sorted(records))
+    assert [k.id for k in state.known()] == sorted(records)
+
+
+def test_known_marks_unreadable_rows_and_summary_reads_errors(tmp_path):
+    state = State(tmp_path / "r.jsonl")
+    _put(state, "bad", [{"stage": "read", "error": "empty file"}])
+    _put(state, "good")
+    known = {k.id: k for k in state.known()}
+    assert known["bad"].unreadable and not known["good"].unreadable
+    rows = {r[0]: r for r in state.summary_rows()}
+    assert rows["bad"][2] == [{"stage": "read", "error": "empty file"}]
+    assert rows["good"][3] == {"people": 2}
+
+
+def test_checkpoint_commits_every_n_changes(tmp_path):
+    state = State(tmp_path / "r.jsonl")
+    for i in range(4):
+        _put(state, f"a{i}")
+        assert not state.checkpoint(every=5, seconds=999)
+    _put(state, "a4")
+    assert state.checkpoint(every=5, seconds=999)
+    # a second connection sees the committed rows
+    other = sqlite3.connect(state_path(tmp_path / "r.jsonl"))
+    assert other.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_a_corrupt_state_is_replaced_by_an_empty_one(tmp_path):
+    state_path(tmp_path / "r.jsonl").write_bytes(b"this is not sqlite" * 100)
+    state = State(tmp_path / "r.jsonl")
+    assert state.count() == 0
+    _put(state, "a")
+    state.close()
+    assert State(tmp_path / "r.jsonl").count() == 1
+
+
+def test_output_is_current_only_as_last_written(tmp_path):
+    out = tmp_path / "r.jsonl"
+    state = State(out)
+    assert not state.output_is_current()
+    out.write_bytes(b"x\n")
+    state.wrote_output()
+    assert state.output_is_current()
+    time.sleep(0.01)
+    out.write_bytes(b"y\n")
+    assert not state.output_is_current()
+
+
+def _hold(path, ready, release):
+    with lock(path):
+        ready.set()
+        release.wait(10)
+
+
+def test_a_second_run_is_kept_out_or_waits(tmp_path):
+    out = tmp_path / "r.jsonl"
+    ctx = multiprocessing.get_context("fork")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold, args=(out, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(10)
+        with pytest.raises(Locked, match=rf"pid {holder.pid}\) is writing"), lock(out):
+            pass
+        release.set()
+        with lock(out, wait=True):  # returns once the holder let go
+            pass
+    finally:
+        release.set()
+        holder.join(10)
