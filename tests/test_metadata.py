@@ -69,6 +69,9 @@ def test_published_is_never_taken_from_the_body():
     ("Theo P.V (VNE)", [], "VnExpress"),
     ("Theo TTXVN", [], "Thông tấn xã Việt Nam"),
     ("Nguồn: Báo Nhân Dân", [], "Nhân Dân"),
+    ("Nguồn: https://laodongthudo.vn/quan-thanh-xuan-123.html", [], "Lao Động Thủ Đô"),
+    ("Thu Hằng / VOV.VN", ["Thu Hằng"], "Đài Tiếng nói Việt Nam"),
+    ("TTXVN/Tin Tức", [], "Báo Tin tức"),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -104,6 +107,13 @@ def test_dateline_outlets_and_dateline_left_out_of_text(dateline, outlet):
     article = run(f"Tiêu đề bài viết ở đây\n{dateline} {LEAD}\n")
     assert article.outlet == outlet
     assert article.text == LEAD
+
+
+def test_dateline_after_a_single_caption_is_found():
+    cap = "Phó Bí thư Thường trực Thành ủy Hà Nội phát biểu kết luận hội nghị"
+    article = run(f"Lãnh đạo Thành ủy làm việc với quận Ba Đình\n{cap}\nTPO - {LEAD}\n")
+    assert article.outlet == "Tiền Phong"
+    assert article.text == f"{cap}\n\n{LEAD}"
 
 
 def test_a_lowercase_body_start_is_no_dateline():
@@ -157,6 +167,25 @@ def test_glued_headline_caption_and_dateline_are_split():
     assert article.title == "Xây dựng thủ đô ngày càng phồn vinh, hạnh phúc"
     assert article.outlet == "Người Lao Động"
     assert article.text.startswith("Chiều 24/3") and "Ảnh" not in article.text
+
+
+def test_breadcrumb_gives_its_last_part_as_section():
+    article = run(f"Trang chủ > Chính trị > Xây dựng Đảng\nTiêu đề bài viết\n{LEAD}\n")
+    assert article.section == "Xây dựng Đảng" and article.title == "Tiêu đề bài viết"
+
+
+def test_logo_text_names_the_outlet_and_is_no_headline():
+    article = run(f"Lao Động Thủ Đô\nQuận Thanh Xuân kiểm tra công tác cán bộ\n{LEAD}\n")
+    assert article.outlet == "Lao Động Thủ Đô"
+    assert article.title == "Quận Thanh Xuân kiểm tra công tác cán bộ"
+
+
+def test_headline_ending_with_a_full_stop_or_a_question_mark():
+    title = "Quận ủy Thanh Xuân kiểm tra công tác cán bộ tại 11 phường trên địa bàn."
+    article = run(f"{title}\n24/03/2021 21:54\n{LEAD}\n")
+    assert article.title == title and article.published.startswith("2021-03-24")
+    question = "Vì sao nhiều tổ chức cơ sở Đảng ở Hà Nội chưa hoàn thành nhiệm vụ được giao?"
+    assert run(f"{question}\n{LEAD}\n").title == question
 
 
 def test_no_headline_when_the_text_opens_with_the_lead():
@@ -229,6 +258,7 @@ SAMPLE = {
                            []),
     "vntc_test_TN_T_8369": (None, None, []),  # opens with the lead: no headline in the text
     "vntc_train_TN_1391": (None, None, []),
+    "vntc_train_TN_1537": (None, None, []),  # opens with a run of other articles' headlines
 }
 
 

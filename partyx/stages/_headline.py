@@ -32,6 +32,7 @@ _EDGE = "\"'“”‘’«»()[]"
 _SENTENCE_END = ".?!…"
 _SOFT_END = ",;:–-—(/&"
 BULLETS = {"+", "•", ">>", "»", "*"}
+_LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,3}\s?[-.)/:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +160,12 @@ def chunks(text: str) -> list[str]:
 
 
 def is_headline_run(text: str) -> bool:
-    """Three or more headline-sized chunks (4 to 25 words) and no sentence inside: a box of
-    related headlines printed as one line."""
+    """Three or more headline-sized chunks (5 to 25 words, 20 or more in all) and no sentence
+    inside: a box of related headlines printed as one line. A list item (``6- Phan Tấn Tài -
+    Chỉ huy trưởng …``) is none."""
+    if _LIST_ITEM.match(text):
+        return False
     if any(s.kind == "sentence" for s in chunk_starts(text.rstrip(".!?… "))):
         return False
-    parts = chunks(text)
-    return len(parts) >= 3 and all(4 <= len(p.split()) <= 25 for p in parts)
+    sizes = [len(p.split()) for p in chunks(text)]
+    return len(sizes) >= 3 and sum(sizes) >= 20 and all(5 <= n <= 25 for n in sizes)

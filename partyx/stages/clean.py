@@ -55,8 +55,12 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_paragraph(line: str) -> bool:
-    """A body paragraph rather than a headline, caption or header line."""
-    return len(line) > 200 or (len(line) >= 60 and ends_sentence(line) and " " in line)
+    """A body paragraph rather than a headline, caption or header line: long, or a statement
+    ending with a full stop (headlines end with ``?`` or ``!`` as often as paragraphs do)."""
+    if len(line) > 200:
+        return True
+    core = line.rstrip().rstrip(_CLOSERS)
+    return len(line) >= 60 and core.endswith((".", "…")) and " " in line
 
 
 def is_headline_run(line: str) -> bool:
@@ -87,7 +91,7 @@ class _Vocabulary:
 @register
 class Clean(Stage):
     name = "clean"
-    version = "2"
+    version = "3"
     requires = ("raw",)
     provides = ("lines", "captions")
     description = "split into lines; drop logos, share buttons, counters, repeated captions, " \

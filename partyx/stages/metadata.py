@@ -99,8 +99,11 @@ _DEGREES = re.compile(
 _PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng viên", "btv", "ctv",
                  "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài", "còn nữa", "hết",
                  "pv tổng hợp", "bt", "nhóm ptv"}
-_NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|\bvà\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
+_URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
+_URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
+                         re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 
 
@@ -144,6 +147,11 @@ def _headline_like(line: str) -> bool:
     return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
 
 
+def _section_name(line: str) -> str:
+    """``Trang chủ > Chính trị > Xây dựng Đảng`` -> ``Xây dựng Đảng``."""
+    return _BREADCRUMB.split(line)[-1].strip()
+
+
 def _clean_title(text: str) -> str:
     """A headline without what a bullet glued after it (``… Đảng Cộng sản VN + Tổng Bí thư …``)."""
     for seam in chunk_starts(text):
@@ -156,7 +164,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "2"
+    version = "3"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -187,6 +195,8 @@ class Metadata(Stage):
     def outlet_of(self, alias: str) -> str | None:
         """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
         key = alias.strip(" .").casefold()
+        if _URL.match(key):  # https://www.laodongthudo.vn/bai-viet-1.html
+            key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).split("/")[0]
         return self.aliases.get(key) or self.aliases.get(re.sub(r"^(?:báo|tạp chí)\s+", "", key))
 
     # -- header ---------------------------------------------------------------------------------
@@ -194,24 +204,54 @@ class Metadata(Stage):
     def __call__(self, article: Article) -> None:
         lines: list[str] = list(article.extras["lines"])
         captions = set(article.extras.get("captions", ()))
+        title, body_start, authors = self._read_header(lines, captions, article)
+        article.title = _clean_title(title) if title else None
+        body = lines[body_start:]
+        for k in range(min(3, len(body))):  # a caption may stand before the dateline
+            outlet, body[k] = self._take_dateline(body[k])
+            if outlet or len(body[k]) > 200:
+                article.outlet = outlet or article.outlet
+                break
+        body, footer = self._take_footer(body)
+        for byline in footer:
+            authors += byline.names
+            article.outlet = article.outlet or byline.outlet
+        article.authors = list(dict.fromkeys(authors))
+        article.text = "\n\n".join(x for x in body if x) or None
+
+    def _read_header(self, lines: list[str], captions: set[str],
+                     article: Article) -> tuple[str | None, int, list[str]]:
+        """Walk the header: fill section, published and outlet of ``article``; return the
+        headline, the index of the first body line and the bylines' names. ``lines[0]`` is
+        replaced by the lead when a headline was glued to it."""
         authors: list[str] = []
         title: str | None = None
-        body_start = len(lines)
         section_line: str | None = None
         for i, line in enumerate(lines):
             if self.dateline.match(line):
-                body_start = i
-                break
-            first = title is None and not authors and article.published is None
-            if first and (is_paragraph(line) or len(line) > 140 or not _headline_like(line)):
+                return title, i, authors
+            if title is None and not authors and article.published is None \
+                    and (is_paragraph(line) or len(line) > 140 or not _headline_like(line)):
+                if len(line) > 140 and is_headline_run(line[:400]):
+                    continue  # related headlines above the article
                 glued = self._split_glued(line)
                 if glued:
                     title, lines[i] = glued
-            if is_paragraph(line) or not _headline_like(lines[i]):
-                body_start = i
-                break
+                    return title, i, authors
+                if self._is_lone_headline(lines, i):
+                    title = line
+                    continue
+                if len(line) > 140:
+                    return None, i, authors  # no headline could be told from the lead
+            if title is None and self.outlet_of(line):
+                article.outlet = article.outlet or self.outlet_of(line)  # a logo's text
+                continue
+            if title is None and len(line.split()) <= 3 and not _headline_like(line):
+                continue  # logo remnant, menu item
+            if is_paragraph(line) or not _headline_like(line):
+                return title, i, authors
             if self._is_section(line):
-                article.section = article.section or line
+                article.section = article.section or _section_name(line)
                 section_line = section_line or line
                 continue
             if title is None and self._is_banner(line):
@@ -220,36 +260,32 @@ class Metadata(Stage):
             if published and article.published is None:
                 article.published = published
                 byline = self.byline(_date_rest(line))
-                if byline:
-                    authors += byline.names
+                authors += byline.names if byline else []
                 continue
-            if title is not None:
-                byline = self.byline(line)
-                if byline is not None:
-                    authors += byline.names
-                    article.outlet = article.outlet or byline.outlet
-                    continue
+            byline = self.byline(line) if title is not None else None
+            if byline is not None:
+                authors += byline.names
+                article.outlet = article.outlet or byline.outlet
+                continue
             if line in captions:
                 continue
-            if title is None:
-                title = line
-                continue
-            body_start = i
-            break
-        if title is None and section_line is not None and body_start < len(lines):
+            if title is not None:
+                return title, i, authors
+            title = line
+        if title is None and section_line is not None and lines:
             # a lone short line before the lead is the headline, even if it reads like a section
             title, article.section = section_line, None
-        article.title = _clean_title(title) if title else None
-        body = lines[body_start:]
-        if body:
-            outlet, body[0] = self._take_dateline(body[0])
-            article.outlet = outlet or article.outlet
-        body, footer = self._take_footer(body)
-        for byline in footer:
-            authors += byline.names
-            article.outlet = article.outlet or byline.outlet
-        article.authors = list(dict.fromkeys(authors))
-        article.text = "\n\n".join(x for x in body if x) or None
+        return title, len(lines), authors
+
+    def _is_lone_headline(self, lines: list[str], i: int) -> bool:
+        """A headline that ends with a full stop: one sentence of at most 160 characters,
+        followed by a date line, a byline or the dateline that opens the body."""
+        line = lines[i]
+        if len(line) > 160 or _has_sentence(line.rstrip(".!?… ")) or i + 1 >= len(lines):
+            return False
+        after = lines[i + 1]
+        return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
+                    or (self.byline(after) or Byline()).names)
 
     def _is_section(self, line: str) -> bool:
         if line.casefold() in self.sections:
@@ -303,8 +339,8 @@ class Metadata(Stage):
         text = text.strip(" .")
         if not text or len(text) > 90:
             return None
-        m = self.credit.match(text)
-        if m:
+        m = self.credit.match(text) or _URL_CREDIT.match(text)
+        if m and self.outlet_of(m.group(1)):
             return Byline([], self.outlet_of(m.group(1)))
         outlet = None
         paren = _PAREN_TAIL.search(text)
@@ -314,6 +350,8 @@ class Metadata(Stage):
                 return None
             text = text[:paren.start()].strip()
         text = _DEGREES.sub("", _BYLINE_LEAD.sub("", text)).strip(" .:")
+        if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
+            return Byline([], outlet or self.outlet_of(text))
         if not text:  # "Nhóm PV", "(Tổng hợp)"
             return Byline([], outlet)
         names: list[str] = []

@@ -1,0 +1,548 @@
+"""Posts: a title and the organisation it belongs to, parsed from tokens.
+
+A post is written as a title (``Phó Bí thư Thường trực``) and, most often, an organisation
+(``Thành ủy``, ``Ban Tổ chức Thành ủy Hà Nội``, ``HĐND quận Long Biên``, ``Bộ Xây dựng``).
+:class:`PostParser` reads one post at a token position; :meth:`PostParser.chain` reads a
+chain of them (``Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy``), with ranks and
+degrees (``Thượng tướng``, ``TS``) allowed between and ``nguyên`` marking a former post.
+
+Organisations get a canonical name with their place: written in full, or resolved from the
+article's ``place_context`` when the text leaves it out (``Thành ủy`` in an article about
+quận Long Biên is ``Thành ủy Hà Nội``; ``HĐND Quận`` is ``Hội đồng nhân dân quận Long
+Biên``). Where no place can be known the name stays as written (``Ủy ban nhân dân xã``).
+All vocabulary comes from ``data/titles.json``, ``data/orgs.json`` and ``data/places.json``.
+
+Canonical forms follow SPEC: ``Ủy viên Trung ương Đảng`` is ``Ủy viên`` of ``Ban Chấp hành
+Trung ương Đảng``; ``Thành ủy viên`` is ``Ủy viên`` of ``Thành ủy <place>``; ``Trưởng ban
+Tổ chức Thành ủy`` is ``Trưởng ban`` of ``Ban Tổ chức Thành ủy <place>``; ``Ban Chấp hành
+Đảng bộ tỉnh X`` is ``Tỉnh ủy X``; title-only posts (``Tổng Bí thư``, ``Thủ tướng``) have no
+organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from partyx.data import load
+from partyx.gazetteer import Gazetteer, Unit
+from partyx.gazetteer import get as get_gazetteer
+from partyx.tokens import Tok, Tokenizer, Trie
+
+LEVEL_OF_UNIT = {"province": "province", "district": "district", "ward": "ward"}
+COMMITTEE_OF_TYPE = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "quận": "Quận ủy",
+                     "huyện": "Huyện ủy", "thị xã": "Thị ủy"}
+# Lower-case words that end a generic organisation name (verbs, prepositions, time words).
+_STOP = frozenset({
+    "đã", "đang", "sẽ", "được", "bị", "cho", "với", "tại", "về", "trong", "khi", "là", "có",
+    "làm", "của", "để", "từ", "đến", "theo", "này", "đó", "nhiệm", "kỳ", "khóa", "phát", "biểu",
+    "chủ", "trì", "biết", "nói", "tham", "dự", "thăm", "kiểm", "tra", "việc", "ký", "trao",
+    "nhận", "thôi", "giữ", "chức", "đề", "nghị", "yêu", "cầu", "nhấn", "mạnh", "báo", "cáo",
+    "cùng", "các", "những", "tới", "vào", "ra", "lên", "như", "nhưng", "thì", "mà", "nên", "vì",
+    "do", "bởi", "sau", "trước", "hiện", "nay", "năm", "ngày", "tháng", "người", "và", "cũng",
+    "đồng", "chí", "ông", "bà"
+})
+
+
+@dataclass
+class Org:
+    name: str
+    kind: str
+    level: str | None
+    resolved: bool = True  # False: a place word with no place (Ủy ban nhân dân xã)
+    parent: str | None = None  # the committee or body it belongs to (Thành ủy Hà Nội)
+    bare: bool = False  # a body of a committee written without it (Ban Thường vụ)
+
+
+@dataclass
+class Post:
+    title: str
+    org: Org | None
+    status: str  # "current" | "former"
+    start: int  # token indices [start, end)
+    end: int
+    text: str = ""
+    shared: bool = False  # written once before a list of people
+
+    def key(self) -> tuple[str, str | None]:
+        return (self.title, self.org.name if self.org else None)
+
+
+@dataclass
+class Context:
+    """Where the article is (place_context), as gazetteer units."""
+
+    province: Unit | None = None
+    district: Unit | None = None
+
+    @classmethod
+    def from_extras(cls, ctx: dict | None, gaz: Gazetteer) -> Context:
+        if not ctx:
+            return cls()
+        province = gaz.province(ctx["province"]) if ctx.get("province") else None
+        district = None
+        d = ctx.get("district")
+        if d:
+            found = [u for u in gaz.lookup(d["type"], d["name"])
+                     if province is None or u.province == province.name]
+            district = found[0] if found else None
+        return cls(province, district)
+
+    def unit_for(self, utype: str) -> Unit | None:
+        """The context unit a place word with no name stands for (``Thành phố`` -> the city
+        the article is about), or None."""
+        p, d = self.province, self.district
+        if utype == "tỉnh":
+            return p if p is not None and p.type == "tỉnh" else None
+        if utype == "thành phố":
+            if p is not None and p.type == "thành phố":
+                return p
+            return d if d is not None and d.type == "thành phố" else None
+        if utype in ("quận", "huyện", "thị xã"):
+            return d if d is not None and d.type == utype else None
+        return None
+
+
+def _inherit_parents(posts: list[Post]) -> None:
+    """``Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Huyện ủy Chư Sê``: a body written without
+    its committee takes the committee of the next post in the chain."""
+    for i, p in enumerate(posts):
+        if p.org is None or not p.org.bare:
+            continue
+        others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare]
+        if others:
+            q = others[0].org
+            parent = q.parent or q.name
+            p.org = Org(f"{p.org.name} {parent}", p.org.kind, q.level, q.resolved, parent)
+
+
+def _canon_place(unit: Unit) -> str:
+    return f"{unit.type} {unit.name}"
+
+
+def _unit_name(unit: Unit) -> str:
+    """A unit's name after a committee word: ``Long Biên``; ``quận 2`` for a number."""
+    return _canon_place(unit) if unit.name[:1].isdigit() else unit.name
+
+
+@dataclass
+class Vocab:
+    tokenizer: Tokenizer
+    titles: Trie
+    standalone: set[str]
+    implied: dict[str, Trie]
+    org_within: dict[str, tuple[int, str]]
+    fillers: Trie
+    members: Trie
+    status: dict[str, str]
+    committees: Trie
+    central: Trie
+    wrappers: Trie
+    local: Trie
+    ministries: Trie
+    departments: Trie
+    generic: Trie
+    type_words: Trie
+    levels: dict[str, str]
+    central_parent: Trie
+    surnames: frozenset[str] = field(default_factory=frozenset)
+
+
+def load_vocab() -> Vocab:
+    t, o, p = load("titles"), load("orgs"), load("places")
+    type_words = {k: v for k, v in p["type_words"].items() if k not in ("tp", "tp.")}
+    return Vocab(
+        tokenizer=Tokenizer(o["abbreviations"]),
+        titles=Trie(t["titles"]),
+        standalone=set(t["standalone"]),
+        implied={k: Trie(dict.fromkeys(v, True)) for k, v in t["implied_org"].items()},
+        org_within={k: (n, title) for k, (n, title) in t["org_within"].items()},
+        fillers=Trie(dict.fromkeys(t["fillers"], True)),
+        members=Trie(t["member_words"]),
+        status=t["status_words"],
+        committees=Trie({k: tuple(v) for k, v in o["committees"].items()}),
+        central=Trie({k: tuple(v) for k, v in o["central"].items()}),
+        wrappers=Trie({k: tuple(v) for k, v in o["wrappers"].items()}),
+        local=Trie({k: tuple(v) for k, v in o["local"].items()}),
+        ministries=Trie({m: m for m in o["ministries"]}),
+        departments=Trie({m: m for m in o["departments"]}),
+        generic=Trie({g: g for g in o["generic_heads"]}),
+        type_words=Trie(type_words),
+        levels=o["levels"],
+        central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
+        surnames=frozenset(s.lower() for s in load("names")["surnames"]),
+    )
+
+
+class PostParser:
+    """Parses posts and organisations at token positions (see module docstring)."""
+
+    def __init__(self, vocab: Vocab | None = None, gaz: Gazetteer | None = None) -> None:
+        self.v = vocab or load_vocab()
+        self.gaz = gaz or get_gazetteer()
+        v = self.v
+        # first words of every organisation phrase: a cheap test before a full parse
+        self.org_first_words = frozenset(
+            w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
+        ) | {"bộ", "sở"}
+
+    # -- places --------------------------------------------------------------------------
+    def place(self, toks: list[Tok], i: int, types: tuple[str, ...]) -> tuple[Unit, int] | None:
+        """The longest run of capitalised words (or a number) at ``i`` naming a unit of one of
+        ``types``: (unit, index after it)."""
+        words: list[str] = []
+        ends: list[int] = []
+        j = i
+        n = len(toks)
+        while j < n and len(words) < self.gaz.max_words:
+            t = toks[j]
+            if t.word and (t.cap or (t.text.isdigit() and not words)):
+                words.append(t.text)
+                j += 1
+                ends.append(j)
+            elif t.text == "-" and words and j + 1 < n and toks[j + 1].cap:
+                words.append("-")
+                j += 1
+            else:
+                break
+        while words and words[-1] == "-":
+            words.pop()
+        for k in range(len(ends), 0, -1):
+            name = " ".join(words[: self._upto(words, k)])
+            for utype in types:
+                found = self.gaz.lookup(utype, name)
+                if found:
+                    return found[0], ends[k - 1]
+        return None
+
+    @staticmethod
+    def _upto(words: list[str], k: int) -> int:
+        """Index in ``words`` just after the k-th real word (hyphens do not count)."""
+        seen = 0
+        for idx, w in enumerate(words):
+            if w != "-":
+                seen += 1
+                if seen == k:
+                    return idx + 1
+        return len(words)
+
+    def place_after_type(self, toks: list[Tok], i: int, ctx: Context
+                         ) -> tuple[str, Unit | None, int] | None:
+        """A place word (``tỉnh``, ``quận``, ``TP``) with its name, or resolved from the
+        context: (place word, unit or None, index after)."""
+        m = self.v.type_words.match(toks, i)
+        if m is None:
+            return None
+        utype, j = m
+        found = self.place(toks, j, (utype,))
+        if found:
+            return utype, found[0], found[1]
+        return utype, ctx.unit_for(utype), j
+
+    def province_name(self, toks: list[Tok], i: int) -> tuple[Unit, int] | None:
+        """A province named bare after an organisation (``Thành ủy Hà Nội``)."""
+        found = self.place(toks, i, ("tỉnh", "thành phố"))
+        if found and found[0].level == "province":
+            return found
+        return None
+
+    # -- organisations -------------------------------------------------------------------
+    def org(self, toks: list[Tok], i: int, ctx: Context, generic: bool = True
+            ) -> tuple[Org, int] | None:
+        """The organisation at ``toks[i]``: (Org, index after), or None."""
+        if i >= len(toks) or not toks[i].word:
+            return None
+        cands: list[tuple[int, int, tuple[Org, int]]] = []  # (length, priority, result)
+        # on equal length: a committee, then a central body (Ban Chấp hành Trung ương Đảng is
+        # one body, not Ban Chấp hành + Trung ương), then the rest
+        for prio, fn in enumerate((self._committee, self._central, self._wrapper, self._local,
+                                   self._ministry, self._department)):
+            r = fn(toks, i, ctx)
+            if r is not None:
+                cands.append((r[1] - i, -prio, r))
+        if cands:
+            return max(cands, key=lambda c: (c[0], c[1]))[2]
+        return self._generic(toks, i, ctx) if generic else None
+
+    def _committee(self, toks, i, ctx):
+        m = self.v.committees.match(toks, i)
+        if m is None:
+            return None
+        (canon, utype), j = m
+        return self._committee_of(canon, utype, toks, j, ctx)
+
+    def _committee_of(self, canon: str, utype: str, toks, j, ctx):
+        types = ("thành phố",) if utype == "thành phố" else (utype,)
+        k = j
+        tw = self.v.type_words.match(toks, j)  # Thành ủy TP.HCM, Thành ủy Thành phố Hồ Chí Minh
+        if tw is not None and tw[0] == utype:
+            k = tw[1]
+        found = self.place(toks, k, types)
+        if found:
+            unit, end = found
+            return Org(f"{canon} {_unit_name(unit)}", "party_committee", unit.level), end
+        unit = ctx.unit_for(utype)
+        if unit is not None:
+            return Org(f"{canon} {_unit_name(unit)}", "party_committee", unit.level), j
+        level = "province" if utype in ("tỉnh", "thành phố") else "district"
+        return Org(canon, "party_committee", level, resolved=False), j
+
+    def _central(self, toks, i, ctx):
+        m = self.v.central.match(toks, i)
+        if m is None:
+            return None
+        (canon, kind), j = m
+        return Org(canon, kind, "central"), j
+
+    def _wrapper(self, toks, i, ctx):
+        m = self.v.wrappers.match(toks, i)
+        if m is None:
+            return None
+        (canon, kind), j = m
+        parent = self.parent(toks, j, ctx)
+        if parent is None:
+            return Org(canon, kind, None, resolved=False, bare=True), j
+        porg, end = parent
+        if canon == "Ban Chấp hành" and porg.kind == "party_organization" and porg.resolved:
+            return self._committee_from_organization(porg), end
+        if canon == "Ban Chấp hành" and porg.kind == "party_committee":
+            return porg, end  # Ban Chấp hành Trung ương (Đảng) is the committee itself
+        return Org(f"{canon} {porg.name}", kind, porg.level, porg.resolved,
+                   parent=porg.parent or porg.name), end
+
+    def _committee_from_organization(self, porg: Org) -> Org:
+        """``Đảng bộ tỉnh Nghệ An`` -> ``Tỉnh ủy Nghệ An``; ``Đảng bộ xã X`` -> ``Đảng ủy xã X``."""
+        rest = porg.name.removeprefix("Đảng bộ ").strip()
+        for utype, word in COMMITTEE_OF_TYPE.items():
+            if rest.startswith(utype + " "):
+                return Org(f"{word} {rest[len(utype) + 1:]}", "party_committee", porg.level)
+        return Org(f"Đảng ủy {rest}", "party_committee", porg.level)
+
+    def parent(self, toks, j, ctx) -> tuple[Org, int] | None:
+        """The committee or body a wrapper (Ban Thường vụ, Ban Tổ chức …) belongs to."""
+        if j >= len(toks):
+            return None
+        pm = self.v.central_parent.match(toks, j)
+        cm = self.v.central.match(toks, j)
+        if pm is not None and (cm is None or cm[1] <= pm[1]):
+            written = " ".join(t.text for t in toks[j:pm[1]])
+            return Org(written, "party_committee", "central"), pm[1]
+        for fn in (self._committee, self._local, self._central, self._ministry):
+            r = fn(toks, j, ctx)
+            if r is not None:
+                return r
+        return None
+
+    def _local(self, toks, i, ctx):
+        m = self.v.local.match(toks, i)
+        if m is None:
+            return None
+        (canon, kind), j = m
+        central = self.v.central.match(toks, i)
+        pt = self.place_after_type(toks, j, ctx)
+        if pt is None:
+            prov = self.province_name(toks, j)
+            if prov is not None:
+                unit, end = prov
+                return Org(f"{canon} {_canon_place(unit)}", kind, "province"), end
+            if central is not None and central[1] >= j:
+                return None  # Ủy ban Mặt trận Tổ quốc Việt Nam with no place: the centre's
+            if canon in ("Đảng bộ", "Đảng ủy"):
+                return None
+            return Org(canon, kind, None, resolved=False), j
+        utype, unit, end = pt
+        if unit is None:
+            return Org(f"{canon} {utype}", kind, self.v.levels.get(utype), False), end
+        return Org(f"{canon} {_canon_place(unit)}", kind, unit.level), end
+
+    def _ministry(self, toks, i, ctx, bare: bool = False):
+        j = i
+        if not bare:
+            if i >= len(toks) or toks[i].low != "bộ":
+                return None
+            j = i + 1
+        m = self.v.ministries.match(toks, j)
+        if m is None:
+            return None
+        return Org(f"Bộ {m[0]}", "government", "central"), m[1]
+
+    def _department(self, toks, i, ctx):
+        if i >= len(toks) or toks[i].low != "sở":
+            return None
+        m = self.v.departments.match(toks, i + 1)
+        if m is None:
+            return None
+        name, j = m
+        pt = self.place_after_type(toks, j, ctx)
+        if pt is not None and pt[1] is not None:
+            return Org(f"Sở {name} {_canon_place(pt[1])}", "government", "province"), pt[2]
+        prov = self.province_name(toks, j)
+        if prov is not None:
+            return Org(f"Sở {name} {_canon_place(prov[0])}", "government", "province"), prov[1]
+        unit = ctx.province
+        if unit is not None:
+            return Org(f"Sở {name} {_canon_place(unit)}", "government", "province"), j
+        return Org(f"Sở {name}", "government", "province", resolved=False), j
+
+    def _generic(self, toks, i, ctx):
+        m = self.v.generic.match(toks, i)
+        if m is None:
+            return None
+        head, j = m
+        if j >= len(toks) or not toks[j].cap:  # "Ủy ban Dân tộc", not "ủy ban dân"
+            return None
+        words = [head]
+        k = j
+        lower_run = 0
+        while k < len(toks) and len(words) < 10:
+            t = toks[k]
+            if not t.word:
+                if (t.text == "-" and words[-1] != "-" and k + 1 < len(toks) and toks[k + 1].word
+                        and not self.starts_post(toks[k + 1])):
+                    words.append("-")
+                    k += 1
+                    continue
+                break
+            pt = self.place_after_type(toks, k, ctx)
+            if pt is not None and pt[1] is not None:
+                words.append(_canon_place(pt[1]))
+                k = pt[2]
+                break
+            if t.cap:
+                if self.is_name_start(toks, k):
+                    break
+                lower_run = 0
+            else:
+                if t.low in _STOP or lower_run >= 2 or t.text.isdigit():
+                    break
+                lower_run += 1
+            words.append(t.text)
+            k += 1
+        while len(words) > 1 and (words[-1] == "-" or words[-1].islower() and lower_run > 1):
+            words.pop()
+            k -= 1
+            lower_run -= 1
+        if len(words) == 1:
+            return None
+        return Org(" ".join(words).replace(" - ", " - "), "other", None), k
+
+    def is_name_start(self, toks: list[Tok], k: int) -> bool:
+        """A surname followed by one to three capitalised words, the run ending there."""
+        if toks[k].low not in self.v.surnames:
+            return False
+        n = 1
+        while k + n < len(toks) and toks[k + n].cap and toks[k + n].word and n < 5:
+            n += 1
+        return 2 <= n <= 4
+
+    # -- posts ---------------------------------------------------------------------------
+    def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
+        """One post at ``toks[i]`` (``nguyên`` first marks it former), or None."""
+        status = "current"
+        start = i
+        if i < len(toks) and toks[i].low in self.v.status:
+            status = self.v.status[toks[i].low]
+            i += 1
+        if i >= len(toks):
+            return None
+        m = self.v.members.match(toks, i)
+        if m is not None:
+            committee, j = m
+            r = self._committee(toks, i, ctx) if committee != "Đảng ủy" else None
+            if r is not None and r[0].name.startswith(committee):
+                org = r[0]
+            elif committee == "Đảng ủy":
+                org = Org("Đảng ủy", "party_committee", None, resolved=False)
+            else:
+                (canon, utype), _ = self.v.committees.match(toks, i)
+                org = self._committee_of(canon, utype, toks, j, ctx)[0]
+            return Post("Ủy viên", org, status, start, j)
+        m = self.v.titles.match(toks, i)
+        if m is None:
+            return None
+        title, j = m
+        org = None
+        end = j
+        within = self.v.org_within.get(title)
+        if within is not None:
+            back, short = within
+            r = self.org(toks, j - back, ctx, generic=False)
+            if r is not None and r[1] > j:
+                org, end = r
+                title = short
+        if org is None:
+            implied = self.v.implied.get(title)
+            if implied is not None:
+                im = implied.match(toks, j)
+                if im is not None:
+                    return self._finish(Post(title, None, status, start, im[1]), toks)
+            if title in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"):
+                r = self._ministry(toks, j, ctx) or self._ministry(toks, j, ctx, bare=True)
+            else:  # a standalone title takes no organisation guessed from capitals
+                r = self.org(toks, j, ctx, generic=title not in self.v.standalone)
+            if r is not None:
+                org, end = r
+        return self._finish(Post(title, org, status, start, end), toks)
+
+    def _finish(self, post: Post, toks: list[Tok]) -> Post:
+        """Swallow a term written after the post (``nhiệm kỳ 2015 - 2020``, ``khóa XII``)."""
+        k = post.end
+        n = len(toks)
+        if k < n and toks[k].low == "khóa" and k + 1 < n and toks[k + 1].word:
+            post.end = k + 2
+        elif k + 1 < n and toks[k].low == "nhiệm" and toks[k + 1].low == "kỳ":
+            k += 2
+            while k < n and (toks[k].text.isdigit() or toks[k].text in "-–"):
+                k += 1
+            post.end = k
+        return post
+
+    def is_post(self, post: Post | None) -> bool:
+        """Whether a parsed post is a standing post (an organisation, or a title that needs
+        none); a bare ``Bí thư`` or ``Trưởng đoàn`` is only a cue for the name after it."""
+        if post is None:
+            return False
+        if post.org is None:
+            return post.title in self.v.standalone
+        return not post.org.bare
+
+    def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None
+              ) -> tuple[list[Post], int]:
+        """Posts from ``toks[i]`` separated by ``,``, ``kiêm`` or ``và``, ranks and degrees
+        between them: (posts, index after the last one). Stops before ``stop``."""
+        stop = len(toks) if stop is None else stop
+        posts: list[Post] = []
+        k = i
+        end = i
+        while k < stop:
+            f = self.v.fillers.match(toks, k)
+            if f is not None and f[1] <= stop:
+                k = end = f[1]
+                continue
+            p = self.post(toks, k, ctx)
+            if p is None or p.end > stop:
+                break
+            posts.append(p)
+            k = end = p.end
+            if (p.org is None and k + 1 < stop and toks[k].text in ("-", "–")
+                    and self.v.titles.match(toks, k + 1)):
+                # "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": both posts of one body
+                q = self.post(toks, k + 1, ctx)
+                if q is not None and q.org is not None and q.end <= stop:
+                    p.org = q.org
+                    posts.append(q)
+                    k = end = q.end
+            if k < stop and toks[k].low in (",", "kiêm", "và", "/") and k + 1 < stop:
+                nxt = k + 1
+                if toks[nxt].low == "kiêm":
+                    nxt += 1
+                if self.post(toks, nxt, ctx) is not None or self.v.fillers.match(toks, nxt):
+                    k = nxt
+                    continue
+            break
+        _inherit_parents(posts)
+        return posts, end
+
+    def starts_post(self, tok: Tok) -> bool:
+        v = self.v
+        return (tok.low in v.status or v.titles.starts(tok) or v.members.starts(tok)
+                or v.fillers.starts(tok))

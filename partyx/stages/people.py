@@ -1,0 +1,490 @@
+"""People and their posts, and the organisations an article names.
+
+Provides ``people`` and ``organizations`` (SPEC) and extras ``mentions``: every mention of a
+person, ``{"name": full name, "start", "end"}`` character offsets into ``article.text``, in
+text order (full names, short forms ``ông Phong``, truncations ``Ngô Thị Thanh``).
+
+How a person is found (pure token and dictionary work, precompiled at stage init):
+
+1. **Names** are 2–4 capitalised words starting with a surname (``data/names.json``), or
+   any 2–4 capitalised words after a cue (``ông``, ``bà``, ``đồng chí``). A name stops
+   before a title or organisation word (``Thành ủy``, ``Bí thư``). A run that names a
+   place (``Hà Nội``, ``Lê Chân``), follows a blocker (``đường Nguyễn Trãi``, ``tư tưởng Hồ
+   Chí Minh``) or is a byline is no person. A two-word name needs a cue or a title.
+2. **Posts** (:mod:`partyx.posts`) are read from the chain of titles right before a name
+   (``Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Nguyễn Thị Tuyến``), after it
+   with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
+   after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former). Between two
+   names, ``A, post, post B``: the post that touches B is B's, the rest A's.
+3. **Lists**: a chain written once before a colon or after ``các (đồng chí)`` applies to each
+   person listed after it in the sentence.
+4. **Short forms** join the full name: a cue or title before one word (``ông Phong``,
+   ``Bí thư Thăng``) joins the person whose name ends with it (the latest mentioned); a
+   prefix of a longer name (``Ngô Thị Thanh``) joins that name. ``ông``/``bà`` give gender.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partyx.article import Article
+from partyx.data import load
+from partyx.pipeline import Stage, register
+from partyx.posts import Context, Post, PostParser
+from partyx.tokens import Tok, Trie
+
+_SEPARATORS = frozenset({",", "-", "–", "—", "("})
+_LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
+_END = frozenset({".", "!", "?"})
+# Characters of context tokenized around a possible name: room for a long chain of titles
+# before it and for posts and appointment cues after it.
+_LEFT = 200
+_RIGHT = 260
+
+
+@dataclass
+class Candidate:
+    start: int  # token indices [start, end)
+    end: int
+    name: str
+    cue_gender: str | None = None
+    cued: bool = False  # a cue word (ông, bà, đồng chí) or a title right before
+    prefix: list[Post] = field(default_factory=list)
+    prefix_start: int | None = None  # token index where the prefix chain begins
+    posts: list[Post] = field(default_factory=list)
+    toks: list[Tok] = field(default_factory=list)  # the tokens of its segment
+
+
+class PeopleFinder:
+    """Finds people, posts, organisations and mentions in a text (see module docstring)."""
+
+    def __init__(self) -> None:
+        self.pp = PostParser()
+        self.tokenizer = self.pp.v.tokenizer
+        names = load("names")
+        self.surnames = frozenset(s.lower() for s in names["surnames"])
+        self.not_name = frozenset(names["not_name"])
+        self.cues = {k: v for k, v in names["cues"].items()}
+        self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
+        self.blockers = Trie(dict.fromkeys(names["blockers"], True))
+        t = load("titles")
+        self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
+                             **dict.fromkeys(t["leaving_cues"], "former")})
+        upper = names["uppercase"]
+        self.caprun = re.compile(rf"(?<![\w])[{upper}][^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
+        cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
+        self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
+        self.short_re = re.compile(
+            rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
+            rf"(?![\w])(?![ ]+[{upper}])")
+        v = self.pp.v
+        self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members)
+
+    # -- names ---------------------------------------------------------------------------
+    def _stops_name(self, toks: list[Tok], j: int) -> bool:
+        t = toks[j]
+        if not (t.cap and t.word) or t.text in self.not_name:
+            return True
+        if len(t.text) > 1 and t.text.isupper():
+            return True
+        if toks[j].start == toks[j - 1].start:  # inside an expanded abbreviation
+            return True
+        return any(trie.match(toks, j) for trie in self.org_heads)
+
+    def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
+        """(cued, gender, index of the cue) for a cue word right before ``toks[k]``."""
+        for back in (2, 1):
+            s = k - back
+            if s >= 0:
+                m = self.cue_trie.match(toks, s)
+                if m is not None and m[1] == k:
+                    return True, m[0] or None, s
+        return False, None, k
+
+    def candidates(self, text: str, toks: list[Tok], authors: set[str]) -> list[Candidate]:
+        out: list[Candidate] = []
+        gaz = self.pp.gaz
+        n = len(toks)
+        k = 0
+        while k < n:
+            t = toks[k]
+            if not (t.cap and t.word) or (len(t.text) > 1 and t.text.isupper()):
+                k += 1
+                continue
+            cued, gender, cue_at = self._cue_before(toks, k)
+            if t.low not in self.surnames and not cued:
+                k += 1
+                continue
+            if k > 0 and toks[k - 1].start == t.start:  # part of an expanded abbreviation
+                k += 1
+                continue
+            skip = self._place_prefix(toks, k)
+            if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
+                k += skip
+                continue
+            j = k + 1
+            while j < n and j - k < 4 and not self._stops_name(toks, j):
+                j += 1
+            if j - k < 2 or self._blocked(toks, cue_at):
+                k += 1
+                continue
+            half = (j - k) // 2
+            if (j - k) % 2 == 0 and [x.text for x in toks[k:k + half]] == [
+                    x.text for x in toks[k + half:j]]:
+                j = k + half  # "Dương Cương Dương Cương": one name written twice
+            name = text[t.start:toks[j - 1].end]
+            if name in authors or (not cued and gaz.is_place_name(name)) or (
+                    cued and gaz.province(name) is not None):
+                k = j
+                continue
+            out.append(Candidate(k, j, name, gender, cued))
+            k = j
+        return out
+
+    def _place_prefix(self, toks: list[Tok], k: int) -> int:
+        """How many tokens from ``toks[k]`` belong to a province or district name that
+        starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
+        surname here), else 0."""
+        gaz = self.pp.gaz
+        for s in (k - 2, k - 1, k):
+            if s < 0 or not all(t.cap and t.word for t in toks[s:k + 1]):
+                continue
+            for m in (3, 2):
+                if s + m > k and s + m < len(toks) and toks[s + m].cap and all(
+                        t.cap and t.word for t in toks[s:s + m]) and gaz.is_place_name(
+                        " ".join(t.text for t in toks[s:s + m])):
+                    return s + m - k
+        return 0
+
+    def _blocked(self, toks: list[Tok], k: int) -> bool:
+        """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
+        whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
+        phố Huỳnh Đức Thơ``)."""
+        for s in (k - 2, k - 1):  # a place word first: "thành phố" is not the street "phố"
+            m = self.pp.v.type_words.match(toks, s) if s >= 0 else None
+            if m is not None and m[1] == k:
+                return self.pp.place(toks, k, (m[0],)) is not None
+        for s in (k - 3, k - 2, k - 1):
+            m = self.blockers.match(toks, s) if s >= 0 else None
+            if m is not None and m[1] == k:
+                return True
+        return False
+
+    # -- posts around names --------------------------------------------------------------
+    def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+                ) -> tuple[list[Post], int, bool] | None:
+        """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
+        cued, _, cue_at = self._cue_before(toks, c.start)
+        target = cue_at
+        for s in range(max(floor, c.start - 40), target):
+            if not self.pp.starts_post(toks[s]):
+                continue
+            posts, end = self.pp.chain(toks, s, ctx, stop=target)
+            if not posts and end == s:
+                continue
+            if end == target and end > s:
+                return posts, s, False
+            rest = [t.low for t in toks[end:target]]
+            if rest in ([","], [":"]) and (cued or rest == [":"]):
+                return posts, s, rest == [":"]
+        return None
+
+    def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
+                      ) -> list[Post]:
+        """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
+        out: list[Post] = []
+        k = c.end
+        while k < stop:
+            if toks[k].low in _END:
+                break
+            m = self.appoint.match(toks, k)
+            if m is None:
+                k += 1
+                continue
+            status, j = m
+            posts, end = self.pp.chain(toks, j, ctx, stop=stop)
+            for p in posts:
+                if status == "former":
+                    p.status = "former"
+            out.extend(posts)
+            k = max(end, j)
+        return out
+
+    def segments(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around possible names, merged: only these are tokenized (the
+        rest of an article cannot hold a person or a post)."""
+        spans = []
+        for m in self.caprun.finditer(text):
+            words = m.group().split()
+            if any(w.lower() in self.surnames for w in words) or self.cue_re.search(
+                    text, max(0, m.start() - 12), m.start()):
+                spans.append((max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)))
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        out = []
+        for a, b in merged:
+            if a > 0:  # start and end on a space, not inside a word
+                sp = text.find(" ", a)
+                a = sp + 1 if sp != -1 else a
+            if b < len(text):
+                sp = text.rfind(" ", a, b)
+                b = sp if sp > a else b
+            out.append((a, b))
+        return out
+
+    def __call__(self, text: str, authors: list[str], ctx: Context) -> dict:
+        cands: list[Candidate] = []
+        segments = []
+        for a, b in self.segments(text):
+            toks = self.tokenizer.tokenize(text, a, b)
+            found = self.candidates(text, toks, set(authors))
+            if found:
+                self._posts(text, toks, found, ctx)
+                cands.extend(found)
+                segments.append((toks, found))
+        return self._assemble(text, segments, cands, ctx)
+
+    def _posts(self, text: str, toks: list[Tok], cands: list[Candidate], ctx: Context) -> None:
+        """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
+        sent = _sentences(text, toks)
+        pp = self.pp
+        # 1. chains before names, with the split rule between two names
+        floor = 0
+        for i, c in enumerate(cands):
+            r = self._prefix(toks, c, max(floor, _sentence_start(sent, c.start)), ctx)
+            if r is not None:
+                posts, s, colon = r
+                c.prefix_start = s
+                c.cued = True
+                prev = cands[i - 1] if i else None
+                if prev is not None and s >= 1 and toks[s - 1].low in _SEPARATORS and (
+                        prev.end == s - 1 or (prev.end == s - 2 and toks[s - 2].low == ",")):
+                    # "A, post, post B": only the post touching B is B's
+                    touching = posts[-1:] if posts and posts[-1].end == c.start else []
+                    c.prefix = touching
+                    c.prefix_start = touching[0].start if touching else c.start
+                else:
+                    c.prefix = posts
+                    if colon or (s >= 1 and _is_plural(toks, s)):
+                        for p in posts:
+                            p.shared = True
+            floor = c.end
+        # 2. chains after names, and appointment cues
+        for i, c in enumerate(cands):
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            limit = len(toks)
+            if nxt is not None:
+                limit = nxt.prefix_start if nxt.prefix_start is not None else nxt.start
+                _, _, cue_at = self._cue_before(toks, nxt.start)
+                limit = min(limit, cue_at)
+            k = c.end
+            if k < limit and toks[k].low in _SEPARATORS:
+                posts, end = pp.chain(toks, k + 1, ctx, stop=limit)
+                c.posts.extend(posts)
+            c.posts.extend(self._appointments(toks, c, limit, ctx))
+        # 3. a chain written once before a list
+        for i, c in enumerate(cands):
+            shared = [p for p in c.prefix if p.shared]
+            if not shared:
+                continue
+            for d in cands[i + 1:]:
+                if sent[d.start] != sent[c.start] or d.prefix:
+                    break
+                _, _, cue_at = self._cue_before(toks, d.start)
+                if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
+                    break
+                d.prefix = list(shared)
+        for c in cands:
+            c.toks = toks
+
+    # -- people --------------------------------------------------------------------------
+    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
+                  ) -> dict:
+        full: dict[str, dict] = {}
+        words = {c.name: c.name.split() for c in cands}
+        names = sorted({c.name for c in cands}, key=lambda s: -len(words[s]))
+        canonical: dict[str, str] = {}
+        for name in names:
+            w = words[name]
+            longer = [f for f in full if len(words[f]) > len(w) and words[f][:len(w)] == w]
+            if longer and len(w) >= 3:
+                canonical[name] = longer[0]
+                continue
+            tail = [f for f in full if len(words[f]) > len(w) and words[f][-len(w):] == w]
+            if tail and any(c.cued for c in cands if c.name == name):
+                canonical[name] = tail[0]
+                continue
+            ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in cands
+                                    if c.name == name)
+            if ok:
+                canonical[name] = name
+                full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0,
+                              "first": min(c.toks[c.start].start for c in cands
+                                           if c.name == name)}
+        mentions: list[dict] = []
+        orgs: dict[str, dict] = {}
+        for c in cands:
+            target = canonical.get(c.name)
+            if target is None:
+                continue
+            person = full[target]
+            if c.cue_gender and person["gender"] is None:
+                person["gender"] = c.cue_gender
+            mentions.append({"name": target, "start": c.toks[c.start].start,
+                             "end": c.toks[c.end - 1].end})
+            for p in [*c.prefix, *c.posts]:
+                if self.pp.is_post(p):
+                    person["positions"].append(_position(text, c.toks, p))
+                    if p.org is not None and p.org.name not in orgs:
+                        orgs[p.org.name] = _org_record(p.org)
+        taken = {m["start"] for m in mentions}
+        for m in self._short_forms(text, segments, full, taken):
+            mentions.append(m)
+            gender = m.pop("_gender")
+            person = full[m["name"]]
+            if gender and person["gender"] is None:
+                person["gender"] = gender
+        mentions.sort(key=lambda m: m["start"])
+        for m in mentions:
+            full[m["name"]]["mentions"] += 1
+        people = sorted(full.values(), key=lambda p: p["first"])
+        for p in people:
+            del p["first"]
+            p["positions"] = _dedupe_positions(p["positions"])
+        for toks, _ in segments:
+            self._segment_orgs(toks, ctx, orgs)
+        return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
+
+    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: set[int]
+                     ) -> list[dict]:
+        """``ông Phong``, ``bà Hằng``, ``Bí thư Thăng``: one capitalised word after a cue or
+        a title, joined to the latest-mentioned person whose name ends with it."""
+        if not full:
+            return []
+        last_word: dict[str, list[str]] = {}
+        for name in full:
+            last_word.setdefault(name.split()[-1], []).append(name)
+        found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
+        for m in self.short_re.finditer(text):
+            word = m.group("w")
+            if word in last_word and m.start("w") not in taken:
+                gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
+                found[m.start("w")] = (m.end("w"), word, gender)
+        for toks, _ in segments:
+            for k, t in enumerate(toks):
+                if (t.start in taken or t.start in found or not (t.cap and t.word)
+                        or t.text not in last_word):
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
+                    continue
+                if self._title_before(toks, k):
+                    found[t.start] = (t.end, t.text, None)
+        firsts = {name: p["first"] for name, p in full.items()}
+        out = []
+        for start, (end, word, gender) in sorted(found.items()):
+            options = last_word[word]
+            seen = [o for o in options if firsts[o] < start] or options
+            person = max(seen, key=lambda o: firsts[o])
+            out.append({"name": person, "start": start, "end": end, "_gender": gender})
+        return out
+
+    def _title_before(self, toks: list[Tok], k: int) -> bool:
+        for s in range(max(0, k - 12), k):
+            if self.pp.starts_post(toks[s]):
+                posts, end = self.pp.chain(toks, s, Context(), stop=k)
+                if end == k and posts:
+                    return True
+        return False
+
+    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, dict]) -> None:
+        """Organisations named in a segment (with their place, known or resolved)."""
+        k = 0
+        heads = self.pp.org_first_words
+        while k < len(toks):
+            t = toks[k]
+            r = self.pp.org(toks, k, ctx, generic=False) if t.cap and t.low in heads else None
+            if r is None:
+                k += 1
+                continue
+            org, end = r
+            if org.resolved and org.name not in seen:
+                seen[org.name] = _org_record(org)
+            k = max(end, k + 1)
+
+
+def _position(text: str, toks: list[Tok], p: Post) -> dict:
+    return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
+            "text": text[toks[p.start].start:toks[p.end - 1].end]}
+
+
+def _org_record(org) -> dict:
+    return {"name": org.name, "kind": org.kind, "level": org.level}
+
+
+def _dedupe_positions(positions: list[dict]) -> list[dict]:
+    """One entry per title and organisation; a post also written as former is former; a
+    title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
+    ``Phó Bí thư Thường trực`` of one committee) is the same post written short."""
+    out: dict[tuple, dict] = {}
+    for p in positions:
+        key = (p["title"], p["org"])
+        if key not in out or (p["status"] == "former" and out[key]["status"] != "former"):
+            out[key] = p
+    keys = list(out)
+    for title, org in keys:
+        if any(o == org and t != title and t.startswith(title + " ") for t, o in keys):
+            del out[(title, org)]
+    return list(out.values())
+
+
+def _sentences(text: str, toks: list[Tok]) -> list[int]:
+    """Sentence number of every token (a new one after . ! ? or a line break)."""
+    out = []
+    n = 0
+    prev = None
+    for t in toks:
+        if prev is not None and (prev.low in _END or (
+                t.start - prev.end > 1 and "\n" in text[prev.end:t.start])):
+            n += 1
+        out.append(n)
+        prev = t
+    return out
+
+
+def _sentence_start(sent: list[int], k: int) -> int:
+    s = k
+    while s > 0 and sent[s - 1] == sent[k]:
+        s -= 1
+    return s
+
+
+def _is_plural(toks: list[Tok], s: int) -> bool:
+    """``các`` or ``các đồng chí`` right before a chain: it applies to a list."""
+    if toks[s - 1].low == "các":
+        return True
+    return s >= 3 and toks[s - 1].low == "chí" and toks[s - 2].low == "đồng" and (
+        toks[s - 3].low == "các")
+
+
+@register
+class People(Stage):
+    name = "people"
+    version = "1"
+    requires = ("text", "place_context", "authors")
+    provides = ("people", "organizations", "mentions")
+    description = "people with their posts, organisations, mentions (token and dictionary rules)"
+
+    def __init__(self) -> None:
+        self.finder = PeopleFinder()
+
+    def __call__(self, article: Article) -> None:
+        ctx = Context.from_extras(article.extras.get("place_context"), self.finder.pp.gaz)
+        found = self.finder(article.text or "", article.authors, ctx)
+        article.people = found["people"]
+        article.organizations = found["organizations"]
+        article.extras["mentions"] = found["mentions"]
