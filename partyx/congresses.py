@@ -47,7 +47,7 @@ class Congress:
 def _vocab() -> tuple[re.Pattern[str], frozenset[str]]:
     data = load("bodies")
     words = "|".join(re.escape(w) for w in sorted(data["congress_words"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)"), frozenset(data["stop_words"])
+    return re.compile(rf"(?:{words})(?!\w)"), frozenset(data["stop_words"])
 
 
 class _Tokens:
@@ -187,6 +187,8 @@ def find_congresses(text: str, ctx: dict[str, Any] | None = None) -> list[Congre
     rx, stops = _vocab()
     out: list[Congress] = []
     for m in rx.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # inside a word
         c = _parse(text, m.start(), m.end(), ctx, stops)
         if c is not None:
             out.append(c)

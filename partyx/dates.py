@@ -23,59 +23,65 @@ Every pattern is linear: bounded repeats, no nested quantifiers.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from partyx.numbers import parse_number
 
-# A day and a month, written d/m, d-m (each part one or two digits).
+# Patterns open with a digit or a case-sensitive literal so that the regex engine can skip
+# ahead quickly; a digit that continues a longer figure is refused in code (_after_figure).
 _D = r"(\d{1,2})"
-_FULL = re.compile(
-    rf"(?<![\d.,/]){_D}\s?([/.-])\s?{_D}\s?\2\s?(\d{{4}})(?![\d])"
-)
+_FULL = re.compile(rf"{_D}\s?([/.-])\s?{_D}\s?\2\s?(\d{{4}})(?![\d])")
+_NGAY = r"[Nn]gày\s{1,3}"
 _FULL_WORDS = re.compile(
-    rf"\bngày\s{{1,3}}{_D}\s{{1,3}}tháng\s{{1,3}}{_D}(?:\s{{0,3}}(?:năm|,)\s{{0,3}}(\d{{4}}))?(?!\d)",
-    re.IGNORECASE,
+    rf"{_NGAY}{_D}\s{{1,3}}[Tt]háng\s{{1,3}}{_D}(?:\s{{0,3}}(?:năm|,)\s{{0,3}}(\d{{4}}))?(?!\d)"
 )
 _RANGE = re.compile(
-    rf"\bngày\s{{1,3}}{_D}\s?(?:-|–|đến|tới|và)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
-    r"(?:\3(\d{4}))?(?![\d]|\s?[/.-]\s?\d)",
-    re.IGNORECASE,
+    rf"{_NGAY}{_D}\s?(?:-|–|đến|tới|và)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
+    r"(?:\3(\d{4}))?(?![\d]|\s?[/.-]\s?\d)"
 )
-_DAY_MONTH = re.compile(rf"(?<![\d.,/]){_D}\s?([/-])\s?{_D}(?![\d%]|\s?[/.-]\s?\d)")
-_MONTH_YEAR = re.compile(
-    r"(?:\btháng\s{1,3}(\d{1,2})\s?(?:[/-]|\s{1,3}năm\s{1,3})\s?|\((\d{1,2})/)(\d{4})(?!\d)",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\bnăm\s{1,3}((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"{_D}\s?([/.-])\s?{_D}(?![\d%]|\s?[/.-]\s?\d)")
+_MONTH_YEAR = re.compile(r"[Tt]háng\s{1,3}(\d{1,2})\s?(?:[/-]|\s{1,3}năm\s{1,3})\s?(\d{4})(?!\d)")
+_PAREN_MONTH_YEAR = re.compile(r"\((\d{1,2})/(\d{4})(?!\d)")
+_YEAR = re.compile(r"[Nn]ăm\s{1,3}((?:19|20)\d{2})(?!\d)")
 # Bare years that say nothing of when the article was written: targets and life events.
 _NOT_NOW_YEAR = re.compile(
     r"(?:đến|tới|đạt|tầm nhìn|sinh|vào Đảng|kết nạp Đảng|tốt nghiệp)\s{1,3}$", re.IGNORECASE
 )
-# A span of years: a term or period (``nhiệm kỳ 2015 - 2020``) or an anniversary
-# (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``, ``(3/2/1930-3/2/2004)``).
-_SPAN = re.compile(
-    r"(?:\b(\d{1,3})\s{1,3}năm\b[^()\n]{0,80}\(|\b(?:nhiệm kỳ|giai đoạn)\s{1,3})"
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?"
-    r"((?:19|20)\d{2})(?!\d)",
-    re.IGNORECASE,
+# Birth and death dates say nothing of when the article was written.
+_LIFE_EVENT = re.compile(
+    r"(?:sinh|mất|từ trần|qua đời|hy sinh|tạ thế)(?:\s(?:ngày|năm))?\s?$", re.IGNORECASE
 )
+# Spans of years: an anniversary (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``,
+# ``(3/2/1930-3/2/2004)``) and a term or period (``nhiệm kỳ 2015 - 2020``).
+_YEARS = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?"
+          r"((?:19|20)\d{2})(?!\d)")
+_ANNIVERSARY = re.compile(r"năm\b[^()\n]{0,80}\(" + _YEARS)  # the count: _COUNT_BEFORE
+_TERM = re.compile(r"(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s{1,3}" + _YEARS)
 
-# Words right before a day/month that make it a date.
-_CUE = re.compile(
-    r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|chủ nhật|thứ\s(?:hai|ba|tư|năm|sáu|bảy|[2-7]))"
-    r"(?:\s(?:nay|qua|mai))?\s?[(,:]?\s?$",
-    re.IGNORECASE,
-)
+# Words right before a day/month that make it a date (``Chiều 24/3``, ``sáng ngày 7/2``,
+# ``Sáng nay (6-2)``, ``ngày 27/5``, ``thứ Hai, 6/2``), read word by word from the end.
+_TIME_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
+_RELATIVE_WORDS = frozenset({"nay", "qua", "mai"})
+_WEEKDAYS = frozenset({"hai", "ba", "tư", "năm", "sáu", "bảy", "2", "3", "4", "5", "6", "7"})
 # Words that join a day/month to a date written just before (``từ ngày 20/5 đến 19/6``).
-_JOIN = re.compile(r"(?:\b(?:đến|tới|từ|và|hoặc)|[-–])\s?(?:ngày\s)?$", re.IGNORECASE)
+_JOIN_WORDS = frozenset({"đến", "tới", "từ", "và", "hoặc", "-", "–"})
+_PUNCT = str.maketrans({"(": " ", ",": " ", ":": " "})
 
+# ``5 năm thực hiện``: found from its literal part, the count read just before it.
 _DURATION = re.compile(
-    r"\b(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}năm\s{1,3}"
-    r"(?:triển khai\s{1,3})?(?:thực hiện|triển khai|thi hành|học tập|ban hành)",
-    re.IGNORECASE,
+    r"năm\s{1,3}(?:triển khai\s{1,3})?(?:thực hiện|triển khai|thi hành|học tập|ban hành)"
 )
+_COUNT_BEFORE = re.compile(
+    r"\b(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}$", re.IGNORECASE
+)
+
+
+def _after_figure(text: str, start: int) -> bool:
+    """The match at ``start`` continues a figure (``119/5``, ``1.12/3``, ``3,14/5``)."""
+    return start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +107,51 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     return year is None or 1800 <= year <= 2200
 
 
+def _words_before(text: str, start: int, width: int = 24) -> list[str]:
+    return text[max(0, start - width):start].lower().translate(_PUNCT).split()[-4:]
+
+
 def _cue(text: str, start: int) -> str | None:
-    m = _CUE.search(text[max(0, start - 24):start])
-    if not m:
-        return None
-    return m.group(0).strip(" (,:").split()[0].casefold()
+    """The cue word before a day/month (its first word: ``sáng ngày`` -> ``sáng``)."""
+    words = _words_before(text, start)
+    if len(words) >= 2 and words[-2] == "thứ" and words[-1] in _WEEKDAYS:
+        return "thứ"
+    if words[-2:] == ["chủ", "nhật"]:
+        return "chủ"
+    base = words.pop() if words and words[-1] in ("ngày", "hôm") else None
+    relative = bool(words) and words[-1] in _RELATIVE_WORDS
+    if relative:
+        words.pop()
+    if words and words[-1] in _TIME_WORDS:
+        return words[-1]
+    if base == "hôm" or (base == "ngày" and not relative):
+        return base
+    return None
+
+
+class _Spans:
+    """Spans taken by earlier passes, sorted: overlap tests in log time. Matches of one pass
+    never overlap each other (``finditer``), so a pass adds its spans when it is done."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.pending: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect.bisect_right(self.starts, a)
+        if i and self.ends[i - 1] > a:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < b)
+
+    def add(self, a: int, b: int) -> None:
+        self.pending.append((a, b))
+
+    def commit(self) -> None:
+        spans = sorted([*zip(self.starts, self.ends, strict=True), *self.pending])
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.pending = []
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -113,50 +159,60 @@ def find_dates(text: str) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = _Spans()
 
     def add(start: int, end: int, d: int, m: int, y: int | None, cue: str | None) -> None:
         if _valid(d, m, y):
             found.append(DateMention(start, end, text[start:end], d, m, y, cue))
 
     for m in _FULL_WORDS.finditer(text):
-        taken.append(m.span())
+        taken.add(*m.span())
         y = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), y, "ngày")
+    taken.commit()
     for m in _FULL.finditer(text):
-        if free(*m.span()):
-            taken.append(m.span())
+        if not _after_figure(text, m.start()) and taken.free(*m.span()):
+            taken.add(*m.span())
             add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
                 _cue(text, m.start()))
+    taken.commit()
     for m in _RANGE.finditer(text):
-        if not free(*m.span()):
+        if not taken.free(*m.span()):
             continue
-        taken.append(m.span())
+        taken.add(*m.span())
         month, year = int(m.group(4)), int(m.group(5)) if m.group(5) else None
         first_end = m.start(1) + len(m.group(1))
         add(m.start(), first_end, int(m.group(1)), month, year, "ngày")
         add(m.start(2), m.end(), int(m.group(2)), month, year, "ngày")
-    found.sort(key=lambda d: d.start)
+    taken.commit()
+    ends = sorted(d.end for d in found)
+    last = -1_000  # end of the last day/month accepted in this pass
     for m in _DAY_MONTH.finditer(text):
-        if not free(*m.span()):
+        if _after_figure(text, m.start()) or not taken.free(*m.span()):
             continue
         cue = _cue(text, m.start())
-        if cue is None and not _joined(text, m.start(), found):
+        if m.group(2) == "." and cue is None:
+            continue  # 27.4 is a date only after a cue (1.5 is a figure)
+        if cue is None and not _joined(text, m.start(), ends, last):
             continue
-        taken.append(m.span())
+        before = len(found)
         add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), None, cue)
-        found.sort(key=lambda d: d.start)
+        if len(found) > before:
+            last = m.end()
+    found.sort(key=lambda d: d.start)
     return found
 
 
-def _joined(text: str, start: int, found: list[DateMention]) -> bool:
+def _joined(text: str, start: int, ends: list[int], last: int) -> bool:
     """A bare day/month right after a connective that follows another date."""
-    if not _JOIN.search(text[max(0, start - 12):start]):
+    words = _words_before(text, start, 12)
+    if words and words[-1] == "ngày":
+        words.pop()
+    if not words or words[-1] not in _JOIN_WORDS:
         return False
-    return any(0 <= start - d.end <= 40 for d in found)
+    i = bisect.bisect_right(ends, start)
+    previous = max(ends[i - 1] if i else -1_000, last)
+    return start - previous <= 40
 
 
 def year_evidence(text: str) -> list[int]:
@@ -164,7 +220,7 @@ def year_evidence(text: str) -> list[int]:
     targets such as ``đến năm 2030`` nor birth years)."""
     if not isinstance(text, str):
         return []
-    years = [int(m.group(3)) for m in _MONTH_YEAR.finditer(text)]
+    years = [int(m.group(2)) for rx in (_MONTH_YEAR, _PAREN_MONTH_YEAR) for m in rx.finditer(text)]
     for m in _YEAR.finditer(text):
         if not _NOT_NOW_YEAR.search(text[max(0, m.start() - 16):m.start()]):
             years.append(int(m.group(1)))
@@ -174,7 +230,7 @@ def year_evidence(text: str) -> list[int]:
 def _term_year(text: str) -> int | None:
     """The middle one of the first years of the terms and periods written (``nhiệm kỳ
     2015 - 2020``): articles name the current term, the last one and those planned."""
-    starts = sorted(int(m.group(2)) for m in _SPAN.finditer(text) if not m.group(1))
+    starts = sorted(int(m.group(1)) for m in _TERM.finditer(text))
     return starts[len(starts) // 2] if starts else None
 
 
@@ -189,17 +245,20 @@ def infer_year(
         return None
     if mentions is None:
         mentions = find_dates(text)
-    full = [d for d in mentions if d.year is not None]
+    full = [d for d in mentions
+            if d.year is not None and not _LIFE_EVENT.search(text[max(0, d.start - 20):d.start])]
     for m in _DURATION.finditer(text):
-        n = parse_number(m.group(1))
+        count = _COUNT_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+        n = parse_number(count.group(1)) if count else None
         if not isinstance(n, int) or n <= 0:
             continue
         after = next((d for d in full if 0 <= d.start - m.end() <= 160), None)
         if after is not None and after.year is not None and "." not in text[m.end():after.start]:
             return after.year + n
-    for m in _SPAN.finditer(text):  # an anniversary: "74 năm ... (1930-2004)"
-        if m.group(1) and int(m.group(3)) - int(m.group(2)) == int(m.group(1)):
-            return int(m.group(3))
+    for m in _ANNIVERSARY.finditer(text):  # "74 năm ... (1930-2004)"
+        count = _COUNT_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+        if count and int(m.group(2)) - int(m.group(1)) == parse_number(count.group(1)):
+            return int(m.group(2))
     if full:
         return max(d.year for d in full if d.year is not None)
     evidence = year_evidence(text)

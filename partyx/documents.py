@@ -27,12 +27,14 @@ from typing import Any
 from partyx.data import load
 from partyx.dates import leading_date
 
+# Symbols open with a digit (fast to scan for); one that continues a longer token is refused
+# in code (_inside_token).
 _PARTY_SYMBOL = re.compile(
-    r"(?<![\w./-])(\d{1,4})\s{0,2}[-–]\s{0,2}([A-ZĐ][A-Za-zĐđ]{0,5})\s{0,2}/\s{0,2}"
+    r"(\d{1,4})\s{0,2}[-–]\s{0,2}([A-ZĐ][A-Za-zĐđ]{0,5})\s{0,2}/\s{0,2}"
     r"(T\.Ư|T\.W|[A-ZĐƯ][A-Za-zĐđƯư]{0,9}\d{0,2})(?![\w])"
 )
 _STATE_SYMBOL = re.compile(
-    r"(?<![\w./-])(\d{1,5})\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
+    r"(\d{1,5})\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
     r"(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?"
     r"(?![\w])"
 )
@@ -95,7 +97,9 @@ def _vocab() -> _Vocab:
     data = load("documents")
     types = {t["name"].casefold(): (t["name"], t["code"], t["bare"]) for t in data["types"]}
     names = sorted((t["name"] for t in data["types"]), key=len, reverse=True)
-    type_re = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+    # Case-sensitive (fast): each name as written or with its first letter in the other case.
+    variants = [v for n in names for v in dict.fromkeys((n, n[0].swapcase() + n[1:]))]
+    type_re = re.compile(r"(" + "|".join(map(re.escape, variants)) + r")(?!\w)")
     issuers = [(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE), c)
                for p, c in data["issuers"]]
     phrases = "|".join(re.escape(p) for p, _ in data["issuers"])
@@ -107,6 +111,11 @@ def _vocab() -> _Vocab:
                           re.IGNORECASE)
     return _Vocab(type_re, types, data["codes"], data["issuer_aliases"], issuers,
                   issuer_before, count_re)
+
+
+def _inside_token(text: str, start: int) -> bool:
+    """A symbol found at ``start`` continues a longer token (``1/15-NQ/TU``, ``a15-NQ/TU``)."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._/-")
 
 
 def _issuer_code(code: str) -> str:
@@ -149,6 +158,8 @@ def _symbol_at(text: str, pos: int, type_code: str | None) -> Citation | None:
     """A symbol that starts at ``pos``; ``type_code`` is the code of a type word written
     before it (which lets a State symbol carry only its issuer: ``Luật số 22/2008/QH12``)."""
     codes = _vocab().codes
+    if _inside_token(text, pos):
+        return None
     m = _PARTY_SYMBOL.match(text, pos)
     if m and (m.group(2) in codes or type_code):
         return Citation(m.start(), m.end(), m.group(0), m.group(1), m.group(2),
@@ -175,6 +186,8 @@ def find_citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     used: set[int] = set()
     for tm in v.type_re.finditer(text):
+        if tm.start() and text[tm.start() - 1].isalnum():
+            continue  # inside a word
         name, code, bare_ok = v.types[tm.group(1).casefold()]
         lead = _NUMBER_LEAD.match(text, tm.end())
         if not lead:

@@ -102,21 +102,48 @@ def _number(text: str) -> int | None:
     return int(value) if isinstance(value, (int, float)) and value > 0 else None
 
 
+_KEYS = ("đảng viên", "cơ sở")
+
+
 def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     """Every membership figure stated in ``text`` (see module docstring), in text order."""
     if not isinstance(text, str) or not text:
         return []
+    low = text.lower()
     facts: list[Fact] = []
-    for sm in _SENTENCE.finditer(text):
-        sentence = sm.group(0)
-        if "đảng viên" not in sentence.casefold() and "cơ sở" not in sentence.casefold():
+    done = -1
+    for pos in sorted(_occurrences(low)):
+        if pos < done:
             continue
-        fact = _sentence_fact(sentence, sm.start(), ctx)
+        m = _SENTENCE.match(text, _sentence_start(text, pos))
+        if m is None or m.end() <= pos:
+            continue
+        done = m.end()
+        fact = _sentence_fact(m.group(0), m.start(), ctx)
         if fact is not None:
             facts.append(fact)
-        if sm.end() == len(text):
-            break
     return facts
+
+
+def _occurrences(low: str) -> list[int]:
+    out: list[int] = []
+    for key in _KEYS:
+        i = low.find(key)
+        while i >= 0:
+            out.append(i)
+            i = low.find(key, i + 1)
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end."""
+    i = pos
+    while i > 0:
+        ch = text[i - 1]
+        if ch == "\n" or (ch in ".!?" and not (i < len(text) and text[i].isdigit())):
+            return i
+        i -= 1
+    return 0
 
 
 def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None) -> Fact | None:

@@ -104,12 +104,11 @@ class Context:
 
 def _inherit_parents(posts: list[Post]) -> None:
     """``Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Huyện ủy Chư Sê``: a body written without
-    its committee takes the committee of the next post in the chain (else of the previous)."""
+    its committee takes the committee of the next post in the chain."""
     for i, p in enumerate(posts):
         if p.org is None or not p.org.bare:
             continue
-        others = [q for q in posts[i + 1:] + posts[:i][::-1] if q.org is not None
-                  and not q.org.bare]
+        others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare]
         if others:
             q = others[0].org
             parent = q.parent or q.name
@@ -389,13 +388,16 @@ class PostParser:
         if m is None:
             return None
         head, j = m
+        if j >= len(toks) or not toks[j].cap:  # "Ủy ban Dân tộc", not "ủy ban dân"
+            return None
         words = [head]
         k = j
         lower_run = 0
         while k < len(toks) and len(words) < 10:
             t = toks[k]
             if not t.word:
-                if t.text == "-" and words[-1] != "-" and k + 1 < len(toks) and toks[k + 1].word:
+                if (t.text == "-" and words[-1] != "-" and k + 1 < len(toks) and toks[k + 1].word
+                        and not self.starts_post(toks[k + 1])):
                     words.append("-")
                     k += 1
                     continue
@@ -497,7 +499,11 @@ class PostParser:
     def is_post(self, post: Post | None) -> bool:
         """Whether a parsed post is a standing post (an organisation, or a title that needs
         none); a bare ``Bí thư`` or ``Trưởng đoàn`` is only a cue for the name after it."""
-        return post is not None and (post.org is not None or post.title in self.v.standalone)
+        if post is None:
+            return False
+        if post.org is None:
+            return post.title in self.v.standalone
+        return not post.org.bare
 
     def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None
               ) -> tuple[list[Post], int]:
@@ -517,6 +523,14 @@ class PostParser:
                 break
             posts.append(p)
             k = end = p.end
+            if (p.org is None and k + 1 < stop and toks[k].text in ("-", "–")
+                    and self.v.titles.match(toks, k + 1)):
+                # "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": both posts of one body
+                q = self.post(toks, k + 1, ctx)
+                if q is not None and q.org is not None and q.end <= stop:
+                    p.org = q.org
+                    posts.append(q)
+                    k = end = q.end
             if k < stop and toks[k].low in (",", "kiêm", "và", "/") and k + 1 < stop:
                 nxt = k + 1
                 if toks[nxt].low == "kiêm":

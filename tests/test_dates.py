@@ -152,3 +152,25 @@ def test_hostile_line_finishes():
     finally:
         signal.alarm(0)
     assert ms[-1].year == 2020
+
+
+def test_birth_dates_are_no_evidence_of_the_year():
+    text = "Sáng nay 10/5, ông nhận nhiệm vụ. Ông sinh ngày 10/9/1960. Ngày 2/3/2016, ông"
+    assert dates.infer_year(text) == 2016
+
+
+def test_cue_phrases_and_dotted_day_months():
+    assert [(d.day, d.month, d.cue) for d in dates.find_dates("buổi làm việc sáng ngày 7/2, ông")] \
+        == [(7, 2, "sáng")]
+    assert found("Sáng 27.4, TP.HCM tổ chức") == [(27, 4, None)]
+    assert found("ngày Quốc tế lao động 1.5") == []
+
+
+def test_many_dates_finish():
+    line = "ngày 1/1/2020, " * 20_000 + "từ 2/3 đến 4/5 và 6/7 " * 5_000
+    signal.alarm(10)
+    try:
+        ms = dates.find_dates(line)
+    finally:
+        signal.alarm(0)
+    assert len(ms) >= 20_000

@@ -23,19 +23,23 @@ class Dates(Stage):
 
     def __call__(self, article: Article) -> None:
         text = article.text or ""
-        mentions = dates.find_dates(text)
-        # The headline often carries the anniversary span or a full date the body leaves out.
-        context = f"{article.title}\n\n{text}" if article.title else text
-        year = dates.infer_year(context, None, article.published)
+        # The headline often carries the anniversary span or a full date the body leaves out:
+        # the year is read from both, the dates listed are the body's.
+        head = f"{article.title}\n\n" if article.title else ""
+        context = head + text
+        found = dates.find_dates(context)
+        year = dates.infer_year(context, found, article.published)
         article.extras["year"] = year
+        shift = len(head)
         article.extras["dates"] = [
             {
                 "date": dates.resolve(m, year, article.published),
-                "start": m.start,
-                "end": m.end,
+                "start": m.start - shift,
+                "end": m.end - shift,
                 "text": m.text,
                 "cue": m.cue,
                 "year_written": m.year is not None,
             }
-            for m in mentions
+            for m in found
+            if m.start >= shift
         ]

@@ -15,7 +15,7 @@ from partyx.pipeline import Stage, register
 class Event(Stage):
     name = "event"
     version = "1"
-    requires = ("text", "title", "published", "dates")
+    requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
 

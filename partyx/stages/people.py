@@ -129,6 +129,10 @@ class PeopleFinder:
             if j - k < 2 or self._blocked(toks, cue_at):
                 k += 1
                 continue
+            half = (j - k) // 2
+            if (j - k) % 2 == 0 and [x.text for x in toks[k:k + half]] == [
+                    x.text for x in toks[k + half:j]]:
+                j = k + half  # "Dương Cương Dương Cương": one name written twice
             name = text[t.start:toks[j - 1].end]
             if name in authors or (not cued and gaz.is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
