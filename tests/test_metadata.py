@@ -109,6 +109,13 @@ def test_dateline_outlets_and_dateline_left_out_of_text(dateline, outlet):
     assert article.text == LEAD
 
 
+def test_dateline_after_a_single_caption_is_found():
+    cap = "Phó Bí thư Thường trực Thành ủy Hà Nội phát biểu kết luận hội nghị"
+    article = run(f"Lãnh đạo Thành ủy làm việc với quận Ba Đình\n{cap}\nTPO - {LEAD}\n")
+    assert article.outlet == "Tiền Phong"
+    assert article.text == f"{cap}\n\n{LEAD}"
+
+
 def test_a_lowercase_body_start_is_no_dateline():
     article = run(f"Tiêu đề\nLao động - việc làm là vấn đề lớn, được đặt ra ở nhiều nơi.\n{LEAD}\n")
     assert article.outlet is None

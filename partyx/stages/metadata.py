@@ -207,9 +207,11 @@ class Metadata(Stage):
         title, body_start, authors = self._read_header(lines, captions, article)
         article.title = _clean_title(title) if title else None
         body = lines[body_start:]
-        if body:
-            outlet, body[0] = self._take_dateline(body[0])
-            article.outlet = outlet or article.outlet
+        for k in range(min(3, len(body))):  # a caption may stand before the dateline
+            outlet, body[k] = self._take_dateline(body[k])
+            if outlet or len(body[k]) > 200:
+                article.outlet = outlet or article.outlet
+                break
         body, footer = self._take_footer(body)
         for byline in footer:
             authors += byline.names
