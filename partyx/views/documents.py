@@ -19,7 +19,7 @@ from partyx.views.render import Section, ViewResult
 MAX_ARTICLE_IDS = 100
 
 
-@dataclass
+@dataclass(slots=True)
 class _Document:
     label: str
     fields: dict[str, Counter] = field(default_factory=dict)
@@ -53,7 +53,10 @@ class DocumentsView:
                 if isinstance(value, str):
                     value = clean(value)
                 if value not in (None, "") and isinstance(value, (str, int)):
-                    doc.fields.setdefault(name, Counter())[value] += 1
+                    counts = doc.fields.get(name)
+                    if counts is None:
+                        counts = doc.fields[name] = Counter()
+                    counts[value] += 1
             if k in seen:
                 continue
             seen.add(k)
@@ -77,9 +80,13 @@ class DocumentsView:
 
     def result(self) -> ViewResult:
         docs = self.rows()
-        section = Section("Documents cited", ["document", "type", "issued by", "citations",
-                                              "first cited", "last cited", "articles"])
-        for r in docs:
-            section.rows.append([r["document"], r["type"], r["issued_by"], r["citations"],
-                                 r["first_cited"], r["last_cited"], r["articles"]])
-        return ViewResult(self.name, docs, [section])
+        return ViewResult(self.name, docs, lambda: [_section(docs)])
+
+
+def _section(docs: list[dict[str, Any]]) -> Section:
+    section = Section("Documents cited", ["document", "type", "issued by", "citations",
+                                          "first cited", "last cited", "articles"])
+    for r in docs:
+        section.rows.append([r["document"], r["type"], r["issued_by"], r["citations"],
+                             r["first_cited"], r["last_cited"], r["articles"]])
+    return section

@@ -18,20 +18,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from partyx.views.records import clean, day, dicts, record_date
+from partyx.views.records import clean, day, dicts, key, record_date
 from partyx.views.render import Section, ViewResult, bar, signed, sparkline
 
 MAX_ARTICLE_IDS = 20
 
 
-@dataclass
+@dataclass(slots=True)
 class _Point:
     party_members: Counter = field(default_factory=Counter)
     grassroots_orgs: Counter = field(default_factory=Counter)
     articles: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Org:
     names: Counter = field(default_factory=Counter)
     points: dict[str, _Point] = field(default_factory=dict)
@@ -63,9 +63,13 @@ class MembershipView:
             date = day(m.get("as_of")) or fallback
             if not name or date is None or (members is None and grassroots is None):
                 continue
-            org = self.orgs.setdefault(name.casefold(), _Org())
+            org = self.orgs.get(key(name))
+            if org is None:
+                org = self.orgs[key(name)] = _Org()
             org.names[name] += 1
-            point = org.points.setdefault(date, _Point())
+            point = org.points.get(date)
+            if point is None:
+                point = org.points[date] = _Point()
             if members is not None:
                 point.party_members[members] += 1
             if grassroots is not None:

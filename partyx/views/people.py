@@ -29,7 +29,7 @@ from partyx.views.records import (
 from partyx.views.render import Section, ViewResult
 
 
-@dataclass
+@dataclass(slots=True)
 class _Post:
     label: str
     title: str | None
@@ -40,7 +40,7 @@ class _Post:
     articles: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     names: Counter = field(default_factory=Counter)
     genders: Counter = field(default_factory=Counter)
@@ -70,8 +70,10 @@ class PeopleView:
             name = clean(p.get("name"))
             if not name or (self.name_filter and not matches(self.name_filter, name)):
                 continue
-            k = name.casefold()
-            person = self.people.setdefault(k, _Person())
+            k = key(name)
+            person = self.people.get(k)
+            if person is None:
+                person = self.people[k] = _Person()
             person.names[name] += 1
             if p.get("gender") in ("male", "female"):
                 person.genders[p["gender"]] += 1
@@ -90,7 +92,7 @@ class PeopleView:
             label = post_label(pos)
             if not label:
                 continue
-            pk = label.casefold()
+            pk = key(label)
             post = person.posts.get(pk)
             if post is None:
                 post = person.posts[pk] = _Post(
@@ -133,15 +135,20 @@ class PeopleView:
 
     def result(self) -> ViewResult:
         people = self.rows()
-        section = Section("People", ["name", "articles", "post", "first seen", "last seen",
-                                     "post articles"], group=2)
-        for r in people:
-            for p in r["posts"] or [None]:
-                section.rows.append([
-                    r["name"], r["articles"],
-                    p["post"] if p else None,
-                    p["first_seen"] if p else r["first_seen"],
-                    p["last_seen"] if p else r["last_seen"],
-                    p["articles"] if p else None,
-                ])
-        return ViewResult(self.name, people, [section])
+        return ViewResult(self.name, people, lambda: [_section(people)])
+
+
+def _section(people: list[dict[str, Any]]) -> Section:
+    """One row per person and post (a person without posts gets one row)."""
+    section = Section("People", ["name", "articles", "post", "first seen", "last seen",
+                                 "post articles"], group=2)
+    for r in people:
+        for p in r["posts"] or [None]:
+            section.rows.append([
+                r["name"], r["articles"],
+                p["post"] if p else None,
+                p["first_seen"] if p else r["first_seen"],
+                p["last_seen"] if p else r["last_seen"],
+                p["articles"] if p else None,
+            ])
+    return section

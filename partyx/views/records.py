@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def read_records(path: Path, warn: Callable[[str], None] = lambda _: None,
     """Yield each record of ``path``; warn about (or, when ``strict``, raise on) bad lines."""
     with path.open("rb") as fh:
         for n, line in enumerate(fh, 1):
-            if not line.strip():
+            if line.isspace():  # stops at the first non-blank byte: no copy of the line
                 continue
             try:
                 record = orjson.loads(line)
@@ -60,12 +61,29 @@ def clean(text: Any) -> str:
     """The display form of a string from a record: normalised, blanks collapsed."""
     if not isinstance(text, str):
         return ""
+    if text.isascii() and not _ODD_ASCII.search(text):
+        return text
+    return _clean(text)
+
+
+_ODD_ASCII = re.compile(r"\s\s|^\s|\s$|[^\S ]|&")
+
+
+@lru_cache(maxsize=1 << 16)
+def _clean(text: str) -> str:
+    # Names, posts and organisations repeat across a corpus: the cache makes normalising them
+    # nearly free, and gives one string object per distinct value to the aggregates.
     return _BLANKS.sub(" ", normalize(text)).strip()
 
 
 def key(text: Any) -> str:
     """The grouping key of a name or organisation: :func:`clean`, then casefolded."""
-    return clean(text).casefold()
+    return _casefold(clean(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _casefold(text: str) -> str:
+    return text.casefold()
 
 
 def fold_accents(text: str) -> str:
@@ -116,10 +134,14 @@ def published_date(record: dict[str, Any]) -> str | None:
 
 def post_label(position: dict[str, Any]) -> str:
     """``Phó Bí thư Thành ủy Hà Nội``; ``nguyên …`` for a former post (as the scorer reads)."""
-    label = " ".join(x for x in (clean(position.get("title")), clean(position.get("org"))) if x)
-    if label and position.get("status") == "former":
-        label = "nguyên " + label
-    return label
+    return _post_label(clean(position.get("title")), clean(position.get("org")),
+                       position.get("status") == "former")
+
+
+@lru_cache(maxsize=1 << 16)
+def _post_label(title: str, org: str, former: bool) -> str:
+    label = " ".join(x for x in (title, org) if x)
+    return "nguyên " + label if label and former else label
 
 
 def document_label(doc: dict[str, Any]) -> str:

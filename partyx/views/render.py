@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -34,17 +34,32 @@ class Section:
     group: int = 0  # leading columns written once while they repeat (display formats)
 
 
-@dataclass
 class ViewResult:
-    name: str
-    data: Any
-    sections: list[Section]
+    """A view's answer: ``data`` for JSON, and its flat sections, built only when asked for
+    (``sections`` may be a list or a function returning one), so JSON output does not hold the
+    rows twice."""
+
+    def __init__(self, name: str, data: Any,
+                 sections: list[Section] | Callable[[], list[Section]]) -> None:
+        self.name, self.data, self._sections = name, data, sections
+
+    @property
+    def sections(self) -> list[Section]:
+        if callable(self._sections):
+            self._sections = self._sections()
+        return self._sections
 
 
 def render(result: ViewResult, fmt: str, out: IO[str]) -> None:
     """Write ``result`` to the text stream ``out`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
-        out.write(orjson.dumps(result.data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        blob = orjson.dumps(result.data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        buffer = getattr(out, "buffer", None)
+        if buffer is not None:
+            out.flush()
+            buffer.write(blob)
+        else:
+            out.write(blob.decode())
     elif fmt == "csv":
         _csv(result.sections, out)
     elif fmt == "markdown":

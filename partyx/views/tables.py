@@ -139,9 +139,9 @@ class Normaliser:
             name = _text(p.get("name"))
             if not name:
                 continue
-            pid, new = self._entity("people", name.casefold())
+            pid, new = self._entity("people", key(name))
             if new:
-                yield "people", (pid, name, name.casefold())
+                yield "people", (pid, name, key(name))
             if pid not in seen:
                 seen.add(pid)
                 gender = p.get("gender") if p.get("gender") in ("male", "female") else None
