@@ -55,6 +55,13 @@ def test_place_in_a_date_line_is_no_author():
     assert article.published == "2021-03-24T21:54:00+07:00" and article.authors == []
 
 
+def test_date_line_under_the_lead_is_page_metadata():
+    second = LEAD.replace("Chiều", "Sáng")
+    article = run(f"Tiêu đề bài viết\n{LEAD}\nThứ năm, 24/03/2021 21:54 | Hoàng Phúc\n{second}\n")
+    assert article.published == "2021-03-24T21:54:00+07:00"
+    assert article.authors == ["Hoàng Phúc"] and article.text == f"{LEAD}\n\n{second}"
+
+
 def test_published_is_never_taken_from_the_body():
     article = run(f"Tiêu đề bài viết\n{LEAD} Ngày 25/3/2021 lúc 10:00 đoàn họp tiếp.\n")
     assert article.published is None
@@ -265,6 +272,8 @@ SAMPLE = {
                         "phòng, chống", None, ["Nguyễn Vĩnh Thắng"]),
     "baomoi_22684493": ("'Sai phạm của bà Phan Thị Mỹ Thanh chỉ phát hiện khi có tố cáo'",
                         "VnExpress", []),
+    "baomoi_22631547": ("Nghệ An: Trên 21.245 tỷ đồng đầu tư xây dựng hạ tầng công nghiệp", None,
+                        ["Nguyên Nguyên"]),  # byline after a "» related headline"
     "baomoi_22701996": ("Gắn Nghị quyết Trung ương 4 (khóa XII) với Chỉ thị số 05 của Bộ Chính "
                         "trị", "Thông tấn xã Việt Nam", ["Trung Kiên"]),
     # VNTC: headline, photo caption and dateline often glued to the lead in one line
