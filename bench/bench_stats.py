@@ -168,6 +168,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=100_000, help="records to generate")
     parser.add_argument("--dir", type=Path, default=None, help="work folder (default: temp)")
+    parser.add_argument("--only", default="", help="comma-separated commands, e.g. "
+                        "'stats people,report' (default: all)")
     args = parser.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="partyx-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -185,7 +187,10 @@ def main() -> None:
     runs["report"] = [*py, "report", str(records), "-o", str(work / "report.html")]
     print(f"| command ({args.n:,} records) | seconds | records/s | peak RSS (MB) |")
     print("| --- | ---: | ---: | ---: |")
+    only = {x.strip() for x in args.only.split(",") if x.strip()}
     for name, command in runs.items():
+        if only and name not in only:
+            continue
         seconds, rss = measure(command)
         print(f"| `partyx {name}` | {seconds:.1f} | {args.n / seconds:,.0f} | {rss:.0f} |",
               flush=True)
