@@ -132,7 +132,8 @@ class Normaliser:
     @staticmethod
     def _article(aid: str, r: dict[str, Any]) -> Row:
         event, source = field(r, "event"), field(r, "source")
-        authors = [a for a in (_name(x) for x in r.get("authors") or [] if isinstance(x, str)) if a]
+        listed = r.get("authors") if isinstance(r.get("authors"), list) else []
+        authors = [a for a in (_name(x) for x in listed) if a]
         errors = r.get("errors")
         return (aid, _text(r.get("title")), r.get("published") if isinstance(
                     r.get("published"), str) else None, _name(r.get("outlet")),
