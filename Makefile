@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 $(BIN)/partyx: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,dask]'
 	touch $(BIN)/partyx
 
 run: $(BIN)/partyx

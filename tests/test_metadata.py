@@ -169,6 +169,25 @@ def test_glued_headline_caption_and_dateline_are_split():
     assert article.text.startswith("Chiều 24/3") and "Ảnh" not in article.text
 
 
+def test_an_unknown_banner_above_the_headline_is_passed_over():
+    article = run("Tự hào 70 năm Giải phóng Thủ đô\nQuận Ba Đình tổng kết công tác xây dựng Đảng\n"
+                  f"Minh Anh - Thu Trang\nKinhtedothi - {LEAD}\n")
+    assert article.title == "Quận Ba Đình tổng kết công tác xây dựng Đảng"
+    assert article.authors == ["Minh Anh", "Thu Trang"]
+
+
+def test_a_caption_after_the_headline_does_not_displace_it():
+    article = run("Lãnh đạo Thành ủy Hà Nội làm việc với Quận Ba Đình\n"
+                  f"Bí thư Quận ủy Ba Đình phát biểu tại buổi làm việc\n{LEAD}\n")
+    assert article.title == "Lãnh đạo Thành ủy Hà Nội làm việc với Quận Ba Đình"
+
+
+def test_a_byline_above_the_headline_is_an_author():
+    article = run(f"Hoàng Phúc\nQuận Thanh Xuân kiểm tra công tác cán bộ\n(LĐTĐ) {LEAD}\n")
+    assert article.title == "Quận Thanh Xuân kiểm tra công tác cán bộ"
+    assert article.authors == ["Hoàng Phúc"] and article.outlet == "Lao Động Thủ Đô"
+
+
 def test_breadcrumb_gives_its_last_part_as_section():
     article = run(f"Trang chủ > Chính trị > Xây dựng Đảng\nTiêu đề bài viết\n{LEAD}\n")
     assert article.section == "Xây dựng Đảng" and article.title == "Tiêu đề bài viết"

@@ -164,7 +164,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "3"
+    version = "4"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -270,12 +270,31 @@ class Metadata(Stage):
             if line in captions:
                 continue
             if title is not None:
-                return title, i, authors
+                if not self._displaces(title, lines, i):
+                    return title, i, authors
+                # what looked like the headline was a byline or a banner above it
+                byline = self.byline(title)
+                authors += byline.names if byline and len(title.split()) <= 4 else []
             title = line
         if title is None and section_line is not None and lines:
             # a lone short line before the lead is the headline, even if it reads like a section
             title, article.section = section_line, None
         return title, len(lines), authors
+
+    def _displaces(self, title: str, lines: list[str], i: int) -> bool:
+        """Is ``lines[i]``, a second headline-like line, the real headline? Yes when the first
+        was a byline (``Hoàng Phúc`` above the headline), or a short line (an unknown site
+        banner) and this one is followed by the header's date line or byline."""
+        byline = self.byline(title)
+        if byline is not None and byline.names and len(title.split()) <= 4:
+            return True
+        if len(title.split()) > 12 or i + 1 >= len(lines):
+            return False
+        after = lines[i + 1]
+        if len(after) <= 120 and parse_published(after):
+            return True
+        byline = self.byline(after)
+        return byline is not None and bool(byline.names)
 
     def _is_lone_headline(self, lines: list[str], i: int) -> bool:
         """A headline that ends with a full stop: one sentence of at most 160 characters,

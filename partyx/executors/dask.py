@@ -1,0 +1,102 @@
+"""Run the worker function on a Dask cluster (``pip install 'partyx[dask]'``).
+
+``partyx extract … --executor dask --scheduler tcp://HOST:8786`` sends the articles, in chunks,
+to the workers of an existing ``dask.distributed`` cluster; without ``--scheduler`` a
+LocalCluster of ``--workers`` processes (one thread each) is started on 127.0.0.1, with no
+dashboard, and closed at the end.
+
+Tasks carry file paths, not contents: the workers read the files themselves, so on a real
+cluster the corpus must be at the same path on every worker (a shared file system), and
+partyx, with the same stages and plugins, installed there. Each worker process builds the
+pipeline once. Results come back to this process, which alone writes the state and FILE, so
+incremental runs, checkpoints and the lock work as with the local executor.
+
+The per-article time limit and worker recycling of the local executor are not applied here:
+Dask runs tasks in threads of long-lived worker processes, which cannot be killed one task at
+a time. Use the cluster's own limits (``--memory-limit``, worker lifetime) instead.
+
+This module is imported only when ``--executor dask`` is asked for; :func:`require` fails
+with :class:`~partyx.executors.ExecutorUnavailable`, naming the extra to install, when
+``distributed`` is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from partyx.executors import ExecutorUnavailable
+
+CHUNK = 32  # articles per Dask task: few enough for an even spread, enough to hide latency
+IN_FLIGHT_PER_WORKER = 4  # chunks submitted ahead per worker: bounded memory, no idle worker
+
+_initialised: tuple | None = None
+
+
+def require() -> None:
+    """Raise :class:`ExecutorUnavailable` when ``dask.distributed`` cannot be imported."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as e:
+        raise ExecutorUnavailable(
+            f"--executor dask needs dask.distributed ({e}); "
+            "install it with: pip install 'partyx[dask]'") from None
+
+
+def _run_chunk(func: Callable[[Any], Any], initializer: Callable[..., Any] | None,
+               initargs: tuple, tasks: Sequence[Any]) -> list[Any]:
+    """On a Dask worker: initialise once per process (per ``initargs``), run the chunk."""
+    global _initialised
+    if initializer is not None and _initialised != initargs:
+        initializer(*initargs)
+        _initialised = initargs
+    return [func(task) for task in tasks]
+
+
+def _chunks(tasks: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(tasks), size):
+        yield tasks[i:i + size]
+
+
+def imap_unordered(
+    func: Callable[[Any], Any],
+    tasks: Sequence[Any],
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple = (),
+    scheduler: str | None = None,
+    workers: int = 2,
+) -> Iterator[Any]:
+    """Yield ``func(task)`` for every task, in completion order, computed on the cluster."""
+    require()
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        chunks = _chunks(tasks, CHUNK)
+        pending = as_completed()
+        for chunk in chunks:
+            pending.add(client.submit(_run_chunk, func, initializer, initargs, list(chunk),
+                                      pure=False))
+            if pending.count() >= n_workers * IN_FLIGHT_PER_WORKER:
+                break
+        for future in pending:
+            results = future.result()
+            future.release()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                pending.add(client.submit(_run_chunk, func, initializer, initargs, list(chunk),
+                                          pure=False))
+            yield from results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
