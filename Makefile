@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench devscore clean
 
 $(BIN)/partyx: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ test: $(BIN)/partyx
 
 bench: $(BIN)/partyx
 	$(BIN)/python bench/run.py
+
+devscore: $(BIN)/partyx
+	$(BIN)/python bench/devscore.py
 
 clean:
 	rm -rf $(VENV) partyx-out .pytest_cache .ruff_cache

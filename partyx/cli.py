@@ -95,11 +95,15 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="No progress bar, per-file messages or table."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of failing stages."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1,
+                                  help="Larger files are reported as too large, not read."),
 ) -> None:
     """Extract one JSONL record per article, then print a run summary on standard error.
 
     Runs again into the same FILE process only the articles whose file or stage versions
     changed (state kept beside FILE in FILE.state.sqlite)."""
+    import sqlite3
+
     from partyx.executors import ExecutorUnavailable
     from partyx.pipeline import PipelineError
     from partyx.runner import RunOptions, parse_shard, run, write_report
@@ -127,6 +131,7 @@ def extract(
         shard=shard_spec,
         executor=executor,
         scheduler=scheduler,
+        max_bytes=max_bytes,
     )
     progress = None if quiet else _progress()
 
@@ -145,10 +150,17 @@ def extract(
         _fail(str(e))
     except FileNotFoundError as e:
         _fail(f"no such file or folder: {e}")
+    except sqlite3.Error as e:  # the state beside FILE: a full disk, a broken file
+        if debug:
+            raise
+        _fail(f"cannot write the state beside {output}: {e}; the previous {output} is left "
+              "as it was")
     except OSError as e:
         if debug:
             raise
-        _fail(f"cannot write output: {e}")
+        reason = e.strerror or str(e)
+        where = f" {e.filename}" if e.filename and str(e.filename) not in reason else ""
+        _fail(f"cannot write output{where}: {reason}; the previous {output} is left as it was")
     finally:
         if progress is not None:
             progress.stop()

@@ -3,11 +3,14 @@
 - **date** (:func:`main_date`): the date that opens a sentence of the body with a time of day
   or ``Ngày`` (``Chiều 24/3, Đoàn kiểm tra …``, ``(LĐTĐ) Sáng 20/5, …``), else the first date with
   a time of day, else ``Sáng nay``/``hôm qua`` counted from the publication date, else the
-  first date of the body that is not a cited document's, else the publication date.
-- **type** (:func:`event_type`): the first type, in the priority order of
-  ``partyx/data/events.json``, whose trigger words occur in the headline, the lead paragraph or
-  the sentence of the event date (a ``Hội nghị kiểm điểm`` is a review; a working session
-  ``về công tác Đại hội`` is no congress). ``other`` when none does.
+  first date of the first two paragraphs that is not a cited document's, else the publication
+  date. A date whose year cannot be known still places the event (its sentence) but gives no
+  date.
+- **type** (:func:`event_type`): the action written first in the headline, else in the
+  sentence of the event date, else in the lead paragraph, by the trigger words of
+  ``partyx/data/events.json``; conferences, congresses and delegations are containers that
+  count only when no action is written (a ``Hội nghị kiểm điểm`` is a review; a working session
+  ``về công tác Đại hội`` is no congress). ``other`` when nothing is.
 - **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
   ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
   ``<Name> phát biểu chỉ đạo``, else the first person named in the sentence of the event
@@ -36,7 +39,8 @@ _ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[
 
 @dataclass(frozen=True)
 class _Vocab:
-    types: list[tuple[str, list[re.Pattern[str]]]]
+    # (type, container?, triggers) in the order of the data file
+    types: list[tuple[str, bool, list[re.Pattern[str]]]]
     after_do: re.Pattern[str]
     after: re.Pattern[str]
 
@@ -44,20 +48,22 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = load("events")
-    types = [(t["type"], [re.compile(x) for x in t["triggers"]]) for t in data["types"]]
+    types = [(t["type"], bool(t.get("container")), [re.compile(x) for x in t["triggers"]])
+             for t in data["types"]]
     cues = data["lead_cues"]
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]))
 
 
 def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> dict | None:
-    """The dates-stage entry (``{"date", "start", "end", …}``) of the main event, or a
-    synthetic one from the publication date; ``None`` when none is known."""
+    """The dates-stage entry (``{"date", "start", "end", …}``) of the main event (its
+    ``date`` is ``None`` when its year cannot be known), or a synthetic entry from the
+    publication date; ``None`` when nothing is known."""
     text = text or ""
-    known = [d for d in dates or [] if d.get("date")]
-    for d in known:
+    dates = dates or []
+    for d in dates:
         if d.get("cue") in _TIME_CUES | {"ngày"} and _opens_sentence(text, d["start"]):
             return d
-    for d in known:
+    for d in dates:
         if d.get("cue") in _TIME_CUES:
             return d
     pub = _pub(published)
@@ -67,13 +73,21 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
         day = (pub - dt.timedelta(days=shift)).isoformat()
         return {"date": day, "start": m.start(1), "end": m.end(), "text": m.group(1),
                 "cue": m.group(1).casefold(), "year_written": False}
-    for d in known:
-        if not _DOC_DATE.search(text[max(0, d["start"] - 30):d["start"]]):
+    lead_end = _second_paragraph_end(text)
+    for d in dates:
+        if d.get("date") and d["start"] < lead_end and \
+                not _DOC_DATE.search(text[max(0, d["start"] - 30):d["start"]]):
             return d
     if pub:
         return {"date": pub.isoformat(), "start": None, "end": None, "text": None, "cue": None,
                 "year_written": True}
     return None
+
+
+def _second_paragraph_end(text: str) -> int:
+    first = text.find("\n\n")
+    second = text.find("\n\n", first + 2) if first >= 0 else -1
+    return second if second >= 0 else len(text)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -101,11 +115,21 @@ def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
-    """The event type announced by the headline, the lead paragraph or the event sentence."""
+    """The event type announced by the headline, else the event sentence, else the lead
+    paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
     zones = [z for z in (headline, sentence, lead) if z]
-    for name, triggers in _vocab().types:
-        if any(rx.search(z) for rx in triggers for z in zones):
-            return name
+    for containers in (False, True):
+        for zone in zones:
+            hits = []
+            for rank, (name, container, triggers) in enumerate(_vocab().types):
+                if container != containers:
+                    continue
+                for rx in triggers:
+                    m = rx.search(zone)
+                    if m:
+                        hits.append((m.start(), rank, name))
+            if hits:
+                return min(hits)[2]
     return "other"
 
 

@@ -31,6 +31,7 @@ import hashlib
 import os
 import sys
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class RunOptions:
     scheduler: str | None = None  # dask scheduler address; None: a LocalCluster
     checkpoint_every: int = 1000
     checkpoint_seconds: float = 30.0
+    max_bytes: int = io.MAX_BYTES  # larger files are reported as too large, never read
 
 
 @dataclass
@@ -189,14 +191,17 @@ class Result:
 
 _PIPELINE: Pipeline | None = None
 _PHASE: Any = None
+_MAX_BYTES = io.MAX_BYTES
 
 
-def init_worker(only: list[str] | None, skip: list[str], phase: Any = None) -> None:
+def init_worker(only: list[str] | None, skip: list[str], max_bytes: int = io.MAX_BYTES,
+                phase: Any = None) -> None:
     """Build the pipeline once per worker process (stages are not shipped between
     processes). ``phase``: a shared integer set to 1 + the index of the running stage."""
-    global _PIPELINE, _PHASE
+    global _PIPELINE, _PHASE, _MAX_BYTES
     _PIPELINE = build(only, skip)
     _PHASE = phase
+    _MAX_BYTES = max_bytes
 
 
 def _set_phase(i: int) -> None:
@@ -207,32 +212,31 @@ def _empty_source(path: str) -> dict[str, Any]:
     return {"path": path, "sha256": None, "bytes": None, "encoding": None}
 
 
-def _read_error(e: OSError) -> dict[str, str]:
-    return {"stage": "read", "error": f"cannot read: {e.strerror or e}"}
+def _read_error(article: Article, e: Exception) -> None:
+    """Add the ``read`` error: the reason from :mod:`partyx.io`; the traceback for --debug."""
+    article.errors.append({"stage": "read", "error": io.display(str(e))})
+    article.extras["_tracebacks"] = [traceback.format_exc()]
 
 
 def _decode_into(article: Article, data: bytes) -> None:
     """Fill ``article.raw`` from ``data``, or add the ``read`` error saying why not."""
-    if not data.strip():
-        article.errors.append({"stage": "read", "error": "empty file"})
-        return
     try:
         decoded = io.decode(data)
     except io.DecodeError as e:
-        article.errors.append({"stage": "read", "error": str(e)})
+        _read_error(article, e)
         return
     article.source["encoding"] = decoded.encoding
     article.raw = decoded.text
 
 
-def read_article(path: Path, article_id: str) -> Article:
+def read_article(path: Path, article_id: str, max_bytes: int = io.MAX_BYTES) -> Article:
     """The article as read from ``path``: decoded, normalised text in ``raw``. A file that
     cannot be read or decoded gives an article with a ``read`` error and no text."""
-    article = Article(id=article_id, source=_empty_source(str(path)))
+    article = Article(id=article_id, source=_empty_source(io.display(str(path))))
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        article.errors.append(_read_error(e))
+        data = io.read_bytes(path, max_bytes)
+    except io.ReadError as e:
+        _read_error(article, e)
         return article
     article.source.update(sha256=io.sha256(data), bytes=len(data))
     _decode_into(article, data)
@@ -240,22 +244,21 @@ def read_article(path: Path, article_id: str) -> Article:
 
 
 def process_task(task: Task) -> Result:
-    """Worker function (see module docstring)."""
+    """Worker function (see module docstring). ``id`` comes JSON-safe from
+    :func:`assign_ids`; the file is read through :func:`partyx.io.read_file`."""
     assert _PIPELINE is not None, "init_worker was not called"
     path, article_id, known_sha, _, _ = task
-    article = Article(id=article_id, source=_empty_source(path))
+    article = Article(id=article_id, source=_empty_source(io.display(path)))
     size = mtime_ns = None
     try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            size, mtime_ns = st.st_size, st.st_mtime_ns
-            data = fh.read()
-    except OSError as e:
-        article.errors.append(_read_error(e))
+        data, st = io.read_file(path, _MAX_BYTES)
+    except io.ReadError as e:
+        _read_error(article, e)
         return _result(article, size, mtime_ns)
+    size, mtime_ns = st.st_size, st.st_mtime_ns
     sha = io.sha256(data)
     if sha == known_sha:
-        return Result(article_id, path, size, mtime_ns, sha, None, [], {})
+        return Result(article_id, article.source["path"], size, mtime_ns, sha, None, [], {})
     article.source.update(sha256=sha, bytes=len(data))
     _decode_into(article, data)
     timings: dict[str, float] = {}
@@ -278,7 +281,7 @@ def failed_result(task: Task, stage: str, error: str) -> Result:
     """The result of an article whose worker was lost (time limit, crash): a record with the
     error, and the stat seen when listing (so that it is not retried until it changes)."""
     path, article_id, _, size, mtime_ns = task
-    article = Article(id=article_id, source=_empty_source(path))
+    article = Article(id=article_id, source=_empty_source(io.display(path)))
     article.errors.append({"stage": stage, "error": error})
     return _result(article, size, mtime_ns)
 
@@ -288,12 +291,14 @@ def failed_result(task: Task, stage: str, error: str) -> Result:
 
 def assign_ids(paths: list[Path]) -> list[tuple[str, str]]:
     """``(path, id)`` for each file: the id is the file stem; a stem seen twice in one run
-    gets its parent folder's name too, so that ids stay unique."""
+    gets its parent folder's name too, so that ids stay unique. Ids are printable and
+    JSON-safe (:func:`partyx.io.display`: a newline in a name is written ``\\n``)."""
     stems = Counter(p.stem for p in paths)
     tasks = []
     used: set[str] = set()
     for p in paths:
-        article_id = p.stem if stems[p.stem] == 1 else f"{p.parent.name}/{p.stem}"
+        stem = io.display(p.stem)
+        article_id = stem if stems[p.stem] == 1 else f"{io.display(p.parent.name)}/{stem}"
         n = 2
         base = article_id
         while article_id in used:
@@ -392,7 +397,7 @@ def _plan(listed: list[tuple[str, str]], known: Iterable[Any], signature: str,
         if row is None or row.id != article_id:
             todo.append((path, article_id, None, size, mtime_ns))
             continue
-        same = (not full and row.path == path and row.signature == signature
+        same = (not full and row.path == io.display(path) and row.signature == signature
                 and not row.unreadable)
         if same and size is not None and (row.size, row.mtime_ns) == (size, mtime_ns):
             reused += 1
@@ -494,7 +499,7 @@ def _execute(todo: list[Task], opts: RunOptions, pipeline: Pipeline, summary: Ru
         from partyx.executors import dask as dask_executor
 
         results = dask_executor.imap_unordered(
-            process_task, todo, init_worker, (opts.only, opts.skip),
+            process_task, todo, init_worker, (opts.only, opts.skip, opts.max_bytes),
             scheduler=opts.scheduler, workers=workers)
         for result in results:
             yield result
@@ -515,7 +520,7 @@ def _execute(todo: list[Task], opts: RunOptions, pipeline: Pipeline, summary: Ru
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         return failed_result(task, stage, f"worker process died ({how})")
 
-    pool = WorkerPool(process_task, workers, init_worker, (opts.only, opts.skip),
+    pool = WorkerPool(process_task, workers, init_worker, (opts.only, opts.skip, opts.max_bytes),
                       timeout=opts.timeout, max_tasks=opts.max_tasks, on_timeout=on_timeout,
                       on_crash=on_crash, tick=progress.refresh if progress else None)
     try:
@@ -538,13 +543,9 @@ def _remove_stale_temporaries(output: Path) -> None:
 
 
 def check_writable(output: Path) -> None:
-    """Fail early, before any work, when the output file cannot be written."""
-    folder = output.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    if output.is_dir():
-        raise IsADirectoryError(f"output {output} is a folder")
-    if not os.access(folder, os.W_OK):
-        raise PermissionError(f"cannot write to folder {folder}")
+    """Fail early, before any work, when the output file cannot be written
+    (see :func:`partyx.io.check_writable`)."""
+    io.check_writable(output)
 
 
 def write_report(summary: RunSummary, path: Path) -> None:

@@ -117,3 +117,33 @@ def test_never_raises(text, title):
     run(text, title=title)
     events.event_type(title, text, text)
     events.sentence_at(text, len(text) // 2)
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        ("Khiển trách ông Phạm Dũng, Bí thư Thị ủy La Gi",
+         "Tại kỳ họp sáng 31-3, theo đề nghị của Ủy ban kiểm tra, BCH thống nhất hình thức.",
+         "discipline"),
+        ("7 cán bộ cấp cao bị kỷ luật", "Chiều 12/7, Ủy ban Kiểm tra Trung ương tổng kết.",
+         "discipline"),
+        ("Kiểm tra công tác quy hoạch, luân chuyển cán bộ", "Chiều 15/5, Đoàn làm việc.",
+         "inspection"),
+        (None, "Ngày 7/7, Đoàn công tác của Ban Bí thư đã kiểm tra việc thực hiện.", "inspection"),
+        (None, "Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc về công tác bổ nhiệm cán bộ.",
+         "working_session"),
+        (None, "Sáng 2/2, thành phố tổ chức mít tinh kỷ niệm 76 năm ngày thành lập Đảng.",
+         "conference"),
+        (None, "Sáng 2/2, hội nghị nhấn mạnh tăng cường kỷ luật, kỷ cương.", "conference"),
+        ("Sáng nay, khai mạc Đại hội Đảng toàn quốc lần X", "Các đại biểu dự.", "congress"),
+    ],
+)
+def test_headline_first_and_containers(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+def test_an_event_whose_year_is_unknown_still_has_its_sentence():
+    text = "Sáng nay (6-2), ông Võ Công Trí công bố quyết định điều động cán bộ."
+    m = [mention(text, "Võ Công Trí")]
+    ev = run(text, people=["Võ Công Trí"], mentions=m)
+    assert ev == {"type": "appointment", "date": None, "lead": "Võ Công Trí"}
