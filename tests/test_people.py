@@ -124,3 +124,122 @@ def test_mentions_are_in_text_order_and_organizations_have_kinds(stage):
     orgs = {o["name"]: (o["kind"], o["level"]) for o in a.organizations}
     assert orgs["Tỉnh ủy Quảng Ninh"] == ("party_committee", "province")
     assert a.extras["mentions"][0]["name"] == "Nguyễn Xuân Ký"
+
+
+# --- hand-verified sample of the development corpus ------------------------------------------
+# Each expectation below was checked by reading the article: the posts listed are stated in the
+# text for that person (a subset where the article also lists a long career).
+
+CORPUS_SAMPLE = {
+    # appointment, Đà Nẵng (city and district level; "thôi giữ chức" = the post is left)
+    "baomoi_21471733": {
+        "Võ Công Trí": {("Phó Bí thư Thường trực", "Thành ủy Đà Nẵng")},
+        "Nguyễn Thanh Quang": {("Ủy viên", "Ban Thường vụ Thành ủy Đà Nẵng"),
+                               ("nguyên Trưởng ban", "Ban Tuyên giáo Thành ủy Đà Nẵng"),
+                               ("Bí thư", "Quận ủy Thanh Khê")},
+        "Lê Minh Trung": {("Ủy viên", "Thành ủy Đà Nẵng"), ("nguyên Bí thư", "Quận ủy Thanh Khê")},
+    },
+    # appointment, Yên Bái (province level and a ministry)
+    "baomoi_21493708": {
+        "Đỗ Đức Duy": {("Thứ trưởng", "Bộ Xây dựng"), ("Chủ tịch", "Ủy ban nhân dân tỉnh Yên Bái"),
+                       ("Phó Bí thư", "Tỉnh ủy Yên Bái")},
+        "Phạm Thị Thanh Trà": {("Bí thư", "Tỉnh ủy Yên Bái")},
+    },
+    # discipline, Gia Lai (district level, committee resolved from "huyện Chư Sê")
+    "baomoi_22458929": {
+        "Lê Kim Khoa": {("Trưởng ban", "Ban Tổ chức Huyện ủy Chư Sê")},
+        "Lê Hữu Phúc": {("Ủy viên", "Huyện ủy Chư Sê")},
+    },
+    # discipline, central level and Bình Định ("nguyên" = former)
+    "baomoi_22372340": {
+        "Nguyễn Văn Thiện": {("nguyên Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                             ("nguyên Bí thư", "Tỉnh ủy Bình Định")},
+        "Nguyễn Phú Trọng": {("Tổng Bí thư", None)},
+    },
+    # central level: the Front
+    "baomoi_22585553": {
+        "Trần Thanh Mẫn": {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                           ("Tổng Thư ký", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+                           ("Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")},
+    },
+    # central level: Politburo, the police's Party committee, a ministry
+    "baomoi_22486986": {
+        "Tô Lâm": {("Ủy viên", "Bộ Chính trị"), ("Bí thư", "Đảng ủy Công an Trung ương"),
+                   ("Bộ trưởng", "Bộ Công an")},
+        "Trần Đại Quang": {("Chủ tịch nước", None), ("Ủy viên", "Bộ Chính trị")},
+        "Phạm Minh Chính": {("Trưởng ban", "Ban Tổ chức Trung ương"), ("Ủy viên", "Bộ Chính trị")},
+    },
+    # discipline, TP.HCM district (one list, ';' between people)
+    "baomoi_22635189": {
+        "Huỳnh Văn Hạnh": {("Giám đốc", "Sở Tư pháp thành phố Hồ Chí Minh"),
+                           ("nguyên Bí thư", "Quận ủy Tân Phú")},
+        "Hứa Thị Hồng Đang": {("Phó Bí thư", "Quận ủy Tân Phú"),
+                              ("Chủ tịch", "Ủy ban nhân dân quận Tân Phú"),
+                              ("nguyên Trưởng ban", "Ban Tổ chức Quận ủy Tân Phú")},
+        "Lương Thị Phượng": {("Phó Chủ tịch", "Ủy ban nhân dân quận Tân Phú")},
+    },
+    # central appointment with ministers listed as "Name, post; Name, post"
+    "baomoi_22229654": {
+        "Đinh La Thăng": {("nguyên Bí thư", "Thành ủy Hồ Chí Minh"),
+                          ("Phó Trưởng ban", "Ban Kinh tế Trung ương")},
+        "Trần Tuấn Anh": {("Bộ trưởng", "Bộ Công Thương")},
+        "Trần Văn Hiếu": {("Thứ trưởng", "Bộ Tài chính")},
+    },
+    # VNTC (UTF-16, 2006): TP HCM leaders
+    "vntc_test_VNE_T_7815": {
+        "Nguyễn Minh Triết": {("Ủy viên", "Bộ Chính trị"), ("Bí thư", "Thành ủy Hồ Chí Minh")},
+        "Lê Thanh Hải": {("Phó Bí thư", "Thành ủy Hồ Chí Minh"),
+                         ("Chủ tịch", "Ủy ban nhân dân thành phố Hồ Chí Minh")},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_records():
+    from tests.conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here (a user's clone)")
+    from partyx.pipeline import build
+    from partyx.runner import read_article
+
+    pipeline = build(["clean", "metadata", "places", "people"])
+    out = {}
+    for aid in CORPUS_SAMPLE:
+        article = read_article(CORPUS / f"{aid}.txt", aid)
+        pipeline.run(article)
+        assert not article.errors, article.errors
+        out[aid] = article
+    return out
+
+
+def test_corpus_sample_size():
+    people = sum(len(v) for v in CORPUS_SAMPLE.values())
+    assert len(CORPUS_SAMPLE) >= 8 and people >= 15
+
+
+@pytest.mark.parametrize("aid", sorted(CORPUS_SAMPLE))
+def test_corpus_sample_people_and_posts(corpus_records, aid):
+    article = corpus_records[aid]
+    for name, wanted in CORPUS_SAMPLE[aid].items():
+        assert name in names(article), f"{aid}: {name} not found in {names(article)}"
+        assert wanted <= posts(article, name), f"{aid}: {name}"
+
+
+def test_corpus_sample_exact_posts_and_genders(corpus_records):
+    thien = corpus_records["baomoi_22372340"]
+    assert posts(thien, "Nguyễn Văn Thiện") == CORPUS_SAMPLE["baomoi_22372340"]["Nguyễn Văn Thiện"]
+    assert "Ngọc Hoàng" not in names(thien)  # the byline at the end of the body
+    tra = next(p for p in corpus_records["baomoi_21493708"].people
+               if p["name"] == "Phạm Thị Thanh Trà")
+    assert tra["gender"] is None or tra["gender"] == "female"
+    duy = next(p for p in corpus_records["baomoi_21493708"].people if p["name"] == "Đỗ Đức Duy")
+    assert duy["gender"] == "male" and duy["mentions"] >= 4
+    lam = corpus_records["baomoi_22486986"]
+    assert posts(lam, "Tô Lâm") == CORPUS_SAMPLE["baomoi_22486986"]["Tô Lâm"]
+
+
+def test_institutions_named_after_people_are_no_people(stage):
+    a = run(stage, "Học sinh Trường THPT Lê Quý Đôn nhận Giải thưởng Trần Văn Ơn; PGS.TS "
+                   "Nguyễn Văn Hùng phát biểu.")
+    assert names(a) == ["Nguyễn Văn Hùng"]

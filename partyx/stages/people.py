@@ -169,6 +169,11 @@ class PeopleFinder:
             m = self.blockers.match(toks, s) if s >= 0 else None
             if m is not None and m[1] == k:
                 return True
+        if k > 0:  # "Trường THPT Lê Quý Đôn": a name after an acronym names an institution
+            t = toks[k - 1]
+            if (t.word and len(t.text) >= 3 and t.text.isupper() and t.start != toks[k].start
+                    and not self.pp.v.fillers.match(toks, k - 1)):
+                return True
         return False
 
     # -- posts around names --------------------------------------------------------------
