@@ -190,6 +190,7 @@ class Result:
 
 
 _PIPELINE: Pipeline | None = None
+_PIPELINE_KEY: tuple | None = None  # the (only, skip) _PIPELINE was built for
 _PHASE: Any = None
 _MAX_BYTES = io.MAX_BYTES
 
@@ -197,11 +198,68 @@ _MAX_BYTES = io.MAX_BYTES
 def init_worker(only: list[str] | None, skip: list[str], max_bytes: int = io.MAX_BYTES,
                 phase: Any = None) -> None:
     """Build the pipeline once per worker process (stages are not shipped between
-    processes). ``phase``: a shared integer set to 1 + the index of the running stage."""
-    global _PIPELINE, _PHASE, _MAX_BYTES
-    _PIPELINE = build(only, skip)
+    processes), or keep the warmed-up one a forked worker inherited (see :func:`warm_up`).
+    ``phase``: a shared integer set to 1 + the index of the running stage."""
+    global _PIPELINE, _PIPELINE_KEY, _PHASE, _MAX_BYTES
+    if _PIPELINE is None or (only, skip) != _PIPELINE_KEY:
+        _PIPELINE, _PIPELINE_KEY = build(only, skip), (only, skip)
     _PHASE = phase
     _MAX_BYTES = max_bytes
+
+
+# A small article in the genre, run once before worker processes are forked.
+WARM_UP_TEXT = """Hà Nội
+01/02/2021 08:00
+
+Hội nghị Ban Chấp hành Đảng bộ huyện Gia Lâm
+
+Sáng 1/2, Ban Thường vụ Huyện ủy Gia Lâm tổ chức hội nghị sơ kết 5 năm thực hiện Nghị quyết \
+số 15-NQ/TU ngày 4/7/2017 của Ban Thường vụ Thành ủy Hà Nội. Đồng chí Nguyễn Văn An, Ủy viên \
+Ban Thường vụ Thành ủy, Bí thư Huyện ủy chủ trì hội nghị. Đại hội Đảng bộ huyện lần thứ XX, \
+nhiệm kỳ 2020-2025 đã đề ra các mục tiêu. Đảng bộ huyện có 54 tổ chức cơ sở đảng với 19.908 \
+đảng viên.
+
+Nguyễn Bình
+"""
+
+
+class _WarmUpTimeout(BaseException):
+    """Raised by SIGALRM in a warm-up that takes too long (not an Exception: stages must not
+    catch it)."""
+
+
+def warm_up(pipeline: Pipeline, only: list[str] | None, skip: list[str],
+            seconds: float | None) -> None:
+    """Run ``pipeline`` once on :data:`WARM_UP_TEXT` in this process and keep it as the
+    worker pipeline, so that the stages' lazy loads (gazetteers, compiled patterns) happen
+    once here: forked workers, replacements and recycled ones included, inherit them instead
+    of each paying for them again. Errors are ignored (the real articles will report them);
+    a warm-up longer than ``seconds`` is abandoned (SIGALRM, main thread only)."""
+    global _PIPELINE, _PIPELINE_KEY
+    import signal
+    import threading
+
+    _PIPELINE, _PIPELINE_KEY = pipeline, (only, skip)
+    article = Article(id="warm-up", source=_empty_source("warm-up"),
+                      raw=io.decode(WARM_UP_TEXT.encode()).text)
+    alarm = (seconds and hasattr(signal, "setitimer")
+             and threading.current_thread() is threading.main_thread())
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _WarmUpTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire) if alarm else None
+    try:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        pipeline.run(article)
+    except _WarmUpTimeout:
+        pass
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    pipeline.timings = dict.fromkeys(pipeline.names, 0.0)
 
 
 def _set_phase(i: int) -> None:
@@ -507,9 +565,11 @@ def _execute(todo: list[Task], opts: RunOptions, pipeline: Pipeline, summary: Ru
                 progress.advance()
                 progress.refresh()
         return
-    from partyx.executors.local import WorkerPool
+    from partyx.executors.local import WorkerPool, forks
 
     names = pipeline.names
+    if forks():
+        warm_up(pipeline, opts.only, opts.skip, opts.timeout)
 
     def on_timeout(task: Task, phase: int) -> Result:
         stage = names[phase - 1] if 0 < phase <= len(names) else "timeout"

@@ -36,7 +36,7 @@ def _dates(value) -> list:
 
 
 def test_set_is_large_enough_and_ids_are_stems():
-    assert len(FILES) >= 8
+    assert len(FILES) >= 15
     for f in FILES:
         assert json.loads(f.read_text(encoding="utf-8"))["id"] == f.stem
 

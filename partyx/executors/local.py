@@ -32,9 +32,13 @@ from typing import Any
 Phase = Any
 
 
+def forks() -> bool:
+    """Workers are forked here (they inherit this process's modules and objects)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if forks() else "spawn")
 
 
 def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
