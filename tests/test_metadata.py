@@ -50,6 +50,11 @@ def test_publication_time_forms(line, expected):
     assert parse_published(line) == expected
 
 
+def test_place_in_a_date_line_is_no_author():
+    article = run(f"Tiêu đề bài viết\nHà Nội, 24/03/2021 21:54\n{LEAD}\n")
+    assert article.published == "2021-03-24T21:54:00+07:00" and article.authors == []
+
+
 def test_published_is_never_taken_from_the_body():
     article = run(f"Tiêu đề bài viết\n{LEAD} Ngày 25/3/2021 lúc 10:00 đoàn họp tiếp.\n")
     assert article.published is None
@@ -84,6 +89,8 @@ def test_byline_forms(meta, text, names, outlet):
     "Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong phát biểu chỉ đạo",
     "Chiều 24/3, đoàn kiểm tra làm việc.",
     "Đảng bộ quận Long Biên",
+    "Hà Nội",
+    "TP Hồ Chí Minh",
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -319,3 +326,39 @@ def test_every_corpus_article_gives_a_record_without_stage_errors(corpus_dir):
         record = article.to_record()
         assert record["errors"] == [], (path.name, record["errors"])
         assert record["text"], path.name
+
+
+# --- page layouts of the genre's sites (shapes as published; text made up) --------------------
+
+P = ("Sáng 24/3, Đoàn kiểm tra của Ban Thường vụ Thành ủy do Phó Bí thư Thành ủy Nguyễn Văn Phong "
+     "làm Trưởng đoàn đã kiểm tra công tác tại quận Thanh Xuân, quận Ba Đình và huyện Gia Lâm.")
+T = "Hà Nội kiểm tra công tác cán bộ ở ba quận"
+AT = "2021-03-24T21:54:00+07:00"
+
+
+@pytest.mark.parametrize(("page", "published", "outlet", "authors", "section"), [
+    (f"Thời sự\nThứ năm, 24/3/2021, 21:54 (GMT+7)\n{T}\n{P}\n{P}\nHoàng Phúc\n",
+     AT, None, ["Hoàng Phúc"], "Thời sự"),
+    (f"Chính trị\n{T}\nThứ năm, 24/03/2021 - 21:54\n(Dân trí) - {P}\n{P}\nHoàng Phúc\n",
+     AT, "Dân trí", ["Hoàng Phúc"], "Chính trị"),
+    (f"{T}\nThứ Năm, 24-03-2021, 21:54\nNDO - {P}\n{P}\nBài và ảnh: MINH ANH\n",
+     AT, "Nhân Dân", ["Minh Anh"], None),
+    (f"{T}\n24/03/2021 21:54 GMT+7\nTTO - {P}\n{P}\nTHU TRANG\n", AT, "Tuổi Trẻ", ["Thu Trang"],
+     None),
+    (f"{T}\nThu Hằng/VOV.VN\nThứ năm, 21:54, 24/03/2021\n{P}\n", AT, "Đài Tiếng nói Việt Nam",
+     ["Thu Hằng"], None),
+    (f"{T}\n24/03/2021 21:54\nHà Nội (TTXVN) - {P}\n{P}\nVăn Điệp (TTXVN)\n", AT,
+     "Thông tấn xã Việt Nam", ["Văn Điệp"], None),
+    (f"{T}\nQĐND - {P}\nTin, ảnh: NGỌC ANH\n", None, "Quân đội nhân dân", ["Ngọc Anh"], None),
+    (f"Trang chủ / Chính trị / Xây dựng Đảng\n{T}\nCập nhật lúc 21:54 ngày 24/03/2021\nFacebook\n"
+     f"Zalo\nTwitter\n{P}\n{P}\nTừ khóa: Hà Nội, kiểm tra\nTin liên quan\nHà Nội tổng kết năm\n",
+     AT, None, [], "Xây dựng Đảng"),
+    (f"Việt Nam vươn mình trong kỷ nguyên mới\n{T}\nHồng Thái - Minh Anh\nChia sẻ Zalo\n"
+     f"Kinhtedothi - {P}\n", None, "Kinh tế & Đô thị", ["Hồng Thái", "Minh Anh"], None),
+])
+def test_site_layouts(page, published, outlet, authors, section):
+    article = run(page)
+    assert article.title == T
+    assert (article.published, article.outlet, article.authors, article.section) == \
+        (published, outlet, authors, section)
+    assert article.text.split("\n\n")[0] == P and article.text.endswith("Gia Lâm.")

@@ -119,9 +119,18 @@ def _as_name(part: str) -> str | None:
         return part
     if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
         return None
-    if all(w.isupper() for w in words):
+    capitals = [w.isupper() for w in words]
+    if any(capitals) and not all(capitals):  # "TP Hồ Chí Minh": no name mixes the two
+        return None
+    if all(capitals):
         return " ".join(w.capitalize() for w in words)
     return part
+
+
+def _is_province(name: str) -> bool:
+    from partyx import gazetteer  # loaded once, only when a byline is read
+
+    return gazetteer.get().province(name) is not None
 
 
 @dataclass
@@ -164,7 +173,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "4"
+    version = "5"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -388,7 +397,7 @@ class Metadata(Stage):
                 outlet = outlet or self.outlet_of(part)
                 continue
             name = _as_name(part)
-            if name is None:
+            if name is None or _is_province(name):  # "Hà Nội, 24/3/2021"
                 return None
             names.append(name)
         return Byline(names, outlet)
