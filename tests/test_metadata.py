@@ -195,6 +195,16 @@ def test_a_byline_above_the_headline_is_an_author():
     assert article.authors == ["Hoàng Phúc"] and article.outlet == "Lao Động Thủ Đô"
 
 
+def test_site_name_after_the_headline_or_in_the_date_line_is_the_outlet():
+    article = run(f"Quận Thanh Xuân kiểm tra cán bộ - Báo Kinh tế & Đô thị\n{LEAD}\n")
+    assert article.title == "Quận Thanh Xuân kiểm tra cán bộ"
+    assert article.outlet == "Kinh tế & Đô thị"
+    article = run(f"Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng\n{LEAD}\n")
+    assert article.title == "Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng"
+    article = run(f"Tiêu đề bài viết\nLao Động Thủ Đô | 24/03/2021 21:54\n{LEAD}\n")
+    assert article.outlet == "Lao Động Thủ Đô" and article.authors == []
+
+
 def test_breadcrumb_gives_its_last_part_as_section():
     article = run(f"Trang chủ > Chính trị > Xây dựng Đảng\nTiêu đề bài viết\n{LEAD}\n")
     assert article.section == "Xây dựng Đảng" and article.title == "Tiêu đề bài viết"

@@ -101,6 +101,7 @@ _PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng 
                  "pv tổng hợp", "bt", "nhóm ptv"}
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
+_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 _URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
 _URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
                          re.IGNORECASE)
@@ -173,7 +174,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "5"
+    version = "6"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -214,7 +215,10 @@ class Metadata(Stage):
         lines: list[str] = list(article.extras["lines"])
         captions = set(article.extras.get("captions", ()))
         title, body_start, authors = self._read_header(lines, captions, article)
-        article.title = _clean_title(title) if title else None
+        if title:
+            title, outlet = self._outlet_suffix(_clean_title(title))
+            article.outlet = article.outlet or outlet
+        article.title = title or None
         body = lines[body_start:]
         for k in range(min(3, len(body))):  # a caption may stand before the dateline
             outlet, body[k] = self._take_dateline(body[k])
@@ -269,7 +273,9 @@ class Metadata(Stage):
             if published and article.published is None:
                 article.published = published
                 byline = self.byline(_date_rest(line))
-                authors += byline.names if byline else []
+                if byline:
+                    authors += byline.names
+                    article.outlet = article.outlet or byline.outlet
                 continue
             byline = self.byline(line) if title is not None else None
             if byline is not None:
@@ -314,6 +320,13 @@ class Metadata(Stage):
         after = lines[i + 1]
         return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
                     or (self.byline(after) or Byline()).names)
+
+    def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
+        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``."""
+        m = _TITLE_SUFFIX.search(title)
+        if m and self.outlet_of(m.group(1)):
+            return title[:m.start()].rstrip(), self.outlet_of(m.group(1))
+        return title, None
 
     def _is_section(self, line: str) -> bool:
         if line.casefold() in self.sections:
