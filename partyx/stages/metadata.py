@@ -24,7 +24,8 @@ written, the bare date when not, ``None`` when the header has no date. Never fro
 last lines of the body (also the tail glued after the last sentence of a one-line body):
 ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
 ``Chu Thanh Vân (TTXVN)``, ``THIỆN VĂN`` (written in capitals: title-cased). ``PV``,
-``Nhóm PV`` are no names. Bylines and credits are removed from ``text``.
+``Nhóm PV`` are no names. Bylines and credits are removed from ``text``. The words around
+bylines and date lines are in ``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from partyx.article import Article
 from partyx.data import load
@@ -48,10 +50,37 @@ _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5]\d))?(?![\d:])"
                    r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
 # Words a date line carries besides the date: removed before looking for a byline in it.
-_DATE_WORDS = re.compile(
-    r"\b(?:Ngày đăng|Ngày cập nhật|Cập nhật lúc|Cập nhật|Đăng lúc|Đăng ngày|Đăng|Ngày|lúc|"
-    r"Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật|GMT\s?[+-]\s?\d+|UTC\s?[+-]\s?\d+)\b",
-    re.IGNORECASE)
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}\b", re.IGNORECASE)
+
+
+def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
+    """Any of ``words`` (longest first, blanks flexible, any case) as a whole word."""
+    alts = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in alts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w){tail}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _BylineWords:
+    leads: re.Pattern[str]
+    degrees: re.Pattern[str]
+    placeholders: frozenset[str]
+    date_words: re.Pattern[str]
+
+
+@cache
+def _words() -> _BylineWords:
+    data = load("bylines")
+    degrees = "|".join(re.escape(d) for d in data["degrees"])
+    ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data["ranks"])
+    return _BylineWords(
+        leads=re.compile(_words_re(data["leads"]).pattern.replace("(?<!\\w)", "^", 1)
+                         + r"\s*:?\s*", re.IGNORECASE),
+        degrees=re.compile(rf"^(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+(?=\w)|^(?:{ranks})\s+",
+                           re.IGNORECASE),
+        placeholders=frozenset(p.casefold() for p in data["placeholders"]),
+        date_words=_words_re(data["date_words"]),
+    )
 
 
 def parse_published(line: str) -> str | None:
@@ -83,22 +112,14 @@ def _date_rest(line: str) -> str:
     rest = _DATE.sub(" ", line)
     rest = _ISO_DATE.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
-    rest = _DATE_WORDS.sub(" ", rest)
+    rest = _OFFSET.sub(" ", rest)
+    rest = _words().date_words.sub(" ", rest)
     rest = re.sub(r"[|•·,:()\-–—]+", " ", rest)
     return " ".join(rest.split())
 
 
 # --- bylines -----------------------------------------------------------------------------------
 
-_BYLINE_LEAD = re.compile(
-    r"^(?:(?:Bài|Tin)\s*(?:và|,|&|\+)\s*ảnh|Bài|Tin|Ảnh|Thực hiện|Ghi chép|Nhóm (?:phóng viên|PV)|"
-    r"Theo|Tác giả)\s*:?\s*", re.IGNORECASE)
-_DEGREES = re.compile(
-    r"^(?:(?:PGS|GS|TS|ThS|CN|NCS|BS|Ths)\.?\s*[,.]?\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+tá\s+|"
-    r"^(?:Nhà báo|Luật sư|Bác sĩ|Kỹ sư)\s+", re.IGNORECASE)
-_PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng viên", "btv", "ctv",
-                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài", "còn nữa", "hết",
-                 "pv tổng hợp", "bt", "nhóm ptv"}
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
@@ -114,7 +135,7 @@ def _is_name_word(word: str) -> bool:
 
 def _as_name(part: str) -> str | None:
     """``part`` as a person's name (title-cased when written in capitals), else ``None``."""
-    part = _DEGREES.sub("", part.strip(" .")).strip(" .")
+    part = _words().degrees.sub("", part.strip(" .")).strip(" .")
     words = part.split()
     if _INITIALS.match(part) and len(words) <= 2:
         return part
@@ -146,7 +167,7 @@ class Byline:
 # --- the stage ---------------------------------------------------------------------------------
 
 _SENTENCE_GAP = re.compile(r"[.!?…”\")]\s+")
-_PLACEHOLDER_PAREN = re.compile(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", re.IGNORECASE)
+_PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
 _TIME_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Rạng sáng)\b[^,.]{0,15}?\d{1,2}"
                         r"\s?[/.-]\s?\d{1,2}")
 _LTS = re.compile(r"\s(?:LTS|Lời tòa soạn)\s?:")
@@ -174,7 +195,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "6"
+    version = "7"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -383,14 +404,15 @@ class Metadata(Stage):
         m = self.credit.match(text) or _URL_CREDIT.match(text)
         if m and self.outlet_of(m.group(1)):
             return Byline([], self.outlet_of(m.group(1)))
+        vocab = _words()
         outlet = None
         paren = _PAREN_TAIL.search(text)
         if paren:
             outlet = self._outlet_in(paren.group(1))
-            if outlet is None and paren.group(1).casefold().strip() not in _PLACEHOLDERS:
+            if outlet is None and paren.group(1).casefold().strip() not in vocab.placeholders:
                 return None
             text = text[:paren.start()].strip()
-        text = _DEGREES.sub("", _BYLINE_LEAD.sub("", text)).strip(" .:")
+        text = vocab.degrees.sub("", vocab.leads.sub("", text)).strip(" .:")
         if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
             return Byline([], outlet or self.outlet_of(text))
         if not text:  # "Nhóm PV", "(Tổng hợp)"
@@ -404,7 +426,7 @@ class Metadata(Stage):
             while words and self.outlet_of(words[-1]):
                 outlet = outlet or self.outlet_of(words.pop())
             part = " ".join(words)
-            if not part or part.casefold().strip(" .") in _PLACEHOLDERS:
+            if not part or part.casefold().strip(" .") in vocab.placeholders:
                 continue
             if self.outlet_of(part):
                 outlet = outlet or self.outlet_of(part)
@@ -448,7 +470,10 @@ class Metadata(Stage):
         window = len(line) - 90
         ends = [m.end() for m in _SENTENCE_GAP.finditer(line, window)]
         for start in reversed(ends):
-            tail = _PLACEHOLDER_PAREN.sub("", line[start:]).strip()
+            tail = line[start:].strip()
+            m = _PAREN_START.match(tail)  # "(còn nữa) THIỆN VĂN"
+            if m and m.group(1).casefold().strip() in _words().placeholders:
+                tail = tail[m.end():]
             byline = self.byline(tail) if tail else None
             if byline is not None:
                 return line[:start].rstrip(), byline
