@@ -265,6 +265,8 @@ SAMPLE = {
                         "phòng, chống", None, ["Nguyễn Vĩnh Thắng"]),
     "baomoi_22684493": ("'Sai phạm của bà Phan Thị Mỹ Thanh chỉ phát hiện khi có tố cáo'",
                         "VnExpress", []),
+    "baomoi_22631547": ("Nghệ An: Trên 21.245 tỷ đồng đầu tư xây dựng hạ tầng công nghiệp", None,
+                        ["Nguyên Nguyên"]),  # byline after a "» related headline"
     "baomoi_22701996": ("Gắn Nghị quyết Trung ương 4 (khóa XII) với Chỉ thị số 05 của Bộ Chính "
                         "trị", "Thông tấn xã Việt Nam", ["Trung Kiên"]),
     # VNTC: headline, photo caption and dateline often glued to the lead in one line
