@@ -55,6 +55,13 @@ def test_place_in_a_date_line_is_no_author():
     assert article.published == "2021-03-24T21:54:00+07:00" and article.authors == []
 
 
+def test_date_line_under_the_lead_is_page_metadata():
+    second = LEAD.replace("Chiều", "Sáng")
+    article = run(f"Tiêu đề bài viết\n{LEAD}\nThứ năm, 24/03/2021 21:54 | Hoàng Phúc\n{second}\n")
+    assert article.published == "2021-03-24T21:54:00+07:00"
+    assert article.authors == ["Hoàng Phúc"] and article.text == f"{LEAD}\n\n{second}"
+
+
 def test_published_is_never_taken_from_the_body():
     article = run(f"Tiêu đề bài viết\n{LEAD} Ngày 25/3/2021 lúc 10:00 đoàn họp tiếp.\n")
     assert article.published is None

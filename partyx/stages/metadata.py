@@ -195,7 +195,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "7"
+    version = "8"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -241,6 +241,8 @@ class Metadata(Stage):
             article.outlet = article.outlet or outlet
         article.title = title or None
         body = lines[body_start:]
+        if article.published is None:
+            body = self._take_date_line(body, article, authors)
         for k in range(min(3, len(body))):  # a caption may stand before the dateline
             outlet, body[k] = self._take_dateline(body[k])
             if outlet or len(body[k]) > 200:
@@ -341,6 +343,25 @@ class Metadata(Stage):
         after = lines[i + 1]
         return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
                     or (self.byline(after) or Byline()).names)
+
+    def _take_date_line(self, body: list[str], article: Article,
+                        authors: list[str]) -> list[str]:
+        """A date line printed under the lead (``Title / Sapo. / 24/03/2021 21:54``) is page
+        metadata, not body: a short line among the first three that holds nothing but a date,
+        a time, date words and maybe a byline."""
+        for k, line in enumerate(body[:3]):
+            if len(line) > 80:
+                continue
+            published = parse_published(line)
+            rest = _date_rest(line)
+            byline = self.byline(rest) if rest else None
+            if published and (not rest or byline is not None):
+                article.published = published
+                if byline is not None:
+                    authors += byline.names
+                    article.outlet = article.outlet or byline.outlet
+                return body[:k] + body[k + 1:]
+        return body
 
     def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
         """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``."""
