@@ -101,3 +101,36 @@ def test_dask_missing_names_the_extra(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_distributed)
     with pytest.raises(ExecutorUnavailable, match=r"pip install 'partyx\[dask\]'"):
         dask_executor.require()
+
+
+def _orphaning_parent(pids_file):
+    """A parent that starts a pool, hands out work, records its workers' pids, then dies."""
+    pool = _pool(workers=2, timeout=None, max_tasks=None)
+    results = pool.imap_unordered([("ok", i) for i in range(4)] + [("sleep", 0.2)] * 50)
+    next(results)
+    with open(pids_file, "w") as fh:
+        fh.write(" ".join(str(w.process.pid) for w in pool._alive))
+    os._exit(0)  # no clean-up at all, like SIGKILL
+
+
+def test_workers_exit_when_their_parent_dies(tmp_path):
+    pids_file = tmp_path / "pids"
+    parent = multiprocessing.get_context("fork").Process(target=_orphaning_parent,
+                                                          args=(pids_file,))
+    parent.start()
+    parent.join(10)
+    pids = [int(p) for p in pids_file.read_text().split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as fh:  # a zombie waiting for init is gone for us
+        return fh.read().split(") ")[1][0] != "Z"

@@ -46,9 +46,17 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
-                 initializer: Callable[..., Any] | None, initargs: tuple) -> None:
-    """Body of a worker process: init once, then answer tasks until ``None`` or EOF."""
+                 initializer: Callable[..., Any] | None, initargs: tuple,
+                 inherited: list[Connection]) -> None:
+    """Body of a worker process: init once, then answer tasks until ``None`` or EOF.
+
+    ``inherited``: the parent's ends of the pipes (this worker's and the others'), which a
+    forked worker holds copies of; closed at once, so that when the parent dies (even by
+    SIGKILL) every worker reads EOF and exits instead of waiting forever."""
+    for other in inherited:
+        other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs, phase=phase)
     while True:
@@ -136,8 +144,11 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         phase = self._ctx.RawValue("i", 0)
+        # a forked child inherits every open pipe end; a spawned one only what it is given
+        inherited = [parent, *(w.conn for w in self._alive)] if forks() else []
         process = self._ctx.Process(
-            target=_worker_main, args=(child, phase, self.func, self.initializer, self.initargs),
+            target=_worker_main,
+            args=(child, phase, self.func, self.initializer, self.initargs, inherited),
             daemon=True, name="partyx-worker")
         process.start()
         child.close()  # so that the worker's death reads as EOF here
