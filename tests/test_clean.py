@@ -111,3 +111,13 @@ def test_vntc_related_links_are_removed(corpus_dir):
     lines, _ = clean(text)
     assert not any(">>" in x for x in lines)
     assert lines[1] == "Công ty tư nhân đầu tiên có chi bộ Đảng"
+
+
+def test_related_link_after_the_last_sentence_goes_but_the_byline_glued_to_it_stays():
+    line = (f"{PARA} » Đồng chí Nguyễn Đắc Vinh: Cần chỉ rõ những đơn vị, địa phương chậm cải "
+            "cách hành chính Nguyên Nguyên")
+    lines, _ = clean(f"Tiêu đề\n{LEAD}\n{line}\n")
+    assert lines[-1] == f"{PARA} Nguyên Nguyên"
+    link = "» Hà Nội kiểm tra công tác cán bộ tại quận Ba Đình"
+    lines, _ = clean(f"Tiêu đề\n{LEAD}\n{PARA} {link}\n")
+    assert lines[-1] == PARA

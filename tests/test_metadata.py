@@ -50,6 +50,18 @@ def test_publication_time_forms(line, expected):
     assert parse_published(line) == expected
 
 
+def test_place_in_a_date_line_is_no_author():
+    article = run(f"Tiêu đề bài viết\nHà Nội, 24/03/2021 21:54\n{LEAD}\n")
+    assert article.published == "2021-03-24T21:54:00+07:00" and article.authors == []
+
+
+def test_date_line_under_the_lead_is_page_metadata():
+    second = LEAD.replace("Chiều", "Sáng")
+    article = run(f"Tiêu đề bài viết\n{LEAD}\nThứ năm, 24/03/2021 21:54 | Hoàng Phúc\n{second}\n")
+    assert article.published == "2021-03-24T21:54:00+07:00"
+    assert article.authors == ["Hoàng Phúc"] and article.text == f"{LEAD}\n\n{second}"
+
+
 def test_published_is_never_taken_from_the_body():
     article = run(f"Tiêu đề bài viết\n{LEAD} Ngày 25/3/2021 lúc 10:00 đoàn họp tiếp.\n")
     assert article.published is None
@@ -84,6 +96,8 @@ def test_byline_forms(meta, text, names, outlet):
     "Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong phát biểu chỉ đạo",
     "Chiều 24/3, đoàn kiểm tra làm việc.",
     "Đảng bộ quận Long Biên",
+    "Hà Nội",
+    "TP Hồ Chí Minh",
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -188,6 +202,16 @@ def test_a_byline_above_the_headline_is_an_author():
     assert article.authors == ["Hoàng Phúc"] and article.outlet == "Lao Động Thủ Đô"
 
 
+def test_site_name_after_the_headline_or_in_the_date_line_is_the_outlet():
+    article = run(f"Quận Thanh Xuân kiểm tra cán bộ - Báo Kinh tế & Đô thị\n{LEAD}\n")
+    assert article.title == "Quận Thanh Xuân kiểm tra cán bộ"
+    assert article.outlet == "Kinh tế & Đô thị"
+    article = run(f"Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng\n{LEAD}\n")
+    assert article.title == "Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng"
+    article = run(f"Tiêu đề bài viết\nLao Động Thủ Đô | 24/03/2021 21:54\n{LEAD}\n")
+    assert article.outlet == "Lao Động Thủ Đô" and article.authors == []
+
+
 def test_breadcrumb_gives_its_last_part_as_section():
     article = run(f"Trang chủ > Chính trị > Xây dựng Đảng\nTiêu đề bài viết\n{LEAD}\n")
     assert article.section == "Xây dựng Đảng" and article.title == "Tiêu đề bài viết"
@@ -248,6 +272,8 @@ SAMPLE = {
                         "phòng, chống", None, ["Nguyễn Vĩnh Thắng"]),
     "baomoi_22684493": ("'Sai phạm của bà Phan Thị Mỹ Thanh chỉ phát hiện khi có tố cáo'",
                         "VnExpress", []),
+    "baomoi_22631547": ("Nghệ An: Trên 21.245 tỷ đồng đầu tư xây dựng hạ tầng công nghiệp", None,
+                        ["Nguyên Nguyên"]),  # byline after a "» related headline"
     "baomoi_22701996": ("Gắn Nghị quyết Trung ương 4 (khóa XII) với Chỉ thị số 05 của Bộ Chính "
                         "trị", "Thông tấn xã Việt Nam", ["Trung Kiên"]),
     # VNTC: headline, photo caption and dateline often glued to the lead in one line
@@ -319,3 +345,39 @@ def test_every_corpus_article_gives_a_record_without_stage_errors(corpus_dir):
         record = article.to_record()
         assert record["errors"] == [], (path.name, record["errors"])
         assert record["text"], path.name
+
+
+# --- page layouts of the genre's sites (shapes as published; text made up) --------------------
+
+P = ("Sáng 24/3, Đoàn kiểm tra của Ban Thường vụ Thành ủy do Phó Bí thư Thành ủy Nguyễn Văn Phong "
+     "làm Trưởng đoàn đã kiểm tra công tác tại quận Thanh Xuân, quận Ba Đình và huyện Gia Lâm.")
+T = "Hà Nội kiểm tra công tác cán bộ ở ba quận"
+AT = "2021-03-24T21:54:00+07:00"
+
+
+@pytest.mark.parametrize(("page", "published", "outlet", "authors", "section"), [
+    (f"Thời sự\nThứ năm, 24/3/2021, 21:54 (GMT+7)\n{T}\n{P}\n{P}\nHoàng Phúc\n",
+     AT, None, ["Hoàng Phúc"], "Thời sự"),
+    (f"Chính trị\n{T}\nThứ năm, 24/03/2021 - 21:54\n(Dân trí) - {P}\n{P}\nHoàng Phúc\n",
+     AT, "Dân trí", ["Hoàng Phúc"], "Chính trị"),
+    (f"{T}\nThứ Năm, 24-03-2021, 21:54\nNDO - {P}\n{P}\nBài và ảnh: MINH ANH\n",
+     AT, "Nhân Dân", ["Minh Anh"], None),
+    (f"{T}\n24/03/2021 21:54 GMT+7\nTTO - {P}\n{P}\nTHU TRANG\n", AT, "Tuổi Trẻ", ["Thu Trang"],
+     None),
+    (f"{T}\nThu Hằng/VOV.VN\nThứ năm, 21:54, 24/03/2021\n{P}\n", AT, "Đài Tiếng nói Việt Nam",
+     ["Thu Hằng"], None),
+    (f"{T}\n24/03/2021 21:54\nHà Nội (TTXVN) - {P}\n{P}\nVăn Điệp (TTXVN)\n", AT,
+     "Thông tấn xã Việt Nam", ["Văn Điệp"], None),
+    (f"{T}\nQĐND - {P}\nTin, ảnh: NGỌC ANH\n", None, "Quân đội nhân dân", ["Ngọc Anh"], None),
+    (f"Trang chủ / Chính trị / Xây dựng Đảng\n{T}\nCập nhật lúc 21:54 ngày 24/03/2021\nFacebook\n"
+     f"Zalo\nTwitter\n{P}\n{P}\nTừ khóa: Hà Nội, kiểm tra\nTin liên quan\nHà Nội tổng kết năm\n",
+     AT, None, [], "Xây dựng Đảng"),
+    (f"Việt Nam vươn mình trong kỷ nguyên mới\n{T}\nHồng Thái - Minh Anh\nChia sẻ Zalo\n"
+     f"Kinhtedothi - {P}\n", None, "Kinh tế & Đô thị", ["Hồng Thái", "Minh Anh"], None),
+])
+def test_site_layouts(page, published, outlet, authors, section):
+    article = run(page)
+    assert article.title == T
+    assert (article.published, article.outlet, article.authors, article.section) == \
+        (published, outlet, authors, section)
+    assert article.text.split("\n\n")[0] == P and article.text.endswith("Gia Lâm.")

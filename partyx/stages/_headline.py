@@ -43,8 +43,8 @@ class Seam:
 
 @dataclass(frozen=True)
 class _Vocab:
-    openers: tuple[tuple[str, ...], ...]
-    proper: tuple[tuple[str, ...], ...]
+    openers: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    proper: dict[str, tuple[tuple[str, ...], ...]]
     modifiers: frozenset[str]
     before: frozenset[str]
     place_types: frozenset[str]
@@ -54,9 +54,12 @@ class _Vocab:
 def _vocab() -> _Vocab:
     data = load("headline")
 
-    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    def phrases(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         items = {tuple(w.casefold() for w in p.split()) for p in data[key]}
-        return tuple(sorted(items, key=len, reverse=True))
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(items, key=len, reverse=True):
+            index.setdefault(phrase[0], []).append(phrase)
+        return {first: tuple(group) for first, group in index.items()}
 
     def last_words(key: str) -> frozenset[str]:
         return frozenset(p.split()[-1].casefold() for p in data[key])
@@ -86,14 +89,18 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _starts_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """The length of the longest of ``phrases`` that begins at ``words[i]``, else 0."""
-    for phrase in phrases:
+def _key(word: str) -> str:
+    return _core(word).rstrip(".,;:").casefold()
+
+
+def _starts_phrase(keys: list[str], i: int,
+                   phrases: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """The length of the longest of ``phrases`` that begins at word ``i``, else 0 (``keys``:
+    the words' lookup forms)."""
+    for phrase in phrases.get(keys[i], ()):
         n = len(phrase)
-        if i + n <= len(words):
-            got = tuple(_core(w).rstrip(".,;:").casefold() for w in words[i:i + n])
-            if got == phrase:
-                return n
+        if tuple(keys[i:i + n]) == phrase:
+            return n
     return 0
 
 
@@ -105,13 +112,13 @@ def _place_name_follows(words: list[str], i: int) -> bool:
     return _is_cap(words[i + 1]) and not _is_acronym(words[i + 1])
 
 
-def _inside_names(words: list[str], vocab: _Vocab) -> list[bool]:
+def _inside_names(words: list[str], keys: list[str], vocab: _Vocab) -> list[bool]:
     """For each word: is it part of the name of a body (``Tượng đài``, ``Công ty``)? A capital
     right after such a word continues the name (``Tượng đài Lý Thái Tổ``)."""
     flags = [False] * len(words)
     i = 0
     while i < len(words):
-        n = _starts_phrase(words, i, vocab.proper) if _is_cap(words[i]) else 0
+        n = _starts_phrase(keys, i, vocab.proper) if _is_cap(words[i]) else 0
         for k in range(i, i + n):
             flags[k] = True
         i += max(n, 1)
@@ -123,8 +130,9 @@ def chunk_starts(text: str) -> list[Seam]:
     vocab = _vocab()
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
+    keys = [_key(w) for w in words]
     seams: list[Seam] = []
-    in_name = _inside_names(words, vocab)
+    in_name = _inside_names(words, keys, vocab)
     for i in range(1, len(words)):
         prev, cur = words[i - 1], words[i]
         if cur in BULLETS:
@@ -143,11 +151,11 @@ def chunk_starts(text: str) -> list[Seam]:
             continue
         if prev_key in vocab.place_types and _place_name_follows(words, i):
             continue
-        if _starts_phrase(words, i, vocab.openers):
+        if _starts_phrase(keys, i, vocab.openers):
             seams.append(Seam(matches[i].start(), "opener"))
             continue
         if (_is_lower(prev) and not _is_acronym(cur) and not in_name[i - 1]
-                and not _starts_phrase(words, i, vocab.proper)):
+                and not _starts_phrase(keys, i, vocab.proper)):
             seams.append(Seam(matches[i].start(), "restart"))
     return seams
 

@@ -91,7 +91,7 @@ class _Vocabulary:
 @register
 class Clean(Stage):
     name = "clean"
-    version = "3"
+    version = "4"
     requires = ("raw",)
     provides = ("lines", "captions")
     description = "split into lines; drop logos, share buttons, counters, repeated captions, " \
@@ -141,7 +141,15 @@ class Clean(Stage):
     def _strip_segments(self, line: str) -> str:
         if len(line) < 160:
             line = self.vocab.counter.sub("", line).strip(" |")
-        return _TRAILING_LINKS.sub("", line).strip()
+        m = _TRAILING_LINKS.search(line)
+        if not m:
+            return line
+        # "… công nghiệp. » Đồng chí X: Cần chỉ rõ … hành chính Nguyên Nguyên": the link goes,
+        # the byline glued after it stays for the metadata stage
+        parts = _headline.chunks(line[m.start():m.start() + 400])
+        tail = parts[-1].split() if len(parts) >= 2 else []
+        keep = 2 <= len(tail) <= 4 and all(w.isalpha() and w[0].isupper() for w in tail)
+        return (line[:m.start()] + (" " + " ".join(tail) if keep else "")).strip()
 
     @staticmethod
     def _is_repeat(line: str, kept: list[str], seen: set[str]) -> bool:

@@ -24,7 +24,8 @@ written, the bare date when not, ``None`` when the header has no date. Never fro
 last lines of the body (also the tail glued after the last sentence of a one-line body):
 ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
 ``Chu Thanh Vân (TTXVN)``, ``THIỆN VĂN`` (written in capitals: title-cased). ``PV``,
-``Nhóm PV`` are no names. Bylines and credits are removed from ``text``.
+``Nhóm PV`` are no names. Bylines and credits are removed from ``text``. The words around
+bylines and date lines are in ``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from partyx.article import Article
 from partyx.data import load
@@ -48,10 +50,37 @@ _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5]\d))?(?![\d:])"
                    r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
 # Words a date line carries besides the date: removed before looking for a byline in it.
-_DATE_WORDS = re.compile(
-    r"\b(?:Ngày đăng|Ngày cập nhật|Cập nhật lúc|Cập nhật|Đăng lúc|Đăng ngày|Đăng|Ngày|lúc|"
-    r"Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật|GMT\s?[+-]\s?\d+|UTC\s?[+-]\s?\d+)\b",
-    re.IGNORECASE)
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}\b", re.IGNORECASE)
+
+
+def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
+    """Any of ``words`` (longest first, blanks flexible, any case) as a whole word."""
+    alts = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in alts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w){tail}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _BylineWords:
+    leads: re.Pattern[str]
+    degrees: re.Pattern[str]
+    placeholders: frozenset[str]
+    date_words: re.Pattern[str]
+
+
+@cache
+def _words() -> _BylineWords:
+    data = load("bylines")
+    degrees = "|".join(re.escape(d) for d in data["degrees"])
+    ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data["ranks"])
+    return _BylineWords(
+        leads=re.compile(_words_re(data["leads"]).pattern.replace("(?<!\\w)", "^", 1)
+                         + r"\s*:?\s*", re.IGNORECASE),
+        degrees=re.compile(rf"^(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+(?=\w)|^(?:{ranks})\s+",
+                           re.IGNORECASE),
+        placeholders=frozenset(p.casefold() for p in data["placeholders"]),
+        date_words=_words_re(data["date_words"]),
+    )
 
 
 def parse_published(line: str) -> str | None:
@@ -83,24 +112,17 @@ def _date_rest(line: str) -> str:
     rest = _DATE.sub(" ", line)
     rest = _ISO_DATE.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
-    rest = _DATE_WORDS.sub(" ", rest)
+    rest = _OFFSET.sub(" ", rest)
+    rest = _words().date_words.sub(" ", rest)
     rest = re.sub(r"[|•·,:()\-–—]+", " ", rest)
     return " ".join(rest.split())
 
 
 # --- bylines -----------------------------------------------------------------------------------
 
-_BYLINE_LEAD = re.compile(
-    r"^(?:(?:Bài|Tin)\s*(?:và|,|&|\+)\s*ảnh|Bài|Tin|Ảnh|Thực hiện|Ghi chép|Nhóm (?:phóng viên|PV)|"
-    r"Theo|Tác giả)\s*:?\s*", re.IGNORECASE)
-_DEGREES = re.compile(
-    r"^(?:(?:PGS|GS|TS|ThS|CN|NCS|BS|Ths)\.?\s*[,.]?\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+tá\s+|"
-    r"^(?:Nhà báo|Luật sư|Bác sĩ|Kỹ sư)\s+", re.IGNORECASE)
-_PLACEHOLDERS = {"pv", "p.v", "p.v.", "nhóm pv", "phóng viên", "nhóm phóng viên", "btv", "ctv",
-                 "pv nhóm", "ptv", "tổng hợp", "nhóm p.v", "tpv", "tin", "bài", "còn nữa", "hết",
-                 "pv tổng hợp", "bt", "nhóm ptv"}
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
+_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 _URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
 _URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
                          re.IGNORECASE)
@@ -113,15 +135,24 @@ def _is_name_word(word: str) -> bool:
 
 def _as_name(part: str) -> str | None:
     """``part`` as a person's name (title-cased when written in capitals), else ``None``."""
-    part = _DEGREES.sub("", part.strip(" .")).strip(" .")
+    part = _words().degrees.sub("", part.strip(" .")).strip(" .")
     words = part.split()
     if _INITIALS.match(part) and len(words) <= 2:
         return part
     if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
         return None
-    if all(w.isupper() for w in words):
+    capitals = [w.isupper() for w in words]
+    if any(capitals) and not all(capitals):  # "TP Hồ Chí Minh": no name mixes the two
+        return None
+    if all(capitals):
         return " ".join(w.capitalize() for w in words)
     return part
+
+
+def _is_province(name: str) -> bool:
+    from partyx import gazetteer  # loaded once, only when a byline is read
+
+    return gazetteer.get().province(name) is not None
 
 
 @dataclass
@@ -136,7 +167,7 @@ class Byline:
 # --- the stage ---------------------------------------------------------------------------------
 
 _SENTENCE_GAP = re.compile(r"[.!?…”\")]\s+")
-_PLACEHOLDER_PAREN = re.compile(r"^\((?:còn nữa|tổng hợp|hết)\)\s*", re.IGNORECASE)
+_PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
 _TIME_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Rạng sáng)\b[^,.]{0,15}?\d{1,2}"
                         r"\s?[/.-]\s?\d{1,2}")
 _LTS = re.compile(r"\s(?:LTS|Lời tòa soạn)\s?:")
@@ -164,7 +195,7 @@ def _clean_title(text: str) -> str:
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "4"
+    version = "8"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"
@@ -205,8 +236,13 @@ class Metadata(Stage):
         lines: list[str] = list(article.extras["lines"])
         captions = set(article.extras.get("captions", ()))
         title, body_start, authors = self._read_header(lines, captions, article)
-        article.title = _clean_title(title) if title else None
+        if title:
+            title, outlet = self._outlet_suffix(_clean_title(title))
+            article.outlet = article.outlet or outlet
+        article.title = title or None
         body = lines[body_start:]
+        if article.published is None:
+            body = self._take_date_line(body, article, authors)
         for k in range(min(3, len(body))):  # a caption may stand before the dateline
             outlet, body[k] = self._take_dateline(body[k])
             if outlet or len(body[k]) > 200:
@@ -260,7 +296,9 @@ class Metadata(Stage):
             if published and article.published is None:
                 article.published = published
                 byline = self.byline(_date_rest(line))
-                authors += byline.names if byline else []
+                if byline:
+                    authors += byline.names
+                    article.outlet = article.outlet or byline.outlet
                 continue
             byline = self.byline(line) if title is not None else None
             if byline is not None:
@@ -305,6 +343,32 @@ class Metadata(Stage):
         after = lines[i + 1]
         return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
                     or (self.byline(after) or Byline()).names)
+
+    def _take_date_line(self, body: list[str], article: Article,
+                        authors: list[str]) -> list[str]:
+        """A date line printed under the lead (``Title / Sapo. / 24/03/2021 21:54``) is page
+        metadata, not body: a short line among the first three that holds nothing but a date,
+        a time, date words and maybe a byline."""
+        for k, line in enumerate(body[:3]):
+            if len(line) > 80:
+                continue
+            published = parse_published(line)
+            rest = _date_rest(line)
+            byline = self.byline(rest) if rest else None
+            if published and (not rest or byline is not None):
+                article.published = published
+                if byline is not None:
+                    authors += byline.names
+                    article.outlet = article.outlet or byline.outlet
+                return body[:k] + body[k + 1:]
+        return body
+
+    def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
+        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``."""
+        m = _TITLE_SUFFIX.search(title)
+        if m and self.outlet_of(m.group(1)):
+            return title[:m.start()].rstrip(), self.outlet_of(m.group(1))
+        return title, None
 
     def _is_section(self, line: str) -> bool:
         if line.casefold() in self.sections:
@@ -361,14 +425,15 @@ class Metadata(Stage):
         m = self.credit.match(text) or _URL_CREDIT.match(text)
         if m and self.outlet_of(m.group(1)):
             return Byline([], self.outlet_of(m.group(1)))
+        vocab = _words()
         outlet = None
         paren = _PAREN_TAIL.search(text)
         if paren:
             outlet = self._outlet_in(paren.group(1))
-            if outlet is None and paren.group(1).casefold().strip() not in _PLACEHOLDERS:
+            if outlet is None and paren.group(1).casefold().strip() not in vocab.placeholders:
                 return None
             text = text[:paren.start()].strip()
-        text = _DEGREES.sub("", _BYLINE_LEAD.sub("", text)).strip(" .:")
+        text = vocab.degrees.sub("", vocab.leads.sub("", text)).strip(" .:")
         if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
             return Byline([], outlet or self.outlet_of(text))
         if not text:  # "Nhóm PV", "(Tổng hợp)"
@@ -382,13 +447,13 @@ class Metadata(Stage):
             while words and self.outlet_of(words[-1]):
                 outlet = outlet or self.outlet_of(words.pop())
             part = " ".join(words)
-            if not part or part.casefold().strip(" .") in _PLACEHOLDERS:
+            if not part or part.casefold().strip(" .") in vocab.placeholders:
                 continue
             if self.outlet_of(part):
                 outlet = outlet or self.outlet_of(part)
                 continue
             name = _as_name(part)
-            if name is None:
+            if name is None or _is_province(name):  # "Hà Nội, 24/3/2021"
                 return None
             names.append(name)
         return Byline(names, outlet)
@@ -426,7 +491,10 @@ class Metadata(Stage):
         window = len(line) - 90
         ends = [m.end() for m in _SENTENCE_GAP.finditer(line, window)]
         for start in reversed(ends):
-            tail = _PLACEHOLDER_PAREN.sub("", line[start:]).strip()
+            tail = line[start:].strip()
+            m = _PAREN_START.match(tail)  # "(còn nữa) THIỆN VĂN"
+            if m and m.group(1).casefold().strip() in _words().placeholders:
+                tail = tail[m.end():]
             byline = self.byline(tail) if tail else None
             if byline is not None:
                 return line[:start].rstrip(), byline
