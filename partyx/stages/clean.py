@@ -36,8 +36,6 @@ from partyx.text import collapse_spaces
 
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = ".!?…"
-_PHOTO_CREDIT = re.compile(r"^\(?\s*(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Video)\s*:[^.!?]{0,60}\)?$",
-                           re.IGNORECASE)
 _ONLY_SYMBOLS = re.compile(r"^[\W_]+$")
 _BULLET_START = re.compile(r"^(?:[-–+•*]|\d{1,3}\s*[-.)/])\s*")
 # ">> headline" appended after the last sentence of a paragraph
@@ -78,6 +76,11 @@ class _Vocabulary:
         self.prefixes = tuple(p.casefold() for p in data["prefixes"])
         self.related = {_key(s) for s in data["related_markers"]}
         self.stop = {_key(s) for s in data["stop_markers"]}
+        credits = "|".join(re.escape(c) for c in sorted(data["photo_credits"], key=len,
+                                                         reverse=True))
+        # "Ảnh: Hoàng Phúc", "(Ảnh minh họa: TTXVN)"
+        self.photo_credit = re.compile(rf"^\(?\s*(?:{credits})\s*:[^.!?]{{0,60}}\)?$",
+                                       re.IGNORECASE)
         counters = "|".join(re.escape(c) for c in data["counters"])
         # "| Lượt xem: 651", "Bình luận (3)": a counter word, then a number
         self.counter = re.compile(
@@ -110,7 +113,7 @@ class Clean(Stage):
         raw = [x for x in raw if x]
         for n, line in enumerate(raw):
             line = self._strip_segments(line)
-            if not line or _ONLY_SYMBOLS.match(line) or _PHOTO_CREDIT.match(line):
+            if not line or _ONLY_SYMBOLS.match(line) or self.vocab.photo_credit.match(line):
                 continue
             if n < 2 and len(line) <= 2 and not line.isdigit():
                 continue  # logo remnant

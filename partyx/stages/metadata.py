@@ -168,9 +168,6 @@ class Byline:
 
 _SENTENCE_GAP = re.compile(r"[.!?…”\")]\s+")
 _PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
-_TIME_LEAD = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Rạng sáng)\b[^,.]{0,15}?\d{1,2}"
-                        r"\s?[/.-]\s?\d{1,2}")
-_LTS = re.compile(r"\s(?:LTS|Lời tòa soạn)\s?:")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›)\s")
 
 
@@ -219,6 +216,12 @@ class Metadata(Stage):
             rf"^\(?\s*(?:Theo|Nguồn)\s*:?\s*(?:báo\s+|tạp chí\s+|đài\s+)?((?i:{names}))\s*[.)]*$",
             re.IGNORECASE)
         self.sections = {s.casefold() for s in load("sections")}
+        words = load("headline")
+        leads = "|".join(re.escape(w) for w in sorted(words["time_leads"], key=len, reverse=True))
+        # "Sáng 1/9, tại …", "Hôm qua 13/4, …": a lead, not a headline
+        self.time_lead = re.compile(rf"^(?:{leads})\b[^,.]{{0,15}}?\d{{1,2}}\s?[/.-]\s?\d{{1,2}}")
+        notes = "|".join(re.escape(w) for w in words["editor_notes"])
+        self.editor_note = re.compile(rf"\s(?:{notes})\s?:")
         bp = load("boilerplate")
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
@@ -386,9 +389,9 @@ class Metadata(Stage):
     def _split_glued(self, line: str) -> tuple[str, str] | None:
         """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
         head = line[:400]  # a headline and its caption fit well within that
-        marker = self.inner_dateline.search(head) or _LTS.search(head)
+        marker = self.inner_dateline.search(head) or self.editor_note.search(head)
         prefix = line[:marker.start()] if marker else head
-        if _TIME_LEAD.match(prefix):
+        if self.time_lead.match(prefix):
             return None
         parts = chunks(prefix)
         if not marker and is_headline_run(prefix):
@@ -401,7 +404,7 @@ class Metadata(Stage):
                     return None
                 first = prefix
             body = line[marker.start():].strip()
-            if body.startswith(("LTS", "Lời tòa soạn")):
+            if self.editor_note.match(" " + body):
                 body = body.split(":", 1)[1].strip()
             return _clean_title(first), body
         if ok and len(parts) > 1 and len(line) > 140:
