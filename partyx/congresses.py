@@ -8,8 +8,11 @@ lần thứ XXVI, nhiệm kỳ 2020-2025``, ``Đại hội đại biểu lần t
 
 The national congress's body is ``Đảng Cộng sản Việt Nam``; a local one's is ``Đảng bộ <level>
 <Place>`` (:func:`partyx.bodies.party_body`, place resolved from the article's context). A
-congress needs an ordinal (Roman numerals or ``lần thứ 13``) and a body: ``Đại hội X`` alone,
-``Đại hội Đảng bộ các cấp``, ``Đại hội Chi đoàn`` and a foreign ``Đại hội 18`` are left out.
+congress needs an ordinal (Roman numerals or ``lần thứ 13``). With no body written it is the
+national congress when the ordinal is one a national congress has had (``Nghị quyết Đại hội
+XIII``; ``national_congress_max`` in ``data/bodies.json``). ``Đại hội Đảng bộ các cấp``, other
+organisations' congresses (``Đại hội Chi đoàn``, ``Đại hội đại biểu toàn quốc lần thứ XI Hội
+Nông dân``) and foreign ones (``Đại hội 18``, ``Đảng Cộng sản Trung Quốc``) are left out.
 
 The parser reads a bounded window of words after each ``Đại hội``: linear in the text.
 """
@@ -132,6 +135,7 @@ def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
     ordinal = None
     term = None
     pending = False
+    party = False  # the Party is named (not only "toàn quốc")
     for _ in range(30):
         low = t.low()
         if t.seq("đại", "biểu"):
@@ -139,7 +143,7 @@ def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
         elif t.seq("toàn", "quốc"):
             national, t.i = True, t.i + 2
         elif t.seq("đảng", "cộng", "sản", "việt", "nam"):
-            national, t.i = True, t.i + 5
+            national, party, t.i = True, True, t.i + 5
         elif t.seq("của", "đảng", "bộ") or t.seq("đảng", "bộ"):
             if body is not None:
                 break
@@ -151,7 +155,13 @@ def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
             if body is None:
                 return None
         elif t.seq("của", "đảng") or (low == "đảng" and t.low(1) != "bộ"):
-            national, t.i = True, t.i + (2 if low == "của" else 1)
+            t.i += 2 if low == "của" else 1
+            following = t.word()
+            if t.seq("cộng", "sản", "việt", "nam"):
+                t.i += 4
+            elif following[:1].isupper() and not _is_roman(following):
+                return None  # another party: Đảng Cộng sản Trung Quốc, Đảng Nhân dân Cách mạng Lào
+            national = party = True
         elif ordinal is None and (t.seq("lần", "thứ") or low == "lần"):
             t.i += 2 if t.low(1) == "thứ" else 1
             ordinal = parse_ordinal(t.word())
@@ -169,15 +179,27 @@ def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
             break
     if ordinal is None or ordinal <= 0:
         return None
+    # A capitalised word after the ordinal names another organisation (Đại hội đại biểu toàn
+    # quốc lần thứ XI Hội Nông dân, Đại hội XII Công đoàn) unless the Party is named.
+    other_org = t.word()[:1].isupper() and not party
     if body is not None:
         name = party_body(body[0], body[1], ctx)
-    elif national:
-        name = NATIONAL
+    elif other_org or pending:
+        return None
+    elif national or ordinal <= _national_max():
+        name = NATIONAL  # "Đại hội XIII", "Nghị quyết Đại hội lần thứ XIII": the national one
     else:
         return None
     if name is None:
         return None
     return Congress(start, t.end(), text[start:t.end()], ordinal, name, term)
+
+
+@cache
+def _national_max() -> int:
+    """The highest ordinal a national congress has had: a bare ``Đại hội XIII`` is national,
+    a bare ``Đại hội lần thứ XVII`` cannot be."""
+    return int(load("bodies")["national_congress_max"])
 
 
 def find_congresses(text: str, ctx: dict[str, Any] | None = None) -> list[Congress]:

@@ -14,9 +14,11 @@ Figures that look like dates are not dates: ``14,63%``, ``19.908``, ``1.5`` and 
 ``48/56`` or ``50/50`` have no cue word and no four-digit year.
 
 A date without a year takes it (:func:`resolve`) from the publication date (the year that puts
-it nearest), else from the reference year :func:`infer_year` reads in the text: a duration
-before a dated citation (``sơ kết 5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> 2022), else
-the latest full date, else the latest month or year mentioned. Never from the machine clock.
+it nearest), else from what :func:`reference` reads in the text: a duration before a dated
+citation (``sơ kết 5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> on or after 4/7/2022), an
+anniversary span (``74 năm … (1930-2004)``), the latest full date (not a birth date: the day
+falls on or after it, give or take 90 days), else the latest month or year mentioned. Never from
+the machine clock.
 
 Every pattern is linear: bounded repeats, no nested quantifiers.
 """
@@ -54,12 +56,11 @@ _NOT_NOW_YEAR = re.compile(
 _LIFE_EVENT = re.compile(
     r"(?:sinh|mất|từ trần|qua đời|hy sinh|tạ thế)(?:\s(?:ngày|năm))?\s?$", re.IGNORECASE
 )
-# Spans of years: an anniversary (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``,
-# ``(3/2/1930-3/2/2004)``) and a term or period (``nhiệm kỳ 2015 - 2020``).
+# An anniversary span (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``,
+# ``(3/2/1930-3/2/2004)``).
 _YEARS = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?"
           r"((?:19|20)\d{2})(?!\d)")
 _ANNIVERSARY = re.compile(r"năm\b[^()\n]{0,80}\(" + _YEARS)  # the count: _COUNT_BEFORE
-_TERM = re.compile(r"(?:[Nn]hiệm kỳ|[Gg]iai đoạn)\s{1,3}" + _YEARS)
 
 # Words right before a day/month that make it a date (``Chiều 24/3``, ``sáng ngày 7/2``,
 # ``Sáng nay (6-2)``, ``ngày 27/5``, ``thứ Hai, 6/2``), read word by word from the end.
@@ -227,22 +228,26 @@ def year_evidence(text: str) -> list[int]:
     return [y for y in years if 1800 <= y <= 2200]
 
 
-def _term_year(text: str) -> int | None:
-    """The middle one of the first years of the terms and periods written (``nhiệm kỳ
-    2015 - 2020``): articles name the current term, the last one and those planned."""
-    starts = sorted(int(m.group(1)) for m in _TERM.finditer(text))
-    return starts[len(starts) // 2] if starts else None
-
-
 def infer_year(
     text: str, mentions: list[DateMention] | None = None, published: str | None = None
 ) -> int | None:
     """The year that dates written without one belong to (see module docstring)."""
+    return reference(text, mentions, published)[0]
+
+
+def reference(
+    text: str, mentions: list[DateMention] | None = None, published: str | None = None
+) -> tuple[int | None, dt.date | None]:
+    """(reference year, floor date) for dates written without a year. The floor is the date
+    the text shows to be past already: a dated citation plus the duration written before it
+    (``5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> 2022-07-04), else the latest full date
+    written (not a birth or death date). A day/month falls in the floor's year unless that
+    puts it well before the floor (:func:`resolve`)."""
     pub = _published_date(published)
     if pub:
-        return pub.year
+        return pub.year, None
     if not isinstance(text, str):
-        return None
+        return None, None
     if mentions is None:
         mentions = find_dates(text)
     full = [d for d in mentions
@@ -254,15 +259,22 @@ def infer_year(
             continue
         after = next((d for d in full if 0 <= d.start - m.end() <= 160), None)
         if after is not None and after.year is not None and "." not in text[m.end():after.start]:
-            return after.year + n
+            day = min(after.day, 28) if after.month == 2 else after.day
+            return after.year + n, dt.date(after.year + n, after.month, day)
     for m in _ANNIVERSARY.finditer(text):  # "74 năm ... (1930-2004)"
         count = _COUNT_BEFORE.search(text[max(0, m.start() - 8):m.start()])
         if count and int(m.group(2)) - int(m.group(1)) == parse_number(count.group(1)):
-            return int(m.group(2))
+            return int(m.group(2)), None
     if full:
-        return max(d.year for d in full if d.year is not None)
+        latest = max(full, key=lambda d: (d.year, d.month, d.day))
+        floor = dt.date(latest.year, latest.month, latest.day)  # type: ignore[arg-type]
+        return floor.year, floor
     evidence = year_evidence(text)
-    return max(evidence) if evidence else _term_year(text)
+    return (max(evidence), None) if evidence else (None, None)
+
+
+# A day/month this long before the floor date belongs to the next year.
+_BEFORE_FLOOR = dt.timedelta(days=90)
 
 
 def _published_date(published: str | None) -> dt.date | None:
@@ -277,9 +289,12 @@ def _published_date(published: str | None) -> dt.date | None:
         return None
 
 
-def resolve(mention: DateMention, year: int | None, published: str | None = None) -> str | None:
+def resolve(mention: DateMention, year: int | None, published: str | None = None,
+            floor: dt.date | None = None) -> str | None:
     """ISO date of ``mention``: its own year, else the year nearest the publication date, else
-    the reference ``year``; ``None`` when no year can be known or the day does not exist."""
+    the reference ``year`` (the next one when that puts the day more than 90 days before the
+    ``floor`` date, see :func:`reference`); ``None`` when no year can be known or the day does
+    not exist."""
     if mention.year is not None:
         return _iso(mention.year, mention.month, mention.day)
     pub = _published_date(published)
@@ -295,6 +310,11 @@ def resolve(mention: DateMention, year: int | None, published: str | None = None
         return best.isoformat() if best else None
     if year is None:
         return None
+    if floor is not None:
+        iso = _iso(floor.year, mention.month, mention.day)
+        if iso and dt.date.fromisoformat(iso) < floor - _BEFORE_FLOOR:
+            return _iso(floor.year + 1, mention.month, mention.day)
+        return iso
     return _iso(year, mention.month, mention.day)
 
 

@@ -1,13 +1,13 @@
 """The main event of an article: its type, its date and who led it.
 
-- **date** (:func:`main_date`): the date that opens a sentence of the body with a time of day
-  or ``Ngày`` (``Chiều 24/3, Đoàn kiểm tra …``, ``(LĐTĐ) Sáng 20/5, …``), else the first date with
-  a time of day, else ``Sáng nay``/``hôm qua`` counted from the publication date, else the
-  first date of the first two paragraphs that is not a cited document's, else the publication
-  date. A date whose year cannot be known still places the event (its sentence) but gives no
-  date.
+- **date** (:func:`main_date`): the first date of the first two paragraphs written with a time
+  of day (``Chiều 24/3, Đoàn kiểm tra …``, ``diễn ra sáng 31-3``) or opening a sentence with
+  ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``), else ``Sáng nay``/``hôm qua`` counted from the
+  publication date, else the first date of the first two paragraphs that is not a cited
+  document's, else the publication date. Dates further down are background. A date whose
+  year cannot be known still places the event (its sentence) but gives no date.
 - **type** (:func:`event_type`): the action written first in the headline, else in the
-  sentence of the event date, else in the lead paragraph, by the trigger words of
+  sentence of the event date, else in the first two paragraphs, by the trigger words of
   ``partyx/data/events.json``; conferences, congresses and delegations are containers that
   count only when no action is written (a ``Hội nghị kiểm điểm`` is a review; a working session
   ``về công tác Đại hội`` is no congress). ``other`` when nothing is.
@@ -43,6 +43,9 @@ class _Vocab:
     types: list[tuple[str, bool, list[re.Pattern[str]]]]
     after_do: re.Pattern[str]
     after: re.Pattern[str]
+    before: re.Pattern[str]
+    speaker: re.Pattern[str]
+    topic: re.Pattern[str]
 
 
 @cache
@@ -51,7 +54,9 @@ def _vocab() -> _Vocab:
     types = [(t["type"], bool(t.get("container")), [re.compile(x) for x in t["triggers"]])
              for t in data["types"]]
     cues = data["lead_cues"]
-    return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]))
+    return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
+                  re.compile(cues["before"]), re.compile(cues["speaker"]),
+                  re.compile(data["topic_words"]))
 
 
 def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> dict | None:
@@ -59,12 +64,12 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
     ``date`` is ``None`` when its year cannot be known), or a synthetic entry from the
     publication date; ``None`` when nothing is known."""
     text = text or ""
-    dates = dates or []
-    for d in dates:
-        if d.get("cue") in _TIME_CUES | {"ngày"} and _opens_sentence(text, d["start"]):
-            return d
-    for d in dates:
-        if d.get("cue") in _TIME_CUES:
+    end = lead_end(text)
+    for d in dates or []:  # in text order: the first time of day or dated opening of the lead
+        if d["start"] >= end:
+            break
+        cue = d.get("cue")
+        if cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d["start"])):
             return d
     pub = _pub(published)
     m = _RELATIVE.search(text[:600])
@@ -73,9 +78,8 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
         day = (pub - dt.timedelta(days=shift)).isoformat()
         return {"date": day, "start": m.start(1), "end": m.end(), "text": m.group(1),
                 "cue": m.group(1).casefold(), "year_written": False}
-    lead_end = _second_paragraph_end(text)
-    for d in dates:
-        if d.get("date") and d["start"] < lead_end and \
+    for d in dates or []:
+        if d.get("date") and d["start"] < end and \
                 not _DOC_DATE.search(text[max(0, d["start"] - 30):d["start"]]):
             return d
     if pub:
@@ -84,7 +88,8 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
     return None
 
 
-def _second_paragraph_end(text: str) -> int:
+def lead_end(text: str) -> int:
+    """End of the lead: the first two paragraphs of the body."""
     first = text.find("\n\n")
     second = text.find("\n\n", first + 2) if first >= 0 else -1
     return second if second >= 0 else len(text)
@@ -104,33 +109,47 @@ def _pub(published: str | None) -> dt.date | None:
         return None
 
 
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
+
+
 def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
-    """Bounds of the sentence of ``text`` around ``pos``."""
+    """Bounds of the sentence of ``text`` around ``pos`` (an ellipsis ``...`` ends none)."""
     if pos is None or not text:
         return (0, 0)
-    start = max(text.rfind(". ", 0, pos) + 2 if text.rfind(". ", 0, pos) >= 0 else 0,
-                text.rfind("\n", 0, pos) + 1)
-    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-    return (start, min(ends) + 1 if ends else len(text))
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), pos):
+        start = m.end()
+    end = _SENTENCE_END.search(text, pos)
+    return (start, end.start() + 1 if end else len(text))
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
-    """The event type announced by the headline, else the event sentence, else the lead
-    paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
-    zones = [z for z in (headline, sentence, lead) if z]
-    for containers in (False, True):
-        for zone in zones:
-            hits = []
-            for rank, (name, container, triggers) in enumerate(_vocab().types):
-                if container != containers:
-                    continue
-                for rx in triggers:
-                    m = rx.search(zone)
-                    if m:
-                        hits.append((m.start(), rank, name))
-            if hits:
-                return min(hits)[2]
+    """The event type announced by the headline or the event sentence, else the first two
+    paragraphs (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
+    # The headline and the event sentence, actions then containers; then the lead likewise.
+    passes = [(z, c) for zs in ((headline, sentence), (lead,)) for c in (False, True)
+              for z in zs if z]
+    for zone, containers in passes:
+        hits = [hit for rank, (name, container, triggers) in enumerate(_vocab().types)
+                if container == containers
+                for hit in [_first_action(zone, triggers, rank, name)] if hit]
+        if hits:
+            return min(hits)[2]
     return "other"
+
+
+def _first_action(zone: str, triggers: list[re.Pattern[str]], rank: int,
+                  name: str) -> tuple[int, int, str] | None:
+    """(position, rank, type) of the first trigger of a type in ``zone`` that is not a topic
+    (``công tác kiểm tra``)."""
+    best = None
+    for rx in triggers:
+        for m in rx.finditer(zone):
+            if not _vocab().topic.search(zone, max(0, m.start() - 12), m.start()):
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), rank, name)
+                break
+    return best
 
 
 def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
@@ -146,8 +165,16 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
         cue = v.after.match(text, m["end"], m["end"] + 120)
         if cue and not _named_between(m, cue.end(), people):
             return m["name"]
+    for m in zone:  # Phát biểu khai mạc, <title> <Name>
+        if v.before.search(text, max(0, m["start"] - 120), m["start"]) \
+                and not _named_between_before(m, people, text):
+            return m["name"]
     for m in people:
         if text.startswith(" phát biểu chỉ đạo", m["end"]):
+            return m["name"]
+    for m in people:  # Phát biểu tại hội nghị, <title> <Name>: the first speaker named
+        if v.speaker.search(text, max(0, m["start"] - 120), m["start"]) \
+                and not _named_between_before(m, people, text):
             return m["name"]
     start, end = event_span
     for m in people:
@@ -156,6 +183,15 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
                 return None
             return m["name"]
     return None
+
+
+def _named_between_before(m: dict[str, Any], people: list[dict[str, Any]], text: str) -> bool:
+    """Another person is named between the cue before ``m`` and ``m``."""
+    start = max(0, m["start"] - 120)
+    cues = [c.start() for rx in (_vocab().before, _vocab().speaker)
+            for c in rx.finditer(text, start, m["start"])]
+    begin = max(cues) if cues else start
+    return any(begin <= o["start"] < m["start"] for o in people if o["name"] != m["name"])
 
 
 def _named_between(m: dict[str, Any], cue_end: int, people: list[dict[str, Any]]) -> bool:

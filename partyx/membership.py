@@ -25,12 +25,20 @@ from partyx.bodies import committee_body, level_of, party_body
 _NUM = r"(\d{1,3}(?:\.\d{3}){1,3}|\d{1,7}(?:,\d{1,3}\s(?:nghìn|ngàn|triệu))?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc)\s{1,2})"
-_MEMBERS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}\s{{1,2}}đảng viên\b", re.IGNORECASE)
-_ORGS = re.compile(
-    rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}\s{{1,2}}"
-    r"(?:tổ chức cơ sở đảng|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|đảng bộ,? (?:và )?chi bộ|"
-    r"chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b",
-    re.IGNORECASE,
+_MEMBER_WORDS = r"\s{1,2}đảng viên\b"
+_ORG_WORDS = (
+    r"\s{1,2}(?:tổ chức cơ sở đảng|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
+    r"đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
+)
+_MEMBERS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
+_ORGS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
+# A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
+_LISTED = r"(?:,|\bvà)\s{1,2}"
+_MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
+_ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
+# Words right after a figure that make it a part: new, disciplined, probationary members.
+_NOT_TOTAL_AFTER = re.compile(
+    r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại)", re.IGNORECASE
 )
 # The organisation a clause is about.
 _SUBJECT = re.compile(
@@ -151,11 +159,22 @@ def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None) -> Fact
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
         for m in rx.finditer(sentence):
             value = _number(m.group(1))
-            if value is None or field in counts:
+            if value is None or field in counts or _NOT_TOTAL_AFTER.match(sentence, m.end()):
                 continue
             counts[field] = (value, m.start(1), m.end())
     if not counts:
         return None
+    # The other figure may follow the first one in a list: "có 56 tổ chức cơ sở đảng, 12.500
+    # đảng viên".
+    for field, rx in (("party_members", _MEMBERS_LISTED), ("grassroots_orgs", _ORGS_LISTED)):
+        if field in counts:
+            continue
+        for m in rx.finditer(sentence):
+            value = _number(m.group(1))
+            near = any(0 <= m.start() - e <= 2 for _, _, e in counts.values())
+            if value is not None and near and not _NOT_TOTAL_AFTER.match(sentence, m.end()):
+                counts[field] = (value, m.start(1), m.end())
+                break
     first = min(s for _, s, _ in counts.values())
     last = max(e for _, _, e in counts.values())
     subject = None

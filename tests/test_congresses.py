@@ -46,11 +46,22 @@ def found(text, ctx=None):
         ("diễn ra Đại hội Đảng bộ cơ quan LĐLĐ TPHCM lần thứ XIII, nhiệm kỳ 2005-2008.",
          (13, "Đảng bộ cơ quan LĐLĐ TPHCM", "2005-2008")),
         ("ĐH Đảng lần thứ IX của", (9, "Đảng Cộng sản Việt Nam", None)),
+        ("Tại Đại hội đại biểu toàn quốc lần thứ IX của Đảng Cộng sản Việt Nam, được bầu",
+         (9, "Đảng Cộng sản Việt Nam", None)),
         ("Đại hội Đảng bộ huyện lần thứ 19", (19, "Đảng bộ huyện", None)),
     ],
 )
 def test_written_forms(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, ordinal",
+    [("quán triệt Nghị quyết Đại hội XIII, đồng thời", 13), ("hy vọng Đại hội X tới đây", 10),
+     ("Đại hội X\n\nĐảng bộ", 10), ("văn kiện Đại hội lần thứ XIII trình", 13)],
+)
+def test_a_bare_congress_with_a_national_ordinal_is_national(text, ordinal):
+    assert found(text) == [(ordinal, "Đảng Cộng sản Việt Nam", None)]
 
 
 def test_bodies_resolved_from_place_context():
@@ -75,8 +86,12 @@ def test_a_province_level_word_needs_a_matching_province():
 @pytest.mark.parametrize(
     "text",
     ["Sau Đại hội 18 vẫn không dừng tay", "tổ chức đại hội đảng bộ các cấp tiến tới",
-     "Đại hội Chi đoàn nhiệm kỳ 2017-2019", "hy vọng Đại hội X tới đây",
-     "Đại hội đã bầu 59 người", "Đại hội X\n\nĐảng bộ"],
+     "Đại hội Chi đoàn nhiệm kỳ 2017-2019", "Đại hội đã bầu 59 người",
+     "Nghị quyết Đại hội lần thứ XVII, cụ thể hóa", "Đại hội XII Công đoàn Việt Nam",
+     "Đại hội đại biểu toàn quốc lần thứ XI Hội Nông dân Việt Nam",
+     "Đại hội lần thứ 19 Đảng Cộng sản Trung Quốc",
+     "Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI",
+     "Đại hội Đảng bộ lần thứ XIV đã"],
 )
 def test_what_is_not_a_congress(text):
     assert found(text) == []

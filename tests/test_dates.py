@@ -174,3 +174,26 @@ def test_many_dates_finish():
     finally:
         signal.alarm(0)
     assert len(ms) >= 20_000
+
+
+def _stage(text, title=None, published=None):
+    a = Article(id="x", source={}, text=text, title=title, published=published)
+    Dates()(a)
+    return a.extras["dates"]
+
+
+def test_a_day_well_before_the_latest_full_date_is_in_the_next_year():
+    got = _stage("Chiều 8-2, HĐND tỉnh họp. Ông được bầu từ ngày 18/8/2016.")
+    assert got[0]["date"] == "2017-02-08"
+    got = _stage("Sáng 20/5, làm việc. Dự kiến đến ngày 30/6/2020 hoàn thành.")
+    assert got[0]["date"] == "2020-05-20"
+
+
+def test_a_review_after_a_duration_falls_after_its_anniversary():
+    text = ("Ngày 28/6, Tỉnh ủy nghe báo cáo 5 năm thực hiện Nghị quyết số 06-NQ/TU ngày "
+            "04/11/2011 của BCH Đảng bộ tỉnh.")
+    assert _stage(text)[0]["date"] == "2017-06-28"
+
+
+def test_terms_are_no_evidence_of_the_year():
+    assert _stage("Ngày 6/2, công bố quyết định, nhiệm kỳ 2015- 2020.")[0]["date"] is None

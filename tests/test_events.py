@@ -147,3 +147,30 @@ def test_an_event_whose_year_is_unknown_still_has_its_sentence():
     m = [mention(text, "Võ Công Trí")]
     ev = run(text, people=["Võ Công Trí"], mentions=m)
     assert ev == {"type": "appointment", "date": None, "lead": "Võ Công Trí"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ngày 11/5, Ban Kinh tế tổ chức hội nghị. Tại hội nghị ông Mai Văn Chính - Phó trưởng ban "
+         "Tổ chức Trung ương đã công bố quyết định về việc điều động ông Đinh La Thăng.",
+         "Mai Văn Chính"),
+        ("Hôm nay, hội nghị sơ kết diễn ra.\n\nPhát biểu khai mạc, Trưởng ban Dân vận Trung ương "
+         "Trương Thị Mai nhấn mạnh kết quả.", "Trương Thị Mai"),
+        ("Ngày 9/6, Tỉnh ủy sơ kết. Ảnh: TTXVN Phát biểu tại hội nghị, Bí thư Tỉnh ủy Hoàng Đăng "
+         "Quang yêu cầu.", "Hoàng Đăng Quang"),
+        ("Ngày 6/2, công bố các quyết định. Phó Bí thư Thường trực Thành ủy Võ Công Trí trao quyết "
+         "định cho ông Nguyễn Thanh Quang.", "Võ Công Trí"),
+    ],
+)
+def test_more_lead_cues(text, name):
+    people = [n for n in ("Mai Văn Chính", "Đinh La Thăng", "Trương Thị Mai", "Hoàng Đăng Quang",
+                          "Võ Công Trí", "Nguyễn Thanh Quang") if n in text]
+    m = sorted((mention(text, n) for n in people), key=lambda x: x["start"])
+    assert run(text, people=people, mentions=m)["lead"] == name
+
+
+def test_an_ellipsis_does_not_end_the_event_sentence():
+    text = ("Sáng 14-2, gần 1.000 cán bộ chủ chốt các quận, đơn vị cơ sở... đã tham dự hội nghị "
+            "quán triệt Nghị quyết.\n\nThành phố tặng Huân chương cho Đảng bộ.")
+    assert run(text)["type"] == "conference"

@@ -34,6 +34,10 @@ def facts(text, ctx=THANH_XUAN):
                                                              None)),
         ("Toàn thành phố hiện có 1,2 triệu đảng viên.", ("Đảng bộ thành phố Hà Nội", 1_200_000,
                                                          None)),
+        ("Đảng bộ quận Thanh Xuân có 56 tổ chức cơ sở đảng, 12.500 đảng viên.",
+         ("Đảng bộ quận Thanh Xuân", 12500, 56)),
+        ("Hiện Đảng bộ quận Thanh Xuân có 20.000 đảng viên và 52 tổ chức cơ sở đảng.",
+         ("Đảng bộ quận Thanh Xuân", 20000, 52)),
     ],
 )
 def test_stated_totals(text, expected):
@@ -51,6 +55,8 @@ def test_stated_totals(text, expected):
         "Trong đó, Đảng bộ quận có 27 đảng bộ cơ sở, 11 đảng bộ phường, 25 chi bộ cơ sở.",
         "Đảng bộ huyện có 5.000 đảng viên.",
         "Tổng số đảng viên tăng 5,2% so với năm trước.",
+        "Đảng bộ quận Thanh Xuân có 120 đảng viên được tặng Huy hiệu Đảng.",
+        "Đảng bộ quận Thanh Xuân có 56 tổ chức cơ sở đảng đạt trong sạch, vững mạnh.",
     ],
 )
 def test_what_is_not_a_total(text):

@@ -28,12 +28,12 @@ class Dates(Stage):
         head = f"{article.title}\n\n" if article.title else ""
         context = head + text
         found = dates.find_dates(context)
-        year = dates.infer_year(context, found, article.published)
+        year, floor = dates.reference(context, found, article.published)
         article.extras["year"] = year
         shift = len(head)
         article.extras["dates"] = [
             {
-                "date": dates.resolve(m, year, article.published),
+                "date": dates.resolve(m, year, article.published, floor),
                 "start": m.start - shift,
                 "end": m.end - shift,
                 "text": m.text,
