@@ -5,14 +5,16 @@ counted) fully (``Đảng bộ quận Ba Đình``), by its level only when the p
 article (``Đảng bộ Thành phố`` in a Hà Nội article, ``Đảng bộ quận`` in one about quận Long
 Biên), by its place only (``Đảng bộ Hà Nội``, ``Đảng bộ TPHCM``), or by its committee (``Quận ủy
 Thanh Xuân``). :func:`party_body` turns each into ``Đảng bộ thành phố Hà Nội``, ``Đảng bộ quận
-Long Biên`` … using the article's ``place_context`` (``{"province", "district"}`` from the places
-stage) and the gazetteer. Bodies that are no territorial unit (``Đảng bộ Khối các cơ quan
-Thành phố``, ``Đảng bộ cơ quan LĐLĐ TPHCM``) stay as written. The level words and committee
-words are ``partyx/data/bodies.json``.
+Long Biên`` … using the unit of that level named last before (``Quận ủy Gò Vấp vừa tổ chức … Đảng
+bộ quận có …``), else the article's ``place_context`` (``{"province", "district"}`` from the
+places stage), checked against the gazetteer. Bodies that are no territorial unit (``Đảng bộ
+Khối các cơ quan Thành phố``, ``Đảng bộ cơ quan LĐLĐ TPHCM``) stay as written. The level
+words and committee words are ``partyx/data/bodies.json``.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -50,10 +52,61 @@ def _province(name: str) -> Any:
         return None
 
 
-def resolve_place(level: str, ctx: dict[str, Any] | None) -> str | None:
-    """The place a bare level word stands for in this article (``quận`` -> the article's
-    district when it is a quận; ``thành phố`` -> its province when that is a city, else its
-    district when that is a city)."""
+_NAME = re.compile(r"\s{1,2}([^\W_]+(?:\s[^\W_]+){0,3})")
+
+
+@cache
+def _level_words(level: str) -> re.Pattern[str]:
+    """``quận|Quận ủy|…``: the words written before the name of a unit of ``level``."""
+    levels, committees = _vocab()
+    words = [w for w, lv in levels.items() if lv == level and "." not in w]
+    words += [w for w, lv in committees.items() if lv == level]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{alternation}))(?=\s)")
+
+
+def capitalised(words: list[str]) -> list[str]:
+    """The leading words of a name: capitalised or a number (``Quận 1``)."""
+    out = []
+    for w in words:
+        if not (w[:1].isupper() or w.isdigit()):
+            break
+        out.append(w)
+    return out
+
+
+def _named_before(level: str, before: str) -> str | None:
+    """The unit of ``level`` named last in ``before`` (``Quận ủy Gò Vấp vừa …`` -> ``Gò
+    Vấp``), checked against the gazetteer."""
+    from partyx.gazetteer import get
+
+    found = None
+    for m in _level_words(level).finditer(before):
+        name = _NAME.match(before, m.end())
+        if not name:
+            continue
+        words = capitalised(name.group(1).split())
+        for n in range(len(words), 0, -1):  # "Hà Nội Nguyễn Văn" -> "Hà Nội"
+            candidate = " ".join(words[:n])
+            try:
+                known = get().lookup(level, candidate)
+            except Exception:  # no gazetteer: names stay unresolved
+                known = []
+            if known:
+                found = known[0].name
+                break
+    return found
+
+
+def resolve_place(level: str, ctx: dict[str, Any] | None, before: str | None = None) -> str | None:
+    """The place a bare level word stands for in this article: the unit of that level named
+    last before it (``before``, the text that precedes), else the article's context (``quận``
+    -> the article's district when it is a quận; ``thành phố`` -> its province when that is a
+    city, else its district when that is a city)."""
+    if before:
+        named = _named_before(level, before[-2000:])
+        if named:
+            return named
     ctx = ctx or {}
     province = ctx.get("province")
     district = ctx.get("district") or {}
@@ -66,7 +119,8 @@ def resolve_place(level: str, ctx: dict[str, Any] | None) -> str | None:
     return None
 
 
-def party_body(level: str | None, place: str | None, ctx: dict[str, Any] | None) -> str | None:
+def party_body(level: str | None, place: str | None, ctx: dict[str, Any] | None,
+               before: str | None = None) -> str | None:
     """``Đảng bộ <level> <place>``, the place resolved from context when not written, the
     level from the gazetteer when only a province is written. ``None`` when neither is given;
     ``Đảng bộ <level>`` when the place cannot be known."""
@@ -79,7 +133,7 @@ def party_body(level: str | None, place: str | None, ctx: dict[str, Any] | None)
             return f"Đảng bộ {unit.type} {unit.name}"
         return f"Đảng bộ {place}"
     if place is None:
-        place = resolve_place(level, ctx)
+        place = resolve_place(level, ctx, before)
     elif level in ("tỉnh", "thành phố"):
         unit = _province(place)
         if unit is not None and unit.type == level:
@@ -87,7 +141,8 @@ def party_body(level: str | None, place: str | None, ctx: dict[str, Any] | None)
     return f"Đảng bộ {level} {place}" if place else f"Đảng bộ {level}"
 
 
-def committee_body(word: str, place: str | None, ctx: dict[str, Any] | None) -> str | None:
+def committee_body(word: str, place: str | None, ctx: dict[str, Any] | None,
+                   before: str | None = None) -> str | None:
     """``Quận ủy Thanh Xuân`` -> ``Đảng bộ quận Thanh Xuân``; ``None`` for other words."""
     level = committee_level(word)
-    return party_body(level, place, ctx) if level else None
+    return party_body(level, place, ctx, before) if level else None

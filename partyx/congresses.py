@@ -183,7 +183,7 @@ def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
     # quốc lần thứ XI Hội Nông dân, Đại hội XII Công đoàn) unless the Party is named.
     other_org = t.word()[:1].isupper() and not party
     if body is not None:
-        name = party_body(body[0], body[1], ctx)
+        name = party_body(body[0], body[1], ctx, text[max(0, start - 2000):start])
     elif other_org or pending:
         return None
     elif national or ordinal <= _national_max():

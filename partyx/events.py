@@ -13,8 +13,9 @@
   ``về công tác Đại hội`` is no congress). ``other`` when nothing is.
 - **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
   ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
-  ``<Name> phát biểu chỉ đạo``, else the first person named in the sentence of the event
-  (not an attendee: ``Tham dự hội nghị có …``).
+  ``<Name> phát biểu chỉ đạo``, ``Phát biểu khai mạc, <title> <Name>``, else the first person
+  named in the sentence of the event (not an attendee: ``Tham dự hội nghị có …``), else the
+  first one of the first two paragraphs who speaks (``<Name> nhấn mạnh:``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _DOC_DATE = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
+# A verb of speaking right after a name: the lead's speaker (``Lê Hoàng Quân nhấn mạnh:``).
+_SPEAKS = re.compile(
+    r"\s?(?:đã\s)?(?:nhấn mạnh|phát biểu|khẳng định|yêu cầu|đề nghị|chỉ đạo|cho biết|nêu rõ)"
+)
 _ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[^.;]{0,40}$")
 
 
@@ -64,7 +69,7 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
     ``date`` is ``None`` when its year cannot be known), or a synthetic entry from the
     publication date; ``None`` when nothing is known."""
     text = text or ""
-    end = lead_end(text)
+    end = lead_end_of(text)
     for d in dates or []:  # in text order: the first time of day or dated opening of the lead
         if d["start"] >= end:
             break
@@ -88,7 +93,7 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
     return None
 
 
-def lead_end(text: str) -> int:
+def lead_end_of(text: str) -> int:
     """End of the lead: the first two paragraphs of the body."""
     first = text.find("\n\n")
     second = text.find("\n\n", first + 2) if first >= 0 else -1
@@ -181,6 +186,13 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
         if start <= m["start"] < end:
             if _ATTENDEE.search(text[start:m["start"]]):
                 return None
+            return m["name"]
+    for m in people:  # no one in the event sentence: the first official of the lead who speaks
+        if m["start"] >= lead_end_of(text):
+            break
+        s_start, _ = sentence_at(text, m["start"])
+        if not _ATTENDEE.search(text[s_start:m["start"]]) and \
+                _SPEAKS.match(text, m["end"], m["end"] + 40):
             return m["name"]
     return None
 

@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from partyx.bodies import committee_body, level_of, party_body
+from partyx.bodies import capitalised, committee_body, level_of, party_body
 
 _NUM = r"(\d{1,3}(?:\.\d{3}){1,3}|\d{1,7}(?:,\d{1,3}\s(?:nghìn|ngàn|triệu))?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
-_CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc)\s{1,2})"
+_CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
 _MEMBER_WORDS = r"\s{1,2}đảng viên\b"
 _ORG_WORDS = (
     r"\s{1,2}(?:tổ chức cơ sở đảng|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
@@ -38,13 +38,15 @@ _MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNOR
 _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # Words right after a figure that make it a part: new, disciplined, probationary members.
 _NOT_TOTAL_AFTER = re.compile(
-    r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại)", re.IGNORECASE
+    r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại|trong sạch|"
+    r"vững mạnh|tiêu biểu|yếu kém)",
+    re.IGNORECASE,
 )
 # The organisation a clause is about.
 _SUBJECT = re.compile(
     r"(?:\b[Tt]oàn\s)?\bĐảng bộ(?P<rest>(?:\s[^\s,.;:()“”\"]{1,20}){0,6})"
     r"|\b(?P<committee>(?:Tỉnh|Thành|Quận|Huyện|Thị) ủy)"
-    r"(?P<cplace>(?:\s[A-ZĐÀ-Ỹ][^\s,.;:()]{0,15}){0,4})"
+    r"(?P<cplace>(?:\s[^\s,.;:()]{1,15}){0,4})"
     r"|\b[Tt]oàn\s(?P<whole>tỉnh|thành phố|quận|huyện|thị xã)\b"
 )
 # Words between the subject and the figure that make the figure something else.
@@ -70,12 +72,12 @@ class Fact:
     grassroots_orgs: int | None
 
 
-def _org_name(m: re.Match[str], ctx: dict[str, Any] | None) -> str | None:
+def _org_name(m: re.Match[str], ctx: dict[str, Any] | None, before: str) -> str | None:
     if m.group("whole"):
-        return party_body(level_of(m.group("whole")), None, ctx)
+        return party_body(level_of(m.group("whole")), None, ctx, before)
     if m.group("committee"):
-        place = (m.group("cplace") or "").strip() or None
-        return committee_body(m.group("committee"), place, ctx)
+        place = " ".join(capitalised((m.group("cplace") or "").split())) or None
+        return committee_body(m.group("committee"), place, ctx, before)
     words = []
     for w in (m.group("rest") or "").split():
         if w.casefold() in _STOPS:
@@ -89,18 +91,9 @@ def _org_name(m: re.Match[str], ctx: dict[str, Any] | None) -> str | None:
     elif level_of(words[0]):
         level, words = level_of(words[0]), words[1:]
     if level:
-        words = _capitalised_run(words)
-        return party_body(level, " ".join(words) or None, ctx)
+        words = capitalised(words)
+        return party_body(level, " ".join(words) or None, ctx, before)
     return "Đảng bộ " + " ".join(words)
-
-
-def _capitalised_run(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        if not (w[:1].isupper() or w.isdigit()):
-            break
-        out.append(w)
-    return out
 
 
 def _number(text: str) -> int | None:
@@ -127,7 +120,7 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
         if m is None or m.end() <= pos:
             continue
         done = m.end()
-        fact = _sentence_fact(m.group(0), m.start(), ctx)
+        fact = _sentence_fact(m.group(0), m.start(), ctx, text[max(0, m.start() - 2000):m.start()])
         if fact is not None:
             facts.append(fact)
     return facts
@@ -154,7 +147,8 @@ def _sentence_start(text: str, pos: int) -> int:
     return 0
 
 
-def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None) -> Fact | None:
+def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
+                   before: str = "") -> Fact | None:
     counts: dict[str, tuple[int, int, int]] = {}
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
         for m in rx.finditer(sentence):
@@ -185,7 +179,7 @@ def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None) -> Fact
     between = sentence[subject.start():first]
     if len(between) > 120 or ";" in between or _NOT_TOTAL.search(between):
         return None
-    org = _org_name(subject, ctx)
+    org = _org_name(subject, ctx, before + sentence[:subject.start()])
     if org is None or org.split()[-1] in ("tỉnh", "thành", "phố", "quận", "huyện", "xã"):
         return None  # a level with no place that can be known
     return Fact(base + first, base + last, sentence[first:last], org,

@@ -43,3 +43,11 @@ def test_never_raises(a, b):
     level_of(a)
     party_body(level_of(a), b or None, LONG_BIEN)
     committee_body(a, b, None)
+
+
+def test_the_unit_named_last_before_wins_over_the_context():
+    before = "Quận ủy Gò Vấp vừa tổng kết; Thành ủy Hà Nội Nguyễn Văn Phong phát biểu."
+    assert party_body("quận", None, LONG_BIEN, before) == "Đảng bộ quận Gò Vấp"
+    assert party_body("thành phố", None, None, before) == "Đảng bộ thành phố Hà Nội"
+    assert party_body("huyện", None, LONG_BIEN, before) == "Đảng bộ huyện"
+    assert party_body("quận", None, LONG_BIEN, "quận Không Có Thật") == "Đảng bộ quận Long Biên"

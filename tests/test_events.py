@@ -174,3 +174,10 @@ def test_an_ellipsis_does_not_end_the_event_sentence():
     text = ("Sáng 14-2, gần 1.000 cán bộ chủ chốt các quận, đơn vị cơ sở... đã tham dự hội nghị "
             "quán triệt Nghị quyết.\n\nThành phố tặng Huân chương cho Đảng bộ.")
     assert run(text)["type"] == "conference"
+
+
+def test_the_first_speaker_of_the_lead_when_the_event_sentence_names_no_one():
+    text = ("Sáng 14-2, gần 1.000 cán bộ chủ chốt đã tham dự hội nghị quán triệt Nghị quyết.\n\n"
+            "Phó Bí thư Thường trực Thành ủy TPHCM Lê Hoàng Quân nhấn mạnh: “Tư tưởng cốt lõi”.")
+    m = [mention(text, "Lê Hoàng Quân")]
+    assert run(text, people=["Lê Hoàng Quân"], mentions=m)["lead"] == "Lê Hoàng Quân"

@@ -100,3 +100,15 @@ def test_hostile_line_finishes():
         membership.find_membership("Đảng bộ có 1/" * 80_000 + " đảng viên", THANH_XUAN)
     finally:
         signal.alarm(0)
+
+
+def test_a_bare_level_takes_the_unit_named_last_before_it():
+    text = ("(NLĐ) - Quận ủy Gò Vấp vừa tổ chức hội nghị tổng kết.\n\nĐến năm 2004, Đảng bộ quận "
+            "đã xây dựng 70 cơ sở Đảng với 4.300 đảng viên (kết nạp mới 339 đảng viên).")
+    assert facts(text, {"province": "Hồ Chí Minh", "district": None}) == [
+        ("Đảng bộ quận Gò Vấp", 4300, 70)]
+
+
+def test_partial_counts_after_a_verb_of_building_are_refused():
+    assert facts("Đảng bộ quận Thanh Xuân đã xây dựng 15 tổ chức cơ sở đảng trong sạch, vững "
+                 "mạnh.") == []

@@ -25,11 +25,11 @@ class Event(Stage):
         at = found["start"] if found else None
         span = events.sentence_at(text, at)
         if at is None:  # no dated sentence: the lead is the first two paragraphs
-            lead_end = events.lead_end(text)
+            lead_end = events.lead_end_of(text)
         else:
             paragraph_end = text.find("\n\n", at)
             lead_end = paragraph_end if paragraph_end >= 0 else len(text)
-        first_paragraphs = text[:events.lead_end(text)]
+        first_paragraphs = text[:events.lead_end_of(text)]
         names = {p["name"] for p in article.people if p.get("name")}
         article.event = {
             "type": events.event_type(article.title, first_paragraphs, text[span[0]:span[1]]),
