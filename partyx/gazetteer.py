@@ -21,7 +21,7 @@ case); :meth:`Gazetteer.lookup` answers every unit of that type and name,
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from partyx.data import load
@@ -40,8 +40,10 @@ class Unit(NamedTuple):
     level: str = "ward"  # "province", "district" or "ward"
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
-    """The lookup form of a name: normalised, case-folded, single-spaced."""
+    """The lookup form of a name: normalised, case-folded, single-spaced (cached: the same
+    few thousand names are looked up again and again)."""
     return " ".join(normalize(name).casefold().split())
 
 

@@ -25,6 +25,7 @@ How a person is found (pure token and dictionary work, precompiled at stage init
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -93,12 +94,15 @@ class PeopleFinder:
         return any(trie.match(toks, j) for trie in self.org_heads)
 
     def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
-        """(cued, gender, index of the cue) for a cue word right before ``toks[k]``."""
+        """(cued, gender, index of the cue) for a cue word right before ``toks[k]``. A
+        capitalised cue inside a capitalised run is part of a name (``Đông Anh``)."""
         for back in (2, 1):
             s = k - back
             if s >= 0:
                 m = self.cue_trie.match(toks, s)
                 if m is not None and m[1] == k:
+                    if toks[s].cap and s > 0 and toks[s - 1].cap and toks[s - 1].word:
+                        continue
                     return True, m[0] or None, s
         return False, None, k
 
@@ -126,7 +130,7 @@ class PeopleFinder:
             j = k + 1
             while j < n and j - k < 4 and not self._stops_name(toks, j):
                 j += 1
-            if j - k < 2 or self._blocked(toks, cue_at):
+            if j - k < 2 or self._blocked(toks, cue_at, acronym=not cued):
                 k += 1
                 continue
             half = (j - k) // 2
@@ -157,7 +161,7 @@ class PeopleFinder:
                     return s + m - k
         return 0
 
-    def _blocked(self, toks: list[Tok], k: int) -> bool:
+    def _blocked(self, toks: list[Tok], k: int, acronym: bool = True) -> bool:
         """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
         whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
         phố Huỳnh Đức Thơ``)."""
@@ -169,7 +173,8 @@ class PeopleFinder:
             m = self.blockers.match(toks, s) if s >= 0 else None
             if m is not None and m[1] == k:
                 return True
-        if k > 0:  # "Trường THPT Lê Quý Đôn": a name after an acronym names an institution
+        if acronym and k > 0:  # "Trường THPT Lê Quý Đôn": an institution (but "Ảnh: LÊ
+            # THOA Ông Tất Thành Cang" is a person: a cue word rules)
             t = toks[k - 1]
             if (t.word and len(t.text) >= 3 and t.text.isupper() and t.start != toks[k].start
                     and not self.pp.v.fillers.match(toks, k - 1)):
@@ -221,8 +226,7 @@ class PeopleFinder:
         rest of an article cannot hold a person or a post)."""
         spans = []
         for m in self.caprun.finditer(text):
-            words = m.group().split()
-            if any(w.lower() in self.surnames for w in words) or self.cue_re.search(
+            if self._may_hold_name(m.group().split()) or self.cue_re.search(
                     text, max(0, m.start() - 12), m.start()):
                 spans.append((max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)))
         merged: list[list[int]] = []
@@ -241,6 +245,17 @@ class PeopleFinder:
                 b = sp if sp > a else b
             out.append((a, b))
         return out
+
+    def _may_hold_name(self, words: list[str]) -> bool:
+        """A surname followed by another capitalised word that is not a place's name (``Hà
+        Nội``, ``Hồ Chí Minh`` are no anchors)."""
+        gaz = self.pp.gaz
+        for i, w in enumerate(words[:-1]):
+            if w.lower() in self.surnames and not any(
+                    gaz.is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
+                    if i + n <= len(words)):
+                return True
+        return False
 
     def __call__(self, text: str, authors: list[str], ctx: Context) -> dict:
         cands: list[Candidate] = []
@@ -347,7 +362,7 @@ class PeopleFinder:
                     person["positions"].append(_position(text, c.toks, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
-        taken = {m["start"] for m in mentions}
+        taken = _Spans([(m["start"], m["end"]) for m in mentions])
         for m in self._short_forms(text, segments, full, taken):
             mentions.append(m)
             gender = m.pop("_gender")
@@ -365,7 +380,7 @@ class PeopleFinder:
             self._segment_orgs(toks, ctx, orgs)
         return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
 
-    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: set[int]
+    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: _Spans
                      ) -> list[dict]:
         """``ông Phong``, ``bà Hằng``, ``Bí thư Thăng``: one capitalised word after a cue or
         a title, joined to the latest-mentioned person whose name ends with it."""
@@ -377,7 +392,7 @@ class PeopleFinder:
         found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
         for m in self.short_re.finditer(text):
             word = m.group("w")
-            if word in last_word and m.start("w") not in taken:
+            if word in last_word and m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
         for toks, _ in segments:
@@ -429,6 +444,18 @@ def _position(text: str, toks: list[Tok], p: Post) -> dict:
 
 def _org_record(org) -> dict:
     return {"name": org.name, "kind": org.kind, "level": org.level}
+
+
+class _Spans:
+    """Character spans of full-name mentions; ``pos in spans`` when a span covers it."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
 def _dedupe_positions(positions: list[dict]) -> list[dict]:
