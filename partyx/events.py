@@ -7,7 +7,7 @@
   document's, else the publication date. Dates further down are background. A date whose
   year cannot be known still places the event (its sentence) but gives no date.
 - **type** (:func:`event_type`): the action written first in the headline, else in the
-  sentence of the event date, else in the first two paragraphs, by the trigger words of
+  sentence of the event date, else in the first paragraph, by the trigger words of
   ``partyx/data/events.json``; conferences, congresses and delegations are containers that
   count only when no action is written (a ``Hội nghị kiểm điểm`` is a review; a working session
   ``về công tác Đại hội`` is no congress). ``other`` when nothing is.
@@ -78,9 +78,9 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
             return d
     pub = _pub(published)
     m = _RELATIVE.search(text[:600])
-    if pub and m:
+    if m:  # "Hôm nay, …": the event sentence, dated when the publication date is known
         shift = 1 if m.group(2).casefold() == "qua" else 0
-        day = (pub - dt.timedelta(days=shift)).isoformat()
+        day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
         return {"date": day, "start": m.start(1), "end": m.end(), "text": m.group(1),
                 "cue": m.group(1).casefold(), "year_written": False}
     for d in dates or []:
@@ -129,8 +129,8 @@ def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
-    """The event type announced by the headline or the event sentence, else the first two
-    paragraphs (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
+    """The event type announced by the headline or the event sentence, else the first
+    paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
     # The headline and the event sentence, actions then containers; then the lead likewise.
     passes = [(z, c) for zs in ((headline, sentence), (lead,)) for c in (False, True)
               for z in zs if z]

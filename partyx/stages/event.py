@@ -29,10 +29,10 @@ class Event(Stage):
         else:
             paragraph_end = text.find("\n\n", at)
             lead_end = paragraph_end if paragraph_end >= 0 else len(text)
-        first_paragraphs = text[:events.lead_end_of(text)]
+        first_paragraph = text.split("\n\n", 1)[0]
         names = {p["name"] for p in article.people if p.get("name")}
         article.event = {
-            "type": events.event_type(article.title, first_paragraphs, text[span[0]:span[1]]),
+            "type": events.event_type(article.title, first_paragraph, text[span[0]:span[1]]),
             "date": found["date"] if found else None,
             "lead": events.event_lead(text, article.extras.get("mentions") or [], names, span,
                                       lead_end),
