@@ -76,9 +76,13 @@ class Gazetteer:
             by_type_name.setdefault((wtype, k), []).append(unit)
             by_name.setdefault(k, []).append(unit)
         for utype, name, province in places.get("extra_units", []):
-            level = ("ward" if utype in WARD_TYPES else
-                     "province" if province is None else "district")
-            self._add(Unit(utype, name, province, None, level))
+            if province is None:  # a province before a reorganisation
+                unit = Unit(utype, name, name, None, "province")
+                self.provinces.setdefault(key(name), unit)
+            else:
+                level = "ward" if utype in WARD_TYPES else "district"
+                unit = Unit(utype, name, province, None, level)
+            self._add(unit)
         self.aliases = {key(a): self.provinces[key(p)]
                         for a, p in places.get("province_aliases", {}).items()
                         if key(p) in self.provinces}

@@ -119,9 +119,15 @@ def _canon_place(unit: Unit) -> str:
     return f"{unit.type} {unit.name}"
 
 
+_NAMES_WITH_TYPE = frozenset(load("places").get("names_with_type", []))
+
+
 def _unit_name(unit: Unit) -> str:
-    """A unit's name after a committee word: ``Long Biên``; ``quận 2`` for a number."""
-    return _canon_place(unit) if unit.name[:1].isdigit() else unit.name
+    """A unit's name after a committee word: ``Long Biên``; ``quận 2`` for a number;
+    ``thành phố Hồ Chí Minh`` for a name that is also a person's."""
+    if unit.name[:1].isdigit() or unit.name in _NAMES_WITH_TYPE:
+        return _canon_place(unit)
+    return unit.name
 
 
 @dataclass
@@ -144,6 +150,7 @@ class Vocab:
     type_words: Trie
     levels: dict[str, str]
     central_parent: Trie
+    org_overrides: dict[str, dict[str, str]]
     surnames: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -169,6 +176,7 @@ def load_vocab() -> Vocab:
         type_words=Trie(type_words),
         levels=o["levels"],
         central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
+        org_overrides=t.get("org_overrides", {}),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
     )
 
@@ -481,7 +489,23 @@ class PostParser:
                 r = self.org(toks, j, ctx, generic=title not in self.v.standalone)
             if r is not None:
                 org, end = r
+            elif title not in self.v.standalone:
+                org, end = self._place_as_org(toks, j, ctx, end)
+        if org is not None:
+            meant = self.v.org_overrides.get(title, {}).get(org.name)
+            if meant is not None:
+                org = Org(meant, org.kind, org.level)
         return self._finish(Post(title, org, status, start, end), toks)
+
+    def _place_as_org(self, toks, j, ctx, end) -> tuple[Org | None, int]:
+        """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``: a title with a place for its body,
+        kept as written."""
+        tw = self.v.type_words.match(toks, j)
+        if tw is not None:
+            found = self.place(toks, tw[1], (tw[0],))
+            if found is not None:
+                return Org(_canon_place(found[0]), "place", found[0].level), found[1]
+        return None, end
 
     def _finish(self, post: Post, toks: list[Tok]) -> Post:
         """Swallow a term written after the post (``nhiệm kỳ 2015 - 2020``, ``khóa XII``)."""

@@ -40,10 +40,11 @@ _TONE_TABLE = _build_tone_table()
 # Old placement only at the end of a syllable, and not after q (quý, quỳ keep theirs).
 # Two character classes rather than an alternation of every pair, and the "not after q"
 # test in the replacement rather than a leading look-behind: the regex engine then skips
-# through an article on its first-character class. A pair not in the table stays as it is.
+# through an article on its first-character class. A pair not in the table stays as it is,
+# and so does one followed by a stray combining mark (folding it would leave the text not NFC).
 _OLD_PAIR_RE = re.compile(
     "([" + "".join(sorted({k[0] for k in _TONE_TABLE})) + "]["
-    + "".join(sorted({k[1] for k in _TONE_TABLE})) + r"])(?![^\W\d_])"
+    + "".join(sorted({k[1] for k in _TONE_TABLE})) + r"])(?![^\W\d_]|[\u0300-\u036f])"
 )
 
 _FOLD = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -71,12 +72,35 @@ def fold_tone_placement(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """The normal form of a decoded article or string (see module docstring)."""
+    """The normal form of a decoded article or string (see module docstring).
+
+    The steps run in the one order that makes the result idempotent: odd spaces and
+    zero-width characters go first (``&l\u200bt;`` is an entity once the zero-width space
+    is gone; ``a\u200b\u0300`` is ``à``), then entities, then NFC, then tone placement."""
+    text = _fold(text)
     if "&" in text:
-        text = html.unescape(text)
+        text = _unescape(text)
+    return fold_tone_placement(unicodedata.normalize("NFC", text))
+
+
+def _fold(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _FOLD_RE.sub(lambda m: _FOLD_STR[m.group()], unicodedata.normalize("NFC", text))
-    return fold_tone_placement(text)
+    return _FOLD_RE.sub(lambda m: _FOLD_STR[m.group()], text)
+
+
+# ``&amp;amp;lt;`` (escaped twice or more, as scraped pages often are) is ``&lt;``.
+_AMP_CHAIN = re.compile(r"&(?:amp;|#0*38;|#x0*26;)+(?=[#a-z])", re.IGNORECASE)
+
+
+def _unescape(text: str) -> str:
+    """Entities decoded until none is left (what one pass decodes can form another)."""
+    text = _AMP_CHAIN.sub("&", text)
+    for _ in range(16):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = _fold(decoded)  # an entity may stand for a no-break or zero-width space
+    return text
 
 
 def collapse_spaces(text: str) -> str:

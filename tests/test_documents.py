@@ -44,6 +44,8 @@ def run(text, title=None):
                                                                   "Quy định")),
         ("Quy định số 01 ngày 3/3/2016 của Ban Thường vụ Tỉnh ủy", ("01", "QĐ", "TU",
                                                                     "Quy định")),
+        ("theo Thông báo kết luận số 45-TB/TW của Bộ Chính trị", ("45", "TB", "TW",
+                                                                  "Thông báo kết luận")),
     ],
 )
 def test_party_citation_forms(text, expected):

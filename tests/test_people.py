@@ -115,7 +115,8 @@ def test_appointment_cue_gives_the_new_post(stage):
     a = run(stage, "Bộ Chính trị phân công ông Đinh La Thăng thôi giữ chức Bí thư Thành ủy "
                    "TP.HCM và giữ chức Phó Trưởng ban Kinh tế Trung ương.")
     assert posts(a, "Đinh La Thăng") == {
-        ("nguyên Bí thư", "Thành ủy Hồ Chí Minh"), ("Phó Trưởng ban", "Ban Kinh tế Trung ương")}
+        ("nguyên Bí thư", "Thành ủy thành phố Hồ Chí Minh"),
+        ("Phó Trưởng ban", "Ban Kinh tế Trung ương")}
     assert a.people[0]["gender"] == "male"
 
 
@@ -180,15 +181,16 @@ CORPUS_SAMPLE = {
     },
     # central appointment with ministers listed as "Name, post; Name, post"
     "baomoi_22229654": {
-        "Đinh La Thăng": {("nguyên Bí thư", "Thành ủy Hồ Chí Minh"),
+        "Đinh La Thăng": {("nguyên Bí thư", "Thành ủy thành phố Hồ Chí Minh"),
                           ("Phó Trưởng ban", "Ban Kinh tế Trung ương")},
         "Trần Tuấn Anh": {("Bộ trưởng", "Bộ Công Thương")},
         "Trần Văn Hiếu": {("Thứ trưởng", "Bộ Tài chính")},
     },
     # VNTC (UTF-16, 2006): TP HCM leaders
     "vntc_test_VNE_T_7815": {
-        "Nguyễn Minh Triết": {("Ủy viên", "Bộ Chính trị"), ("Bí thư", "Thành ủy Hồ Chí Minh")},
-        "Lê Thanh Hải": {("Phó Bí thư", "Thành ủy Hồ Chí Minh"),
+        "Nguyễn Minh Triết": {("Ủy viên", "Bộ Chính trị"),
+                              ("Bí thư", "Thành ủy thành phố Hồ Chí Minh")},
+        "Lê Thanh Hải": {("Phó Bí thư", "Thành ủy thành phố Hồ Chí Minh"),
                          ("Chủ tịch", "Ủy ban nhân dân thành phố Hồ Chí Minh")},
     },
 }
@@ -243,3 +245,17 @@ def test_institutions_named_after_people_are_no_people(stage):
     a = run(stage, "Học sinh Trường THPT Lê Quý Đôn nhận Giải thưởng Trần Văn Ơn; PGS.TS "
                    "Nguyễn Văn Hùng phát biểu.")
     assert names(a) == ["Nguyễn Văn Hùng"]
+
+
+def test_secretariat_member_and_title_with_a_place(stage):
+    a = run(stage, "Thượng tướng Lương Cường, Bí thư Trung ương Đảng, phát biểu. Bí thư TP.HCM "
+                   "Nguyễn Thiện Nhân và Bí thư Thành ủy TP.HCM Lê Thanh Hải dự.")
+    assert posts(a, "Lương Cường") == {("Bí thư", "Ban Bí thư Trung ương Đảng")}
+    assert posts(a, "Nguyễn Thiện Nhân") == {("Bí thư", "thành phố Hồ Chí Minh")}
+    assert posts(a, "Lê Thanh Hải") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
+
+
+def test_given_names_that_are_also_words(stage):
+    a = run(stage, "Phó Bí thư Tỉnh ủy Nguyễn Văn Thông và ông Trần Văn Tân dự.",
+            province="Nghệ An")
+    assert names(a) == ["Nguyễn Văn Thông", "Trần Văn Tân"]

@@ -232,7 +232,7 @@ def context(mentions: list[Mention], hints: list[str]) -> dict:
 @register
 class Places(Stage):
     name = "places"
-    version = "1"
+    version = "2"
     requires = ("text", "title")
     provides = ("places", "place_context")
     description = "administrative units named (gazetteer-checked) and the article's main place"
