@@ -50,15 +50,29 @@ def deadline(seconds: int):
 
 
 def extract(folder: Path, *args: str, out: Path | None = None):
+    """Run ``partyx extract`` on ``folder`` with ``--report``; the result, the records by id,
+    and the report (``result.report``)."""
     out = out or folder.parent / "out.jsonl"
+    report = out.parent / f"{out.name}.report.json"
+    report.unlink(missing_ok=True)
     with deadline(60):
-        result = runner.invoke(app, ["extract", str(folder), "-o", str(out), *args])
+        result = runner.invoke(app, ["extract", str(folder), "-o", str(out),
+                                     "--report", str(report), *args])
     records = {}
     if out.exists():
         for line in out.read_bytes().splitlines():
             r = orjson.loads(line)
             records[r.get("id")] = r
+    result.report = orjson.loads(report.read_bytes()) if report.exists() else None
     return result, records
+
+
+def assert_reported(result, path: Path, reason: str) -> None:
+    """``path`` is named with ``reason`` on standard error and in the ``--report`` JSON."""
+    assert f"{path}: " in result.stderr and reason in result.stderr, result.stderr
+    assert result.report["exit_code"] == 1
+    assert any(u["path"] == str(path) and reason in u["reason"]
+               for u in result.report["unreadable"]), result.report["unreadable"]
 
 
 def corpus(tmp_path: Path) -> Path:
@@ -115,7 +129,7 @@ def test_bad_file_is_named_with_its_reason_and_the_rest_goes_on(tmp_path, case):
     result, records = extract(folder)
     assert result.exit_code == 1, result.stderr
     assert_good_survived(records)
-    assert f"{bad}: " in result.stderr and reason in result.stderr
+    assert_reported(result, bad, reason)
     assert records[case]["errors"][0]["stage"] == "read"
     assert reason in records[case]["errors"][0]["error"]
     assert records[case]["source"]["path"] == str(bad)
@@ -132,7 +146,7 @@ def test_a_50_mb_single_line_file_is_too_large_and_never_read_whole(tmp_path):
     result, records = extract(folder)
     assert result.exit_code == 1
     assert_good_survived(records)
-    assert f"{big}: too large: {big.stat().st_size} bytes" in result.stderr
+    assert_reported(result, big, f"too large: {big.stat().st_size} bytes")
     assert records["big"]["source"]["sha256"] is None  # refused before reading
     assert_no_traceback(result)
     # a lower limit refuses the good article too; a higher one lets it through
@@ -155,7 +169,7 @@ def test_a_file_that_grows_past_the_limit_after_the_size_check(tmp_path, monkeyp
     monkeypatch.setattr(io.os, "fstat", lambda fd: small(real_fstat(fd)))
     result, records = extract(folder, "--max-bytes", "6000")
     assert result.exit_code == 1
-    assert f"{folder / 'grows.txt'}: too large: more than 6000 bytes" in result.stderr
+    assert_reported(result, folder / "grows.txt", "too large: more than 6000 bytes")
     assert_good_survived(records)
 
 
@@ -169,9 +183,8 @@ def test_symlink_loop_is_named_and_walked_once(tmp_path):
     assert result.exit_code == 1
     assert_good_survived(records)
     assert records["copy"]["title"] == GOOD_TITLE
-    assert f"{folder / 'sub' / 'back'}: symlink loop" in result.stderr
-    assert f"{folder / 'self.txt'}: cannot read: Too many levels of symbolic links" \
-        in result.stderr
+    assert_reported(result, folder / "sub" / "back", "symlink loop")
+    assert_reported(result, folder / "self.txt", "cannot read: Too many levels of symbolic")
     assert len(records) == 4  # good, copy, back, self: nothing walked twice
     assert_no_traceback(result)
 
@@ -191,7 +204,7 @@ def test_unreadable_file_is_named_and_debug_shows_the_traceback(tmp_path, monkey
     monkeypatch.setattr(io.os, "open", deny)
     result, records = extract(folder)
     assert result.exit_code == 1
-    assert f"{secret}: cannot read: Permission denied" in result.stderr
+    assert_reported(result, secret, "cannot read: Permission denied")
     assert_good_survived(records)
     assert_no_traceback(result)
     result, _ = extract(folder, "--debug")
@@ -206,7 +219,7 @@ def test_fifo_and_folder_named_txt(tmp_path):
     shutil.copy(GOOD, folder / "notes.txt" / "inner.txt")
     result, records = extract(folder)
     assert result.exit_code == 1
-    assert f"{folder / 'pipe.txt'}: not a regular file (a FIFO)" in result.stderr
+    assert_reported(result, folder / "pipe.txt", "not a regular file (a FIFO)")
     assert records["inner"]["title"] == GOOD_TITLE
     assert_good_survived(records)
 
@@ -227,7 +240,7 @@ def test_unlistable_folder_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(io.os, "listdir", refuse(real_listdir))
     result, records = extract(folder)
     assert result.exit_code == 1
-    assert f"{folder / 'locked'}: cannot list folder: Permission denied" in result.stderr
+    assert_reported(result, folder / "locked", "cannot list folder: Permission denied")
     assert_good_survived(records)
 
 
@@ -257,7 +270,7 @@ def test_file_changed_between_listing_and_reading(tmp_path, monkeypatch, change)
               "binary": "PNG image", "emptied": "empty file",
               "fifo": "not a regular file (a FIFO)"}[change]
     assert result.exit_code == 1
-    assert f"{victim}: " in result.stderr and reason in result.stderr
+    assert_reported(result, victim, reason)
     assert_good_survived(records)
     assert_no_traceback(result)
 
