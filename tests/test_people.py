@@ -259,3 +259,12 @@ def test_given_names_that_are_also_words(stage):
     a = run(stage, "Phó Bí thư Tỉnh ủy Nguyễn Văn Thông và ông Trần Văn Tân dự.",
             province="Nghệ An")
     assert names(a) == ["Nguyễn Văn Thông", "Trần Văn Tân"]
+
+
+def test_copula_forms_and_posts_held_before(stage):
+    a = run(stage, "Trước đó, bà Phạm Thị Thanh Trà là Chủ tịch UBND tỉnh Yên Bái, còn Bí thư "
+                   "Tỉnh ủy Yên Bái là ông Phạm Duy Cường. Ông Trương Tấn Sang (khi đó là Bí thư "
+                   "Thành ủy TP.HCM) gợi ý.")
+    assert posts(a, "Phạm Thị Thanh Trà") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Yên Bái")}
+    assert posts(a, "Phạm Duy Cường") == {("Bí thư", "Tỉnh ủy Yên Bái")}
+    assert posts(a, "Trương Tấn Sang") == {("nguyên Bí thư", "Thành ủy thành phố Hồ Chí Minh")}

@@ -198,6 +198,8 @@ class PeopleFinder:
             rest = [t.low for t in toks[end:target]]
             if rest in ([","], [":"]) and (cued or rest == [":"]):
                 return posts, s, rest == [":"]
+            if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
+                return posts, s, False
         return None
 
     def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
