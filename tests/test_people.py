@@ -268,3 +268,10 @@ def test_copula_forms_and_posts_held_before(stage):
     assert posts(a, "Phạm Thị Thanh Trà") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Yên Bái")}
     assert posts(a, "Phạm Duy Cường") == {("Bí thư", "Tỉnh ủy Yên Bái")}
     assert posts(a, "Trương Tấn Sang") == {("nguyên Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
+
+
+def test_photo_credits_and_ranks_end_no_name(stage):
+    a = run(stage, "Bí thư trao thưởng. Ảnh: Nguyễn Tân Trung tướng Lê Đông Phong, Giám đốc Công "
+                   "an TP.HCM, cho biết.")
+    assert names(a) == ["Lê Đông Phong"]
+    assert posts(a, "Lê Đông Phong") == {("Giám đốc", "Công an thành phố Hồ Chí Minh")}

@@ -80,7 +80,8 @@ class PeopleFinder:
             rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
             rf"(?![\w])(?![ ]+[{upper}])")
         v = self.pp.v
-        self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members)
+        self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members,
+                          v.fillers)
 
     # -- names ---------------------------------------------------------------------------
     def _stops_name(self, toks: list[Tok], j: int) -> bool:
@@ -508,7 +509,7 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
 @register
 class People(Stage):
     name = "people"
-    version = "2"
+    version = "3"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
