@@ -400,8 +400,8 @@ class PeopleFinder:
                 found[m.start("w")] = (m.end("w"), word, gender)
         for toks, _ in segments:
             for k, t in enumerate(toks):
-                if (t.start in taken or t.start in found or not (t.cap and t.word)
-                        or t.text not in last_word):
+                if (t.text not in last_word or not t.cap or t.start in found
+                        or t.start in taken):
                     continue
                 if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
                     continue
