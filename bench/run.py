@@ -3,7 +3,7 @@
 For each corpus size and each number of workers: a cold run (no state), then a re-run after
 1% of the files changed; wall time of the whole command (start-up included), articles/s,
 MB/s of input, and the peak memory of the whole process tree (the partyx process and its
-workers), sampled from /proc every 20 ms: the sum of RSS (counts pages shared by forked
+workers), sampled from /proc every 50 ms: the sum of RSS (counts pages shared by forked
 workers once per process: an upper bound) and the sum of PSS (shared pages split: the memory
 really used). Then, as reference points on the same text in the same run, the throughput of
 underthesea's ``word_tokenize`` and ``ner`` on a sample of the articles (sentence by
@@ -88,18 +88,22 @@ def _rss_pss(pid: int) -> tuple[int, int]:
 
 
 class TreeMemory(threading.Thread):
-    """Peak summed RSS and PSS of a process and its descendants while it runs."""
+    """Peak summed RSS and PSS of a process and its descendants while it runs (the tree is
+    listed again every 0.5 s, memory read every ``every`` s: light on a busy machine)."""
 
-    def __init__(self, pid: int, every: float = 0.02) -> None:
+    def __init__(self, pid: int, every: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.peak_rss = self.peak_pss = 0
         self.done = threading.Event()
 
     def run(self) -> None:
+        pids, listed = [self.pid], 0.0
         while not self.done.is_set():
+            if time.monotonic() - listed > 0.5:
+                pids, listed = _tree(self.pid), time.monotonic()
             rss = pss = 0
-            for p in _tree(self.pid):
+            for p in pids:
                 r, s = _rss_pss(p)
                 rss, pss = rss + r, pss + s
             self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)

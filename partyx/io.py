@@ -367,6 +367,16 @@ def _walk(top: Path, pattern: str) -> Iterator[Path]:
             yield path
 
 
+def _file_mode(path: Path) -> int:
+    """The mode of the file being replaced, else that of a new file (0666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO]:
     """Write ``path`` through a temporary file beside it: flush, fsync, rename. Until the
@@ -374,6 +384,7 @@ def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _file_mode(path))  # mkstemp makes it 0600: give it a normal file's mode
         with os.fdopen(fd, mode) as fh:
             yield fh
             fh.flush()

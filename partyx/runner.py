@@ -43,6 +43,7 @@ import orjson
 from partyx import io
 from partyx.article import Article
 from partyx.pipeline import Pipeline, build
+from partyx.state import pack, unpack
 
 # Fields counted in the run summary.
 COUNTED = ("people", "organizations", "places", "documents", "congresses", "membership")
@@ -182,7 +183,7 @@ class Result:
     size: int | None
     mtime_ns: int | None
     sha256: str | None
-    record: bytes | None  # the JSON line; None: the bytes are those already known
+    record: bytes | None  # the JSON line, packed (partyx.state.pack); None: bytes unchanged
     errors: list[dict[str, str]]
     found: dict[str, int]
     tracebacks: list[str] = field(default_factory=list)
@@ -331,7 +332,7 @@ def _result(article: Article, size: int | None, mtime_ns: int | None,
     record = article.to_record()
     return Result(
         article.id, record["source"]["path"], size, mtime_ns, record["source"]["sha256"],
-        orjson.dumps(record), article.errors, {n: len(record[n]) for n in COUNTED},
+        pack(orjson.dumps(record)), article.errors, {n: len(record[n]) for n in COUNTED},
         article.extras.get("_tracebacks", []), timings or {})
 
 
@@ -523,7 +524,7 @@ def _run_to_stdout(opts: RunOptions, pipeline: Pipeline, log: Callable[[str], No
         waiting[order[result.id]] = result
         while next_out in waiting:
             done = waiting.pop(next_out)
-            out.write(done.record + b"\n")
+            out.write(unpack(done.record) + b"\n")
             summary.add_record(done.path, done.errors, done.found)
             next_out += 1
     out.flush()

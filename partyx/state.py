@@ -42,6 +42,17 @@ import orjson
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
 
 
+def pack(line: bytes) -> bytes:
+    """A record's JSON line as stored (zlib level 1: a third of the size, ~20 µs). Workers
+    pack the records they send, so that the one process writing the state does not."""
+    return zlib.compress(line, 1)
+
+
+def unpack(stored: bytes) -> bytes:
+    """The JSON line of a stored record (stored uncompressed, it starts with ``{``)."""
+    return stored if stored[:1] == b"{" else zlib.decompress(stored)
+
+
 class Locked(RuntimeError):
     """Another run holds the lock of this output FILE."""
 
@@ -174,9 +185,9 @@ class State:
     def put(self, id_: str, path: str, size: int | None, mtime_ns: int | None,
             sha256: str | None, signature: str, record: bytes,
             errors: list[dict[str, str]], found: dict[str, int]) -> None:
-        """Store one article's record (``record``: the JSON line, compressed or not)."""
+        """Store one article's record (``record``: the JSON line, packed or not)."""
         if record[:1] == b"{":
-            record = zlib.compress(record, 1)
+            record = pack(record)
         self.db.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (id_, path, size, mtime_ns, sha256, signature, record,
@@ -213,7 +224,7 @@ class State:
         """Write every record, in id order, one per line; return how many."""
         n = 0
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY id"):
-            fh.write(zlib.decompress(record) if record[:1] != b"{" else record)
+            fh.write(unpack(record))
             fh.write(b"\n")
             n += 1
         return n

@@ -35,15 +35,17 @@ def test_every_task_gives_one_result():
     assert sorted(r[1] for r in results) == list(range(50))
 
 
-def test_a_hanging_task_is_killed_and_its_worker_replaced():
-    pool = _pool(timeout=0.5, max_tasks=None)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_hanging_task_is_killed_and_its_worker_replaced(workers):
+    pool = _pool(workers=workers, timeout=0.5, max_tasks=None)
     start = time.monotonic()
     results = list(pool.imap_unordered([("sleep", 60), *[("ok", i) for i in range(5)]]))
     assert time.monotonic() - start < 10
     assert ("timeout", 60, None) in results
+    # the tasks queued behind the hanging one on its worker were given to another
     assert sorted(r[1] for r in results if r[0] == "ok") == list(range(5))
     assert pool.stats.timeouts == 1
-    assert pool.stats.started == 3  # two workers, one replacement
+    assert pool.stats.started == workers + 1  # one replacement
 
 
 def test_workers_are_recycled_after_max_tasks():
@@ -99,3 +101,36 @@ def test_dask_missing_names_the_extra(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_distributed)
     with pytest.raises(ExecutorUnavailable, match=r"pip install 'partyx\[dask\]'"):
         dask_executor.require()
+
+
+def _orphaning_parent(pids_file):
+    """A parent that starts a pool, hands out work, records its workers' pids, then dies."""
+    pool = _pool(workers=2, timeout=None, max_tasks=None)
+    results = pool.imap_unordered([("ok", i) for i in range(4)] + [("sleep", 0.2)] * 50)
+    next(results)
+    with open(pids_file, "w") as fh:
+        fh.write(" ".join(str(w.process.pid) for w in pool._alive))
+    os._exit(0)  # no clean-up at all, like SIGKILL
+
+
+def test_workers_exit_when_their_parent_dies(tmp_path):
+    pids_file = tmp_path / "pids"
+    parent = multiprocessing.get_context("fork").Process(target=_orphaning_parent,
+                                                          args=(pids_file,))
+    parent.start()
+    parent.join(10)
+    pids = [int(p) for p in pids_file.read_text().split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in pids)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as fh:  # a zombie waiting for init is gone for us
+        return fh.read().split(") ")[1][0] != "Z"

@@ -253,3 +253,22 @@ def test_check_writable(tmp_path, monkeypatch):
     monkeypatch.setattr(io.tempfile, "mkstemp", refuse)
     with pytest.raises(PermissionError):
         io.check_writable(tmp_path / "r2.jsonl")
+
+
+def test_atomic_writer_gives_a_normal_file_mode_and_keeps_an_existing_one(tmp_path):
+    import os
+
+    from partyx.io import atomic_writer
+
+    umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.jsonl"
+        with atomic_writer(new) as fh:
+            fh.write(b"x\n")
+        assert new.stat().st_mode & 0o777 == 0o644
+        new.chmod(0o640)
+        with atomic_writer(new) as fh:
+            fh.write(b"y\n")
+        assert new.stat().st_mode & 0o777 == 0o640 and new.read_bytes() == b"y\n"
+    finally:
+        os.umask(umask)

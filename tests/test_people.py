@@ -259,3 +259,47 @@ def test_given_names_that_are_also_words(stage):
     a = run(stage, "Phó Bí thư Tỉnh ủy Nguyễn Văn Thông và ông Trần Văn Tân dự.",
             province="Nghệ An")
     assert names(a) == ["Nguyễn Văn Thông", "Trần Văn Tân"]
+
+
+def test_copula_forms_and_posts_held_before(stage):
+    a = run(stage, "Trước đó, bà Phạm Thị Thanh Trà là Chủ tịch UBND tỉnh Yên Bái, còn Bí thư "
+                   "Tỉnh ủy Yên Bái là ông Phạm Duy Cường. Ông Trương Tấn Sang (khi đó là Bí thư "
+                   "Thành ủy TP.HCM) gợi ý.")
+    assert posts(a, "Phạm Thị Thanh Trà") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Yên Bái")}
+    assert posts(a, "Phạm Duy Cường") == {("Bí thư", "Tỉnh ủy Yên Bái")}
+    assert posts(a, "Trương Tấn Sang") == {("nguyên Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
+
+
+def test_photo_credits_and_ranks_end_no_name(stage):
+    a = run(stage, "Bí thư trao thưởng. Ảnh: Nguyễn Tân Trung tướng Lê Đông Phong, Giám đốc Công "
+                   "an TP.HCM, cho biết.")
+    assert names(a) == ["Lê Đông Phong"]
+    assert posts(a, "Lê Đông Phong") == {("Giám đốc", "Công an thành phố Hồ Chí Minh")}
+
+
+def test_title_before_a_list_introduced_by_gom(stage):
+    a = run(stage, "Các Phó ban Nội chính Trung ương chuyên trách, gồm: Ông Võ Văn Dũng, Ủy viên "
+                   "Trung ương Đảng; ông Đặng Văn Dũng, Ủy viên dự khuyết Trung ương Đảng và ông "
+                   "Nguyễn Văn Yên, nguyên Phó Chánh án Tòa án nhân dân tối cao. Hai Phó ban kiêm "
+                   "nhiệm gồm: ông Lê Minh Trí, Viện trưởng Viện Kiểm sát nhân dân tối cao và ông "
+                   "Tô Lâm, Bộ trưởng Công an.")
+    for name in ("Võ Văn Dũng", "Đặng Văn Dũng", "Nguyễn Văn Yên", "Lê Minh Trí", "Tô Lâm"):
+        assert ("Phó Trưởng ban", "Ban Nội chính Trung ương") in posts(a, name), name
+    assert ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng") in posts(a, "Đặng Văn Dũng")
+    assert ("Bộ trưởng", "Bộ Công an") in posts(a, "Tô Lâm")
+    # a bare title with no earlier organisation of that title stays no post
+    b = run(stage, "Hai Phó ban kiêm nhiệm gồm: ông Lê Minh Trí và ông Tô Lâm, Bộ trưởng Công an.")
+    assert posts(b, "Lê Minh Trí") == set()
+
+
+def test_body_before_a_list_gives_each_member_its_title(stage):
+    a = run(stage, "Ban Thường vụ Tỉnh ủy Quảng Ngãi khóa XIX gồm các đồng chí: Lê Viết Chữ, "
+                   "Trần Ngọc Căng và Đặng Ngọc Dũng (Phó Chủ tịch UBND tỉnh).",
+            province="Quảng Ngãi")
+    for name in ("Lê Viết Chữ", "Trần Ngọc Căng", "Đặng Ngọc Dũng"):
+        assert ("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Ngãi") in posts(a, name), name
+    assert ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Ngãi") in posts(a, "Đặng Ngọc Dũng")
+    # a body with a number after "gồm" is no list of names
+    b = run(stage, "Ban Thường vụ Tỉnh ủy gồm 15 đồng chí, ông Lê Viết Chữ chủ trì.",
+            province="Quảng Ngãi")
+    assert ("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Ngãi") not in posts(b, "Lê Viết Chữ")

@@ -73,8 +73,12 @@ def imap_unordered(
 
     cluster = None
     if scheduler is None:
+        # the scheduler's small HTTP server (health, metrics) on a free port of 127.0.0.1
+        # rather than 8787, which another cluster may hold; no dashboard
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None,
+                               scheduler_kwargs={"dashboard": False,
+                                                 "dashboard_address": "127.0.0.1:0"},
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     else:

@@ -1,12 +1,15 @@
 """Worker processes on this machine, each article under a time limit.
 
 :class:`WorkerPool` keeps ``workers`` processes (forked where the platform can, so that stages
-registered in this process are there too), gives each one task at a time over its own pipe and
-yields results as they come (unordered: the caller orders them). At most one task per worker
-is in flight, so memory stays flat however many tasks the iterator yields.
+registered in this process are there too), sends tasks to each over its own pipe and yields
+results as they come (unordered: the caller orders them). At most ``depth`` (2) tasks per
+worker are in flight — the next one is already there when a worker finishes, so it never
+waits for this process — and memory stays flat however many tasks the iterator yields.
 
-- **Time limit.** A task still running ``timeout`` seconds after it was handed out has its
-  worker killed (SIGKILL: a stage stuck in C code cannot stop it) and replaced;
+- **Time limit.** A task still running ``timeout`` seconds after it started (when it was
+  sent, or when the worker's previous result arrived) has its worker killed (SIGKILL: a stage
+  stuck in C code cannot stop it) and replaced; the tasks queued behind it go to other
+  workers;
   ``on_timeout(task, stage_index)`` gives the result to yield in its place. The worker
   publishes the index of the stage it is in through a shared integer, so the caller can say
   which stage hung.
@@ -23,6 +26,7 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -42,9 +46,17 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
-                 initializer: Callable[..., Any] | None, initargs: tuple) -> None:
-    """Body of a worker process: init once, then answer tasks until ``None`` or EOF."""
+                 initializer: Callable[..., Any] | None, initargs: tuple,
+                 inherited: list[Connection]) -> None:
+    """Body of a worker process: init once, then answer tasks until ``None`` or EOF.
+
+    ``inherited``: the parent's ends of the pipes (this worker's and the others'), which a
+    forked worker holds copies of; closed at once, so that when the parent dies (even by
+    SIGKILL) every worker reads EOF and exits instead of waiting forever."""
+    for other in inherited:
+        other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs, phase=phase)
     while True:
@@ -54,18 +66,38 @@ def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
             break
         if task is None:
             break
+        phase.value = 0
         conn.send(func(task))
     conn.close()
 
 
 @dataclass
 class _Worker:
+    """A worker process and the tasks sent to it, oldest (the running one) first."""
+
     process: Any
     conn: Connection
     phase: Phase
-    task: Any = None
-    started: float = 0.0
+    queue: deque = field(default_factory=deque)
+    started: float = 0.0  # when the oldest task in the queue started
+    sent: int = 0
     done: int = 0
+
+    def wants_more(self, depth: int, max_tasks: int | None) -> bool:
+        return len(self.queue) < depth and not (max_tasks and self.sent >= max_tasks)
+
+    def give(self, task: Any) -> None:
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append(task)
+        self.sent += 1
+        self.conn.send(task)
+
+    def took(self) -> None:
+        """The oldest task's result arrived: the next one starts now."""
+        self.queue.popleft()
+        self.done += 1
+        self.started = time.monotonic()
 
 
 @dataclass
@@ -91,6 +123,7 @@ class WorkerPool:
         on_timeout: Callable[[Any, int], Any] | None = None,
         on_crash: Callable[[Any, int | None, int], Any] | None = None,
         tick: Callable[[], None] | None = None,
+        depth: int = 2,
     ) -> None:
         self.func = func
         self.workers = max(1, workers)
@@ -101,6 +134,7 @@ class WorkerPool:
         self.on_timeout = on_timeout or (lambda task, phase: None)
         self.on_crash = on_crash or (lambda task, code, phase: None)
         self.tick = tick or (lambda: None)
+        self.depth = max(1, depth)  # tasks sent ahead to a worker: it never waits for us
         self.stats = PoolStats()
         self._ctx = _context()
         self._alive: list[_Worker] = []
@@ -110,8 +144,11 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         phase = self._ctx.RawValue("i", 0)
+        # a forked child inherits every open pipe end; a spawned one only what it is given
+        inherited = [parent, *(w.conn for w in self._alive)] if forks() else []
         process = self._ctx.Process(
-            target=_worker_main, args=(child, phase, self.func, self.initializer, self.initargs),
+            target=_worker_main,
+            args=(child, phase, self.func, self.initializer, self.initargs, inherited),
             daemon=True, name="partyx-worker")
         process.start()
         child.close()  # so that the worker's death reads as EOF here
@@ -143,54 +180,54 @@ class WorkerPool:
     def imap_unordered(self, tasks: Iterable[Any]) -> Iterator[Any]:
         """Yield one result per task, in completion order."""
         source = iter(tasks)
-        idle: list[_Worker] = []
-        busy: dict[Connection, _Worker] = {}
+        retry: deque[Any] = deque()  # tasks queued on a worker that was lost
+        workers: dict[Connection, _Worker] = {}
         exhausted = False
         try:
-            idle = [self._start() for _ in range(self.workers)]
+            for _ in range(self.workers):
+                worker = self._start()
+                workers[worker.conn] = worker
             while True:
-                while idle and not exhausted:
-                    task = next(source, _END)
-                    if task is _END:
-                        exhausted = True
-                        break
-                    worker = idle.pop()
-                    worker.task, worker.started, worker.phase.value = task, time.monotonic(), 0
-                    worker.conn.send(task)
-                    busy[worker.conn] = worker
+                for worker in list(workers.values()):
+                    while worker.wants_more(self.depth, self.max_tasks):
+                        if retry:
+                            task = retry.popleft()
+                        elif exhausted or (task := next(source, _END)) is _END:
+                            exhausted = True
+                            break
+                        worker.give(task)
+                busy = {c: w for c, w in workers.items() if w.queue}
                 if not busy:
                     break
                 for conn in wait(list(busy), timeout=self._wait_time(busy)):
-                    worker = busy.pop(conn)
+                    worker = workers[conn]
                     try:
                         result = conn.recv()
                     except (EOFError, OSError):
                         worker.process.join(5)
                         self.stats.crashes += 1
-                        yield self.on_crash(worker.task, worker.process.exitcode,
+                        yield self.on_crash(worker.queue[0], worker.process.exitcode,
                                             worker.phase.value)
-                        self._kill(worker)
-                        idle.append(self._start())
+                        self._replace(worker, workers, retry)
                         continue
+                    worker.took()
                     yield result
-                    worker.done += 1
                     if self.max_tasks and worker.done >= self.max_tasks:
                         self.stats.recycled += 1
+                        del workers[conn]
                         self._retire(worker)
-                        worker = self._start()
-                    idle.append(worker)
-                for conn, worker in list(self._overdue(busy)):
-                    del busy[conn]
+                        fresh = self._start()
+                        workers[fresh.conn] = fresh
+                for worker in self._overdue(busy):
                     phase = worker.phase.value
-                    self._kill(worker)
                     self.stats.timeouts += 1
-                    yield self.on_timeout(worker.task, phase)
-                    idle.append(self._start())
+                    yield self.on_timeout(worker.queue[0], phase)
+                    self._replace(worker, workers, retry)
                 self._reap()
                 self.tick()
         finally:  # also when the caller stops early: no worker outlives the loop
             for worker in list(self._alive):
-                if worker.conn in busy:
+                if worker.queue:
                     self._kill(worker)
                 else:
                     self._retire(worker)
@@ -202,6 +239,17 @@ class WorkerPool:
                     process.join(1)
             self.stats.retiring = []
 
+    def _replace(self, worker: _Worker, workers: dict[Connection, _Worker],
+                 retry: deque[Any]) -> None:
+        """Kill ``worker`` (its first task is accounted for), queue its other tasks again."""
+        del workers[worker.conn]
+        worker.queue.popleft()
+        retry.extendleft(reversed(worker.queue))
+        worker.queue.clear()
+        self._kill(worker)
+        fresh = self._start()
+        workers[fresh.conn] = fresh
+
     def _wait_time(self, busy: dict[Connection, _Worker]) -> float:
         """Until the next deadline, at most 0.25 s (so that ``tick`` runs often enough)."""
         if self.timeout is None:
@@ -210,13 +258,11 @@ class WorkerPool:
         first = min(w.started for w in busy.values()) + self.timeout
         return max(0.0, min(0.25, first - now))
 
-    def _overdue(self, busy: dict[Connection, _Worker]) -> Iterator[tuple[Connection, _Worker]]:
+    def _overdue(self, busy: dict[Connection, _Worker]) -> list[_Worker]:
         if self.timeout is None:
-            return
+            return []
         now = time.monotonic()
-        for conn, worker in busy.items():
-            if now - worker.started >= self.timeout:
-                yield conn, worker
+        return [w for w in busy.values() if now - w.started >= self.timeout]
 
 
 _END = object()
