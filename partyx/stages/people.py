@@ -544,10 +544,9 @@ def _sentences(text: str, toks: list[Tok]) -> list[int]:
 
 
 def _sentence_start(sent: list[int], k: int) -> int:
-    s = k
-    while s > 0 and sent[s - 1] == sent[k]:
-        s -= 1
-    return s
+    """The first token of token ``k``'s sentence. ``sent`` never decreases, so a binary
+    search finds it: walking back would make a hostile one-sentence text quadratic."""
+    return bisect.bisect_left(sent, sent[k], 0, k + 1)
 
 
 def _is_plural(toks: list[Tok], s: int) -> bool:
