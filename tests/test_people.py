@@ -303,3 +303,28 @@ def test_body_before_a_list_gives_each_member_its_title(stage):
     b = run(stage, "Ban Thường vụ Tỉnh ủy gồm 15 đồng chí, ông Lê Viết Chữ chủ trì.",
             province="Quảng Ngãi")
     assert ("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Ngãi") not in posts(b, "Lê Viết Chữ")
+
+
+def test_short_body_members_and_business_titles(stage):
+    a = run(stage, "Ông Nguyễn Văn Sơn, Thường vụ Tỉnh ủy, Bí thư Huyện ủy Đắk Mil, cho biết. "
+                   "Ông Trần Quốc Hùng, Ủy viên Thường vụ, Trưởng ban Tổ chức Huyện ủy Krông Nô "
+                   "và bà Lê Thị Hoa, Kế toán trưởng Công ty Cà phê Đắk Nông cùng dự.",
+            province="Đắk Nông")
+    assert posts(a, "Nguyễn Văn Sơn") == {
+        ("Ủy viên", "Ban Thường vụ Tỉnh ủy Đắk Nông"), ("Bí thư", "Huyện ủy Đắk Mil")}
+    assert ("Ủy viên", "Ban Thường vụ Huyện ủy Krông Nô") in posts(a, "Trần Quốc Hùng")
+    assert posts(a, "Lê Thị Hoa") == {("Kế toán trưởng", "Công ty Cà phê Đắk Nông")}
+
+
+def test_board_chairs_deputies_on_duty_and_department_aliases(stage):
+    a = run(stage, "Ông Phạm Quang Dũng, Chủ tịch HĐTV Tổng công ty Điện lực miền Bắc; ông Hồ "
+                   "Văn Tư, Chủ tịch HĐQT Ngân hàng Công Thương; ông Lý Văn Sáu, Phó Ban trực "
+                   "Ban Dân vận Huyện ủy Mỏ Cày Nam; ông Võ Thành Hạo, Giám đốc Sở Tài nguyên - "
+                   "Môi trường, phát biểu.", province="Bến Tre")
+    assert posts(a, "Phạm Quang Dũng") == {
+        ("Chủ tịch", "Hội đồng thành viên Tổng công ty Điện lực miền Bắc")}
+    assert posts(a, "Hồ Văn Tư") == {("Chủ tịch", "Hội đồng quản trị Ngân hàng Công Thương")}
+    assert posts(a, "Lý Văn Sáu") == {
+        ("Phó Trưởng ban Thường trực", "Ban Dân vận Huyện ủy Mỏ Cày Nam")}
+    assert posts(a, "Võ Thành Hạo") == {
+        ("Giám đốc", "Sở Tài nguyên và Môi trường tỉnh Bến Tre")}
