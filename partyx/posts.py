@@ -109,7 +109,8 @@ def _inherit_parents(posts: list[Post]) -> None:
         if p.org is None or not p.org.bare:
             continue
         others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare
-                  and (q.org.parent is not None or q.org.kind == "party_committee")]
+                  and q.org.kind != "other"]  # not a company's board: "Ban cán sự đảng, Chủ
+        # tịch HĐQT PVN" is no "Ban cán sự đảng Hội đồng quản trị PVN"
         if others:
             q = others[0].org
             parent = q.parent or q.name

@@ -347,3 +347,10 @@ def test_career_summaries_after_a_short_subject_are_former(stage):
         ("nguyên Chủ tịch", "Hội đồng quản trị Ngân hàng Bắc Á"),
         ("nguyên Bộ trưởng", "Bộ Giao thông vận tải")}
     assert posts(b, "Hầu Thị Lan") == set()
+
+
+def test_bare_body_takes_a_ministry_but_not_a_company_board(stage):
+    a = run(stage, "Bà Nguyễn Thị Kim Tiến, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Y tế và ông "
+                   "Phùng Đình Thực, Bí thư Ban cán sự đảng, Chủ tịch HĐQT Ngân hàng Đông Á dự.")
+    assert ("Ủy viên", "Ban cán sự đảng Bộ Y tế") in posts(a, "Nguyễn Thị Kim Tiến")
+    assert posts(a, "Phùng Đình Thực") == {("Chủ tịch", "Hội đồng quản trị Ngân hàng Đông Á")}
