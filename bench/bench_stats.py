@@ -152,8 +152,8 @@ def generate(n: int, path: Path, seed: int = 7) -> None:
             fh.write(orjson.dumps(record) + b"\n")
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -161,13 +161,15 @@ def measure(command: list[str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(command)}\n{proc.stderr.read().decode()[-2000:]}")
     proc.stderr.close()
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=100_000, help="records to generate")
     parser.add_argument("--dir", type=Path, default=None, help="work folder (default: temp)")
+    parser.add_argument("--only", default="", help="comma-separated commands, e.g. "
+                        "'stats people,report' (default: all)")
     args = parser.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="partyx-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -183,11 +185,16 @@ def main() -> None:
     runs["export sqlite"] = [*py, "export", str(records), "--to", "sqlite", str(work / "x.db")]
     runs["export csv"] = [*py, "export", str(records), "--to", "csv", str(work / "csv")]
     runs["report"] = [*py, "report", str(records), "-o", str(work / "report.html")]
-    print(f"| command ({args.n:,} records) | seconds | records/s | peak RSS (MB) |")
-    print("| --- | ---: | ---: | ---: |")
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
+          file=sys.stderr)
+    print(f"| command ({args.n:,} records) | wall s | CPU s | records/CPU s | peak RSS (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    only = {x.strip() for x in args.only.split(",") if x.strip()}
     for name, command in runs.items():
-        seconds, rss = measure(command)
-        print(f"| `partyx {name}` | {seconds:.1f} | {args.n / seconds:,.0f} | {rss:.0f} |",
+        if only and name not in only:
+            continue
+        seconds, cpu, rss = measure(command)
+        print(f"| `partyx {name}` | {seconds:.1f} | {cpu:.1f} | {args.n / cpu:,.0f} | {rss:.0f} |",
               flush=True)
 
 

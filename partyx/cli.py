@@ -362,6 +362,7 @@ def report_cmd(
     """Write one self-contained HTML page: summary, membership charts, searchable people."""
     from partyx.io import atomic_writer
     from partyx.stats import SummaryView
+    from partyx.views.export import readable
     from partyx.views.htmlreport import render_report
     from partyx.views.records import BadRecord, read_records
 
@@ -374,6 +375,7 @@ def report_cmd(
         page = render_report(view, str(file))
         with atomic_writer(output) as fh:
             fh.write(page.encode("utf-8"))
+        readable(output)
     except BadRecord as e:
         _fail(f"{e} (--strict); nothing written")
     except OSError as e:

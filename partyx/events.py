@@ -117,15 +117,20 @@ def _pub(published: str | None) -> dt.date | None:
 _SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
 
 
+_LONGEST_SENTENCE = 2000  # characters each side of ``pos``: keeps hostile text linear
+
+
 def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
-    """Bounds of the sentence of ``text`` around ``pos`` (an ellipsis ``...`` ends none)."""
+    """Bounds of the sentence of ``text`` around ``pos`` (an ellipsis ``...`` ends none).
+    A "sentence" with no end within 2000 characters (a hostile line, no real prose) is cut
+    there, so that asking for each of thousands of names costs no scan of the whole text."""
     if pos is None or not text:
         return (0, 0)
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 2000), pos):
+    start = max(0, pos - _LONGEST_SENTENCE)
+    for m in _SENTENCE_END.finditer(text, start, pos):
         start = m.end()
-    end = _SENTENCE_END.search(text, pos)
-    return (start, end.start() + 1 if end else len(text))
+    end = _SENTENCE_END.search(text, pos, pos + _LONGEST_SENTENCE)
+    return (start, end.start() + 1 if end else min(len(text), pos + _LONGEST_SENTENCE))
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
@@ -187,8 +192,9 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
             if _ATTENDEE.search(text[start:m["start"]]):
                 return None
             return m["name"]
+    body_lead_end = lead_end_of(text)
     for m in people:  # no one in the event sentence: the first official of the lead who speaks
-        if m["start"] >= lead_end_of(text):
+        if m["start"] >= body_lead_end:
             break
         s_start, _ = sentence_at(text, m["start"])
         if not _ATTENDEE.search(text[s_start:m["start"]]) and \

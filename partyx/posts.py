@@ -139,6 +139,7 @@ class Vocab:
     org_within: dict[str, tuple[int, str]]
     fillers: Trie
     members: Trie
+    body_members: Trie
     status: dict[str, str]
     committees: Trie
     central: Trie
@@ -165,13 +166,16 @@ def load_vocab() -> Vocab:
         org_within={k: (n, title) for k, (n, title) in t["org_within"].items()},
         fillers=Trie(dict.fromkeys(t["fillers"], True)),
         members=Trie(t["member_words"]),
+        body_members=Trie({k: tuple(v) for k, v in t["body_members"].items()}),
         status=t["status_words"],
         committees=Trie({k: tuple(v) for k, v in o["committees"].items()}),
         central=Trie({k: tuple(v) for k, v in o["central"].items()}),
         wrappers=Trie({k: tuple(v) for k, v in o["wrappers"].items()}),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
-        ministries=Trie({m: m for m in o["ministries"]}),
-        departments=Trie({m: m for m in o["departments"]}),
+        ministries=Trie({m: m for m in o["ministries"]}
+                        | {a: c for a, c in o["aliases"].items() if c in o["ministries"]}),
+        departments=Trie({m: m for m in o["departments"]}
+                         | {a: c for a, c in o["aliases"].items() if c in o["departments"]}),
         generic=Trie({g: g for g in o["generic_heads"]}),
         type_words=Trie(type_words),
         levels=o["levels"],
@@ -464,6 +468,9 @@ class PostParser:
                 (canon, utype), _ = self.v.committees.match(toks, i)
                 org = self._committee_of(canon, utype, toks, j, ctx)[0]
             return Post("Ủy viên", org, status, start, j)
+        body = self._body_member(toks, i, ctx, status, start)
+        if body is not None:
+            return body
         m = self.v.titles.match(toks, i)
         if m is None:
             return None
@@ -496,6 +503,25 @@ class PostParser:
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
         return self._finish(Post(title, org, status, start, end), toks)
+
+    def _body_member(self, toks: list[Tok], i: int, ctx: Context, status: str, start: int
+                     ) -> Post | None:
+        """``Thường vụ Tỉnh ủy``, ``Ủy viên Thường vụ Huyện ủy``: a member of a committee's
+        body written short. Before a comma with no committee (``Ủy viên Thường vụ, Trưởng ban
+        Tổ chức Huyện ủy``) the body is bare and takes the next post's committee."""
+        m = self.v.body_members.match(toks, i)
+        if m is None:
+            return None
+        (title, body), j = m
+        r = self._committee(toks, j, ctx)
+        if r is not None:
+            org, end = r
+            return Post(title, Org(f"{body} {org.name}", org.kind, org.level, org.resolved,
+                                   parent=org.name), status, start, end)
+        if j < len(toks) and toks[j].low == ",":
+            return Post(title, Org(body, "party_committee", None, resolved=False, bare=True),
+                        status, start, j)
+        return None
 
     def _place_as_org(self, toks, j, ctx, end) -> tuple[Org | None, int]:
         """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``: a title with a place for its body,
@@ -569,4 +595,4 @@ class PostParser:
     def starts_post(self, tok: Tok) -> bool:
         v = self.v
         return (tok.low in v.status or v.titles.starts(tok) or v.members.starts(tok)
-                or v.fillers.starts(tok))
+                or v.fillers.starts(tok) or v.body_members.starts(tok))

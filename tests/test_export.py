@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
 import sqlite3
+import stat
 import sys
 
 import orjson
@@ -137,3 +139,15 @@ def test_bad_lines_duplicates_and_strict(tmp_path):
     assert result.exit_code == 2 and not (tmp_path / "b.db").exists()
     with pytest.raises(ExportError, match="unknown target"):
         export([], "xlsx", tmp_path / "x")
+
+
+def test_outputs_get_the_umask_mode_not_tempfile_0600(corpus, tmp_path):
+    old = os.umask(0o022)
+    try:
+        export(iter(records()), "sqlite", tmp_path / "c.db")
+        export(iter(records()), "csv", tmp_path / "csv")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "c.db").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "csv").stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "csv" / "people.csv").stat().st_mode) == 0o644

@@ -275,3 +275,56 @@ def test_photo_credits_and_ranks_end_no_name(stage):
                    "an TP.HCM, cho biết.")
     assert names(a) == ["Lê Đông Phong"]
     assert posts(a, "Lê Đông Phong") == {("Giám đốc", "Công an thành phố Hồ Chí Minh")}
+
+
+def test_title_before_a_list_introduced_by_gom(stage):
+    a = run(stage, "Các Phó ban Nội chính Trung ương chuyên trách, gồm: Ông Võ Văn Dũng, Ủy viên "
+                   "Trung ương Đảng; ông Đặng Văn Dũng, Ủy viên dự khuyết Trung ương Đảng và ông "
+                   "Nguyễn Văn Yên, nguyên Phó Chánh án Tòa án nhân dân tối cao. Hai Phó ban kiêm "
+                   "nhiệm gồm: ông Lê Minh Trí, Viện trưởng Viện Kiểm sát nhân dân tối cao và ông "
+                   "Tô Lâm, Bộ trưởng Công an.")
+    for name in ("Võ Văn Dũng", "Đặng Văn Dũng", "Nguyễn Văn Yên", "Lê Minh Trí", "Tô Lâm"):
+        assert ("Phó Trưởng ban", "Ban Nội chính Trung ương") in posts(a, name), name
+    assert ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng") in posts(a, "Đặng Văn Dũng")
+    assert ("Bộ trưởng", "Bộ Công an") in posts(a, "Tô Lâm")
+    # a bare title with no earlier organisation of that title stays no post
+    b = run(stage, "Hai Phó ban kiêm nhiệm gồm: ông Lê Minh Trí và ông Tô Lâm, Bộ trưởng Công an.")
+    assert posts(b, "Lê Minh Trí") == set()
+
+
+def test_body_before_a_list_gives_each_member_its_title(stage):
+    a = run(stage, "Ban Thường vụ Tỉnh ủy Quảng Ngãi khóa XIX gồm các đồng chí: Lê Viết Chữ, "
+                   "Trần Ngọc Căng và Đặng Ngọc Dũng (Phó Chủ tịch UBND tỉnh).",
+            province="Quảng Ngãi")
+    for name in ("Lê Viết Chữ", "Trần Ngọc Căng", "Đặng Ngọc Dũng"):
+        assert ("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Ngãi") in posts(a, name), name
+    assert ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Ngãi") in posts(a, "Đặng Ngọc Dũng")
+    # a body with a number after "gồm" is no list of names
+    b = run(stage, "Ban Thường vụ Tỉnh ủy gồm 15 đồng chí, ông Lê Viết Chữ chủ trì.",
+            province="Quảng Ngãi")
+    assert ("Ủy viên", "Ban Thường vụ Tỉnh ủy Quảng Ngãi") not in posts(b, "Lê Viết Chữ")
+
+
+def test_short_body_members_and_business_titles(stage):
+    a = run(stage, "Ông Nguyễn Văn Sơn, Thường vụ Tỉnh ủy, Bí thư Huyện ủy Đắk Mil, cho biết. "
+                   "Ông Trần Quốc Hùng, Ủy viên Thường vụ, Trưởng ban Tổ chức Huyện ủy Krông Nô "
+                   "và bà Lê Thị Hoa, Kế toán trưởng Công ty Cà phê Đắk Nông cùng dự.",
+            province="Đắk Nông")
+    assert posts(a, "Nguyễn Văn Sơn") == {
+        ("Ủy viên", "Ban Thường vụ Tỉnh ủy Đắk Nông"), ("Bí thư", "Huyện ủy Đắk Mil")}
+    assert ("Ủy viên", "Ban Thường vụ Huyện ủy Krông Nô") in posts(a, "Trần Quốc Hùng")
+    assert posts(a, "Lê Thị Hoa") == {("Kế toán trưởng", "Công ty Cà phê Đắk Nông")}
+
+
+def test_board_chairs_deputies_on_duty_and_department_aliases(stage):
+    a = run(stage, "Ông Phạm Quang Dũng, Chủ tịch HĐTV Tổng công ty Điện lực miền Bắc; ông Hồ "
+                   "Văn Tư, Chủ tịch HĐQT Ngân hàng Công Thương; ông Lý Văn Sáu, Phó Ban trực "
+                   "Ban Dân vận Huyện ủy Mỏ Cày Nam; ông Võ Thành Hạo, Giám đốc Sở Tài nguyên - "
+                   "Môi trường, phát biểu.", province="Bến Tre")
+    assert posts(a, "Phạm Quang Dũng") == {
+        ("Chủ tịch", "Hội đồng thành viên Tổng công ty Điện lực miền Bắc")}
+    assert posts(a, "Hồ Văn Tư") == {("Chủ tịch", "Hội đồng quản trị Ngân hàng Công Thương")}
+    assert posts(a, "Lý Văn Sáu") == {
+        ("Phó Trưởng ban Thường trực", "Ban Dân vận Huyện ủy Mỏ Cày Nam")}
+    assert posts(a, "Võ Thành Hạo") == {
+        ("Giám đốc", "Sở Tài nguyên và Môi trường tỉnh Bến Tre")}

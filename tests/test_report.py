@@ -179,3 +179,16 @@ def test_records_fixture_is_the_spec_shape():
               "text", "event", "people", "organizations", "places", "documents", "congresses",
               "membership", "errors"}
     assert all(set(r) == fields for r in records())
+
+
+def test_long_series_chart_shows_the_most_recent_dates(tmp_path):
+    rows = [record(f"r{i}", published=f"20{10 + i // 12:02d}-{i % 12 + 1:02d}-01T08:00:00+07:00",
+                   membership=[{"org": "Đảng bộ quận Ba Đình", "party_members": 10000 + i,
+                                "grassroots_orgs": None, "as_of": None, "text": ""}])
+            for i in range(40)]
+    out = tmp_path / "r.html"
+    assert runner.invoke(app, ["report", str(write(tmp_path / "r.jsonl", rows)),
+                               "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<rect class="bar"') == 24 and "(last 24 of 40 dates)" in page
+    assert "2013-04-01" in page and "2010-01-01" not in page

@@ -7,6 +7,8 @@ import io
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from partyx.cli import app
@@ -228,3 +230,40 @@ def test_views_on_extracted_seeds(tmp_path):
     assert events["articles"] == 5 and sum(events["by_type"].values()) == 5
     for view in ("people", "documents", "membership"):
         assert stats(view, str(out), "-f", "csv").exit_code == 0
+
+
+# --- any parseable record, however malformed, folds without an exception -----------------------
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**9) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["name", "title", "org", "status", "type", "date", "number", "code",
+                         "issuer", "year", "party_members", "as_of", "positions", "province"]),
+        inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["people", "documents", "membership", "places", "event",
+                                        "published", "authors", "outlet", "source", "errors",
+                                        "congresses", "title"]), _json, max_size=8),
+       st.one_of(st.text(max_size=5), st.integers()))
+def test_views_and_tables_never_raise_on_odd_records(fields, rid):
+    from partyx.stats import SummaryView
+    from partyx.views.documents import DocumentsView
+    from partyx.views.events import EventsView
+    from partyx.views.membership import MembershipView
+    from partyx.views.people import PeopleView
+    from partyx.views.render import FORMATS, render
+    from partyx.views.tables import SCHEMA, Normaliser
+
+    rec = {"id": rid, **fields}
+    for view in (SummaryView(), PeopleView(org="x"), DocumentsView(), MembershipView(),
+                 EventsView()):
+        view.add(rec)
+        view.add(rec)
+        result = view.result()
+        for fmt in FORMATS:
+            render(result, fmt, io.StringIO())
+    for table, row in Normaliser().rows(rec):
+        assert len(row) == len(SCHEMA[table])

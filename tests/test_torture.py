@@ -312,9 +312,12 @@ def test_a_1mb_line_of_digits_dots_and_slashes_goes_through_every_stage(tmp_path
     (folder / "ranges.txt").write_text("từ ngày 2/3 đến 4/5, " * 5_000 + "\n")
     (folder / "citations.txt").write_text("Nghị quyết số 15-NQ/TU, " * 5_000 + "\n")
     (folder / "figures.txt").write_text("19.908 đảng viên, 14,63%, " * 5_000 + "\n")
+    # one endless sentence of officials and places: people, places and event stay linear
+    (folder / "officials.txt").write_text(
+        "đồng chí Nguyễn Văn Phong, Phó Bí thư Thành ủy Hà Nội, quận Ba Đình, " * 3_000 + "\n")
     result, records = extract(folder)  # deadline(60) fails a hang instead of waiting
     assert result.exit_code == 0, result.stderr
-    for name in ("digits", "mixed", "dates", "ranges", "citations", "figures"):
+    for name in ("digits", "mixed", "dates", "ranges", "citations", "figures", "officials"):
         assert records[name]["errors"] == [], records[name]["errors"]
     assert records["mixed"]["title"] == GOOD_TITLE
     assert_good_survived(records)

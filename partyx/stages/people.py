@@ -70,6 +70,8 @@ class PeopleFinder:
         self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
         self.blockers = Trie(dict.fromkeys(names["blockers"], True))
         t = load("titles")
+        self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
+        self.list_bodies = Trie(t["list_bodies"])
         self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
                              **dict.fromkeys(t["leaving_cues"], "former")})
         upper = names["uppercase"]
@@ -199,9 +201,45 @@ class PeopleFinder:
             rest = [t.low for t in toks[end:target]]
             if rest in ([","], [":"]) and (cued or rest == [":"]):
                 return posts, s, rest == [":"]
+            if posts and self._list_intro(toks, end, target):
+                return posts, s, True
             if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
                 return posts, s, False
+        return self._body_list(toks, max(floor, c.start - 40), target, ctx)
+
+    def _body_list(self, toks: list[Tok], lo: int, target: int, ctx: Context
+                   ) -> tuple[list[Post], int, bool] | None:
+        """``Ban Thường vụ Thành ủy gồm các đồng chí: A, B``: a body written before a list
+        of its members gives each of them its member title."""
+        for s in range(lo, target):
+            if not (toks[s].cap and self.list_bodies.starts(toks[s])):
+                continue
+            m = self.list_bodies.match(toks, s)
+            r = self.pp.org(toks, s, ctx, generic=False) if m is not None else None
+            if r is None or r[0].bare or not r[0].resolved:
+                continue
+            org, end = r
+            if self._list_intro(toks, end, target):
+                return [Post(m[0], org, "current", s, end, shared=True)], s, True
         return None
+
+    def _list_intro(self, toks: list[Tok], k: int, target: int) -> bool:
+        """``chuyên trách, gồm:`` / ``kiêm nhiệm gồm các đồng chí:`` from ``toks[k]`` to
+        ``target``: up to three lower-case qualifiers, an intro word, an optional colon."""
+        qualifiers = 0
+        if k + 1 < target and toks[k].low == "khóa" and toks[k + 1].word:  # "khóa XVIII"
+            k += 2
+        while k < target and qualifiers < 3 and toks[k].word and not toks[k].cap and (
+                self.list_intros.match(toks, k) is None):
+            k += 1
+            qualifiers += 1
+        if k < target and toks[k].low == ",":
+            k += 1
+        m = self.list_intros.match(toks, k)
+        if m is None or m[1] > target:
+            return False
+        k = m[1]
+        return k == target or (k + 1 == target and toks[k].low == ":")
 
     def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
                       ) -> list[Post]:
@@ -270,6 +308,7 @@ class PeopleFinder:
                 self._posts(text, toks, found, ctx)
                 cands.extend(found)
                 segments.append((toks, found))
+        _orgs_of_bare_lists(cands, self.pp.v.standalone)
         return self._assemble(text, segments, cands, ctx)
 
     def _posts(self, text: str, toks: list[Tok], cands: list[Candidate], ctx: Context) -> None:
@@ -440,6 +479,19 @@ class PeopleFinder:
             k = max(end, k + 1)
 
 
+def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
+    """``Ba Phó ban kiêm nhiệm gồm: ông A, …``: a title written once before a list with no
+    organisation belongs to the organisation the same title last had in the text (``Các
+    Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before)."""
+    last: dict[str, object] = {}
+    for c in cands:
+        for p in [*c.prefix, *c.posts]:
+            if p.org is not None and not p.org.bare:
+                last[p.title] = p.org
+            elif p.org is None and p.shared and p.title not in standalone and p.title in last:
+                p.org = last[p.title]
+
+
 def _position(text: str, toks: list[Tok], p: Post) -> dict:
     return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
             "text": text[toks[p.start].start:toks[p.end - 1].end]}
@@ -492,10 +544,9 @@ def _sentences(text: str, toks: list[Tok]) -> list[int]:
 
 
 def _sentence_start(sent: list[int], k: int) -> int:
-    s = k
-    while s > 0 and sent[s - 1] == sent[k]:
-        s -= 1
-    return s
+    """The first token of token ``k``'s sentence. ``sent`` never decreases, so a binary
+    search finds it: walking back would make a hostile one-sentence text quadratic."""
+    return bisect.bisect_left(sent, sent[k], 0, k + 1)
 
 
 def _is_plural(toks: list[Tok], s: int) -> bool:
@@ -509,7 +560,7 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
 @register
 class People(Stage):
     name = "people"
-    version = "3"
+    version = "5"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from partyx.views.records import clean, dicts, document_key, document_label, published_date, widen
+from partyx.views.records import clean, dicts, document_label, key, published_date, widen
 from partyx.views.render import Section, ViewResult
 
 MAX_ARTICLE_IDS = 100
@@ -44,10 +44,11 @@ class DocumentsView:
         date = published_date(record)
         seen: set[str] = set()
         for d in dicts(record.get("documents")):
-            k = document_key(d)
+            label = document_label(d)
+            k = key(label)
             doc = self.documents.get(k)
             if doc is None:
-                doc = self.documents[k] = _Document(document_label(d))
+                doc = self.documents[k] = _Document(label)
             for name in _DESCRIPTIVE:
                 value = d.get(name)
                 if isinstance(value, str):

@@ -118,6 +118,7 @@ class _SQLite(_Buffered):
         self.db.commit()
         self.db.close()
         _fsync(self.tmp)
+        readable(self.tmp)
         os.replace(self.tmp, self.out)
 
     def abort(self) -> None:
@@ -146,6 +147,8 @@ class _Folder(_Buffered):
         self.close()
         for path in self.tmp.iterdir():
             _fsync(path)
+            readable(path)
+        readable(self.tmp)
         old = None
         if self.out.exists():
             old = self.out.with_name(f".{self.out.name}.old-{os.getpid()}")
@@ -221,6 +224,15 @@ class _Parquet(_Folder):
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
+
+
+def readable(path: Path) -> None:
+    """Give ``path`` the mode a plain ``open()`` would (the umask's), not the 0600/0700 of
+    :mod:`tempfile`: an export or report is meant to be shared."""
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
 
 
 def _fsync(path: Path) -> None:

@@ -21,6 +21,7 @@ from partyx.stats import SummaryView
 
 MAX_PEOPLE = 5000
 MAX_DOCUMENTS = 50
+MAX_BARS = 24  # dates drawn per organisation's chart (the most recent)
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
@@ -116,7 +117,11 @@ def _membership(view: SummaryView) -> str:
     for org in view.membership.rows():
         points = [p for p in org["series"] if p["party_members"] is not None]
         if points:
-            figures.append(f'<figure class="chart"><figcaption>{escape(org["org"])}</figcaption>'
+            caption = escape(org["org"])
+            if len(points) > MAX_BARS:
+                caption += f' <span class="meta">(last {MAX_BARS} of {len(points)} dates)</span>'
+                points = points[-MAX_BARS:]
+            figures.append(f'<figure class="chart"><figcaption>{caption}</figcaption>'
                            f"{bar_chart(points)}</figure>")
     body = "".join(figures) or '<p class="empty">No membership figures in these records.</p>'
     return f'<section id="membership"><h2>Membership</h2><div class="charts">{body}</div></section>'

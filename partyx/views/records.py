@@ -151,13 +151,24 @@ def document_label(doc: dict[str, Any]) -> str:
     issuer that is no Party body) ``number[/year]/code-issuer``. A document with no number (a
     plenum resolution) is labelled by its text or type.
     """
-    number, code = clean(doc.get("number")), clean(doc.get("code"))
-    issuer, year = clean(doc.get("issuer")), doc.get("year")
-    if not number:
+    number = doc.get("number")
+    if not (isinstance(number, str) and number.strip()):
         return clean(doc.get("text")) or clean(doc.get("type")) or "(unnumbered)"
+    year = doc.get("year")
+    return _document_label(number, _str(doc.get("code")), _str(doc.get("issuer")),
+                           str(year) if isinstance(year, (int, str)) and year else "")
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _document_label(number: str, code: str, issuer: str, year: str) -> str:
+    number, code, issuer = clean(number), clean(code), clean(issuer)
     if year or (issuer and not _is_party_issuer(issuer)):
         tail = "-".join(x for x in (code, issuer) if x)
-        return "/".join(p for p in (number, str(year) if year else "", tail) if p)
+        return "/".join(p for p in (number, year, tail) if p)
     head = f"{number}-{code}" if code else number
     return f"{head}/{issuer}" if issuer else head
 

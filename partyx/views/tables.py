@@ -75,6 +75,13 @@ Row = tuple[Any, ...]
 
 
 def _text(value: Any) -> str | None:
+    """A free-text value (title, text as written, path) exactly as the record has it."""
+    return value if isinstance(value, str) and value else None
+
+
+def _name(value: Any) -> str | None:
+    """A value that names something (person, org, title, place, code): normalised, so that
+    variant spellings compare equal in SQL (cached: these repeat across a corpus)."""
     return clean(value) or None
 
 
@@ -115,9 +122,9 @@ class Normaliser:
         yield from self._places(aid, record)
         for c in dicts(record.get("congresses")):
             yield "congresses", (self._serial("congresses"), aid, _int(c.get("ordinal")),
-                                 _text(c.get("body")), _text(c.get("term")), _text(c.get("text")))
+                                 _name(c.get("body")), _text(c.get("term")), _text(c.get("text")))
         for m in dicts(record.get("membership")):
-            org = _text(m.get("org"))
+            org = _name(m.get("org"))
             yield "membership", (self._serial("membership"), aid, org, key(org) or None,
                                  day(m.get("as_of")), _int(m.get("party_members")),
                                  _int(m.get("grassroots_orgs")), _text(m.get("text")))
@@ -125,18 +132,19 @@ class Normaliser:
     @staticmethod
     def _article(aid: str, r: dict[str, Any]) -> Row:
         event, source = field(r, "event"), field(r, "source")
-        authors = [a for a in (_text(x) for x in r.get("authors") or [] if isinstance(x, str)) if a]
+        listed = r.get("authors") if isinstance(r.get("authors"), list) else []
+        authors = [a for a in (_name(x) for x in listed) if a]
         errors = r.get("errors")
         return (aid, _text(r.get("title")), r.get("published") if isinstance(
-                    r.get("published"), str) else None, _text(r.get("outlet")),
-                "; ".join(authors) or None, _text(r.get("section")), _text(event.get("type")),
-                day(event.get("date")), _text(event.get("lead")), _text(source.get("path")),
+                    r.get("published"), str) else None, _name(r.get("outlet")),
+                "; ".join(authors) or None, _text(r.get("section")), _name(event.get("type")),
+                day(event.get("date")), _name(event.get("lead")), _text(source.get("path")),
                 _text(source.get("sha256")), len(errors) if isinstance(errors, list) else 0)
 
     def _people(self, aid: str, r: dict[str, Any]) -> Iterator[tuple[str, Row]]:
         seen: set[int] = set()
         for p in dicts(r.get("people")):
-            name = _text(p.get("name"))
+            name = _name(p.get("name"))
             if not name:
                 continue
             pid, new = self._entity("people", key(name))
@@ -147,8 +155,8 @@ class Normaliser:
                 gender = p.get("gender") if p.get("gender") in ("male", "female") else None
                 yield "appearances", (aid, pid, name, gender, _int(p.get("mentions")))
             for pos in dicts(p.get("positions")):
-                yield "positions", (self._serial("positions"), aid, pid, _text(pos.get("title")),
-                                    _text(pos.get("org")),
+                yield "positions", (self._serial("positions"), aid, pid, _name(pos.get("title")),
+                                    _name(pos.get("org")),
                                     "former" if pos.get("status") == "former" else "current",
                                     _text(pos.get("text")))
 
@@ -156,18 +164,18 @@ class Normaliser:
         for d in dicts(r.get("documents")):
             did, new = self._entity("documents", document_key(d))
             if new:
-                yield "documents", (did, document_label(d), _text(d.get("type")),
-                                    _text(d.get("number")), _int(d.get("year")),
-                                    _text(d.get("code")), _text(d.get("issuer")),
-                                    day(d.get("date")), _text(d.get("issued_by")),
+                yield "documents", (did, document_label(d), _name(d.get("type")),
+                                    _name(d.get("number")), _int(d.get("year")),
+                                    _name(d.get("code")), _name(d.get("issuer")),
+                                    day(d.get("date")), _name(d.get("issued_by")),
                                     _text(d.get("title")))
             yield "citations", (self._serial("citations"), aid, did, _text(d.get("text")))
 
     def _places(self, aid: str, r: dict[str, Any]) -> Iterator[tuple[str, Row]]:
         seen: set[int] = set()
         for p in dicts(r.get("places")):
-            kind, name, province = _text(p.get("type")), _text(p.get("name")), _text(
-                p.get("province"))
+            kind, name = _name(p.get("type")), _name(p.get("name"))
+            province = _name(p.get("province"))
             if not name:
                 continue
             pid, new = self._entity("places", key(f"{kind}|{name}|{province}"))
