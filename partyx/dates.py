@@ -216,6 +216,11 @@ def _joined(text: str, start: int, ends: list[int], last: int) -> bool:
     return start - previous <= 40
 
 
+def is_life_event(before: str) -> bool:
+    """The text right before a date makes it a birth or death date (``sinh ngày``)."""
+    return bool(_LIFE_EVENT.search(before))
+
+
 def year_evidence(text: str) -> list[int]:
     """Weak evidence of the current year: month-year mentions and bare ``năm YYYY`` (not
     targets such as ``đến năm 2030`` nor birth years)."""

@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
+from partyx.dates import is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
@@ -83,9 +84,10 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
         return {"date": day, "start": m.start(1), "end": m.end(), "text": m.group(1),
                 "cue": m.group(1).casefold(), "year_written": False}
-    for d in dates or []:
-        if d.get("date") and d["start"] < end and \
-                not _DOC_DATE.search(text[max(0, d["start"] - 30):d["start"]]):
+    for d in dates or []:  # a date in the lead, not a document's nor a birth or death date
+        before = text[max(0, d["start"] - 30):d["start"]]
+        if d.get("date") and d["start"] < end and not _DOC_DATE.search(before) \
+                and not is_life_event(before):
             return d
     if pub:
         return {"date": pub.isoformat(), "start": None, "end": None, "text": None, "cue": None,

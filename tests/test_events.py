@@ -181,3 +181,15 @@ def test_the_first_speaker_of_the_lead_when_the_event_sentence_names_no_one():
             "Phó Bí thư Thường trực Thành ủy TPHCM Lê Hoàng Quân nhấn mạnh: “Tư tưởng cốt lõi”.")
     m = [mention(text, "Lê Hoàng Quân")]
     assert run(text, people=["Lê Hoàng Quân"], mentions=m)["lead"] == "Lê Hoàng Quân"
+
+
+def test_a_birth_date_in_the_lead_is_not_the_event_date():
+    from partyx.dates import find_dates, resolve
+
+    text = ("Đồng chí Nguyễn Văn A sinh ngày 23-5-1924, quê xã Nam Ninh.\n\n"
+            "Lễ viếng lúc 9 giờ 30 ngày 7-1-2006 tại Nhà tang lễ.")
+    mentions = find_dates(text)
+    dates = [{"date": resolve(m, None), "start": m.start, "end": m.end, "cue": None}
+             for m in mentions]
+    main = events.main_date(text, dates, None)
+    assert main is not None and main["date"] == "2006-01-07"

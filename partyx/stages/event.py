@@ -14,7 +14,7 @@ from partyx.pipeline import Stage, register
 @register
 class Event(Stage):
     name = "event"
-    version = "1"
+    version = "2"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
