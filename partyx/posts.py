@@ -39,7 +39,7 @@ _STOP = frozenset({
     "nhận", "thôi", "giữ", "chức", "đề", "nghị", "yêu", "cầu", "nhấn", "mạnh", "báo", "cáo",
     "cùng", "các", "những", "tới", "vào", "ra", "lên", "như", "nhưng", "thì", "mà", "nên", "vì",
     "do", "bởi", "sau", "trước", "hiện", "nay", "năm", "ngày", "tháng", "người", "và", "cũng",
-    "đồng", "chí", "ông", "bà"
+    "đồng", "chí", "ông", "bà", "rồi"
 })
 
 
@@ -108,7 +108,8 @@ def _inherit_parents(posts: list[Post]) -> None:
     for i, p in enumerate(posts):
         if p.org is None or not p.org.bare:
             continue
-        others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare]
+        others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare
+                  and (q.org.parent is not None or q.org.kind == "party_committee")]
         if others:
             q = others[0].org
             parent = q.parent or q.name
@@ -152,6 +153,7 @@ class Vocab:
     levels: dict[str, str]
     central_parent: Trie
     org_overrides: dict[str, dict[str, str]]
+    name_syllables: frozenset[str] = field(default_factory=frozenset)
     surnames: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -181,6 +183,7 @@ def load_vocab() -> Vocab:
         levels=o["levels"],
         central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
         org_overrides=t.get("org_overrides", {}),
+        name_syllables=frozenset(o["name_syllables"]),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
     )
 
@@ -420,15 +423,17 @@ class PostParser:
                 k = pt[2]
                 break
             if t.cap:
-                if self.is_name_start(toks, k):
+                if self.is_name_start(toks, k) or self._title_inside(toks, k):
                     break
                 lower_run = 0
-            else:
+            elif not (lower_run == 0 and t.low in self.v.name_syllables and toks[k - 1].cap):
                 if t.low in _STOP or lower_run >= 2 or t.text.isdigit():
                     break
                 lower_run += 1
             words.append(t.text)
             k += 1
+        if k >= len(toks) or (not toks[k].word and toks[k].text != "-"):
+            lower_run = 0  # "Vụ Tổ chức cán bộ, …": a lower-case tail closed by punctuation
         while len(words) > 1 and (words[-1] == "-" or words[-1].islower() and lower_run > 1):
             words.pop()
             k -= 1
@@ -436,6 +441,11 @@ class PostParser:
         if len(words) == 1:
             return None
         return Org(" ".join(words).replace(" - ", " - "), "other", None), k
+
+    def _title_inside(self, toks: list[Tok], k: int) -> bool:
+        """A title of two or more words (``Bí thư``, ``Chủ tịch``) ends a generic name."""
+        m = self.v.titles.match(toks, k)
+        return m is not None and m[1] - k >= 2
 
     def is_name_start(self, toks: list[Tok], k: int) -> bool:
         """A surname followed by one to three capitalised words, the run ending there."""
@@ -581,7 +591,7 @@ class PostParser:
                     p.org = q.org
                     posts.append(q)
                     k = end = q.end
-            if k < stop and toks[k].low in (",", "kiêm", "và", "/") and k + 1 < stop:
+            if k < stop and toks[k].low in (",", "kiêm", "và", "/", "rồi") and k + 1 < stop:
                 nxt = k + 1
                 if toks[nxt].low == "kiêm":
                     nxt += 1

@@ -328,3 +328,22 @@ def test_board_chairs_deputies_on_duty_and_department_aliases(stage):
         ("Phó Trưởng ban Thường trực", "Ban Dân vận Huyện ủy Mỏ Cày Nam")}
     assert posts(a, "Võ Thành Hạo") == {
         ("Giám đốc", "Sở Tài nguyên và Môi trường tỉnh Bến Tre")}
+
+
+def test_career_summaries_after_a_short_subject_are_former(stage):
+    a = run(stage, "Ông Trần Quang Minh sinh năm 1971 tại Kim Sơn, Ninh Bình. Trước khi làm Thứ "
+                   "trưởng Bộ Tư pháp, ông từng giữ các chức vụ: Phó Vụ trưởng Vụ Tổ chức cán bộ, "
+                   "Chánh Văn phòng Bộ Tư pháp. Ông làm việc với Sở Tư pháp tỉnh Ninh Bình.")
+    assert posts(a, "Trần Quang Minh") == {
+        ("nguyên Phó Vụ trưởng", "Vụ Tổ chức cán bộ"),
+        ("nguyên Chánh", "Văn phòng Bộ Tư pháp")}
+    b = run(stage, "Bí thư Tỉnh ủy Hà Giang Triệu Tài Vinh chủ trì. Trước đó, bà Hầu Thị Lan "
+                   "dự họp. Giai đoạn 2010-2015, ông Vinh làm Chủ tịch UBND tỉnh, Chủ tịch Hội "
+                   "đồng quản trị Ngân hàng Bắc Á rồi Bộ trưởng Giao thông Vận tải.",
+            province="Hà Giang")
+    assert posts(b, "Triệu Tài Vinh") == {
+        ("Bí thư", "Tỉnh ủy Hà Giang"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Hà Giang"),
+        ("nguyên Chủ tịch", "Hội đồng quản trị Ngân hàng Bắc Á"),
+        ("nguyên Bộ trưởng", "Bộ Giao thông vận tải")}
+    assert posts(b, "Hầu Thị Lan") == set()

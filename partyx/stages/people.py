@@ -14,7 +14,9 @@ How a person is found (pure token and dictionary work, precompiled at stage init
 2. **Posts** (:mod:`partyx.posts`) are read from the chain of titles right before a name
    (``Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Nguyễn Thị Tuyến``), after it
    with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
-   after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former). Between two
+   after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former), and after a
+   short subject (``ông Thăng làm …``, a bare ``ông từng giữ các chức vụ: …``; a past marker
+   such as ``Trước đó`` makes those former). Between two
    names, ``A, post, post B``: the post that touches B is B's, the rest A's.
 3. **Lists**: a chain written once before a colon or after ``các (đồng chí)`` applies to each
    person listed after it in the sentence.
@@ -72,6 +74,9 @@ class PeopleFinder:
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
+        self.past_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
+            re.IGNORECASE)
         self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
                              **dict.fromkeys(t["leaving_cues"], "former")})
         upper = names["uppercase"]
@@ -414,6 +419,7 @@ class PeopleFinder:
         mentions.sort(key=lambda m: m["start"])
         for m in mentions:
             full[m["name"]]["mentions"] += 1
+        self._biographies(text, mentions, full, ctx, orgs)
         people = sorted(full.values(), key=lambda p: p["first"])
         for p in people:
             del p["first"]
@@ -455,6 +461,62 @@ class PeopleFinder:
             out.append({"name": person, "start": start, "end": end, "_gender": gender})
         return out
 
+    def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
+                     ctx: Context, orgs: dict[str, dict]) -> None:
+        """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
+        là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
+        the person last mentioned). A past marker in the sentence makes them former."""
+        full_spans = {(m["start"], m["end"]) for m in mentions if m["name"] in full
+                      and text[m["start"]:m["end"]] == m["name"]}
+        subjects = [(m["end"], m["name"]) for m in mentions
+                    if (m["start"], m["end"]) not in full_spans]
+        starts = [m["start"] for m in mentions]
+        for pm in _PRONOUN.finditer(text):
+            i = bisect.bisect_left(starts, pm.start()) - 1
+            if i < 0:
+                continue
+            person = full[mentions[i]["name"]]
+            gender = self.cues.get(pm.group(1).lower())
+            if person["gender"] in (None, gender):
+                subjects.append((pm.end(1), mentions[i]["name"]))
+        for pos, name in subjects:
+            person = full[name]
+            for p, toks, past in self._posts_after(text, pos, ctx):
+                if past:
+                    p.status = "former"
+                if self.pp.is_post(p):
+                    person["positions"].append(_position(text, toks, p))
+                    if p.org is not None and p.org.name not in orgs:
+                        orgs[p.org.name] = _org_record(p.org)
+        for p in full.values():
+            p["positions"] = _dedupe_positions(p["positions"])
+
+    def _posts_after(self, text: str, pos: int, ctx: Context
+                     ) -> list[tuple[Post, list[Tok], bool]]:
+        """Posts after an appointment cue from ``pos`` to the end of its sentence or the
+        next person: (post, tokens, past)."""
+        m = _SENTENCE_END.search(text, pos, min(len(text), pos + 300))
+        end = m.start() if m else min(len(text), pos + 300)
+        begin = max(text.rfind(". ", max(0, pos - 300), pos), text.rfind("\n", 0, pos)) + 1
+        toks = self.tokenizer.tokenize(text, pos, end)
+        out = []
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if t.cap and t.word and (self.pp.is_name_start(toks, k) or (
+                    k > 0 and toks[k - 1].low in self.cues)):
+                break  # the next person
+            a = self.appoint.match(toks, k)
+            if a is None:
+                k += 1
+                continue
+            status, j = a
+            posts, stop = self.pp.chain(toks, j, ctx)
+            past = status == "former" or self.past_re.search(text, begin, t.start) is not None
+            out.extend((p, toks, past) for p in posts)
+            k = max(stop, j)
+        return out
+
     def _title_before(self, toks: list[Tok], k: int) -> bool:
         for s in range(max(0, k - 12), k):
             if self.pp.starts_post(toks[s]):
@@ -477,6 +539,10 @@ class PeopleFinder:
             if org.resolved and org.name not in seen:
                 seen[org.name] = _org_record(org)
             k = max(end, k + 1)
+
+
+_PRONOUN = re.compile(r"(?<![\w])([Ôô]ng|[Bb]à)(?= [a-zđ\u00e0-\u1ef9])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
@@ -560,7 +626,7 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
 @register
 class People(Stage):
     name = "people"
-    version = "5"
+    version = "6"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
