@@ -519,15 +519,19 @@ def _run_to_stdout(opts: RunOptions, pipeline: Pipeline, log: Callable[[str], No
     waiting: dict[int, Result] = {}
     next_out = 0
     out = sys.stdout.buffer
-    for result in _execute(todo, opts, pipeline, summary, progress):
-        _note(result, summary, opts, log)
-        waiting[order[result.id]] = result
-        while next_out in waiting:
-            done = waiting.pop(next_out)
-            out.write(unpack(done.record) + b"\n")
-            summary.add_record(done.path, done.errors, done.found)
-            next_out += 1
-    out.flush()
+    try:
+        for result in _execute(todo, opts, pipeline, summary, progress):
+            _note(result, summary, opts, log)
+            waiting[order[result.id]] = result
+            while next_out in waiting:
+                done = waiting.pop(next_out)
+                out.write(unpack(done.record) + b"\n")
+                summary.add_record(done.path, done.errors, done.found)
+                next_out += 1
+        out.flush()
+    except BrokenPipeError:  # `partyx extract … -o - | head`: the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
     return summary
 
 

@@ -297,3 +297,13 @@ def test_kill_9_keeps_file_and_checkpointed_work(tmp_path):
                .hexdigest() for r in records)
     with sqlite3.connect(state_path(out)) as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 30
+
+
+def test_a_closed_standard_output_ends_the_run_quietly():
+    proc = subprocess.Popen([sys.executable, "-m", "partyx", "extract", str(SEEDS), "-o", "-",
+                             "-q", "-j", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout.read(10) == b'{"schema":'
+    proc.stdout.close()  # like `| head -c 10`
+    _, err = proc.communicate(timeout=60)
+    assert b"error" not in err and b"Traceback" not in err
