@@ -43,6 +43,20 @@ _STOP = frozenset({
 })
 
 
+_CONNECTORS = frozenset({"các", "và"})
+_COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
+
+
+def _second_syllable(toks: list[Tok], k: int, first: int, allowed: frozenset[str]) -> bool:
+    """``toks[k]`` is the lower-case second syllable of a word whose first syllable alone is
+    capitalised (``Tổ chức``, ``Quân đội``; not ``Việt Nam tổ``): a stop word only when
+    ``allowed`` lists it. ``first``: where the name after its head begins."""
+    t, prev = toks[k], toks[k - 1]
+    if not (prev.cap and prev.word) or (k - 2 >= first and toks[k - 2].cap and toks[k - 2].word):
+        return False
+    return t.low not in _STOP or t.low in allowed
+
+
 @dataclass
 class Org:
     name: str
@@ -108,9 +122,12 @@ def _inherit_parents(posts: list[Post]) -> None:
     for i, p in enumerate(posts):
         if p.org is None or not p.org.bare:
             continue
+        # not a company's board ("Ban cán sự đảng, Chủ tịch HĐQT PVN"); a committee's own
+        # body only of a Party organ ("Ủy viên Thường vụ, Phó Chủ tịch HĐND" is no HĐND's)
+        party_only = p.org.name in _COMMITTEE_BODIES
         others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare
-                  and q.org.kind != "other"]  # not a company's board: "Ban cán sự đảng, Chủ
-        # tịch HĐQT PVN" is no "Ban cán sự đảng Hội đồng quản trị PVN"
+                  and q.org.kind != "other"
+                  and (not party_only or q.org.kind in ("party_committee", "party_board"))]
         if others:
             q = others[0].org
             parent = q.parent or q.name
@@ -426,8 +443,19 @@ class PostParser:
             if t.cap:
                 if self.is_name_start(toks, k) or self._title_inside(toks, k):
                     break
+                mr = self._ministry(toks, k, ctx)
+                if mr is not None:  # "Vụ Tổ chức cán bộ Bộ Nội vụ": the ministry ends it
+                    words.extend(x.text for x in toks[k:mr[1]])
+                    k = mr[1]
+                    lower_run = 0
+                    break
                 lower_run = 0
-            elif not (lower_run == 0 and t.low in self.v.name_syllables and toks[k - 1].cap):
+            elif t.low in _CONNECTORS and k + 1 < len(toks) and toks[k + 1].cap and (
+                    toks[k + 1].word and not self.is_name_start(toks, k + 1)):
+                lower_run = 0  # "Vụ Tài chính các Ngân hàng", "Ban Tuyên giáo và Dân vận"
+            elif lower_run == 0 and _second_syllable(toks, k, j, self.v.name_syllables):
+                pass  # "Vụ Tổ chức", "Quân đội nhân dân": one word written "Xx yy"
+            else:
                 if t.low in _STOP or lower_run >= 2 or t.text.isdigit():
                     break
                 lower_run += 1
@@ -435,7 +463,7 @@ class PostParser:
             k += 1
         if k >= len(toks) or (not toks[k].word and toks[k].text != "-"):
             lower_run = 0  # "Vụ Tổ chức cán bộ, …": a lower-case tail closed by punctuation
-        while len(words) > 1 and (words[-1] == "-" or words[-1].islower() and lower_run > 1):
+        while len(words) > 1 and (words[-1] == "-" or words[-1].islower() and lower_run > 0):
             words.pop()
             k -= 1
             lower_run -= 1

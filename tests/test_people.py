@@ -354,3 +354,24 @@ def test_bare_body_takes_a_ministry_but_not_a_company_board(stage):
                    "Phùng Đình Thực, Bí thư Ban cán sự đảng, Chủ tịch HĐQT Ngân hàng Đông Á dự.")
     assert ("Ủy viên", "Ban cán sự đảng Bộ Y tế") in posts(a, "Nguyễn Thị Kim Tiến")
     assert posts(a, "Phùng Đình Thực") == {("Chủ tịch", "Hội đồng quản trị Ngân hàng Đông Á")}
+
+
+def test_organisations_run_to_their_written_end(stage):
+    a = run(stage, "Đại tướng Nguyễn Văn Phương, Chủ nhiệm Tổng cục Hậu cần Quân đội nhân dân "
+                   "Việt Nam; ông Lê Quang Hòa, Vụ trưởng Vụ Tài chính các Ngân hàng; ông Hà Văn "
+                   "Lâm, Phó Vụ trưởng Vụ Tổ chức cán bộ Bộ Tư pháp; ông Vi Văn Sơn, Phó Bí thư "
+                   "Đảng ủy Khối các cơ quan Đảng, đoàn thể tỉnh và ông Đinh Văn Hùng, Giám đốc "
+                   "Công ty Than Mạo Khê đã dự.", province="Quảng Ninh")
+    assert posts(a, "Nguyễn Văn Phương") == {
+        ("Chủ nhiệm", "Tổng cục Hậu cần Quân đội nhân dân Việt Nam")}
+    assert posts(a, "Lê Quang Hòa") == {("Vụ trưởng", "Vụ Tài chính các Ngân hàng")}
+    assert posts(a, "Hà Văn Lâm") == {("Phó Vụ trưởng", "Vụ Tổ chức cán bộ Bộ Tư pháp")}
+    assert posts(a, "Vi Văn Sơn") == {
+        ("Phó Bí thư", "Đảng ủy Khối các cơ quan Đảng, đoàn thể tỉnh Quảng Ninh")}
+    assert posts(a, "Đinh Văn Hùng") == {("Giám đốc", "Công ty Than Mạo Khê")}
+
+
+def test_committee_body_is_not_inherited_from_a_state_body(stage):
+    a = run(stage, "Ông Lò Văn Muôn, Ủy viên Thường vụ, Phó Chủ tịch HĐND tỉnh Điện Biên phát "
+                   "biểu.", province="Điện Biên")
+    assert posts(a, "Lò Văn Muôn") == {("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Điện Biên")}

@@ -626,7 +626,7 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
 @register
 class People(Stage):
     name = "people"
-    version = "7"
+    version = "8"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
