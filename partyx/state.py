@@ -131,26 +131,64 @@ class State:
         self._pending = 0
 
     def _open(self) -> sqlite3.Connection:
+        """Open (or create) the state. A state that is not a database, or of another format,
+        is moved aside to ``….corrupt`` (never deleted) and a new one is seeded from FILE, so
+        that no record is lost. Errors of the disk (full, read-only, I/O) are raised as they
+        are: they say nothing about the state's content."""
         try:
-            db = _connect(self.path)
+            db = self._open_existing()
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError:
+            with contextlib.suppress(OSError):
+                os.replace(self.path, f"{self.path}.corrupt")
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.unlink(f"{self.path}{suffix}")
+            db = self._open_existing()
+        if db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
+            self._seed_from_output(db)
+        return db
+
+    def _open_existing(self) -> sqlite3.Connection:
+        db = _connect(self.path)
+        try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, FORMAT):
-                db.close()
                 raise sqlite3.DatabaseError(f"state format {version}, expected {FORMAT}")
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version = {FORMAT}")
             db.commit()
-            return db
-        except sqlite3.DatabaseError:
-            # unreadable or from another version: start again (the next run is a full run)
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(OSError):
-                    os.unlink(f"{self.path}{suffix}")
-            db = _connect(self.path)
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {FORMAT}")
-            db.commit()
-            return db
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _seed_from_output(self, db: sqlite3.Connection) -> None:
+        """A new state beside an existing FILE (the state was lost, moved aside, or FILE was
+        written by hand or by a merge) takes FILE's records, with no signature and no stat:
+        every listed article is redone, and the records of vanished files are kept."""
+        from partyx.runner import COUNTED
+
+        try:
+            fh = self.output.open("rb")
+        except OSError:
+            return
+        with fh:
+            for line in fh:
+                try:
+                    rec = orjson.loads(line)
+                    id_, source = rec["id"], rec.get("source") or {}
+                    found = {n: len(rec.get(n) or []) for n in COUNTED}
+                except (orjson.JSONDecodeError, KeyError, TypeError):
+                    continue  # a damaged line: its article is redone if its file is listed
+                errors = rec.get("errors") or []
+                db.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (id_, str(source.get("path") or ""), None, None, source.get("sha256"), "",
+                     pack(line.rstrip(b"\n")), orjson.dumps(errors) if errors else None,
+                     orjson.dumps(found)))
+        db.commit()
 
     def close(self) -> None:
         self.db.commit()

@@ -51,10 +51,12 @@ def test_checkpoint_commits_every_n_changes(tmp_path):
     assert other.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
 
 
-def test_a_corrupt_state_is_replaced_by_an_empty_one(tmp_path):
+def test_a_corrupt_state_is_moved_aside_and_replaced_by_an_empty_one(tmp_path):
     state_path(tmp_path / "r.jsonl").write_bytes(b"this is not sqlite" * 100)
     state = State(tmp_path / "r.jsonl")
     assert state.count() == 0
+    kept = tmp_path / "r.jsonl.state.sqlite.corrupt"
+    assert kept.read_bytes() == b"this is not sqlite" * 100
     _put(state, "a")
     state.close()
     assert State(tmp_path / "r.jsonl").count() == 1
@@ -94,3 +96,36 @@ def test_a_second_run_is_kept_out_or_waits(tmp_path):
     finally:
         release.set()
         holder.join(10)
+
+
+def test_a_new_state_beside_an_existing_file_keeps_its_records(tmp_path):
+    out = tmp_path / "r.jsonl"
+    lines = [orjson.dumps({"id": i, "source": {"path": f"{i}.txt", "sha256": "cd" * 32},
+                           "people": [{"name": "Nguyễn Văn A"}], "errors": []})
+             for i in ("a", "b")]
+    out.write_bytes(b"\n".join(lines) + b"\n{broken\n")
+    state = State(out)
+    known = {k.id: k for k in state.known()}
+    assert set(known) == {"a", "b"}
+    assert known["a"].signature == "" and known["a"].size is None  # redone when listed
+    buf = io.BytesIO()
+    state.write_records(buf)
+    assert buf.getvalue() == lines[0] + b"\n" + lines[1] + b"\n"
+    assert dict(r[0:1] + (r[3],) for r in state.summary_rows())["a"] == {
+        "people": 1, "organizations": 0, "places": 0, "documents": 0, "congresses": 0,
+        "membership": 0}
+
+
+def test_a_disk_error_is_raised_not_taken_for_corruption(tmp_path, monkeypatch):
+    from partyx import state as state_mod
+
+    path = state_path(tmp_path / "r.jsonl")
+    path.write_bytes(b"keep me")
+
+    def full(_path):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(state_mod, "_connect", full)
+    with pytest.raises(sqlite3.OperationalError):
+        State(tmp_path / "r.jsonl")
+    assert path.read_bytes() == b"keep me"
