@@ -74,6 +74,12 @@ class PeopleFinder:
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
+        cue_words = sorted({c.removesuffix(" :") for c in (*t["appointment_cues"],
+                                                             *t["leaving_cues"])},
+                           key=len, reverse=True)
+        self.any_cue = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cue_words) + r")(?!\w)",
+            re.IGNORECASE)
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
@@ -419,7 +425,7 @@ class PeopleFinder:
         mentions.sort(key=lambda m: m["start"])
         for m in mentions:
             full[m["name"]]["mentions"] += 1
-        self._biographies(text, mentions, full, ctx, orgs)
+        self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t])
         people = sorted(full.values(), key=lambda p: p["first"])
         for p in people:
             del p["first"]
@@ -462,7 +468,8 @@ class PeopleFinder:
         return out
 
     def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
-                     ctx: Context, orgs: dict[str, dict]) -> None:
+                     ctx: Context, orgs: dict[str, dict], seg_toks: list[list[Tok]]
+                     ) -> None:
         """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
         là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
         the person last mentioned). A past marker in the sentence makes them former."""
@@ -481,7 +488,7 @@ class PeopleFinder:
                 subjects.append((pm.end(1), mentions[i]["name"]))
         for pos, name in subjects:
             person = full[name]
-            for p, toks, past in self._posts_after(text, pos, ctx):
+            for p, toks, past in self._posts_after(text, pos, ctx, seg_toks):
                 if past:
                     p.status = "former"
                 if self.pp.is_post(p):
@@ -491,14 +498,16 @@ class PeopleFinder:
         for p in full.values():
             p["positions"] = _dedupe_positions(p["positions"])
 
-    def _posts_after(self, text: str, pos: int, ctx: Context
+    def _posts_after(self, text: str, pos: int, ctx: Context, seg_toks: list[list[Tok]]
                      ) -> list[tuple[Post, list[Tok], bool]]:
         """Posts after an appointment cue from ``pos`` to the end of its sentence or the
         next person: (post, tokens, past)."""
         m = _SENTENCE_END.search(text, pos, min(len(text), pos + 300))
         end = m.start() if m else min(len(text), pos + 300)
+        if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
+            return []
         begin = max(text.rfind(". ", max(0, pos - 300), pos), text.rfind("\n", 0, pos)) + 1
-        toks = self.tokenizer.tokenize(text, pos, end)
+        toks = _slice(seg_toks, pos, end) or self.tokenizer.tokenize(text, pos, end)
         out = []
         k = 0
         while k < len(toks):
@@ -543,6 +552,16 @@ class PeopleFinder:
 
 _PRONOUN = re.compile(r"(?<![\w])([Ôô]ng|[Bb]à)(?= [a-zđ\u00e0-\u1ef9])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _slice(seg_toks: list[list[Tok]], a: int, b: int) -> list[Tok] | None:
+    """The tokens of ``text[a:b]`` cut from an already tokenized segment covering it."""
+    for toks in seg_toks:
+        if toks[0].start <= a and b <= toks[-1].end:
+            lo = bisect.bisect_left(toks, a, key=lambda t: t.start)
+            hi = bisect.bisect_left(toks, b, lo, key=lambda t: t.start)
+            return toks[lo:hi]
+    return None
 
 
 def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
@@ -626,7 +645,7 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
 @register
 class People(Stage):
     name = "people"
-    version = "8"
+    version = "9"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
