@@ -126,7 +126,7 @@ def _inherit_parents(posts: list[Post]) -> None:
         # body only of a Party organ ("Ủy viên Thường vụ, Phó Chủ tịch HĐND" is no HĐND's)
         party_only = p.org.name in _COMMITTEE_BODIES
         others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare
-                  and q.org.kind != "other"
+                  and q.org.kind != "other" and q.org.name != "Đảng ủy"  # whose? unknown
                   and (not party_only or q.org.kind in ("party_committee", "party_board"))]
         if others:
             q = others[0].org
@@ -570,6 +570,12 @@ class PostParser:
             found = self.place(toks, tw[1], (tw[0],))
             if found is not None:
                 return Org(_canon_place(found[0]), "place", found[0].level), found[1]
+        n = len(toks)
+        if (j + 1 < n and toks[j].low == "đảng" and toks[j + 1].low == "ủy" and toks[j].cap
+                and (j + 2 == n or not toks[j + 2].word)):
+            # "Bí thư Đảng ủy, Chủ tịch HĐTV PVN": a Party committee named by the chain's
+            # other posts, kept as written (not before "cơ quan", "công ty" …)
+            return Org("Đảng ủy", "party_committee", None, resolved=False), j + 2
         return None, end
 
     def _finish(self, post: Post, toks: list[Tok]) -> Post:

@@ -375,3 +375,12 @@ def test_committee_body_is_not_inherited_from_a_state_body(stage):
     a = run(stage, "Ông Lò Văn Muôn, Ủy viên Thường vụ, Phó Chủ tịch HĐND tỉnh Điện Biên phát "
                    "biểu.", province="Điện Biên")
     assert posts(a, "Lò Văn Muôn") == {("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Điện Biên")}
+
+
+def test_nameless_party_committee_in_a_chain_is_kept_as_written(stage):
+    a = run(stage, "Ông Trần Văn Sỹ, Bí thư Đảng ủy, Tổng Giám đốc Tổng công ty Cà phê Việt Nam "
+                   "và ông Lê Văn Thành, Phó Bí thư Đảng ủy cơ quan, cùng dự.",
+            province="Đồng Nai")
+    assert posts(a, "Trần Văn Sỹ") == {
+        ("Bí thư", "Đảng ủy"), ("Tổng Giám đốc", "Tổng công ty Cà phê Việt Nam")}
+    assert posts(a, "Lê Văn Thành") == set()
