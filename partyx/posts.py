@@ -57,6 +57,17 @@ def _second_syllable(toks: list[Tok], k: int, first: int, allowed: frozenset[str
     return t.low not in _STOP or t.low in allowed
 
 
+def _skip_term(toks: list[Tok], j: int) -> int:
+    """Past a term and a constituency word written inside a body's name (``khóa XIV``,
+    ``đơn vị``)."""
+    n = len(toks)
+    if j + 1 < n and toks[j].low == "khóa" and toks[j + 1].word:
+        j += 2
+    if j + 1 < n and toks[j].low == "đơn" and toks[j + 1].low == "vị":
+        j += 2
+    return j
+
+
 @dataclass
 class Org:
     name: str
@@ -371,6 +382,9 @@ class PostParser:
             return None
         (canon, kind), j = m
         central = self.v.central.match(toks, i)
+        skip = _skip_term(toks, j)  # "Đoàn Đại biểu Quốc hội khóa XIV đơn vị thành phố X"
+        if skip > j and self.v.type_words.match(toks, skip) is not None:
+            j = skip
         pt = self.place_after_type(toks, j, ctx)
         if pt is None:
             prov = self.province_name(toks, j)
@@ -549,8 +563,8 @@ class PostParser:
         body written short. Before a comma with no committee (``Ủy viên Thường vụ, Trưởng ban
         Tổ chức Huyện ủy``) the body is bare and takes the next post's committee."""
         m = self.v.body_members.match(toks, i)
-        if m is None:
-            return None
+        if m is None or (i > 0 and toks[i - 1].low in ("ban", "ủy")):
+            return None  # "của Ban Thường vụ Thành ủy, …" is the body, no member
         (title, body), j = m
         r = self._committee(toks, j, ctx)
         if r is not None:

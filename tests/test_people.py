@@ -384,3 +384,12 @@ def test_nameless_party_committee_in_a_chain_is_kept_as_written(stage):
     assert posts(a, "Trần Văn Sỹ") == {
         ("Bí thư", "Đảng ủy"), ("Tổng Giám đốc", "Tổng công ty Cà phê Việt Nam")}
     assert posts(a, "Lê Văn Thành") == set()
+
+
+def test_delegation_with_term_and_constituency_and_a_body_is_no_member(stage):
+    a = run(stage, "Theo quyết định của Ban Thường vụ Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy, Trưởng "
+                   "đoàn Đại biểu Quốc hội khóa XV đơn vị tỉnh Quảng Trị Hoàng Đức Thắng thôi giữ "
+                   "chức.", province="Quảng Trị")
+    assert posts(a, "Hoàng Đức Thắng") == {
+        ("Trưởng ban", "Ban Dân vận Tỉnh ủy Quảng Trị"),
+        ("Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Quảng Trị")}
