@@ -105,7 +105,8 @@ class PeopleFinder:
             return True
         if toks[j].start == toks[j - 1].start:  # inside an expanded abbreviation
             return True
-        return any(trie.match(toks, j) for trie in self.org_heads)
+        low = t.low  # a dict test first: most words start no phrase (hot path)
+        return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
 
     def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
         """(cued, gender, index of the cue) for a cue word right before ``toks[k]``. A
@@ -113,7 +114,7 @@ class PeopleFinder:
         for back in (2, 1):
             s = k - back
             if s >= 0:
-                m = self.cue_trie.match(toks, s)
+                m = self.cue_trie.match(toks, s) if toks[s].low in self.cue_trie.root else None
                 if m is not None and m[1] == k:
                     if toks[s].cap and s > 0 and toks[s - 1].cap and toks[s - 1].word:
                         continue
@@ -260,7 +261,7 @@ class PeopleFinder:
         while k < stop:
             if toks[k].low in _END:
                 break
-            m = self.appoint.match(toks, k)
+            m = self.appoint.match(toks, k) if toks[k].low in self.appoint.root else None
             if m is None:
                 k += 1
                 continue
@@ -515,7 +516,7 @@ class PeopleFinder:
             if t.cap and t.word and (self.pp.is_name_start(toks, k) or (
                     k > 0 and toks[k - 1].low in self.cues)):
                 break  # the next person
-            a = self.appoint.match(toks, k)
+            a = self.appoint.match(toks, k) if t.low in self.appoint.root else None
             if a is None:
                 k += 1
                 continue
