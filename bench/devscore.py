@@ -9,6 +9,7 @@ shared scorer, which matches records to annotations by id (the file stem):
     python bench/devscore.py            # per-field table plus every miss and extra
     python bench/devscore.py --json     # the scorer's JSON summary instead
     python bench/devscore.py --keep out.jsonl   # also keep the records
+    python bench/devscore.py --gold bench/holdout   # the held-out set (measure, never tune)
 
 It is a measurement, not a test: it exits 0 whatever the score (2 when partyx or the scorer
 fails), and skips cleanly (exit 0, a note on stderr) where ../shared is absent.
@@ -46,12 +47,15 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON summary")
     ap.add_argument("--keep", type=Path, help="also copy the extracted records to this file")
+    ap.add_argument("--gold", type=Path, default=GOLD,
+                    help="annotation folder (default tests/devgold; bench/holdout is the "
+                         "held-out set: measure with it, never tune on it)")
     args = ap.parse_args(argv)
 
     if not CORPUS.is_dir() or not SCORER.is_file():
         print(f"devscore: {CORPUS} or {SCORER} is not here; nothing to measure", file=sys.stderr)
         return 0
-    articles = gold_articles()
+    articles = gold_articles(args.gold)
     missing = [p.name for p in articles if not p.is_file()]
     if missing:
         print(f"devscore: corpus files missing: {', '.join(missing)}", file=sys.stderr)
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if args.keep:
             shutil.copyfile(out, args.keep)
-        cmd = [sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(out),
+        cmd = [sys.executable, str(SCORER), "--gold", str(args.gold), "--pred", str(out),
                "--json" if args.json else "--details"]
         if subprocess.run(cmd).returncode != 0:
             return 2
