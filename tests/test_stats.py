@@ -267,3 +267,14 @@ def test_views_and_tables_never_raise_on_odd_records(fields, rid):
             render(result, fmt, io.StringIO())
     for table, row in Normaliser().rows(rec):
         assert len(row) == len(SCHEMA[table])
+
+
+def test_a_party_document_with_and_without_its_date_year_is_one_document():
+    from partyx.views.records import document_key, document_label
+
+    dated = {"number": "15", "code": "CT", "issuer": "TU", "date": "2016-12-16", "year": 2016}
+    bare = {"number": "15", "code": "CT", "issuer": "TU", "date": None, "year": None}
+    assert document_label(dated) == document_label(bare) == "15-CT/TU"
+    assert document_key(dated) == document_key(bare)
+    state = {"number": "91", "code": "NĐ", "issuer": "CP", "year": 2017}
+    assert document_label(state) == "91/2017/NĐ-CP"

@@ -147,9 +147,10 @@ def _post_label(title: str, org: str, former: bool) -> str:
 def document_label(doc: dict[str, Any]) -> str:
     """The symbol of a cited document: ``15-NQ/TU``, ``91/2017/NĐ-CP``, ``123/QĐ-TTg``.
 
-    Party documents are written ``number-code/issuer``; State documents (with a year, or an
-    issuer that is no Party body) ``number[/year]/code-issuer``. A document with no number (a
-    plenum resolution) is labelled by its text or type.
+    Party documents are written ``number-code/issuer`` (the year of their date is not part
+    of the symbol, so one document cited with and without its date is one row); State
+    documents (an issuer that is no Party body) ``number[/year]/code-issuer``. A document
+    with no number (a plenum resolution) is labelled by its text or type.
     """
     number = doc.get("number")
     if not (isinstance(number, str) and number.strip()):
@@ -166,7 +167,7 @@ def _str(value: Any) -> str:
 @lru_cache(maxsize=1 << 16)
 def _document_label(number: str, code: str, issuer: str, year: str) -> str:
     number, code, issuer = clean(number), clean(code), clean(issuer)
-    if year or (issuer and not _is_party_issuer(issuer)):
+    if issuer and not _is_party_issuer(issuer):
         tail = "-".join(x for x in (code, issuer) if x)
         return "/".join(p for p in (number, year, tail) if p)
     head = f"{number}-{code}" if code else number
