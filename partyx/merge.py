@@ -60,10 +60,13 @@ def merge(output: Path, inputs: list[Path], warn: Callable[[str], None] = lambda
     for path in inputs:
         if not path.is_file():
             raise FileNotFoundError(str(path))
+    from partyx.state import lock
+
     streams = [_lines(p, rank, warn) for rank, p in enumerate(inputs)]
     written = 0
     last = None
-    with io.atomic_writer(output) as fh:
+    # The lock keeps an extract on OUT out; its state adopts the merged records next time.
+    with lock(output), io.atomic_writer(output) as fh:
         for article_id, _, line in heapq.merge(*streams):
             if article_id == last:
                 continue  # a later input's record came first (lower -rank)

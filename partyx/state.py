@@ -127,6 +127,8 @@ class State:
         self.output = output
         self.path = state_path(output)
         self.db = self._open()
+        if self.output.exists() and not self.output_is_current():
+            self._adopt_output(self.db)
         self._last_commit = time.monotonic()
         self._pending = 0
 
@@ -146,8 +148,6 @@ class State:
                 with contextlib.suppress(OSError):
                     os.unlink(f"{self.path}{suffix}")
             db = self._open_existing()
-        if db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
-            self._seed_from_output(db)
         return db
 
     def _open_existing(self) -> sqlite3.Connection:
@@ -164,10 +164,11 @@ class State:
             raise
         return db
 
-    def _seed_from_output(self, db: sqlite3.Connection) -> None:
-        """A new state beside an existing FILE (the state was lost, moved aside, or FILE was
-        written by hand or by a merge) takes FILE's records, with no signature and no stat:
-        every listed article is redone, and the records of vanished files are kept."""
+    def _adopt_output(self, db: sqlite3.Connection) -> None:
+        """FILE is not the file this state last wrote (the state is new, was lost or moved
+        aside, or FILE was written by ``partyx merge``, by hand, or restored from a backup):
+        its records whose ids the state does not know are taken in, with no signature and no
+        stat, so that every listed article among them is redone and none is lost."""
         from partyx.runner import COUNTED
 
         try:
@@ -179,12 +180,16 @@ class State:
                 try:
                     rec = orjson.loads(line)
                     id_, source = rec["id"], rec.get("source") or {}
+                    if not isinstance(id_, str) or not isinstance(source, dict):
+                        continue
                     found = {n: len(rec.get(n) or []) for n in COUNTED}
-                except (orjson.JSONDecodeError, KeyError, TypeError):
+                except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
                     continue  # a damaged line: its article is redone if its file is listed
                 errors = rec.get("errors") or []
+                if not isinstance(errors, list):
+                    errors = []
                 db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (id_, str(source.get("path") or ""), None, None, source.get("sha256"), "",
                      pack(line.rstrip(b"\n")), orjson.dumps(errors) if errors else None,
                      orjson.dumps(found)))

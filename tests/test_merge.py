@@ -42,3 +42,26 @@ def test_cli_merge(tmp_path):
     assert result.exit_code == 0 and _read(tmp_path / "o.jsonl") == [{"id": "x", "tag": "a"}]
     result = CliRunner().invoke(app, ["merge", str(tmp_path / "o.jsonl"), str(tmp_path / "no")])
     assert result.exit_code == 2 and "no such records file" in result.stderr
+
+
+def test_an_extract_after_a_merge_into_its_file_keeps_the_merged_records(tmp_path):
+    import orjson as _orjson
+    from typer.testing import CliRunner
+
+    from partyx.cli import app
+    from tests.conftest import SEEDS
+
+    runner = CliRunner()
+    a = tmp_path / "a"
+    a.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        (a / p.name).write_bytes(p.read_bytes())
+    out, other = tmp_path / "out.jsonl", tmp_path / "b.jsonl"
+    assert runner.invoke(app, ["extract", str(a), "-o", str(out), "-q"]).exit_code == 0
+    other.write_bytes(b"".join(_orjson.dumps({"schema": "partyx/1", "id": f"z{i}",
+                                               "source": {"path": f"gone/z{i}.txt"},
+                                               "errors": []}) + b"\n" for i in range(3)))
+    assert runner.invoke(app, ["merge", str(out), str(out), str(other)]).exit_code == 0
+    assert runner.invoke(app, ["extract", str(a), "-o", str(out), "-q"]).exit_code == 0
+    ids = [_orjson.loads(line)["id"] for line in out.read_bytes().splitlines()]
+    assert len(ids) == 5 and ids[-3:] == ["z0", "z1", "z2"]

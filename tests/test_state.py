@@ -129,3 +129,9 @@ def test_a_disk_error_is_raised_not_taken_for_corruption(tmp_path, monkeypatch):
     with pytest.raises(sqlite3.OperationalError):
         State(tmp_path / "r.jsonl")
     assert path.read_bytes() == b"keep me"
+
+
+def test_a_line_with_a_source_of_the_wrong_type_is_not_adopted(tmp_path):
+    out = tmp_path / "r.jsonl"
+    out.write_bytes(b'{"id":"x","source":"s"}\n{"id":"y","source":{"path":"y.txt"}}\n')
+    assert [k.id for k in State(out).known()] == ["y"]
