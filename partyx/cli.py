@@ -339,6 +339,8 @@ def export_cmd(
 
     if not file.is_file():
         _fail(f"no such records file: {file}")
+    if to == "sqlite" and not _replaceable(out, b"SQLite format 3\x00", file):
+        _fail(f"{out} exists and is not a SQLite database; not overwriting it")
     try:
         counts = export(read_records(file, warn=_warn, strict=strict), to, out, warn=_warn)
     except ExportError as e:
@@ -350,6 +352,21 @@ def export_cmd(
     print(f"partyx: exported {counts['articles']} articles to {out} ({to}): "
           + ", ".join(f"{t} {n}" for t, n in counts.items() if t != "articles"),
           file=sys.stderr)
+
+
+def _replaceable(output: Path, magic: bytes, source: Path) -> bool:
+    """``output`` may be (over)written: it is not the input, and it is absent, empty, or a
+    file of the kind being written (its first bytes, case-insensitive, are ``magic``)."""
+    try:
+        if output.resolve() == source.resolve():
+            return False
+        with output.open("rb") as fh:
+            head = fh.read(len(magic))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not output.exists()
+    return not head or head.lower() == magic.lower()
 
 
 @app.command("report")
@@ -368,6 +385,8 @@ def report_cmd(
 
     if not file.is_file():
         _fail(f"no such records file: {file}")
+    if not _replaceable(output, b"<!doctype html", file):
+        _fail(f"{output} exists and is not an HTML report; not overwriting it")
     view = SummaryView()
     try:
         for record in read_records(file, warn=_warn, strict=strict):

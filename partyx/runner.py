@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 import orjson
 
@@ -393,7 +393,7 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def run(opts: RunOptions, log: Callable[[str], None] = print,
+def run(opts: RunOptions, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr),
         progress: Progress | None = None) -> RunSummary:
     """Run the extraction described by ``opts``. Raises before anything is read or written:
     :class:`~partyx.pipeline.PipelineError`, :class:`FileNotFoundError`, :class:`OSError`
@@ -518,21 +518,47 @@ def _run_to_stdout(opts: RunOptions, pipeline: Pipeline, log: Callable[[str], No
     order = {t[1]: n for n, t in enumerate(todo)}
     waiting: dict[int, Result] = {}
     next_out = 0
-    out = sys.stdout.buffer
-    try:
-        for result in _execute(todo, opts, pipeline, summary, progress):
-            _note(result, summary, opts, log)
-            waiting[order[result.id]] = result
-            while next_out in waiting:
-                done = waiting.pop(next_out)
-                out.write(unpack(done.record) + b"\n")
-                summary.add_record(done.path, done.errors, done.found)
-                next_out += 1
-        out.flush()
-    except BrokenPipeError:  # `partyx extract … -o - | head`: the reader has had enough
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+    with _records_stdout() as out:
+        try:
+            for result in _execute(todo, opts, pipeline, summary, progress):
+                _note(result, summary, opts, log)
+                waiting[order[result.id]] = result
+                while next_out in waiting:
+                    done = waiting.pop(next_out)
+                    out.write(unpack(done.record) + b"\n")
+                    summary.add_record(done.path, done.errors, done.found)
+                    next_out += 1
+            out.flush()
+        except BrokenPipeError:  # `partyx extract … -o - | head`: the reader has had enough
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())  # no second error when Python flushes at exit
+            os.close(devnull)
     return summary
+
+
+@contextlib.contextmanager
+def _records_stdout() -> Iterator[IO[bytes]]:
+    """Standard output for the records alone: while they are written, file descriptor 1
+    points at standard error, so that a print in a stage or plugin, in this process or in a
+    worker forked from it, or a library's log handler, cannot corrupt the JSONL. (Under a
+    test runner that captures ``sys.stdout`` without a descriptor, that stream is used.)"""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        yield sys.stdout.buffer
+        return
+    sys.stdout.flush()
+    records_fd = os.dup(fd)
+    os.dup2(sys.stderr.fileno(), fd)
+    out = os.fdopen(records_fd, "wb")
+    try:
+        yield out
+    finally:
+        with contextlib.suppress(OSError):
+            out.flush()
+        sys.stdout.flush()
+        os.dup2(out.fileno(), fd)
+        out.close()
 
 
 def _note(result: Result, summary: RunSummary, opts: RunOptions,

@@ -121,3 +121,52 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     result = runner.invoke(app, ["extract", str(SEEDS), "-o", str(tmp_path / "r.jsonl")])
     assert result.exit_code == 0
     assert "articles/s" in result.stderr and "ETA" not in result.stderr
+
+
+def test_export_and_report_refuse_to_overwrite_what_they_did_not_write(tmp_path):
+    records = tmp_path / "r.jsonl"
+    runner.invoke(app, ["extract", str(SEEDS), "-o", str(records), "-q"])
+    before = records.read_bytes()
+    r = runner.invoke(app, ["export", str(records), str(records), "--to", "sqlite"])
+    assert r.exit_code == 2 and "not overwriting" in r.stderr
+    r = runner.invoke(app, ["report", str(records), "-o", str(records)])
+    assert r.exit_code == 2 and "not overwriting" in r.stderr
+    assert records.read_bytes() == before
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    assert runner.invoke(app, ["report", str(records), "-o", str(notes)]).exit_code == 2
+    assert notes.read_text() == "mine"
+    page = tmp_path / "report.html"
+    assert runner.invoke(app, ["report", str(records), "-o", str(page)]).exit_code == 0
+    assert runner.invoke(app, ["report", str(records), "-o", str(page)]).exit_code == 0
+
+
+def test_a_stage_that_prints_cannot_corrupt_jsonl_on_stdout(tmp_path):
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from partyx.pipeline import Stage, load_stages, register
+load_stages()
+
+@register
+class Noisy(Stage):
+    name = "noisy"
+    requires = ("lines",)
+    provides = ("noise",)
+    def __call__(self, article):
+        print("NOISE from", article.id)
+        article.extras["noise"] = True
+
+from partyx.cli import main
+sys.argv = ["partyx", "extract", sys.argv[1], "-o", "-", "--stages", "clean,noisy", "-q",
+            "-j", "2"]
+main()
+"""
+    proc = subprocess.run([sys.executable, "-c", script, str(SEEDS)], capture_output=True,
+                          cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 5 and all(orjson.loads(line)["schema"] == "partyx/1" for line in lines)
+    assert all(f"NOISE from {p.stem}".encode() in proc.stderr for p in SEEDS.glob("*.txt"))
