@@ -156,7 +156,7 @@ class Noisy(Stage):
     requires = ("lines",)
     provides = ("noise",)
     def __call__(self, article):
-        print("NOISE from", article.id)
+        print("NOISE from", article.id, flush=True)
         article.extras["noise"] = True
 
 from partyx.cli import main
