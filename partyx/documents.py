@@ -246,14 +246,18 @@ def _more(text: str, c: Citation) -> list[Citation]:
         end = m.end()
 
 
+def _take_date(c: Citation, tail: str) -> str:
+    """Set ``c.date`` from a date opening ``tail``; return the rest of ``tail``."""
+    got = leading_date(tail)
+    if not got:
+        return tail
+    c.date, n = got
+    return tail[n:]
+
+
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
-    pos = c.end
-    tail = text[pos:pos + 600]
-    got = leading_date(tail)
-    if got:
-        c.date, n = got
-        tail = tail[n:]
+    tail = _take_date(c, text[c.end:c.end + 600])
     by = _BY.match(tail)
     if by:
         rest = tail[by.end():by.end() + 160]
@@ -263,11 +267,8 @@ def _describe(text: str, c: Citation) -> None:
         if body and body[0].isupper() and len(body) <= 120:
             c.issued_by = body
             tail = tail[by.end() + cut:]
-            if c.date is None:
-                got = leading_date(tail)
-                if got:
-                    c.date, n = got
-                    tail = tail[n:]
+            if c.date is None:  # "Nghị quyết số 15-NQ/TU của Ban Thường vụ … ngày 4/7/2017"
+                tail = _take_date(c, tail)
     t = _TITLE.match(tail)
     if t:
         c.title = t.group(1).strip()

@@ -28,9 +28,9 @@ from partyx.gazetteer import Gazetteer, Unit
 from partyx.gazetteer import get as get_gazetteer
 from partyx.tokens import Tok, Tokenizer, Trie
 
-LEVEL_OF_UNIT = {"province": "province", "district": "district", "ward": "ward"}
-COMMITTEE_OF_TYPE = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "quận": "Quận ủy",
-                     "huyện": "Huyện ủy", "thị xã": "Thị ủy"}
+# "thành phố" -> "Thành ủy": the inverse of the committee table in data/bodies.json.
+COMMITTEE_OF_TYPE = {unit: word[0].upper() + word[1:]
+                     for word, unit in load("bodies")["committees"].items()}
 # Lower-case words that end a generic organisation name (verbs, prepositions, time words).
 _STOP = frozenset({
     "đã", "đang", "sẽ", "được", "bị", "cho", "với", "tại", "về", "trong", "khi", "là", "có",
