@@ -125,6 +125,9 @@ class PlaceFinder:
     def longest(self, text: str, pos: int, types: tuple[str, ...]) -> tuple[list[Unit], int]:
         """The longest run of name words from ``pos`` that names a unit of one of ``types``:
         (candidate units, end offset), or ([], pos)."""
+        first = text[pos:pos + 1]
+        if not (first.isupper() or first.isdigit()):  # most often: "tỉnh ta", "các xã có"
+            return [], pos
         words = self.name_words(text, pos, self.gaz.max_words)
         for n in range(len(words), 0, -1):
             name = text[pos:words[n - 1][1]]
