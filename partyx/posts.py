@@ -228,6 +228,10 @@ class PostParser:
         self.org_first_words = frozenset(
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
+        # first words of a status, title, member, filler or body-member phrase
+        self.post_first_words = frozenset(v.status).union(
+            v.titles.root, v.members.root, v.fillers.root, v.body_members.root)
+        self._post_heads = frozenset(v.titles.root).union(v.members.root, v.body_members.root)
         # first word -> the organisation readers that may start with it, in priority order
         # (on equal length: a committee, then a central body — Ban Chấp hành Trung ương
         # Đảng is one body, not Ban Chấp hành + Trung ương —, then the rest)
@@ -513,7 +517,7 @@ class PostParser:
         if i < len(toks) and toks[i].low in self.v.status:
             status = self.v.status[toks[i].low]
             i += 1
-        if i >= len(toks):
+        if i >= len(toks) or toks[i].low not in self._post_heads:
             return None
         m = self.v.members.match(toks, i)
         if m is not None:
@@ -658,6 +662,5 @@ class PostParser:
         return posts, end
 
     def starts_post(self, tok: Tok) -> bool:
-        v = self.v
-        return (tok.low in v.status or v.titles.starts(tok) or v.members.starts(tok)
-                or v.fillers.starts(tok) or v.body_members.starts(tok))
+        """Whether a post (or a rank, degree or ``nguyên`` before one) may begin here."""
+        return tok.low in self.post_first_words
