@@ -228,6 +228,7 @@ class PostParser:
         self.org_first_words = frozenset(
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
+        self._places: dict[tuple, tuple[Unit | None, int]] = {}  # memo of _longest_place
         # first words of a status, title, member, filler or body-member phrase
         self.post_first_words = frozenset(v.status).union(
             v.titles.root, v.members.root, v.fillers.root, v.body_members.root)
@@ -263,13 +264,26 @@ class PostParser:
                 break
         while words and words[-1] == "-":
             words.pop()
-        for k in range(len(ends), 0, -1):
+        key = (*words, types)
+        known = self._places.get(key)
+        if known is None:  # the same runs recur: the gazetteer part is memoised
+            if len(self._places) > 50_000:  # bounded on a hostile text of unique runs
+                self._places.clear()
+            known = self._places[key] = self._longest_place(words, len(ends), types)
+        unit, k = known
+        return None if unit is None else (unit, ends[k - 1])
+
+    def _longest_place(self, words: list[str], n: int, types: tuple[str, ...]
+                       ) -> tuple[Unit | None, int]:
+        """(unit, how many real words name it) for the longest of the first ``n`` words of
+        ``words`` naming a unit of one of ``types``, or (None, 0)."""
+        for k in range(n, 0, -1):
             name = " ".join(words[: self._upto(words, k)])
             for utype in types:
                 found = self.gaz.lookup(utype, name)
                 if found:
-                    return found[0], ends[k - 1]
-        return None
+                    return found[0], k
+        return None, 0
 
     @staticmethod
     def _upto(words: list[str], k: int) -> int:

@@ -317,7 +317,7 @@ class PeopleFinder:
             hold = holds.get(run)
             if hold is None:  # the same runs recur article after article: memoised
                 hold = holds[run] = self._may_hold_name(run.split())
-            if hold or self.cue_re.search(text, max(0, m.start() - 12), m.start()):
+            if hold or self._cue_ends(text, max(0, m.start() - 12), m.start()):
                 spans.append((max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)))
         merged: list[list[int]] = []
         for a, b in spans:
@@ -335,6 +335,19 @@ class PeopleFinder:
                 b = sp if sp > a else b
             out.append((a, b))
         return out
+
+    def _cue_ends(self, text: str, lo: int, hi: int) -> bool:
+        """``self.cue_re.search(text, lo, hi)``: ``text[lo:hi]`` ends with a cue word and
+        spaces (``$`` also matches before a final line break), by str methods, not a scan."""
+        low = text[lo:hi].lower()
+        if len(low) != hi - lo:  # a character that lowers to two: ask the regex
+            return self.cue_re.search(text, lo, hi) is not None
+        return self._cue_then_spaces(low) or (
+            low.endswith("\n") and self._cue_then_spaces(low[:-1]))
+
+    def _cue_then_spaces(self, low: str) -> bool:
+        words = low.rstrip(" ")
+        return len(words) < len(low) and words.endswith(self.short_cues)
 
     def _may_hold_name(self, words: list[str]) -> bool:
         """A surname followed by another capitalised word that is not a place's name (``Hà
