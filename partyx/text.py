@@ -103,6 +103,15 @@ def _unescape(text: str) -> str:
     return text
 
 
+# Two spaces, then any more: a literal prefix the regex engine searches for quickly (a
+# pattern that may start at any one space stops at every word).
+_SPACES = re.compile("   *")
+
+
 def collapse_spaces(text: str) -> str:
     """Runs of blanks within a line made one space, ends stripped."""
-    return re.sub(r"[ \t]+", " ", text).strip()
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()

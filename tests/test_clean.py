@@ -121,3 +121,21 @@ def test_related_link_after_the_last_sentence_goes_but_the_byline_glued_to_it_st
     link = "» Hà Nội kiểm tra công tác cán bộ tại quận Ba Đình"
     lines, _ = clean(f"Tiêu đề\n{LEAD}\n{PARA} {link}\n")
     assert lines[-1] == PARA
+
+
+def test_line_keys_of_long_lines_are_skipped_not_changed():
+    """The vocabulary tests a line's key without casefolding all of a long line: the same
+    answers as on the full key, also for a listed line padded with dots and spaces."""
+    from partyx.stages.clean import _key, _Vocabulary
+
+    vocab = _Vocabulary()
+    markers = vocab.stop | vocab.related
+    lines = ["Chia sẻ", "CHIA SẺ :", "Chia sẻ" + " ." * 300, "Lượt xem: 12 " + "x" * 500,
+             "Tin liên quan:", "ß" * 200, "Tags: " + "a" * 300, "Bản quyền thuộc báo X",
+             "Một đoạn văn dài. " * 40]
+    for line in lines:
+        key = _key(line)
+        assert vocab.is_furniture(line) == (key in vocab.lines or key.startswith(vocab.prefixes))
+        assert vocab.key(line) in (key, None)
+        assert (vocab.key(line) in markers) == (key in markers)
+    assert vocab.is_furniture("Chia sẻ" + " ." * 300) and vocab.key("Tin liên quan:")

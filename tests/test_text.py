@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.text import fold_tone_placement, normalize
+from partyx.text import collapse_spaces, fold_tone_placement, normalize
 
 
 def test_old_tone_placement_is_folded():
@@ -31,3 +31,16 @@ def test_normalize_is_idempotent(s):
 
 def test_eth_written_for_d_stroke_is_folded():
     assert normalize("Ðảng và Nhà nước, ðồng chí") == "Đảng và Nhà nước, đồng chí"
+
+
+def test_collapse_spaces_makes_every_run_of_blanks_one_space():
+    assert collapse_spaces("  a \t b\t\tc  d e\t") == "a b c d e"
+    assert collapse_spaces("a b") == "a b"
+    assert collapse_spaces("\ta\n  b ") == "a\n b"
+
+
+@given(st.text(alphabet=" \t\naé.\u00a0\u2003", max_size=40))
+def test_collapse_spaces_is_the_plain_substitution(text):
+    import re
+
+    assert collapse_spaces(text) == re.sub(r"[ \t]+", " ", text).strip()

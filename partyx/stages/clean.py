@@ -46,6 +46,12 @@ def _key(line: str) -> str:
     return line.casefold().rstrip(" :.").strip()
 
 
+def _core(line: str) -> str:
+    """``_key(line)`` before the casefold: the same, as the stripped characters fold to
+    themselves and no other character folds to a string that begins or ends with one."""
+    return line.rstrip(" :.").strip()
+
+
 def ends_sentence(line: str) -> bool:
     """Does ``line`` end like a sentence (``.``, ``?``, ``!`` or ``…``, maybe inside quotes)?"""
     core = line.rstrip().rstrip(_CLOSERS)
@@ -76,6 +82,10 @@ class _Vocabulary:
         self.prefixes = tuple(p.casefold() for p in data["prefixes"])
         self.related = {_key(s) for s in data["related_markers"]}
         self.stop = {_key(s) for s in data["stop_markers"]}
+        # A line longer than these is none of them (casefold never shortens a string): no
+        # need to casefold whole paragraphs, nor more of a line than a prefix needs.
+        self.longest = max(map(len, self.lines | self.related | self.stop))
+        self.prefix_len = max(map(len, self.prefixes))
         credits = "|".join(re.escape(c) for c in sorted(data["photo_credits"], key=len,
                                                          reverse=True))
         # "Ảnh: Hoàng Phúc", "(Ảnh minh họa: TTXVN)"
@@ -86,9 +96,16 @@ class _Vocabulary:
         self.counter = re.compile(
             rf"\s*\|?\s*(?:{counters})\s*(?::|\()\s*[\d.,]{{1,12}}\)?\s*(?=\||$)", re.IGNORECASE)
 
+    def key(self, line: str) -> str | None:
+        """``_key(line)``, or None when the line is too long to be a listed line or marker."""
+        core = _core(line)
+        return core.casefold() if len(core) <= self.longest else None
+
     def is_furniture(self, line: str) -> bool:
-        key = _key(line)
-        return key in self.lines or key.startswith(self.prefixes)
+        core = _core(line)
+        if len(core) <= self.longest and core.casefold() in self.lines:
+            return True
+        return core[:self.prefix_len].casefold().startswith(self.prefixes)
 
 
 @register
@@ -117,7 +134,7 @@ class Clean(Stage):
                 continue
             if n < 2 and len(line) <= 2 and not line.isdigit():
                 continue  # logo remnant
-            key = _key(line)
+            key = self.vocab.key(line)
             if key in self.vocab.stop and in_body:
                 break
             if key in self.vocab.related:
@@ -142,8 +159,10 @@ class Clean(Stage):
         article.extras["captions"] = captions
 
     def _strip_segments(self, line: str) -> str:
-        if len(line) < 160:
+        if len(line) < 160 and (":" in line or "(" in line):  # a counter has one or the other
             line = self.vocab.counter.sub("", line).strip(" |")
+        if ">>" not in line and "»" not in line:
+            return line
         m = _TRAILING_LINKS.search(line)
         if not m:
             return line

@@ -48,8 +48,32 @@ class Mention:
     in_title: bool
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], before: str) -> str:
+    """A pattern for the longest of ``words`` at a position not preceded by a character of
+    the class ``before`` (``[\\w.]``): the same matches as ``(?<!before)(?:w1|w2|…)`` with
+    the words longest first, but fast. The words are merged into a trie (one branch per
+    next character instead of one per word), and the look-behind sits after the first
+    character, so that the pattern opens with a set of literals and the regex engine skips
+    through the text to the next possible first character instead of trying every word at
+    every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # a longer word first: the optional rest is greedy, backtracked when what follows fails
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + "|".join(
+        re.escape(ch) + rf"(?<!{before}{re.escape(ch)})" + branch(child)
+        for ch, child in sorted(trie.items())) + ")"
 
 
 class PlaceFinder:
@@ -61,17 +85,24 @@ class PlaceFinder:
         self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
         self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
         self.capital_words = data.get("capital_words", {})
-        tw = _alternation([w for w in self.type_words if w not in ("tp", "tp.")])
-        cw = _alternation(list(self.committee))
+        # head word -> (the unit types it may name, whether a list may follow it: after a
+        # type word, not after a committee (Thành ủy names a city, centrally-run or
+        # provincial) nor after "tp" (TP or TP., matched apart))
+        self.head_types: dict[str, tuple[tuple[str, ...], bool]] = {
+            **{w: ((t,), True) for w, t in self.type_words.items()},
+            **{w: (tuple(ts), False) for w, ts in self.committee.items()},
+            "tp": ((self.type_words["tp"],), False)}
+        heads = _alternation([*self.committee,
+                              *(w for w in self.type_words if w not in ("tp", "tp."))], r"[\w.]")
         # Type words in any case ("Quận Thanh Xuân" opens a headline): matched on the
         # lower-cased text (twice as fast as an (?i) pattern); TP only in capitals.
-        self.head = re.compile(rf"(?<![\w.])(?:(?P<c>{cw})|(?P<t>{tw}))(?![\w])[ \t]*")
-        self.tp = re.compile(r"(?<![\w.])(?P<tp>TP\.?)(?![\w])[ \t]*")
+        self.head = re.compile(rf"(?P<w>{heads})(?![\w])[ \t]*")
+        self.tp = re.compile(r"TP(?<![\w.]TP)\.?(?![\w])[ \t]*")
         names = [u.name for u in self.gaz.provinces.values()]
         aliases = list(data["province_aliases"])
-        self.bare = re.compile(rf"(?<![\w.])(?:{_alternation(names + aliases)})(?![\w])")
-        self.capital = (re.compile(rf"(?<![\w])(?:{_alternation(list(self.capital_words))})"
-                                   r"(?![\w])") if self.capital_words else None)
+        self.bare = re.compile(_alternation(names + aliases, r"[\w.]") + r"(?![\w])")
+        self.capital = (re.compile(_alternation(list(self.capital_words), r"[\w]") + r"(?![\w])")
+                        if self.capital_words else None)
 
     # -- names after a head word -------------------------------------------------------
     def name_words(self, text: str, pos: int, limit: int) -> list[tuple[str, int]]:
@@ -94,6 +125,9 @@ class PlaceFinder:
     def longest(self, text: str, pos: int, types: tuple[str, ...]) -> tuple[list[Unit], int]:
         """The longest run of name words from ``pos`` that names a unit of one of ``types``:
         (candidate units, end offset), or ([], pos)."""
+        first = text[pos:pos + 1]
+        if not (first.isupper() or first.isdigit()):  # most often: "tỉnh ta", "các xã có"
+            return [], pos
         words = self.name_words(text, pos, self.gaz.max_words)
         for n in range(len(words), 0, -1):
             name = text[pos:words[n - 1][1]]
@@ -113,22 +147,17 @@ class PlaceFinder:
             low = text
         heads = sorted([*self.head.finditer(low), *self.tp.finditer(text)], key=lambda m: m.start())
         for m in heads:
-            g = m.groupdict()
-            if g.get("c"):  # Thành ủy names a city, centrally-run or provincial
-                word = g["c"]
-                types = tuple(self.committee[word])
-            else:
-                word = g.get("t") or "tp"
-                types = (self.type_words[word],)
+            word = m.group("w") if m.re is self.head else "tp"
+            types, is_type = self.head_types[word]
             units, end = self.longest(text, m.end(), types)
-            if not units and (g.get("tp") or word == "thành phố"):
+            if not units and (word == "tp" or word == "thành phố"):
                 units, end = self._alias(text, m.start())
             if not units:
                 continue
             found.append(Mention(None, units, offset + m.start(), in_title))
             covered.append((m.start(), end))
             # a list after one type word: "các quận Hoàn Kiếm, Ba Đình và Đống Đa"
-            while g.get("t"):
+            while is_type:
                 sep = _LIST_SEP.match(text, end)
                 if not sep or self.head.match(low, sep.end()):
                     break
