@@ -159,6 +159,22 @@ def _seams(text: str) -> tuple[Seam, ...]:
     return tuple(seams)
 
 
+def has_sentence_seam(text: str) -> bool:
+    """Whether a new sentence begins inside ``text``: the same as a ``sentence`` seam among
+    :func:`chunk_starts`, without the rest of its work (a lead, the usual case, has one)."""
+    if not any(end in text for end in _SENTENCE_END):
+        return False
+    words = text.split()  # the words of _WORD
+    for i in range(1, len(words)):
+        prev, cur = words[i - 1], words[i]
+        if cur in BULLETS or prev in BULLETS or not _core(cur)[:1].isupper():
+            continue
+        prev_core = _core(prev)
+        if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
+            return True
+    return False
+
+
 def chunks(text: str) -> list[str]:
     """``text`` cut at its opener, restart and bullet seams (not between sentences)."""
     cuts = [s.start for s in chunk_starts(text) if s.kind != "sentence"]
@@ -172,7 +188,7 @@ def is_headline_run(text: str) -> bool:
     Chỉ huy trưởng …``) is none."""
     if _LIST_ITEM.match(text):
         return False
-    if any(s.kind == "sentence" for s in chunk_starts(text.rstrip(".!?… "))):
+    if has_sentence_seam(text.rstrip(".!?… ")):
         return False
     sizes = [len(p.split()) for p in chunks(text)]
     return len(sizes) >= 3 and sum(sizes) >= 20 and all(5 <= n <= 25 for n in sizes)
