@@ -4,7 +4,9 @@ Each input is a records file written by ``partyx extract`` (sorted by id). The i
 merged as streams, so memory stays flat; an input that is not sorted by id is sorted in
 memory first. A record id found in several inputs is written once: the one from the input
 given last wins. OUT is written atomically (temporary file, fsync, rename), sorted by id.
-Lines that are not records are named and skipped.
+Lines that are not records, and records of another ``schema`` than this version writes (a
+shard run by an older or newer partyx: mixing them would give readers fields that do not
+mean the same), are named and skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from partyx import io
+from partyx import SCHEMA, io
 
 
 def _records(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[str, bytes]]:
@@ -26,11 +28,15 @@ def _records(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[str, byt
             if not line.strip():
                 continue
             try:
-                article_id = orjson.loads(line)["id"]
+                record = orjson.loads(line)
+                article_id, schema = record["id"], record["schema"]
                 if not isinstance(article_id, str):
                     raise TypeError
             except (orjson.JSONDecodeError, KeyError, TypeError):
                 warn(f"{path}:{n}: skipped: not a partyx record")
+                continue
+            if schema != SCHEMA:
+                warn(f"{path}:{n}: skipped: schema {schema!r}, this partyx writes {SCHEMA!r}")
                 continue
             yield article_id, line
 

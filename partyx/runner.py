@@ -474,7 +474,8 @@ def _run_with_state(opts: RunOptions, pipeline: Pipeline, state: Any,
     assert opts.output is not None
     _remove_stale_temporaries(opts.output)
     listed = _listing(opts)
-    todo, reused, missing = _plan(listed, state.known(), pipeline.signature, opts.full)
+    signature = pipeline.signature
+    todo, reused, missing = _plan(listed, state.known(), signature, opts.full)
     if opts.shard is not None:  # records of other shards are not this run's business
         i, n = opts.shard
         missing = [m for m in missing if shard_of(m, n) == i]
@@ -497,7 +498,7 @@ def _run_with_state(opts: RunOptions, pipeline: Pipeline, state: Any,
             summary.reused += 1
         else:
             state.put(result.id, result.path, result.size, result.mtime_ns, result.sha256,
-                      pipeline.signature, result.record, result.errors, result.found)
+                      signature, result.record, result.errors, result.found)
             _note(result, summary, opts, log)
         state.checkpoint(opts.checkpoint_every, opts.checkpoint_seconds)
     state.checkpoint(force=True)

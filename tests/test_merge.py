@@ -3,12 +3,14 @@
 import orjson
 from typer.testing import CliRunner
 
+from partyx import SCHEMA
 from partyx.cli import app
 from partyx.merge import merge
 
 
 def _write(path, ids, tag):
-    path.write_bytes(b"".join(orjson.dumps({"id": i, "tag": tag}) + b"\n" for i in ids))
+    path.write_bytes(b"".join(orjson.dumps({"schema": SCHEMA, "id": i, "tag": tag}) + b"\n"
+                              for i in ids))
 
 
 def _read(path):
@@ -26,12 +28,17 @@ def test_merge_sorts_dedupes_and_keeps_the_last_input(tmp_path):
 
 
 def test_unsorted_input_and_bad_lines(tmp_path):
-    (tmp_path / "a.jsonl").write_bytes(b'{"id": "z"}\nnot json\n{"id": "a"}\n\n{"x": 1}\n')
+    s = SCHEMA.encode()
+    (tmp_path / "a.jsonl").write_bytes(
+        b'{"schema": "%s", "id": "z"}\nnot json\n{"schema": "%s", "id": "a"}\n\n{"x": 1}\n'
+        b'{"id": "m"}\n{"schema": "partyx/0", "id": "n"}\n' % (s, s))
     warnings = []
     out = tmp_path / "all.jsonl"
     assert merge(out, [tmp_path / "a.jsonl"], warn=warnings.append) == 2
     assert [r["id"] for r in _read(out)] == ["a", "z"]
-    assert any(":2: skipped" in w for w in warnings) and any(":5: skipped" in w for w in warnings)
+    for line in (2, 5, 6):
+        assert any(f":{line}: skipped: not a partyx record" in w for w in warnings)
+    assert any(":7: skipped: schema 'partyx/0'" in w for w in warnings)
     assert any("not sorted" in w for w in warnings)
 
 
@@ -39,7 +46,8 @@ def test_cli_merge(tmp_path):
     _write(tmp_path / "a.jsonl", ["x"], "a")
     out = str(tmp_path / "o.jsonl")
     result = CliRunner().invoke(app, ["merge", out, str(tmp_path / "a.jsonl")])
-    assert result.exit_code == 0 and _read(tmp_path / "o.jsonl") == [{"id": "x", "tag": "a"}]
+    assert result.exit_code == 0 and _read(tmp_path / "o.jsonl") == [
+        {"schema": SCHEMA, "id": "x", "tag": "a"}]
     result = CliRunner().invoke(app, ["merge", str(tmp_path / "o.jsonl"), str(tmp_path / "no")])
     assert result.exit_code == 2 and "no such records file" in result.stderr
 
