@@ -228,6 +228,15 @@ class PostParser:
         self.org_first_words = frozenset(
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
+        # first word -> the organisation readers that may start with it, in priority order
+        # (on equal length: a committee, then a central body — Ban Chấp hành Trung ương
+        # Đảng is one body, not Ban Chấp hành + Trung ương —, then the rest)
+        readers = ((v.committees.root, self._committee), (v.central.root, self._central),
+                   (v.wrappers.root, self._wrapper), (v.local.root, self._local),
+                   ({"bộ"}, self._ministry), ({"sở"}, self._department))
+        self._org_readers: dict[str, tuple] = {
+            w: tuple((-prio, fn) for prio, (firsts, fn) in enumerate(readers) if w in firsts)
+            for w in self.org_first_words}
 
     # -- places --------------------------------------------------------------------------
     def place(self, toks: list[Tok], i: int, types: tuple[str, ...]) -> tuple[Unit, int] | None:
@@ -296,13 +305,10 @@ class PostParser:
         if i >= len(toks) or not toks[i].word:
             return None
         cands: list[tuple[int, int, tuple[Org, int]]] = []  # (length, priority, result)
-        # on equal length: a committee, then a central body (Ban Chấp hành Trung ương Đảng is
-        # one body, not Ban Chấp hành + Trung ương), then the rest
-        for prio, fn in enumerate((self._committee, self._central, self._wrapper, self._local,
-                                   self._ministry, self._department)):
+        for prio, fn in self._org_readers.get(toks[i].low, ()):
             r = fn(toks, i, ctx)
             if r is not None:
-                cands.append((r[1] - i, -prio, r))
+                cands.append((r[1] - i, prio, r))
         if cands:
             return max(cands, key=lambda c: (c[0], c[1]))[2]
         return self._generic(toks, i, ctx) if generic else None

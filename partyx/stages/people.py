@@ -30,12 +30,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
 from partyx.posts import Context, Post, PostParser
 from partyx.tokens import Tok, Trie
+
+_CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
+_LOW = attrgetter("low")
+_START = attrgetter("start")
+_TEXT = attrgetter("text")
 
 _SEPARATORS = frozenset({",", "-", "–", "—", "("})
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
@@ -89,9 +96,13 @@ class PeopleFinder:
         self.caprun = re.compile(rf"(?<![\w])[{upper}][^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
         cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
         self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
+        # lower-case: where short_re may match (see _short_matches)
+        self.short_cues = tuple({c.lower() for c in self.cues} | {"đ/c"})
         self.short_re = re.compile(
             rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
             rf"(?![\w])(?![ ]+[{upper}])")
+        self._places: dict[str, bool] = {}  # memo of _is_place_name
+        self._holds: dict[str, bool] = {}  # capitalised run -> _may_hold_name(run)
         v = self.pp.v
         self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members,
                           v.fillers)
@@ -124,55 +135,68 @@ class PeopleFinder:
     def candidates(self, text: str, toks: list[Tok], authors: set[str]) -> list[Candidate]:
         out: list[Candidate] = []
         gaz = self.pp.gaz
+        surnames = self.surnames
+        cue_root = self.cue_trie.root
         n = len(toks)
-        k = 0
-        while k < n:
-            t = toks[k]
-            if not (t.cap and t.word) or (len(t.text) > 1 and t.text.isupper()):
-                k += 1
+        k = 0  # the next token a name may start at (none inside the last one)
+        for i in list(compress(range(n), map(_CAP, toks))):  # capitalised (so words) only
+            if i < k:
                 continue
-            cued, gender, cue_at = self._cue_before(toks, k)
-            if t.low not in self.surnames and not cued:
-                k += 1
+            t = toks[i]
+            if len(t.text) > 1 and t.text.isupper():
                 continue
-            if k > 0 and toks[k - 1].start == t.start:  # part of an expanded abbreviation
-                k += 1
+            if t.low not in surnames and not (  # a cue word before? (dict tests first)
+                    (i > 0 and toks[i - 1].low in cue_root)
+                    or (i > 1 and toks[i - 2].low in cue_root)):
                 continue
-            skip = self._place_prefix(toks, k)
+            cued, gender, cue_at = self._cue_before(toks, i)
+            if t.low not in surnames and not cued:
+                continue
+            if i > 0 and toks[i - 1].start == t.start:  # part of an expanded abbreviation
+                continue
+            skip = self._place_prefix(toks, i)
             if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
-                k += skip
+                k = i + skip
                 continue
-            j = k + 1
-            while j < n and j - k < 4 and not self._stops_name(toks, j):
+            j = i + 1
+            while j < n and j - i < 4 and not self._stops_name(toks, j):
                 j += 1
-            if j - k < 2 or self._blocked(toks, cue_at, acronym=not cued):
-                k += 1
+            if j - i < 2 or self._blocked(toks, cue_at, acronym=not cued):
                 continue
-            half = (j - k) // 2
-            if (j - k) % 2 == 0 and [x.text for x in toks[k:k + half]] == [
-                    x.text for x in toks[k + half:j]]:
-                j = k + half  # "Dương Cương Dương Cương": one name written twice
+            half = (j - i) // 2
+            if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
+                    x.text for x in toks[i + half:j]]:
+                j = i + half  # "Dương Cương Dương Cương": one name written twice
             name = text[t.start:toks[j - 1].end]
-            if name in authors or (not cued and gaz.is_place_name(name)) or (
-                    cued and gaz.province(name) is not None):
-                k = j
-                continue
-            out.append(Candidate(k, j, name, gender, cued))
             k = j
+            if name in authors or (not cued and self._is_place_name(name)) or (
+                    cued and gaz.province(name) is not None):
+                continue
+            out.append(Candidate(i, j, name, gender, cued))
         return out
+
+    def _is_place_name(self, name: str) -> bool:
+        """``Gazetteer.is_place_name``, memoised: the same few thousand runs recur."""
+        known = self._places
+        found = known.get(name)
+        if found is None:
+            if len(known) > 50_000:  # bounded on a hostile text of unique runs
+                known.clear()
+            found = known[name] = self.pp.gaz.is_place_name(name)
+        return found
 
     def _place_prefix(self, toks: list[Tok], k: int) -> int:
         """How many tokens from ``toks[k]`` belong to a province or district name that
         starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
         surname here), else 0."""
-        gaz = self.pp.gaz
+        n = len(toks)
         for s in (k - 2, k - 1, k):
-            if s < 0 or not all(t.cap and t.word for t in toks[s:k + 1]):
+            if s < 0 or not all(map(_CAP, toks[s:k + 1])):
                 continue
             for m in (3, 2):
-                if s + m > k and s + m < len(toks) and toks[s + m].cap and all(
-                        t.cap and t.word for t in toks[s:s + m]) and gaz.is_place_name(
-                        " ".join(t.text for t in toks[s:s + m])):
+                if s + m > k and s + m < n and toks[s + m].cap and all(
+                        map(_CAP, toks[s:s + m])) and self._is_place_name(
+                        " ".join(map(_TEXT, toks[s:s + m]))):
                     return s + m - k
         return 0
 
@@ -278,9 +302,15 @@ class PeopleFinder:
         """Stretches of text around possible names, merged: only these are tokenized (the
         rest of an article cannot hold a person or a post)."""
         spans = []
+        holds = self._holds
+        if len(holds) > 50_000:  # bounded: a hostile text of unique capitalised runs
+            holds.clear()
         for m in self.caprun.finditer(text):
-            if self._may_hold_name(m.group().split()) or self.cue_re.search(
-                    text, max(0, m.start() - 12), m.start()):
+            run = m.group()
+            hold = holds.get(run)
+            if hold is None:  # the same runs recur article after article: memoised
+                hold = holds[run] = self._may_hold_name(run.split())
+            if hold or self.cue_re.search(text, max(0, m.start() - 12), m.start()):
                 spans.append((max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)))
         merged: list[list[int]] = []
         for a, b in spans:
@@ -302,10 +332,9 @@ class PeopleFinder:
     def _may_hold_name(self, words: list[str]) -> bool:
         """A surname followed by another capitalised word that is not a place's name (``Hà
         Nội``, ``Hồ Chí Minh`` are no anchors)."""
-        gaz = self.pp.gaz
         for i, w in enumerate(words[:-1]):
             if w.lower() in self.surnames and not any(
-                    gaz.is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
+                    self._is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
                     if i + n <= len(words)):
                 return True
         return False
@@ -445,13 +474,14 @@ class PeopleFinder:
         for name in full:
             last_word.setdefault(name.split()[-1], []).append(name)
         found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
-        for m in self.short_re.finditer(text):
+        for m in self._short_matches(text):
             word = m.group("w")
             if word in last_word and m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
         for toks, _ in segments:
-            for k, t in enumerate(toks):
+            for k in [k for k, w in enumerate(map(_TEXT, toks)) if w in last_word]:
+                t = toks[k]
                 if (t.text not in last_word or not t.cap or t.start in found
                         or t.start in taken):
                     continue
@@ -466,6 +496,31 @@ class PeopleFinder:
             seen = [o for o in options if firsts[o] < start] or options
             person = max(seen, key=lambda o: firsts[o])
             out.append({"name": person, "start": start, "end": end, "_gender": gender})
+        return out
+
+    def _short_matches(self, text: str) -> list[re.Match[str]]:
+        """``self.short_re.finditer(text)``, tried only where a cue word begins: the cue
+        words are found with ``str.find`` in the lower-cased text (a regex scan tries every
+        position of the text; ~10x slower)."""
+        low = text.lower()
+        if len(low) != len(text):  # a character that lowers to two: offsets would shift
+            return list(self.short_re.finditer(text))
+        starts: set[int] = set()
+        for cue in self.short_cues:
+            p = low.find(cue)
+            while p != -1:
+                starts.add(p)
+                p = low.find(cue, p + 1)
+        out = []
+        end = 0
+        match = self.short_re.match
+        for p in sorted(starts):
+            if p < end or (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")):
+                continue  # inside the last match, or inside a word: (?<![\w]) fails
+            m = match(text, p)
+            if m is not None:
+                out.append(m)
+                end = m.end()
         return out
 
     def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
@@ -537,18 +592,18 @@ class PeopleFinder:
 
     def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, dict]) -> None:
         """Organisations named in a segment (with their place, known or resolved)."""
-        k = 0
         heads = self.pp.org_first_words
-        while k < len(toks):
-            t = toks[k]
-            r = self.pp.org(toks, k, ctx, generic=False) if t.cap and t.low in heads else None
+        k = 0  # the next token an organisation may start at (none inside the last one)
+        for i in [i for i, w in enumerate(map(_LOW, toks)) if w in heads]:
+            if i < k or not toks[i].cap:
+                continue
+            r = self.pp.org(toks, i, ctx, generic=False)
             if r is None:
-                k += 1
                 continue
             org, end = r
             if org.resolved and org.name not in seen:
                 seen[org.name] = _org_record(org)
-            k = max(end, k + 1)
+            k = max(end, i + 1)
 
 
 _PRONOUN = re.compile(r"(?<![\w])([Ôô]ng|[Bb]à)(?= [a-zđ\u00e0-\u1ef9])")
@@ -617,15 +672,24 @@ def _dedupe_positions(positions: list[dict]) -> list[dict]:
 
 def _sentences(text: str, toks: list[Tok]) -> list[int]:
     """Sentence number of every token (a new one after . ! ? or a line break)."""
-    out = []
-    n = 0
-    prev = None
-    for t in toks:
-        if prev is not None and (prev.low in _END or (
-                t.start - prev.end > 1 and "\n" in text[prev.end:t.start])):
-            n += 1
-        out.append(n)
-        prev = t
+    # The breaks are found with C-level scans (ends by the token texts, line breaks with
+    # str.find and a bisect over the starts) instead of a Python loop over every token.
+    n = len(toks)
+    breaks = {k + 1 for k, low in enumerate(map(_LOW, toks)) if low in _END and k + 1 < n}
+    if n > 1:
+        starts = list(map(_START, toks))
+        nl = text.find("\n", toks[0].end, toks[-1].start)
+        while nl != -1:
+            k = bisect.bisect_right(starts, nl)  # the token after the gap holding it
+            if toks[k].start - toks[k - 1].end > 1:  # a gap of one "\n" is no break
+                breaks.add(k)
+            nl = text.find("\n", toks[k].start, toks[-1].start)
+    out: list[int] = []
+    prev = 0
+    for number, k in enumerate(sorted(breaks)):
+        out += [number] * (k - prev)
+        prev = k
+    out += [len(breaks)] * (n - prev)
     return out
 
 
