@@ -1,13 +1,13 @@
 """Benchmark ``partyx extract`` on a synthetic corpus (never part of the tests).
 
-For each corpus size and each number of workers: a cold run (no state), then a re-run after
-1% of the files changed; wall time of the whole command (start-up included), articles/s,
-MB/s of input, and the peak memory of the whole process tree (the partyx process and its
-workers), sampled from /proc every 50 ms: the sum of RSS (counts pages shared by forked
-workers once per process: an upper bound) and the sum of PSS (shared pages split: the memory
-really used). Then, as reference points on the same text in the same run, the throughput of
-underthesea's ``word_tokenize`` and ``ner`` on a sample of the articles (sentence by
-sentence, as those models are meant to be used).
+For each corpus size and each number of workers: a cold run (no state), then a re-run after 1%
+of the files changed; wall time of the whole command (start-up included), articles/s, MB/s of
+input, and the peak memory of the whole process tree (the partyx process and its workers),
+sampled from /proc: the sum of RSS every 50 ms (counts pages shared by forked workers once per
+process: an upper bound) and the sum of PSS every second (shared pages split: the memory really
+used; reading it costs several ms per process, so it is rare). Then, as reference points on the
+same text in the same run, the throughput of underthesea's ``word_tokenize`` and ``ner`` on a
+sample of the articles (sentence by sentence, as those models are meant to be used).
 
 Finally the 1-worker output is brought up to date incrementally and compared byte for byte
 with the 2-worker output.
@@ -69,44 +69,49 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def _rss_pss(pid: int) -> tuple[int, int]:
-    rss = pss = 0
+def _rss(pid: int) -> int:
+    """Resident set of ``pid`` (``/proc/PID/statm``: a counter, cheap to read)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _pss(pid: int) -> int:
+    """Proportional set of ``pid`` (``smaps_rollup`` walks the page tables: several ms for a
+    100 MB process, so it is read rarely)."""
     try:
         with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
             for line in fh:
-                if line.startswith(b"Rss:"):
-                    rss = int(line.split()[1]) * 1024
-                elif line.startswith(b"Pss:"):
-                    pss = int(line.split()[1]) * 1024
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
     except OSError:
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                rss = pss = int(fh.read().split()[1]) * PAGE
-        except OSError:
-            pass
-    return rss, pss
+        pass
+    return _rss(pid)
 
 
 class TreeMemory(threading.Thread):
-    """Peak summed RSS and PSS of a process and its descendants while it runs (the tree is
-    listed again every 0.5 s, memory read every ``every`` s: light on a busy machine)."""
+    """Peak summed RSS and PSS of a process and its descendants while it runs: RSS every
+    ``every`` s, PSS every ``pss_every`` s, the tree listed again every 0.5 s. Light on
+    purpose: reading ``smaps_rollup`` of three processes 20 times a second would take a
+    third of a core, stolen from the workers of a 2-worker run on 2 cores."""
 
-    def __init__(self, pid: int, every: float = 0.05) -> None:
+    def __init__(self, pid: int, every: float = 0.05, pss_every: float = 1.0) -> None:
         super().__init__(daemon=True)
-        self.pid, self.every = pid, every
+        self.pid, self.every, self.pss_every = pid, every, pss_every
         self.peak_rss = self.peak_pss = 0
         self.done = threading.Event()
 
     def run(self) -> None:
-        pids, listed = [self.pid], 0.0
+        pids, listed, pss_at = [self.pid], 0.0, 0.0
         while not self.done.is_set():
-            if time.monotonic() - listed > 0.5:
-                pids, listed = _tree(self.pid), time.monotonic()
-            rss = pss = 0
-            for p in pids:
-                r, s = _rss_pss(p)
-                rss, pss = rss + r, pss + s
-            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            now = time.monotonic()
+            if now - listed > 0.5:
+                pids, listed = _tree(self.pid), now
+            self.peak_rss = max(self.peak_rss, sum(_rss(p) for p in pids))
+            if now - pss_at >= self.pss_every:
+                self.peak_pss, pss_at = max(self.peak_pss, sum(_pss(p) for p in pids)), now
             self.done.wait(self.every)
 
 

@@ -45,8 +45,9 @@ _ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[
 
 @dataclass(frozen=True)
 class _Vocab:
-    # (type, container?, triggers) in the order of the data file
-    types: list[tuple[str, bool, list[re.Pattern[str]]]]
+    # (type, container?, [(trigger, needle)]) in the order of the data file; the needle is
+    # lower-case text every match of the trigger contains (see :func:`needle`)
+    types: list[tuple[str, bool, list[tuple[re.Pattern[str], str]]]]
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
@@ -57,12 +58,49 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = load("events")
-    types = [(t["type"], bool(t.get("container")), [re.compile(x) for x in t["triggers"]])
-             for t in data["types"]]
+    types = [(t["type"], bool(t.get("container")),
+              [(re.compile(x), needle(x)) for x in t["triggers"]]) for t in data["types"]]
     cues = data["lead_cues"]
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
                   re.compile(data["topic_words"]))
+
+
+_QUANTIFIERS = "?*+{"
+
+
+def needle(pattern: str) -> str:
+    """The longest run of letters and spaces written outside any group, class or escape of
+    ``pattern``, lower-cased: text that every match contains (``"(?i)mít ?tinh"`` ->
+    ``"tinh"``); ``""`` when there is none or the pattern is an alternation at its top."""
+    body = pattern.removeprefix("(?i)")
+    best, run, depth, i = "", "", 0, 0
+    while i < len(body):
+        ch = body[i]
+        plain = depth == 0 and (ch.isalpha() or ch == " ")
+        if plain and (i + 1 == len(body) or body[i + 1] not in _QUANTIFIERS):
+            run += ch
+            best = max(best, run, key=len)
+        else:
+            run = ""
+            if ch == "|" and depth == 0:
+                return ""
+            depth += ch == "("
+            depth -= ch == ")"
+            if ch == "[":  # skip a class (its first "]" is a member: "[]a]")
+                i += 2 if body[i + 1] == "^" else 1
+                i += body[i] == "]"
+                while body[i] != "]":
+                    i += 2 if body[i] == "\\" else 1
+            elif ch == "\\":
+                i += 1
+        i += 1
+    return best.lower()
+
+
+# Characters that IGNORECASE matching equates with a letter although ``str.lower`` does not
+# (İ, ı, ſ): a zone holding one is searched without the needle pre-filter.
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
 
 
 def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> dict | None:
@@ -116,10 +154,10 @@ def _pub(published: str | None) -> dt.date | None:
         return None
 
 
-_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
-
-
 _LONGEST_SENTENCE = 2000  # characters each side of ``pos``: keeps hostile text linear
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
+_END_CHARS = "\n.!?"
+_TRIES = 16  # end chars that end no sentence (19.908, TP.HCM) looked at before the regex
 
 
 def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
@@ -128,11 +166,51 @@ def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
     there, so that asking for each of thousands of names costs no scan of the whole text."""
     if pos is None or not text:
         return (0, 0)
-    start = max(0, pos - _LONGEST_SENTENCE)
-    for m in _SENTENCE_END.finditer(text, start, pos):
+    floor, here, limit = max(0, pos - _LONGEST_SENTENCE), max(0, pos), pos + _LONGEST_SENTENCE
+    return (_start_before(text, floor, here, pos), _end_after(text, here, limit))
+
+
+# The nearest end char each side is found by str.find per char (far faster than a regex scan
+# of the window); the regex (_SENTENCE_END) decides only when many end chars end nothing.
+
+def _start_before(text: str, floor: int, here: int, pos: int) -> int:
+    last = {c: text.rfind(c, floor, here) for c in _END_CHARS}
+    for _ in range(_TRIES):
+        i = max(last.values())
+        if i < 0:
+            return floor
+        end = _end_at(text, i)
+        if 0 < end <= pos:
+            return end
+        last[text[i]] = text.rfind(text[i], floor, i)
+    start = floor
+    for m in _SENTENCE_END.finditer(text, floor, pos):
         start = m.end()
-    end = _SENTENCE_END.search(text, pos, pos + _LONGEST_SENTENCE)
-    return (start, end.start() + 1 if end else min(len(text), pos + _LONGEST_SENTENCE))
+    return start
+
+
+def _end_after(text: str, here: int, limit: int) -> int:
+    first = {c: text.find(c, here, limit) for c in _END_CHARS}
+    for _ in range(_TRIES):
+        found = [i for i in first.values() if i >= 0]
+        if not found:
+            return min(len(text), limit)
+        i = min(found)
+        if _end_at(text, i):
+            return i + 1 if _end_at(text, i) <= limit else min(len(text), limit)
+        first[text[i]] = text.find(text[i], i + 1, limit)
+    m = _SENTENCE_END.search(text, here, limit)
+    return m.start() + 1 if m else min(len(text), limit)
+
+
+def _end_at(text: str, i: int) -> int:
+    """Where the sentence end at ``text[i]`` (one of ``_END_CHARS``) finishes: after a newline,
+    after the space that follows . ! ? (not in an ellipsis); 0 when it ends no sentence."""
+    if text[i] == "\n":
+        return i + 1
+    if (i and text[i - 1] == ".") or i + 1 >= len(text) or not text[i + 1].isspace():
+        return 0
+    return i + 2
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
@@ -141,23 +219,31 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
     # The headline and the event sentence, actions then containers; then the lead likewise.
     passes = [(z, c) for zs in ((headline, sentence), (lead,)) for c in (False, True)
               for z in zs if z]
+    lows: dict[str, str | None] = {}  # zone -> its lower case, None when it cannot filter
     for zone, containers in passes:
+        if zone not in lows:
+            lows[zone] = None if _FOLD_ODD.search(zone) else zone.lower()
+        low = lows[zone]
         hits = [hit for rank, (name, container, triggers) in enumerate(_vocab().types)
                 if container == containers
-                for hit in [_first_action(zone, triggers, rank, name)] if hit]
+                for hit in [_first_action(zone, low, triggers, rank, name)] if hit]
         if hits:
             return min(hits)[2]
     return "other"
 
 
-def _first_action(zone: str, triggers: list[re.Pattern[str]], rank: int,
-                  name: str) -> tuple[int, int, str] | None:
+def _first_action(zone: str, low: str | None, triggers: list[tuple[re.Pattern[str], str]],
+                  rank: int, name: str) -> tuple[int, int, str] | None:
     """(position, rank, type) of the first trigger of a type in ``zone`` that is not a topic
-    (``công tác kiểm tra``)."""
+    (``công tác kiểm tra``); a trigger whose needle ``low`` (``zone`` lower-cased) lacks
+    cannot match and is not run."""
     best = None
-    for rx in triggers:
+    topic = _vocab().topic
+    for rx, pin in triggers:
+        if low is not None and pin not in low:
+            continue
         for m in rx.finditer(zone):
-            if not _vocab().topic.search(zone, max(0, m.start() - 12), m.start()):
+            if not topic.search(zone, max(0, m.start() - 12), m.start()):
                 if best is None or m.start() < best[0]:
                     best = (m.start(), rank, name)
                 break

@@ -22,7 +22,8 @@ from typing import Any
 
 from partyx.bodies import capitalised, committee_body, level_of, party_body
 
-_NUM = r"(\d{1,3}(?:\.\d{3}){1,3}|\d{1,7}(?:,\d{1,3}\s(?:nghìn|ngàn|triệu))?)"
+_SCALE = r"\s(?:nghìn|ngàn|triệu)"
+_NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
 _MEMBER_WORDS = r"\s{1,2}đảng viên\b"
@@ -34,6 +35,9 @@ _MEMBERS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGN
 _ORGS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
 _LISTED = r"(?:,|\bvà)\s{1,2}"
+# What every figure above contains: a digit, then member or organisation words (a cheap test
+# that spares the costlier patterns most sentences that name đảng viên).
+_FIGURE = re.compile(rf"\d(?:{_SCALE})?(?:{_MEMBER_WORDS}|{_ORG_WORDS})", re.IGNORECASE)
 _MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
 _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # Words right after a figure that make it a part: new, disciplined, probationary members.
@@ -56,7 +60,7 @@ _NOT_TOTAL = re.compile(
     r"đạt tiêu chuẩn|tăng|giảm|mới",
     re.IGNORECASE,
 )
-# A sentence ends at . ! ? (not the dot of 19.908) or a line end.
+# A sentence ends at . ! ? (not the dot of 19.908) or a line end (``isdecimal`` is ``\d``).
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=\d))*(?:[.!?]|\n|$)")
 _STOPS = frozenset({"hiện", "có", "gồm", "với", "đã", "nay", "đến", "là", "tính", "luôn",
                     "vẫn", "cũng", "đang", "trong", "từ", "sau", "qua", "tổng"})
@@ -116,11 +120,12 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     for pos in sorted(_occurrences(low)):
         if pos < done:
             continue
-        m = _SENTENCE.match(text, _sentence_start(text, pos))
-        if m is None or m.end() <= pos:
+        start = _sentence_start(text, pos)
+        end = _sentence_end(text, start)
+        if end <= pos:
             continue
-        done = m.end()
-        fact = _sentence_fact(m.group(0), m.start(), ctx, text[max(0, m.start() - 2000):m.start()])
+        done = end
+        fact = _sentence_fact(text[start:end], start, ctx, text[max(0, start - 2000):start])
         if fact is not None:
             facts.append(fact)
     return facts
@@ -138,17 +143,39 @@ def _occurrences(low: str) -> list[int]:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end."""
-    i = pos
-    while i > 0:
-        ch = text[i - 1]
-        if ch == "\n" or (ch in ".!?" and not (i < len(text) and text[i].isdigit())):
-            return i
-        i -= 1
+    # The nearest of each end char before pos (str.rfind: no walk char by char in Python).
+    last = {c: text.rfind(c, 0, pos) for c in "\n.!?"}
+    while (i := max(last.values())) >= 0:
+        ch = text[i]
+        if ch == "\n" or not (i + 1 < len(text) and text[i + 1].isdigit()):
+            return i + 1
+        last[ch] = text.rfind(ch, 0, i)
     return 0
+
+
+_TRIES = 16  # dots in figures (19.908) looked at before the regex decides
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """End of the sentence from ``start`` (where ``_SENTENCE`` ends its match)."""
+    # The nearest end char by str.find; the regex decides after many dots in figures.
+    first = {c: text.find(c, start) for c in "\n.!?"}
+    for _ in range(_TRIES):
+        found = [i for i in first.values() if i >= 0]
+        if not found:
+            return len(text)
+        i = min(found)
+        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
+            return i + 1
+        first[text[i]] = text.find(text[i], i + 1)
+    m = _SENTENCE.match(text, start)
+    return m.end() if m else start
 
 
 def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
                    before: str = "") -> Fact | None:
+    if not _FIGURE.search(sentence):
+        return None
     counts: dict[str, tuple[int, int, int]] = {}
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
         for m in rx.finditer(sentence):

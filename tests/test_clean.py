@@ -139,3 +139,20 @@ def test_line_keys_of_long_lines_are_skipped_not_changed():
         assert vocab.key(line) in (key, None)
         assert (vocab.key(line) in markers) == (key in markers)
     assert vocab.is_furniture("Chia sẻ" + " ." * 300) and vocab.key("Tin liên quan:")
+
+
+@pytest.mark.parametrize("line", [
+    "Khiển trách ông X. Sáng nay Ban Thường vụ họp",
+    "Hội nghị “thành công.” Đồng chí Y phát biểu",
+    "Kết luận (số 12). Tỉnh ủy chỉ đạo",
+    "Phê bình ông A » Bổ nhiệm ông B",
+    "Ông A? Bà B! Anh C…",
+    "Họp TP.HCM. Hà Nội tiếp",
+    "Không có câu nào ở đây cả",
+    "Lời cuối.",
+    "VN. Hà Nội",
+])
+def test_sentence_test_agrees_with_the_seams(line):
+    from partyx.stages._headline import chunk_starts, has_sentence_seam
+
+    assert has_sentence_seam(line) == any(s.kind == "sentence" for s in chunk_starts(line))

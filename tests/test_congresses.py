@@ -130,3 +130,13 @@ def test_hostile_line_finishes():
         congresses.find_congresses("Đại hội" * 140_000)
     finally:
         signal.alarm(0)
+
+
+@given(st.lists(st.sampled_from(["Đại hội", "đại hội", "Đại Hội", "ĐH", "ĐHa", "Đại hộii", " ",
+                                  "x", "_", "Đ", "H", "1", "ại hội"]), max_size=12).map("".join))
+def test_congress_words_are_found_as_a_regex_alternation_finds_them(text):
+    import re
+
+    words, _ = congresses._vocab()
+    rx = re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    assert congresses._congress_words(text, words) == [m.span() for m in rx.finditer(text)]

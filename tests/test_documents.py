@@ -188,3 +188,40 @@ def test_hostile_line_finishes():
         documents.find_citations(line + " 35-CT/TW")
     finally:
         signal.alarm(0)
+
+
+_TYPE_PIECES = ["Nghị quyết", "nghị quyết", "Nghị quyết liên tịch", "Thông báo kết luận",
+                "Thông báo", "kết luận", "Kết luận", "Luật", "Bộ luật", "NGHỊ QUYẾT", "Luậtx",
+                "_", " ", "a", "1", "số ", "Đ", "đề án", "Đề án"]
+
+
+@given(st.lists(st.sampled_from(_TYPE_PIECES), max_size=10).map("".join))
+def test_type_words_are_found_as_the_type_regex_finds_them(text):
+    v = documents._vocab()
+    assert documents._type_words(text, v) == [m.span() for m in v.type_re.finditer(text)]
+
+
+_SYMBOL_PIECES = st.lists(st.sampled_from(["15-NQ/TW", "05 - CT/TƯ", "91/2017/NĐ-CP", "1", "/",
+                                           "-", " ", "  ", "NQ", "TW", "2017", "٣", "x", "."]),
+                          max_size=12).map("".join)
+
+
+@given(st.text(alphabet="0123456789-–/ NQCTĐUWƯsố.Tx٣", max_size=60) | _SYMBOL_PIECES,
+       st.booleans())
+def test_symbols_are_found_as_a_regex_scan_finds_them(text, many):
+    import unittest.mock as mock
+
+    with mock.patch.object(documents, "_MANY_SLASHES", 0 if many else 40):
+        for rx, reach in ((documents._PARTY_SYMBOL, documents._PARTY_REACH),
+                          (documents._STATE_SYMBOL, documents._STATE_REACH)):
+            starts = documents._symbol_starts(text, reach)
+            got = [m.span() for m in documents.finditer_at(rx, text, starts)]
+            assert got == [m.span() for m in rx.finditer(text)]
+
+
+def test_symbol_reach_is_the_longest_head_of_a_symbol():
+    """The longest text before the "/" of a symbol fits the reach _symbol_starts looks back."""
+    party = documents._PARTY_SYMBOL.match("1234  -  ABCDEF  /  TW")
+    assert party and party.group(0).index("/") == documents._PARTY_REACH
+    state = documents._STATE_SYMBOL.match("12345 / 2020 / NĐ-CP")
+    assert state and state.group(0).index("/") == documents._STATE_REACH

@@ -193,3 +193,74 @@ def test_a_birth_date_in_the_lead_is_not_the_event_date():
              for m in mentions]
     main = events.main_date(text, dates, None)
     assert main is not None and main["date"] == "2006-01-07"
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("(?i)mít ?tinh", "tinh"),  # an optional letter ends the run
+        ("(?<![Bb]an )[Kk]iểm tra", "iểm tra"),  # lookbehinds and classes are skipped
+        ("(?i)(?:khai mạc|bế mạc) (?:thành công )?Đại hội", "đại hội"),
+        ("(?i)\\bkỷ luật\\b(?! lao động)", "kỷ luật"),
+        ("a[\\]x]bcd", "bcd"),  # an escaped "]" does not close the class
+        ("[]a]bc", "bc"),
+        ("hội nghị|hội thảo", ""),  # an alternation at the top has no needle
+        ("\\d{1,2} năm", " năm"),
+    ],
+)
+def test_needle_is_text_every_match_contains(pattern, expected):
+    assert events.needle(pattern) == expected
+
+
+def test_every_trigger_match_contains_its_needle(corpus_dir):
+    """The pre-filter of event_type drops a trigger only when its needle is missing: no
+    trigger may match text without it (checked on the corpus and the test sentences)."""
+    from partyx.io import decode
+    from partyx.text import normalize
+
+    texts = [normalize(decode(p.read_bytes()).text) for p in sorted(corpus_dir.iterdir())]
+    texts += ["Khai mạc Đại hội", "Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "mít tinh",
+              "MÍTTINH", "Đoàn Kiểm tra", "KIỂM TRA", "5 năm thực hiện", "Được bầu làm"]
+    checked = 0
+    for _, _, triggers in events._vocab().types:
+        for rx, pin in triggers:
+            assert pin, rx.pattern  # every trigger of the data file has one
+            for text in texts:
+                for m in rx.finditer(text):
+                    assert pin in m.group(0).lower(), (rx.pattern, m.group(0))
+                    checked += 1
+    assert checked > 100
+
+
+def test_odd_case_folds_are_known():
+    """IGNORECASE equates these letters with the needles' although str.lower does not; a
+    zone holding one of them is searched in full (events._FOLD_ODD)."""
+    import re
+
+    letters = {c for _, _, ts in events._vocab().types for _, pin in ts for c in pin if c.isalpha()}
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    odd = {x for c in letters for x in re.findall("(?i)" + re.escape(c), everything)
+           if x.lower() != c}
+    assert all(events._FOLD_ODD.fullmatch(x) for x in odd)
+    assert events.event_type("GIÁM ſÁT", None, None) == "inspection"  # ſ: long s
+
+
+def _sentence_at_by_regex(text, pos, longest=2000):
+    """sentence_at as first written: one regex over the window each side."""
+    import re
+
+    end_rx = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
+    start = max(0, pos - longest)
+    for m in end_rx.finditer(text, start, pos):
+        start = m.end()
+    end = end_rx.search(text, pos, pos + longest)
+    return (start, end.start() + 1 if end else min(len(text), pos + longest))
+
+
+@given(st.text(alphabet=".. !?\n\na1\t", max_size=40), st.integers(0, 3))
+def test_sentence_at_agrees_with_the_window_regex(text, tries):
+    import unittest.mock as mock
+
+    with mock.patch.object(events, "_TRIES", tries):  # also where the regex decides
+        for pos in range(len(text) + 1):
+            assert events.sentence_at(text, pos) == _sentence_at_by_regex(text, pos)

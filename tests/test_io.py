@@ -156,6 +156,25 @@ def test_control_characters_mean_binary():
         io.decode(bytes(range(1, 9)) * 50 + b"text")
 
 
+@pytest.mark.parametrize("controls", [0, 4, 5, 6, 60])
+def test_control_characters_counted_in_utf8_bytes_as_in_the_text(controls):
+    """The count taken on the UTF-8 bytes is the count on the text: 5 in 100 characters
+    pass, 6 do not; a text longer than the sample is counted in the sample only."""
+    text = ("\x01\x7f\x1b" * (controls // 3) + "\x0b" * (controls % 3)).ljust(100, "ạ")
+
+    def outcome(t, data):
+        try:
+            io._check_controls(t, data)
+        except io.DecodeError as e:
+            return str(e)
+        return None
+
+    assert outcome(text, text.encode()) == outcome(text, None)
+    assert (outcome(text, text.encode()) is None) == (controls <= 5)
+    long = "ệ" * 70_000 + text
+    assert outcome(long, long.encode()) == outcome(long, None) is None
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_vietnamese_utf16_without_bom(codec):
     d = io.decode(SAMPLE.encode(codec))

@@ -112,3 +112,47 @@ def test_a_bare_level_takes_the_unit_named_last_before_it():
 def test_partial_counts_after_a_verb_of_building_are_refused():
     assert facts("Đảng bộ quận Thanh Xuân đã xây dựng 15 tổ chức cơ sở đảng trong sạch, vững "
                  "mạnh.") == []
+
+
+_PIECES = ["có", "gồm", "với", "sinh hoạt tại", " ", "  ", "trên", "19.908", "12,5 nghìn", "54",
+           "đảng viên", "Đảng viên", "ĐẢNG VIÊN", "tổ chức cơ sở đảng", "TCCSĐ", ",", "và",
+           "chi bộ, và đảng bộ cơ sở", "cơ sở Đảng", "Đảng bộ quận", "1/2", "."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_figure_prefilter_keeps_every_figure(pieces):
+    """_sentence_fact gives up when _FIGURE finds nothing: no figure pattern may match then."""
+    sentence = "".join(pieces)
+    if not membership._FIGURE.search(sentence):
+        for rx in (membership._MEMBERS, membership._ORGS, membership._MEMBERS_LISTED,
+                   membership._ORGS_LISTED):
+            assert rx.search(sentence) is None
+
+
+def test_figure_prefilter_keeps_the_stated_forms():
+    for text in ("Đảng bộ có 54 tổ chức cơ sở Đảng với 19.908 đảng viên",
+                 "có trên 16.300 đảng viên sinh hoạt tại 47 tổ chức cơ sở đảng",
+                 "có 36 đảng bộ, chi bộ cơ sở với 4.690 đảng viên", "gồm 1,2 nghìn  ĐẢNG VIÊN",
+                 "với 12 TCCSĐ"):
+        assert membership._FIGURE.search(text), text
+
+
+def _start_by_walk(text, pos):
+    i = pos
+    while i > 0:
+        ch = text[i - 1]
+        if ch == "\n" or (ch in ".!?" and not (i < len(text) and text[i].isdigit())):
+            return i
+        i -= 1
+    return 0
+
+
+@given(st.text(alphabet="..!?\n1²a ", max_size=40), st.integers(0, 3))
+def test_sentence_bounds_agree_with_the_plain_definitions(text, tries):
+    import unittest.mock as mock
+
+    with mock.patch.object(membership, "_TRIES", tries):  # also where the regex decides
+        for pos in range(len(text) + 1):
+            assert membership._sentence_start(text, pos) == _start_by_walk(text, pos)
+            end = membership._SENTENCE.match(text, pos).end()
+            assert membership._sentence_end(text, pos) == end

@@ -44,3 +44,24 @@ def test_collapse_spaces_is_the_plain_substitution(text):
     import re
 
     assert collapse_spaces(text) == re.sub(r"[ \t]+", " ", text).strip()
+
+
+@given(st.lists(st.sampled_from(list("oOuUqQaeyY xđ1_.\u0301\u0300")
+                                + ["oà", "Oá", "OẠ", "uỷ", "Uý", "UỲ", "oẽ", "qu", "àn"]),
+                max_size=20).map("".join))
+def test_tone_folding_is_the_plain_pair_substitution(text):
+    """Folding pattern by pattern gives what one pass over every first letter gave."""
+    import re
+
+    from partyx.text import _TONE_TABLE
+
+    firsts = "".join(sorted({k[0] for k in _TONE_TABLE}))
+    seconds = "".join(sorted({k[1] for k in _TONE_TABLE}))
+    one_pass = re.compile(f"([{firsts}][{seconds}])" + r"(?![^\W\d_]|[\u0300-\u036f])")
+
+    def fold(m):
+        if m.start() and text[m.start() - 1] in "qQ":
+            return m.group(1)
+        return _TONE_TABLE.get(m.group(1), m.group(1))
+
+    assert fold_tone_placement(text) == one_pass.sub(fold, text)

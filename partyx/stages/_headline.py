@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from partyx.data import load
@@ -73,24 +73,10 @@ def _core(word: str) -> str:
     return word.strip(_EDGE)
 
 
-def _is_cap(word: str) -> bool:
-    w = _core(word)
-    return bool(w) and w[0].isupper()
-
-
-def _is_lower(word: str) -> bool:
-    w = _core(word)
-    return bool(w) and w[0].islower()
-
-
 def _is_acronym(word: str) -> bool:
     w = _core(word).rstrip(".,;:")
     letters = [c for c in w if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _key(word: str) -> str:
-    return _core(word).rstrip(".,;:").casefold()
 
 
 def _starts_phrase(keys: list[str], i: int,
@@ -104,43 +90,56 @@ def _starts_phrase(keys: list[str], i: int,
     return 0
 
 
-def _place_name_follows(words: list[str], i: int) -> bool:
+def _place_name_follows(words: list[str], caps: list[bool], i: int) -> bool:
     """After a place-type word: is ``words[i]`` the start of a place name?"""
     w = words[i]
     if w[-1] in _SENTENCE_END + _SOFT_END or i + 1 == len(words):
         return True
-    return _is_cap(words[i + 1]) and not _is_acronym(words[i + 1])
+    return caps[i + 1] and not _is_acronym(words[i + 1])
 
 
-def _inside_names(words: list[str], keys: list[str], vocab: _Vocab) -> list[bool]:
+def _inside_names(keys: list[str], capitals: list[int], vocab: _Vocab) -> list[bool]:
     """For each word: is it part of the name of a body (``Tượng đài``, ``Công ty``)? A capital
-    right after such a word continues the name (``Tượng đài Lý Thái Tổ``)."""
-    flags = [False] * len(words)
-    i = 0
-    while i < len(words):
-        n = _starts_phrase(keys, i, vocab.proper) if _is_cap(words[i]) else 0
+    right after such a word continues the name (``Tượng đài Lý Thái Tổ``). ``capitals``: the
+    indices of the capitalised words, where such a name may begin."""
+    flags = [False] * len(keys)
+    after = 0  # the first word after the last name found
+    for i in capitals:
+        if i < after:
+            continue
+        n = _starts_phrase(keys, i, vocab.proper)
         for k in range(i, i + n):
             flags[k] = True
-        i += max(n, 1)
+        after = i + n
     return flags
 
 
 def chunk_starts(text: str) -> list[Seam]:
     """Seams in ``text`` where a new chunk (headline, caption, sentence) begins."""
+    return list(_seams(text))
+
+
+@lru_cache(maxsize=256)  # the stages ask again about the same line (is_headline_run, chunks)
+def _seams(text: str) -> tuple[Seam, ...]:
     vocab = _vocab()
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
-    keys = [_key(w) for w in words]
+    # Each word's core, lookup key and capital computed once, in bulk (not per test).
+    cores = [w.strip(_EDGE) for w in words]
+    keys = [c.rstrip(".,;:").casefold() for c in cores]
+    caps = [c[:1].isupper() for c in cores]
+    capitals = [i for i, cap in enumerate(caps) if cap]
     seams: list[Seam] = []
-    in_name = _inside_names(words, keys, vocab)
-    for i in range(1, len(words)):
+    in_name = _inside_names(keys, capitals, vocab)
+    # Only a bullet or a capitalised word can start a chunk.
+    for i in [i for i, w in enumerate(words) if i and (caps[i] or w in BULLETS)]:
         prev, cur = words[i - 1], words[i]
         if cur in BULLETS:
             seams.append(Seam(matches[i].start(), "bullet"))
             continue
-        if prev in BULLETS or not _is_cap(cur):
+        if prev in BULLETS:
             continue
-        prev_core = _core(prev)
+        prev_core = cores[i - 1]
         if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
             seams.append(Seam(matches[i].start(), "sentence"))
             continue
@@ -149,15 +148,31 @@ def chunk_starts(text: str) -> list[Seam]:
         prev_key = prev_core.casefold()
         if prev_key in vocab.before or prev_key in vocab.modifiers:
             continue
-        if prev_key in vocab.place_types and _place_name_follows(words, i):
+        if prev_key in vocab.place_types and _place_name_follows(words, caps, i):
             continue
         if _starts_phrase(keys, i, vocab.openers):
             seams.append(Seam(matches[i].start(), "opener"))
             continue
-        if (_is_lower(prev) and not _is_acronym(cur) and not in_name[i - 1]
+        if (prev_core[0].islower() and not _is_acronym(cur) and not in_name[i - 1]
                 and not _starts_phrase(keys, i, vocab.proper)):
             seams.append(Seam(matches[i].start(), "restart"))
-    return seams
+    return tuple(seams)
+
+
+def has_sentence_seam(text: str) -> bool:
+    """Whether a new sentence begins inside ``text``: the same as a ``sentence`` seam among
+    :func:`chunk_starts`, without the rest of its work (a lead, the usual case, has one)."""
+    if not any(end in text for end in _SENTENCE_END):
+        return False
+    words = text.split()  # the words of _WORD
+    for i in range(1, len(words)):
+        prev, cur = words[i - 1], words[i]
+        if cur in BULLETS or prev in BULLETS or not _core(cur)[:1].isupper():
+            continue
+        prev_core = _core(prev)
+        if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
+            return True
+    return False
 
 
 def chunks(text: str) -> list[str]:
@@ -173,7 +188,7 @@ def is_headline_run(text: str) -> bool:
     Chỉ huy trưởng …``) is none."""
     if _LIST_ITEM.match(text):
         return False
-    if any(s.kind == "sentence" for s in chunk_starts(text.rstrip(".!?… "))):
+    if has_sentence_seam(text.rstrip(".!?… ")):
         return False
     sizes = [len(p.split()) for p in chunks(text)]
     return len(sizes) >= 3 and sum(sizes) >= 20 and all(5 <= n <= 25 for n in sizes)

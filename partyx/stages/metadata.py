@@ -40,7 +40,7 @@ from functools import cache
 from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
-from partyx.stages._headline import chunk_starts, chunks, is_headline_run
+from partyx.stages._headline import chunk_starts, chunks, has_sentence_seam, is_headline_run
 from partyx.stages.clean import ends_sentence, is_paragraph
 
 # --- dates -------------------------------------------------------------------------------------
@@ -341,7 +341,7 @@ class Metadata(Stage):
         """A headline that ends with a full stop: one sentence of at most 160 characters,
         followed by a date line, a byline or the dateline that opens the body."""
         line = lines[i]
-        if len(line) > 160 or _has_sentence(line.rstrip(".!?… ")) or i + 1 >= len(lines):
+        if len(line) > 160 or has_sentence_seam(line.rstrip(".!?… ")) or i + 1 >= len(lines):
             return False
         after = lines[i + 1]
         return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
@@ -397,10 +397,10 @@ class Metadata(Stage):
         if not marker and is_headline_run(prefix):
             return None  # related headlines run together, no headline of this article
         first = parts[0] if parts else ""
-        ok = 3 <= len(first.split()) <= 25 and not _has_sentence(first)
+        ok = 3 <= len(first.split()) <= 25 and not has_sentence_seam(first)
         if marker:
             if not ok:
-                if not (2 <= len(prefix.split()) <= 30 and not _has_sentence(prefix)):
+                if not (2 <= len(prefix.split()) <= 30 and not has_sentence_seam(prefix)):
                     return None
                 first = prefix
             body = line[marker.start():].strip()
@@ -503,6 +503,3 @@ class Metadata(Stage):
                 return line[:start].rstrip(), byline
         return None
 
-
-def _has_sentence(text: str) -> bool:
-    return any(s.kind == "sentence" for s in chunk_starts(text))
