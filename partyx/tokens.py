@@ -78,11 +78,14 @@ class Tokenizer:
         return toks
 
 
+_END = "\x00"  # the key of a phrase's value in the trie's nodes
+
+
 class Trie:
     """Phrases of lower-cased words -> values; longest match at a token position."""
 
     __slots__ = ("root",)
-    _END = "\x00"
+    _END = _END
 
     def __init__(self, phrases: dict[str, Any] | None = None) -> None:
         self.root: dict = {}
@@ -97,17 +100,23 @@ class Trie:
 
     def match(self, toks: list[Tok], i: int) -> tuple[Any, int] | None:
         """(value, index after the phrase) of the longest phrase at ``toks[i]``, or None."""
-        node = self.root
-        best = None
         n = len(toks)
-        while i < n:
+        if i >= n:
+            return None
+        node = self.root.get(toks[i].low)
+        if node is None:  # most calls: the word starts no phrase
+            return None
+        best = None
+        end = _END
+        while True:
+            i += 1
+            if end in node:
+                best = (node[end], i)
+            if i == n:
+                return best
             node = node.get(toks[i].low)
             if node is None:
-                break
-            i += 1
-            if self._END in node:
-                best = (node[self._END], i)
-        return best
+                return best
 
     def starts(self, tok: Tok) -> bool:
         """Whether some phrase begins with this token."""

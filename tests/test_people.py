@@ -402,6 +402,7 @@ TRICKY = [
     "không Phong, công Hà; đ/cô Lan, Đ/c Minh, ông Đ/c Phong, bà Đồng chí Tâm\n\nanh Tư.",
     "Thầy Ba? Cô Út! chị Hai\n cụ Tám \n\n _ông Tư, 2ông Năm, ông\n",
     "Nguyễn Văn A.\nTrần B\n\n. . ! ?Lê C",
+    "Bí thư Thành ủy TP.HCM. Ông Nên (T.Ư) nói! Tp. Hà Nội? TP.\nông Hà.",
     "",
     "ông",
 ]
@@ -420,10 +421,14 @@ def plain_sentences(text, toks):
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_sentence_numbers_equal_the_plain_loop(stage, text):
-    from partyx.stages.people import _sentences
+    from partyx.stages.people import _sentence_breaks, _sentence_of, _sentence_start
 
     toks = stage.finder.tokenizer.tokenize(text)
-    assert _sentences(text, toks) == plain_sentences(text, toks)
+    plain = plain_sentences(text, toks)
+    breaks = _sentence_breaks(text, toks)
+    assert [_sentence_of(breaks, k) for k in range(len(toks))] == plain
+    assert [_sentence_start(breaks, k) for k in range(len(toks))] == [
+        plain.index(plain[k]) for k in range(len(toks))]
 
 
 @pytest.mark.parametrize("text", TRICKY)
