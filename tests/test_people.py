@@ -453,3 +453,26 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
     toks = [t for a, b in f.segments(text) for t in f.tokenizer.tokenize(text, a, b)]
     found = [c.name for c in f.candidates(text, toks, set())]
     assert found == ["Nguyễn Văn Phong", "Tất Thành Cang", "Út Hai", "Lê Minh", "O'Neil Smith"]
+
+
+def test_place_prefix_equals_the_plain_form(stage):
+    f = stage.finder
+    gaz = f.pp.gaz
+
+    def plain(toks, k):
+        for s in (k - 2, k - 1, k):
+            if s < 0 or not all(t.cap and t.word for t in toks[s:k + 1]):
+                continue
+            for m in (3, 2):
+                if s + m > k and s + m < len(toks) and toks[s + m].cap and all(
+                        t.cap and t.word for t in toks[s:s + m]) and gaz.is_place_name(
+                        " ".join(t.text for t in toks[s:s + m])):
+                    return s + m - k
+        return 0
+
+    text = ("Quảng Ninh Nguyễn Xuân Ký, Thành ủy Hà Nội Nguyễn Văn Phong, Bà Rịa Vũng Tàu Lê "
+            "Văn A, Long Biên Hà Nội, Hồ Chí Minh Trần B Hà Nội")
+    toks = f.tokenizer.tokenize(text)
+    got = [f._place_prefix(toks, k) for k in range(len(toks))]
+    assert got == [plain(toks, k) for k in range(len(toks))]
+    assert any(got)

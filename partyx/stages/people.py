@@ -193,14 +193,18 @@ class PeopleFinder:
         """How many tokens from ``toks[k]`` belong to a province or district name that
         starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
         surname here), else 0."""
+        if not toks[k].cap:
+            return 0
         n = len(toks)
-        for s in (k - 2, k - 1, k):
-            if s < 0 or not all(map(_CAP, toks[s:k + 1])):
-                continue
+        lo = k  # toks[lo:hi] is the run of capitalised tokens around k (two back, three on)
+        while lo > max(0, k - 2) and toks[lo - 1].cap:
+            lo -= 1
+        hi = k + 1
+        while hi < min(n, k + 4) and toks[hi].cap:
+            hi += 1
+        for s in range(lo, k + 1):  # a name of m words from s, capitalised after it too
             for m in (3, 2):
-                if s + m > k and s + m < n and toks[s + m].cap and all(
-                        map(_CAP, toks[s:s + m])) and self._is_place_name(
-                        " ".join(map(_TEXT, toks[s:s + m]))):
+                if k < s + m < hi and self._is_place_name(" ".join(map(_TEXT, toks[s:s + m]))):
                     return s + m - k
         return 0
 
