@@ -92,8 +92,10 @@ class PlaceFinder:
             **{w: ((t,), True) for w, t in self.type_words.items()},
             **{w: (tuple(ts), False) for w, ts in self.committee.items()},
             "tp": ((self.type_words["tp"],), False)}
-        heads = _alternation([*self.committee,
-                              *(w for w in self.type_words if w not in ("tp", "tp."))], r"[\w.]")
+        words = [*self.committee, *(w for w in self.type_words if w not in ("tp", "tp."))]
+        heads = _alternation(words, r"[\w.]")
+        # the head words no other one begins: every head match begins with one of them
+        self.head_seeds = [w for w in words if not any(w.startswith(v) for v in words if v != w)]
         # Type words in any case ("Quận Thanh Xuân" opens a headline): matched on the
         # lower-cased text (twice as fast as an (?i) pattern); TP only in capitals.
         self.head = re.compile(rf"(?P<w>{heads})(?![\w])[ \t]*")
@@ -145,7 +147,7 @@ class PlaceFinder:
         low = text.lower()
         if len(low) != len(text):  # not expected in Vietnamese text; stay correct anyway
             low = text
-        heads = sorted([*self.head.finditer(low), *self.tp.finditer(text)], key=lambda m: m.start())
+        heads = sorted([*self._heads(low), *self.tp.finditer(text)], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
             types, is_type = self.head_types[word]
@@ -176,6 +178,24 @@ class PlaceFinder:
                 found.append(Mention(None, [prov], offset + m.start(), in_title))
         found.sort(key=lambda x: x.start)
         return found
+
+    def _heads(self, low: str) -> list[re.Match[str]]:
+        """``self.head.finditer(low)``, faster: a head match begins with one of the head words,
+        found with str.find (much faster than the regex engine's scan), and is tried there."""
+        starts = []
+        for word in self.head_seeds:
+            i = low.find(word)
+            while i >= 0:
+                starts.append(i)
+                i = low.find(word, i + 1)
+        heads, end = [], 0
+        for i in sorted(starts):
+            if i >= end:  # finditer goes on after the end of a match
+                m = self.head.match(low, i)
+                if m:
+                    heads.append(m)
+                    end = m.end()
+        return heads
 
     def _alias(self, text: str, start: int) -> tuple[list[Unit], int]:
         m = self.bare.match(text, start)
