@@ -99,3 +99,19 @@ def test_alternation_matches_like_a_plain_longest_first_alternation():
     for _ in range(3000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         assert [m.span() for m in trie.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+
+
+def test_head_words_found_by_find_are_the_pattern_matches(stage):
+    """The str.find pre-filter keeps every head match, including heads inside a longer one
+    (thị xã, tỉnh ủy) and heads glued to a word or a dot, which are none."""
+    import random
+
+    finder = stage.finder
+    pieces = ["tỉnh", "tỉnh ủy", "thành phố", "thành ủy", "thị xã", "thị", "xã", "xã hội",
+              "quận", "huyện", "phường", "thị trấn", "đặc khu", "ủy", " ", "  ", "\t", ".",
+              "-", "a", "Ba Đình", ","]
+    rng = random.Random(11)
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert [m.span() for m in finder._heads(low)] == [
+            m.span() for m in finder.head.finditer(low)], low
