@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from partyx.numbers import parse_number
@@ -161,23 +162,25 @@ def find_dates(text: str) -> list[DateMention]:
         return []
     found: list[DateMention] = []
     taken = _Spans()
+    ngay = _word_starts(text, "gày", "Nn")  # where the patterns opening with [Nn]gày can match
+    figures = _day_month_starts(text)
 
     def add(start: int, end: int, d: int, m: int, y: int | None, cue: str | None) -> None:
         if _valid(d, m, y):
             found.append(DateMention(start, end, text[start:end], d, m, y, cue))
 
-    for m in _FULL_WORDS.finditer(text):
+    for m in finditer_at(_FULL_WORDS, text, ngay):
         taken.add(*m.span())
         y = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), y, "ngày")
     taken.commit()
-    for m in _FULL.finditer(text):
+    for m in finditer_at(_FULL, text, figures):
         if not _after_figure(text, m.start()) and taken.free(*m.span()):
             taken.add(*m.span())
             add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
                 _cue(text, m.start()))
     taken.commit()
-    for m in _RANGE.finditer(text):
+    for m in finditer_at(_RANGE, text, ngay):
         if not taken.free(*m.span()):
             continue
         taken.add(*m.span())
@@ -188,7 +191,7 @@ def find_dates(text: str) -> list[DateMention]:
     taken.commit()
     ends = sorted(d.end for d in found)
     last = -1_000  # end of the last day/month accepted in this pass
-    for m in _DAY_MONTH.finditer(text):
+    for m in finditer_at(_DAY_MONTH, text, figures):
         if _after_figure(text, m.start()) or not taken.free(*m.span()):
             continue
         cue = _cue(text, m.start())
@@ -202,6 +205,56 @@ def find_dates(text: str) -> list[DateMention]:
             last = m.end()
     found.sort(key=lambda d: d.start)
     return found
+
+
+# Fast finders. A regex scan tries its pattern at nearly every character of the text; when
+# every match must open at a place that str.find locates (a word, a digit before a separator),
+# the pattern is tried only there, with the same result as finditer.
+
+def finditer_at(rx: re.Pattern[str], text: str,
+                starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` gives when every match of ``rx`` opens at one of ``starts``
+    (ascending); ``None`` for starts: scan the text."""
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for p in starts:  # the leftmost match from pos, then on after its end
+        if p >= pos and (m := rx.match(text, p)):
+            yield m
+            pos = m.end()
+
+
+def _word_starts(text: str, tail: str, firsts: str) -> list[int]:
+    """Where ``tail`` follows one of the letters ``firsts`` (``[Nn]gày``: the [Nn])."""
+    out = []
+    i = text.find(tail, 1)
+    while i > 0:
+        if text[i - 1] in firsts:
+            out.append(i - 1)
+        i = text.find(tail, i + 1)
+    return out
+
+
+_MANY_SEPARATORS = 300  # beyond this, a plain regex scan is cheaper than the look-ups below
+
+
+def _day_month_starts(text: str) -> list[int] | None:
+    """Where a figure such as ``24/3``, ``5.6.2012`` (_FULL, _DAY_MONTH) can open: a digit at
+    most 3 characters before a / . or - that a digit follows, after at most one space.
+    ``None`` when the text has too many separators to look at each."""
+    if text.count(".") + text.count("/") + text.count("-") > _MANY_SEPARATORS:
+        return None
+    starts: set[int] = set()
+    n = len(text)
+    for sep in "/.-":
+        i = text.find(sep)
+        while i >= 0:
+            j = i + 1 if i + 1 < n and text[i + 1].isspace() else i  # \s? (isspace is \s)
+            if j + 1 < n and text[j + 1].isdecimal():  # \d is isdecimal
+                starts.update(p for p in range(max(0, i - 3), i) if text[p].isdecimal())
+            i = text.find(sep, i + 1)
+    return sorted(starts)
 
 
 def _joined(text: str, start: int, ends: list[int], last: int) -> bool:
@@ -226,8 +279,10 @@ def year_evidence(text: str) -> list[int]:
     targets such as ``đến năm 2030`` nor birth years)."""
     if not isinstance(text, str):
         return []
-    years = [int(m.group(2)) for rx in (_MONTH_YEAR, _PAREN_MONTH_YEAR) for m in rx.finditer(text)]
-    for m in _YEAR.finditer(text):
+    months = _word_starts(text, "háng", "Tt")  # where _MONTH_YEAR's [Tt]háng can match
+    years = [int(m.group(2)) for m in finditer_at(_MONTH_YEAR, text, months)]
+    years += [int(m.group(2)) for m in _PAREN_MONTH_YEAR.finditer(text)]
+    for m in finditer_at(_YEAR, text, _word_starts(text, "ăm", "Nn")):
         if not _NOT_NOW_YEAR.search(text[max(0, m.start() - 16):m.start()]):
             years.append(int(m.group(1)))
     return [y for y in years if 1800 <= y <= 2200]

@@ -20,16 +20,15 @@ is ``partyx/data/documents.json``. Every pattern is bounded: safe on hostile inp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from partyx.data import load
-from partyx.dates import leading_date
+from partyx.dates import finditer_at, leading_date
 
 # Symbols open with a digit a few characters before a "/" (they are tried only there: see
-# _symbols); one that continues a longer token is refused in code (_inside_token).
+# _symbol_starts); one that continues a longer token is refused in code (_inside_token).
 _PARTY_SYMBOL = re.compile(
     r"(\d{1,4})\s{0,2}[-–]\s{0,2}([A-ZĐ][A-Za-zĐđ]{0,5})\s{0,2}/\s{0,2}"
     r"(T\.Ư|T\.W|[A-ZĐƯ][A-Za-zĐđƯư]{0,9}\d{0,2})(?![\w])"
@@ -213,7 +212,7 @@ def find_citations(text: str) -> list[Citation]:
         found.append(c)
         found.extend(_more(text, c))
     for rx, reach in ((_PARTY_SYMBOL, _PARTY_REACH), (_STATE_SYMBOL, _STATE_REACH)):
-        for m in _symbols(rx, text, reach):
+        for m in finditer_at(rx, text, _symbol_starts(text, reach)):
             if m.start() in used:
                 continue
             c = _symbol_at(text, m.start(), None)
@@ -251,22 +250,17 @@ _PARTY_REACH, _STATE_REACH = 17, 6
 _MANY_SLASHES = 40  # beyond this, a plain regex scan is cheaper than the look-ups below
 
 
-def _symbols(rx: re.Pattern[str], text: str, reach: int) -> Iterator[re.Match[str]]:
-    """What ``rx.finditer(text)`` gives for a symbol pattern: every match opens with a digit
-    at most ``reach`` characters before a "/", so rx is tried only at those digits."""
+def _symbol_starts(text: str, reach: int) -> list[int] | None:
+    """Where a symbol can open: a digit at most ``reach`` characters before a "/" (see
+    :func:`partyx.dates.finditer_at`); ``None`` (scan) when there are too many slashes."""
     if text.count("/") > _MANY_SLASHES:
-        yield from rx.finditer(text)
-        return
+        return None
     starts: set[int] = set()
     i = text.find("/")
     while i >= 0:
         starts.update(p for p in range(max(0, i - reach), i) if text[p].isdecimal())  # \d
         i = text.find("/", i + 1)
-    pos = 0
-    for p in sorted(starts):  # the leftmost match from pos, then on after its end
-        if p >= pos and (m := rx.match(text, p)):
-            yield m
-            pos = m.end()
+    return sorted(starts)
 
 
 def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: bool,

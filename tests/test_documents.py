@@ -214,12 +214,13 @@ def test_symbols_are_found_as_a_regex_scan_finds_them(text, many):
     with mock.patch.object(documents, "_MANY_SLASHES", 0 if many else 40):
         for rx, reach in ((documents._PARTY_SYMBOL, documents._PARTY_REACH),
                           (documents._STATE_SYMBOL, documents._STATE_REACH)):
-            got = [m.span() for m in documents._symbols(rx, text, reach)]
+            starts = documents._symbol_starts(text, reach)
+            got = [m.span() for m in documents.finditer_at(rx, text, starts)]
             assert got == [m.span() for m in rx.finditer(text)]
 
 
 def test_symbol_reach_is_the_longest_head_of_a_symbol():
-    """The longest text before the "/" of a symbol fits the reach _symbols looks back."""
+    """The longest text before the "/" of a symbol fits the reach _symbol_starts looks back."""
     party = documents._PARTY_SYMBOL.match("1234  -  ABCDEF  /  TW")
     assert party and party.group(0).index("/") == documents._PARTY_REACH
     state = documents._STATE_SYMBOL.match("12345 / 2020 / NĐ-CP")
