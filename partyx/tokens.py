@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, repeat
 from operator import add
 from typing import Any, NamedTuple
 
@@ -70,8 +70,8 @@ class Tokenizer:
         parts = self._split(text[start:end])
         strings = parts[1::2]
         at = list(accumulate(map(len, parts), initial=start))
-        toks = list(map(_new, map(add, map(self._shapes.__getitem__, strings),
-                                  zip(at[1:-1:2], at[2::2], strict=True))))
+        toks = list(map(tuple.__new__, repeat(Tok), map(
+            add, map(self._shapes.__getitem__, strings), zip(at[1:-1:2], at[2::2], strict=True))))
         if self._abbr.isdisjoint(strings):
             return toks
         for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
