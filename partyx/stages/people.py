@@ -760,10 +760,28 @@ class People(Stage):
 
     def __init__(self) -> None:
         self.finder = PeopleFinder()
+        self._contexts: dict[tuple, Context] = {}
 
     def __call__(self, article: Article) -> None:
-        ctx = Context.from_extras(article.extras.get("place_context"), self.finder.pp.gaz)
+        ctx = self._context(article.extras.get("place_context"))
         found = self.finder(article.text or "", article.authors, ctx)
         article.people = found["people"]
         article.organizations = found["organizations"]
         article.extras["mentions"] = found["mentions"]
+
+    def _context(self, place_context: dict | None) -> Context:
+        """``Context.from_extras``, memoised by the names it reads (a Context is never
+        changed; the same few hundred places recur)."""
+        district = (place_context or {}).get("district")
+        d = district or {}
+        key = (place_context and place_context.get("province"), bool(district), d.get("type"),
+               d.get("name")) if isinstance(d, dict) else None
+        if not place_context or key is None or not all(
+                isinstance(x, (str, bool, type(None))) for x in key):  # odd extras: no memo
+            return Context.from_extras(place_context, self.finder.pp.gaz)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            if len(self._contexts) > 10_000:
+                self._contexts.clear()
+            ctx = self._contexts[key] = Context.from_extras(place_context, self.finder.pp.gaz)
+        return ctx
