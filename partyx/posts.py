@@ -228,6 +228,11 @@ class PostParser:
         self.org_first_words = frozenset(
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
+        self._places: dict[tuple, tuple[Unit | None, int]] = {}  # memo of _longest_place
+        # first words of a status, title, member, filler or body-member phrase
+        self.post_first_words = frozenset(v.status).union(
+            v.titles.root, v.members.root, v.fillers.root, v.body_members.root)
+        self._post_heads = frozenset(v.titles.root).union(v.members.root, v.body_members.root)
         # first word -> the organisation readers that may start with it, in priority order
         # (on equal length: a committee, then a central body — Ban Chấp hành Trung ương
         # Đảng is one body, not Ban Chấp hành + Trung ương —, then the rest)
@@ -259,13 +264,26 @@ class PostParser:
                 break
         while words and words[-1] == "-":
             words.pop()
-        for k in range(len(ends), 0, -1):
+        key = (*words, types)
+        known = self._places.get(key)
+        if known is None:  # the same runs recur: the gazetteer part is memoised
+            if len(self._places) > 50_000:  # bounded on a hostile text of unique runs
+                self._places.clear()
+            known = self._places[key] = self._longest_place(words, len(ends), types)
+        unit, k = known
+        return None if unit is None else (unit, ends[k - 1])
+
+    def _longest_place(self, words: list[str], n: int, types: tuple[str, ...]
+                       ) -> tuple[Unit | None, int]:
+        """(unit, how many real words name it) for the longest of the first ``n`` words of
+        ``words`` naming a unit of one of ``types``, or (None, 0)."""
+        for k in range(n, 0, -1):
             name = " ".join(words[: self._upto(words, k)])
             for utype in types:
                 found = self.gaz.lookup(utype, name)
                 if found:
-                    return found[0], ends[k - 1]
-        return None
+                    return found[0], k
+        return None, 0
 
     @staticmethod
     def _upto(words: list[str], k: int) -> int:
@@ -513,7 +531,7 @@ class PostParser:
         if i < len(toks) and toks[i].low in self.v.status:
             status = self.v.status[toks[i].low]
             i += 1
-        if i >= len(toks):
+        if i >= len(toks) or toks[i].low not in self._post_heads:
             return None
         m = self.v.members.match(toks, i)
         if m is not None:
@@ -658,6 +676,5 @@ class PostParser:
         return posts, end
 
     def starts_post(self, tok: Tok) -> bool:
-        v = self.v
-        return (tok.low in v.status or v.titles.starts(tok) or v.members.starts(tok)
-                or v.fillers.starts(tok) or v.body_members.starts(tok))
+        """Whether a post (or a rank, degree or ``nguyên`` before one) may begin here."""
+        return tok.low in self.post_first_words

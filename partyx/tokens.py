@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from itertools import compress, count
 from operator import add
 from typing import Any, NamedTuple
 
@@ -71,7 +72,7 @@ class Tokenizer:
                                   map(_span, found))))
         if self._abbr.isdisjoint(strings):
             return toks
-        for i in reversed([i for i, s in enumerate(strings) if s in self._abbr]):
+        for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
             span = found[i].span()  # every word of the full form carries the whole span
             toks[i:i + 1] = [_new(shape + span) for shape in self._full[strings[i]]]
         return toks

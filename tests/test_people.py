@@ -393,3 +393,58 @@ def test_delegation_with_term_and_constituency_and_a_body_is_no_member(stage):
     assert posts(a, "Hoàng Đức Thắng") == {
         ("Trưởng ban", "Ban Dân vận Tỉnh ủy Quảng Trị"),
         ("Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Quảng Trị")}
+
+
+# -- the fast helpers equal the plain forms they replace -----------------------------------
+
+TRICKY = [
+    "Ông Nguyễn Văn Phong nói. Ông Phong cho biết: bà Hằng, ÔNG Thăng, đồng chí Lan\nông  Vũ",
+    "không Phong, công Hà; đ/cô Lan, Đ/c Minh, ông Đ/c Phong, bà Đồng chí Tâm\n\nanh Tư.",
+    "Thầy Ba? Cô Út! chị Hai\n cụ Tám \n\n _ông Tư, 2ông Năm, ông\n",
+    "Nguyễn Văn A.\nTrần B\n\n. . ! ?Lê C",
+    "",
+    "ông",
+]
+
+
+def plain_sentences(text, toks):
+    out, n, prev = [], 0, None
+    for t in toks:
+        if prev is not None and (prev.low in {".", "!", "?"} or (
+                t.start - prev.end > 1 and "\n" in text[prev.end:t.start])):
+            n += 1
+        out.append(n)
+        prev = t
+    return out
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_sentence_numbers_equal_the_plain_loop(stage, text):
+    from partyx.stages.people import _sentences
+
+    toks = stage.finder.tokenizer.tokenize(text)
+    assert _sentences(text, toks) == plain_sentences(text, toks)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
+    f = stage.finder
+    assert [m.span() for m in f._short_matches(text)] == [
+        m.span() for m in f.short_re.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_a_cue_before_a_run_is_seen_as_the_regex_sees_it(stage, text):
+    f = stage.finder
+    for hi in range(len(text) + 1):
+        lo = max(0, hi - 12)
+        assert f._cue_ends(text, lo, hi) == (f.cue_re.search(text, lo, hi) is not None), hi
+
+
+def test_segments_and_candidates_keep_cued_and_surname_names(stage):
+    text = ("Thành ủy Hà Nội Nguyễn Văn Phong dự. Đ/c Tất Thành Cang và cô Út Hai nói; "
+            "HĐND TP.HCM Lê Minh; ông O'Neil Smith.")
+    f = stage.finder
+    toks = [t for a, b in f.segments(text) for t in f.tokenizer.tokenize(text, a, b)]
+    found = [c.name for c in f.candidates(text, toks, set())]
+    assert found == ["Nguyễn Văn Phong", "Tất Thành Cang", "Út Hai", "Lê Minh", "O'Neil Smith"]

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count
 from operator import attrgetter
 
 from partyx.article import Article
@@ -93,7 +93,8 @@ class PeopleFinder:
         self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
                              **dict.fromkeys(t["leaving_cues"], "former")})
         upper = names["uppercase"]
-        self.caprun = re.compile(rf"(?<![\w])[{upper}][^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
+        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead
+        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
         cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
         self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
         # lower-case: where short_re may match (see _short_matches)
@@ -106,6 +107,7 @@ class PeopleFinder:
         v = self.pp.v
         self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members,
                           v.fillers)
+        self.org_head_words = frozenset().union(*(trie.root for trie in self.org_heads))
 
     # -- names ---------------------------------------------------------------------------
     def _stops_name(self, toks: list[Tok], j: int) -> bool:
@@ -116,7 +118,9 @@ class PeopleFinder:
             return True
         if toks[j].start == toks[j - 1].start:  # inside an expanded abbreviation
             return True
-        low = t.low  # a dict test first: most words start no phrase (hot path)
+        low = t.low  # a set test first: most words start no phrase (hot path)
+        if low not in self.org_head_words:
+            return False
         return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
 
     def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
@@ -204,12 +208,14 @@ class PeopleFinder:
         """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
         whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
         phố Huỳnh Đức Thơ``)."""
+        type_words = self.pp.v.type_words  # (a dict test before each match: the hot path)
         for s in (k - 2, k - 1):  # a place word first: "thành phố" is not the street "phố"
-            m = self.pp.v.type_words.match(toks, s) if s >= 0 else None
+            m = type_words.match(toks, s) if s >= 0 and toks[s].low in type_words.root else None
             if m is not None and m[1] == k:
                 return self.pp.place(toks, k, (m[0],)) is not None
+        blockers = self.blockers
         for s in (k - 3, k - 2, k - 1):
-            m = self.blockers.match(toks, s) if s >= 0 else None
+            m = blockers.match(toks, s) if s >= 0 and toks[s].low in blockers.root else None
             if m is not None and m[1] == k:
                 return True
         if acronym and k > 0:  # "Trường THPT Lê Quý Đôn": an institution (but "Ảnh: LÊ
@@ -226,8 +232,9 @@ class PeopleFinder:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
         cued, _, cue_at = self._cue_before(toks, c.start)
         target = cue_at
+        firsts = self.pp.post_first_words
         for s in range(max(floor, c.start - 40), target):
-            if not self.pp.starts_post(toks[s]):
+            if toks[s].low not in firsts:  # no post starts here (pp.starts_post, inlined)
                 continue
             posts, end = self.pp.chain(toks, s, ctx, stop=target)
             if not posts and end == s:
@@ -310,7 +317,7 @@ class PeopleFinder:
             hold = holds.get(run)
             if hold is None:  # the same runs recur article after article: memoised
                 hold = holds[run] = self._may_hold_name(run.split())
-            if hold or self.cue_re.search(text, max(0, m.start() - 12), m.start()):
+            if hold or self._cue_ends(text, max(0, m.start() - 12), m.start()):
                 spans.append((max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)))
         merged: list[list[int]] = []
         for a, b in spans:
@@ -328,6 +335,19 @@ class PeopleFinder:
                 b = sp if sp > a else b
             out.append((a, b))
         return out
+
+    def _cue_ends(self, text: str, lo: int, hi: int) -> bool:
+        """``self.cue_re.search(text, lo, hi)``: ``text[lo:hi]`` ends with a cue word and
+        spaces (``$`` also matches before a final line break), by str methods, not a scan."""
+        low = text[lo:hi].lower()
+        if len(low) != hi - lo:  # a character that lowers to two: ask the regex
+            return self.cue_re.search(text, lo, hi) is not None
+        return self._cue_then_spaces(low) or (
+            low.endswith("\n") and self._cue_then_spaces(low[:-1]))
+
+    def _cue_then_spaces(self, low: str) -> bool:
+        words = low.rstrip(" ")
+        return len(words) < len(low) and words.endswith(self.short_cues)
 
     def _may_hold_name(self, words: list[str]) -> bool:
         """A surname followed by another capitalised word that is not a place's name (``Hà
@@ -480,7 +500,7 @@ class PeopleFinder:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
         for toks, _ in segments:
-            for k in [k for k, w in enumerate(map(_TEXT, toks)) if w in last_word]:
+            for k in list(compress(count(), map(last_word.__contains__, map(_TEXT, toks)))):
                 t = toks[k]
                 if (t.text not in last_word or not t.cap or t.start in found
                         or t.start in taken):
@@ -539,9 +559,9 @@ class PeopleFinder:
             if i < 0:
                 continue
             person = full[mentions[i]["name"]]
-            gender = self.cues.get(pm.group(1).lower())
+            gender = self.cues.get(pm.group().lower())
             if person["gender"] in (None, gender):
-                subjects.append((pm.end(1), mentions[i]["name"]))
+                subjects.append((pm.end(), mentions[i]["name"]))
         for pos, name in subjects:
             person = full[name]
             for p, toks, past in self._posts_after(text, pos, ctx, seg_toks):
@@ -594,7 +614,7 @@ class PeopleFinder:
         """Organisations named in a segment (with their place, known or resolved)."""
         heads = self.pp.org_first_words
         k = 0  # the next token an organisation may start at (none inside the last one)
-        for i in [i for i, w in enumerate(map(_LOW, toks)) if w in heads]:
+        for i in list(compress(count(), map(heads.__contains__, map(_LOW, toks)))):
             if i < k or not toks[i].cap:
                 continue
             r = self.pp.org(toks, i, ctx, generic=False)
@@ -606,7 +626,9 @@ class PeopleFinder:
             k = max(end, i + 1)
 
 
-_PRONOUN = re.compile(r"(?<![\w])([Ôô]ng|[Bb]à)(?= [a-zđ\u00e0-\u1ef9])")
+# "ông"/"bà" not inside a word, before a lower-case word. The look-behind follows a class of
+# first letters: a pattern that starts with a class lets the regex engine skip ahead.
+_PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
@@ -675,7 +697,8 @@ def _sentences(text: str, toks: list[Tok]) -> list[int]:
     # The breaks are found with C-level scans (ends by the token texts, line breaks with
     # str.find and a bisect over the starts) instead of a Python loop over every token.
     n = len(toks)
-    breaks = {k + 1 for k, low in enumerate(map(_LOW, toks)) if low in _END and k + 1 < n}
+    breaks = set(compress(count(1), map(_END.__contains__, map(_LOW, toks))))
+    breaks.discard(n)  # after the last token: no token starts a sentence there
     if n > 1:
         starts = list(map(_START, toks))
         nl = text.find("\n", toks[0].end, toks[-1].start)

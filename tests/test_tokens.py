@@ -1,0 +1,76 @@
+"""The tokenizer and the trie: offsets, abbreviations spelled out, longest match."""
+
+import re
+
+import pytest
+
+from partyx.data import load
+from partyx.tokens import Tokenizer, Trie
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return Tokenizer(load("orgs")["abbreviations"])
+
+
+def reference(tok: Tokenizer, text: str, start: int = 0, end: int | None = None) -> list[tuple]:
+    """The plain per-match loop the fast tokenizer must equal."""
+    out = []
+    for m in tok.pattern.finditer(text, start, len(text) if end is None else end):
+        s, (a, b) = m.group(), m.span()
+        if s in tok.abbreviations:
+            out += [(w, w.lower(), w[0].isupper(), True, a, b) for w in tok.abbreviations[s]]
+        elif s[0].isalnum():
+            out.append((s, s.lower(), s[0].isupper(), True, a, b))
+        else:
+            out.append((s, s, False, False, a, b))
+    return out
+
+
+TEXTS = [
+    "Ủy viên Trung ương Đảng, Bí thư Thành ủy TP.HCM Nguyễn Văn Nên dự họp.",
+    "Chủ tịch UBND tỉnh, Giám đốc Sở GD&ĐT và Đ/c Lê Thị Hà (HĐND) … nhà ông O'Neil’s!",
+    "Bộ LĐ-TB&XH, Bộ VH-TT&DL; TP. Hà Nội; Tp.HCM; T.Ư; T.W; & và __x__ 2020-2025",
+    "",
+    "   \n\n  ",
+    "TPHCM TP HĐND_UBND ĐBQH",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tokens_equal_the_plain_loop(tokenizer, text):
+    assert [tuple(t) for t in tokenizer.tokenize(text)] == reference(tokenizer, text)
+
+
+def test_a_stretch_keeps_offsets_into_the_whole_text(tokenizer):
+    text = TEXTS[0] + " " + TEXTS[1]
+    a, b = len(TEXTS[0]) + 1, len(text) - 5
+    toks = tokenizer.tokenize(text, a, b)
+    assert [tuple(t) for t in toks] == reference(tokenizer, text, a, b)
+    assert all(text[t.start:t.end] for t in toks) and toks[0].start == a
+
+
+def test_an_abbreviation_becomes_its_full_form_with_its_own_span(tokenizer):
+    toks = tokenizer.tokenize("Sở GD&ĐT tỉnh")
+    assert [t.text for t in toks] == ["Sở", "Giáo", "dục", "và", "Đào", "tạo", "tỉnh"]
+    assert {(t.start, t.end) for t in toks[1:6]} == {(3, 8)}
+    assert toks[3].low == "và" and not toks[3].cap and toks[1].cap
+
+
+def test_a_capitalised_token_is_a_word(tokenizer):
+    toks = tokenizer.tokenize(" ".join(TEXTS))
+    assert all(t.word for t in toks if t.cap)
+
+
+def test_hostile_input_is_linear(tokenizer):
+    text = "1." * 200_000 + "/" * 100_000
+    assert len(tokenizer.tokenize(text)) == 500_000
+
+
+def test_trie_longest_match():
+    trie = Trie({"Bí thư": 1, "Bí thư Thành ủy": 2})
+    toks = Tokenizer({}).tokenize("Bí thư Thành ủy Hà Nội")
+    assert trie.match(toks, 0) == (2, 4)
+    assert trie.match(toks, 1) is None
+    assert trie.starts(toks[0]) and not trie.starts(toks[2])
+    assert re.fullmatch(r"\w+", toks[0].low)
