@@ -159,6 +159,17 @@ def _seams(text: str) -> tuple[Seam, ...]:
     return tuple(seams)
 
 
+def first_bullet(text: str) -> int | None:
+    """Where the first ``bullet`` seam among :func:`chunk_starts` is (a bullet after the first
+    word: every one is a seam), without the rest of its work; None when there is none."""
+    if not any(bullet in text for bullet in BULLETS):  # the usual case
+        return None
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i and m.group() in BULLETS:
+            return m.start()
+    return None
+
+
 def has_sentence_seam(text: str) -> bool:
     """Whether a new sentence begins inside ``text``: the same as a ``sentence`` seam among
     :func:`chunk_starts`, without the rest of its work (a lead, the usual case, has one)."""

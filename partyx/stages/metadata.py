@@ -39,8 +39,9 @@ from functools import cache
 
 from partyx.article import Article
 from partyx.data import load
+from partyx.patterns import alternation
 from partyx.pipeline import Stage, register
-from partyx.stages._headline import chunk_starts, chunks, has_sentence_seam, is_headline_run
+from partyx.stages._headline import chunks, first_bullet, has_sentence_seam, is_headline_run
 from partyx.stages.clean import ends_sentence, is_paragraph
 
 # --- dates -------------------------------------------------------------------------------------
@@ -127,6 +128,8 @@ _URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|i
 _URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
                          re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_URL_HEAD = re.compile(r"^(?:https?://)?(?:www\.)?")
+_OUTLET_WORD = re.compile(r"^(?:báo|tạp chí)\s+")
 
 
 def _is_name_word(word: str) -> bool:
@@ -182,10 +185,9 @@ def _section_name(line: str) -> str:
 
 def _clean_title(text: str) -> str:
     """A headline without what a bullet glued after it (``… Đảng Cộng sản VN + Tổng Bí thư …``)."""
-    for seam in chunk_starts(text):
-        if seam.kind == "bullet":
-            text = text[:seam.start]
-            break
+    bullet = first_bullet(text)
+    if bullet is not None:
+        text = text[:bullet]
     return text.strip(" -–—|+•")
 
 
@@ -206,10 +208,12 @@ class Metadata(Stage):
                 forms.add(alias)
         names = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
         paren = rf"\(\s*((?i:{names}))\s*\)"
-        # "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - ", "Kinhtedothi - "
-        self.dateline = re.compile(
-            rf"^{paren}\s*[-–—:]?\s*|^[^\W\d_][^()\n]{{0,30}}?\s{paren}\s?[-–—]\s*"
-            rf"|^({names})\s?[-–—]\s+")
+        # The dateline (see dateline()): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", then
+        # "TPO - ", "Kinhtedothi - " (there the names as a trie: hundreds of them are tried at
+        # the start of every line)
+        self.paren_dateline = re.compile(
+            rf"^{paren}\s*[-–—:]?\s*|^[^\W\d_][^()\n]{{0,30}}?\s{paren}\s?[-–—]\s*")
+        self.name_dateline = re.compile(rf"^({alternation(sorted(forms))})\s?[-–—]\s+")
         # inside a glued first line the dateline needs its dash
         self.inner_dateline = re.compile(rf"{paren}\s?[-–—]\s?")
         self.credit = re.compile(
@@ -226,12 +230,21 @@ class Metadata(Stage):
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
 
+    def dateline(self, line: str) -> re.Match[str] | None:
+        """The dateline that opens ``line``, if any: an outlet in brackets (its bracket opens
+        within the first 33 characters), else an outlet's name and a dash."""
+        if "(" in line[:33]:
+            m = self.paren_dateline.match(line)
+            if m:
+                return m
+        return self.name_dateline.match(line)
+
     def outlet_of(self, alias: str) -> str | None:
         """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
         key = alias.strip(" .").casefold()
         if _URL.match(key):  # https://www.laodongthudo.vn/bai-viet-1.html
-            key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).split("/")[0]
-        return self.aliases.get(key) or self.aliases.get(re.sub(r"^(?:báo|tạp chí)\s+", "", key))
+            key = _URL_HEAD.sub("", key).split("/")[0]
+        return self.aliases.get(key) or self.aliases.get(_OUTLET_WORD.sub("", key))
 
     # -- header ---------------------------------------------------------------------------------
 
@@ -267,7 +280,7 @@ class Metadata(Stage):
         title: str | None = None
         section_line: str | None = None
         for i, line in enumerate(lines):
-            if self.dateline.match(line):
+            if self.dateline(line):
                 return title, i, authors
             if title is None and not authors and article.published is None \
                     and (is_paragraph(line) or len(line) > 140 or not _headline_like(line)):
@@ -344,7 +357,7 @@ class Metadata(Stage):
         if len(line) > 160 or has_sentence_seam(line.rstrip(".!?… ")) or i + 1 >= len(lines):
             return False
         after = lines[i + 1]
-        return bool(self.dateline.match(after) or (len(after) <= 120 and parse_published(after))
+        return bool(self.dateline(after) or (len(after) <= 120 and parse_published(after))
                     or (self.byline(after) or Byline()).names)
 
     def _take_date_line(self, body: list[str], article: Article,
@@ -414,7 +427,7 @@ class Metadata(Stage):
     # -- outlet, bylines, footer ------------------------------------------------------------------
 
     def _take_dateline(self, line: str) -> tuple[str | None, str]:
-        m = self.dateline.match(line)
+        m = self.dateline(line)
         if not m:
             return None, line
         alias = next(g for g in m.groups() if g)

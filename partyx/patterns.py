@@ -1,0 +1,46 @@
+"""Regex building blocks shared by the stages.
+
+:func:`alternation` writes a list of words as a trie: ``(?:Hà (?:Nam|Nội)|Huế)`` rather than
+``Hà Nội|Hà Nam|Huế``. Python's regex engine tries the branches of an alternation one by
+one, so a list of hundreds of words costs hundreds of tests at every position it is tried
+at; a trie costs one test per character, and a pattern that opens with it starts with a set
+of literals, which the engine uses to skip through the text to the next possible first
+character.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: list[str], not_after: str | None = None) -> str:
+    """A pattern for the longest of ``words`` (case-sensitive) that matches where it is
+    tried: the same matches as ``(?:w1|w2|…)`` with the words longest first (a longer word
+    whose continuation fails gives way to a shorter one, as there). With ``not_after``, a
+    character class (``[\\w.]``), the same as ``(?<!not_after)(?:…)``; the look-behind sits
+    after the first character so that the pattern still opens with literals.
+
+    Not for a case-insensitive pattern: words that differ only in case would be separate
+    branches, and the longest-first order across them would be lost."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word would match everywhere")
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # a longer word first: the optional rest is greedy, backtracked when what follows fails
+        return "(?:" + body + ")?" if "" in node else body
+
+    def guard(ch: str) -> str:
+        return rf"(?<!{not_after}{re.escape(ch)})" if not_after else ""
+
+    return "(?:" + "|".join(re.escape(ch) + guard(ch) + branch(child)
+                            for ch, child in sorted(trie.items())) + ")"
