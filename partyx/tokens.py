@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import add
 from typing import Any, NamedTuple
 
@@ -29,8 +29,6 @@ class Tok(NamedTuple):
 
 
 _new = partial(tuple.__new__, Tok)  # ~30% faster than Tok(...): no keyword handling
-_group = re.Match.group
-_span = re.Match.span
 
 
 class _Shapes(dict):
@@ -61,28 +59,35 @@ class Tokenizer:
         self.pattern = re.compile(
             (rf"(?:{alts})(?![^\W_])|" if alts else "")
             + r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
+        self._split = re.compile(f"({self.pattern.pattern})").split  # (no other group in it)
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
-        # Built by C-level map()s, no Python loop per token (the hottest code of the stage):
-        # each match's cached shape + its span is one Tok; abbreviations are spliced after.
-        found = list(self.pattern.finditer(text, start, len(text) if end is None else end))
-        strings = list(map(_group, found))
+        # Built by C-level calls, no Python loop per token (the hottest code of the stage):
+        # split() with the pattern as a group gives [gap, token, gap, token, …, gap] with no
+        # match objects; the running sum of their lengths gives the offsets; each token's
+        # cached shape + its offsets is one Tok. Abbreviations are spliced in after.
+        parts = self._split(text[start:end])
+        strings = parts[1::2]
+        at = list(accumulate(map(len, parts), initial=start))
         toks = list(map(_new, map(add, map(self._shapes.__getitem__, strings),
-                                  map(_span, found))))
+                                  zip(at[1:-1:2], at[2::2], strict=True))))
         if self._abbr.isdisjoint(strings):
             return toks
         for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
-            span = found[i].span()  # every word of the full form carries the whole span
+            span = (toks[i].start, toks[i].end)  # each word of the full form: the whole span
             toks[i:i + 1] = [_new(shape + span) for shape in self._full[strings[i]]]
         return toks
+
+
+_END = "\x00"  # the key of a phrase's value in the trie's nodes
 
 
 class Trie:
     """Phrases of lower-cased words -> values; longest match at a token position."""
 
     __slots__ = ("root",)
-    _END = "\x00"
+    _END = _END
 
     def __init__(self, phrases: dict[str, Any] | None = None) -> None:
         self.root: dict = {}
@@ -97,17 +102,23 @@ class Trie:
 
     def match(self, toks: list[Tok], i: int) -> tuple[Any, int] | None:
         """(value, index after the phrase) of the longest phrase at ``toks[i]``, or None."""
-        node = self.root
-        best = None
         n = len(toks)
-        while i < n:
+        if i >= n:
+            return None
+        node = self.root.get(toks[i].low)
+        if node is None:  # most calls: the word starts no phrase
+            return None
+        best = None
+        end = _END
+        while True:
+            i += 1
+            if end in node:
+                best = (node[end], i)
+            if i == n:
+                return best
             node = node.get(toks[i].low)
             if node is None:
-                break
-            i += 1
-            if self._END in node:
-                best = (node[self._END], i)
-        return best
+                return best
 
     def starts(self, tok: Tok) -> bool:
         """Whether some phrase begins with this token."""

@@ -402,6 +402,7 @@ TRICKY = [
     "không Phong, công Hà; đ/cô Lan, Đ/c Minh, ông Đ/c Phong, bà Đồng chí Tâm\n\nanh Tư.",
     "Thầy Ba? Cô Út! chị Hai\n cụ Tám \n\n _ông Tư, 2ông Năm, ông\n",
     "Nguyễn Văn A.\nTrần B\n\n. . ! ?Lê C",
+    "Bí thư Thành ủy TP.HCM. Ông Nên (T.Ư) nói! Tp. Hà Nội? TP.\nông Hà.",
     "",
     "ông",
 ]
@@ -420,10 +421,14 @@ def plain_sentences(text, toks):
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_sentence_numbers_equal_the_plain_loop(stage, text):
-    from partyx.stages.people import _sentences
+    from partyx.stages.people import _sentence_breaks, _sentence_of, _sentence_start
 
     toks = stage.finder.tokenizer.tokenize(text)
-    assert _sentences(text, toks) == plain_sentences(text, toks)
+    plain = plain_sentences(text, toks)
+    breaks = _sentence_breaks(text, toks)
+    assert [_sentence_of(breaks, k) for k in range(len(toks))] == plain
+    assert [_sentence_start(breaks, k) for k in range(len(toks))] == [
+        plain.index(plain[k]) for k in range(len(toks))]
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -448,3 +453,26 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
     toks = [t for a, b in f.segments(text) for t in f.tokenizer.tokenize(text, a, b)]
     found = [c.name for c in f.candidates(text, toks, set())]
     assert found == ["Nguyễn Văn Phong", "Tất Thành Cang", "Út Hai", "Lê Minh", "O'Neil Smith"]
+
+
+def test_place_prefix_equals_the_plain_form(stage):
+    f = stage.finder
+    gaz = f.pp.gaz
+
+    def plain(toks, k):
+        for s in (k - 2, k - 1, k):
+            if s < 0 or not all(t.cap and t.word for t in toks[s:k + 1]):
+                continue
+            for m in (3, 2):
+                if s + m > k and s + m < len(toks) and toks[s + m].cap and all(
+                        t.cap and t.word for t in toks[s:s + m]) and gaz.is_place_name(
+                        " ".join(t.text for t in toks[s:s + m])):
+                    return s + m - k
+        return 0
+
+    text = ("Quảng Ninh Nguyễn Xuân Ký, Thành ủy Hà Nội Nguyễn Văn Phong, Bà Rịa Vũng Tàu Lê "
+            "Văn A, Long Biên Hà Nội, Hồ Chí Minh Trần B Hà Nội")
+    toks = f.tokenizer.tokenize(text)
+    got = [f._place_prefix(toks, k) for k in range(len(toks))]
+    assert got == [plain(toks, k) for k in range(len(toks))]
+    assert any(got)

@@ -193,14 +193,18 @@ class PeopleFinder:
         """How many tokens from ``toks[k]`` belong to a province or district name that
         starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
         surname here), else 0."""
+        if not toks[k].cap:
+            return 0
         n = len(toks)
-        for s in (k - 2, k - 1, k):
-            if s < 0 or not all(map(_CAP, toks[s:k + 1])):
-                continue
+        lo = k  # toks[lo:hi] is the run of capitalised tokens around k (two back, three on)
+        while lo > max(0, k - 2) and toks[lo - 1].cap:
+            lo -= 1
+        hi = k + 1
+        while hi < min(n, k + 4) and toks[hi].cap:
+            hi += 1
+        for s in range(lo, k + 1):  # a name of m words from s, capitalised after it too
             for m in (3, 2):
-                if s + m > k and s + m < n and toks[s + m].cap and all(
-                        map(_CAP, toks[s:s + m])) and self._is_place_name(
-                        " ".join(map(_TEXT, toks[s:s + m]))):
+                if k < s + m < hi and self._is_place_name(" ".join(map(_TEXT, toks[s:s + m]))):
                     return s + m - k
         return 0
 
@@ -374,12 +378,12 @@ class PeopleFinder:
 
     def _posts(self, text: str, toks: list[Tok], cands: list[Candidate], ctx: Context) -> None:
         """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
-        sent = _sentences(text, toks)
+        breaks = _sentence_breaks(text, toks)
         pp = self.pp
         # 1. chains before names, with the split rule between two names
         floor = 0
         for i, c in enumerate(cands):
-            r = self._prefix(toks, c, max(floor, _sentence_start(sent, c.start)), ctx)
+            r = self._prefix(toks, c, max(floor, _sentence_start(breaks, c.start)), ctx)
             if r is not None:
                 posts, s, colon = r
                 c.prefix_start = s
@@ -416,7 +420,7 @@ class PeopleFinder:
             if not shared:
                 continue
             for d in cands[i + 1:]:
-                if sent[d.start] != sent[c.start] or d.prefix:
+                if _sentence_of(breaks, d.start) != _sentence_of(breaks, c.start) or d.prefix:
                     break
                 _, _, cue_at = self._cue_before(toks, d.start)
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
@@ -692,34 +696,41 @@ def _dedupe_positions(positions: list[dict]) -> list[dict]:
     return list(out.values())
 
 
-def _sentences(text: str, toks: list[Tok]) -> list[int]:
-    """Sentence number of every token (a new one after . ! ? or a line break)."""
-    # The breaks are found with C-level scans (ends by the token texts, line breaks with
-    # str.find and a bisect over the starts) instead of a Python loop over every token.
+_END_CHAR = re.compile(r"[.!?]")
+
+
+def _sentence_breaks(text: str, toks: list[Tok]) -> list[int]:
+    """Indices of the tokens that begin a new sentence (after . ! ? or a line break), in
+    order. Found from the text (a regex for the marks, ``str.find`` for line breaks, a
+    bisect for their tokens), not by a loop over every token."""
     n = len(toks)
-    breaks = set(compress(count(1), map(_END.__contains__, map(_LOW, toks))))
-    breaks.discard(n)  # after the last token: no token starts a sentence there
-    if n > 1:
-        starts = list(map(_START, toks))
-        nl = text.find("\n", toks[0].end, toks[-1].start)
-        while nl != -1:
-            k = bisect.bisect_right(starts, nl)  # the token after the gap holding it
-            if toks[k].start - toks[k - 1].end > 1:  # a gap of one "\n" is no break
-                breaks.add(k)
-            nl = text.find("\n", toks[k].start, toks[-1].start)
-    out: list[int] = []
-    prev = 0
-    for number, k in enumerate(sorted(breaks)):
-        out += [number] * (k - prev)
-        prev = k
-    out += [len(breaks)] * (n - prev)
-    return out
+    if n < 2:
+        return []
+    breaks = set()
+    last = toks[-1].start  # a mark or a line break before the last token
+    for m in _END_CHAR.finditer(text, toks[0].start, last):
+        k = bisect.bisect_left(toks, m.start(), key=_START)
+        if toks[k].start == m.start() and toks[k].low in _END:  # a token, not in "TP.HCM"
+            breaks.add(k + 1)
+    nl = text.find("\n", toks[0].end, last)
+    while nl != -1:
+        k = bisect.bisect_right(toks, nl, key=_START)  # the token after the gap holding it
+        if toks[k].start - toks[k - 1].end > 1:  # a gap of one "\n" is no break
+            breaks.add(k)
+        nl = text.find("\n", toks[k].start, last)
+    return sorted(breaks)
 
 
-def _sentence_start(sent: list[int], k: int) -> int:
-    """The first token of token ``k``'s sentence. ``sent`` never decreases, so a binary
-    search finds it: walking back would make a hostile one-sentence text quadratic."""
-    return bisect.bisect_left(sent, sent[k], 0, k + 1)
+def _sentence_of(breaks: list[int], k: int) -> int:
+    """The sentence number of token ``k`` (``breaks`` from :func:`_sentence_breaks`)."""
+    return bisect.bisect_right(breaks, k)
+
+
+def _sentence_start(breaks: list[int], k: int) -> int:
+    """The first token of token ``k``'s sentence, by a binary search: walking back would
+    make a hostile one-sentence text quadratic."""
+    i = bisect.bisect_right(breaks, k)
+    return breaks[i - 1] if i else 0
 
 
 def _is_plural(toks: list[Tok], s: int) -> bool:
