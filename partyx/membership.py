@@ -16,7 +16,6 @@ Vietnamese figures are read by :func:`partyx.numbers.parse_number` (``19.908`` =
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -117,7 +116,7 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
         return []
     facts: list[Fact] = []
     done = -1
-    for pos in sorted(_occurrences(text)):
+    for pos in sorted(_occurrences(text.lower())):
         if pos < done:
             continue
         start = _sentence_start(text, pos)
@@ -134,24 +133,7 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     return facts
 
 
-def _occurrences(text: str) -> list[int]:
-    """Where ``text.lower()`` holds a key (``Đảng viên``, ``ĐẢNG VIÊN`` too). Found from the
-    space of the key and the letters either side of it, in each case (``g v``, ``G V`` …):
-    far cheaper than lowering the whole text."""
-    if "\u0130" in text:  # İ lowers to two characters: the offsets of text.lower() shift
-        return _found_in(text.lower())
-    out: list[int] = []
-    for key, back, anchors in _ANCHORS:
-        for anchor in anchors:
-            i = text.find(anchor)
-            while i >= 0:
-                if i >= back and text[i - back:i - back + len(key)].lower() == key:
-                    out.append(i - back)
-                i = text.find(anchor, i + 1)
-    return out
-
-
-def _found_in(low: str) -> list[int]:
+def _occurrences(low: str) -> list[int]:
     out: list[int] = []
     for key in _KEYS:
         i = low.find(key)
@@ -159,17 +141,6 @@ def _found_in(low: str) -> list[int]:
             out.append(i)
             i = low.find(key, i + 1)
     return out
-
-
-def _anchors(key: str) -> tuple[str, int, list[str]]:
-    """(key, offset of its anchor, the anchor in every case): the anchor is the key's first
-    space with a letter each side; a letter lowers to itself or from its upper case only."""
-    at = key.index(" ") - 1
-    cases = [sorted({c, c.upper()}) for c in key[at:at + 3]]
-    return key, at, ["".join(p) for p in itertools.product(*cases)]
-
-
-_ANCHORS = [_anchors(k) for k in _KEYS]
 
 
 def _sentence_start(text: str, pos: int) -> int:
