@@ -56,12 +56,11 @@ def _vocab() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 class _Tokens:
-    """Words of a window with their offsets; ``peek``/``take`` by lower-cased text. Words are
-    cut as they are first asked for: most windows are given up after a few words."""
+    """Words of ``text[start:end]`` with their offsets; ``peek``/``take`` by lower-cased text.
+    Words are cut as they are first asked for: most windows are given up after a few."""
 
-    def __init__(self, text: str, base: int) -> None:
-        self._matches = _TOKEN.finditer(text)
-        self.base = base
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._matches = _TOKEN.finditer(text, start, end)
         self.items: list[tuple[str, str, int, int]] = []  # (word, casefolded, start, end)
         self.i = 0
 
@@ -73,7 +72,7 @@ class _Tokens:
             if m is None:
                 return False
             w = m.group(0)
-            items.append((w, w.casefold(), self.base + m.start(), self.base + m.end()))
+            items.append((w, w.casefold(), m.start(), m.end()))
         return True
 
     def word(self, k: int = 0) -> str:
@@ -147,8 +146,8 @@ def _read_term(t: _Tokens) -> str | None:
 
 def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
            stops: frozenset[str]) -> Congress | None:
-    window = text[end:end + _WINDOW]
-    t = _Tokens(window.split("\n", 1)[0], end)
+    stop = text.find("\n", end, end + _WINDOW)  # the window ends with its line
+    t = _Tokens(text, end, stop if stop >= 0 else min(len(text), end + _WINDOW))
     national = False
     body: tuple[str | None, str | None] | None = None
     ordinal = None

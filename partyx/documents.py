@@ -211,8 +211,9 @@ def find_citations(text: str) -> list[Citation]:
         c.text = text[c.start:c.end]
         found.append(c)
         found.extend(_more(text, c))
-    for rx, reach in ((_PARTY_SYMBOL, _PARTY_REACH), (_STATE_SYMBOL, _STATE_REACH)):
-        for m in finditer_at(rx, text, _symbol_starts(text, reach)):
+    for rx, reach, dash in ((_PARTY_SYMBOL, _PARTY_REACH, True),
+                            (_STATE_SYMBOL, _STATE_REACH, False)):
+        for m in finditer_at(rx, text, _symbol_starts(text, reach, dash)):
             if m.start() in used:
                 continue
             c = _symbol_at(text, m.start(), None)
@@ -250,15 +251,18 @@ _PARTY_REACH, _STATE_REACH = 17, 6
 _MANY_SLASHES = 40  # beyond this, a plain regex scan is cheaper than the look-ups below
 
 
-def _symbol_starts(text: str, reach: int) -> list[int] | None:
+def _symbol_starts(text: str, reach: int, dash: bool = False) -> list[int] | None:
     """Where a symbol can open: a digit at most ``reach`` characters before a "/" (see
-    :func:`partyx.dates.finditer_at`); ``None`` (scan) when there are too many slashes."""
+    :func:`partyx.dates.finditer_at`), with a dash between them if ``dash`` (a party symbol:
+    ``15-NQ/``); ``None`` (scan) when there are too many slashes."""
     if text.count("/") > _MANY_SLASHES:
         return None
     starts: set[int] = set()
     i = text.find("/")
     while i >= 0:
-        starts.update(p for p in range(max(0, i - reach), i) if text[p].isdecimal())  # \d
+        low = max(0, i - reach)
+        if not dash or "-" in text[low:i] or "–" in text[low:i]:
+            starts.update(p for p in range(low, i) if text[p].isdecimal())  # \d
         i = text.find("/", i + 1)
     return sorted(starts)
 

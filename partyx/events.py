@@ -45,25 +45,32 @@ _ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[
 
 @dataclass(frozen=True)
 class _Vocab:
-    # (type, container?, [(trigger, needle)]) in the order of the data file; the needle is
-    # lower-case text every match of the trigger contains (see :func:`needle`)
-    types: list[tuple[str, bool, list[tuple[re.Pattern[str], str]]]]
+    # (type, container?, [(trigger, needle, literal?)]) in the order of the data file; the
+    # needle is lower-case text every match of the trigger contains (see :func:`needle`), the
+    # whole trigger when it is a literal that ignores case ("(?i)hội nghị")
+    types: list[tuple[str, bool, list[tuple[re.Pattern[str], str, bool]]]]
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
+    # the needles of after, before and speaker (see needles())
+    after_pins: tuple[str, ...] = ()
+    before_pins: tuple[str, ...] = ()
+    speaker_pins: tuple[str, ...] = ()
 
 
 @cache
 def _vocab() -> _Vocab:
     data = load("events")
     types = [(t["type"], bool(t.get("container")),
-              [(re.compile(x), needle(x)) for x in t["triggers"]]) for t in data["types"]]
+              [(re.compile(x), needle(x), x == "(?i)" + needle(x)) for x in t["triggers"]])
+             for t in data["types"]]
     cues = data["lead_cues"]
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]))
+                  re.compile(data["topic_words"]), needles(cues["after"]),
+                  needles(cues["before"]), needles(cues["speaker"]))
 
 
 _QUANTIFIERS = "?*+{"
@@ -73,21 +80,56 @@ def needle(pattern: str) -> str:
     """The longest run of letters and spaces written outside any group, class or escape of
     ``pattern``, lower-cased: text that every match contains (``"(?i)mít ?tinh"`` ->
     ``"tinh"``); ``""`` when there is none or the pattern is an alternation at its top."""
+    runs, _, bars = _top_level(pattern.removeprefix("(?i)"))
+    return "" if bars else max(runs, key=len, default="").lower()
+
+
+def needles(pattern: str) -> tuple[str, ...]:
+    """Lower-cased texts one of which every match of ``pattern`` contains: its :func:`needle`,
+    else one needle per branch of its alternation or of the first group every match goes
+    through (``"(?:chủ trì|phát biểu chỉ đạo)[^.]$"`` -> ``("chủ trì", "phát biểu chỉ
+    đạo")``); ``()`` when none is known."""
     body = pattern.removeprefix("(?i)")
-    best, run, depth, i = "", "", 0, 0
+    runs, groups, bars = _top_level(body)
+    if bars:
+        cuts = zip([-1, *bars], [*bars, len(body)], strict=True)
+        branches = [needles(body[a + 1:b]) for a, b in cuts]
+        return tuple(n for branch in branches for n in branch) if all(branches) else ()
+    if runs:
+        return (max(runs, key=len).lower(),)
+    for group in groups:
+        inner = _consumed(group)
+        found = needles(inner) if inner is not None else ()
+        if found:
+            return found
+    return ()
+
+
+def _top_level(body: str) -> tuple[list[str], list[str], list[int]]:
+    """The top level of a pattern: its runs of letters and spaces (none made optional by a
+    quantifier), the insides of its groups that no quantifier follows, and where its "|"
+    are. Classes and escapes are skipped."""
+    runs, groups, bars = [], [], []
+    run, depth, opened, i = "", 0, 0, 0
     while i < len(body):
         ch = body[i]
-        plain = depth == 0 and (ch.isalpha() or ch == " ")
-        if plain and (i + 1 == len(body) or body[i + 1] not in _QUANTIFIERS):
+        required = i + 1 == len(body) or body[i + 1] not in _QUANTIFIERS
+        if depth == 0 and (ch.isalpha() or ch == " ") and required:
             run += ch
-            best = max(best, run, key=len)
         else:
+            if run:
+                runs.append(run)
             run = ""
             if ch == "|" and depth == 0:
-                return ""
-            depth += ch == "("
-            depth -= ch == ")"
-            if ch == "[":  # skip a class (its first "]" is a member: "[]a]")
+                bars.append(i)
+            elif ch == "(":
+                opened = i if depth == 0 else opened
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0 and required:
+                    groups.append(body[opened + 1:i])
+            elif ch == "[":  # skip a class (its first "]" is a member: "[]a]")
                 i += 2 if body[i + 1] == "^" else 1
                 i += body[i] == "]"
                 while body[i] != "]":
@@ -95,12 +137,37 @@ def needle(pattern: str) -> str:
             elif ch == "\\":
                 i += 1
         i += 1
-    return best.lower()
+    if run:
+        runs.append(run)
+    return runs, groups, bars
 
 
-# Characters that IGNORECASE matching equates with a letter although ``str.lower`` does not
-# (İ, ı, ſ): a zone holding one is searched without the needle pre-filter.
-_FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
+def _consumed(group: str) -> str | None:
+    """The pattern inside a group's parentheses (``?:``, ``?P<name>``, flags taken off);
+    ``None`` for a lookaround or any other group that consumes no text of its own."""
+    if not group.startswith("?"):
+        return group
+    if group.startswith("?P<"):
+        return group[group.index(">") + 1:]
+    flags = re.match(r"\?[aiLmsux-]*:", group)
+    return group[flags.end():] if flags else None
+
+
+# Letters that IGNORECASE matching equates with others although ``str.lower`` does not
+# (İ, ı, ſ): text holding one is searched without the needle pre-filters.
+_ODD_LETTERS = "\u0130\u0131\u017f"
+
+
+def _odd(text: str) -> bool:
+    return any(c in text for c in _ODD_LETTERS)
+
+
+def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool) -> bool:
+    """A pattern whose :func:`needles` are ``pins`` may match within ``text[start:end]``."""
+    if odd or not pins:
+        return True
+    window = text[start:end].lower()
+    return any(p in window for p in pins)
 
 
 def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> dict | None:
@@ -219,35 +286,43 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
     # The headline and the event sentence, actions then containers; then the lead likewise.
     passes = [(z, c) for zs in ((headline, sentence), (lead,)) for c in (False, True)
               for z in zs if z]
-    lows: dict[str, str | None] = {}  # zone -> its lower case, None when it cannot filter
+    found: dict[str, list[tuple[int, int, str, bool]]] = {}  # each zone is read once
     for zone, containers in passes:
-        if zone not in lows:
-            lows[zone] = None if _FOLD_ODD.search(zone) else zone.lower()
-        low = lows[zone]
-        hits = [hit for rank, (name, container, triggers) in enumerate(_vocab().types)
-                if container == containers
-                for hit in [_first_action(zone, low, triggers, rank, name)] if hit]
+        if zone not in found:
+            found[zone] = _first_actions(zone)
+        hits = [hit[:3] for hit in found[zone] if hit[3] == containers]
         if hits:
             return min(hits)[2]
     return "other"
 
 
-def _first_action(zone: str, low: str | None, triggers: list[tuple[re.Pattern[str], str]],
-                  rank: int, name: str) -> tuple[int, int, str] | None:
-    """(position, rank, type) of the first trigger of a type in ``zone`` that is not a topic
-    (``công tác kiểm tra``); a trigger whose needle ``low`` (``zone`` lower-cased) lacks
-    cannot match and is not run."""
-    best = None
-    topic = _vocab().topic
-    for rx, pin in triggers:
-        if low is not None and pin not in low:
-            continue
-        for m in rx.finditer(zone):
-            if not topic.search(zone, max(0, m.start() - 12), m.start()):
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), rank, name)
-                break
-    return best
+def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
+    """(position, rank, type, container?) of each type whose triggers occur in ``zone``: the
+    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose needle the
+    lower-cased zone lacks cannot match and is not run."""
+    v = _vocab()
+    low = None if _odd(zone) else zone.lower()
+    out = []
+    for rank, (name, container, triggers) in enumerate(v.types):
+        best = None
+        for rx, pin, literal in triggers:
+            if low is not None and pin not in low:
+                continue
+            if low is not None and literal:  # its matches are the needle's places in low
+                i = low.find(pin)
+                while i >= 0 and v.topic.search(zone, max(0, i - 12), i):
+                    i = low.find(pin, i + len(pin))
+                if i >= 0 and (best is None or i < best):
+                    best = i
+                continue
+            for m in rx.finditer(zone):
+                if not v.topic.search(zone, max(0, m.start() - 12), m.start()):
+                    if best is None or m.start() < best:
+                        best = m.start()
+                    break
+        if best is not None:
+            out.append((best, rank, name, container))
+    return out
 
 
 def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
@@ -256,22 +331,28 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
     v = _vocab()
     people = [m for m in mentions or [] if m.get("name") in names]
     zone = [m for m in people if m["start"] < lead_end]
+    odd = _odd(text)  # the cues are looked for only where their needles are (_may_match)
     for m in zone:  # do … <Name> làm Trưởng đoàn
         if v.after_do.match(text, m["end"]) and "do " in text[max(0, m["start"] - 120):m["start"]]:
             return m["name"]
     for m in zone:  # <Name> chủ trì / dự và chỉ đạo
-        cue = v.after.match(text, m["end"], m["end"] + 120)
+        cue = v.after.match(text, m["end"], m["end"] + 120) \
+            if _may_match(text, m["end"], m["end"] + 120, v.after_pins, odd) else None
         if cue and not _named_between(m, cue.end(), people):
             return m["name"]
     for m in zone:  # Phát biểu khai mạc, <title> <Name>
-        if v.before.search(text, max(0, m["start"] - 120), m["start"]) \
+        back = max(0, m["start"] - 120)
+        if _may_match(text, back, m["start"], v.before_pins, odd) \
+                and v.before.search(text, back, m["start"]) \
                 and not _named_between_before(m, people, text):
             return m["name"]
     for m in people:
         if text.startswith(" phát biểu chỉ đạo", m["end"]):
             return m["name"]
     for m in people:  # Phát biểu tại hội nghị, <title> <Name>: the first speaker named
-        if v.speaker.search(text, max(0, m["start"] - 120), m["start"]) \
+        back = max(0, m["start"] - 120)
+        if _may_match(text, back, m["start"], v.speaker_pins, odd) \
+                and v.speaker.search(text, back, m["start"]) \
                 and not _named_between_before(m, people, text):
             return m["name"]
     start, end = event_span

@@ -36,7 +36,7 @@ _ORGS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECAS
 # A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
 _LISTED = r"(?:,|\bvà)\s{1,2}"
 # What every figure above contains: a digit, then member or organisation words (a cheap test
-# that spares the costlier patterns most sentences that name đảng viên).
+# that spares the costlier patterns, and the reading of a clause, most sentences).
 _FIGURE = re.compile(rf"\d(?:{_SCALE})?(?:{_MEMBER_WORDS}|{_ORG_WORDS})", re.IGNORECASE)
 _MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
 _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
@@ -114,10 +114,9 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     """Every membership figure stated in ``text`` (see module docstring), in text order."""
     if not isinstance(text, str) or not text:
         return []
-    low = text.lower()
     facts: list[Fact] = []
     done = -1
-    for pos in sorted(_occurrences(low)):
+    for pos in sorted(_occurrences(text.lower())):
         if pos < done:
             continue
         start = _sentence_start(text, pos)
@@ -125,7 +124,10 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
         if end <= pos:
             continue
         done = end
-        fact = _sentence_fact(text[start:end], start, ctx, text[max(0, start - 2000):start])
+        sentence = text[start:end]
+        if not _FIGURE.search(sentence):
+            continue  # no figure: most sentences that name đảng viên
+        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start])
         if fact is not None:
             facts.append(fact)
     return facts
@@ -174,8 +176,6 @@ def _sentence_end(text: str, start: int) -> int:
 
 def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
                    before: str = "") -> Fact | None:
-    if not _FIGURE.search(sentence):
-        return None
     counts: dict[str, tuple[int, int, int]] = {}
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
         for m in rx.finditer(sentence):

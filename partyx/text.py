@@ -56,6 +56,9 @@ _FOLD.update({0x00D0: "\u0110", 0x00F0: "\u0111"})  # Ð ð (eth) -> Đ đ
 # characters to fold with one character class instead.
 _FOLD_RE = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 _FOLD_STR = {chr(k): v or "" for k, v in _FOLD.items()}
+# The odd spaces and invisible characters are all unprintable (str.isprintable, a fast C
+# loop, is false on them); the others (the eths) are looked for one by one.
+_PRINTABLE_FOLDS = [ch for ch in _FOLD_STR if ch.isprintable()]
 
 
 def fold_tone_placement(text: str) -> str:
@@ -88,6 +91,8 @@ def normalize(text: str) -> str:
 def _fold(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").isprintable() and not any(ch in text for ch in _PRINTABLE_FOLDS):
+        return text  # nothing to fold: the usual case, found twice as fast as by the regex
     return _FOLD_RE.sub(lambda m: _FOLD_STR[m.group()], text)
 
 

@@ -223,7 +223,7 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
               "MÍTTINH", "Đoàn Kiểm tra", "KIỂM TRA", "5 năm thực hiện", "Được bầu làm"]
     checked = 0
     for _, _, triggers in events._vocab().types:
-        for rx, pin in triggers:
+        for rx, pin, _ in triggers:
             assert pin, rx.pattern  # every trigger of the data file has one
             for text in texts:
                 for m in rx.finditer(text):
@@ -234,14 +234,15 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
 
 def test_odd_case_folds_are_known():
     """IGNORECASE equates these letters with the needles' although str.lower does not; a
-    zone holding one of them is searched in full (events._FOLD_ODD)."""
+    zone holding one of them is searched in full (events._ODD_LETTERS)."""
     import re
 
-    letters = {c for _, _, ts in events._vocab().types for _, pin in ts for c in pin if c.isalpha()}
+    letters = {c for _, _, ts in events._vocab().types for _, pin, _ in ts for c in pin
+               if c.isalpha()}
     everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     odd = {x for c in letters for x in re.findall("(?i)" + re.escape(c), everything)
            if x.lower() != c}
-    assert all(events._FOLD_ODD.fullmatch(x) for x in odd)
+    assert odd <= set(events._ODD_LETTERS)
     assert events.event_type("GIÁM ſÁT", None, None) == "inspection"  # ſ: long s
 
 
@@ -264,3 +265,38 @@ def test_sentence_at_agrees_with_the_window_regex(text, tries):
     with mock.patch.object(events, "_TRIES", tries):  # also where the regex decides
         for pos in range(len(text) + 1):
             assert events.sentence_at(text, pos) == _sentence_at_by_regex(text, pos)
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("(?i)(?:phát biểu (?:khai mạc|chỉ đạo)|chủ trì hội nghị)[^.;]{0,100}$",
+         ("phát biểu ", "chủ trì hội nghị")),
+        ("(?i)[^.;]{0,90}?(?:\\bchủ trì\\b|làm [Tt]rưởng [đĐ]oàn)", ("chủ trì", "rưởng ")),
+        ("ab|c(?:de|fg)", ("ab", "c")),
+        ("(?<!abc)(?:xy|zw)", ("xy", "zw")),  # a lookbehind consumes nothing
+        ("(?:ab|cd)?x", ("x",)),
+        ("(?:abc){1,2}", ()),  # nothing known for sure: no filter
+        ("(?P<n>abc|de)", ("abc", "de")),
+        ("ab|\\d", ()),  # one branch without a needle: no filter
+    ],
+)
+def test_needles_one_of_which_every_match_contains(pattern, expected):
+    assert events.needles(pattern) == expected
+
+
+def test_every_cue_match_contains_one_of_its_needles(corpus_dir):
+    from partyx.io import decode
+    from partyx.text import normalize
+
+    v = events._vocab()
+    texts = [normalize(decode(p.read_bytes()).text) for p in sorted(corpus_dir.iterdir())]
+    checked = 0
+    for rx, pins in ((v.after, v.after_pins), (v.before, v.before_pins),
+                     (v.speaker, v.speaker_pins)):
+        assert pins
+        for text in texts:
+            for m in rx.finditer(text):
+                assert any(p in m.group(0).lower() for p in pins), (rx.pattern, m.group(0))
+                checked += 1
+    assert checked > 20

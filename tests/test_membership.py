@@ -121,7 +121,8 @@ _PIECES = ["có", "gồm", "với", "sinh hoạt tại", " ", "  ", "trên", "19
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12))
 def test_figure_prefilter_keeps_every_figure(pieces):
-    """_sentence_fact gives up when _FIGURE finds nothing: no figure pattern may match then."""
+    """find_membership skips a sentence where _FIGURE finds nothing: no figure pattern may
+    match there."""
     sentence = "".join(pieces)
     if not membership._FIGURE.search(sentence):
         for rx in (membership._MEMBERS, membership._ORGS, membership._MEMBERS_LISTED,
@@ -156,3 +157,4 @@ def test_sentence_bounds_agree_with_the_plain_definitions(text, tries):
             assert membership._sentence_start(text, pos) == _start_by_walk(text, pos)
             end = membership._SENTENCE.match(text, pos).end()
             assert membership._sentence_end(text, pos) == end
+

@@ -65,3 +65,11 @@ def test_tone_folding_is_the_plain_pair_substitution(text):
         return _TONE_TABLE.get(m.group(1), m.group(1))
 
     assert fold_tone_placement(text) == one_pass.sub(fold, text)
+
+
+def test_every_odd_space_and_invisible_character_is_folded():
+    """The fast 'nothing to fold' test misses none of the characters to fold."""
+    from partyx.text import _FOLD_STR
+
+    for ch, folded in _FOLD_STR.items():
+        assert normalize(f"Hà{ch}Nội\nmới") == f"Hà{folded}Nội\nmới", hex(ord(ch))

@@ -35,9 +35,9 @@ from partyx.gazetteer import Unit, get
 from partyx.patterns import alternation
 from partyx.pipeline import Stage, register
 
-_WORD = re.compile(r"[^\W_][\w']*|\d+")
-# A name word: capitalised, or a number (Quận 1, Phường 12).
-_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")
+# A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
+# number (Quận 1, Phường 12).
+_WORD_GAP = re.compile(r"([^\W_][\w']*|\d+)([ \t]*(?:-[ \t]*)?)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*")
 
 
@@ -85,16 +85,16 @@ class PlaceFinder:
         out: list[tuple[str, int]] = []
         i = pos
         while len(out) < limit:
-            m = _WORD.match(text, i)
-            if not m or not (m.group()[0].isupper() or m.group().isdigit()):
+            m = _WORD_GAP.match(text, i)
+            if not m:
                 break
-            if out and m.group().isdigit():
+            word = m.group(1)
+            if not (word[0].isupper() or (not out and word.isdigit())):  # a number goes first
                 break
-            out.append((m.group(), m.end()))
-            g = _GAP.match(text, m.end())
-            i = g.end() if g else m.end()
-            if i == m.end():
+            out.append((word, m.end(1)))
+            if not m.group(2):  # no gap: the run ends
                 break
+            i = m.end()
         return out
 
     def longest(self, text: str, pos: int, types: tuple[str, ...]) -> tuple[list[Unit], int]:
@@ -103,14 +103,19 @@ class PlaceFinder:
         first = text[pos:pos + 1]
         if not (first.isupper() or first.isdigit()):  # most often: "tỉnh ta", "các xã có"
             return [], pos
-        words = self.name_words(text, pos, self.gaz.max_words)
-        for n in range(len(words), 0, -1):
-            name = text[pos:words[n - 1][1]]
-            found: list[Unit] = []
-            for t in types:
-                found.extend(u for u in self.gaz.lookup(t, name) if u not in found)
+        lookup = self.gaz.lookup
+        for _, end in reversed(self.name_words(text, pos, self.gaz.max_words)):
+            name = text[pos:end]
+            if len(types) == 1:
+                found = lookup(types[0], name)
+                if len(found) > 1:
+                    found = list(dict.fromkeys(found))  # each unit once, in order
+            else:
+                found = []
+                for t in types:
+                    found.extend(u for u in lookup(t, name) if u not in found)
             if found:
-                return found, words[n - 1][1]
+                return found, end
         return [], pos
 
     def find(self, text: str, offset: int = 0, in_title: bool = False) -> list[Mention]:
