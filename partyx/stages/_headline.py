@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from partyx.data import load
 
@@ -90,12 +90,12 @@ def _starts_phrase(keys: list[str], i: int,
     return 0
 
 
-def _place_name_follows(words: list[str], caps: list[bool], i: int) -> bool:
+def _place_name_follows(words: list[str], capitals: set[int], i: int) -> bool:
     """After a place-type word: is ``words[i]`` the start of a place name?"""
     w = words[i]
     if w[-1] in _SENTENCE_END + _SOFT_END or i + 1 == len(words):
         return True
-    return caps[i + 1] and not _is_acronym(words[i + 1])
+    return i + 1 in capitals and not _is_acronym(words[i + 1])
 
 
 def _inside_names(keys: list[str], capitals: list[int], vocab: _Vocab) -> list[bool]:
@@ -122,40 +122,59 @@ def chunk_starts(text: str) -> list[Seam]:
 @lru_cache(maxsize=256)  # the stages ask again about the same line (is_headline_run, chunks)
 def _seams(text: str) -> tuple[Seam, ...]:
     vocab = _vocab()
-    matches = list(_WORD.finditer(text))
-    words = [m.group() for m in matches]
-    # Each word's core, lookup key and capital computed once, in bulk (not per test).
+    words = text.split()  # the words of _WORD (\S+), found by a C loop
+    # Each word's core, lookup key and capital computed once, in bulk (not per test). The
+    # keys come from the casefolded text: casefold makes no blank and folds the stripped
+    # characters to themselves, so each is the casefold of the stripped word.
     cores = [w.strip(_EDGE) for w in words]
-    keys = [c.rstrip(".,;:").casefold() for c in cores]
-    caps = [c[:1].isupper() for c in cores]
-    capitals = [i for i, cap in enumerate(caps) if cap]
+    keys = [w.strip(_EDGE).rstrip(".,;:") for w in text.casefold().split()]
+    capitals = [i for i, c in enumerate(cores) if c[:1].isupper()]
+    capital_set = set(capitals)
     seams: list[Seam] = []
     in_name = _inside_names(keys, capitals, vocab)
+    # Offsets of the words: from their lengths when single spaces part them (a cleaned line),
+    # else located one after another
+    ends = list(accumulate(map(len, words))) if " ".join(words) == text else None
+    found, at = 0, 0  # words[:found] have been located in text, the last ending at ``at``
+
+    def start(i: int) -> int:
+        nonlocal found, at
+        if ends is not None:
+            return ends[i] - len(words[i]) + i
+        while found <= i:
+            at = text.find(words[found], at) + len(words[found])
+            found += 1
+        return at - len(words[i])
+
     # Only a bullet or a capitalised word can start a chunk.
-    for i in [i for i, w in enumerate(words) if i and (caps[i] or w in BULLETS)]:
+    bullets = [i for i, w in enumerate(words) if w in BULLETS] if any(
+        b in text for b in BULLETS) else []
+    for i in sorted(capital_set.union(bullets)) if bullets else capitals:
+        if not i:
+            continue
         prev, cur = words[i - 1], words[i]
         if cur in BULLETS:
-            seams.append(Seam(matches[i].start(), "bullet"))
+            seams.append(Seam(start(i), "bullet"))
             continue
         if prev in BULLETS:
             continue
         prev_core = cores[i - 1]
         if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
-            seams.append(Seam(matches[i].start(), "sentence"))
+            seams.append(Seam(start(i), "sentence"))
             continue
         if prev[-1] in _SOFT_END or not prev_core:
             continue
         prev_key = prev_core.casefold()
         if prev_key in vocab.before or prev_key in vocab.modifiers:
             continue
-        if prev_key in vocab.place_types and _place_name_follows(words, caps, i):
+        if prev_key in vocab.place_types and _place_name_follows(words, capital_set, i):
             continue
         if _starts_phrase(keys, i, vocab.openers):
-            seams.append(Seam(matches[i].start(), "opener"))
+            seams.append(Seam(start(i), "opener"))
             continue
         if (prev_core[0].islower() and not _is_acronym(cur) and not in_name[i - 1]
                 and not _starts_phrase(keys, i, vocab.proper)):
-            seams.append(Seam(matches[i].start(), "restart"))
+            seams.append(Seam(start(i), "restart"))
     return tuple(seams)
 
 
