@@ -560,7 +560,8 @@ class PeopleFinder:
         subjects = [(m["end"], m["name"]) for m in mentions
                     if (m["start"], m["end"]) not in full_spans]
         starts = [m["start"] for m in mentions]
-        for pm in _PRONOUN.finditer(text):
+        # (from the first mention on: a pronoun before it has no one to stand for)
+        for pm in _PRONOUN.finditer(text, starts[0] if starts else len(text)):
             i = bisect.bisect_left(starts, pm.start()) - 1
             if i < 0:
                 continue
@@ -649,8 +650,8 @@ def _slice(seg_toks: list[list[Tok]], a: int, b: int) -> list[Tok] | None:
     """The tokens of ``text[a:b]`` cut from an already tokenized segment covering it."""
     for toks in seg_toks:
         if toks[0].start <= a and b <= toks[-1].end:
-            lo = bisect.bisect_left(toks, a, key=lambda t: t.start)
-            hi = bisect.bisect_left(toks, b, lo, key=lambda t: t.start)
+            lo = bisect.bisect_left(toks, a, key=_START)
+            hi = bisect.bisect_left(toks, b, lo, key=_START)
             return toks[lo:hi]
     return None
 
