@@ -476,3 +476,8 @@ def test_place_prefix_equals_the_plain_form(stage):
     got = [f._place_prefix(toks, k) for k in range(len(toks))]
     assert got == [plain(toks, k) for k in range(len(toks))]
     assert any(got)
+
+
+def test_the_cue_words_are_found_by_lower_case_search(stage):
+    """The fast paths of _short_matches/_cue_ends are on for the vocabulary as it is."""
+    assert stage.finder.lower_finds_cues

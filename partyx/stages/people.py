@@ -43,6 +43,9 @@ _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 
+# Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
+# Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
+_EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
 _SEPARATORS = frozenset({",", "-", "–", "—", "("})
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 _END = frozenset({".", "!", "?"})
@@ -98,6 +101,9 @@ class PeopleFinder:
         self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
         # lower-case: where short_re may match (see _short_matches)
         self.short_cues = tuple({c.lower() for c in self.cues} | {"đ/c"})
+        # str.lower() finds what those case-insensitive regexes find, unless a cue has a
+        # letter the regex engine also matches to a different one (i ~ ı, s ~ ſ …)
+        self.lower_finds_cues = not any(ch in _EXTRA_FOLDS for c in self.short_cues for ch in c)
         self.short_re = re.compile(
             rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
             rf"(?![\w])(?![ ]+[{upper}])")
@@ -345,7 +351,7 @@ class PeopleFinder:
         """``self.cue_re.search(text, lo, hi)``: ``text[lo:hi]`` ends with a cue word and
         spaces (``$`` also matches before a final line break), by str methods, not a scan."""
         low = text[lo:hi].lower()
-        if len(low) != hi - lo:  # a character that lowers to two: ask the regex
+        if len(low) != hi - lo or not self.lower_finds_cues:  # (two: ask the regex)
             return self.cue_re.search(text, lo, hi) is not None
         return self._cue_then_spaces(low) or (
             low.endswith("\n") and self._cue_then_spaces(low[:-1]))
@@ -529,7 +535,7 @@ class PeopleFinder:
         words are found with ``str.find`` in the lower-cased text (a regex scan tries every
         position of the text; ~10x slower)."""
         low = text.lower()
-        if len(low) != len(text):  # a character that lowers to two: offsets would shift
+        if len(low) != len(text) or not self.lower_finds_cues:  # (two: offsets would shift)
             return list(self.short_re.finditer(text))
         starts: set[int] = set()
         for cue in self.short_cues:
