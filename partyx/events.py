@@ -31,8 +31,10 @@ from partyx.dates import is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
+_RELATIVE_DAYS = ("nay", "qua")  # today, yesterday: also the pre-filter of _RELATIVE
 _RELATIVE = re.compile(
-    r"(?:^|[.!?\n])[^.!?\n,;]{0,24}?\b(?:(Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s(nay|qua))\b(?!\s?\(?\d)",
+    r"(?:^|[.!?\n])[^.!?\n,;]{0,24}?\b(?:(Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s"
+    rf"({'|'.join(_RELATIVE_DAYS)}))\b(?!\s?\(?\d)",
     re.IGNORECASE,
 )
 _DOC_DATE = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
@@ -183,7 +185,9 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
         if cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d["start"])):
             return d
     pub = _pub(published)
-    m = _RELATIVE.search(text[:600])
+    head = text[:600]
+    low = head.lower()
+    m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) else None
     if m:  # "Hôm nay, …": the event sentence, dated when the publication date is known
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
@@ -365,9 +369,8 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
     for m in people:  # no one in the event sentence: the first official of the lead who speaks
         if m["start"] >= body_lead_end:
             break
-        s_start, _ = sentence_at(text, m["start"])
-        if not _ATTENDEE.search(text[s_start:m["start"]]) and \
-                _SPEAKS.match(text, m["end"], m["end"] + 40):
+        if _SPEAKS.match(text, m["end"], m["end"] + 40) and \
+                not _ATTENDEE.search(text[sentence_at(text, m["start"])[0]:m["start"]]):
             return m["name"]
     return None
 

@@ -300,3 +300,11 @@ def test_every_cue_match_contains_one_of_its_needles(corpus_dir):
                 assert any(p in m.group(0).lower() for p in pins), (rx.pattern, m.group(0))
                 checked += 1
     assert checked > 20
+
+
+def test_relative_days_in_any_case():
+    """main_date looks for _RELATIVE only where the lower-cased lead has nay/qua."""
+    ev = run("HÔM QUA, Ban Bí thư họp.", published="2017-05-18T10:00:00+07:00")
+    assert ev["date"] == "2017-05-17"
+    ev = run("Sáng Nay, Ban Bí thư họp.", published="2017-05-18T10:00:00+07:00")
+    assert ev["date"] == "2017-05-18"
