@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, repeat
 from operator import add
 from typing import Any, NamedTuple
 
@@ -56,10 +56,14 @@ class Tokenizer:
         special = sorted((k for k in abbreviations if not re.fullmatch(r"\w+", k)),
                          key=len, reverse=True)
         alts = "|".join(re.escape(s) for s in special)
-        self.pattern = re.compile(
-            (rf"(?:{alts})(?![^\W_])|" if alts else "")
-            + r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]")
-        self._split = re.compile(f"({self.pattern.pattern})").split  # (no other group in it)
+        plain = r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]"
+        self.pattern = re.compile((rf"(?:{alts})(?![^\W_])|" if alts else "") + plain)
+        # split() with the pattern as a group (it has no other): [gap, token, …, gap]. Where
+        # no abbreviation with a dot, & or / is written (most stretches: a fast probe finds
+        # none), the plain pattern splits alike and ~30% faster.
+        self._split = re.compile(f"({self.pattern.pattern})").split
+        self._split_plain = re.compile(f"({plain})").split
+        self._special = re.compile(rf"(?:{alts})(?![^\W_])") if alts else None
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
@@ -67,11 +71,13 @@ class Tokenizer:
         # split() with the pattern as a group gives [gap, token, gap, token, …, gap] with no
         # match objects; the running sum of their lengths gives the offsets; each token's
         # cached shape + its offsets is one Tok. Abbreviations are spliced in after.
-        parts = self._split(text[start:end])
+        stretch = text[start:end]
+        special = self._special is not None and self._special.search(stretch) is not None
+        parts = (self._split if special else self._split_plain)(stretch)
         strings = parts[1::2]
         at = list(accumulate(map(len, parts), initial=start))
-        toks = list(map(_new, map(add, map(self._shapes.__getitem__, strings),
-                                  zip(at[1:-1:2], at[2::2], strict=True))))
+        toks = list(map(tuple.__new__, repeat(Tok), map(
+            add, map(self._shapes.__getitem__, strings), zip(at[1:-1:2], at[2::2], strict=True))))
         if self._abbr.isdisjoint(strings):
             return toks
         for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):

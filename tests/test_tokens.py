@@ -34,6 +34,7 @@ TEXTS = [
     "",
     "   \n\n  ",
     "TPHCM TP HĐND_UBND ĐBQH",
+    "Công ty A&B và R&D; KH&CNx, TP.Hàn, Tp.HCMC",  # no abbreviation matches: plain path
 ]
 
 

@@ -40,7 +40,6 @@ from partyx.posts import Context, Post, PostParser
 from partyx.tokens import Tok, Trie
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
-_LOW = attrgetter("low")
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 
@@ -136,14 +135,16 @@ class PeopleFinder:
                     return True, m[0] or None, s
         return False, None, k
 
-    def candidates(self, text: str, toks: list[Tok], authors: set[str]) -> list[Candidate]:
+    def candidates(self, text: str, toks: list[Tok], authors: set[str],
+                   caps: list[int] | None = None) -> list[Candidate]:
+        """Possible names in ``toks`` (``caps``: the indices of its capitalised tokens)."""
         out: list[Candidate] = []
         gaz = self.pp.gaz
         surnames = self.surnames
         cue_root = self.cue_trie.root
         n = len(toks)
         k = 0  # the next token a name may start at (none inside the last one)
-        for i in list(compress(range(n), map(_CAP, toks))):  # capitalised (so words) only
+        for i in _capitalised(toks) if caps is None else caps:
             if i < k:
                 continue
             t = toks[i]
@@ -368,11 +369,12 @@ class PeopleFinder:
         segments = []
         for a, b in self.segments(text):
             toks = self.tokenizer.tokenize(text, a, b)
-            found = self.candidates(text, toks, set(authors))
+            caps = _capitalised(toks)  # (names, short forms and organisations start there)
+            found = self.candidates(text, toks, set(authors), caps)
             if found:
                 self._posts(text, toks, found, ctx)
                 cands.extend(found)
-                segments.append((toks, found))
+                segments.append((toks, caps))
         _orgs_of_bare_lists(cands, self.pp.v.standalone)
         return self._assemble(text, segments, cands, ctx)
 
@@ -484,8 +486,8 @@ class PeopleFinder:
         for p in people:
             del p["first"]
             p["positions"] = _dedupe_positions(p["positions"])
-        for toks, _ in segments:
-            self._segment_orgs(toks, ctx, orgs)
+        for toks, caps in segments:
+            self._segment_orgs(toks, ctx, orgs, caps)
         return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
 
     def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: _Spans
@@ -503,10 +505,10 @@ class PeopleFinder:
             if word in last_word and m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
-        for toks, _ in segments:
-            for k in list(compress(count(), map(last_word.__contains__, map(_TEXT, toks)))):
+        for toks, caps in segments:
+            for k in caps:
                 t = toks[k]
-                if (t.text not in last_word or not t.cap or t.start in found
+                if (t.text not in last_word or t.start in found
                         or t.start in taken):
                     continue
                 if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
@@ -614,12 +616,14 @@ class PeopleFinder:
                     return True
         return False
 
-    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, dict]) -> None:
-        """Organisations named in a segment (with their place, known or resolved)."""
+    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, dict],
+                      caps: list[int]) -> None:
+        """Organisations named in a segment (with their place, known or resolved); ``caps``:
+        the indices of its capitalised tokens, where one may start."""
         heads = self.pp.org_first_words
         k = 0  # the next token an organisation may start at (none inside the last one)
-        for i in list(compress(count(), map(heads.__contains__, map(_LOW, toks)))):
-            if i < k or not toks[i].cap:
+        for i in caps:
+            if i < k or toks[i].low not in heads:
                 continue
             r = self.pp.org(toks, i, ctx, generic=False)
             if r is None:
@@ -634,6 +638,11 @@ class PeopleFinder:
 # first letters: a pattern that starts with a class lets the regex engine skip ahead.
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _capitalised(toks: list[Tok]) -> list[int]:
+    """Indices of the capitalised tokens (words: punctuation is never capitalised)."""
+    return list(compress(count(), map(_CAP, toks)))
 
 
 def _slice(seg_toks: list[list[Tok]], a: int, b: int) -> list[Tok] | None:
@@ -751,10 +760,28 @@ class People(Stage):
 
     def __init__(self) -> None:
         self.finder = PeopleFinder()
+        self._contexts: dict[tuple, Context] = {}
 
     def __call__(self, article: Article) -> None:
-        ctx = Context.from_extras(article.extras.get("place_context"), self.finder.pp.gaz)
+        ctx = self._context(article.extras.get("place_context"))
         found = self.finder(article.text or "", article.authors, ctx)
         article.people = found["people"]
         article.organizations = found["organizations"]
         article.extras["mentions"] = found["mentions"]
+
+    def _context(self, place_context: dict | None) -> Context:
+        """``Context.from_extras``, memoised by the names it reads (a Context is never
+        changed; the same few hundred places recur)."""
+        district = (place_context or {}).get("district")
+        d = district or {}
+        key = (place_context and place_context.get("province"), bool(district), d.get("type"),
+               d.get("name")) if isinstance(d, dict) else None
+        if not place_context or key is None or not all(
+                isinstance(x, (str, bool, type(None))) for x in key):  # odd extras: no memo
+            return Context.from_extras(place_context, self.finder.pp.gaz)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            if len(self._contexts) > 10_000:
+                self._contexts.clear()
+            ctx = self._contexts[key] = Context.from_extras(place_context, self.finder.pp.gaz)
+        return ctx
