@@ -31,6 +31,7 @@ from partyx.numbers import parse_ordinal, parse_roman
 NATIONAL = "Đảng Cộng sản Việt Nam"
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 _WINDOW = 220
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ def _read_term(t: _Tokens) -> str | None:
         t.i = start
         return None
     y1, dash, y2 = t.word(), t.word(1), t.word(2)
-    if re.fullmatch(r"(?:19|20)\d\d", y1) and dash in "-–" and re.fullmatch(r"(?:19|20)\d\d", y2):
+    if _YEAR.fullmatch(y1) and dash in "-–" and _YEAR.fullmatch(y2):
         t.i += 3
         if t.word() == ")":
             t.i += 1

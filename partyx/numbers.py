@@ -12,6 +12,7 @@ Every parser returns ``None`` for what it cannot read; none of them raises.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # 1.234.567 | 1.234,5 | 1234 | 12,5 (each part bounded: no backtracking blow-up)
 _FIGURE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d{1,15})(?:,\d{1,6})?$")
@@ -58,6 +59,11 @@ def parse_roman(text: str) -> int | None:
     """``"XIII"`` -> 13; ``None`` for anything that is not a well-formed Roman numeral."""
     if not isinstance(text, str):
         return None
+    return _roman(text)
+
+
+@lru_cache(maxsize=4096)  # the congress parser asks for each capitalised word it meets
+def _roman(text: str) -> int | None:
     s = text.strip().upper()
     if not s or len(s) > 15 or not _ROMAN_RE.match(s):
         return None

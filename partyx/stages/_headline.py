@@ -21,6 +21,7 @@ to what follows it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
@@ -119,6 +120,26 @@ def chunk_starts(text: str) -> list[Seam]:
     return list(_seams(text))
 
 
+def _word_start(text: str, words: list[str]) -> Callable[[int], int]:
+    """The offset in ``text`` of its word ``i`` (``words``: its words; asked in increasing
+    order): from the word lengths when single spaces part them (a cleaned line), else by
+    locating the words one after another (only as far as asked: seams are few)."""
+    if " ".join(words) == text:
+        ends = list(accumulate(map(len, words)))
+        return lambda i: ends[i] - len(words[i]) + i
+    located = [0, 0]  # how many words have been located, and where the last one ends
+
+    def start(i: int) -> int:
+        found, at = located
+        while found <= i:
+            at = text.find(words[found], at) + len(words[found])
+            found += 1
+        located[:] = found, at
+        return at - len(words[i])
+
+    return start
+
+
 @lru_cache(maxsize=256)  # the stages ask again about the same line (is_headline_run, chunks)
 def _seams(text: str) -> tuple[Seam, ...]:
     vocab = _vocab()
@@ -132,20 +153,7 @@ def _seams(text: str) -> tuple[Seam, ...]:
     capital_set = set(capitals)
     seams: list[Seam] = []
     in_name = _inside_names(keys, capitals, vocab)
-    # Offsets of the words: from their lengths when single spaces part them (a cleaned line),
-    # else located one after another
-    ends = list(accumulate(map(len, words))) if " ".join(words) == text else None
-    found, at = 0, 0  # words[:found] have been located in text, the last ending at ``at``
-
-    def start(i: int) -> int:
-        nonlocal found, at
-        if ends is not None:
-            return ends[i] - len(words[i]) + i
-        while found <= i:
-            at = text.find(words[found], at) + len(words[found])
-            found += 1
-        return at - len(words[i])
-
+    start = _word_start(text, words)
     # Only a bullet or a capitalised word can start a chunk.
     bullets = [i for i, w in enumerate(words) if w in BULLETS] if any(
         b in text for b in BULLETS) else []

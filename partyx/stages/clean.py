@@ -63,8 +63,10 @@ def is_paragraph(line: str) -> bool:
     ending with a full stop (headlines end with ``?`` or ``!`` as often as paragraphs do)."""
     if len(line) > 200:
         return True
+    if len(line) < 60:
+        return False
     core = line.rstrip().rstrip(_CLOSERS)
-    return len(line) >= 60 and core.endswith((".", "…")) and " " in line
+    return core.endswith((".", "…")) and " " in line
 
 
 def is_headline_run(line: str) -> bool:

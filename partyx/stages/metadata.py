@@ -443,7 +443,7 @@ class Metadata(Stage):
             return Byline([], self.outlet_of(m.group(1)))
         vocab = _words()
         outlet = None
-        paren = _PAREN_TAIL.search(text)
+        paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
         if paren:
             outlet = self._outlet_in(paren.group(1))
             if outlet is None and paren.group(1).casefold().strip() not in vocab.placeholders:
