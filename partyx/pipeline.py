@@ -20,9 +20,9 @@ stages come through the ``partyx.stages`` entry-point group: each entry point na
 
 :func:`build` checks the graph before any file is read: every requirement has a provider that
 runs earlier, no cycle, no field provided twice. Stages are ordered topologically, ties broken
-by registration order. :meth:`Pipeline.run` calls each stage; one that raises adds
-``{"stage", "error"}`` to the article's ``errors``, its fields are emptied, and the next stage
-runs.
+by name, so the order (and the signature) never depends on import or command-line order.
+:meth:`Pipeline.run` calls each stage; one that raises adds ``{"stage", "error"}`` to the
+article's ``errors``, its fields are emptied, and the next stage runs.
 """
 
 from __future__ import annotations
@@ -218,6 +218,7 @@ def order(names: list[str], registry: dict[str, type[Stage]]) -> list[str]:
         ready = [n for n in remaining if deps[n] <= set(done)]
         if not ready:
             raise PipelineError(f"stages form a cycle: {', '.join(remaining)}")
-        done.append(ready[0])
-        remaining.remove(ready[0])
+        first = min(ready)  # ties by name: the same order whatever was imported first
+        done.append(first)
+        remaining.remove(first)
     return done

@@ -14,6 +14,17 @@ def test_order_follows_requirements_not_listing():
     assert order(["b", "a"], reg) == ["a", "b"]
 
 
+def test_ties_are_broken_by_name_not_by_listing_or_registration():
+    # Independent stages: the order (hence the signature) must not depend on which module
+    # happened to be imported first or on how --stages listed them.
+    reg = {"z": _stage("z", ("raw",), ("z1",)), "m": _stage("m", ("raw",), ("m1",)),
+           "a": _stage("a", ("z1",), ("a1",))}
+    expected = ["m", "z", "a"]
+    assert order(["z", "m", "a"], reg) == expected
+    assert order(["a", "m", "z"], reg) == expected
+    assert order(["m", "a", "z"], dict(reversed(list(reg.items())))) == expected
+
+
 def test_missing_provider_is_named():
     reg = {"b": _stage("b", ("x",), ("y",)), "a": _stage("a", (), ("x",))}
     message = "'b' requires 'x'.*'a' provides it but is not selected"
