@@ -1,13 +1,14 @@
 """The local worker pool: results for every task, time limit enforced by killing the worker,
 workers replaced after N tasks or when they die."""
 
+import gc
 import multiprocessing
 import os
 import time
 
 import pytest
 
-from partyx.executors.local import WorkerPool
+from partyx.executors.local import GC_THRESHOLD, WorkerPool
 
 
 def _init(phase=None):
@@ -20,6 +21,8 @@ def _work(task):
         time.sleep(value)
     elif kind == "die":
         os._exit(3)
+    elif kind == "gc":
+        return (kind, (gc.get_threshold()[0], gc.get_freeze_count()), os.getpid())
     return (kind, value, os.getpid())
 
 
@@ -54,6 +57,13 @@ def test_workers_are_recycled_after_max_tasks():
     pids = [r[2] for r in results]
     assert len(set(pids)) == 3  # 3 + 3 + 1 tasks
     assert pool.stats.recycled == 2
+
+
+def test_a_worker_freezes_what_it_inherits_and_collects_less_often():
+    [(_, (threshold, frozen), pid)] = list(_pool(workers=1).imap_unordered([("gc", 0)]))
+    assert pid != os.getpid()
+    assert threshold == GC_THRESHOLD != gc.get_threshold()[0]  # the parent keeps its own
+    assert frozen > 1000  # the modules and objects the worker was forked (or spawned) with
 
 
 def test_a_worker_that_dies_is_reported_and_replaced():
