@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partyx.bodies import capitalised, committee_body, level_of, party_body
+from partyx.text import lower_aligned
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -116,7 +117,7 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
         return []
     facts: list[Fact] = []
     done = -1
-    for pos in sorted(_occurrences(text.lower())):
+    for pos in sorted(_occurrences(lower_aligned(text))):
         if pos < done:
             continue
         start = _sentence_start(text, pos)

@@ -111,6 +111,16 @@ def _unescape(text: str) -> str:
     return text
 
 
+def lower_aligned(text: str) -> str:
+    """``text.lower()`` with the same length, so that an offset found in it is an offset in
+    ``text``: the rare letters whose lower case is longer (``İ`` -> ``i̇``) are kept as they
+    are."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(low_ch if len(low_ch := ch.lower()) == 1 else ch for ch in text)
+
+
 # Two spaces, then any more: a literal prefix the regex engine searches for quickly (a
 # pattern that may start at any one space stops at every word).
 _SPACES = re.compile("   *")

@@ -158,3 +158,11 @@ def test_sentence_bounds_agree_with_the_plain_definitions(text, tries):
             end = membership._SENTENCE.match(text, pos).end()
             assert membership._sentence_end(text, pos) == end
 
+
+
+def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_sentence():
+    # "İ".lower() is two characters: offsets found in a plain text.lower() would point two
+    # characters past the figure's sentence for every such letter before it.
+    text = ("Đoàn " + "İ" * 40 + " đến thăm. Đảng bộ quận Thanh Xuân hiện có 54 tổ chức cơ sở "
+            "Đảng với 19.908 đảng viên. Hội nghị kết thúc vào buổi chiều cùng ngày hôm đó.")
+    assert facts(text) == [("Đảng bộ quận Thanh Xuân", 19908, 54)]

@@ -73,3 +73,12 @@ def test_every_odd_space_and_invisible_character_is_folded():
 
     for ch, folded in _FOLD_STR.items():
         assert normalize(f"Hà{ch}Nội\nmới") == f"Hà{folded}Nội\nmới", hex(ord(ch))
+
+
+def test_lower_aligned_keeps_offsets():
+    from partyx.text import lower_aligned
+
+    assert lower_aligned("Đảng Viên") == "đảng viên"
+    text = "İstanbul Đảng Viên"  # "İ".lower() is "i̇": two characters
+    low = lower_aligned(text)
+    assert len(low) == len(text) and low.index("đảng viên") == text.index("Đảng Viên")

@@ -34,6 +34,7 @@ from partyx.data import load
 from partyx.gazetteer import Unit, get
 from partyx.patterns import alternation
 from partyx.pipeline import Stage, register
+from partyx.text import lower_aligned
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
 # number (Quận 1, Phường 12).
@@ -122,9 +123,7 @@ class PlaceFinder:
         """Every unit mention in ``text`` (offsets shifted by ``offset``)."""
         found: list[Mention] = []
         covered: list[tuple[int, int]] = []
-        low = text.lower()
-        if len(low) != len(text):  # not expected in Vietnamese text; stay correct anyway
-            low = text
+        low = lower_aligned(text)
         heads = sorted([*self._heads(low), *self.tp.finditer(text)], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
@@ -277,7 +276,7 @@ class _Cover:
 @register
 class Places(Stage):
     name = "places"
-    version = "2"
+    version = "3"
     requires = ("text", "title")
     provides = ("places", "place_context")
     description = "administrative units named (gazetteer-checked) and the article's main place"
