@@ -184,18 +184,23 @@ def _decode(data: bytes) -> Decoded:
     for bom, name, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(normalize(data.decode(codec)), name)
+                text = data.decode(codec)
             except UnicodeDecodeError as e:
                 raise DecodeError(f"invalid {name} at byte {e.start}") from None
+            _check_controls(text)  # nearly any bytes after a UTF-16 BOM decode to something
+            return Decoded(normalize(text), name)
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({kind}), not text")
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return Decoded(normalize(data.decode(utf16)), utf16)
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             pass
+        else:
+            _check_controls(text)
+            return Decoded(normalize(text), utf16)
     if b"\x00" in data:
         raise DecodeError(f"binary or corrupt: NUL byte at offset {data.index(0)}")
     try:

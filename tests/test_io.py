@@ -156,6 +156,14 @@ def test_control_characters_mean_binary():
         io.decode(bytes(range(1, 9)) * 50 + b"text")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-8-sig"])
+def test_control_characters_mean_binary_in_every_unicode_encoding(encoding):
+    # with a BOM (utf-16, utf-32, utf-8-sig) or without one (utf-16-le, found by its NULs)
+    with pytest.raises(io.DecodeError, match="control characters"):
+        io.decode(("\x01\x02\x03\x04 text " * 50).encode(encoding))
+    assert io.decode(SAMPLE.encode(encoding)).text == io.decode(SAMPLE.encode()).text
+
+
 @pytest.mark.parametrize("controls", [0, 4, 5, 6, 60])
 def test_control_characters_counted_in_utf8_bytes_as_in_the_text(controls):
     """The count taken on the UTF-8 bytes is the count on the text: 5 in 100 characters
