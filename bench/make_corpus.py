@@ -7,8 +7,10 @@ that no two are identical and the stages see realistic, changing text:
 - the sentences of the body (after the first line, the headline) are shuffled;
 - person names (a Vietnamese surname and one to three more capitalised syllables) are
   swapped for names drawn from a pool;
-- day/month(/year) dates and hh:mm times get other valid values; other numbers another value
-  of the same number of digits (so ``19.908`` stays a thousands-separated count).
+- day/month dates and hh:mm times get other valid values; years from 1945 on are all moved by
+  the same number of years (so a term ``2015-2020`` stays in order and a date stays inside
+  it; earlier years, such as a founding, are kept); other numbers get another value of the
+  same number of digits (so ``19.908`` stays a thousands-separated count).
 
 The file keeps its source's encoding (UTF-8, or UTF-16 LE with BOM and CRLF for VNTC), and
 articles are spread over folders of 1,000, as a crawler's output would be.
@@ -27,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "articles"]
+# Changes whenever the same seed would build a different corpus (a built one is then rebuilt).
+VERSION = "2"
 
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
             "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai")
@@ -77,21 +81,27 @@ def vary(text: str, rng: random.Random) -> str:
     names: dict[str, str] = {}
     out = "\n".join(head + varied)
     out = _NAME.sub(lambda m: names.setdefault(m.group(0), _name(rng)), out)
-    return _NUMBERS.sub(lambda m: _replace(m, rng), out)
+    shift = rng.randint(-6, 2)  # years, one shift for the whole article
+    return _NUMBERS.sub(lambda m: _replace(m, rng, shift), out)
 
 
-def _replace(m: re.Match, rng: random.Random) -> str:
+def _replace(m: re.Match, rng: random.Random, shift: int) -> str:
     if m.group("date"):
-        year = f"/{rng.randint(2010, 2024)}" if m.group("year") else ""
+        year = f"/{_year(m.group('year')[1:], shift)}" if m.group("year") else ""
         return f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}{year}"
     if m.group("time"):
         return f"{rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}"
-    return _number(m.group("number"), rng)
+    return _number(m.group("number"), rng, shift)
 
 
-def _number(digits: str, rng: random.Random) -> str:
-    if len(digits) == 4 and digits[:2] in ("19", "20"):  # a year: keep it plausible
-        return str(rng.randint(2010, 2024))
+def _year(digits: str, shift: int) -> str:
+    year = int(digits)
+    return str(year + shift) if year >= 1945 else digits  # each year moved alike: no clamp
+
+
+def _number(digits: str, rng: random.Random, shift: int) -> str:
+    if len(digits) == 4 and digits[:2] in ("19", "20"):  # a year
+        return _year(digits, shift)
     if len(digits) == 1:
         return str(rng.randint(1, 9))
     return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))

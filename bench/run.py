@@ -142,12 +142,12 @@ def extract(corpus: Path, output: Path, workers: int) -> dict:
 
 def corpus_of(n: int, out: Path) -> tuple[Path, list[Path], int]:
     folder = out / f"corpus-{n}"
-    marker = folder / ".complete"
-    if not marker.exists():
+    marker = folder / ".complete"  # holds the generator's version: a new one rebuilds
+    if not marker.exists() or marker.read_text() != f"{n} v{make_corpus.VERSION}":
         shutil.rmtree(folder, ignore_errors=True)
         print(f"building {n} articles in {folder} …", file=sys.stderr)
         make_corpus.build(n, folder)
-        marker.write_text(str(n))
+        marker.write_text(f"{n} v{make_corpus.VERSION}")
     paths = sorted(folder.rglob("*.txt"))
     return folder, paths, sum(p.stat().st_size for p in paths)
 
