@@ -482,6 +482,7 @@ def _run_with_state(opts: RunOptions, pipeline: Pipeline, state: Any,
     summary = RunSummary(stages=pipeline.names, output=str(opts.output), listed=len(listed),
                          reused=reused)
     changed = False
+    state.track_changes()  # before any row changes: FILE's unchanged lines can be copied
     if opts.prune and missing:
         summary.pruned = state.delete(missing)
         changed = True

@@ -18,7 +18,11 @@ and a ``meta`` table (state format, the FILE last written: size and mtime_ns).
 Rows are committed in batches while the run goes on (a checkpoint), so a run killed at any
 moment loses at most one batch, and the next run starts where it stopped. FILE itself is only
 written at the end, from the rows, by rename (see :func:`partyx.io.atomic_writer`): it is the
-old FILE or the complete new one, never a mix. Summaries are computed from the rows — what is
+old FILE or the complete new one, never a mix. When the old FILE is the one this state last
+wrote, the lines of the articles a run left alone are copied from it as they are, and only
+the changed ones come from the rows (see :meth:`State.track_changes`): a nightly run that
+changes 1% of the records writes FILE at the speed of a file copy, not of decompressing
+every record. Summaries are computed from the rows — what is
 persisted — never from counters of one run.
 
 A second run on the same FILE is kept out by :func:`lock` (``fcntl.flock`` on
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -51,6 +56,21 @@ def pack(line: bytes) -> bytes:
 def unpack(stored: bytes) -> bytes:
     """The JSON line of a stored record (stored uncompressed, it starts with ``{``)."""
     return stored if stored[:1] == b"{" else zlib.decompress(stored)
+
+
+# The start of a line partyx wrote: the schema, then the id as a JSON string.
+_LINE_ID = re.compile(rb'\{"schema":"[^"\\]*","id":("(?:[^"\\]|\\.)*")')
+
+
+class _Misaligned(Exception):
+    """The old FILE is not the sequence of records the state expects: write it whole."""
+
+
+def _line_id(line: bytes) -> str:
+    m = _LINE_ID.match(line)
+    if m is None:
+        raise _Misaligned
+    return orjson.loads(m.group(1))
 
 
 class Locked(RuntimeError):
@@ -131,6 +151,7 @@ class State:
             self._adopt_output(self.db)
         self._last_commit = time.monotonic()
         self._pending = 0
+        self._base: tuple[int, int] | None = None  # FILE's stat, while changes are tracked
 
     def _open(self) -> sqlite3.Connection:
         """Open (or create) the state. A state that is not a database, or of another format,
@@ -235,6 +256,8 @@ class State:
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (id_, path, size, mtime_ns, sha256, signature, record,
              orjson.dumps(errors) if errors else None, orjson.dumps(found)))
+        if self._base is not None:
+            self.db.execute("INSERT OR IGNORE INTO temp.changed VALUES (?)", (id_,))
         self._pending += 1
 
     def touch(self, id_: str, size: int, mtime_ns: int) -> None:
@@ -247,6 +270,8 @@ class State:
         n = 0
         for id_ in ids:
             n += self.db.execute("DELETE FROM articles WHERE id = ?", (id_,)).rowcount
+            if self._base is not None:
+                self.db.execute("INSERT OR IGNORE INTO temp.changed VALUES (?)", (id_,))
         self.db.commit()
         return n
 
@@ -263,8 +288,27 @@ class State:
 
     # --- the output FILE ---------------------------------------------------------------------
 
+    def track_changes(self) -> None:
+        """Call before a run changes any row. If FILE is the file this state last wrote, its
+        stat is kept and the ids put or deleted from now on are noted (in a temporary table:
+        memory does not grow with them), so that :meth:`write_records` can copy the other
+        lines of FILE as they are."""
+        self._base = self._output_stat() if self.output_is_current() else None
+        if self._base is not None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS changed (id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM temp.changed")
+
     def write_records(self, fh: IO[bytes]) -> int:
-        """Write every record, in id order, one per line; return how many."""
+        """Write every record, in id order, one per line; return how many. The lines of
+        unchanged articles are copied from FILE when it is still the one :meth:`track_changes`
+        saw and reads as the records it expects (else every record comes from the rows)."""
+        if self._base is not None and self._output_stat() == self._base:
+            start = fh.tell()
+            try:
+                return self._merge_into(fh)
+            except (_Misaligned, OSError, orjson.JSONDecodeError):
+                fh.seek(start)
+                fh.truncate()
         n = 0
         for (record,) in self.db.execute("SELECT record FROM articles ORDER BY id"):
             fh.write(unpack(record))
@@ -272,14 +316,58 @@ class State:
             n += 1
         return n
 
+    def _merge_into(self, fh: IO[bytes]) -> int:
+        """FILE's lines in id order, each replaced by its changed record (or dropped, when
+        its row was deleted), new records merged in. :class:`_Misaligned` when FILE's ids
+        are not in strictly increasing order or their number is not the rows'."""
+        changes = self.db.execute(
+            "SELECT c.id, a.record FROM temp.changed c LEFT JOIN articles a ON a.id = c.id "
+            "ORDER BY c.id")
+        n = 0
+
+        def emit(record: bytes | None) -> None:
+            nonlocal n
+            if record is not None:  # None: deleted
+                fh.write(unpack(record))
+                fh.write(b"\n")
+                n += 1
+
+        pending = changes.fetchone()
+        last = None
+        with self.output.open("rb") as old:
+            for line in old:
+                id_ = _line_id(line)
+                if last is not None and id_ <= last:
+                    raise _Misaligned
+                last = id_
+                while pending is not None and pending[0] < id_:
+                    emit(pending[1])
+                    pending = changes.fetchone()
+                if pending is not None and pending[0] == id_:
+                    emit(pending[1])
+                    pending = changes.fetchone()
+                    continue
+                fh.write(line if line.endswith(b"\n") else line + b"\n")
+                n += 1
+        while pending is not None:
+            emit(pending[1])
+            pending = changes.fetchone()
+        if n != self.count():
+            raise _Misaligned
+        return n
+
     def output_is_current(self) -> bool:
         """FILE is as this state last wrote it (same size and mtime), so it need not be
         written again when no record changed."""
+        st = self._output_stat()
+        return st is not None and self.get_meta("output") == f"{st[0]}:{st[1]}"
+
+    def _output_stat(self) -> tuple[int, int] | None:
         try:
             st = self.output.stat()
         except OSError:
-            return False
-        return self.get_meta("output") == f"{st.st_size}:{st.st_mtime_ns}"
+            return None
+        return st.st_size, st.st_mtime_ns
 
     def wrote_output(self) -> None:
         st = self.output.stat()

@@ -71,15 +71,16 @@ def test_rerun_processes_only_what_changed(tmp_path):
     changed.write_text(changed.read_text(encoding="utf-8") + "Đã sửa.\n", encoding="utf-8")
     touched = folder / "a004.txt"  # same bytes, new mtime: hashed, not processed
     os.utime(touched, ns=(time.time_ns(), time.time_ns() + 10**9))
+    (folder / "a0035.txt").write_bytes(changed.read_bytes() + "Tin mới.\n".encode())  # new
     third = run(_opts(folder, out), **QUIET)
-    assert (third.processed, third.reused) == (1, 9)
+    assert (third.processed, third.reused) == (2, 9)
     records = {r["id"]: r for r in map(orjson.loads, out.read_bytes().splitlines())}
     assert records["a003"]["source"]["sha256"] == hashlib.sha256(changed.read_bytes()).hexdigest()
     fresh = tmp_path / "fresh.jsonl"
     run(_opts(folder, fresh, workers=1), **QUIET)
     assert out.read_bytes() == fresh.read_bytes()
 
-    assert run(_opts(folder, out, full=True), **QUIET).processed == 10
+    assert run(_opts(folder, out, full=True), **QUIET).processed == 11
 
 
 def test_a_new_stage_version_reprocesses_everything(tmp_path, monkeypatch):
