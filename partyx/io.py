@@ -87,7 +87,11 @@ def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.s
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
             _check_kind(path, st, max_bytes)
-            data = fh.read(max_bytes + 1)
+            # The size as opened and one byte more (a buffer of max_bytes would be allocated
+            # for every file); a file that grew since is read on, up to the limit.
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as e:
         raise ReadError(f"cannot read: {_strerror(e)}") from e
     if len(data) > max_bytes:

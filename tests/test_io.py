@@ -208,6 +208,15 @@ def test_read_bytes_refuses_large_files_fifos_folders_and_missing(tmp_path):
         io.read_bytes(tmp_path / "self.txt")
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="no procfs")
+def test_a_file_longer_than_its_stat_size_is_read_whole_within_the_limit():
+    # procfs says 0 bytes; a file being appended to says less than there is by the read
+    data = io.read_bytes("/proc/self/status")
+    assert os.stat("/proc/self/status").st_size < len(data) and b"Pid:" in data
+    with pytest.raises(io.ReadError, match="too large: more than 10 bytes"):
+        io.read_bytes("/proc/self/status", max_bytes=10)
+
+
 def test_read_bytes_reports_permission_denied(tmp_path, monkeypatch):
     # tests run as root, for whom mode 000 denies nothing: inject the error the OS would give
     target = tmp_path / "secret.txt"
