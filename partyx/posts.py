@@ -548,7 +548,8 @@ class PostParser:
             i += 1
         if i >= len(toks) or toks[i].low not in self._post_heads:
             return None
-        m = self.v.members.match(toks, i)
+        head = toks[i].low  # (a dict test before each match: the hot path)
+        m = self.v.members.match(toks, i) if head in self.v.members.root else None
         if m is not None:
             committee, j = m
             r = self._committee(toks, i, ctx) if committee != "Đảng ủy" else None
@@ -560,9 +561,10 @@ class PostParser:
                 (canon, utype), _ = self.v.committees.match(toks, i)
                 org = self._committee_of(canon, utype, toks, j, ctx)[0]
             return Post("Ủy viên", org, status, start, j)
-        body = self._body_member(toks, i, ctx, status, start)
-        if body is not None:
-            return body
+        if head in self.v.body_members.root:
+            body = self._body_member(toks, i, ctx, status, start)
+            if body is not None:
+                return body
         m = self.v.titles.match(toks, i)
         if m is None:
             return None
@@ -661,8 +663,9 @@ class PostParser:
         posts: list[Post] = []
         k = i
         end = i
+        fillers = self.v.fillers
         while k < stop:
-            f = self.v.fillers.match(toks, k)
+            f = fillers.match(toks, k) if toks[k].low in fillers.root else None
             if f is not None and f[1] <= stop:
                 k = end = f[1]
                 continue

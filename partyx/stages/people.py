@@ -96,6 +96,7 @@ class PeopleFinder:
             re.IGNORECASE)
         self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
                              **dict.fromkeys(t["leaving_cues"], "former")})
+        self.end_or_appoint = _END.union(self.appoint.root)
         upper = names["uppercase"]
         # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead
         self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
@@ -305,10 +306,15 @@ class PeopleFinder:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
         out: list[Post] = []
         k = c.end
+        marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
         while k < stop:
-            if toks[k].low in _END:
+            low = toks[k].low
+            if low not in marks:
+                k += 1
+                continue
+            if low in _END:
                 break
-            m = self.appoint.match(toks, k) if toks[k].low in self.appoint.root else None
+            m = self.appoint.match(toks, k)
             if m is None:
                 k += 1
                 continue
