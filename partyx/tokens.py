@@ -44,6 +44,13 @@ class _Shapes(dict):
         return shape
 
 
+def _probe(abbreviation: str) -> str:
+    """The first character of ``abbreviation`` that is no word character, with the one
+    before it: where the abbreviation is written, so is this."""
+    i = next(j for j, ch in enumerate(abbreviation) if not re.match(r"\w", ch))
+    return abbreviation[max(0, i - 1):i + 1]
+
+
 class Tokenizer:
     """Splits text into :class:`Tok`; built once from the abbreviation table."""
 
@@ -64,6 +71,12 @@ class Tokenizer:
         self._split = re.compile(f"({self.pattern.pattern})").split
         self._split_plain = re.compile(f"({plain})").split
         self._special = re.compile(rf"(?:{alts})(?![^\W_])") if alts else None
+        # A cheap test before that regex (a regex search tries each position of the
+        # stretch; ``in`` is a C search): no probe of theirs (``P.``, ``Đ/``, ``&``) is
+        # written, no abbreviation is.
+        probes = {_probe(k) for k in special}
+        self._special_probes = tuple(sorted(p for p in probes  # ("&" stands for "H&" too)
+                                            if not any(q != p and q in p for q in probes)))
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
@@ -73,7 +86,8 @@ class Tokenizer:
         # stretches) _plain_words gives tokens and offsets. Each token's cached shape + its
         # offsets is one Tok (C-level calls). Abbreviations are spliced in after.
         stretch = text[start:end]
-        if self._special is not None and self._special.search(stretch) is not None:
+        if self._special is not None and any(p in stretch for p in self._special_probes) and (
+                self._special.search(stretch) is not None):
             parts = self._split(stretch)
             strings = parts[1::2]
             at = list(accumulate(map(len, parts), initial=start))
