@@ -145,6 +145,12 @@ def _inherit_parents(posts: list[Post]) -> None:
             p.org = Org(f"{p.org.name} {parent}", p.org.kind, q.level, q.resolved, parent)
 
 
+def _next_words(node: dict) -> frozenset[str] | None:
+    """The words that may follow a phrase's first word (its trie node), or None when the
+    word alone is a phrase too."""
+    return None if Trie._END in node else frozenset(node)
+
+
 def _canon_place(unit: Unit) -> str:
     return f"{unit.type} {unit.name}"
 
@@ -236,11 +242,17 @@ class PostParser:
         # first word -> the organisation readers that may start with it, in priority order
         # (on equal length: a committee, then a central body — Ban Chấp hành Trung ương
         # Đảng is one body, not Ban Chấp hành + Trung ương —, then the rest)
+        # Each reader also gets the words that may follow the first one in a phrase it reads,
+        # or None when it reads a one-word phrase: most capitalised words that start an
+        # organisation are followed by none of them ("Đảng và Nhà nước", "Công an"), and
+        # that one set test saves the reader's call and its trie match, which would fail.
         readers = ((v.committees.root, self._committee), (v.central.root, self._central),
                    (v.wrappers.root, self._wrapper), (v.local.root, self._local),
-                   ({"bộ"}, self._ministry), ({"sở"}, self._department))
+                   ({"bộ": v.ministries.root}, self._ministry),
+                   ({"sở": v.departments.root}, self._department))
         self._org_readers: dict[str, tuple] = {
-            w: tuple((-prio, fn) for prio, (firsts, fn) in enumerate(readers) if w in firsts)
+            w: tuple((-prio, fn, _next_words(firsts[w]))
+                     for prio, (firsts, fn) in enumerate(readers) if w in firsts)
             for w in self.org_first_words}
 
     # -- places --------------------------------------------------------------------------
@@ -323,12 +335,15 @@ class PostParser:
         if i >= len(toks) or not toks[i].word:
             return None
         cands: list[tuple[int, int, tuple[Org, int]]] = []  # (length, priority, result)
-        for prio, fn in self._org_readers.get(toks[i].low, ()):
+        after = toks[i + 1].low if i + 1 < len(toks) else None
+        for prio, fn, nexts in self._org_readers.get(toks[i].low, ()):
+            if nexts is not None and after not in nexts:
+                continue  # its phrases all go on with another word: it would find none
             r = fn(toks, i, ctx)
             if r is not None:
                 cands.append((r[1] - i, prio, r))
         if cands:
-            return max(cands, key=lambda c: (c[0], c[1]))[2]
+            return max(cands)[2]  # the longest, then by priority (all differ: no tie)
         return self._generic(toks, i, ctx) if generic else None
 
     def _committee(self, toks, i, ctx):
@@ -533,7 +548,8 @@ class PostParser:
             i += 1
         if i >= len(toks) or toks[i].low not in self._post_heads:
             return None
-        m = self.v.members.match(toks, i)
+        head = toks[i].low  # (a dict test before each match: the hot path)
+        m = self.v.members.match(toks, i) if head in self.v.members.root else None
         if m is not None:
             committee, j = m
             r = self._committee(toks, i, ctx) if committee != "Đảng ủy" else None
@@ -545,9 +561,10 @@ class PostParser:
                 (canon, utype), _ = self.v.committees.match(toks, i)
                 org = self._committee_of(canon, utype, toks, j, ctx)[0]
             return Post("Ủy viên", org, status, start, j)
-        body = self._body_member(toks, i, ctx, status, start)
-        if body is not None:
-            return body
+        if head in self.v.body_members.root:
+            body = self._body_member(toks, i, ctx, status, start)
+            if body is not None:
+                return body
         m = self.v.titles.match(toks, i)
         if m is None:
             return None
@@ -646,8 +663,9 @@ class PostParser:
         posts: list[Post] = []
         k = i
         end = i
+        fillers = self.v.fillers
         while k < stop:
-            f = self.v.fillers.match(toks, k)
+            f = fillers.match(toks, k) if toks[k].low in fillers.root else None
             if f is not None and f[1] <= stop:
                 k = end = f[1]
                 continue

@@ -44,6 +44,13 @@ class _Shapes(dict):
         return shape
 
 
+def _probe(abbreviation: str) -> str:
+    """The first character of ``abbreviation`` that is no word character, with the one
+    before it: where the abbreviation is written, so is this."""
+    i = next(j for j, ch in enumerate(abbreviation) if not re.match(r"\w", ch))
+    return abbreviation[max(0, i - 1):i + 1]
+
+
 class Tokenizer:
     """Splits text into :class:`Tok`; built once from the abbreviation table."""
 
@@ -64,26 +71,63 @@ class Tokenizer:
         self._split = re.compile(f"({self.pattern.pattern})").split
         self._split_plain = re.compile(f"({plain})").split
         self._special = re.compile(rf"(?:{alts})(?![^\W_])") if alts else None
+        # A cheap test before that regex (a regex search tries each position of the
+        # stretch; ``in`` is a C search): no probe of theirs (``P.``, ``Đ/``, ``&``) is
+        # written, no abbreviation is.
+        probes = {_probe(k) for k in special}
+        self._special_probes = tuple(sorted(p for p in probes  # ("&" stands for "H&" too)
+                                            if not any(q != p and q in p for q in probes)))
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
-        # Built by C-level calls, no Python loop per token (the hottest code of the stage):
+        # The hottest code of the stage. Where an abbreviation with a dot, & or / is written,
         # split() with the pattern as a group gives [gap, token, gap, token, …, gap] with no
-        # match objects; the running sum of their lengths gives the offsets; each token's
-        # cached shape + its offsets is one Tok. Abbreviations are spliced in after.
+        # match objects, and the running sum of their lengths the offsets; elsewhere (most
+        # stretches) _plain_words gives tokens and offsets. Each token's cached shape + its
+        # offsets is one Tok (C-level calls). Abbreviations are spliced in after.
         stretch = text[start:end]
-        special = self._special is not None and self._special.search(stretch) is not None
-        parts = (self._split if special else self._split_plain)(stretch)
-        strings = parts[1::2]
-        at = list(accumulate(map(len, parts), initial=start))
+        if self._special is not None and any(p in stretch for p in self._special_probes) and (
+                self._special.search(stretch) is not None):
+            parts = self._split(stretch)
+            strings = parts[1::2]
+            at = list(accumulate(map(len, parts), initial=start))
+            starts, ends = at[1:-1:2], at[2::2]
+        else:
+            strings, starts = self._plain_words(stretch, start)
+            ends = list(map(add, starts, map(len, strings)))
         toks = list(map(tuple.__new__, repeat(Tok), map(
-            add, map(self._shapes.__getitem__, strings), zip(at[1:-1:2], at[2::2], strict=True))))
+            add, map(self._shapes.__getitem__, strings), zip(starts, ends, strict=True))))
         if self._abbr.isdisjoint(strings):
             return toks
         for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
             span = (toks[i].start, toks[i].end)  # each word of the full form: the whole span
             toks[i:i + 1] = [_new(shape + span) for shape in self._full[strings[i]]]
         return toks
+
+    def _plain_words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
+        """The plain pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at
+        ``start``). No token holds a space, so the text is cut at spaces first (a C call),
+        and a piece of letters and digits only, most of them, is one token as it is: only
+        the rest (``Nội,``, ``O'Neil``, line breaks) goes through the regex, whose split
+        costs several times more per token than this loop."""
+        strings: list[str] = []
+        starts: list[int] = []
+        split = self._split_plain
+        pos = start
+        for piece in stretch.split(" "):
+            if piece.isalnum():  # all of it matched by [^\W_]+ (\w less _ is str.isalnum)
+                strings.append(piece)
+                starts.append(pos)
+            elif piece:
+                parts = split(piece)
+                at = pos
+                for i in range(1, len(parts), 2):
+                    at += len(parts[i - 1])
+                    strings.append(parts[i])
+                    starts.append(at)
+                    at += len(parts[i])
+            pos += len(piece) + 1
+        return strings, starts
 
 
 _END = "\x00"  # the key of a phrase's value in the trie's nodes

@@ -35,6 +35,9 @@ TEXTS = [
     "   \n\n  ",
     "TPHCM TP HĐND_UBND ĐBQH",
     "Công ty A&B và R&D; KH&CNx, TP.Hàn, Tp.HCMC",  # no abbreviation matches: plain path
+    # pieces between spaces: all alphanumeric (one token) or not (through the regex)
+    "  Nguyễn  Văn\tA\u00a0B x\u0301y ²³ Ⅻ ١٢ ß İ ǅ a_b _ 'x' O’Neil’ -5 ",
+    "Thành ủy\nHà Nội.Ông T. Lan P.Hà, Đ-",  # probes of abbreviations, none written
 ]
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter
@@ -42,6 +43,7 @@ from partyx.tokens import Tok, Trie
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
+_LOW = attrgetter("low")
 
 # Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
 # Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
@@ -94,6 +96,7 @@ class PeopleFinder:
             re.IGNORECASE)
         self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
                              **dict.fromkeys(t["leaving_cues"], "former")})
+        self.end_or_appoint = _END.union(self.appoint.root)
         upper = names["uppercase"]
         # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead
         self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
@@ -104,6 +107,9 @@ class PeopleFinder:
         # str.lower() finds what those case-insensitive regexes find, unless a cue has a
         # letter the regex engine also matches to a different one (i ~ ı, s ~ ſ …)
         self.lower_finds_cues = not any(ch in _EXTRA_FOLDS for c in self.short_cues for ch in c)
+        self.short_cues_longest_first = sorted(self.short_cues, key=len, reverse=True)
+        self.longest_cue = len(self.short_cues_longest_first[0])
+        self.cues_may_overlap = _cues_may_overlap(self.short_cues)
         self.short_re = re.compile(
             rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
             rf"(?![\w])(?![ ]+[{upper}])")
@@ -300,10 +306,15 @@ class PeopleFinder:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
         out: list[Post] = []
         k = c.end
+        marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
         while k < stop:
-            if toks[k].low in _END:
+            low = toks[k].low
+            if low not in marks:
+                k += 1
+                continue
+            if low in _END:
                 break
-            m = self.appoint.match(toks, k) if toks[k].low in self.appoint.root else None
+            m = self.appoint.match(toks, k)
             if m is None:
                 k += 1
                 continue
@@ -441,7 +452,10 @@ class PeopleFinder:
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
                   ) -> dict:
         full: dict[str, dict] = {}
-        words = {c.name: c.name.split() for c in cands}
+        by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
+        for c in cands:
+            by_name.setdefault(c.name, []).append(c)
+        words = {name: name.split() for name in by_name}
         names = sorted({c.name for c in cands}, key=lambda s: -len(words[s]))
         canonical: dict[str, str] = {}
         for name in names:
@@ -451,16 +465,14 @@ class PeopleFinder:
                 canonical[name] = longer[0]
                 continue
             tail = [f for f in full if len(words[f]) > len(w) and words[f][-len(w):] == w]
-            if tail and any(c.cued for c in cands if c.name == name):
+            if tail and any(c.cued for c in by_name[name]):
                 canonical[name] = tail[0]
                 continue
-            ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in cands
-                                    if c.name == name)
+            ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
             if ok:
                 canonical[name] = name
                 full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0,
-                              "first": min(c.toks[c.start].start for c in cands
-                                           if c.name == name)}
+                              "first": min(c.toks[c.start].start for c in by_name[name])}
         mentions: list[dict] = []
         orgs: dict[str, dict] = {}
         for c in cands:
@@ -489,9 +501,8 @@ class PeopleFinder:
             full[m["name"]]["mentions"] += 1
         self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t])
         people = sorted(full.values(), key=lambda p: p["first"])
-        for p in people:
+        for p in people:  # (their positions are deduplicated: _biographies does it last)
             del p["first"]
-            p["positions"] = _dedupe_positions(p["positions"])
         for toks, caps in segments:
             self._segment_orgs(toks, ctx, orgs, caps)
         return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
@@ -506,16 +517,15 @@ class PeopleFinder:
         for name in full:
             last_word.setdefault(name.split()[-1], []).append(name)
         found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
-        for m in self._short_matches(text):
+        for m in self._short_matches(text, last_word):
             word = m.group("w")
-            if word in last_word and m.start("cue") not in taken:
+            if m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
         for toks, caps in segments:
-            for k in caps:
+            for k in _where(toks, caps, last_word, _TEXT):
                 t = toks[k]
-                if (t.text not in last_word or t.start in found
-                        or t.start in taken):
+                if t.start in found or t.start in taken:
                     continue
                 if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
                     continue
@@ -530,30 +540,56 @@ class PeopleFinder:
             out.append({"name": person, "start": start, "end": end, "_gender": gender})
         return out
 
-    def _short_matches(self, text: str) -> list[re.Match[str]]:
-        """``self.short_re.finditer(text)``, tried only where a cue word begins: the cue
-        words are found with ``str.find`` in the lower-cased text (a regex scan tries every
-        position of the text; ~10x slower)."""
-        low = text.lower()
-        if len(low) != len(text) or not self.lower_finds_cues:  # (two: offsets would shift)
-            return list(self.short_re.finditer(text))
-        starts: set[int] = set()
-        for cue in self.short_cues:
-            p = low.find(cue)
-            while p != -1:
-                starts.add(p)
-                p = low.find(cue, p + 1)
-        out = []
-        end = 0
-        match = self.short_re.match
-        for p in sorted(starts):
-            if p < end or (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")):
-                continue  # inside the last match, or inside a word: (?<![\w]) fails
-            m = match(text, p)
-            if m is not None:
-                out.append(m)
-                end = m.end()
-        return out
+    def _short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
+        """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``
+        (the last words of the people found), in text order. Searched from those words with
+        ``str.find`` (a regex scan tries every position of the text, and lower-casing it to
+        find each cue costs more than a few ``find`` of names): each place a word is
+        written after spaces and a cue is where short_re may match. finditer skips a match
+        that starts inside one it reported: that can only be at its word (see
+        ``_reported``) while ``self.cues_may_overlap`` is False."""
+        if not self.lower_finds_cues or self.cues_may_overlap:  # (then the plain scan)
+            return [m for m in self.short_re.finditer(text) if m.group("w") in words]
+        found: dict[int, re.Match[str]] = {}
+        for word in words:
+            q = text.find(word)
+            while q != -1:
+                m = self._short_match_before(text, q)
+                if m is not None and m.group("w") == word and self._reported(text, m):
+                    found[m.start()] = m
+                q = text.find(word, q + 1)
+        return [found[p] for p in sorted(found)]
+
+    def _reported(self, text: str, m: re.Match[str]) -> bool:
+        """Whether finditer reports short_re match ``m``: not when it starts at the word of
+        a match that it reports (``ông Đ/c Phong``: ``ông Đ`` is a match, and its word the
+        start of ``Đ/c``). A match is never inside another one's spaces or word (a letter
+        is before each of its letters), nor, unless cues_may_overlap, inside its cue."""
+        covered = False
+        before = self._short_match_before(text, m.start())
+        while before is not None:  # each match of the chain covers the next one if reported
+            covered = not covered
+            before = self._short_match_before(text, before.start())
+        return not covered
+
+    def _short_match_before(self, text: str, q: int) -> re.Match[str] | None:
+        """The short_re match whose word starts at ``text[q]``, if any: spaces, and a cue
+        before them (the longest, as the regex prefers its leftmost start)."""
+        r = q
+        while r > 0 and text[r - 1] == " ":
+            r -= 1
+        if r == q:
+            return None
+        # a cue written in any case ends here? (lower-cased: see lower_finds_cues)
+        tail = text[max(0, r - self.longest_cue):r].lower()
+        if not tail.endswith(self.short_cues):
+            return None
+        for cue in self.short_cues_longest_first:
+            if tail.endswith(cue):
+                m = self.short_re.match(text, r - len(cue))
+                if m is not None and m.start("w") == q:
+                    return m
+        return None
 
     def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
                      ctx: Context, orgs: dict[str, dict], seg_toks: list[list[Tok]]
@@ -627,10 +663,9 @@ class PeopleFinder:
                       caps: list[int]) -> None:
         """Organisations named in a segment (with their place, known or resolved); ``caps``:
         the indices of its capitalised tokens, where one may start."""
-        heads = self.pp.org_first_words
         k = 0  # the next token an organisation may start at (none inside the last one)
-        for i in caps:
-            if i < k or toks[i].low not in heads:
+        for i in _where(toks, caps, self.pp.org_first_words):
+            if i < k:
                 continue
             r = self.pp.org(toks, i, ctx, generic=False)
             if r is None:
@@ -647,9 +682,35 @@ _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-z�
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
+def _cues_may_overlap(cues: Sequence[str]) -> bool:
+    """Whether a short_re match might start inside another one's cue: after a non-word
+    character inside a cue (``đ/c``: after ``/``) that cue's rest and a space would begin
+    a cue, or a cue would be a part of them. With such cues finditer skips a match that a
+    search from the names finds."""
+    if any(not c[:1].isalnum() for c in cues):
+        return True  # (one might start in the spaces after a cue)
+    for d in cues:
+        for i in range(1, len(d)):
+            if d[i - 1].isalnum() or d[i - 1] == "_":
+                continue  # (?<![\w]) fails after a word character
+            rest = d[i:] + " "
+            if any(c.startswith(rest) or rest.startswith(c) for c in cues):
+                return True
+    return False
+
+
 def _capitalised(toks: list[Tok]) -> list[int]:
     """Indices of the capitalised tokens (words: punctuation is never capitalised)."""
     return list(compress(count(), map(_CAP, toks)))
+
+
+def _where(toks: list[Tok], indices: Sequence[int], words: Container[str],
+           field: Callable[[Tok], str] = _LOW) -> list[int]:
+    """Those of ``indices`` whose token's ``field`` (lower-cased text) is one of ``words``.
+    By C-level calls: a Python loop over every capitalised token costs more than the work
+    done on the few that pass."""
+    return list(compress(indices, map(words.__contains__, map(field, map(toks.__getitem__,
+                                                                          indices)))))
 
 
 def _slice(seg_toks: list[list[Tok]], a: int, b: int) -> list[Tok] | None:
