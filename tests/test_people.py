@@ -484,3 +484,38 @@ def test_place_prefix_equals_the_plain_form(stage):
 def test_the_cue_words_are_found_by_lower_case_search(stage):
     """The fast paths of _short_matches/_cue_ends are on for the vocabulary as it is."""
     assert stage.finder.lower_finds_cues
+
+
+_TWO_EXTENSIONS = (
+    "Bí thư Thành ủy Ngô Thị Thanh Hằng chủ trì. Dự có Phó Bí thư Thành ủy Ngô Thị Thanh "
+    "Mai. Phát biểu, Phó Bí thư Thường trực Thành ủy Ngô Thị Thanh đánh giá cao.")
+
+
+def test_a_truncation_two_names_extend_joins_the_first_mentioned(stage):
+    a = run(stage, _TWO_EXTENSIONS, province="Hà Nội")
+    assert sorted(names(a)) == ["Ngô Thị Thanh Hằng", "Ngô Thị Thanh Mai"]
+    spans = {(_TWO_EXTENSIONS[m["start"]:m["end"]], m["name"]) for m in a.extras["mentions"]}
+    assert ("Ngô Thị Thanh", "Ngô Thị Thanh Hằng") in spans
+
+
+def test_people_do_not_depend_on_the_hash_seed():
+    # Python salts str hashes per process: an order taken from a set of names differed
+    # between runs (and between a run and its re-run) when two names tied.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, orjson\n"
+        "from partyx.article import Article\n"
+        "from partyx.stages.people import People\n"
+        "a = Article(id='t', source={}, text=sys.argv[1], authors=[])\n"
+        "a.extras['place_context'] = {'province': 'Hà Nội', 'district': None}\n"
+        "People()(a)\n"
+        "sys.stdout.buffer.write(orjson.dumps([a.people, a.extras['mentions']]))\n")
+    outputs = set()
+    for seed in range(6):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": str(seed)}
+        proc = subprocess.run([sys.executable, "-c", script, _TWO_EXTENSIONS],
+                              capture_output=True, env=env, timeout=120, check=True)
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1

@@ -456,7 +456,9 @@ class PeopleFinder:
         for c in cands:
             by_name.setdefault(c.name, []).append(c)
         words = {name: name.split() for name in by_name}
-        names = sorted({c.name for c in cands}, key=lambda s: -len(words[s]))
+        # longest first; among equal lengths, in order of first mention (by_name's order:
+        # never a set's, which changes with the process's hash seed)
+        names = sorted(by_name, key=lambda s: -len(words[s]))
         canonical: dict[str, str] = {}
         for name in names:
             w = words[name]
@@ -821,7 +823,7 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
 @register
 class People(Stage):
     name = "people"
-    version = "11"
+    version = "12"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
