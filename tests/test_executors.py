@@ -4,6 +4,7 @@ workers replaced after N tasks or when they die."""
 import gc
 import multiprocessing
 import os
+import signal
 import time
 
 import pytest
@@ -72,6 +73,26 @@ def test_a_worker_that_dies_is_reported_and_replaced():
     assert ("crash", 3, None) in results
     assert sorted(r[1] for r in results if r[0] == "ok") == [1, 2]
     assert pool.stats.crashes == 1
+
+
+@pytest.mark.parametrize("depth", [1, 3])
+def test_a_task_sent_to_a_worker_that_just_died_is_given_to_its_replacement(depth):
+    # A worker killed between two tasks (OOM killer) had the next task written to its
+    # closed pipe: BrokenPipeError stopped the whole run. With depth 1 it is idle when
+    # killed (the next task is sent when the generator resumes); with depth 3 it is running
+    # the second task (2 s) and has the third queued.
+    pool = _pool(workers=1, timeout=60, max_tasks=None, depth=depth)
+    gen = pool.imap_unordered([("ok", 0), ("sleep", 2), ("ok", 2), ("ok", 3)])
+    first = next(gen)
+    os.kill(first[2], signal.SIGKILL)
+    time.sleep(0.5)  # dead, its pipe closed, before the pool sends it the next task
+    results = [first, *gen]
+    assert len(results) == 4 and pool.stats.started == 2
+    if depth == 1:  # nothing was running: nothing lost, no crash reported
+        assert sorted(r[1] for r in results) == [0, 2, 2, 3] and pool.stats.crashes == 0
+    else:  # the task it was running is its crash; the queued ones went to the replacement
+        assert ("crash", -signal.SIGKILL, None) in results and pool.stats.crashes == 1
+        assert sorted(r[1] for r in results if r[0] == "ok") == [0, 2, 3]
 
 
 def test_stopping_early_leaves_no_worker_running():

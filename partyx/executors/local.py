@@ -16,7 +16,8 @@ waits for this process — and memory stays flat however many tasks the iterator
 - **Recycling.** A worker that has done ``max_tasks`` tasks exits and a fresh one takes its
   place, so a stage that leaks memory cannot grow a worker without bound.
 - **Crashes.** A worker that dies (segfault, OOM killer) is replaced; ``on_crash(task, code)``
-  gives the result of the task it was doing.
+  gives the result of the task it was doing. One that dies between two tasks (its pipe is
+  closed when the next is sent) is replaced and its tasks go to the replacement.
 - **Garbage collection.** A worker freezes the heap it starts with (:func:`gc.freeze`: what a
   forked worker inherits, gazetteers and compiled patterns, is never scanned again, nor copied
   by the scan's writes) and collects its young objects less often: a task frees by reference
@@ -93,22 +94,36 @@ class _Worker:
     started: float = 0.0  # when the oldest task in the queue started
     sent: int = 0
     done: int = 0
+    # Index in ``queue`` of the first task that could not be sent (the worker had died since
+    # its last result: its pipe is closed), None while every send succeeded.
+    unsent: int | None = None
 
     def wants_more(self, depth: int, max_tasks: int | None) -> bool:
-        return len(self.queue) < depth and not (max_tasks and self.sent >= max_tasks)
+        return (self.unsent is None and len(self.queue) < depth
+                and not (max_tasks and self.sent >= max_tasks))
 
     def give(self, task: Any) -> None:
         if not self.queue:
             self.started = time.monotonic()
         self.queue.append(task)
         self.sent += 1
-        self.conn.send(task)
+        try:
+            self.conn.send(task)
+        except OSError:  # EPIPE: the pool reads the worker's end of file next
+            self.unsent = len(self.queue) - 1
+
+    def idle_when_lost(self) -> bool:
+        """The worker died between tasks (killed from outside: none of its tasks was
+        running), after it had done some (a worker that dies before any did is broken)."""
+        return self.unsent == 0 and self.done > 0
 
     def took(self) -> None:
         """The oldest task's result arrived: the next one starts now."""
         self.queue.popleft()
         self.done += 1
         self.started = time.monotonic()
+        if self.unsent is not None:
+            self.unsent -= 1
 
 
 @dataclass
@@ -216,9 +231,12 @@ class WorkerPool:
                         result = conn.recv()
                     except (EOFError, OSError):
                         worker.process.join(5)
-                        self.stats.crashes += 1
-                        yield self.on_crash(worker.queue[0], worker.process.exitcode,
-                                            worker.phase.value)
+                        if worker.idle_when_lost():  # its tasks go to the replacement
+                            worker.queue.appendleft(None)  # (what _replace drops)
+                        else:
+                            self.stats.crashes += 1
+                            yield self.on_crash(worker.queue[0], worker.process.exitcode,
+                                                worker.phase.value)
                         self._replace(worker, workers, retry)
                         continue
                     worker.took()
