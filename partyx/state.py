@@ -22,8 +22,8 @@ old FILE or the complete new one, never a mix. When the old FILE is the one this
 wrote, the lines of the articles a run left alone are copied from it as they are, and only
 the changed ones come from the rows (see :meth:`State.track_changes`): a nightly run that
 changes 1% of the records writes FILE at the speed of a file copy, not of decompressing
-every record. Summaries are computed from the rows — what is
-persisted — never from counters of one run.
+every record. Summaries are computed from the rows — what is persisted — never from counters
+of one run.
 
 A second run on the same FILE is kept out by :func:`lock` (``fcntl.flock`` on
 ``records.jsonl.lock``).

@@ -231,13 +231,12 @@ class WorkerPool:
                         result = conn.recv()
                     except (EOFError, OSError):
                         worker.process.join(5)
-                        if worker.idle_when_lost():  # its tasks go to the replacement
-                            worker.queue.appendleft(None)  # (what _replace drops)
-                        else:
+                        idle = worker.idle_when_lost()  # then all its tasks are requeued
+                        if not idle:
                             self.stats.crashes += 1
                             yield self.on_crash(worker.queue[0], worker.process.exitcode,
                                                 worker.phase.value)
-                        self._replace(worker, workers, retry)
+                        self._replace(worker, workers, retry, first_done=not idle)
                         continue
                     worker.took()
                     yield result
@@ -269,10 +268,12 @@ class WorkerPool:
             self.stats.retiring = []
 
     def _replace(self, worker: _Worker, workers: dict[Connection, _Worker],
-                 retry: deque[Any]) -> None:
-        """Kill ``worker`` (its first task is accounted for), queue its other tasks again."""
+                 retry: deque[Any], first_done: bool = True) -> None:
+        """Kill ``worker``, queue its tasks again: all but the first, which has a result
+        already (a crash or a timeout), unless not ``first_done``."""
         del workers[worker.conn]
-        worker.queue.popleft()
+        if first_done:
+            worker.queue.popleft()
         retry.extendleft(reversed(worker.queue))
         worker.queue.clear()
         self._kill(worker)
