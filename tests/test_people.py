@@ -501,6 +501,7 @@ def test_a_truncation_two_names_extend_joins_the_first_mentioned(stage):
 def test_people_do_not_depend_on_the_hash_seed():
     # Python salts str hashes per process: an order taken from a set of names differed
     # between runs (and between a run and its re-run) when two names tied.
+    import os
     import subprocess
     import sys
 
@@ -514,7 +515,7 @@ def test_people_do_not_depend_on_the_hash_seed():
         "sys.stdout.buffer.write(orjson.dumps([a.people, a.extras['mentions']]))\n")
     outputs = set()
     for seed in range(6):
-        env = {**__import__("os").environ, "PYTHONHASHSEED": str(seed)}
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
         proc = subprocess.run([sys.executable, "-c", script, _TWO_EXTENSIONS],
                               capture_output=True, env=env, timeout=120, check=True)
         outputs.add(proc.stdout)
