@@ -12,7 +12,13 @@ sample of the articles (sentence by sentence, as those models are meant to be us
 Finally the 1-worker output is brought up to date incrementally and compared byte for byte
 with the 2-worker output.
 
+A shared machine's speed drifts from one minute to the next, so ``--repeat K`` runs the whole
+set K times in rounds (each round: every worker count, cold and re-run, then underthesea) and
+reports each round and the median of the rounds: the 1- and 2-worker runs of a round, and the
+reference they are compared with, ran minutes apart at most.
+
     python bench/run.py                      # 10,000 articles, 1 and 2 workers
+    python bench/run.py --repeat 3           # the same, three rounds, medians
     python bench/run.py --articles 10000 --articles 50000 --workers 2
 
 The corpus is built once per size under ``bench/out/`` (see ``bench/make_corpus.py``).
@@ -26,6 +32,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -194,33 +201,38 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="comma-separated (default 1,2)")
     parser.add_argument("--changed", type=float, default=0.01, help="fraction changed")
     parser.add_argument("--sample", type=int, default=20, help="articles for underthesea")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds (medians reported)")
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args()
     sizes = args.articles or [10000]
     workers = [int(w) for w in args.workers.split(",")]
-    rows, results = [], {"cpus": os.cpu_count(), "runs": []}
+    rows, results = [], {"cpus": os.cpu_count(), "runs": [], "underthesea": []}
     for n in sizes:
         corpus, paths, size = corpus_of(n, args.out)
-        outputs = {}
-        for w in workers:
-            output = args.out / f"run-{n}-{w}" / "records.jsonl"
-            shutil.rmtree(output.parent, ignore_errors=True)
-            cold = extract(corpus, output, w)
-            make_corpus.change(paths, args.changed, seed=len(results["runs"]) + 1)
-            rerun = extract(corpus, output, w)
-            outputs[w] = output
-            for kind, r in (("cold", cold), (f"re-run {args.changed:.0%} changed", rerun)):
-                r.update(articles=n, workers=w, run=kind, mb=size / 1e6)
-                results["runs"].append(r)
-                rows.append(r)
-        if len(outputs) > 1:
-            first, *others = sorted(outputs)
-            extract(corpus, outputs[first], first)  # catch up on the later changes
-            same = all(outputs[first].read_bytes() == outputs[o].read_bytes() for o in others)
-            results[f"identical_{n}"] = same
-            print(f"{n} articles: outputs of {first} and {others} workers identical: {same}",
-                  file=sys.stderr)
-    results["underthesea"] = underthesea_rates(paths, args.sample)
+        for round_ in range(1, args.repeat + 1):
+            outputs = {}
+            for w in workers:
+                output = args.out / f"run-{n}-{w}" / "records.jsonl"
+                shutil.rmtree(output.parent, ignore_errors=True)
+                cold = extract(corpus, output, w)
+                make_corpus.change(paths, args.changed, seed=len(results["runs"]) + 1)
+                rerun = extract(corpus, output, w)
+                outputs[w] = output
+                for kind, r in (("cold", cold), (f"re-run {args.changed:.0%} changed", rerun)):
+                    r.update(articles=n, workers=w, run=kind, mb=size / 1e6, round=round_)
+                    results["runs"].append(r)
+                    rows.append(r)
+            if len(outputs) > 1:
+                first, *others = sorted(outputs)
+                extract(corpus, outputs[first], first)  # catch up on the later changes
+                same = all(outputs[first].read_bytes() == outputs[o].read_bytes()
+                           for o in others)
+                results[f"identical_{n}"] = results.get(f"identical_{n}", True) and same
+                print(f"{n} articles, round {round_}: outputs of {first} and {others} workers "
+                      f"identical: {same}", file=sys.stderr)
+            u = underthesea_rates(paths, args.sample)
+            u.update(articles=n, round=round_)
+            results["underthesea"].append(u)
     results["load_after"] = os.getloadavg()
     results["maxrss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3
     _print(rows, results)
@@ -229,30 +241,56 @@ def main() -> None:
 
 
 def _print(rows: list[dict], results: dict) -> None:
-    print("| articles | workers | run | seconds | articles/s | per worker | MB/s "
+    print("| articles | round | workers | run | seconds | articles/s | per worker | MB/s "
           "| peak RSS tree | peak PSS tree | processed | load |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         rate = r["articles"] / r["seconds"]
-        print(f"| {r['articles']:,} | {r['workers']} | {r['run']} | {r['seconds']:.1f} "
-              f"| {rate:.0f} | {rate / r['workers']:.0f} | {r['mb'] / r['seconds']:.1f} "
-              f"| {r['peak_rss_mb']:.0f} MB | {r['peak_pss_mb']:.0f} MB | {r['processed']:,} "
-              f"| {r['load_before']:.1f} |")
-    u = results["underthesea"]
-    print(f"\nunderthesea on {u['sample']} of the same articles: word_tokenize "
-          f"{u['word_tokenize_articles_per_s']:.1f} articles/s, ner "
-          f"{u['ner_articles_per_s']:.1f} articles/s (import {u['import_seconds']:.1f} s)")
-    colds = {r["workers"]: r for r in rows if r["run"] == "cold"}
-    for w, r in colds.items():
-        rerun = next(x for x in rows if x["workers"] == w and x["run"] != "cold"
-                     and x["articles"] == r["articles"])
-        rate = r["articles"] / r["seconds"]
-        print(f"{w} worker(s): cold {rate:.0f} articles/s = "
-              f"{rate / u['ner_articles_per_s']:.0f}x underthesea ner; re-run "
-              f"{r['seconds'] / rerun['seconds']:.1f}x faster than cold")
-    if 1 in colds and 2 in colds:
-        print(f"2 workers / 1 worker: {colds[1]['seconds'] / colds[2]['seconds']:.2f}x")
+        print(f"| {r['articles']:,} | {r['round']} | {r['workers']} | {r['run']} "
+              f"| {r['seconds']:.1f} | {rate:.0f} | {rate / r['workers']:.0f} "
+              f"| {r['mb'] / r['seconds']:.1f} | {r['peak_rss_mb']:.0f} MB "
+              f"| {r['peak_pss_mb']:.0f} MB | {r['processed']:,} | {r['load_before']:.1f} |")
+    print()
+    for n in sorted({r["articles"] for r in rows}):
+        rounds = [_round_figures(rows, results["underthesea"], n, k)
+                  for k in sorted({r["round"] for r in rows if r["articles"] == n})]
+        for k, fig in enumerate(rounds, 1):
+            print(f"{n:,} articles, round {k}: " + _describe(fig))
+        if len(rounds) > 1:
+            median = {key: statistics.median(f[key] for f in rounds) for key in rounds[0]}
+            print(f"{n:,} articles, median of {len(rounds)} rounds: " + _describe(median))
     print(f"load average after: {results['load_after']}")
+
+
+def _round_figures(rows: list[dict], refs: list[dict], n: int, round_: int) -> dict[str, float]:
+    """The figures of one round: per worker count, cold articles/s, its ratio to underthesea's
+    ``ner`` of the same round, and how many times faster the re-run was; the 2/1 speed-up."""
+    ner = next(u for u in refs if u["articles"] == n and u["round"] == round_)
+    fig = {"ner": ner["ner_articles_per_s"], "word_tokenize": ner["word_tokenize_articles_per_s"]}
+    mine = [r for r in rows if r["articles"] == n and r["round"] == round_]
+    for r in mine:
+        if r["run"] != "cold":
+            continue
+        w = r["workers"]
+        rerun = next(x for x in mine if x["workers"] == w and x["run"] != "cold")
+        fig[f"cold_{w}"] = n / r["seconds"]
+        fig[f"per_worker_{w}"] = n / r["seconds"] / w
+        fig[f"x_ner_{w}"] = n / r["seconds"] / fig["ner"]
+        fig[f"rerun_x_{w}"] = r["seconds"] / rerun["seconds"]
+    if "cold_1" in fig and "cold_2" in fig:
+        fig["speedup_2_1"] = fig["cold_2"] / fig["cold_1"]
+    return fig
+
+
+def _describe(fig: dict[str, float]) -> str:
+    parts = [f"ner {fig['ner']:.1f}/s, word_tokenize {fig['word_tokenize']:.1f}/s"]
+    for w in sorted(int(k.split("_")[1]) for k in fig if k.startswith("cold_")):
+        parts.append(f"{w} worker(s) cold {fig[f'cold_{w}']:.0f}/s ({fig[f'per_worker_{w}']:.0f} "
+                     f"per worker, {fig[f'x_ner_{w}']:.0f}x ner), re-run "
+                     f"{fig[f'rerun_x_{w}']:.1f}x faster")
+    if "speedup_2_1" in fig:
+        parts.append(f"2/1 workers {fig['speedup_2_1']:.2f}x")
+    return "; ".join(parts)
 
 
 if __name__ == "__main__":
