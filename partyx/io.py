@@ -45,6 +45,10 @@ from partyx.text import normalize
 
 DEFAULT_GLOB = "*.txt"
 MAX_BYTES = 20_000_000
+# The version of what reading gives the stages: bump it when decoding or normalising
+# (:func:`partyx.text.normalize`) changes the text of some file. It is part of the pipeline's
+# signature, so that incremental runs redo the records made from the old text.
+READER_VERSION = "1"
 
 
 class ReadError(Exception):

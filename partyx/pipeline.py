@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from partyx import io
 from partyx.article import Article
 
 ENTRY_POINT_GROUP = "partyx.stages"
@@ -134,8 +135,10 @@ class Pipeline:
 
     @property
     def signature(self) -> str:
-        """Changes whenever a stage is added, removed, reordered or changes version."""
-        text = ";".join(f"{s.name}={s.version}" for s in self.stages)
+        """Changes whenever a stage is added, removed, reordered or changes version, or the
+        reader does (:data:`partyx.io.READER_VERSION`)."""
+        text = ";".join([f"reader={io.READER_VERSION}",
+                         *(f"{s.name}={s.version}" for s in self.stages)])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def run(self, article: Article, on_stage: Callable[[int], None] | None = None) -> Article:

@@ -1,5 +1,6 @@
 import pytest
 
+from partyx import io
 from partyx.article import Article
 from partyx.pipeline import REGISTRY, Pipeline, PipelineError, Stage, build, load_stages, order
 
@@ -88,3 +89,11 @@ def test_signature_changes_with_a_stage_version():
     b = type("A2", (a,), {"version": "2"})
     assert Pipeline([a()]).signature != Pipeline([b()]).signature
     assert "a" not in REGISTRY or REGISTRY["a"] is not a
+
+
+def test_signature_changes_with_the_reader_version(monkeypatch):
+    # a new decoder gives the stages another text: incremental runs must redo the records
+    a = _stage("a", (), ("x",))
+    before = Pipeline([a()]).signature
+    monkeypatch.setattr(io, "READER_VERSION", "test")
+    assert Pipeline([a()]).signature != before

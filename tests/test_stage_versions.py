@@ -5,13 +5,15 @@ An incremental run reuses an article's record unless its bytes or the pipeline's
 without a version bump leaves stale records in every existing output, silently.
 
 This test keeps a fingerprint of the record fields each stage provides (``extras`` are
-scratch: a change there matters only through the records downstream) on the seeds, and on
-the development corpus where it is present, in ``tests/stage_fingerprints.json``, with the
-pipeline signature it was taken under:
+scratch: a change there matters only through the records downstream), and of the text and
+encoding the reader gives the stages (``reader``), on the seeds, and on the development corpus
+where it is present, in ``tests/stage_fingerprints.json``, with the pipeline signature it was
+taken under:
 
 - same signature, different fingerprint: a record field changed without a version bump. Bump
   the version of the stage that changed (which may be upstream of the field, as ``clean`` is
-  of ``title``: the signature covers every stage, so one bump redoes the records).
+  of ``title``: the signature covers every stage, so one bump redoes the records), or
+  ``partyx.io.READER_VERSION`` when ``reader`` changed.
 - different signature (a version was bumped): refresh the file with
   ``PARTYX_UPDATE_FINGERPRINTS=1 python -m pytest tests/test_stage_versions.py``
   and commit it with the change.
@@ -38,13 +40,15 @@ UPDATE = os.environ.get("PARTYX_UPDATE_FINGERPRINTS") == "1"
 
 def fingerprints(folder: Path) -> dict[str, str]:
     """Per stage that provides record fields: sha256 of those fields over the articles of
-    ``folder``."""
+    ``folder``; and ``reader``: of the decoded text and encoding the stages were given."""
     pipeline = build()
     fields = {s.name: [n for n in s.provides if n in RECORD_FIELDS] for s in pipeline.stages}
     fields = {name: names for name, names in fields.items() if names}
-    hashes = {name: hashlib.sha256() for name in fields}
+    hashes = {name: hashlib.sha256() for name in [*fields, "reader"]}
     for i, path in enumerate(sorted(folder.glob("*.txt"))):
-        article = pipeline.run(read_article(path, f"a{i}"))
+        article = read_article(path, f"a{i}")
+        hashes["reader"].update(orjson.dumps([article.raw, article.source["encoding"]]))
+        article = pipeline.run(article)
         for name, names in fields.items():
             value = {n: getattr(article, n) for n in names}
             hashes[name].update(orjson.dumps(value, option=orjson.OPT_SORT_KEYS))
@@ -74,6 +78,10 @@ def test_a_changed_stage_has_a_new_version(corpus: str) -> None:
         "stage versions changed: refresh tests/stage_fingerprints.json with "
         "PARTYX_UPDATE_FINGERPRINTS=1 python -m pytest tests/test_stage_versions.py")
     changed = [name for name, h in now.items() if before["stages"].get(name) != h]
+    assert "reader" not in changed, (
+        f"the text the reader gives the stages changed on the {corpus}: bump "
+        "partyx.io.READER_VERSION, so that incremental runs redo the records made from the old "
+        "text")
     assert not changed, (
         f"the records of {', '.join(changed)} changed on the {corpus} but no stage version was "
         "bumped: bump the version of the stage that changed them, so that incremental "
@@ -94,3 +102,18 @@ def test_the_fingerprint_sees_a_change_in_what_a_stage_provides(monkeypatch) -> 
     after = fingerprints(SEEDS)
     assert after["membership"] != before["membership"]
     assert {k for k in before if before[k] != after[k]} <= {"membership", "event"}
+
+
+def test_the_fingerprint_sees_a_change_in_what_the_reader_gives(monkeypatch) -> None:
+    before = fingerprints(SEEDS)
+    from partyx import io
+
+    original = io.decode
+
+    def altered(data: bytes) -> io.Decoded:
+        decoded = original(data)
+        return io.Decoded(decoded.text.replace("Đảng", "Dang"), decoded.encoding)
+
+    monkeypatch.setattr(io, "decode", altered)
+    after = fingerprints(SEEDS)
+    assert after["reader"] != before["reader"]
