@@ -241,23 +241,24 @@ def _word_starts(text: str, tail: str, firsts: str) -> list[int]:
     return out
 
 
-# A separator of a figure such as ``24/3`` or ``5.6.2012``: / . or -, then a digit after at
-# most one space. One pattern per separator, each opening with its literal: the regex engine
-# skips to the next one in C, and only the few separators a digit follows reach Python (most
-# dots end a sentence). A character class ([/.-]) would be tested at every character instead.
-_SEPARATORS = tuple(re.compile(re.escape(sep) + r"(?=\s?\d)") for sep in "/.-")
+# A separator of a figure such as ``24/3`` or ``5.6.2012``, a / . or - that a digit follows
+# after at most one space, found as a dot in a copy of the text where / and - are dots
+# (str.replace is a C loop): one scan with a pattern that opens with a literal, which the
+# regex engine skips to in C, and only the few separators a digit follows reach Python (most
+# dots end a sentence). A pattern opening with the class [/.-] would be tried at every
+# character instead.
+_SEPARATOR = re.compile(r"\.(?=\s?\d)")
 
 
 def _day_month_starts(text: str) -> list[int]:
     """Where a figure such as ``24/3``, ``5.6.2012`` (_FULL, _DAY_MONTH) can open: a digit at
     most 3 characters before a / . or - that a digit follows, after at most one space."""
     starts = []
-    for rx in _SEPARATORS:
-        for m in rx.finditer(text):
-            i = m.start()
-            for p in range(max(0, i - 3), i):
-                if text[p].isdecimal():
-                    starts.append(p)
+    for m in _SEPARATOR.finditer(text.replace("/", ".").replace("-", ".")):
+        i = m.start()
+        for p in range(max(0, i - 3), i):
+            if text[p].isdecimal():
+                starts.append(p)
     return sorted(set(starts))
 
 
