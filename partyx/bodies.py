@@ -55,14 +55,59 @@ def _province(name: str) -> Any:
 _NAME = re.compile(r"\s{1,2}([^\W_]+(?:\s[^\W_]+){0,3})")
 
 
-@cache
-def _level_words(level: str) -> re.Pattern[str]:
-    """``quận|Quận ủy|…``: the words written before the name of a unit of ``level``."""
+def _words_of(level: str) -> list[str]:
+    """The words written before the name of a unit of ``level``, longest first."""
     levels, committees = _vocab()
     words = [w for w, lv in levels.items() if lv == level and "." not in w]
     words += [w for w, lv in committees.items() if lv == level]
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return sorted(words, key=len, reverse=True)
+
+
+@cache
+def _level_words(level: str) -> re.Pattern[str]:
+    """``quận|Quận ủy|…``: the words written before the name of a unit of ``level``."""
+    alternation = "|".join(re.escape(w) for w in _words_of(level))
     return re.compile(rf"(?i:\b(?:{alternation}))(?=\s)")
+
+
+def case_forms(ch: str) -> str:
+    """The characters that a case-insensitive pattern matches for the letter ``ch`` of a level
+    word: itself and its upper case (``ậẬ``; tests/test_bodies.py checks that no other
+    character, such as ``ſ`` for ``s``, is one for these words)."""
+    up = ch.upper()
+    return "".join(sorted({ch, up})) if len(up) == 1 else ch
+
+
+def _letter(ch: str) -> str:
+    forms = case_forms(ch)
+    return re.escape(ch) if len(forms) == 1 else f"[{forms}]"
+
+
+@cache
+def _level_anchors(level: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Scans that find where :func:`_level_words` can match, far cheaper than that pattern
+    (it opens with ``\\b``, so the regex engine tries it at every character, on the 2000
+    characters before each body): per word and per case form of its last letter with a
+    diacritic (rarer than a plain letter; else its last letter), a pattern that opens with
+    that form (a literal the engine skips to in C) and checks the rest of the word in any
+    case; with the form's offset in the word. A word that another one begins is left to
+    that one."""
+    scans = []
+    words = _words_of(level)
+    for word in words:
+        if any(word != w and word.startswith(w) for w in words):
+            continue  # "quận ủy" opens where "quận" does
+        k = max((i for i, ch in enumerate(word) if not ch.isascii()), default=len(word) - 1)
+        head, tail = "".join(map(_letter, word[:k])), "".join(map(_letter, word[k + 1:]))
+        for form in case_forms(word[k]):
+            behind = f"(?<={head}{re.escape(form)})" if head else ""
+            scans.append((re.compile(re.escape(form) + behind + tail), k))
+    return tuple(scans)
+
+
+def _level_word_starts(level: str, text: str) -> list[int]:
+    """Where a match of :func:`_level_words` can open in ``text`` (ascending)."""
+    return sorted({m.start() - k for rx, k in _level_anchors(level) for m in rx.finditer(text)})
 
 
 def capitalised(words: list[str]) -> list[str]:
@@ -81,7 +126,10 @@ def _named_before(level: str, before: str) -> str | None:
     from partyx.gazetteer import get
 
     found = None
-    for m in _level_words(level).finditer(before):
+    from partyx.dates import finditer_at
+
+    starts = _level_word_starts(level, before)
+    for m in finditer_at(_level_words(level), before, starts):
         name = _NAME.match(before, m.end())
         if not name:
             continue

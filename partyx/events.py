@@ -43,6 +43,16 @@ _SPEAKS = re.compile(
     r"\s?(?:đã\s)?(?:nhấn mạnh|phát biểu|khẳng định|yêu cầu|đề nghị|chỉ đạo|cho biết|nêu rõ)"
 )
 _ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[^.;]{0,40}$")
+# How far from its end a match of _ATTENDEE can open: its longest cue, 40, and a final "\n"
+# that $ may stand before (IGNORECASE matches a character with a character).
+_ATTENDEE_REACH = len("có sự tham gia") + 40 + 1
+
+
+def _attendee(before: str) -> bool:
+    """``before`` (the text up to a name) ends with an attendance cue (``Tham dự hội nghị có``):
+    searched in its last characters only, where a match can open (a long sentence costs no
+    more)."""
+    return bool(_ATTENDEE.search(before, max(0, len(before) - _ATTENDEE_REACH)))
 
 
 @dataclass(frozen=True)
@@ -362,7 +372,7 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
     start, end = event_span
     for m in people:
         if start <= m["start"] < end:
-            if _ATTENDEE.search(text[start:m["start"]]):
+            if _attendee(text[start:m["start"]]):
                 return None
             return m["name"]
     body_lead_end = lead_end_of(text)
@@ -370,7 +380,7 @@ def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
         if m["start"] >= body_lead_end:
             break
         if _SPEAKS.match(text, m["end"], m["end"] + 40) and \
-                not _ATTENDEE.search(text[sentence_at(text, m["start"])[0]:m["start"]]):
+                not _attendee(text[sentence_at(text, m["start"])[0]:m["start"]]):
             return m["name"]
     return None
 

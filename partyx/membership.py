@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from partyx.bodies import capitalised, committee_body, level_of, party_body
-from partyx.text import lower_aligned
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -111,13 +110,33 @@ def _number(text: str) -> int | None:
 _KEYS = ("đảng viên", "cơ sở")
 
 
+def _forms(ch: str) -> str:
+    """The characters whose lower case (as :func:`lower_aligned` makes it) is ``ch``: ``ch``
+    and its upper case (``Đđ``)."""
+    up = ch.upper()
+    return "".join(sorted({ch, up})) if len(up) == 1 and up.lower() == ch else ch
+
+
+def _anchored(key: str) -> tuple[str, int, re.Pattern[str]]:
+    """How to find ``key`` in ``lower_aligned(text)`` without lower-casing the text (which
+    costs more than the rest of the stage): ``str.find`` (a C scan) the forms of its last
+    letter with a diacritic (``ê`` of ``đảng viên``, rarer than plain letters), then match
+    the key in any case where one stands: (those forms, that letter's offset, key pattern)."""
+    offset = max(i for i, ch in enumerate(key) if not ch.isascii())
+    letters = "".join(f"[{_forms(ch)}]" if len(_forms(ch)) > 1 else re.escape(ch) for ch in key)
+    return _forms(key[offset]), offset, re.compile(letters)
+
+
+_ANCHORED = tuple(map(_anchored, _KEYS))
+
+
 def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     """Every membership figure stated in ``text`` (see module docstring), in text order."""
     if not isinstance(text, str) or not text:
         return []
     facts: list[Fact] = []
     done = -1
-    for pos in sorted(_occurrences(lower_aligned(text))):
+    for pos in _occurrences(text):
         if pos < done:
             continue
         start = _sentence_start(text, pos)
@@ -134,14 +153,17 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     return facts
 
 
-def _occurrences(low: str) -> list[int]:
-    out: list[int] = []
-    for key in _KEYS:
-        i = low.find(key)
-        while i >= 0:
-            out.append(i)
-            i = low.find(key, i + 1)
-    return out
+def _occurrences(text: str) -> list[int]:
+    """Where the keys (_KEYS) open in ``lower_aligned(text)``, in order."""
+    out = []
+    for forms, offset, key in _ANCHORED:
+        for form in forms:
+            i = text.find(form, offset)
+            while i >= 0:
+                if key.match(text, i - offset):
+                    out.append(i - offset)
+                i = text.find(form, i + 1)
+    return sorted(out)
 
 
 def _sentence_start(text: str, pos: int) -> int:

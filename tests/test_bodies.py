@@ -51,3 +51,34 @@ def test_the_unit_named_last_before_wins_over_the_context():
     assert party_body("thành phố", None, None, before) == "Đảng bộ thành phố Hà Nội"
     assert party_body("huyện", None, LONG_BIEN, before) == "Đảng bộ huyện"
     assert party_body("quận", None, LONG_BIEN, "quận Không Có Thật") == "Đảng bộ quận Long Biên"
+
+
+def test_level_word_letters_have_no_case_forms_but_their_own():
+    """_level_anchors finds level words by their letters' case_forms: those must be every
+    character a case-insensitive pattern matches for the letter."""
+    import re
+
+    from partyx import bodies
+
+    levels = set(bodies._vocab()[0].values())
+    letters = {ch for lv in levels for w in bodies._words_of(lv) for ch in w if ch.isalpha()}
+    any_letter = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    matched = [c for c in map(chr, range(0x110000)) if any_letter.fullmatch(c)]
+    for ch in letters:
+        one = re.compile(re.escape(ch), re.IGNORECASE)
+        assert {c for c in matched if one.fullmatch(c)} == set(bodies.case_forms(ch)), ch
+
+
+_PIECES = ["quận", "Quận", "QUẬN", "quận ủy", "Quận Ủy", "tp", "TP", "Tp.", "thành phố", "Thành ủy",
+           "thị xã", "Thị Ủy", "xã", "Xã", "tỉnh", "TỈNH", " ", "\n", "a", "ſ", "İ", "1", "_"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_level_word_starts_hold_every_match(text):
+    from partyx import bodies
+    from partyx.dates import finditer_at
+
+    for level in set(bodies._vocab()[0].values()):
+        rx = bodies._level_words(level)
+        got = finditer_at(rx, text, bodies._level_word_starts(level, text))
+        assert [m.span() for m in got] == [m.span() for m in rx.finditer(text)]

@@ -166,3 +166,29 @@ def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_sentence():
     text = ("Đoàn " + "İ" * 40 + " đến thăm. Đảng bộ quận Thanh Xuân hiện có 54 tổ chức cơ sở "
             "Đảng với 19.908 đảng viên. Hội nghị kết thúc vào buổi chiều cùng ngày hôm đó.")
     assert facts(text) == [("Đảng bộ quận Thanh Xuân", 19908, 54)]
+
+
+def test_key_letter_forms_are_every_character_that_lower_cases_to_the_letter():
+    """_occurrences finds the keys in the text itself: each letter's forms must be exactly the
+    characters that lower_aligned turns into it."""
+    letters = set("".join(membership._KEYS))
+    forms: dict[str, set[str]] = {ch: set() for ch in letters}
+    for cp in range(0x110000):
+        c = chr(cp)
+        low = c.lower()
+        low = low if len(low) == 1 else c
+        if low in forms:
+            forms[low].add(c)
+    assert {ch: set(membership._forms(ch)) for ch in letters} == forms
+
+
+@given(st.lists(st.sampled_from(["đảng viên", "Đảng Viên", "ĐẢNG VIÊN", "cơ sở", "CƠ Sở", "İ",
+                                 "ı", " ", "đảng  viên", "ê", "ở", "x", "\n"]),
+                max_size=12).map("".join))
+def test_keys_are_found_where_lower_aligned_has_them(text):
+    from partyx.text import lower_aligned
+
+    low = lower_aligned(text)
+    expected = sorted(i for key in membership._KEYS for i in range(len(low))
+                      if low.startswith(key, i))
+    assert membership._occurrences(text) == expected

@@ -37,6 +37,7 @@ from partyx.text import collapse_spaces
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = ".!?…"
 _ONLY_SYMBOLS = re.compile(r"^[\W_]+$")
+_CAPTION_MAX = 200  # a longer line printed twice is no caption
 _BULLET_START = re.compile(r"^(?:[-–+•*]|\d{1,3}\s*[-.)/])\s*")
 # ">> headline" appended after the last sentence of a paragraph
 _TRAILING_LINKS = re.compile(r"(?<=[.!?”\"])\s+(?:>>|»)\s.*$")
@@ -125,7 +126,7 @@ class Clean(Stage):
     def __call__(self, article: Article) -> None:
         lines: list[str] = []
         captions: list[str] = []
-        seen: set[str] = set()
+        seen: set[str] = set()  # kept lines short enough to be a repeated caption
         in_body = False  # a paragraph has been kept
         related = False  # reading the headlines under a "Tin liên quan" marker
         raw = [collapse_spaces(x) for x in article.raw.split("\n")]
@@ -155,7 +156,8 @@ class Clean(Stage):
             if in_body and is_headline_run(line):
                 continue
             lines.append(line)
-            seen.add(line)
+            if len(line) <= _CAPTION_MAX:  # no need to hash a whole paragraph
+                seen.add(line)
             in_body = in_body or is_paragraph(line)
         article.extras["lines"] = lines
         article.extras["captions"] = captions
@@ -179,5 +181,5 @@ class Clean(Stage):
     def _is_repeat(line: str, kept: list[str], seen: set[str]) -> bool:
         if kept and line == kept[-1]:
             return True
-        return (line in seen and len(line) <= 200 and len(line.split()) >= 4
+        return (len(line) <= _CAPTION_MAX and line in seen and len(line.split()) >= 4
                 and not _BULLET_START.match(line) and not line.endswith(":"))
