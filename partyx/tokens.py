@@ -13,35 +13,45 @@ finds the longest phrase starting at a token.
 from __future__ import annotations
 
 import re
-from functools import partial
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from operator import add
 from typing import Any, NamedTuple
 
 
 class Tok(NamedTuple):
+    """A token's string and shape, without its place in the text: one object per distinct
+    string, shared by all its occurrences (building a positioned object for each token
+    cost a third of the people stage); the offsets are in :class:`Tokens`."""
+
     text: str  # the word (full form for an abbreviation)
     low: str  # lower-cased text
     cap: bool  # begins with a capital letter (so a word: punctuation is never capitalised)
     word: bool  # a word, not punctuation
-    start: int  # character offsets of the word (of the whole abbreviation) in the text
-    end: int
 
 
-_new = partial(tuple.__new__, Tok)  # ~30% faster than Tok(...): no keyword handling
+class Tokens(NamedTuple):
+    """The tokens of a stretch of text and, index for index, their character offsets."""
+
+    toks: list[Tok]
+    starts: list[int]  # offsets of the word (of the whole abbreviation) in the text
+    ends: list[int]
+
+    def cut(self, lo: int, hi: int) -> Tokens:
+        """Tokens ``lo`` to ``hi`` (indices)."""
+        return Tokens(self.toks[lo:hi], self.starts[lo:hi], self.ends[lo:hi])
 
 
 class _Shapes(dict):
-    """Token string -> ``(text, low, cap, word)``, the offset-free part of its Tok, computed
-    on first sight (an article's words are mostly the same few thousand)."""
+    """Token string -> its :class:`Tok`, made on first sight (an article's words are mostly
+    the same few thousand)."""
 
-    def __missing__(self, s: str) -> tuple[str, str, bool, bool]:
+    def __missing__(self, s: str) -> Tok:
         if len(self) > 100_000:  # bounded: a hostile text of unique words
             self.clear()
         word = s[0].isalnum()
-        shape = (s, s.lower(), s[0].isupper(), True) if word else (s, s, False, False)
-        self[s] = shape
-        return shape
+        tok = Tok(s, s.lower(), s[0].isupper(), True) if word else Tok(s, s, False, False)
+        self[s] = tok
+        return tok
 
 
 def _probe(abbreviation: str) -> str:
@@ -56,7 +66,7 @@ class Tokenizer:
 
     def __init__(self, abbreviations: dict[str, str]) -> None:
         self.abbreviations = {k: v.split() for k, v in abbreviations.items()}
-        self._full = {k: tuple((w, w.lower(), w[0].isupper(), True) for w in v)
+        self._full = {k: [Tok(w, w.lower(), w[0].isupper(), True) for w in v]
                       for k, v in self.abbreviations.items()}
         self._abbr = frozenset(self._full)
         self._shapes = _Shapes()
@@ -78,13 +88,13 @@ class Tokenizer:
         self._special_probes = tuple(sorted(p for p in probes  # ("&" stands for "H&" too)
                                             if not any(q != p and q in p for q in probes)))
 
-    def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    def tokenize(self, text: str, start: int = 0, end: int | None = None) -> Tokens:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
         # The hottest code of the stage. Where an abbreviation with a dot, & or / is written,
         # split() with the pattern as a group gives [gap, token, gap, token, …, gap] with no
         # match objects, and the running sum of their lengths the offsets; elsewhere (most
-        # stretches) _plain_words gives tokens and offsets. Each token's cached shape + its
-        # offsets is one Tok (C-level calls). Abbreviations are spliced in after.
+        # stretches) _plain_words gives tokens and offsets. Each token is its string's shared
+        # Tok (C-level calls, no object made per token). Abbreviations are spliced in after.
         stretch = text[start:end]
         if self._special is not None and any(p in stretch for p in self._special_probes) and (
                 self._special.search(stretch) is not None):
@@ -95,21 +105,22 @@ class Tokenizer:
         else:
             strings, starts = self._plain_words(stretch, start)
             ends = list(map(add, starts, map(len, strings)))
-        toks = list(map(tuple.__new__, repeat(Tok), map(
-            add, map(self._shapes.__getitem__, strings), zip(starts, ends, strict=True))))
-        if self._abbr.isdisjoint(strings):
-            return toks
-        for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
-            span = (toks[i].start, toks[i].end)  # each word of the full form: the whole span
-            toks[i:i + 1] = [_new(shape + span) for shape in self._full[strings[i]]]
-        return toks
+        toks = list(map(self._shapes.__getitem__, strings))
+        if not self._abbr.isdisjoint(strings):
+            for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
+                full = self._full[strings[i]]  # each word of the full form: the whole span
+                toks[i:i + 1] = full
+                starts[i:i + 1] = [starts[i]] * len(full)
+                ends[i:i + 1] = [ends[i]] * len(full)
+        return Tokens(toks, starts, ends)
 
     def _plain_words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
         """The plain pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at
         ``start``). No token holds a space, so the text is cut at spaces first (a C call),
-        and a piece of letters and digits only, most of them, is one token as it is: only
-        the rest (``Nội,``, ``O'Neil``, line breaks) goes through the regex, whose split
-        costs several times more per token than this loop."""
+        and a piece of letters and digits only, most of them, is one token as it is, and
+        one with a single mark at its end (``Nội,``) is two: only the rest (``(Hà``,
+        ``O'Neil``, line breaks) goes through the regex, whose split costs several times
+        more per token than this loop."""
         strings: list[str] = []
         starts: list[int] = []
         split = self._split_plain
@@ -118,6 +129,10 @@ class Tokenizer:
             if piece.isalnum():  # all of it matched by [^\W_]+ (\w less _ is str.isalnum)
                 strings.append(piece)
                 starts.append(pos)
+            elif (head := piece[:-1]).isalnum() and (last := piece[-1]) != "_" and (
+                    not last.isspace()):  # the regex: the word, then the mark (no \w, no \s)
+                strings += (head, last)
+                starts += (pos, pos + len(head))
             elif piece:
                 parts = split(piece)
                 at = pos
