@@ -443,6 +443,15 @@ def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
         m.span() for m in f.short_re.finditer(text) if m.group("w") in words]
 
 
+@pytest.mark.parametrize("text", [*TRICKY, "ông bà _ông x, xông y; Bà Z bà đ 1bà x\nông ỹ BÀ ông"])
+def test_pronouns_are_found_where_the_regex_finds_them(text):
+    from partyx.stages.people import _PRONOUN, _pronouns
+
+    for pos in range(len(text) + 1):
+        assert _pronouns(text, pos) == [
+            (m.start(), m.end(), m.group()) for m in _PRONOUN.finditer(text, pos)], pos
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_a_cue_before_a_run_is_seen_as_the_regex_sees_it(stage, text):
     f = stage.finder

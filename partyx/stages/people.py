@@ -97,8 +97,12 @@ class PeopleFinder:
                              **dict.fromkeys(t["leaving_cues"], "former")})
         self.end_or_appoint = _END.union(self.appoint.root)
         upper = names["uppercase"]
-        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead
-        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
+        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
+        # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
+        # letter, so giving back characters never helps; at a capitalised word that no
+        # other follows (most tries) the engine then fails at once instead of backtracking.
+        word = rf"[{upper}][^\W\d_]*+"
+        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*+[ ]++{word}(?:[ ]++{word})*+")
         cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
         self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
         # lower-case: where short_re may match (see _short_matches)
@@ -609,14 +613,14 @@ class PeopleFinder:
                     if (m["start"], m["end"]) not in full_spans]
         starts = [m["start"] for m in mentions]
         # (from the first mention on: a pronoun before it has no one to stand for)
-        for pm in _PRONOUN.finditer(text, starts[0] if starts else len(text)):
-            i = bisect.bisect_left(starts, pm.start()) - 1
+        for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
+            i = bisect.bisect_left(starts, at) - 1
             if i < 0:
                 continue
             person = full[mentions[i]["name"]]
-            gender = self.cues.get(pm.group().lower())
+            gender = self.cues.get(word.lower())
             if person["gender"] in (None, gender):
-                subjects.append((pm.end(), mentions[i]["name"]))
+                subjects.append((end, mentions[i]["name"]))
         for pos, name in subjects:
             person = full[name]
             for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
@@ -684,10 +688,27 @@ class PeopleFinder:
             k = max(end, i + 1)
 
 
-# "ông"/"bà" not inside a word, before a lower-case word. The look-behind follows a class of
-# first letters: a pattern that starts with a class lets the regex engine skip ahead.
+# "ông"/"bà" not inside a word, before a lower-case word (see _pronouns).
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
+_PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
+_LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the matches of ``_PRONOUN.finditer(text, pos)``, in order. Found
+    by ``str.find`` of each spelling and a space (a C scan): the regex tried each ``b`` and
+    ``ô`` of the text. Two never overlap (a letter would be before the second)."""
+    found = []
+    for word in _PRONOUN_WORDS:
+        q = text.find(word + " ", pos)
+        while q != -1:
+            if (q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_")) and (
+                    _LOWER_WORD.match(text, q + len(word) + 1)):  # (\w: alphanumeric or _)
+                found.append((q, q + len(word), word))
+            q = text.find(word + " ", q + 1)
+    found.sort()
+    return found
 
 
 def _cues_may_overlap(cues: Sequence[str]) -> bool:
