@@ -54,13 +54,6 @@ class _Shapes(dict):
         return tok
 
 
-def _probe(abbreviation: str) -> str:
-    """The first character of ``abbreviation`` that is no word character, with the one
-    before it: where the abbreviation is written, so is this."""
-    i = next(j for j, ch in enumerate(abbreviation) if not re.match(r"\w", ch))
-    return abbreviation[max(0, i - 1):i + 1]
-
-
 class Tokenizer:
     """Splits text into :class:`Tok`; built once from the abbreviation table."""
 
@@ -75,36 +68,28 @@ class Tokenizer:
         alts = "|".join(re.escape(s) for s in special)
         plain = r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]"
         self.pattern = re.compile((rf"(?:{alts})(?![^\W_])|" if alts else "") + plain)
-        # split() with the pattern as a group (it has no other): [gap, token, …, gap]. Where
-        # no abbreviation with a dot, & or / is written (most stretches: a fast probe finds
-        # none), the plain pattern splits alike and ~30% faster.
+        # split() with the pattern as a group (it has no other): [gap, token, …, gap]
         self._split = re.compile(f"({self.pattern.pattern})").split
-        self._split_plain = re.compile(f"({plain})").split
-        self._special = re.compile(rf"(?:{alts})(?![^\W_])") if alts else None
-        # A cheap test before that regex (a regex search tries each position of the
-        # stretch; ``in`` is a C search): no probe of theirs (``P.``, ``Đ/``, ``&``) is
-        # written, no abbreviation is.
-        probes = {_probe(k) for k in special}
-        self._special_probes = tuple(sorted(p for p in probes  # ("&" stands for "H&" too)
-                                            if not any(q != p and q in p for q in probes)))
+        # No token holds a space unless an abbreviation does (none does): then the text
+        # can be cut at spaces first and each piece tokenized alone (see _words).
+        self._by_piece = not any(ch.isspace() for k in special for ch in k)
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None) -> Tokens:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
-        # The hottest code of the stage. Where an abbreviation with a dot, & or / is written,
-        # split() with the pattern as a group gives [gap, token, gap, token, …, gap] with no
-        # match objects, and the running sum of their lengths the offsets; elsewhere (most
-        # stretches) _plain_words gives tokens and offsets. Each token is its string's shared
-        # Tok (C-level calls, no object made per token). Abbreviations are spliced in after.
+        # The hottest code of the stage: _words gives tokens and offsets (else split() with
+        # the pattern as a group gives [gap, token, gap, token, …, gap] with no match
+        # objects, and the running sum of their lengths the offsets). Each token is its
+        # string's shared Tok (C-level calls, no object made per token). Abbreviations are
+        # spliced in after.
         stretch = text[start:end]
-        if self._special is not None and any(p in stretch for p in self._special_probes) and (
-                self._special.search(stretch) is not None):
+        if self._by_piece:
+            strings, starts = self._words(stretch, start)
+            ends = list(map(add, starts, map(len, strings)))
+        else:
             parts = self._split(stretch)
             strings = parts[1::2]
             at = list(accumulate(map(len, parts), initial=start))
             starts, ends = at[1:-1:2], at[2::2]
-        else:
-            strings, starts = self._plain_words(stretch, start)
-            ends = list(map(add, starts, map(len, strings)))
         toks = list(map(self._shapes.__getitem__, strings))
         if not self._abbr.isdisjoint(strings):
             for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
@@ -114,23 +99,29 @@ class Tokenizer:
                 ends[i:i + 1] = [ends[i]] * len(full)
         return Tokens(toks, starts, ends)
 
-    def _plain_words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
-        """The plain pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at
-        ``start``). No token holds a space, so the text is cut at spaces first (a C call),
-        and a piece of letters and digits only, most of them, is one token as it is, and
-        one with a single mark at its end (``Nội,``) is two: only the rest (``(Hà``,
-        ``O'Neil``, line breaks) goes through the regex, whose split costs several times
-        more per token than this loop."""
+    def _words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
+        """The pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at
+        ``start``). No token holds a space, so the text is cut at spaces first (a C call):
+        the pattern's tokens of a piece are those of the whole stretch there (a match
+        begins at a piece's start, as no match takes the space before it, and the look-ahead
+        after an abbreviation sees no letter either way). A piece of letters and digits
+        only, most of them, is one token as it is (each abbreviation the regex matches has
+        a mark), and one with a single mark at its end (``Nội,``) is two unless it is an
+        abbreviation (``TP.``): only the rest (``(Hà``, ``TP.HCM``, ``O'Neil``, line
+        breaks) goes through the regex, whose split costs several times more per token
+        than this loop."""
         strings: list[str] = []
         starts: list[int] = []
-        split = self._split_plain
+        split = self._split
+        abbreviations = self._abbr
         pos = start
         for piece in stretch.split(" "):
             if piece.isalnum():  # all of it matched by [^\W_]+ (\w less _ is str.isalnum)
                 strings.append(piece)
                 starts.append(pos)
             elif (head := piece[:-1]).isalnum() and (last := piece[-1]) != "_" and (
-                    not last.isspace()):  # the regex: the word, then the mark (no \w, no \s)
+                    not last.isspace()) and piece not in abbreviations:
+                # the regex: the word, then the mark (no \w, no \s; "&" alone is both)
                 strings += (head, last)
                 starts += (pos, pos + len(head))
             elif piece:

@@ -45,6 +45,7 @@ TEXTS = [
     "Thành ủy\nHà Nội.Ông T. Lan P.Hà, Đ-",  # probes of abbreviations, none written
     # a word and one mark: two tokens, unless the mark is _ or a space other than " "
     "Nội, a_ b\t c\u00a0 d\u0301 e’ 5% x.\n Ư- (y) z\u2028 ",
+    "TP. Hà, Tp., (TP.HCM) TP.HCMx KH& & a&b Đ/c. T.Ư, _& TP.\n",  # abbreviations in pieces
 ]
 
 
