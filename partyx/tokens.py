@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, count
-from operator import add
 from typing import Any, NamedTuple
 
 
@@ -30,15 +29,23 @@ class Tok(NamedTuple):
 
 
 class Tokens(NamedTuple):
-    """The tokens of a stretch of text and, index for index, their character offsets."""
+    """The tokens of a stretch of text and, index for index, their start offsets; their
+    ends are computed when asked (a list of them cost more than all the few uses)."""
 
     toks: list[Tok]
     starts: list[int]  # offsets of the word (of the whole abbreviation) in the text
-    ends: list[int]
+    spans: dict[int, int]  # index -> end, for each word of a spelled-out abbreviation
+
+    def end(self, k: int) -> int:
+        """The end offset of token ``k`` (``k`` >= 0): of its word as written, or of the
+        whole abbreviation it spells out."""
+        end = self.spans.get(k) if self.spans else None
+        return self.starts[k] + len(self.toks[k].text) if end is None else end
 
     def cut(self, lo: int, hi: int) -> Tokens:
-        """Tokens ``lo`` to ``hi`` (indices)."""
-        return Tokens(self.toks[lo:hi], self.starts[lo:hi], self.ends[lo:hi])
+        """Tokens ``lo`` to ``hi`` (indices, 0 <= lo <= hi)."""
+        spans = {k - lo: e for k, e in self.spans.items() if lo <= k < hi}
+        return Tokens(self.toks[lo:hi], self.starts[lo:hi], spans)
 
 
 class _Shapes(dict):
@@ -84,20 +91,25 @@ class Tokenizer:
         stretch = text[start:end]
         if self._by_piece:
             strings, starts = self._words(stretch, start)
-            ends = list(map(add, starts, map(len, strings)))
         else:
             parts = self._split(stretch)
             strings = parts[1::2]
-            at = list(accumulate(map(len, parts), initial=start))
-            starts, ends = at[1:-1:2], at[2::2]
+            starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
         toks = list(map(self._shapes.__getitem__, strings))
+        spans: dict[int, int] = {}
         if not self._abbr.isdisjoint(strings):
-            for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
-                full = self._full[strings[i]]  # each word of the full form: the whole span
+            found = list(compress(count(), map(self._abbr.__contains__, strings)))
+            shift = 0  # (the index of strings[i] once the earlier ones are spelled out)
+            for i in found:  # each word of the full form: the whole span
+                n = len(self._full[strings[i]])
+                spans.update(dict.fromkeys(range(i + shift, i + shift + n),
+                                           starts[i] + len(strings[i])))
+                shift += n - 1
+            for i in reversed(found):
+                full = self._full[strings[i]]
                 toks[i:i + 1] = full
                 starts[i:i + 1] = [starts[i]] * len(full)
-                ends[i:i + 1] = [ends[i]] * len(full)
-        return Tokens(toks, starts, ends)
+        return Tokens(toks, starts, spans)
 
     def _words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
         """The pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at

@@ -413,7 +413,8 @@ TRICKY = [
 
 def plain_sentences(text, tokens):
     out, n, prev = [], 0, None
-    for t, start, end in zip(*tokens, strict=True):
+    ends = [tokens.end(k) for k in range(len(tokens.toks))]
+    for t, start, end in zip(tokens.toks, tokens.starts, ends, strict=True):
         if prev is not None and (prev[0].low in {".", "!", "?"} or (
                 start - prev[2] > 1 and "\n" in text[prev[2]:start])):
             n += 1
@@ -464,8 +465,13 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
     text = ("Thành ủy Hà Nội Nguyễn Văn Phong dự. Đ/c Tất Thành Cang và cô Út Hai nói; "
             "HĐND TP.HCM Lê Minh; ông O'Neil Smith.")
     f = stage.finder
-    parts = [f.tokenizer.tokenize(text, a, b) for a, b in f.segments(text)]
-    tokens = Tokens(*([x for p in parts for x in p[field]] for field in range(3)))
+    toks, starts, spans = [], [], {}
+    for a, b in f.segments(text):
+        part = f.tokenizer.tokenize(text, a, b)
+        spans.update((len(toks) + k, e) for k, e in part.spans.items())
+        toks += part.toks
+        starts += part.starts
+    tokens = Tokens(toks, starts, spans)
     found = [c.name for c in f.candidates(text, tokens, set())]
     assert found == ["Nguyễn Văn Phong", "Tất Thành Cang", "Út Hai", "Lê Minh", "O'Neil Smith"]
 

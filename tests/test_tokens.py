@@ -29,7 +29,8 @@ def reference(tok: Tokenizer, text: str, start: int = 0, end: int | None = None)
 
 def positioned(tokens) -> list[tuple]:
     """Each token with its offsets: (text, low, cap, word, start, end)."""
-    return [(*t, a, b) for t, a, b in zip(*tokens, strict=True)]
+    return [(*t, a, tokens.end(k)) for k, (t, a) in enumerate(zip(tokens.toks, tokens.starts,
+                                                                   strict=True))]
 
 
 TEXTS = [
@@ -59,20 +60,30 @@ def test_a_stretch_keeps_offsets_into_the_whole_text(tokenizer):
     a, b = len(TEXTS[0]) + 1, len(text) - 5
     tokens = tokenizer.tokenize(text, a, b)
     assert positioned(tokens) == reference(tokenizer, text, a, b)
-    assert all(map(text.__getitem__, map(slice, tokens.starts, tokens.ends)))
+    assert all(text[a:tokens.end(k)] for k, a in enumerate(tokens.starts))
     assert tokens.starts[0] == a
 
 
 def test_an_abbreviation_becomes_its_full_form_with_its_own_span(tokenizer):
-    toks, starts, ends = tokenizer.tokenize("Sở GD&ĐT tỉnh")
+    tokens = tokenizer.tokenize("Sở GD&ĐT tỉnh")
+    toks = tokens.toks
     assert [t.text for t in toks] == ["Sở", "Giáo", "dục", "và", "Đào", "tạo", "tỉnh"]
-    assert set(zip(starts[1:6], ends[1:6], strict=True)) == {(3, 8)}
+    assert {(tokens.starts[k], tokens.end(k)) for k in range(1, 6)} == {(3, 8)}
     assert toks[3].low == "và" and not toks[3].cap and toks[1].cap
 
 
 def test_a_capitalised_token_is_a_word(tokenizer):
     toks = tokenizer.tokenize(" ".join(TEXTS)).toks
     assert all(t.word for t in toks if t.cap)
+
+
+def test_a_cut_keeps_the_spans_of_abbreviations(tokenizer):
+    tokens = tokenizer.tokenize("HĐND TP.HCM và UBND tỉnh")
+    n = len(tokens.toks)
+    for lo in range(n + 1):
+        for hi in range(lo, n + 1):
+            cut = tokens.cut(lo, hi)
+            assert positioned(cut) == positioned(tokens)[lo:hi]
 
 
 def test_hostile_input_is_linear(tokenizer):

@@ -153,7 +153,7 @@ class PeopleFinder:
     def candidates(self, text: str, tokens: Tokens, authors: set[str],
                    caps: list[int] | None = None) -> list[Candidate]:
         """Possible names in ``tokens`` (``caps``: the indices of its capitalised tokens)."""
-        toks, starts, ends = tokens
+        toks, starts, _ = tokens
         out: list[Candidate] = []
         gaz = self.pp.gaz
         surnames = self.surnames
@@ -188,7 +188,7 @@ class PeopleFinder:
             if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
                     x.text for x in toks[i + half:j]]:
                 j = i + half  # "Dương Cương Dương Cương": one name written twice
-            name = text[starts[i]:ends[j - 1]]
+            name = text[starts[i]:tokens.end(j - 1)]
             k = j
             if name in authors or (not cued and self._is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
@@ -493,7 +493,7 @@ class PeopleFinder:
             if c.cue_gender and person["gender"] is None:
                 person["gender"] = c.cue_gender
             mentions.append({"name": target, "start": c.tokens.starts[c.start],
-                             "end": c.tokens.ends[c.end - 1]})
+                             "end": c.tokens.end(c.end - 1)})
             for p in [*c.prefix, *c.posts]:
                 if self.pp.is_post(p):
                     person["positions"].append(_position(text, c.tokens, p))
@@ -532,7 +532,8 @@ class PeopleFinder:
             if m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
-        for (toks, starts, ends), caps in segments:
+        for tokens, caps in segments:
+            toks, starts, _ = tokens
             for k in _where(toks, caps, last_word, _TEXT):
                 start = starts[k]
                 if start in found or start in taken:
@@ -540,7 +541,7 @@ class PeopleFinder:
                 if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
                     continue
                 if self._title_before(toks, k):
-                    found[start] = (ends[k], toks[k].text, None)
+                    found[start] = (tokens.end(k), toks[k].text, None)
         firsts = {name: p["first"] for name, p in full.items()}
         out = []
         for start, (end, word, gender) in sorted(found.items()):
@@ -747,7 +748,7 @@ def _slice(seg_tokens: list[Tokens], a: int, b: int) -> Tokens | None:
     None (also when none starts there)."""
     for tokens in seg_tokens:
         starts = tokens.starts
-        if starts[0] <= a and b <= tokens.ends[-1]:
+        if starts[0] <= a and b <= tokens.end(len(starts) - 1):
             lo = bisect.bisect_left(starts, a)
             hi = bisect.bisect_left(starts, b, lo)
             return tokens.cut(lo, hi) if hi > lo else None
@@ -769,7 +770,7 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
 
 def _position(text: str, tokens: Tokens, p: Post) -> dict:
     return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
-            "text": text[tokens.starts[p.start]:tokens.ends[p.end - 1]]}
+            "text": text[tokens.starts[p.start]:tokens.end(p.end - 1)]}
 
 
 def _org_record(org) -> dict:
@@ -811,7 +812,7 @@ def _sentence_breaks(text: str, tokens: Tokens) -> list[int]:
     """Indices of the tokens that begin a new sentence (after . ! ? or a line break), in
     order. Found from the text (a regex for the marks, ``str.find`` for line breaks, a
     bisect for their tokens), not by a loop over every token."""
-    toks, starts, ends = tokens
+    toks, starts, _ = tokens
     n = len(toks)
     if n < 2:
         return []
@@ -821,10 +822,10 @@ def _sentence_breaks(text: str, tokens: Tokens) -> list[int]:
         k = bisect.bisect_left(starts, m.start())
         if starts[k] == m.start() and toks[k].low in _END:  # a token, not in "TP.HCM"
             breaks.add(k + 1)
-    nl = text.find("\n", ends[0], last)
+    nl = text.find("\n", tokens.end(0), last)
     while nl != -1:
         k = bisect.bisect_right(starts, nl)  # the token after the gap holding it
-        if starts[k] - ends[k - 1] > 1:  # a gap of one "\n" is no break
+        if starts[k] - tokens.end(k - 1) > 1:  # a gap of one "\n" is no break
             breaks.add(k)
         nl = text.find("\n", starts[k], last)
     return sorted(breaks)
