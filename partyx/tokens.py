@@ -13,42 +13,52 @@ finds the longest phrase starting at a token.
 from __future__ import annotations
 
 import re
-from functools import partial
-from itertools import accumulate, compress, count, repeat
-from operator import add
+from itertools import accumulate, compress, count
 from typing import Any, NamedTuple
 
 
 class Tok(NamedTuple):
+    """A token's string and shape, without its place in the text: one object per distinct
+    string, shared by all its occurrences (building a positioned object for each token
+    cost a third of the people stage); the offsets are in :class:`Tokens`."""
+
     text: str  # the word (full form for an abbreviation)
     low: str  # lower-cased text
     cap: bool  # begins with a capital letter (so a word: punctuation is never capitalised)
     word: bool  # a word, not punctuation
-    start: int  # character offsets of the word (of the whole abbreviation) in the text
-    end: int
 
 
-_new = partial(tuple.__new__, Tok)  # ~30% faster than Tok(...): no keyword handling
+class Tokens(NamedTuple):
+    """The tokens of a stretch of text and, index for index, their start offsets; their
+    ends are computed when asked (a list of them cost more than all the few uses)."""
+
+    toks: list[Tok]
+    starts: list[int]  # offsets of the word (of the whole abbreviation) in the text
+    spans: dict[int, int]  # index -> end, for each word of a spelled-out abbreviation
+
+    def end(self, k: int) -> int:
+        """The end offset of token ``k`` (``k`` >= 0): of its word as written, or of the
+        whole abbreviation it spells out."""
+        end = self.spans.get(k) if self.spans else None
+        return self.starts[k] + len(self.toks[k].text) if end is None else end
+
+    def cut(self, lo: int, hi: int) -> Tokens:
+        """Tokens ``lo`` to ``hi`` (indices, 0 <= lo <= hi)."""
+        spans = {k - lo: e for k, e in self.spans.items() if lo <= k < hi}
+        return Tokens(self.toks[lo:hi], self.starts[lo:hi], spans)
 
 
 class _Shapes(dict):
-    """Token string -> ``(text, low, cap, word)``, the offset-free part of its Tok, computed
-    on first sight (an article's words are mostly the same few thousand)."""
+    """Token string -> its :class:`Tok`, made on first sight (an article's words are mostly
+    the same few thousand)."""
 
-    def __missing__(self, s: str) -> tuple[str, str, bool, bool]:
+    def __missing__(self, s: str) -> Tok:
         if len(self) > 100_000:  # bounded: a hostile text of unique words
             self.clear()
         word = s[0].isalnum()
-        shape = (s, s.lower(), s[0].isupper(), True) if word else (s, s, False, False)
-        self[s] = shape
-        return shape
-
-
-def _probe(abbreviation: str) -> str:
-    """The first character of ``abbreviation`` that is no word character, with the one
-    before it: where the abbreviation is written, so is this."""
-    i = next(j for j, ch in enumerate(abbreviation) if not re.match(r"\w", ch))
-    return abbreviation[max(0, i - 1):i + 1]
+        tok = Tok(s, s.lower(), s[0].isupper(), True) if word else Tok(s, s, False, False)
+        self[s] = tok
+        return tok
 
 
 class Tokenizer:
@@ -56,7 +66,7 @@ class Tokenizer:
 
     def __init__(self, abbreviations: dict[str, str]) -> None:
         self.abbreviations = {k: v.split() for k, v in abbreviations.items()}
-        self._full = {k: tuple((w, w.lower(), w[0].isupper(), True) for w in v)
+        self._full = {k: [Tok(w, w.lower(), w[0].isupper(), True) for w in v]
                       for k, v in self.abbreviations.items()}
         self._abbr = frozenset(self._full)
         self._shapes = _Shapes()
@@ -65,59 +75,67 @@ class Tokenizer:
         alts = "|".join(re.escape(s) for s in special)
         plain = r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]"
         self.pattern = re.compile((rf"(?:{alts})(?![^\W_])|" if alts else "") + plain)
-        # split() with the pattern as a group (it has no other): [gap, token, …, gap]. Where
-        # no abbreviation with a dot, & or / is written (most stretches: a fast probe finds
-        # none), the plain pattern splits alike and ~30% faster.
+        # split() with the pattern as a group (it has no other): [gap, token, …, gap]
         self._split = re.compile(f"({self.pattern.pattern})").split
-        self._split_plain = re.compile(f"({plain})").split
-        self._special = re.compile(rf"(?:{alts})(?![^\W_])") if alts else None
-        # A cheap test before that regex (a regex search tries each position of the
-        # stretch; ``in`` is a C search): no probe of theirs (``P.``, ``Đ/``, ``&``) is
-        # written, no abbreviation is.
-        probes = {_probe(k) for k in special}
-        self._special_probes = tuple(sorted(p for p in probes  # ("&" stands for "H&" too)
-                                            if not any(q != p and q in p for q in probes)))
+        # No token holds a space unless an abbreviation does (none does): then the text
+        # can be cut at spaces first and each piece tokenized alone (see _words).
+        self._by_piece = not any(ch.isspace() for k in special for ch in k)
 
-    def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    def tokenize(self, text: str, start: int = 0, end: int | None = None) -> Tokens:
         """Tokens of ``text[start:end]`` (offsets into ``text``)."""
-        # The hottest code of the stage. Where an abbreviation with a dot, & or / is written,
-        # split() with the pattern as a group gives [gap, token, gap, token, …, gap] with no
-        # match objects, and the running sum of their lengths the offsets; elsewhere (most
-        # stretches) _plain_words gives tokens and offsets. Each token's cached shape + its
-        # offsets is one Tok (C-level calls). Abbreviations are spliced in after.
+        # The hottest code of the stage: _words gives tokens and offsets (else split() with
+        # the pattern as a group gives [gap, token, gap, token, …, gap] with no match
+        # objects, and the running sum of their lengths the offsets). Each token is its
+        # string's shared Tok (C-level calls, no object made per token). Abbreviations are
+        # spliced in after.
         stretch = text[start:end]
-        if self._special is not None and any(p in stretch for p in self._special_probes) and (
-                self._special.search(stretch) is not None):
+        if self._by_piece:
+            strings, starts = self._words(stretch, start)
+        else:
             parts = self._split(stretch)
             strings = parts[1::2]
-            at = list(accumulate(map(len, parts), initial=start))
-            starts, ends = at[1:-1:2], at[2::2]
-        else:
-            strings, starts = self._plain_words(stretch, start)
-            ends = list(map(add, starts, map(len, strings)))
-        toks = list(map(tuple.__new__, repeat(Tok), map(
-            add, map(self._shapes.__getitem__, strings), zip(starts, ends, strict=True))))
-        if self._abbr.isdisjoint(strings):
-            return toks
-        for i in reversed(list(compress(count(), map(self._abbr.__contains__, strings)))):
-            span = (toks[i].start, toks[i].end)  # each word of the full form: the whole span
-            toks[i:i + 1] = [_new(shape + span) for shape in self._full[strings[i]]]
-        return toks
+            starts = list(accumulate(map(len, parts), initial=start))[1:-1:2]
+        toks = list(map(self._shapes.__getitem__, strings))
+        spans: dict[int, int] = {}
+        if not self._abbr.isdisjoint(strings):
+            found = list(compress(count(), map(self._abbr.__contains__, strings)))
+            shift = 0  # (the index of strings[i] once the earlier ones are spelled out)
+            for i in found:  # each word of the full form: the whole span
+                n = len(self._full[strings[i]])
+                spans.update(dict.fromkeys(range(i + shift, i + shift + n),
+                                           starts[i] + len(strings[i])))
+                shift += n - 1
+            for i in reversed(found):
+                full = self._full[strings[i]]
+                toks[i:i + 1] = full
+                starts[i:i + 1] = [starts[i]] * len(full)
+        return Tokens(toks, starts, spans)
 
-    def _plain_words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
-        """The plain pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at
-        ``start``). No token holds a space, so the text is cut at spaces first (a C call),
-        and a piece of letters and digits only, most of them, is one token as it is: only
-        the rest (``Nội,``, ``O'Neil``, line breaks) goes through the regex, whose split
-        costs several times more per token than this loop."""
+    def _words(self, stretch: str, start: int) -> tuple[list[str], list[int]]:
+        """The pattern's tokens of ``stretch`` and their offsets (``stretch`` begins at
+        ``start``). No token holds a space, so the text is cut at spaces first (a C call):
+        the pattern's tokens of a piece are those of the whole stretch there (a match
+        begins at a piece's start, as no match takes the space before it, and the look-ahead
+        after an abbreviation sees no letter either way). A piece of letters and digits
+        only, most of them, is one token as it is (each abbreviation the regex matches has
+        a mark), and one with a single mark at its end (``Nội,``) is two unless it is an
+        abbreviation (``TP.``): only the rest (``(Hà``, ``TP.HCM``, ``O'Neil``, line
+        breaks) goes through the regex, whose split costs several times more per token
+        than this loop."""
         strings: list[str] = []
         starts: list[int] = []
-        split = self._split_plain
+        split = self._split
+        abbreviations = self._abbr
         pos = start
         for piece in stretch.split(" "):
             if piece.isalnum():  # all of it matched by [^\W_]+ (\w less _ is str.isalnum)
                 strings.append(piece)
                 starts.append(pos)
+            elif (head := piece[:-1]).isalnum() and (last := piece[-1]) != "_" and (
+                    not last.isspace()) and piece not in abbreviations:
+                # the regex: the word, then the mark (no \w, no \s; "&" alone is both)
+                strings += (head, last)
+                starts += (pos, pos + len(head))
             elif piece:
                 parts = split(piece)
                 at = pos

@@ -7,6 +7,7 @@ import pytest
 
 from partyx.article import Article
 from partyx.stages.people import People
+from partyx.tokens import Tokens
 
 
 @pytest.fixture(scope="module")
@@ -410,14 +411,15 @@ TRICKY = [
 ]
 
 
-def plain_sentences(text, toks):
+def plain_sentences(text, tokens):
     out, n, prev = [], 0, None
-    for t in toks:
-        if prev is not None and (prev.low in {".", "!", "?"} or (
-                t.start - prev.end > 1 and "\n" in text[prev.end:t.start])):
+    ends = [tokens.end(k) for k in range(len(tokens.toks))]
+    for t, start, end in zip(tokens.toks, tokens.starts, ends, strict=True):
+        if prev is not None and (prev[0].low in {".", "!", "?"} or (
+                start - prev[2] > 1 and "\n" in text[prev[2]:start])):
             n += 1
         out.append(n)
-        prev = t
+        prev = t, start, end
     return out
 
 
@@ -425,12 +427,13 @@ def plain_sentences(text, toks):
 def test_sentence_numbers_equal_the_plain_loop(stage, text):
     from partyx.stages.people import _sentence_breaks, _sentence_of, _sentence_start
 
-    toks = stage.finder.tokenizer.tokenize(text)
-    plain = plain_sentences(text, toks)
-    breaks = _sentence_breaks(text, toks)
-    assert [_sentence_of(breaks, k) for k in range(len(toks))] == plain
-    assert [_sentence_start(breaks, k) for k in range(len(toks))] == [
-        plain.index(plain[k]) for k in range(len(toks))]
+    tokens = stage.finder.tokenizer.tokenize(text)
+    n = len(tokens.toks)
+    plain = plain_sentences(text, tokens)
+    breaks = _sentence_breaks(text, tokens)
+    assert [_sentence_of(breaks, k) for k in range(n)] == plain
+    assert [_sentence_start(breaks, k) for k in range(n)] == [
+        plain.index(plain[k]) for k in range(n)]
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -439,6 +442,15 @@ def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
     words = set(re.findall(r"\w+", text))
     assert [m.span() for m in f._short_matches(text, words)] == [
         m.span() for m in f.short_re.finditer(text) if m.group("w") in words]
+
+
+@pytest.mark.parametrize("text", [*TRICKY, "ông bà _ông x, xông y; Bà Z bà đ 1bà x\nông ỹ BÀ ông"])
+def test_pronouns_are_found_where_the_regex_finds_them(text):
+    from partyx.stages.people import _PRONOUN, _pronouns
+
+    for pos in range(len(text) + 1):
+        assert _pronouns(text, pos) == [
+            (m.start(), m.end(), m.group()) for m in _PRONOUN.finditer(text, pos)], pos
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -453,8 +465,14 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
     text = ("Thành ủy Hà Nội Nguyễn Văn Phong dự. Đ/c Tất Thành Cang và cô Út Hai nói; "
             "HĐND TP.HCM Lê Minh; ông O'Neil Smith.")
     f = stage.finder
-    toks = [t for a, b in f.segments(text) for t in f.tokenizer.tokenize(text, a, b)]
-    found = [c.name for c in f.candidates(text, toks, set())]
+    toks, starts, spans = [], [], {}
+    for a, b in f.segments(text):
+        part = f.tokenizer.tokenize(text, a, b)
+        spans.update((len(toks) + k, e) for k, e in part.spans.items())
+        toks += part.toks
+        starts += part.starts
+    tokens = Tokens(toks, starts, spans)
+    found = [c.name for c in f.candidates(text, tokens, set())]
     assert found == ["Nguyễn Văn Phong", "Tất Thành Cang", "Út Hai", "Lê Minh", "O'Neil Smith"]
 
 
@@ -475,7 +493,7 @@ def test_place_prefix_equals_the_plain_form(stage):
 
     text = ("Quảng Ninh Nguyễn Xuân Ký, Thành ủy Hà Nội Nguyễn Văn Phong, Bà Rịa Vũng Tàu Lê "
             "Văn A, Long Biên Hà Nội, Hồ Chí Minh Trần B Hà Nội")
-    toks = f.tokenizer.tokenize(text)
+    toks = f.tokenizer.tokenize(text).toks
     got = [f._place_prefix(toks, k) for k in range(len(toks))]
     assert got == [plain(toks, k) for k in range(len(toks))]
     assert any(got)

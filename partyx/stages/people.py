@@ -38,10 +38,9 @@ from partyx.article import Article
 from partyx.data import load
 from partyx.pipeline import Stage, register
 from partyx.posts import Context, Post, PostParser
-from partyx.tokens import Tok, Trie
+from partyx.tokens import Tok, Tokens, Trie
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
-_START = attrgetter("start")
 _TEXT = attrgetter("text")
 _LOW = attrgetter("low")
 
@@ -67,7 +66,7 @@ class Candidate:
     prefix: list[Post] = field(default_factory=list)
     prefix_start: int | None = None  # token index where the prefix chain begins
     posts: list[Post] = field(default_factory=list)
-    toks: list[Tok] = field(default_factory=list)  # the tokens of its segment
+    tokens: Tokens | None = None  # the tokens of its segment, with their offsets
 
 
 class PeopleFinder:
@@ -98,8 +97,12 @@ class PeopleFinder:
                              **dict.fromkeys(t["leaving_cues"], "former")})
         self.end_or_appoint = _END.union(self.appoint.root)
         upper = names["uppercase"]
-        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead
-        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*(?:[ ]+[{upper}][^\W\d_]*)+")
+        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
+        # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
+        # letter, so giving back characters never helps; at a capitalised word that no
+        # other follows (most tries) the engine then fails at once instead of backtracking.
+        word = rf"[{upper}][^\W\d_]*+"
+        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*+[ ]++{word}(?:[ ]++{word})*+")
         cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
         self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
         # lower-case: where short_re may match (see _short_matches)
@@ -121,13 +124,13 @@ class PeopleFinder:
         self.org_head_words = frozenset().union(*(trie.root for trie in self.org_heads))
 
     # -- names ---------------------------------------------------------------------------
-    def _stops_name(self, toks: list[Tok], j: int) -> bool:
+    def _stops_name(self, toks: list[Tok], starts: list[int], j: int) -> bool:
         t = toks[j]
         if not (t.cap and t.word) or t.text in self.not_name:
             return True
         if len(t.text) > 1 and t.text.isupper():
             return True
-        if toks[j].start == toks[j - 1].start:  # inside an expanded abbreviation
+        if starts[j] == starts[j - 1]:  # inside an expanded abbreviation
             return True
         low = t.low  # a set test first: most words start no phrase (hot path)
         if low not in self.org_head_words:
@@ -147,9 +150,10 @@ class PeopleFinder:
                     return True, m[0] or None, s
         return False, None, k
 
-    def candidates(self, text: str, toks: list[Tok], authors: set[str],
+    def candidates(self, text: str, tokens: Tokens, authors: set[str],
                    caps: list[int] | None = None) -> list[Candidate]:
-        """Possible names in ``toks`` (``caps``: the indices of its capitalised tokens)."""
+        """Possible names in ``tokens`` (``caps``: the indices of its capitalised tokens)."""
+        toks, starts, _ = tokens
         out: list[Candidate] = []
         gaz = self.pp.gaz
         surnames = self.surnames
@@ -169,22 +173,22 @@ class PeopleFinder:
             cued, gender, cue_at = self._cue_before(toks, i)
             if t.low not in surnames and not cued:
                 continue
-            if i > 0 and toks[i - 1].start == t.start:  # part of an expanded abbreviation
+            if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
             skip = self._place_prefix(toks, i)
             if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
                 k = i + skip
                 continue
             j = i + 1
-            while j < n and j - i < 4 and not self._stops_name(toks, j):
+            while j < n and j - i < 4 and not self._stops_name(toks, starts, j):
                 j += 1
-            if j - i < 2 or self._blocked(toks, cue_at, acronym=not cued):
+            if j - i < 2 or self._blocked(toks, starts, cue_at, acronym=not cued):
                 continue
             half = (j - i) // 2
             if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
                     x.text for x in toks[i + half:j]]:
                 j = i + half  # "Dương Cương Dương Cương": one name written twice
-            name = text[t.start:toks[j - 1].end]
+            name = text[starts[i]:tokens.end(j - 1)]
             k = j
             if name in authors or (not cued and self._is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
@@ -221,7 +225,8 @@ class PeopleFinder:
                     return s + m - k
         return 0
 
-    def _blocked(self, toks: list[Tok], k: int, acronym: bool = True) -> bool:
+    def _blocked(self, toks: list[Tok], starts: list[int], k: int, acronym: bool = True
+                 ) -> bool:
         """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
         whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
         phố Huỳnh Đức Thơ``)."""
@@ -238,7 +243,7 @@ class PeopleFinder:
         if acronym and k > 0:  # "Trường THPT Lê Quý Đôn": an institution (but "Ảnh: LÊ
             # THOA Ông Tất Thành Cang" is a person: a cue word rules)
             t = toks[k - 1]
-            if (t.word and len(t.text) >= 3 and t.text.isupper() and t.start != toks[k].start
+            if (t.word and len(t.text) >= 3 and t.text.isupper() and starts[k - 1] != starts[k]
                     and not self.pp.v.fillers.match(toks, k - 1)):
                 return True
         return False
@@ -385,19 +390,22 @@ class PeopleFinder:
         cands: list[Candidate] = []
         segments = []
         for a, b in self.segments(text):
-            toks = self.tokenizer.tokenize(text, a, b)
-            caps = _capitalised(toks)  # (names, short forms and organisations start there)
-            found = self.candidates(text, toks, set(authors), caps)
+            tokens = self.tokenizer.tokenize(text, a, b)
+            # (names, short forms and organisations start at capitalised tokens)
+            caps = _capitalised(tokens.toks)
+            found = self.candidates(text, tokens, set(authors), caps)
             if found:
-                self._posts(text, toks, found, ctx)
+                self._posts(text, tokens, found, ctx)
                 cands.extend(found)
-                segments.append((toks, caps))
+                segments.append((tokens, caps))
         _orgs_of_bare_lists(cands, self.pp.v.standalone)
         return self._assemble(text, segments, cands, ctx)
 
-    def _posts(self, text: str, toks: list[Tok], cands: list[Candidate], ctx: Context) -> None:
+    def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
+               ) -> None:
         """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
-        breaks = _sentence_breaks(text, toks)
+        breaks = _sentence_breaks(text, tokens)
+        toks = tokens.toks
         pp = self.pp
         # 1. chains before names, with the split rule between two names
         floor = 0
@@ -446,7 +454,7 @@ class PeopleFinder:
                     break
                 d.prefix = list(shared)
         for c in cands:
-            c.toks = toks
+            c.tokens = tokens
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
@@ -474,7 +482,7 @@ class PeopleFinder:
             if ok:
                 canonical[name] = name
                 full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0,
-                              "first": min(c.toks[c.start].start for c in by_name[name])}
+                              "first": min(c.tokens.starts[c.start] for c in by_name[name])}
         mentions: list[dict] = []
         orgs: dict[str, dict] = {}
         for c in cands:
@@ -484,11 +492,11 @@ class PeopleFinder:
             person = full[target]
             if c.cue_gender and person["gender"] is None:
                 person["gender"] = c.cue_gender
-            mentions.append({"name": target, "start": c.toks[c.start].start,
-                             "end": c.toks[c.end - 1].end})
+            mentions.append({"name": target, "start": c.tokens.starts[c.start],
+                             "end": c.tokens.end(c.end - 1)})
             for p in [*c.prefix, *c.posts]:
                 if self.pp.is_post(p):
-                    person["positions"].append(_position(text, c.toks, p))
+                    person["positions"].append(_position(text, c.tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
         taken = _Spans([(m["start"], m["end"]) for m in mentions])
@@ -501,12 +509,12 @@ class PeopleFinder:
         mentions.sort(key=lambda m: m["start"])
         for m in mentions:
             full[m["name"]]["mentions"] += 1
-        self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t])
+        self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks])
         people = sorted(full.values(), key=lambda p: p["first"])
         for p in people:  # (their positions are deduplicated: _biographies does it last)
             del p["first"]
-        for toks, caps in segments:
-            self._segment_orgs(toks, ctx, orgs, caps)
+        for tokens, caps in segments:
+            self._segment_orgs(tokens.toks, ctx, orgs, caps)
         return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
 
     def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: _Spans
@@ -524,15 +532,16 @@ class PeopleFinder:
             if m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
                 found[m.start("w")] = (m.end("w"), word, gender)
-        for toks, caps in segments:
+        for tokens, caps in segments:
+            toks, starts, _ = tokens
             for k in _where(toks, caps, last_word, _TEXT):
-                t = toks[k]
-                if t.start in found or t.start in taken:
+                start = starts[k]
+                if start in found or start in taken:
                     continue
                 if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
                     continue
                 if self._title_before(toks, k):
-                    found[t.start] = (t.end, t.text, None)
+                    found[start] = (tokens.end(k), toks[k].text, None)
         firsts = {name: p["first"] for name, p in full.items()}
         out = []
         for start, (end, word, gender) in sorted(found.items()):
@@ -594,7 +603,7 @@ class PeopleFinder:
         return None
 
     def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
-                     ctx: Context, orgs: dict[str, dict], seg_toks: list[list[Tok]]
+                     ctx: Context, orgs: dict[str, dict], seg_tokens: list[Tokens]
                      ) -> None:
         """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
         là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
@@ -605,28 +614,28 @@ class PeopleFinder:
                     if (m["start"], m["end"]) not in full_spans]
         starts = [m["start"] for m in mentions]
         # (from the first mention on: a pronoun before it has no one to stand for)
-        for pm in _PRONOUN.finditer(text, starts[0] if starts else len(text)):
-            i = bisect.bisect_left(starts, pm.start()) - 1
+        for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
+            i = bisect.bisect_left(starts, at) - 1
             if i < 0:
                 continue
             person = full[mentions[i]["name"]]
-            gender = self.cues.get(pm.group().lower())
+            gender = self.cues.get(word.lower())
             if person["gender"] in (None, gender):
-                subjects.append((pm.end(), mentions[i]["name"]))
+                subjects.append((end, mentions[i]["name"]))
         for pos, name in subjects:
             person = full[name]
-            for p, toks, past in self._posts_after(text, pos, ctx, seg_toks):
+            for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
                 if past:
                     p.status = "former"
                 if self.pp.is_post(p):
-                    person["positions"].append(_position(text, toks, p))
+                    person["positions"].append(_position(text, tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
         for p in full.values():
             p["positions"] = _dedupe_positions(p["positions"])
 
-    def _posts_after(self, text: str, pos: int, ctx: Context, seg_toks: list[list[Tok]]
-                     ) -> list[tuple[Post, list[Tok], bool]]:
+    def _posts_after(self, text: str, pos: int, ctx: Context, seg_tokens: list[Tokens]
+                     ) -> list[tuple[Post, Tokens, bool]]:
         """Posts after an appointment cue from ``pos`` to the end of its sentence or the
         next person: (post, tokens, past)."""
         m = _SENTENCE_END.search(text, pos, min(len(text), pos + 300))
@@ -634,7 +643,8 @@ class PeopleFinder:
         if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
             return []
         begin = max(text.rfind(". ", max(0, pos - 300), pos), text.rfind("\n", 0, pos)) + 1
-        toks = _slice(seg_toks, pos, end) or self.tokenizer.tokenize(text, pos, end)
+        tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
+        toks = tokens.toks
         out = []
         k = 0
         while k < len(toks):
@@ -648,8 +658,9 @@ class PeopleFinder:
                 continue
             status, j = a
             posts, stop = self.pp.chain(toks, j, ctx)
-            past = status == "former" or self.past_re.search(text, begin, t.start) is not None
-            out.extend((p, toks, past) for p in posts)
+            past = status == "former" or (
+                self.past_re.search(text, begin, tokens.starts[k]) is not None)
+            out.extend((p, tokens, past) for p in posts)
             k = max(stop, j)
         return out
 
@@ -678,10 +689,27 @@ class PeopleFinder:
             k = max(end, i + 1)
 
 
-# "ông"/"bà" not inside a word, before a lower-case word. The look-behind follows a class of
-# first letters: a pattern that starts with a class lets the regex engine skip ahead.
+# "ông"/"bà" not inside a word, before a lower-case word (see _pronouns).
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
+_PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
+_LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the matches of ``_PRONOUN.finditer(text, pos)``, in order. Found
+    by ``str.find`` of each spelling and a space (a C scan): the regex tried each ``b`` and
+    ``ô`` of the text. Two never overlap (a letter would be before the second)."""
+    found = []
+    for word in _PRONOUN_WORDS:
+        q = text.find(word + " ", pos)
+        while q != -1:
+            if (q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_")) and (
+                    _LOWER_WORD.match(text, q + len(word) + 1)):  # (\w: alphanumeric or _)
+                found.append((q, q + len(word), word))
+            q = text.find(word + " ", q + 1)
+    found.sort()
+    return found
 
 
 def _cues_may_overlap(cues: Sequence[str]) -> bool:
@@ -715,13 +743,15 @@ def _where(toks: list[Tok], indices: Sequence[int], words: Container[str],
                                                                           indices)))))
 
 
-def _slice(seg_toks: list[list[Tok]], a: int, b: int) -> list[Tok] | None:
-    """The tokens of ``text[a:b]`` cut from an already tokenized segment covering it."""
-    for toks in seg_toks:
-        if toks[0].start <= a and b <= toks[-1].end:
-            lo = bisect.bisect_left(toks, a, key=_START)
-            hi = bisect.bisect_left(toks, b, lo, key=_START)
-            return toks[lo:hi]
+def _slice(seg_tokens: list[Tokens], a: int, b: int) -> Tokens | None:
+    """The tokens of ``text[a:b]`` cut from an already tokenized segment covering it, or
+    None (also when none starts there)."""
+    for tokens in seg_tokens:
+        starts = tokens.starts
+        if starts[0] <= a and b <= tokens.end(len(starts) - 1):
+            lo = bisect.bisect_left(starts, a)
+            hi = bisect.bisect_left(starts, b, lo)
+            return tokens.cut(lo, hi) if hi > lo else None
     return None
 
 
@@ -738,9 +768,9 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
                 p.org = last[p.title]
 
 
-def _position(text: str, toks: list[Tok], p: Post) -> dict:
+def _position(text: str, tokens: Tokens, p: Post) -> dict:
     return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
-            "text": text[toks[p.start].start:toks[p.end - 1].end]}
+            "text": text[tokens.starts[p.start]:tokens.end(p.end - 1)]}
 
 
 def _org_record(org) -> dict:
@@ -778,25 +808,26 @@ def _dedupe_positions(positions: list[dict]) -> list[dict]:
 _END_CHAR = re.compile(r"[.!?]")
 
 
-def _sentence_breaks(text: str, toks: list[Tok]) -> list[int]:
+def _sentence_breaks(text: str, tokens: Tokens) -> list[int]:
     """Indices of the tokens that begin a new sentence (after . ! ? or a line break), in
     order. Found from the text (a regex for the marks, ``str.find`` for line breaks, a
     bisect for their tokens), not by a loop over every token."""
+    toks, starts, _ = tokens
     n = len(toks)
     if n < 2:
         return []
     breaks = set()
-    last = toks[-1].start  # a mark or a line break before the last token
-    for m in _END_CHAR.finditer(text, toks[0].start, last):
-        k = bisect.bisect_left(toks, m.start(), key=_START)
-        if toks[k].start == m.start() and toks[k].low in _END:  # a token, not in "TP.HCM"
+    last = starts[-1]  # a mark or a line break before the last token
+    for m in _END_CHAR.finditer(text, starts[0], last):
+        k = bisect.bisect_left(starts, m.start())
+        if starts[k] == m.start() and toks[k].low in _END:  # a token, not in "TP.HCM"
             breaks.add(k + 1)
-    nl = text.find("\n", toks[0].end, last)
+    nl = text.find("\n", tokens.end(0), last)
     while nl != -1:
-        k = bisect.bisect_right(toks, nl, key=_START)  # the token after the gap holding it
-        if toks[k].start - toks[k - 1].end > 1:  # a gap of one "\n" is no break
+        k = bisect.bisect_right(starts, nl)  # the token after the gap holding it
+        if starts[k] - tokens.end(k - 1) > 1:  # a gap of one "\n" is no break
             breaks.add(k)
-        nl = text.find("\n", toks[k].start, last)
+        nl = text.find("\n", starts[k], last)
     return sorted(breaks)
 
 
