@@ -20,7 +20,7 @@ is ``partyx/data/documents.json``. Every pattern is bounded: safe on hostile inp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -84,8 +84,9 @@ class Citation:
 @dataclass(frozen=True)
 class _Vocab:
     type_re: re.Pattern[str]
-    # type_re's words by what follows their first letter: tail -> the first letters it takes
-    type_tails: dict[str, str]
+    # type_re's words by what follows their first letter (the tail), grouped by the string
+    # searched for to find them: needle -> [(tail, offset of the needle in it, first letters)]
+    type_needles: dict[str, list[tuple[str, int, str]]]
     types: dict[str, tuple[str, str, bool]]  # casefolded name -> (name, code, bare allowed)
     codes: dict[str, str]  # symbol code -> type name
     aliases: dict[str, str]
@@ -114,8 +115,35 @@ def _vocab() -> _Vocab:
     words = sorted(data["count_words"], key=len, reverse=True)
     count_re = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
                           re.IGNORECASE)
-    return _Vocab(type_re, tails, types, data["codes"], data["issuer_aliases"], issuers,
+    return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuers,
                   issuer_before, count_re)
+
+
+# Tails that share a first word this often are searched for by that word: one scan of the
+# text finds them all ("ghị " for Nghị quyết, Nghị định, Nghị quyết liên tịch), for a few more
+# hits to look at (a scan costs far more than a hit).
+_SHARED_WORD_TAILS = 3
+
+
+def _needles(tails: dict[str, str]) -> dict[str, list[tuple[str, int, str]]]:
+    """The strings to search for to find every tail (see _Vocab.type_needles): a first word
+    that enough tails share (_SHARED_WORD_TAILS), else a shorter tail that the tail contains
+    (``uật`` in ``ộ luật``), else the tail itself."""
+    by_word: dict[str, list[str]] = {}
+    for tail in tails:
+        if " " in tail:
+            by_word.setdefault(tail[:tail.index(" ") + 1], []).append(tail)
+    needles: dict[str, list[tuple[str, int, str]]] = {}
+    for word, group in by_word.items():
+        if len(group) >= _SHARED_WORD_TAILS:
+            needles[word] = [(t, 0, tails[t]) for t in group]
+    for tail in sorted(tails, key=len):  # a shorter tail first: a longer one may contain it
+        if any(tail in group for group in by_word.values()
+               if len(group) >= _SHARED_WORD_TAILS):
+            continue
+        needle = next((n for n in needles if n in tail), tail)
+        needles.setdefault(needle, []).append((tail, tail.index(needle), tails[tail]))
+    return needles
 
 
 def _inside_token(text: str, start: int) -> bool:
@@ -211,9 +239,10 @@ def find_citations(text: str) -> list[Citation]:
         c.text = text[c.start:c.end]
         found.append(c)
         found.extend(_more(text, c))
-    for rx, reach, dash in ((_PARTY_SYMBOL, _PARTY_REACH, True),
-                            (_STATE_SYMBOL, _STATE_REACH, False)):
-        for m in finditer_at(rx, text, _symbol_starts(text, reach, dash)):
+    starts = _symbol_starts(text)
+    party, state = starts if starts is not None else (None, None)
+    for rx, at in ((_PARTY_SYMBOL, party), (_STATE_SYMBOL, state)):
+        for m in finditer_at(rx, text, at):
             if m.start() in used:
                 continue
             c = _symbol_at(text, m.start(), None)
@@ -231,14 +260,18 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
     name that fits at a place, then on after its end), by ``str.find`` per name: far faster
     than the regex, which would try its alternation at every letter of the text."""
     ends: dict[int, int] = {}  # start -> end of the longest word there (tried first)
-    for tail, firsts in v.type_tails.items():
-        i = text.find(tail, 1)
+    n = len(text)
+    for needle, found in v.type_needles.items():
+        i = text.find(needle, 1)
         while i > 0:
-            end = i + len(tail)
-            if text[i - 1] in firsts and ends.get(i - 1, -1) < end \
-                    and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
-                ends[i - 1] = end  # the (?!\w) above: \w is isalnum() or "_"
-            i = text.find(tail, i + 1)
+            for tail, offset, firsts in found:
+                j = i - offset  # where the tail begins, after the word's first letter
+                end = j + len(tail)
+                if j > 0 and text[j - 1] in firsts and text.startswith(tail, j) \
+                        and ends.get(j - 1, -1) < end \
+                        and not (end < n and (text[end].isalnum() or text[end] == "_")):
+                    ends[j - 1] = end  # the (?!\w) above: \w is isalnum() or "_"
+            i = text.find(needle, i + 1)
     spans: list[tuple[int, int]] = []
     for start in sorted(ends):
         if not spans or start >= spans[-1][1]:
@@ -249,22 +282,37 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
 # How far before the first "/" of a symbol its first digit can be: "1234 - ABCDEF /", "12345/".
 _PARTY_REACH, _STATE_REACH = 17, 6
 _MANY_SLASHES = 40  # beyond this, a plain regex scan is cheaper than the look-ups below
+# What a symbol's "/" has around it (searched for from a few characters before it): a party
+# symbol's, a code letter before and an issuer's capital after ("NQ/TU", "CT / TƯ"); a
+# State symbol's, its number before and a code or a year after ("91/2017", "123/QĐ"). Most
+# slashes of a text are in dates ("4/7/2017") and have neither.
+_PARTY_SLASH = re.compile(r"[A-Za-zĐđ]\s{0,2}/\s{0,2}[A-ZĐƯ]")
+_STATE_SLASH = re.compile(r"\d\s?/\s?[A-ZĐ12]")
 
 
-def _symbol_starts(text: str, reach: int, dash: bool = False) -> list[int] | None:
-    """Where a symbol can open: a digit at most ``reach`` characters before a "/" (see
-    :func:`partyx.dates.finditer_at`), with a dash between them if ``dash`` (a party symbol:
-    ``15-NQ/``); ``None`` (scan) when there are too many slashes."""
-    if text.count("/") > _MANY_SLASHES:
-        return None
-    starts: set[int] = set()
+def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
+    """Where a party and a State symbol can open (for :func:`partyx.dates.finditer_at`): a
+    digit at most _PARTY_REACH (_STATE_REACH) characters before a "/" that has what such a
+    symbol's "/" has around it, with a dash between them for a party symbol (``15-NQ/``);
+    ``None`` (scan) when there are too many slashes."""
+    slashes = []
     i = text.find("/")
     while i >= 0:
-        low = max(0, i - reach)
-        if not dash or "-" in text[low:i] or "–" in text[low:i]:
-            starts.update(p for p in range(low, i) if text[p].isdecimal())  # \d
+        if len(slashes) == _MANY_SLASHES:
+            return None
+        slashes.append(i)
         i = text.find("/", i + 1)
-    return sorted(starts)
+    party: set[int] = set()
+    state: set[int] = set()
+    for i in slashes:
+        if _PARTY_SLASH.search(text, max(0, i - 3), i + 4):
+            low = max(0, i - _PARTY_REACH)
+            if "-" in text[low:i] or "–" in text[low:i]:
+                party.update(p for p in range(low, i) if text[p].isdecimal())  # \d
+        if _STATE_SLASH.search(text, max(0, i - 2), i + 3):
+            low = max(0, i - _STATE_REACH)
+            state.update(p for p in range(low, i) if text[p].isdecimal())
+    return sorted(party), sorted(state)
 
 
 def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: bool,
@@ -331,12 +379,15 @@ def _describe(text: str, c: Citation) -> None:
         c.weak = False
 
 
-def _same(a: Citation, b: Citation) -> bool:
+def _number(c: Citation) -> int | None:
     try:
-        if int(a.number) != int(b.number):
-            return False
+        return int(c.number)
     except ValueError:
-        return False
+        return None
+
+
+def _same(a: Citation, b: Citation) -> bool:
+    """Whether ``b`` cites the document ``a`` does, their numbers being equal."""
     if a.code != b.code and (a.type is None or a.type != b.type):
         return False
     if a.issuer and b.issuer and a.issuer != b.issuer:
@@ -347,12 +398,22 @@ def _same(a: Citation, b: Citation) -> bool:
 def merge(citations: list[Citation]) -> list[Citation]:
     """One entry per document: citations of the same number, type and issuer (a citation with
     no issuer joins the latest one cited before it) are folded together, keeping the date, body
-    and title from whichever citation gives them."""
+    and title from whichever citation gives them. The citations are folded in place: each
+    entry is the first citation of its document."""
     entries: list[Citation] = []
+    numbers: list[int | None] = []  # of each entry (None: not a number, joins nothing)
     for c in citations:
-        target = next((e for e in reversed(entries) if _same(e, c)), None)
+        n = _number(c)
+        target = None
+        if n is not None:
+            for i in range(len(entries) - 1, -1, -1):
+                if numbers[i] == n and _same(entries[i], c):
+                    target = entries[i]
+                    break
         if target is None:
-            entries.append(replace(c, sources=[c.text]))
+            c.sources = [c.text]
+            entries.append(c)
+            numbers.append(n)
             continue
         target.sources.append(c.text)
         if c.symbol and not target.symbol:
