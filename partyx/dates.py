@@ -390,9 +390,10 @@ _LEADING = re.compile(
 )
 
 
-# The usual date after ``ngày``: ``4/7/2017``. Read directly, without find_dates' passes: it
-# is what they read there, since nothing before it (``ngày`` and blanks) can open a date.
-_PLAIN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?![\d])")
+# The usual date after ``ngày``: ``4/7/2017``, ``20-6-1961``. Read directly, without
+# find_dates' passes: it is what they read there (_FULL), since nothing before it (``ngày``
+# and blanks) can open a date.
+_PLAIN_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d])")
 
 
 def leading_date(text: str) -> tuple[str, int] | None:
@@ -405,7 +406,7 @@ def leading_date(text: str) -> tuple[str, int] | None:
         return None
     plain = _PLAIN_DATE.match(text, m.end())
     if plain:
-        day, month, year = int(plain.group(1)), int(plain.group(2)), int(plain.group(3))
+        day, month, year = int(plain.group(1)), int(plain.group(3)), int(plain.group(4))
         return (_iso(year, month, day), plain.end()) if _valid(day, month, year) else None
     return _found_leading_date(text, m)
 

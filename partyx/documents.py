@@ -85,8 +85,9 @@ class Citation:
 class _Vocab:
     type_re: re.Pattern[str]
     # type_re's words by what follows their first letter (the tail), grouped by the string
-    # searched for to find them: needle -> [(tail, offset of the needle in it, first letters)]
-    type_needles: dict[str, list[tuple[str, int, str]]]
+    # searched for to find them: needle -> [(offset of the needle in the tails, their first
+    # letters, the tails longest first)]
+    type_needles: dict[str, list[tuple[int, str, tuple[str, ...]]]]
     types: dict[str, tuple[str, str, bool]]  # casefolded name -> (name, code, bare allowed)
     codes: dict[str, str]  # symbol code -> type name
     aliases: dict[str, str]
@@ -125,7 +126,7 @@ def _vocab() -> _Vocab:
 _SHARED_WORD_TAILS = 3
 
 
-def _needles(tails: dict[str, str]) -> dict[str, list[tuple[str, int, str]]]:
+def _needles(tails: dict[str, str]) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
     """The strings to search for to find every tail (see _Vocab.type_needles): a first word
     that enough tails share (_SHARED_WORD_TAILS), else a shorter tail that the tail contains
     (``uật`` in ``ộ luật``), else the tail itself."""
@@ -133,17 +134,15 @@ def _needles(tails: dict[str, str]) -> dict[str, list[tuple[str, int, str]]]:
     for tail in tails:
         if " " in tail:
             by_word.setdefault(tail[:tail.index(" ") + 1], []).append(tail)
-    needles: dict[str, list[tuple[str, int, str]]] = {}
-    for word, group in by_word.items():
-        if len(group) >= _SHARED_WORD_TAILS:
-            needles[word] = [(t, 0, tails[t]) for t in group]
+    shared = {w: group for w, group in by_word.items() if len(group) >= _SHARED_WORD_TAILS}
+    found: dict[str, dict[tuple[int, str], list[str]]] = {w: {} for w in shared}
     for tail in sorted(tails, key=len):  # a shorter tail first: a longer one may contain it
-        if any(tail in group for group in by_word.values()
-               if len(group) >= _SHARED_WORD_TAILS):
-            continue
-        needle = next((n for n in needles if n in tail), tail)
-        needles.setdefault(needle, []).append((tail, tail.index(needle), tails[tail]))
-    return needles
+        needle = next((w for w, group in shared.items() if tail in group), None) \
+            or next((n for n in found if n in tail), tail)
+        found.setdefault(needle, {}).setdefault((tail.index(needle), tails[tail]), []).append(tail)
+    return {needle: [(offset, firsts, tuple(sorted(group, key=len, reverse=True)))
+                     for (offset, firsts), group in groups.items()]
+            for needle, groups in found.items()}
 
 
 def _inside_token(text: str, start: int) -> bool:
@@ -261,16 +260,19 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
     than the regex, which would try its alternation at every letter of the text."""
     ends: dict[int, int] = {}  # start -> end of the longest word there (tried first)
     n = len(text)
-    for needle, found in v.type_needles.items():
+    for needle, groups in v.type_needles.items():
         i = text.find(needle, 1)
         while i > 0:
-            for tail, offset, firsts in found:
-                j = i - offset  # where the tail begins, after the word's first letter
-                end = j + len(tail)
-                if j > 0 and text[j - 1] in firsts and text.startswith(tail, j) \
-                        and ends.get(j - 1, -1) < end \
-                        and not (end < n and (text[end].isalnum() or text[end] == "_")):
-                    ends[j - 1] = end  # the (?!\w) above: \w is isalnum() or "_"
+            for offset, firsts, group in groups:
+                j = i - offset  # where the tails begin, after the word's first letter
+                if j > 0 and text[j - 1] in firsts:
+                    for tail in group:  # the longest that fits is the word here
+                        end = j + len(tail)
+                        if text.startswith(tail, j) and not (
+                                end < n and (text[end].isalnum() or text[end] == "_")):
+                            if ends.get(j - 1, -1) < end:  # the (?!\w) above: \w is
+                                ends[j - 1] = end  # isalnum() or "_"
+                            break
             i = text.find(needle, i + 1)
     spans: list[tuple[int, int]] = []
     for start in sorted(ends):
@@ -281,37 +283,32 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
 
 # How far before the first "/" of a symbol its first digit can be: "1234 - ABCDEF /", "12345/".
 _PARTY_REACH, _STATE_REACH = 17, 6
-_MANY_SLASHES = 40  # beyond this, a plain regex scan is cheaper than the look-ups below
-# What a symbol's "/" has around it (searched for from a few characters before it): a party
-# symbol's, a code letter before and an issuer's capital after ("NQ/TU", "CT / TƯ"); a
-# State symbol's, its number before and a code or a year after ("91/2017", "123/QĐ"). Most
-# slashes of a text are in dates ("4/7/2017") and have neither.
-_PARTY_SLASH = re.compile(r"[A-Za-zĐđ]\s{0,2}/\s{0,2}[A-ZĐƯ]")
-_STATE_SLASH = re.compile(r"\d\s?/\s?[A-ZĐ12]")
+_MANY_SLASHES = 40  # symbol slashes beyond which a plain regex scan is cheaper than look-ups
+# The "/" of a symbol has a capital after it, the issuer's (15-NQ/TU) or the code's
+# (123/QĐ-TTg), or a year and then a code (91/2017/NĐ-CP): most slashes of a text, those of
+# dates (4/7/2017), have neither. Found by the regex engine's fast search for its "/".
+_SYMBOL_SLASH = re.compile(r"/(?=\s{0,2}[A-ZĐƯ]|\s?(?:19|20)\d{2}\s?/\s?[A-ZĐ])")
+_DIGIT = re.compile(r"\d")
 
 
 def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
     """Where a party and a State symbol can open (for :func:`partyx.dates.finditer_at`): a
-    digit at most _PARTY_REACH (_STATE_REACH) characters before a "/" that has what such a
-    symbol's "/" has around it, with a dash between them for a party symbol (``15-NQ/``);
-    ``None`` (scan) when there are too many slashes."""
-    slashes = []
-    i = text.find("/")
-    while i >= 0:
-        if len(slashes) == _MANY_SLASHES:
-            return None
-        slashes.append(i)
-        i = text.find("/", i + 1)
+    digit at most _PARTY_REACH (_STATE_REACH) characters before a symbol's "/", with a dash
+    between them and a code letter before the "/" for a party symbol (``15-NQ/``), a digit
+    before it for a State one (``123/``); ``None`` (scan) when there are too many slashes."""
     party: set[int] = set()
     state: set[int] = set()
-    for i in slashes:
-        if _PARTY_SLASH.search(text, max(0, i - 3), i + 4):
-            low = max(0, i - _PARTY_REACH)
-            if "-" in text[low:i] or "–" in text[low:i]:
-                party.update(p for p in range(low, i) if text[p].isdecimal())  # \d
-        if _STATE_SLASH.search(text, max(0, i - 2), i + 3):
-            low = max(0, i - _STATE_REACH)
-            state.update(p for p in range(low, i) if text[p].isdecimal())
+    for n, m in enumerate(_SYMBOL_SLASH.finditer(text)):
+        if n == _MANY_SLASHES:
+            return None
+        i = m.start()
+        low = max(0, i - _PARTY_REACH)
+        before = text[low:i]
+        last = before.rstrip()[-1:]  # the last character before the "/" and its blanks
+        if last.isalpha() and ("-" in before or "–" in before):
+            party.update(d.start() for d in _DIGIT.finditer(text, low, i))
+        elif last.isdecimal():
+            state.update(d.start() for d in _DIGIT.finditer(text, max(0, i - _STATE_REACH), i))
     return sorted(party), sorted(state)
 
 
