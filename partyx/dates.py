@@ -395,6 +395,12 @@ _LEADING = re.compile(
 )
 
 
+# The usual date after ``ngày``: ``4/7/2017``, ``20-6-1961``. Read directly, without
+# find_dates' passes: it is what they read there (_FULL), since nothing before it (``ngày``
+# and blanks) can open a date.
+_PLAIN_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d])")
+
+
 def leading_date(text: str) -> tuple[str, int] | None:
     """A full date that opens ``text`` after ``ngày`` (``, ngày 4/7/2017``): (ISO date, end
     offset in ``text``). Used for the date of a cited document."""
@@ -403,6 +409,15 @@ def leading_date(text: str) -> tuple[str, int] | None:
     m = _LEADING.match(text)
     if not m:
         return None
+    plain = _PLAIN_DATE.match(text, m.end())
+    if plain:
+        day, month, year = int(plain.group(1)), int(plain.group(3)), int(plain.group(4))
+        return (_iso(year, month, day), plain.end()) if _valid(day, month, year) else None
+    return _found_leading_date(text, m)
+
+
+def _found_leading_date(text: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """:func:`leading_date` by :func:`find_dates`, after the lead ``m``: any form of date."""
     rest = text[m.start():m.end() + 40]
     for d in find_dates(rest):
         if d.start <= m.end() + 1 and d.year is not None:

@@ -20,7 +20,7 @@ is ``partyx/data/documents.json``. Every pattern is bounded: safe on hostile inp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -84,8 +84,10 @@ class Citation:
 @dataclass(frozen=True)
 class _Vocab:
     type_re: re.Pattern[str]
-    # type_re's words by what follows their first letter: tail -> the first letters it takes
-    type_tails: dict[str, str]
+    # type_re's words by what follows their first letter (the tail), grouped by the string
+    # searched for to find them: needle -> [(offset of the needle in the tails, their first
+    # letters, the tails longest first)]
+    type_needles: dict[str, list[tuple[int, str, tuple[str, ...]]]]
     types: dict[str, tuple[str, str, bool]]  # casefolded name -> (name, code, bare allowed)
     codes: dict[str, str]  # symbol code -> type name
     aliases: dict[str, str]
@@ -114,8 +116,33 @@ def _vocab() -> _Vocab:
     words = sorted(data["count_words"], key=len, reverse=True)
     count_re = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
                           re.IGNORECASE)
-    return _Vocab(type_re, tails, types, data["codes"], data["issuer_aliases"], issuers,
+    return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuers,
                   issuer_before, count_re)
+
+
+# Tails that share a first word this often are searched for by that word: one scan of the
+# text finds them all ("ghị " for Nghị quyết, Nghị định, Nghị quyết liên tịch), for a few more
+# hits to look at (a scan costs far more than a hit).
+_SHARED_WORD_TAILS = 3
+
+
+def _needles(tails: dict[str, str]) -> dict[str, list[tuple[int, str, tuple[str, ...]]]]:
+    """The strings to search for to find every tail (see _Vocab.type_needles): a first word
+    that enough tails share (_SHARED_WORD_TAILS), else a shorter tail that the tail contains
+    (``uật`` in ``ộ luật``), else the tail itself."""
+    by_word: dict[str, list[str]] = {}
+    for tail in tails:
+        if " " in tail:
+            by_word.setdefault(tail[:tail.index(" ") + 1], []).append(tail)
+    shared = {w: group for w, group in by_word.items() if len(group) >= _SHARED_WORD_TAILS}
+    found: dict[str, dict[tuple[int, str], list[str]]] = {w: {} for w in shared}
+    for tail in sorted(tails, key=len):  # a shorter tail first: a longer one may contain it
+        needle = next((w for w, group in shared.items() if tail in group), None) \
+            or next((n for n in found if n in tail), tail)
+        found.setdefault(needle, {}).setdefault((tail.index(needle), tails[tail]), []).append(tail)
+    return {needle: [(offset, firsts, tuple(sorted(group, key=len, reverse=True)))
+                     for (offset, firsts), group in groups.items()]
+            for needle, groups in found.items()}
 
 
 def _inside_token(text: str, start: int) -> bool:
@@ -211,9 +238,10 @@ def find_citations(text: str) -> list[Citation]:
         c.text = text[c.start:c.end]
         found.append(c)
         found.extend(_more(text, c))
-    for rx, reach, dash in ((_PARTY_SYMBOL, _PARTY_REACH, True),
-                            (_STATE_SYMBOL, _STATE_REACH, False)):
-        for m in finditer_at(rx, text, _symbol_starts(text, reach, dash)):
+    starts = _symbol_starts(text)
+    party, state = starts if starts is not None else (None, None)
+    for rx, at in ((_PARTY_SYMBOL, party), (_STATE_SYMBOL, state)):
+        for m in finditer_at(rx, text, at):
             if m.start() in used:
                 continue
             c = _symbol_at(text, m.start(), None)
@@ -231,14 +259,21 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
     name that fits at a place, then on after its end), by ``str.find`` per name: far faster
     than the regex, which would try its alternation at every letter of the text."""
     ends: dict[int, int] = {}  # start -> end of the longest word there (tried first)
-    for tail, firsts in v.type_tails.items():
-        i = text.find(tail, 1)
+    n = len(text)
+    for needle, groups in v.type_needles.items():
+        i = text.find(needle, 1)
         while i > 0:
-            end = i + len(tail)
-            if text[i - 1] in firsts and ends.get(i - 1, -1) < end \
-                    and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
-                ends[i - 1] = end  # the (?!\w) above: \w is isalnum() or "_"
-            i = text.find(tail, i + 1)
+            for offset, firsts, group in groups:
+                j = i - offset  # where the tails begin, after the word's first letter
+                if j > 0 and text[j - 1] in firsts:
+                    for tail in group:  # the longest that fits is the word here
+                        end = j + len(tail)
+                        if text.startswith(tail, j) and not (
+                                end < n and (text[end].isalnum() or text[end] == "_")):
+                            if ends.get(j - 1, -1) < end:  # the (?!\w) above: \w is
+                                ends[j - 1] = end  # isalnum() or "_"
+                            break
+            i = text.find(needle, i + 1)
     spans: list[tuple[int, int]] = []
     for start in sorted(ends):
         if not spans or start >= spans[-1][1]:
@@ -248,23 +283,33 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
 
 # How far before the first "/" of a symbol its first digit can be: "1234 - ABCDEF /", "12345/".
 _PARTY_REACH, _STATE_REACH = 17, 6
-_MANY_SLASHES = 40  # beyond this, a plain regex scan is cheaper than the look-ups below
+_MANY_SLASHES = 40  # symbol slashes beyond which a plain regex scan is cheaper than look-ups
+# The "/" of a symbol has a capital after it, the issuer's (15-NQ/TU) or the code's
+# (123/QĐ-TTg), or a year and then a code (91/2017/NĐ-CP): most slashes of a text, those of
+# dates (4/7/2017), have neither. Found by the regex engine's fast search for its "/".
+_SYMBOL_SLASH = re.compile(r"/(?=\s{0,2}[A-ZĐƯ]|\s?(?:19|20)\d{2}\s?/\s?[A-ZĐ])")
+_DIGIT = re.compile(r"\d")
 
 
-def _symbol_starts(text: str, reach: int, dash: bool = False) -> list[int] | None:
-    """Where a symbol can open: a digit at most ``reach`` characters before a "/" (see
-    :func:`partyx.dates.finditer_at`), with a dash between them if ``dash`` (a party symbol:
-    ``15-NQ/``); ``None`` (scan) when there are too many slashes."""
-    if text.count("/") > _MANY_SLASHES:
-        return None
-    starts: set[int] = set()
-    i = text.find("/")
-    while i >= 0:
-        low = max(0, i - reach)
-        if not dash or "-" in text[low:i] or "–" in text[low:i]:
-            starts.update(p for p in range(low, i) if text[p].isdecimal())  # \d
-        i = text.find("/", i + 1)
-    return sorted(starts)
+def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
+    """Where a party and a State symbol can open (for :func:`partyx.dates.finditer_at`): a
+    digit at most _PARTY_REACH (_STATE_REACH) characters before a symbol's "/", with a dash
+    between them and a code letter before the "/" for a party symbol (``15-NQ/``), a digit
+    before it for a State one (``123/``); ``None`` (scan) when there are too many slashes."""
+    party: set[int] = set()
+    state: set[int] = set()
+    for n, m in enumerate(_SYMBOL_SLASH.finditer(text)):
+        if n == _MANY_SLASHES:
+            return None
+        i = m.start()
+        low = max(0, i - _PARTY_REACH)
+        before = text[low:i]
+        last = before.rstrip()[-1:]  # the last character before the "/" and its blanks
+        if last.isalpha() and ("-" in before or "–" in before):
+            party.update(d.start() for d in _DIGIT.finditer(text, low, i))
+        elif last.isdecimal():
+            state.update(d.start() for d in _DIGIT.finditer(text, max(0, i - _STATE_REACH), i))
+    return sorted(party), sorted(state)
 
 
 def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: bool,
@@ -331,12 +376,15 @@ def _describe(text: str, c: Citation) -> None:
         c.weak = False
 
 
-def _same(a: Citation, b: Citation) -> bool:
+def _number(c: Citation) -> int | None:
     try:
-        if int(a.number) != int(b.number):
-            return False
+        return int(c.number)
     except ValueError:
-        return False
+        return None
+
+
+def _same(a: Citation, b: Citation) -> bool:
+    """Whether ``b`` cites the document ``a`` does, their numbers being equal."""
     if a.code != b.code and (a.type is None or a.type != b.type):
         return False
     if a.issuer and b.issuer and a.issuer != b.issuer:
@@ -347,12 +395,22 @@ def _same(a: Citation, b: Citation) -> bool:
 def merge(citations: list[Citation]) -> list[Citation]:
     """One entry per document: citations of the same number, type and issuer (a citation with
     no issuer joins the latest one cited before it) are folded together, keeping the date, body
-    and title from whichever citation gives them."""
+    and title from whichever citation gives them. The citations are folded in place: each
+    entry is the first citation of its document."""
     entries: list[Citation] = []
+    numbers: list[int | None] = []  # of each entry (None: not a number, joins nothing)
     for c in citations:
-        target = next((e for e in reversed(entries) if _same(e, c)), None)
+        n = _number(c)
+        target = None
+        if n is not None:
+            for i in range(len(entries) - 1, -1, -1):
+                if numbers[i] == n and _same(entries[i], c):
+                    target = entries[i]
+                    break
         if target is None:
-            entries.append(replace(c, sources=[c.text]))
+            c.sources = [c.text]
+            entries.append(c)
+            numbers.append(n)
             continue
         target.sources.append(c.text)
         if c.symbol and not target.symbol:

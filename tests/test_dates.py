@@ -125,6 +125,17 @@ def test_corpus_dates_resolve(corpus_dir):
     assert n > 20
 
 
+_LEAD_PIECES = [", ngày ", " ngày ", "Ngày  ", " ngày ký ", "4", "31", "04", "2", "12", "2017",
+                "1799", "20171", "/", " / ", "-", ".", " tháng ", " năm ", " ", "(", "٣", "x"]
+
+
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).map("".join))
+def test_leading_date_reads_a_plain_date_as_find_dates_does(text):
+    lead = dates._LEADING.match(text)
+    if lead:
+        assert dates.leading_date(text) == dates._found_leading_date(text, lead)
+
+
 @given(st.text())
 def test_date_functions_never_raise(s):
     ms = dates.find_dates(s)

@@ -212,10 +212,9 @@ def test_symbols_are_found_as_a_regex_scan_finds_them(text, many):
     import unittest.mock as mock
 
     with mock.patch.object(documents, "_MANY_SLASHES", 0 if many else 40):
-        for rx, reach, dash in ((documents._PARTY_SYMBOL, documents._PARTY_REACH, True),
-                                (documents._STATE_SYMBOL, documents._STATE_REACH, False)):
-            starts = documents._symbol_starts(text, reach, dash)
-            got = [m.span() for m in documents.finditer_at(rx, text, starts)]
+        starts = documents._symbol_starts(text) or (None, None)
+        for rx, at in ((documents._PARTY_SYMBOL, starts[0]), (documents._STATE_SYMBOL, starts[1])):
+            got = [m.span() for m in documents.finditer_at(rx, text, at)]
             assert got == [m.span() for m in rx.finditer(text)]
 
 

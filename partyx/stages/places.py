@@ -27,10 +27,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from partyx.article import Article
 from partyx.data import load
+from partyx.dates import finditer_at
 from partyx.gazetteer import Unit, get
 from partyx.patterns import alternation
 from partyx.pipeline import Stage, register
@@ -124,7 +126,8 @@ class PlaceFinder:
         found: list[Mention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
-        heads = sorted([*self._heads(low), *self.tp.finditer(text)], key=lambda m: m.start())
+        tps = finditer_at(self.tp, text, _find_all(text, ("TP",)))
+        heads = sorted([*self._heads(low), *tps], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
             types, is_type = self.head_types[word]
@@ -185,7 +188,21 @@ class PlaceFinder:
     def capital_hints(self, text: str) -> list[str]:
         if self.capital is None:
             return []
-        return [self.capital_words[m.group()] for m in self.capital.finditer(text)]
+        starts = _find_all(text, self.capital_words)  # every match begins with a word
+        return [self.capital_words[m.group()] for m in finditer_at(self.capital, text, starts)]
+
+
+def _find_all(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` occurs in ``text``, ascending (by str.find: far faster than a
+    regex scan, which tries its pattern at every possible first character)."""
+    starts = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(word, i + 1)
+    starts.sort()
+    return starts
 
 
 def _after_capital(text: str, pos: int) -> bool:
@@ -298,6 +315,7 @@ class Places(Stage):
             elif seen[k]["province"] is None and u.province:
                 seen[k]["province"] = u.province
         article.places = list(seen.values())
-        hints = self.finder.capital_hints(title + "\n" + text)
+        # the title and the text apart: no hint spans the "\n" that would join them
+        hints = self.finder.capital_hints(title) + self.finder.capital_hints(text)
         article.extras["place_context"] = context(mentions, hints)
 
