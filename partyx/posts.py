@@ -664,12 +664,15 @@ class PostParser:
         k = i
         end = i
         fillers = self.v.fillers
+        ahead: Post | None = None  # the post read at k by the look-ahead after a separator
         while k < stop:
             f = fillers.match(toks, k) if toks[k].low in fillers.root else None
             if f is not None and f[1] <= stop:
                 k = end = f[1]
+                ahead = None
                 continue
-            p = self.post(toks, k, ctx)
+            p = self.post(toks, k, ctx) if ahead is None else ahead
+            ahead = None
             if p is None or p.end > stop:
                 break
             posts.append(p)
@@ -686,7 +689,9 @@ class PostParser:
                 nxt = k + 1
                 if toks[nxt].low == "kiêm":
                     nxt += 1
-                if self.post(toks, nxt, ctx) is not None or self.v.fillers.match(toks, nxt):
+                # (the post read here is the next one: not read again)
+                ahead = self.post(toks, nxt, ctx)
+                if ahead is not None or fillers.match(toks, nxt):
                     k = nxt
                     continue
             break
