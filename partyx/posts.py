@@ -235,6 +235,12 @@ class PostParser:
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
         self._places: dict[tuple, tuple[Unit | None, int]] = {}  # memo of _longest_place
+        # memo of org(): (id(toks), id(ctx)) -> (toks, ctx, position -> result); the last
+        # one used, at hand (see _memo_for)
+        self._memos: dict[tuple[int, int], tuple[list[Tok], Context, dict]] = {}
+        self._memo_toks: list[Tok] | None = None
+        self._memo_ctx: Context | None = None
+        self._memo: dict[int, tuple[Org, int] | None] = {}
         # first words of a status, title, member, filler or body-member phrase
         self.post_first_words = frozenset(v.status).union(
             v.titles.root, v.members.root, v.fillers.root, v.body_members.root)
@@ -250,9 +256,11 @@ class PostParser:
                    (v.wrappers.root, self._wrapper), (v.local.root, self._local),
                    ({"bộ": v.ministries.root}, self._ministry),
                    ({"sở": v.departments.root}, self._department))
+        # the bodies a wrapper may belong to, in order, with the first words of their phrases
+        self._parent_readers = ((v.committees.root, self._committee), (v.local.root, self._local),
+                                (v.central.root, self._central), ({"bộ"}, self._ministry))
         self._org_readers: dict[str, tuple] = {
-            w: tuple((-prio, fn, _next_words(firsts[w]))
-                     for prio, (firsts, fn) in enumerate(readers) if w in firsts)
+            w: tuple((fn, _next_words(firsts[w])) for firsts, fn in readers if w in firsts)
             for w in self.org_first_words}
 
     # -- places --------------------------------------------------------------------------
@@ -334,17 +342,44 @@ class PostParser:
         """The organisation at ``toks[i]``: (Org, index after), or None."""
         if i >= len(toks) or not toks[i].word:
             return None
-        cands: list[tuple[int, int, tuple[Org, int]]] = []  # (length, priority, result)
+        # The people stage asks for the same organisations again (after a title, then
+        # among a segment's organisations, then before a list): read once per position.
+        if toks is self._memo_toks and ctx is self._memo_ctx:
+            memo = self._memo
+        else:
+            memo = self._memo_for(toks, ctx)
+        found = memo.get(i, memo)  # (memo itself: not read yet)
+        if found is memo:
+            found = memo[i] = self._read_org(toks, i, ctx)
+        if found is None and generic:
+            return self._generic(toks, i, ctx)
+        return found
+
+    def _memo_for(self, toks: list[Tok], ctx: Context) -> dict[int, tuple[Org, int] | None]:
+        """The organisations read in ``toks`` with ``ctx``, by position. Keyed by the
+        identities of the token list and context, which the memo keeps alive (so no other
+        object can take their ids while it holds them), and which are never changed (an Org
+        is not either: results are shared). Bounded: cleared after a few hundred lists."""
+        key = (id(toks), id(ctx))
+        entry = self._memos.get(key)
+        if entry is None:
+            if len(self._memos) >= 256:
+                self._memos.clear()
+            entry = self._memos[key] = (toks, ctx, {})
+        self._memo_toks, self._memo_ctx, self._memo = entry
+        return self._memo
+
+    def _read_org(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+        """The organisation one of the readers finds at ``toks[i]`` (a word), or None."""
+        best = None  # the longest; on equal length the first reader's (by priority)
         after = toks[i + 1].low if i + 1 < len(toks) else None
-        for prio, fn, nexts in self._org_readers.get(toks[i].low, ()):
+        for fn, nexts in self._org_readers.get(toks[i].low, ()):
             if nexts is not None and after not in nexts:
                 continue  # its phrases all go on with another word: it would find none
             r = fn(toks, i, ctx)
-            if r is not None:
-                cands.append((r[1] - i, prio, r))
-        if cands:
-            return max(cands)[2]  # the longest, then by priority (all differ: no tie)
-        return self._generic(toks, i, ctx) if generic else None
+            if r is not None and (best is None or r[1] > best[1]):
+                best = r
+        return best
 
     def _committee(self, toks, i, ctx):
         m = self.v.committees.match(toks, i)
@@ -404,15 +439,20 @@ class PostParser:
         """The committee or body a wrapper (Ban Thường vụ, Ban Tổ chức …) belongs to."""
         if j >= len(toks):
             return None
-        pm = self.v.central_parent.match(toks, j)
-        cm = self.v.central.match(toks, j)
-        if pm is not None and (cm is None or cm[1] <= pm[1]):
-            written = " ".join(t.text for t in toks[j:pm[1]])
-            return Org(written, "party_committee", "central"), pm[1]
-        for fn in (self._committee, self._local, self._central, self._ministry):
-            r = fn(toks, j, ctx)
-            if r is not None:
-                return r
+        v = self.v
+        pm = v.central_parent.match(toks, j)
+        if pm is not None:
+            cm = v.central.match(toks, j)
+            if cm is None or cm[1] <= pm[1]:
+                written = " ".join(t.text for t in toks[j:pm[1]])
+                return Org(written, "party_committee", "central"), pm[1]
+        # (each reader's trie only where the word starts one of its phrases)
+        low = toks[j].low
+        for root, fn in self._parent_readers:
+            if low in root:
+                r = fn(toks, j, ctx)
+                if r is not None:
+                    return r
         return None
 
     def _local(self, toks, i, ctx):
@@ -420,7 +460,6 @@ class PostParser:
         if m is None:
             return None
         (canon, kind), j = m
-        central = self.v.central.match(toks, i)
         skip = _skip_term(toks, j)  # "Đoàn Đại biểu Quốc hội khóa XIV đơn vị thành phố X"
         if skip > j and self.v.type_words.match(toks, skip) is not None:
             j = skip
@@ -430,6 +469,7 @@ class PostParser:
             if prov is not None:
                 unit, end = prov
                 return Org(f"{canon} {_canon_place(unit)}", kind, "province"), end
+            central = self.v.central.match(toks, i)
             if central is not None and central[1] >= j:
                 return None  # Ủy ban Mặt trận Tổ quốc Việt Nam with no place: the centre's
             if canon in ("Đảng bộ", "Đảng ủy"):
