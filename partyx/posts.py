@@ -44,6 +44,7 @@ _STOP = frozenset({
 
 
 _CONNECTORS = frozenset({"các", "và"})
+_TERM_WORDS = frozenset({"khóa", "nhiệm"})  # the first words _finish looks for
 _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 
 
@@ -262,6 +263,12 @@ class PostParser:
         self._org_readers: dict[str, tuple] = {
             w: tuple((fn, _next_words(firsts[w])) for firsts, fn in readers if w in firsts)
             for w in self.org_first_words}
+        # first word -> the words that may follow it in an organisation's name, or None when
+        # it may be one alone: no reader is called before another word (most are)
+        self._org_seconds: dict[str, frozenset[str] | None] = {
+            w: None if any(nexts is None for _, nexts in rs)
+            else frozenset().union(*(nexts for _, nexts in rs))
+            for w, rs in self._org_readers.items()}
 
     # -- places --------------------------------------------------------------------------
     def place(self, toks: list[Tok], i: int, types: tuple[str, ...]) -> tuple[Unit, int] | None:
@@ -340,17 +347,21 @@ class PostParser:
     def org(self, toks: list[Tok], i: int, ctx: Context, generic: bool = True
             ) -> tuple[Org, int] | None:
         """The organisation at ``toks[i]``: (Org, index after), or None."""
-        if i >= len(toks) or not toks[i].word:
+        n = len(toks)
+        if i >= n or not toks[i].word:
             return None
-        # The people stage asks for the same organisations again (after a title, then
-        # among a segment's organisations, then before a list): read once per position.
-        if toks is self._memo_toks and ctx is self._memo_ctx:
-            memo = self._memo
-        else:
-            memo = self._memo_for(toks, ctx)
-        found = memo.get(i, memo)  # (memo itself: not read yet)
-        if found is memo:
-            found = memo[i] = self._read_org(toks, i, ctx)
+        found = None
+        seconds = self._org_seconds.get(toks[i].low, ())
+        if seconds is None or (i + 1 < n and toks[i + 1].low in seconds):
+            # The people stage asks for the same organisations again (after a title, then
+            # among a segment's organisations, then before a list): read once a position.
+            if toks is self._memo_toks and ctx is self._memo_ctx:
+                memo = self._memo
+            else:
+                memo = self._memo_for(toks, ctx)
+            found = memo.get(i, memo)  # (memo itself: not read yet)
+            if found is memo:
+                found = memo[i] = self._read_org(toks, i, ctx)
         if found is None and generic:
             return self._generic(toks, i, ctx)
         return found
@@ -581,15 +592,22 @@ class PostParser:
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
         """One post at ``toks[i]`` (``nguyên`` first marks it former), or None."""
+        v = self.v  # (the hot path: each test on a word before the call it saves)
+        n = len(toks)
+        if i >= n:
+            return None
         status = "current"
         start = i
-        if i < len(toks) and toks[i].low in self.v.status:
-            status = self.v.status[toks[i].low]
+        head = toks[i].low
+        if head in v.status:
+            status = v.status[head]
             i += 1
-        if i >= len(toks) or toks[i].low not in self._post_heads:
+            if i >= n:
+                return None
+            head = toks[i].low
+        if head not in self._post_heads:
             return None
-        head = toks[i].low  # (a dict test before each match: the hot path)
-        m = self.v.members.match(toks, i) if head in self.v.members.root else None
+        m = v.members.match(toks, i) if head in v.members.root else None
         if m is not None:
             committee, j = m
             r = self._committee(toks, i, ctx) if committee != "Đảng ủy" else None
@@ -601,17 +619,17 @@ class PostParser:
                 (canon, utype), _ = self.v.committees.match(toks, i)
                 org = self._committee_of(canon, utype, toks, j, ctx)[0]
             return Post("Ủy viên", org, status, start, j)
-        if head in self.v.body_members.root:
+        if head in v.body_members.root:
             body = self._body_member(toks, i, ctx, status, start)
             if body is not None:
                 return body
-        m = self.v.titles.match(toks, i)
+        m = v.titles.match(toks, i)
         if m is None:
             return None
         title, j = m
         org = None
         end = j
-        within = self.v.org_within.get(title)
+        within = v.org_within.get(title)
         if within is not None:
             back, short = within
             r = self.org(toks, j - back, ctx, generic=False)
@@ -619,7 +637,7 @@ class PostParser:
                 org, end = r
                 title = short
         if org is None:
-            implied = self.v.implied.get(title)
+            implied = v.implied.get(title)
             if implied is not None:
                 im = implied.match(toks, j)
                 if im is not None:
@@ -627,16 +645,19 @@ class PostParser:
             if title in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"):
                 r = self._ministry(toks, j, ctx) or self._ministry(toks, j, ctx, bare=True)
             else:  # a standalone title takes no organisation guessed from capitals
-                r = self.org(toks, j, ctx, generic=title not in self.v.standalone)
+                r = self.org(toks, j, ctx, generic=title not in v.standalone)
             if r is not None:
                 org, end = r
-            elif title not in self.v.standalone:
+            elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end)
         if org is not None:
-            meant = self.v.org_overrides.get(title, {}).get(org.name)
+            overrides = v.org_overrides.get(title)
+            meant = overrides.get(org.name) if overrides else None
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
-        return self._finish(Post(title, org, status, start, end), toks)
+        post = Post(title, org, status, start, end)
+        # a term after it? (most posts have none: one set test before the call)
+        return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
 
     def _body_member(self, toks: list[Tok], i: int, ctx: Context, status: str, start: int
                      ) -> Post | None:
