@@ -152,6 +152,15 @@ def _next_words(node: dict) -> frozenset[str] | None:
     return None if Trie._END in node else frozenset(node)
 
 
+def _values(node: dict) -> list:
+    """The values of a trie's phrases below ``node``."""
+    found = [node[Trie._END]] if Trie._END in node else []
+    for w, child in node.items():
+        if w != Trie._END:
+            found += _values(child)
+    return found
+
+
 def _canon_place(unit: Unit) -> str:
     return f"{unit.type} {unit.name}"
 
@@ -236,6 +245,9 @@ class PostParser:
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
         self._places: dict[tuple, tuple[Unit | None, int]] = {}  # memo of _longest_place
+        # each central body's Org, made once (an Org is never changed: it can be shared)
+        self._central_orgs = {value: Org(value[0], value[1], "central")
+                              for value in _values(v.central.root)}
         # memo of org(): (id(toks), id(ctx)) -> (toks, ctx, position -> result); the last
         # one used, at hand (see _memo_for)
         self._memos: dict[tuple[int, int], tuple[list[Tok], Context, dict]] = {}
@@ -419,8 +431,7 @@ class PostParser:
         m = self.v.central.match(toks, i)
         if m is None:
             return None
-        (canon, kind), j = m
-        return Org(canon, kind, "central"), j
+        return self._central_orgs[m[0]], m[1]
 
     def _wrapper(self, toks, i, ctx):
         m = self.v.wrappers.match(toks, i)
@@ -756,7 +767,8 @@ class PostParser:
                     k = nxt
                     continue
             break
-        _inherit_parents(posts)
+        if posts:
+            _inherit_parents(posts)
         return posts, end
 
     def starts_post(self, tok: Tok) -> bool:
