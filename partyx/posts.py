@@ -286,10 +286,12 @@ class PostParser:
     def place(self, toks: list[Tok], i: int, types: tuple[str, ...]) -> tuple[Unit, int] | None:
         """The longest run of capitalised words (or a number) at ``i`` naming a unit of one of
         ``types``: (unit, index after it)."""
+        n = len(toks)
+        if i >= n or not (toks[i].cap or (toks[i].word and toks[i].text.isdigit())):
+            return None  # (most calls: no name here, nothing to look up)
         words: list[str] = []
         ends: list[int] = []
         j = i
-        n = len(toks)
         while j < n and len(words) < self.gaz.max_words:
             t = toks[j]
             if t.word and (t.cap or (t.text.isdigit() and not words)):
