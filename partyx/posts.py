@@ -250,10 +250,8 @@ class PostParser:
                               for value in _values(v.central.root)}
         # memo of org(): (id(toks), id(ctx)) -> (toks, ctx, position -> result); the last
         # one used, at hand (see _memo_for)
-        self._memos: dict[tuple[int, int], tuple[list[Tok], Context, dict]] = {}
-        self._memo_toks: list[Tok] | None = None
-        self._memo_ctx: Context | None = None
-        self._memo: dict[int, tuple[Org, int] | None] = {}
+        self._memos: dict[tuple[int, int], tuple[list[Tok] | None, Context | None, dict]] = {}
+        self._memo_last: tuple[list[Tok] | None, Context | None, dict] = (None, None, {})
         # first words of a status, title, member, filler or body-member phrase
         self.post_first_words = frozenset(v.status).union(
             v.titles.root, v.members.root, v.fillers.root, v.body_members.root)
@@ -369,10 +367,8 @@ class PostParser:
         if seconds is None or (i + 1 < n and toks[i + 1].low in seconds):
             # The people stage asks for the same organisations again (after a title, then
             # among a segment's organisations, then before a list): read once a position.
-            if toks is self._memo_toks and ctx is self._memo_ctx:
-                memo = self._memo
-            else:
-                memo = self._memo_for(toks, ctx)
+            last = self._memo_last
+            memo = last[2] if last[0] is toks and last[1] is ctx else self._memo_for(toks, ctx)
             found = memo.get(i, memo)  # (memo itself: not read yet)
             if found is memo:
                 found = memo[i] = self._read_org(toks, i, ctx)
@@ -391,8 +387,8 @@ class PostParser:
             if len(self._memos) >= 256:
                 self._memos.clear()
             entry = self._memos[key] = (toks, ctx, {})
-        self._memo_toks, self._memo_ctx, self._memo = entry
-        return self._memo
+        self._memo_last = entry  # (one assignment: a thread sees the old entry or this one)
+        return entry[2]
 
     def _read_org(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         """The organisation one of the readers finds at ``toks[i]`` (a word), or None."""
