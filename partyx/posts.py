@@ -44,6 +44,7 @@ _STOP = frozenset({
 
 
 _CONNECTORS = frozenset({"các", "và"})
+_TERM_WORDS = frozenset({"khóa", "nhiệm"})  # the first words _finish looks for
 _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 
 
@@ -151,6 +152,15 @@ def _next_words(node: dict) -> frozenset[str] | None:
     return None if Trie._END in node else frozenset(node)
 
 
+def _values(node: dict) -> list:
+    """The values of a trie's phrases below ``node``."""
+    found = [node[Trie._END]] if Trie._END in node else []
+    for w, child in node.items():
+        if w != Trie._END:
+            found += _values(child)
+    return found
+
+
 def _canon_place(unit: Unit) -> str:
     return f"{unit.type} {unit.name}"
 
@@ -235,6 +245,13 @@ class PostParser:
             w for trie in (v.committees, v.wrappers, v.local, v.central) for w in trie.root
         ) | {"bộ", "sở"}
         self._places: dict[tuple, tuple[Unit | None, int]] = {}  # memo of _longest_place
+        # each central body's Org, made once (an Org is never changed: it can be shared)
+        self._central_orgs = {value: Org(value[0], value[1], "central")
+                              for value in _values(v.central.root)}
+        # memo of org(): (id(toks), id(ctx)) -> (toks, ctx, position -> result); the last
+        # one used, at hand (see _memo_for)
+        self._memos: dict[tuple[int, int], tuple[list[Tok] | None, Context | None, dict]] = {}
+        self._memo_last: tuple[list[Tok] | None, Context | None, dict] = (None, None, {})
         # first words of a status, title, member, filler or body-member phrase
         self.post_first_words = frozenset(v.status).union(
             v.titles.root, v.members.root, v.fillers.root, v.body_members.root)
@@ -250,19 +267,29 @@ class PostParser:
                    (v.wrappers.root, self._wrapper), (v.local.root, self._local),
                    ({"bộ": v.ministries.root}, self._ministry),
                    ({"sở": v.departments.root}, self._department))
+        # the bodies a wrapper may belong to, in order, with the first words of their phrases
+        self._parent_readers = ((v.committees.root, self._committee), (v.local.root, self._local),
+                                (v.central.root, self._central), ({"bộ"}, self._ministry))
         self._org_readers: dict[str, tuple] = {
-            w: tuple((-prio, fn, _next_words(firsts[w]))
-                     for prio, (firsts, fn) in enumerate(readers) if w in firsts)
+            w: tuple((fn, _next_words(firsts[w])) for firsts, fn in readers if w in firsts)
             for w in self.org_first_words}
+        # first word -> the words that may follow it in an organisation's name, or None when
+        # it may be one alone: no reader is called before another word (most are)
+        self._org_seconds: dict[str, frozenset[str] | None] = {
+            w: None if any(nexts is None for _, nexts in rs)
+            else frozenset().union(*(nexts for _, nexts in rs))
+            for w, rs in self._org_readers.items()}
 
     # -- places --------------------------------------------------------------------------
     def place(self, toks: list[Tok], i: int, types: tuple[str, ...]) -> tuple[Unit, int] | None:
         """The longest run of capitalised words (or a number) at ``i`` naming a unit of one of
         ``types``: (unit, index after it)."""
+        n = len(toks)
+        if i >= n or not (toks[i].cap or (toks[i].word and toks[i].text.isdigit())):
+            return None  # (most calls: no name here, nothing to look up)
         words: list[str] = []
         ends: list[int] = []
         j = i
-        n = len(toks)
         while j < n and len(words) < self.gaz.max_words:
             t = toks[j]
             if t.word and (t.cap or (t.text.isdigit() and not words)):
@@ -332,19 +359,48 @@ class PostParser:
     def org(self, toks: list[Tok], i: int, ctx: Context, generic: bool = True
             ) -> tuple[Org, int] | None:
         """The organisation at ``toks[i]``: (Org, index after), or None."""
-        if i >= len(toks) or not toks[i].word:
+        n = len(toks)
+        if i >= n or not toks[i].word:
             return None
-        cands: list[tuple[int, int, tuple[Org, int]]] = []  # (length, priority, result)
+        found = None
+        seconds = self._org_seconds.get(toks[i].low, ())
+        if seconds is None or (i + 1 < n and toks[i + 1].low in seconds):
+            # The people stage asks for the same organisations again (after a title, then
+            # among a segment's organisations, then before a list): read once a position.
+            last = self._memo_last
+            memo = last[2] if last[0] is toks and last[1] is ctx else self._memo_for(toks, ctx)
+            found = memo.get(i, memo)  # (memo itself: not read yet)
+            if found is memo:
+                found = memo[i] = self._read_org(toks, i, ctx)
+        if found is None and generic:
+            return self._generic(toks, i, ctx)
+        return found
+
+    def _memo_for(self, toks: list[Tok], ctx: Context) -> dict[int, tuple[Org, int] | None]:
+        """The organisations read in ``toks`` with ``ctx``, by position. Keyed by the
+        identities of the token list and context, which the memo keeps alive (so no other
+        object can take their ids while it holds them), and which are never changed (an Org
+        is not either: results are shared). Bounded: cleared after a few hundred lists."""
+        key = (id(toks), id(ctx))
+        entry = self._memos.get(key)
+        if entry is None:
+            if len(self._memos) >= 256:
+                self._memos.clear()
+            entry = self._memos[key] = (toks, ctx, {})
+        self._memo_last = entry  # (one assignment: a thread sees the old entry or this one)
+        return entry[2]
+
+    def _read_org(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+        """The organisation one of the readers finds at ``toks[i]`` (a word), or None."""
+        best = None  # the longest; on equal length the first reader's (by priority)
         after = toks[i + 1].low if i + 1 < len(toks) else None
-        for prio, fn, nexts in self._org_readers.get(toks[i].low, ()):
+        for fn, nexts in self._org_readers.get(toks[i].low, ()):
             if nexts is not None and after not in nexts:
                 continue  # its phrases all go on with another word: it would find none
             r = fn(toks, i, ctx)
-            if r is not None:
-                cands.append((r[1] - i, prio, r))
-        if cands:
-            return max(cands)[2]  # the longest, then by priority (all differ: no tie)
-        return self._generic(toks, i, ctx) if generic else None
+            if r is not None and (best is None or r[1] > best[1]):
+                best = r
+        return best
 
     def _committee(self, toks, i, ctx):
         m = self.v.committees.match(toks, i)
@@ -373,8 +429,7 @@ class PostParser:
         m = self.v.central.match(toks, i)
         if m is None:
             return None
-        (canon, kind), j = m
-        return Org(canon, kind, "central"), j
+        return self._central_orgs[m[0]], m[1]
 
     def _wrapper(self, toks, i, ctx):
         m = self.v.wrappers.match(toks, i)
@@ -404,15 +459,20 @@ class PostParser:
         """The committee or body a wrapper (Ban Thường vụ, Ban Tổ chức …) belongs to."""
         if j >= len(toks):
             return None
-        pm = self.v.central_parent.match(toks, j)
-        cm = self.v.central.match(toks, j)
-        if pm is not None and (cm is None or cm[1] <= pm[1]):
-            written = " ".join(t.text for t in toks[j:pm[1]])
-            return Org(written, "party_committee", "central"), pm[1]
-        for fn in (self._committee, self._local, self._central, self._ministry):
-            r = fn(toks, j, ctx)
-            if r is not None:
-                return r
+        v = self.v
+        pm = v.central_parent.match(toks, j)
+        if pm is not None:
+            cm = v.central.match(toks, j)
+            if cm is None or cm[1] <= pm[1]:
+                written = " ".join(t.text for t in toks[j:pm[1]])
+                return Org(written, "party_committee", "central"), pm[1]
+        # (each reader's trie only where the word starts one of its phrases)
+        low = toks[j].low
+        for root, fn in self._parent_readers:
+            if low in root:
+                r = fn(toks, j, ctx)
+                if r is not None:
+                    return r
         return None
 
     def _local(self, toks, i, ctx):
@@ -420,7 +480,6 @@ class PostParser:
         if m is None:
             return None
         (canon, kind), j = m
-        central = self.v.central.match(toks, i)
         skip = _skip_term(toks, j)  # "Đoàn Đại biểu Quốc hội khóa XIV đơn vị thành phố X"
         if skip > j and self.v.type_words.match(toks, skip) is not None:
             j = skip
@@ -430,6 +489,7 @@ class PostParser:
             if prov is not None:
                 unit, end = prov
                 return Org(f"{canon} {_canon_place(unit)}", kind, "province"), end
+            central = self.v.central.match(toks, i)
             if central is not None and central[1] >= j:
                 return None  # Ủy ban Mặt trận Tổ quốc Việt Nam with no place: the centre's
             if canon in ("Đảng bộ", "Đảng ủy"):
@@ -541,15 +601,22 @@ class PostParser:
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
         """One post at ``toks[i]`` (``nguyên`` first marks it former), or None."""
+        v = self.v  # (the hot path: each test on a word before the call it saves)
+        n = len(toks)
+        if i >= n:
+            return None
         status = "current"
         start = i
-        if i < len(toks) and toks[i].low in self.v.status:
-            status = self.v.status[toks[i].low]
+        head = toks[i].low
+        if head in v.status:
+            status = v.status[head]
             i += 1
-        if i >= len(toks) or toks[i].low not in self._post_heads:
+            if i >= n:
+                return None
+            head = toks[i].low
+        if head not in self._post_heads:
             return None
-        head = toks[i].low  # (a dict test before each match: the hot path)
-        m = self.v.members.match(toks, i) if head in self.v.members.root else None
+        m = v.members.match(toks, i) if head in v.members.root else None
         if m is not None:
             committee, j = m
             r = self._committee(toks, i, ctx) if committee != "Đảng ủy" else None
@@ -561,17 +628,17 @@ class PostParser:
                 (canon, utype), _ = self.v.committees.match(toks, i)
                 org = self._committee_of(canon, utype, toks, j, ctx)[0]
             return Post("Ủy viên", org, status, start, j)
-        if head in self.v.body_members.root:
+        if head in v.body_members.root:
             body = self._body_member(toks, i, ctx, status, start)
             if body is not None:
                 return body
-        m = self.v.titles.match(toks, i)
+        m = v.titles.match(toks, i)
         if m is None:
             return None
         title, j = m
         org = None
         end = j
-        within = self.v.org_within.get(title)
+        within = v.org_within.get(title)
         if within is not None:
             back, short = within
             r = self.org(toks, j - back, ctx, generic=False)
@@ -579,7 +646,7 @@ class PostParser:
                 org, end = r
                 title = short
         if org is None:
-            implied = self.v.implied.get(title)
+            implied = v.implied.get(title)
             if implied is not None:
                 im = implied.match(toks, j)
                 if im is not None:
@@ -587,16 +654,19 @@ class PostParser:
             if title in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"):
                 r = self._ministry(toks, j, ctx) or self._ministry(toks, j, ctx, bare=True)
             else:  # a standalone title takes no organisation guessed from capitals
-                r = self.org(toks, j, ctx, generic=title not in self.v.standalone)
+                r = self.org(toks, j, ctx, generic=title not in v.standalone)
             if r is not None:
                 org, end = r
-            elif title not in self.v.standalone:
+            elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end)
         if org is not None:
-            meant = self.v.org_overrides.get(title, {}).get(org.name)
+            overrides = v.org_overrides.get(title)
+            meant = overrides.get(org.name) if overrides else None
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
-        return self._finish(Post(title, org, status, start, end), toks)
+        post = Post(title, org, status, start, end)
+        # a term after it? (most posts have none: one set test before the call)
+        return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
 
     def _body_member(self, toks: list[Tok], i: int, ctx: Context, status: str, start: int
                      ) -> Post | None:
@@ -664,12 +734,15 @@ class PostParser:
         k = i
         end = i
         fillers = self.v.fillers
+        ahead: Post | None = None  # the post read at k by the look-ahead after a separator
         while k < stop:
             f = fillers.match(toks, k) if toks[k].low in fillers.root else None
             if f is not None and f[1] <= stop:
                 k = end = f[1]
+                ahead = None
                 continue
-            p = self.post(toks, k, ctx)
+            p = self.post(toks, k, ctx) if ahead is None else ahead
+            ahead = None
             if p is None or p.end > stop:
                 break
             posts.append(p)
@@ -686,11 +759,14 @@ class PostParser:
                 nxt = k + 1
                 if toks[nxt].low == "kiêm":
                     nxt += 1
-                if self.post(toks, nxt, ctx) is not None or self.v.fillers.match(toks, nxt):
+                # (the post read here is the next one: not read again)
+                ahead = self.post(toks, nxt, ctx)
+                if ahead is not None or fillers.match(toks, nxt):
                     k = nxt
                     continue
             break
-        _inherit_parents(posts)
+        if posts:
+            _inherit_parents(posts)
         return posts, end
 
     def starts_post(self, tok: Tok) -> bool:

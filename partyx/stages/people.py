@@ -50,6 +50,9 @@ _EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвд
 _SEPARATORS = frozenset({",", "-", "–", "—", "("})
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 _END = frozenset({".", "!", "?"})
+# No place known: for posts read only to tell a title (one object, never changed: the
+# parser's memo of organisations is by context).
+_NO_PLACE = Context()
 # Characters of context tokenized around a possible name: room for a long chain of titles
 # before it and for posts and appointment cues after it.
 _LEFT = 200
@@ -667,7 +670,7 @@ class PeopleFinder:
     def _title_before(self, toks: list[Tok], k: int) -> bool:
         for s in range(max(0, k - 12), k):
             if self.pp.starts_post(toks[s]):
-                posts, end = self.pp.chain(toks, s, Context(), stop=k)
+                posts, end = self.pp.chain(toks, s, _NO_PLACE, stop=k)
                 if end == k and posts:
                     return True
         return False
