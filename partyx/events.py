@@ -27,6 +27,11 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
+
+try:  # the parser of the re module, for the width of a pattern
+    from re import _parser as _sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # Python 3.10
 from partyx.dates import is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
@@ -55,12 +60,45 @@ def _attendee(before: str) -> bool:
     return bool(_ATTENDEE.search(before, max(0, len(before) - _ATTENDEE_REACH)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """A trigger of an event type and the texts (lower-cased) every match of it contains:
+    ``anchor``, the longest, which a match holds ``reach`` (fewest, most) characters after
+    where it opens (``None`` when that is unbounded or unknown), and ``others``. A match
+    opens only that far before a place of the anchor, so the pattern is tried only there,
+    not at every character of the zone."""
+
+    rx: re.Pattern[str]
+    anchor: str
+    others: tuple[str, ...]
+    reach: tuple[int, int] | None
+    literal: bool  # the whole trigger is its anchor, ignoring case ("(?i)hội nghị")
+
+
+def _trigger(pattern: str) -> _Trigger:
+    body = pattern.removeprefix("(?i)")
+    runs, _, bars = _top_level(body)
+    if bars:  # an alternation at the top: no text is in every match
+        return _Trigger(re.compile(pattern), "", (), None, False)
+    anchor = needle(pattern)
+    if not anchor:
+        return _Trigger(re.compile(pattern), "", (), None, False)
+    opens = max(runs, key=lambda run: len(run[1]))[0]  # the first longest, as needle()'s
+    others = tuple(run.lower() for at, run in runs if at != opens)
+    return _Trigger(re.compile(pattern), anchor, others, _width(body[:opens]),
+                    pattern == "(?i)" + anchor)
+
+
+def _width(pattern: str) -> tuple[int, int] | None:
+    """(fewest, most) characters a match of ``pattern`` spans; ``None`` when unbounded."""
+    low, high = _sre_parse.parse(pattern).getwidth()
+    return (low, high) if high < _sre_parse.MAXREPEAT else None
+
+
 @dataclass(frozen=True)
 class _Vocab:
-    # (type, container?, [(trigger, needle, literal?)]) in the order of the data file; the
-    # needle is lower-case text every match of the trigger contains (see :func:`needle`), the
-    # whole trigger when it is a literal that ignores case ("(?i)hội nghị")
-    types: list[tuple[str, bool, list[tuple[re.Pattern[str], str, bool]]]]
+    # (type, container?, triggers) in the order of the data file
+    types: list[tuple[str, bool, list[_Trigger]]]
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
@@ -75,8 +113,7 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = load("events")
-    types = [(t["type"], bool(t.get("container")),
-              [(re.compile(x), needle(x), x == "(?i)" + needle(x)) for x in t["triggers"]])
+    types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
     cues = data["lead_cues"]
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
@@ -93,7 +130,7 @@ def needle(pattern: str) -> str:
     ``pattern``, lower-cased: text that every match contains (``"(?i)mít ?tinh"`` ->
     ``"tinh"``); ``""`` when there is none or the pattern is an alternation at its top."""
     runs, _, bars = _top_level(pattern.removeprefix("(?i)"))
-    return "" if bars else max(runs, key=len, default="").lower()
+    return "" if bars else max((run for _, run in runs), key=len, default="").lower()
 
 
 def needles(pattern: str) -> tuple[str, ...]:
@@ -108,7 +145,7 @@ def needles(pattern: str) -> tuple[str, ...]:
         branches = [needles(body[a + 1:b]) for a, b in cuts]
         return tuple(n for branch in branches for n in branch) if all(branches) else ()
     if runs:
-        return (max(runs, key=len).lower(),)
+        return (max((run for _, run in runs), key=len).lower(),)
     for group in groups:
         inner = _consumed(group)
         found = needles(inner) if inner is not None else ()
@@ -117,10 +154,10 @@ def needles(pattern: str) -> tuple[str, ...]:
     return ()
 
 
-def _top_level(body: str) -> tuple[list[str], list[str], list[int]]:
+def _top_level(body: str) -> tuple[list[tuple[int, str]], list[str], list[int]]:
     """The top level of a pattern: its runs of letters and spaces (none made optional by a
-    quantifier), the insides of its groups that no quantifier follows, and where its "|"
-    are. Classes and escapes are skipped."""
+    quantifier) with where each opens, the insides of its groups that no quantifier follows,
+    and where its "|" are. Classes and escapes are skipped."""
     runs, groups, bars = [], [], []
     run, depth, opened, i = "", 0, 0, 0
     while i < len(body):
@@ -130,7 +167,7 @@ def _top_level(body: str) -> tuple[list[str], list[str], list[int]]:
             run += ch
         else:
             if run:
-                runs.append(run)
+                runs.append((i - len(run), run))
             run = ""
             if ch == "|" and depth == 0:
                 bars.append(i)
@@ -150,7 +187,7 @@ def _top_level(body: str) -> tuple[list[str], list[str], list[int]]:
                 i += 1
         i += 1
     if run:
-        runs.append(run)
+        runs.append((i - len(run), run))
     return runs, groups, bars
 
 
@@ -312,31 +349,62 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
 
 def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
     """(position, rank, type, container?) of each type whose triggers occur in ``zone``: the
-    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose needle the
-    lower-cased zone lacks cannot match and is not run."""
+    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose texts (runs)
+    the lower-cased zone lacks cannot match and is not run."""
     v = _vocab()
     low = None if _odd(zone) else zone.lower()
     out = []
     for rank, (name, container, triggers) in enumerate(v.types):
         best = None
-        for rx, pin, literal in triggers:
-            if low is not None and pin not in low:
+        for t in triggers:
+            if low is None:
+                at = _first_match(zone, t.rx, v.topic)
+            elif t.anchor not in low or (t.others and not all(x in low for x in t.others)):
                 continue
-            if low is not None and literal:  # its matches are the needle's places in low
-                i = low.find(pin)
-                while i >= 0 and v.topic.search(zone, max(0, i - 12), i):
-                    i = low.find(pin, i + len(pin))
-                if i >= 0 and (best is None or i < best):
-                    best = i
-                continue
-            for m in rx.finditer(zone):
-                if not v.topic.search(zone, max(0, m.start() - 12), m.start()):
-                    if best is None or m.start() < best:
-                        best = m.start()
-                    break
+            elif t.literal:  # its matches are the anchor's places in low
+                at = low.find(t.anchor)
+                while at >= 0 and v.topic.search(zone, max(0, at - 12), at):
+                    at = low.find(t.anchor, at + len(t.anchor))
+                at = at if at >= 0 else None
+            elif t.reach is not None:
+                at = _first_near_anchor(zone, low, t, v.topic)
+            else:
+                at = _first_match(zone, t.rx, v.topic)
+            if at is not None and (best is None or at < best):
+                best = at
         if best is not None:
             out.append((best, rank, name, container))
     return out
+
+
+def _first_match(zone: str, rx: re.Pattern[str], topic: re.Pattern[str]) -> int | None:
+    """Where the first match of ``rx`` in ``zone`` that no topic word precedes opens."""
+    for m in rx.finditer(zone):
+        if not topic.search(zone, max(0, m.start() - 12), m.start()):
+            return m.start()
+    return None
+
+
+def _first_near_anchor(zone: str, low: str, t: _Trigger, topic: re.Pattern[str]) -> int | None:
+    """:func:`_first_match` of ``t.rx``, trying it only where a match can open: ``t.reach``
+    before a place of its anchor in ``low`` (the lower-cased zone, as long as it). The
+    matches are the same as those of a scan of the whole zone, which resumes after each."""
+    near, far = t.reach
+    resume = 0  # where the scan would go on: after the last match, topic-preceded
+    j = low.find(t.anchor)
+    while j >= 0:
+        at = max(resume, j - far)
+        while at <= j - near:
+            m = t.rx.match(zone, at)
+            if m is None:
+                at += 1
+            elif not topic.search(zone, max(0, at - 12), at):
+                return at
+            else:
+                resume = at = m.end()
+        resume = max(resume, j - near + 1)
+        j = low.find(t.anchor, j + 1)
+    return None
 
 
 def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
