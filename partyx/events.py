@@ -104,7 +104,7 @@ class _Vocab:
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
-    # the needles of after, before and speaker (see needles())
+    # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
     speaker_pins: tuple[str, ...] = ()
@@ -118,8 +118,8 @@ def _vocab() -> _Vocab:
     cues = data["lead_cues"]
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]), needles(cues["after"]),
-                  needles(cues["before"]), needles(cues["speaker"]))
+                  re.compile(data["topic_words"]), *(_shortest(needles(cues[k]))
+                                                     for k in ("after", "before", "speaker")))
 
 
 _QUANTIFIERS = "?*+{"
@@ -211,8 +211,15 @@ def _odd(text: str) -> bool:
     return any(c in text for c in _ODD_LETTERS)
 
 
+def _shortest(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``texts`` that hold no other one: a window that holds none of these holds none of
+    ``texts`` (``"đã chủ trì"`` goes, ``"chủ trì"`` stays)."""
+    return tuple(t for t in dict.fromkeys(texts) if not any(o != t and o in t for o in texts))
+
+
 def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool) -> bool:
-    """A pattern whose :func:`needles` are ``pins`` may match within ``text[start:end]``."""
+    """A pattern whose :func:`needles` hold one of ``pins`` may match within
+    ``text[start:end]``."""
     if odd or not pins:
         return True
     window = text[start:end].lower()
