@@ -168,14 +168,28 @@ def _occurrences(text: str) -> list[int]:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end."""
-    # The nearest of each end char before pos (str.rfind: no walk char by char in Python).
-    last = {c: text.rfind(c, 0, pos) for c in "\n.!?"}
-    while (i := max(last.values())) >= 0:
-        ch = text[i]
-        if ch == "\n" or not (i + 1 < len(text) and text[i + 1].isdigit()):
+    while (i := _last_end_char(text, pos)) >= 0:
+        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdigit()):
             return i + 1
-        last[ch] = text.rfind(ch, 0, i)
+        pos = i
     return 0
+
+
+def _last_end_char(text: str, pos: int) -> int:
+    """Where the last of . ! ? and line end before ``pos`` stands (-1: none), by
+    ``str.rfind`` (a C scan): the rare ! and ? only after the nearest dot or line end (a
+    search of the whole text for them would cost more than the rest)."""
+    i = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos))
+    return max(i, text.rfind("!", i + 1, pos), text.rfind("?", i + 1, pos))
+
+
+def _first_end_char(text: str, start: int) -> int:
+    """Where the first of . ! ? and line end from ``start`` stands (-1: none), as
+    :func:`_last_end_char` looks for the last."""
+    ends = [i for i in (text.find("\n", start), text.find(".", start)) if i >= 0]
+    stop = min(ends) if ends else len(text)
+    ends += [i for i in (text.find("!", start, stop), text.find("?", start, stop)) if i >= 0]
+    return min(ends) if ends else -1
 
 
 _TRIES = 16  # dots in figures (19.908) looked at before the regex decides
@@ -184,15 +198,14 @@ _TRIES = 16  # dots in figures (19.908) looked at before the regex decides
 def _sentence_end(text: str, start: int) -> int:
     """End of the sentence from ``start`` (where ``_SENTENCE`` ends its match)."""
     # The nearest end char by str.find; the regex decides after many dots in figures.
-    first = {c: text.find(c, start) for c in "\n.!?"}
+    at = start
     for _ in range(_TRIES):
-        found = [i for i in first.values() if i >= 0]
-        if not found:
+        i = _first_end_char(text, at)
+        if i < 0:
             return len(text)
-        i = min(found)
         if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
             return i + 1
-        first[text[i]] = text.find(text[i], i + 1)
+        at = i + 1
     m = _SENTENCE.match(text, start)
     return m.end() if m else start
 
