@@ -27,12 +27,8 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
-
-try:  # the parser of the re module, for the width of a pattern
-    from re import _parser as _sre_parse  # Python 3.11+
-except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parse  # Python 3.10
 from partyx.dates import is_life_event
+from partyx.patterns import width
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
@@ -85,14 +81,8 @@ def _trigger(pattern: str) -> _Trigger:
         return _Trigger(re.compile(pattern), "", (), None, False)
     opens = max(runs, key=lambda run: len(run[1]))[0]  # the first longest, as needle()'s
     others = tuple(run.lower() for at, run in runs if at != opens)
-    return _Trigger(re.compile(pattern), anchor, others, _width(body[:opens]),
+    return _Trigger(re.compile(pattern), anchor, others, width(body[:opens]),
                     pattern == "(?i)" + anchor)
-
-
-def _width(pattern: str) -> tuple[int, int] | None:
-    """(fewest, most) characters a match of ``pattern`` spans; ``None`` when unbounded."""
-    low, high = _sre_parse.parse(pattern).getwidth()
-    return (low, high) if high < _sre_parse.MAXREPEAT else None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partyx.bodies import capitalised, committee_body, level_of, party_body
+from partyx.patterns import width
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -40,6 +41,9 @@ _LISTED = r"(?:,|\bvà)\s{1,2}"
 _FIGURE = re.compile(rf"\d(?:{_SCALE})?(?:{_MEMBER_WORDS}|{_ORG_WORDS})", re.IGNORECASE)
 _MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
 _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
+# How far before its figure (the _FIGURE match at the number's last digit) a match of the
+# patterns above opens at most: none opens before the first figure of a sentence less this.
+_REACH = max(width(rf"{_CUE}{_QUAL}{_NUM}")[1], width(rf"{_LISTED}{_QUAL}{_NUM}")[1])
 # Words right after a figure that make it a part: new, disciplined, probationary members.
 _NOT_TOTAL_AFTER = re.compile(
     r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại|trong sạch|"
@@ -145,9 +149,11 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
             continue
         done = end
         sentence = text[start:end]
-        if not _FIGURE.search(sentence):
+        figure = _FIGURE.search(sentence)
+        if figure is None:
             continue  # no figure: most sentences that name đảng viên
-        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start])
+        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start],
+                              max(0, figure.start() - _REACH))
         if fact is not None:
             facts.append(fact)
     return facts
@@ -211,14 +217,16 @@ def _sentence_end(text: str, start: int) -> int:
 
 
 def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
-                   before: str = "") -> Fact | None:
+                   before: str = "", opens: int = 0) -> Fact | None:
+    """The fact of a sentence with a figure; ``opens``: where a figure's match may open first
+    (see _REACH), the patterns' scans start there."""
     counts: dict[str, tuple[int, int, int]] = {}
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, opens):
             value = _number(m.group(1))
-            if value is None or field in counts or _NOT_TOTAL_AFTER.match(sentence, m.end()):
-                continue
-            counts[field] = (value, m.start(1), m.end())
+            if value is not None and not _NOT_TOTAL_AFTER.match(sentence, m.end()):
+                counts[field] = (value, m.start(1), m.end())
+                break  # the first total counts
     if not counts:
         return None
     # The other figure may follow the first one in a list: "có 56 tổ chức cơ sở đảng, 12.500
@@ -226,7 +234,7 @@ def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
     for field, rx in (("party_members", _MEMBERS_LISTED), ("grassroots_orgs", _ORGS_LISTED)):
         if field in counts:
             continue
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, opens):
             value = _number(m.group(1))
             near = any(0 <= m.start() - e <= 2 for _, _, e in counts.values())
             if value is not None and near and not _NOT_TOTAL_AFTER.match(sentence, m.end()):
