@@ -147,38 +147,54 @@ def needles(pattern: str) -> tuple[str, ...]:
 def _top_level(body: str) -> tuple[list[tuple[int, str]], list[str], list[int]]:
     """The top level of a pattern: its runs of letters and spaces (none made optional by a
     quantifier) with where each opens, the insides of its groups that no quantifier follows,
-    and where its "|" are. Classes and escapes are skipped."""
+    and where its "|" are. A class of one letter's two cases (``[Tt]``) is that letter in a
+    run (the runs are looked for in lower-cased text); other classes and escapes are
+    skipped."""
     runs, groups, bars = [], [], []
-    run, depth, opened, i = "", 0, 0, 0
+    run, depth, opened, i, run_start = "", 0, 0, 0, 0
     while i < len(body):
         ch = body[i]
         required = i + 1 == len(body) or body[i + 1] not in _QUANTIFIERS
-        if depth == 0 and (ch.isalpha() or ch == " ") and required:
-            run += ch
-        else:
-            if run:
-                runs.append((i - len(run), run))
-            run = ""
-            if ch == "|" and depth == 0:
-                bars.append(i)
-            elif ch == "(":
-                opened = i if depth == 0 else opened
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0 and required:
-                    groups.append(body[opened + 1:i])
-            elif ch == "[":  # skip a class (its first "]" is a member: "[]a]")
-                i += 2 if body[i + 1] == "^" else 1
-                i += body[i] == "]"
-                while body[i] != "]":
-                    i += 2 if body[i] == "\\" else 1
-            elif ch == "\\":
-                i += 1
+        letter = _case_pair(body, i) if depth == 0 else None
+        if letter or (depth == 0 and (ch.isalpha() or ch == " ") and required):
+            run_start = i if not run else run_start
+            run += letter or ch
+            i += 4 if letter else 1
+            continue
+        if run:
+            runs.append((run_start, run))
+        run = ""
+        if ch == "|" and depth == 0:
+            bars.append(i)
+        elif ch == "(":
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and required:
+                groups.append(body[opened + 1:i])
+        elif ch == "[":  # skip a class (its first "]" is a member: "[]a]")
+            i += 2 if body[i + 1] == "^" else 1
+            i += body[i] == "]"
+            while body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif ch == "\\":
+            i += 1
         i += 1
     if run:
-        runs.append((i - len(run), run))
+        runs.append((run_start, run))
     return runs, groups, bars
+
+
+def _case_pair(body: str, i: int) -> str | None:
+    """The letter, lower-cased, of a class of its two cases at ``body[i]`` (``[Tt]``, ``[đĐ]``)
+    that no quantifier follows; ``None`` if there is none."""
+    if body[i] != "[" or len(body) < i + 4 or body[i + 3] != "]":
+        return None
+    a, b = body[i + 1], body[i + 2]
+    if not (a.isalpha() and a != b and len(a.lower()) == 1 and a.lower() == b.lower()):
+        return None
+    return a.lower() if i + 4 == len(body) or body[i + 4] not in _QUANTIFIERS else None
 
 
 def _consumed(group: str) -> str | None:
