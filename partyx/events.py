@@ -113,6 +113,7 @@ def _vocab() -> _Vocab:
 
 
 _QUANTIFIERS = "?*+{"
+_SPECIAL = ".^$*+?{}[]\\|()"  # the characters of a pattern that stand for no literal
 
 
 def needle(pattern: str) -> str:
@@ -145,7 +146,7 @@ def needles(pattern: str) -> tuple[str, ...]:
 
 
 def _top_level(body: str) -> tuple[list[tuple[int, str]], list[str], list[int]]:
-    """The top level of a pattern: its runs of letters and spaces (none made optional by a
+    """The top level of a pattern: its runs of literal characters (none made optional by a
     quantifier) with where each opens, the insides of its groups that no quantifier follows,
     and where its "|" are. A class of one letter's two cases (``[Tt]``) is that letter in a
     run (the runs are looked for in lower-cased text); other classes and escapes are
@@ -156,7 +157,7 @@ def _top_level(body: str) -> tuple[list[tuple[int, str]], list[str], list[int]]:
         ch = body[i]
         required = i + 1 == len(body) or body[i + 1] not in _QUANTIFIERS
         letter = _case_pair(body, i) if depth == 0 else None
-        if letter or (depth == 0 and (ch.isalpha() or ch == " ") and required):
+        if letter or (depth == 0 and ch not in _SPECIAL and required):
             run_start = i if not run else run_start
             run += letter or ch
             i += 4 if letter else 1
@@ -178,6 +179,8 @@ def _top_level(body: str) -> tuple[list[tuple[int, str]], list[str], list[int]]:
             i += body[i] == "]"
             while body[i] != "]":
                 i += 2 if body[i] == "\\" else 1
+        elif ch == "{":  # skip a quantifier's bounds
+            i = body.index("}", i)
         elif ch == "\\":
             i += 1
         i += 1
