@@ -28,6 +28,7 @@ from typing import Any
 
 from partyx.data import load
 from partyx.dates import is_life_event
+from partyx.patterns import width
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
@@ -55,18 +56,45 @@ def _attendee(before: str) -> bool:
     return bool(_ATTENDEE.search(before, max(0, len(before) - _ATTENDEE_REACH)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """A trigger of an event type and the texts (lower-cased) every match of it contains:
+    ``anchor``, the longest, which a match holds ``reach`` (fewest, most) characters after
+    where it opens (``None`` when that is unbounded or unknown), and ``others``. A match
+    opens only that far before a place of the anchor, so the pattern is tried only there,
+    not at every character of the zone."""
+
+    rx: re.Pattern[str]
+    anchor: str
+    others: tuple[str, ...]
+    reach: tuple[int, int] | None
+    literal: bool  # the whole trigger is its anchor, ignoring case ("(?i)hội nghị")
+
+
+def _trigger(pattern: str) -> _Trigger:
+    body = pattern.removeprefix("(?i)")
+    runs, _, bars = _top_level(body)
+    if bars:  # an alternation at the top: no text is in every match
+        return _Trigger(re.compile(pattern), "", (), None, False)
+    anchor = needle(pattern)
+    if not anchor:
+        return _Trigger(re.compile(pattern), "", (), None, False)
+    opens = max(runs, key=lambda run: len(run[1]))[0]  # the first longest, as needle()'s
+    others = tuple(run.lower() for at, run in runs if at != opens)
+    return _Trigger(re.compile(pattern), anchor, others, width(body[:opens]),
+                    pattern == "(?i)" + anchor)
+
+
 @dataclass(frozen=True)
 class _Vocab:
-    # (type, container?, [(trigger, needle, literal?)]) in the order of the data file; the
-    # needle is lower-case text every match of the trigger contains (see :func:`needle`), the
-    # whole trigger when it is a literal that ignores case ("(?i)hội nghị")
-    types: list[tuple[str, bool, list[tuple[re.Pattern[str], str, bool]]]]
+    # (type, container?, triggers) in the order of the data file
+    types: list[tuple[str, bool, list[_Trigger]]]
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
-    # the needles of after, before and speaker (see needles())
+    # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
     speaker_pins: tuple[str, ...] = ()
@@ -75,17 +103,17 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = load("events")
-    types = [(t["type"], bool(t.get("container")),
-              [(re.compile(x), needle(x), x == "(?i)" + needle(x)) for x in t["triggers"]])
+    types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
     cues = data["lead_cues"]
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]), needles(cues["after"]),
-                  needles(cues["before"]), needles(cues["speaker"]))
+                  re.compile(data["topic_words"]), *(_shortest(needles(cues[k]))
+                                                     for k in ("after", "before", "speaker")))
 
 
 _QUANTIFIERS = "?*+{"
+_SPECIAL = ".^$*+?{}[]\\|()"  # the characters of a pattern that stand for no literal
 
 
 def needle(pattern: str) -> str:
@@ -93,7 +121,7 @@ def needle(pattern: str) -> str:
     ``pattern``, lower-cased: text that every match contains (``"(?i)mít ?tinh"`` ->
     ``"tinh"``); ``""`` when there is none or the pattern is an alternation at its top."""
     runs, _, bars = _top_level(pattern.removeprefix("(?i)"))
-    return "" if bars else max(runs, key=len, default="").lower()
+    return "" if bars else max((run for _, run in runs), key=len, default="").lower()
 
 
 def needles(pattern: str) -> tuple[str, ...]:
@@ -108,7 +136,7 @@ def needles(pattern: str) -> tuple[str, ...]:
         branches = [needles(body[a + 1:b]) for a, b in cuts]
         return tuple(n for branch in branches for n in branch) if all(branches) else ()
     if runs:
-        return (max(runs, key=len).lower(),)
+        return (max((run for _, run in runs), key=len).lower(),)
     for group in groups:
         inner = _consumed(group)
         found = needles(inner) if inner is not None else ()
@@ -117,41 +145,59 @@ def needles(pattern: str) -> tuple[str, ...]:
     return ()
 
 
-def _top_level(body: str) -> tuple[list[str], list[str], list[int]]:
-    """The top level of a pattern: its runs of letters and spaces (none made optional by a
-    quantifier), the insides of its groups that no quantifier follows, and where its "|"
-    are. Classes and escapes are skipped."""
+def _top_level(body: str) -> tuple[list[tuple[int, str]], list[str], list[int]]:
+    """The top level of a pattern: its runs of literal characters (none made optional by a
+    quantifier) with where each opens, the insides of its groups that no quantifier follows,
+    and where its "|" are. A class of one letter's two cases (``[Tt]``) is that letter in a
+    run (the runs are looked for in lower-cased text); other classes and escapes are
+    skipped."""
     runs, groups, bars = [], [], []
-    run, depth, opened, i = "", 0, 0, 0
+    run, depth, opened, i, run_start = "", 0, 0, 0, 0
     while i < len(body):
         ch = body[i]
         required = i + 1 == len(body) or body[i + 1] not in _QUANTIFIERS
-        if depth == 0 and (ch.isalpha() or ch == " ") and required:
-            run += ch
-        else:
-            if run:
-                runs.append(run)
-            run = ""
-            if ch == "|" and depth == 0:
-                bars.append(i)
-            elif ch == "(":
-                opened = i if depth == 0 else opened
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0 and required:
-                    groups.append(body[opened + 1:i])
-            elif ch == "[":  # skip a class (its first "]" is a member: "[]a]")
-                i += 2 if body[i + 1] == "^" else 1
-                i += body[i] == "]"
-                while body[i] != "]":
-                    i += 2 if body[i] == "\\" else 1
-            elif ch == "\\":
-                i += 1
+        letter = _case_pair(body, i) if depth == 0 else None
+        if letter or (depth == 0 and ch not in _SPECIAL and required):
+            run_start = i if not run else run_start
+            run += letter or ch
+            i += 4 if letter else 1
+            continue
+        if run:
+            runs.append((run_start, run))
+        run = ""
+        if ch == "|" and depth == 0:
+            bars.append(i)
+        elif ch == "(":
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0 and required:
+                groups.append(body[opened + 1:i])
+        elif ch == "[":  # skip a class (its first "]" is a member: "[]a]")
+            i += 2 if body[i + 1] == "^" else 1
+            i += body[i] == "]"
+            while body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif ch == "{":  # skip a quantifier's bounds
+            i = body.index("}", i)
+        elif ch == "\\":
+            i += 1
         i += 1
     if run:
-        runs.append(run)
+        runs.append((run_start, run))
     return runs, groups, bars
+
+
+def _case_pair(body: str, i: int) -> str | None:
+    """The letter, lower-cased, of a class of its two cases at ``body[i]`` (``[Tt]``, ``[đĐ]``)
+    that no quantifier follows; ``None`` if there is none."""
+    if body[i] != "[" or len(body) < i + 4 or body[i + 3] != "]":
+        return None
+    a, b = body[i + 1], body[i + 2]
+    if not (a.isalpha() and a != b and len(a.lower()) == 1 and a.lower() == b.lower()):
+        return None
+    return a.lower() if i + 4 == len(body) or body[i + 4] not in _QUANTIFIERS else None
 
 
 def _consumed(group: str) -> str | None:
@@ -174,8 +220,15 @@ def _odd(text: str) -> bool:
     return any(c in text for c in _ODD_LETTERS)
 
 
+def _shortest(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``texts`` that hold no other one: a window that holds none of these holds none of
+    ``texts`` (``"đã chủ trì"`` goes, ``"chủ trì"`` stays)."""
+    return tuple(t for t in dict.fromkeys(texts) if not any(o != t and o in t for o in texts))
+
+
 def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool) -> bool:
-    """A pattern whose :func:`needles` are ``pins`` may match within ``text[start:end]``."""
+    """A pattern whose :func:`needles` hold one of ``pins`` may match within
+    ``text[start:end]``."""
     if odd or not pins:
         return True
     window = text[start:end].lower()
@@ -312,31 +365,62 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
 
 def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
     """(position, rank, type, container?) of each type whose triggers occur in ``zone``: the
-    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose needle the
-    lower-cased zone lacks cannot match and is not run."""
+    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose texts (runs)
+    the lower-cased zone lacks cannot match and is not run."""
     v = _vocab()
     low = None if _odd(zone) else zone.lower()
     out = []
     for rank, (name, container, triggers) in enumerate(v.types):
         best = None
-        for rx, pin, literal in triggers:
-            if low is not None and pin not in low:
+        for t in triggers:
+            if low is None:
+                at = _first_match(zone, t.rx, v.topic)
+            elif t.anchor not in low or (t.others and not all(x in low for x in t.others)):
                 continue
-            if low is not None and literal:  # its matches are the needle's places in low
-                i = low.find(pin)
-                while i >= 0 and v.topic.search(zone, max(0, i - 12), i):
-                    i = low.find(pin, i + len(pin))
-                if i >= 0 and (best is None or i < best):
-                    best = i
-                continue
-            for m in rx.finditer(zone):
-                if not v.topic.search(zone, max(0, m.start() - 12), m.start()):
-                    if best is None or m.start() < best:
-                        best = m.start()
-                    break
+            elif t.literal:  # its matches are the anchor's places in low
+                at = low.find(t.anchor)
+                while at >= 0 and v.topic.search(zone, max(0, at - 12), at):
+                    at = low.find(t.anchor, at + len(t.anchor))
+                at = at if at >= 0 else None
+            elif t.reach is not None:
+                at = _first_near_anchor(zone, low, t, v.topic)
+            else:
+                at = _first_match(zone, t.rx, v.topic)
+            if at is not None and (best is None or at < best):
+                best = at
         if best is not None:
             out.append((best, rank, name, container))
     return out
+
+
+def _first_match(zone: str, rx: re.Pattern[str], topic: re.Pattern[str]) -> int | None:
+    """Where the first match of ``rx`` in ``zone`` that no topic word precedes opens."""
+    for m in rx.finditer(zone):
+        if not topic.search(zone, max(0, m.start() - 12), m.start()):
+            return m.start()
+    return None
+
+
+def _first_near_anchor(zone: str, low: str, t: _Trigger, topic: re.Pattern[str]) -> int | None:
+    """:func:`_first_match` of ``t.rx``, trying it only where a match can open: ``t.reach``
+    before a place of its anchor in ``low`` (the lower-cased zone, as long as it). The
+    matches are the same as those of a scan of the whole zone, which resumes after each."""
+    near, far = t.reach
+    resume = 0  # where the scan would go on: after the last match, topic-preceded
+    j = low.find(t.anchor)
+    while j >= 0:
+        at = max(resume, j - far)
+        while at <= j - near:
+            m = t.rx.match(zone, at)
+            if m is None:
+                at += 1
+            elif not topic.search(zone, max(0, at - 12), at):
+                return at
+            else:
+                resume = at = m.end()
+        resume = max(resume, j - near + 1)
+        j = low.find(t.anchor, j + 1)
+    return None
 
 
 def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],

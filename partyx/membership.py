@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partyx.bodies import capitalised, committee_body, level_of, party_body
+from partyx.patterns import width
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -40,6 +41,9 @@ _LISTED = r"(?:,|\bvà)\s{1,2}"
 _FIGURE = re.compile(rf"\d(?:{_SCALE})?(?:{_MEMBER_WORDS}|{_ORG_WORDS})", re.IGNORECASE)
 _MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
 _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
+# How far before its figure (the _FIGURE match at the number's last digit) a match of the
+# patterns above opens at most: none opens before the first figure of a sentence less this.
+_REACH = max(width(rf"{_CUE}{_QUAL}{_NUM}")[1], width(rf"{_LISTED}{_QUAL}{_NUM}")[1])
 # Words right after a figure that make it a part: new, disciplined, probationary members.
 _NOT_TOTAL_AFTER = re.compile(
     r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại|trong sạch|"
@@ -145,9 +149,11 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
             continue
         done = end
         sentence = text[start:end]
-        if not _FIGURE.search(sentence):
+        figure = _FIGURE.search(sentence)
+        if figure is None:
             continue  # no figure: most sentences that name đảng viên
-        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start])
+        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start],
+                              max(0, figure.start() - _REACH))
         if fact is not None:
             facts.append(fact)
     return facts
@@ -168,14 +174,28 @@ def _occurrences(text: str) -> list[int]:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end."""
-    # The nearest of each end char before pos (str.rfind: no walk char by char in Python).
-    last = {c: text.rfind(c, 0, pos) for c in "\n.!?"}
-    while (i := max(last.values())) >= 0:
-        ch = text[i]
-        if ch == "\n" or not (i + 1 < len(text) and text[i + 1].isdigit()):
+    while (i := _last_end_char(text, pos)) >= 0:
+        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdigit()):
             return i + 1
-        last[ch] = text.rfind(ch, 0, i)
+        pos = i
     return 0
+
+
+def _last_end_char(text: str, pos: int) -> int:
+    """Where the last of . ! ? and line end before ``pos`` stands (-1: none), by
+    ``str.rfind`` (a C scan): the rare ! and ? only after the nearest dot or line end (a
+    search of the whole text for them would cost more than the rest)."""
+    i = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos))
+    return max(i, text.rfind("!", i + 1, pos), text.rfind("?", i + 1, pos))
+
+
+def _first_end_char(text: str, start: int) -> int:
+    """Where the first of . ! ? and line end from ``start`` stands (-1: none), as
+    :func:`_last_end_char` looks for the last."""
+    ends = [i for i in (text.find("\n", start), text.find(".", start)) if i >= 0]
+    stop = min(ends) if ends else len(text)
+    ends += [i for i in (text.find("!", start, stop), text.find("?", start, stop)) if i >= 0]
+    return min(ends) if ends else -1
 
 
 _TRIES = 16  # dots in figures (19.908) looked at before the regex decides
@@ -184,28 +204,29 @@ _TRIES = 16  # dots in figures (19.908) looked at before the regex decides
 def _sentence_end(text: str, start: int) -> int:
     """End of the sentence from ``start`` (where ``_SENTENCE`` ends its match)."""
     # The nearest end char by str.find; the regex decides after many dots in figures.
-    first = {c: text.find(c, start) for c in "\n.!?"}
+    at = start
     for _ in range(_TRIES):
-        found = [i for i in first.values() if i >= 0]
-        if not found:
+        i = _first_end_char(text, at)
+        if i < 0:
             return len(text)
-        i = min(found)
         if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
             return i + 1
-        first[text[i]] = text.find(text[i], i + 1)
+        at = i + 1
     m = _SENTENCE.match(text, start)
     return m.end() if m else start
 
 
 def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
-                   before: str = "") -> Fact | None:
+                   before: str = "", opens: int = 0) -> Fact | None:
+    """The fact of a sentence with a figure; ``opens``: where a figure's match may open first
+    (see _REACH), the patterns' scans start there."""
     counts: dict[str, tuple[int, int, int]] = {}
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, opens):
             value = _number(m.group(1))
-            if value is None or field in counts or _NOT_TOTAL_AFTER.match(sentence, m.end()):
-                continue
-            counts[field] = (value, m.start(1), m.end())
+            if value is not None and not _NOT_TOTAL_AFTER.match(sentence, m.end()):
+                counts[field] = (value, m.start(1), m.end())
+                break  # the first total counts
     if not counts:
         return None
     # The other figure may follow the first one in a list: "có 56 tổ chức cơ sở đảng, 12.500
@@ -213,7 +234,7 @@ def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
     for field, rx in (("party_members", _MEMBERS_LISTED), ("grassroots_orgs", _ORGS_LISTED)):
         if field in counts:
             continue
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, opens):
             value = _number(m.group(1))
             near = any(0 <= m.start() - e <= 2 for _, _, e in counts.values())
             if value is not None and near and not _NOT_TOTAL_AFTER.match(sentence, m.end()):

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 
+try:  # the parser of the re module, for the width of a pattern
+    from re import _parser as _sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # Python 3.10
+
 
 def alternation(words: list[str], not_after: str | None = None) -> str:
     """A pattern for the longest of ``words`` (case-sensitive) that matches where it is
@@ -44,3 +49,10 @@ def alternation(words: list[str], not_after: str | None = None) -> str:
 
     return "(?:" + "|".join(re.escape(ch) + guard(ch) + branch(child)
                             for ch, child in sorted(trie.items())) + ")"
+
+
+def width(pattern: str) -> tuple[int, int] | None:
+    """(fewest, most) characters a match of ``pattern`` spans (look-arounds and anchors span
+    none); ``None`` when a match can be as long as it likes (``a*``)."""
+    low, high = _sre_parse.parse(pattern).getwidth()
+    return (low, high) if high < _sre_parse.MAXREPEAT else None

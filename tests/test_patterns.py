@@ -39,3 +39,14 @@ def test_alternation_without_guard_keeps_the_captured_word_and_the_continuation(
 def test_alternation_refuses_an_empty_word():
     with pytest.raises(ValueError):
         alternation(["a", ""])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [("abc", (3, 3)), (r"(?<!x)\ba", (1, 1)), ("a{1,3}(?:bc)?", (1, 5)), ("a*", None),
+     (r"(?:đã|thăm,?(?: và)?) ", (3, 9))],
+)
+def test_width_is_the_span_of_a_match(pattern, expected):
+    from partyx.patterns import width
+
+    assert width(pattern) == expected
