@@ -43,7 +43,9 @@ _MEMBERS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_MEMBER_WORDS}", re.IGNOR
 _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # How far before its figure (the _FIGURE match at the number's last digit) a match of the
 # patterns above opens at most: none opens before the first figure of a sentence less this.
-_REACH = max(width(rf"{_CUE}{_QUAL}{_NUM}")[1], width(rf"{_LISTED}{_QUAL}{_NUM}")[1])
+# (None when unknown: the scans then start at the sentence's start.)
+_WIDTHS = (width(rf"{_CUE}{_QUAL}{_NUM}"), width(rf"{_LISTED}{_QUAL}{_NUM}"))
+_REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS)
 # Words right after a figure that make it a part: new, disciplined, probationary members.
 _NOT_TOTAL_AFTER = re.compile(
     r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại|trong sạch|"
@@ -152,8 +154,8 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
         figure = _FIGURE.search(sentence)
         if figure is None:
             continue  # no figure: most sentences that name đảng viên
-        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start],
-                              max(0, figure.start() - _REACH))
+        opens = 0 if _REACH is None else max(0, figure.start() - _REACH)
+        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start], opens)
         if fact is not None:
             facts.append(fact)
     return facts

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 
-try:  # the parser of the re module, for the width of a pattern
+try:  # the parser of the re module (private), for the width of a pattern
     from re import _parser as _sre_parse  # Python 3.11+
 except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parse  # Python 3.10
+    try:
+        import sre_parse as _sre_parse  # Python 3.10
+    except ImportError:
+        _sre_parse = None
 
 
 def alternation(words: list[str], not_after: str | None = None) -> str:
@@ -53,6 +56,11 @@ def alternation(words: list[str], not_after: str | None = None) -> str:
 
 def width(pattern: str) -> tuple[int, int] | None:
     """(fewest, most) characters a match of ``pattern`` spans (look-arounds and anchors span
-    none); ``None`` when a match can be as long as it likes (``a*``)."""
-    low, high = _sre_parse.parse(pattern).getwidth()
+    none); ``None`` when a match can be as long as it likes (``a*``), or when the re module's
+    private parser, which this reads, is gone or fails (another Python): callers then scan
+    everything, as they would without the bound."""
+    try:
+        low, high = _sre_parse.parse(pattern).getwidth()  # type: ignore[union-attr]
+    except Exception:  # (private API: any change in it only costs the speed-up)
+        return None
     return (low, high) if high < _sre_parse.MAXREPEAT else None

@@ -192,3 +192,17 @@ def test_keys_are_found_where_lower_aligned_has_them(text):
     expected = sorted(i for key in membership._KEYS for i in range(len(low))
                       if low.startswith(key, i))
     assert membership._occurrences(text) == expected
+
+
+def test_figures_are_the_same_without_the_scan_bound(monkeypatch):
+    # _REACH only lets the scans start later in a sentence; unknown (None), they start at
+    # its start and find the same figures
+    from .conftest import SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Đảng bộ huyện có 54 tổ chức cơ sở đảng với 19.908 đảng viên, tăng 1.200 "
+                 "đảng viên; toàn tỉnh có 12.500 đảng viên và 47 tổ chức cơ sở đảng.")
+    bounded = [membership.find_membership(t) for t in texts]
+    monkeypatch.setattr(membership, "_REACH", None)
+    assert [membership.find_membership(t) for t in texts] == bounded
+    assert any(bounded)

@@ -50,3 +50,11 @@ def test_width_is_the_span_of_a_match(pattern, expected):
     from partyx.patterns import width
 
     assert width(pattern) == expected
+
+
+def test_width_is_unknown_without_the_private_parser(monkeypatch):
+    # width() reads re's private parser: if a Python lacks it, the bound is unknown, not an error
+    from partyx import patterns
+
+    monkeypatch.setattr(patterns, "_sre_parse", None)
+    assert patterns.width("abc") is None
