@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
+from partyx.patterns import finditer_at
 
 
 @cache
@@ -126,8 +127,6 @@ def _named_before(level: str, before: str) -> str | None:
     from partyx.gazetteer import get
 
     found = None
-    from partyx.dates import finditer_at
-
     starts = _level_word_starts(level, before)
     for m in finditer_at(_level_words(level), before, starts):
         name = _NAME.match(before, m.end())

@@ -28,10 +28,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from partyx.numbers import parse_number
+from partyx.patterns import finditer_at
 
 # Patterns open with a digit or a case-sensitive literal so that the regex engine can skip
 # ahead quickly; a digit that continues a longer figure is refused in code (_after_figure).
@@ -215,20 +215,6 @@ def find_dates(text: str) -> list[DateMention]:
 # Fast finders. A regex scan tries its pattern at nearly every character of the text; when
 # every match must open at a place that str.find locates (a word, a digit before a separator),
 # the pattern is tried only there, with the same result as finditer.
-
-def finditer_at(rx: re.Pattern[str], text: str,
-                starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """What ``rx.finditer(text)`` gives when every match of ``rx`` opens at one of ``starts``
-    (ascending); ``None`` for starts: scan the text."""
-    if starts is None:
-        yield from rx.finditer(text)
-        return
-    pos = 0
-    for p in starts:  # the leftmost match from pos, then on after its end
-        if p >= pos and (m := rx.match(text, p)):
-            yield m
-            pos = m.end()
-
 
 def _word_starts(text: str, tail: str, firsts: str) -> list[int]:
     """Where ``tail`` follows one of the letters ``firsts`` (``[Nn]gày``: the [Nn])."""

@@ -6,11 +6,15 @@ one, so a list of hundreds of words costs hundreds of tests at every position it
 at; a trie costs one test per character, and a pattern that opens with it starts with a set
 of literals, which the engine uses to skip through the text to the next possible first
 character.
+
+:func:`finditer_at` is ``finditer`` tried only where a match can open (positions found by a
+cheaper ``str.find`` scan); :func:`width` bounds how far before a known text a match opens.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 try:  # the parser of the re module (private), for the width of a pattern
     from re import _parser as _sre_parse  # Python 3.11+
@@ -64,3 +68,17 @@ def width(pattern: str) -> tuple[int, int] | None:
     except Exception:  # (private API: any change in it only costs the speed-up)
         return None
     return (low, high) if high < _sre_parse.MAXREPEAT else None
+
+
+def finditer_at(rx: re.Pattern[str], text: str,
+                starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` gives when every match of ``rx`` opens at one of ``starts``
+    (ascending); ``None`` for starts: scan the text."""
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for p in starts:  # the leftmost match from pos, then on after its end
+        if p >= pos and (m := rx.match(text, p)):
+            yield m
+            pos = m.end()

@@ -76,7 +76,7 @@ _PIECES = ["quận", "Quận", "QUẬN", "quận ủy", "Quận Ủy", "tp", "TP
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_level_word_starts_hold_every_match(text):
     from partyx import bodies
-    from partyx.dates import finditer_at
+    from partyx.patterns import finditer_at
 
     for level in set(bodies._vocab()[0].values()):
         rx = bodies._level_words(level)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from partyx import dates
 from partyx.article import Article
+from partyx.patterns import finditer_at
 from partyx.stages.dates import Dates
 
 
@@ -223,5 +224,5 @@ def test_fast_finders_find_what_a_regex_scan_finds(text):
                        (dates._FULL_WORDS, ngay), (dates._RANGE, ngay),
                        (dates._MONTH_YEAR, dates._word_starts(text, "háng", "Tt")),
                        (dates._YEAR, dates._word_starts(text, "ăm", "Nn"))):
-        got = [m.span() for m in dates.finditer_at(rx, text, starts)]
+        got = [m.span() for m in finditer_at(rx, text, starts)]
         assert got == [m.span() for m in rx.finditer(text)], rx.pattern

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from partyx import documents
 from partyx.article import Article
+from partyx.patterns import finditer_at
 from partyx.stages.documents import Documents
 
 
@@ -214,7 +215,7 @@ def test_symbols_are_found_as_a_regex_scan_finds_them(text, many):
     with mock.patch.object(documents, "_MANY_SLASHES", 0 if many else 40):
         starts = documents._symbol_starts(text) or (None, None)
         for rx, at in ((documents._PARTY_SYMBOL, starts[0]), (documents._STATE_SYMBOL, starts[1])):
-            got = [m.span() for m in documents.finditer_at(rx, text, at)]
+            got = [m.span() for m in finditer_at(rx, text, at)]
             assert got == [m.span() for m in rx.finditer(text)]
 
 

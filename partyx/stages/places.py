@@ -32,9 +32,8 @@ from dataclasses import dataclass
 
 from partyx.article import Article
 from partyx.data import load
-from partyx.dates import finditer_at
 from partyx.gazetteer import Unit, get
-from partyx.patterns import alternation
+from partyx.patterns import alternation, finditer_at
 from partyx.pipeline import Stage, register
 from partyx.text import lower_aligned
 
