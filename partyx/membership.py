@@ -175,9 +175,10 @@ def _occurrences(text: str) -> list[int]:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end."""
+    """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end
+    (a digit is ``isdecimal``, the digit of _SENTENCE, so that both bounds agree: ``²`` is none)."""
     while (i := _last_end_char(text, pos)) >= 0:
-        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdigit()):
+        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
             return i + 1
         pos = i
     return 0

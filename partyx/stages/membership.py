@@ -12,7 +12,7 @@ from partyx.pipeline import Stage, register
 @register
 class Membership(Stage):
     name = "membership"
-    version = "2"
+    version = "3"
     requires = ("text", "published", "dates", "place_context")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"
