@@ -66,6 +66,7 @@ class Candidate:
     name: str
     cue_gender: str | None = None
     cued: bool = False  # a cue word (ông, bà, đồng chí) or a title right before
+    cue_at: int = 0  # index of that cue word, else ``start`` (_cue_before, asked once)
     prefix: list[Post] = field(default_factory=list)
     prefix_start: int | None = None  # token index where the prefix chain begins
     posts: list[Post] = field(default_factory=list)
@@ -114,6 +115,7 @@ class PeopleFinder:
         # letter the regex engine also matches to a different one (i ~ ı, s ~ ſ …)
         self.lower_finds_cues = not any(ch in _EXTRA_FOLDS for c in self.short_cues for ch in c)
         self.short_cues_longest_first = sorted(self.short_cues, key=len, reverse=True)
+        self.cue_lasts = frozenset(c[-1] for c in self.short_cues)  # (see _cue_ends)
         self.longest_cue = len(self.short_cues_longest_first[0])
         self.cues_may_overlap = _cues_may_overlap(self.short_cues)
         self.short_re = re.compile(
@@ -196,7 +198,7 @@ class PeopleFinder:
             if name in authors or (not cued and self._is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
                 continue
-            out.append(Candidate(i, j, name, gender, cued))
+            out.append(Candidate(i, j, name, gender, cued, cue_at))
         return out
 
     def _is_place_name(self, name: str) -> bool:
@@ -255,8 +257,8 @@ class PeopleFinder:
     def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
                 ) -> tuple[list[Post], int, bool] | None:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
-        cued, _, cue_at = self._cue_before(toks, c.start)
-        target = cue_at
+        cued = c.cued  # (as found: _posts sets it after this)
+        target = c.cue_at
         firsts = self.pp.post_first_words
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (pp.starts_post, inlined)
@@ -369,7 +371,25 @@ class PeopleFinder:
     def _cue_ends(self, text: str, lo: int, hi: int) -> bool:
         """``self.cue_re.search(text, lo, hi)``: ``text[lo:hi]`` ends with a cue word and
         spaces (``$`` also matches before a final line break), by str methods, not a scan."""
-        low = text[lo:hi].lower()
+        window = text[lo:hi]
+        if self.lower_finds_cues:
+            # Most runs follow no cue: first the char before the spaces (before a final
+            # line break), lower-cased, must end a cue (else no lower-casing of the window
+            # nor regex finds one; the regex's case-insensitive letter is the lower case
+            # but for İ, whose lower() is two chars).
+            words = window.rstrip(" ")
+            if len(words) == len(window):
+                if not window.endswith("\n"):
+                    return False
+                words = window[:-1].rstrip(" ")
+                if len(words) == len(window) - 1:
+                    return False
+            if not words:
+                return False
+            last = words[-1].lower()
+            if len(last) == 1 and last not in self.cue_lasts:
+                return False
+        low = window.lower()
         if len(low) != hi - lo or not self.lower_finds_cues:  # (two: ask the regex)
             return self.cue_re.search(text, lo, hi) is not None
         return self._cue_then_spaces(low) or (
@@ -437,8 +457,7 @@ class PeopleFinder:
             limit = len(toks)
             if nxt is not None:
                 limit = nxt.prefix_start if nxt.prefix_start is not None else nxt.start
-                _, _, cue_at = self._cue_before(toks, nxt.start)
-                limit = min(limit, cue_at)
+                limit = min(limit, nxt.cue_at)
             k = c.end
             if k < limit and toks[k].low in _SEPARATORS:
                 posts, end = pp.chain(toks, k + 1, ctx, stop=limit)
@@ -452,7 +471,7 @@ class PeopleFinder:
             for d in cands[i + 1:]:
                 if _sentence_of(breaks, d.start) != _sentence_of(breaks, c.start) or d.prefix:
                     break
-                _, _, cue_at = self._cue_before(toks, d.start)
+                cue_at = d.cue_at
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
                     break
                 d.prefix = list(shared)
