@@ -344,13 +344,18 @@ class PeopleFinder:
         holds = self._holds
         if len(holds) > 50_000:  # bounded: a hostile text of unique capitalised runs
             holds.clear()
+        lasts = self.cue_lasts if self.lower_finds_cues else ()  # (see _cue_ends)
         for m in self.caprun.finditer(text):
             run = m.group()
             hold = holds.get(run)
             if hold is None:  # the same runs recur article after article: memoised
                 hold = holds[run] = self._may_hold_name(run.split())
-            if hold or self._cue_ends(text, max(0, m.start() - 12), m.start()):
-                spans.append((max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)))
+            s = m.start()
+            if not hold and lasts and s > 1 and text[s - 1] == " " and text[s - 2] != " " and (
+                    len(low := text[s - 2].lower()) == 1 and low not in lasts):
+                continue  # one space after a char that ends no cue (most runs): no cue
+            if hold or self._cue_ends(text, max(0, s - 12), s):
+                spans.append((max(0, s - _LEFT), min(len(text), m.end() + _RIGHT)))
         merged: list[list[int]] = []
         for a, b in spans:
             if merged and a <= merged[-1][1]:
