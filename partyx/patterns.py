@@ -8,13 +8,14 @@ of literals, which the engine uses to skip through the text to the next possible
 character.
 
 :func:`finditer_at` is ``finditer`` tried only where a match can open (positions found by a
-cheaper ``str.find`` scan); :func:`width` bounds how far before a known text a match opens.
+cheaper ``str.find`` scan, such as :func:`find_all`); :func:`width` bounds how far before a
+known text a match opens.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 try:  # the parser of the re module (private), for the width of a pattern
     from re import _parser as _sre_parse  # Python 3.11+
@@ -82,3 +83,16 @@ def finditer_at(rx: re.Pattern[str], text: str,
         if p >= pos and (m := rx.match(text, p)):
             yield m
             pos = m.end()
+
+
+def find_all(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` occurs in ``text``, ascending (by str.find: far faster than a
+    regex scan, which tries its pattern at every possible first character)."""
+    starts = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(word, i + 1)
+    starts.sort()
+    return starts

@@ -27,13 +27,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from partyx.article import Article
 from partyx.data import load
 from partyx.gazetteer import Unit, get
-from partyx.patterns import alternation, finditer_at
+from partyx.patterns import alternation, find_all, finditer_at
 from partyx.pipeline import Stage, register
 from partyx.text import lower_aligned
 
@@ -125,7 +124,7 @@ class PlaceFinder:
         found: list[Mention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
-        tps = finditer_at(self.tp, text, _find_all(text, ("TP",)))
+        tps = finditer_at(self.tp, text, find_all(text, ("TP",)))
         heads = sorted([*self._heads(low), *tps], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
@@ -161,20 +160,7 @@ class PlaceFinder:
     def _heads(self, low: str) -> list[re.Match[str]]:
         """``self.head.finditer(low)``, faster: a head match begins with one of the head words,
         found with str.find (much faster than the regex engine's scan), and is tried there."""
-        starts = []
-        for word in self.head_seeds:
-            i = low.find(word)
-            while i >= 0:
-                starts.append(i)
-                i = low.find(word, i + 1)
-        heads, end = [], 0
-        for i in sorted(starts):
-            if i >= end:  # finditer goes on after the end of a match
-                m = self.head.match(low, i)
-                if m:
-                    heads.append(m)
-                    end = m.end()
-        return heads
+        return list(finditer_at(self.head, low, find_all(low, self.head_seeds)))
 
     def _alias(self, text: str, start: int) -> tuple[list[Unit], int]:
         m = self.bare.match(text, start)
@@ -187,21 +173,8 @@ class PlaceFinder:
     def capital_hints(self, text: str) -> list[str]:
         if self.capital is None:
             return []
-        starts = _find_all(text, self.capital_words)  # every match begins with a word
+        starts = find_all(text, self.capital_words)  # every match begins with a word
         return [self.capital_words[m.group()] for m in finditer_at(self.capital, text, starts)]
-
-
-def _find_all(text: str, words: Iterable[str]) -> list[int]:
-    """Where any of ``words`` occurs in ``text``, ascending (by str.find: far faster than a
-    regex scan, which tries its pattern at every possible first character)."""
-    starts = []
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(word, i + 1)
-    starts.sort()
-    return starts
 
 
 def _after_capital(text: str, pos: int) -> bool:
