@@ -44,16 +44,18 @@ _SPEAKS = re.compile(
     r"\s?(?:đã\s)?(?:nhấn mạnh|phát biểu|khẳng định|yêu cầu|đề nghị|chỉ đạo|cho biết|nêu rõ)"
 )
 _ATTENDEE = re.compile(r"(?i)(?:tham dự|\bdự\b|có sự tham gia|có mặt)[^.;]{0,40}$")
-# How far from its end a match of _ATTENDEE can open: its longest cue, 40, and a final "\n"
-# that $ may stand before (IGNORECASE matches a character with a character).
-_ATTENDEE_REACH = len("có sự tham gia") + 40 + 1
+# How far from its end a match of _ATTENDEE can open: its widest match, and a final "\n" that $
+# may stand before (None when width() cannot tell: then the whole text is searched).
+_ATTENDEE_WIDTH = width(_ATTENDEE.pattern)
+_ATTENDEE_REACH = None if _ATTENDEE_WIDTH is None else _ATTENDEE_WIDTH[1] + 1
 
 
 def _attendee(before: str) -> bool:
     """``before`` (the text up to a name) ends with an attendance cue (``Tham dự hội nghị có``):
     searched in its last characters only, where a match can open (a long sentence costs no
     more)."""
-    return bool(_ATTENDEE.search(before, max(0, len(before) - _ATTENDEE_REACH)))
+    reach = len(before) if _ATTENDEE_REACH is None else _ATTENDEE_REACH
+    return bool(_ATTENDEE.search(before, max(0, len(before) - reach)))
 
 
 @dataclass(frozen=True, slots=True)
