@@ -20,7 +20,7 @@ is ``partyx/data/documents.json``. Every pattern is bounded: safe on hostile inp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -79,7 +79,6 @@ class Citation:
     title: str | None = None
     symbol: bool = False  # written with its symbol
     weak: bool = False  # a lower-case bare citation: kept only when confirmed
-    sources: list[str] = field(default_factory=list)
 
     def record(self) -> dict[str, Any]:
         year = self.year
@@ -424,11 +423,9 @@ def merge(citations: list[Citation]) -> list[Citation]:
                     target = entries[i]
                     break
         if target is None:
-            c.sources = [c.text]
             entries.append(c)
             numbers.append(n)
             continue
-        target.sources.append(c.text)
         if c.symbol and not target.symbol:
             target.text, target.code, target.symbol = c.text, c.code, True
         target.issuer = target.issuer or c.issuer
