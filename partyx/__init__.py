@@ -1,6 +1,6 @@
 """partyx: structured records from Vietnamese political news articles.
 
-The public surface is small: :class:`partyx.article.Article` (the record that flows through
+The public surface is small: :class:`partyx.record.Article` (the record that flows through
 the pipeline), :mod:`partyx.pipeline` (stages, registry, graph check) and the ``partyx`` CLI.
 """
 

@@ -104,10 +104,10 @@ def extract(
     changed (state kept beside FILE in FILE.state.sqlite)."""
     import sqlite3
 
-    from partyx.executors import ExecutorUnavailable
     from partyx.pipeline import PipelineError
-    from partyx.runner import RunOptions, parse_shard, run, write_report
-    from partyx.state import Locked
+    from partyx.run.executors import ExecutorUnavailable
+    from partyx.run.runner import RunOptions, parse_shard, run, write_report
+    from partyx.run.state import Locked
 
     if executor not in ("local", "dask"):
         _fail(f"unknown executor {executor!r} (local, dask)")
@@ -170,7 +170,7 @@ def extract(
         except OSError as e:
             _fail(f"cannot write report {report}: {e}")
     if not quiet:
-        from partyx.report import print_run_summary
+        from partyx.run.summary import print_run_summary
 
         print_run_summary(summary, _console(), output)
     raise typer.Exit(summary.exit_code)
@@ -180,7 +180,7 @@ def _progress():
     """A rich progress bar on standard error when it is a terminal, else None."""
     if not sys.stderr.isatty():
         return None
-    from partyx.progress import ProgressBar
+    from partyx.run.progress import ProgressBar
 
     return ProgressBar(_console())
 
@@ -192,7 +192,7 @@ def merge(
 ) -> None:
     """Join records files (e.g. of --shard runs) into one, sorted by id, one record per id
     (the last input wins)."""
-    from partyx.merge import merge as merge_files
+    from partyx.run.merge import merge as merge_files
 
     try:
         n = merge_files(output, inputs, warn=_warn)
@@ -260,7 +260,7 @@ def stats_summary(
     strict: bool = _STRICT,
 ) -> None:
     """The corpus summary: outlets, months, event types, people, documents, membership."""
-    from partyx.stats import SummaryView
+    from partyx.views.summary import SummaryView
 
     _show(SummaryView(top), file, "json" if as_json else fmt, strict)
 
@@ -378,10 +378,10 @@ def report_cmd(
 ) -> None:
     """Write one self-contained HTML page: summary, membership charts, searchable people."""
     from partyx.io import atomic_writer
-    from partyx.stats import SummaryView
     from partyx.views.export import readable
-    from partyx.views.htmlreport import render_report
     from partyx.views.records import BadRecord, read_records
+    from partyx.views.report import render_report
+    from partyx.views.summary import SummaryView
 
     if not file.is_file():
         _fail(f"no such records file: {file}")

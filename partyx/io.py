@@ -41,12 +41,12 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
-from partyx.text import normalize
+from partyx.lang.text import normalize
 
 DEFAULT_GLOB = "*.txt"
 MAX_BYTES = 20_000_000
 # The version of what reading gives the stages: bump it when decoding or normalising
-# (:func:`partyx.text.normalize`) changes the text of some file. It is part of the pipeline's
+# (:func:`partyx.lang.text.normalize`) changes the text of some file. It is part of the pipeline's
 # signature, so that incremental runs redo the records made from the old text.
 READER_VERSION = "1"
 

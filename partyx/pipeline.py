@@ -1,7 +1,7 @@
 """Stages, their registry, and the checked pipeline that runs them on one article.
 
 A stage is a small class with a declared ``name``, ``version``, the fields it ``requires``
-and the fields it ``provides`` (record fields of :class:`~partyx.article.Article`, or keys of
+and the fields it ``provides`` (record fields of :class:`~partyx.record.Article`, or keys of
 ``Article.extras`` shared between stages). It is called with the article and fills what it
 provides::
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from partyx import io
-from partyx.article import Article
+from partyx.record import Article
 
 ENTRY_POINT_GROUP = "partyx.stages"
 # Fields the reader fills before any stage runs.

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from partyx.text import normalize  # noqa: E402
+from partyx.lang.text import normalize  # noqa: E402
 
 OUT = ROOT / "partyx" / "data" / "gazetteer.json"
 TYPES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "quận", "huyện", "phường", "xã")

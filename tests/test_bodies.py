@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.bodies import committee_body, level_of, party_body, resolve_place
+from partyx.rules.bodies import committee_body, level_of, party_body, resolve_place
 
 LONG_BIEN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Long Biên"}}
 
@@ -58,7 +58,7 @@ def test_level_word_letters_have_no_case_forms_but_their_own():
     character a case-insensitive pattern matches for the letter."""
     import re
 
-    from partyx import bodies
+    from partyx.rules import bodies
 
     levels = set(bodies._vocab()[0].values())
     letters = {ch for lv in levels for w in bodies._words_of(lv) for ch in w if ch.isalpha()}
@@ -75,8 +75,8 @@ _PIECES = ["quận", "Quận", "QUẬN", "quận ủy", "Quận Ủy", "tp", "TP
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_level_word_starts_hold_every_match(text):
-    from partyx import bodies
-    from partyx.patterns import finditer_at
+    from partyx.lang.patterns import finditer_at
+    from partyx.rules import bodies
 
     for level in set(bodies._vocab()[0].values()):
         rx = bodies._level_words(level)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partyx import io
-from partyx.article import Article
+from partyx.record import Article
 from partyx.stages._headline import chunks
 from partyx.stages.clean import Clean, is_headline_run
 from tests.conftest import SEEDS

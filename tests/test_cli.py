@@ -100,7 +100,7 @@ def test_report_names_unreadable_files_and_is_json(tmp_path):
 
 
 def test_second_run_on_a_locked_file_exits_2(tmp_path):
-    from partyx.state import lock
+    from partyx.run.state import lock
 
     out = tmp_path / "r.jsonl"
     with lock(out):

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx import congresses
-from partyx.article import Article
+from partyx.record import Article
+from partyx.rules import congresses
 from partyx.stages.congresses import Congresses
 
 HANOI_BA_DINH = {"province": "Hà Nội", "district": {"type": "quận", "name": "Ba Đình"}}

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx import dates
-from partyx.article import Article
-from partyx.patterns import finditer_at
+from partyx.lang.patterns import finditer_at
+from partyx.record import Article
+from partyx.rules import dates
 from partyx.stages.dates import Dates
 
 

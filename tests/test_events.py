@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx import events
-from partyx.article import Article
+from partyx.record import Article
+from partyx.rules import event as events
 from partyx.stages.dates import Dates
 from partyx.stages.event import Event
 
@@ -184,7 +184,7 @@ def test_the_first_speaker_of_the_lead_when_the_event_sentence_names_no_one():
 
 
 def test_a_birth_date_in_the_lead_is_not_the_event_date():
-    from partyx.dates import find_dates, resolve
+    from partyx.rules.dates import find_dates, resolve
 
     text = ("Đồng chí Nguyễn Văn A sinh ngày 23-5-1924, quê xã Nam Ninh.\n\n"
             "Lễ viếng lúc 9 giờ 30 ngày 7-1-2006 tại Nhà tang lễ.")
@@ -222,7 +222,7 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
     texts are missing, and tries it only ``reach`` before a place of the anchor: no trigger
     may match otherwise (checked on the corpus and the test sentences)."""
     from partyx.io import decode
-    from partyx.text import normalize
+    from partyx.lang.text import normalize
 
     texts = [normalize(decode(p.read_bytes()).text) for p in sorted(corpus_dir.iterdir())]
     texts += ["Khai mạc Đại hội", "Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "mít tinh",
@@ -296,7 +296,7 @@ def test_needles_one_of_which_every_match_contains(pattern, expected):
 
 def test_every_cue_match_contains_one_of_its_needles(corpus_dir):
     from partyx.io import decode
-    from partyx.text import normalize
+    from partyx.lang.text import normalize
 
     v = events._vocab()
     texts = [normalize(decode(p.read_bytes()).text) for p in sorted(corpus_dir.iterdir())]

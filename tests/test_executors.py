@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from partyx.executors.local import GC_THRESHOLD, WorkerPool
+from partyx.run.executors.local import GC_THRESHOLD, WorkerPool
 
 
 def _init(phase=None):
@@ -105,7 +105,7 @@ def test_stopping_early_leaves_no_worker_running():
 
 def test_dask_local_cluster_gives_the_records_of_the_local_executor(tmp_path):
     pytest.importorskip("distributed")
-    from partyx.runner import RunOptions, run
+    from partyx.run.runner import RunOptions, run
     from tests.conftest import SEEDS
 
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
@@ -119,8 +119,8 @@ def test_dask_local_cluster_gives_the_records_of_the_local_executor(tmp_path):
 def test_dask_missing_names_the_extra(monkeypatch):
     import builtins
 
-    from partyx.executors import ExecutorUnavailable
-    from partyx.executors import dask as dask_executor
+    from partyx.run.executors import ExecutorUnavailable
+    from partyx.run.executors import dask as dask_executor
 
     real_import = builtins.__import__
 

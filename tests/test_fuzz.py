@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from partyx.cli import app
 from partyx.pipeline import build
-from partyx.runner import read_article
+from partyx.run.runner import read_article
 from tests.conftest import SEEDS
 
 MUTANTS = 200

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from partyx import gazetteer
 from partyx.data import load
+from partyx.rules import gazetteer
 
 
 @pytest.fixture(scope="module")

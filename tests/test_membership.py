@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx import membership
-from partyx.article import Article
+from partyx.record import Article
+from partyx.rules import membership
 from partyx.stages.dates import Dates
 from partyx.stages.membership import Membership
 
@@ -195,7 +195,7 @@ def test_key_letter_forms_are_every_character_that_lower_cases_to_the_letter():
                                  "ı", " ", "đảng  viên", "ê", "ở", "x", "\n"]),
                 max_size=12).map("".join))
 def test_keys_are_found_where_lower_aligned_has_them(text):
-    from partyx.text import lower_aligned
+    from partyx.lang.text import lower_aligned
 
     low = lower_aligned(text)
     expected = sorted(i for key in membership._KEYS for i in range(len(low))

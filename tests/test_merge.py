@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 
 from partyx import SCHEMA
 from partyx.cli import app
-from partyx.merge import merge
+from partyx.run.merge import merge
 
 
 def _write(path, ids, tag):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from partyx import io
-from partyx.article import Article
 from partyx.pipeline import Pipeline, build
-from partyx.runner import read_article
+from partyx.record import Article
+from partyx.run.runner import read_article
 from partyx.stages.clean import Clean
 from partyx.stages.metadata import Metadata, parse_published
 from tests.conftest import CORPUS

@@ -3,7 +3,7 @@ import signal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.numbers import parse_number, parse_ordinal, parse_roman
+from partyx.lang.numbers import parse_number, parse_ordinal, parse_roman
 
 
 def test_vietnamese_thousands_and_decimals():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from partyx.patterns import alternation
+from partyx.lang.patterns import alternation
 
 
 def test_alternation_matches_like_a_plain_longest_first_alternation():
@@ -47,14 +47,14 @@ def test_alternation_refuses_an_empty_word():
      (r"(?:đã|thăm,?(?: và)?) ", (3, 9))],
 )
 def test_width_is_the_span_of_a_match(pattern, expected):
-    from partyx.patterns import width
+    from partyx.lang.patterns import width
 
     assert width(pattern) == expected
 
 
 def test_width_is_unknown_without_the_private_parser(monkeypatch):
     # width() reads re's private parser: if a Python lacks it, the bound is unknown, not an error
-    from partyx import patterns
+    from partyx.lang import patterns
 
     monkeypatch.setattr(patterns, "_sre_parse", None)
     assert patterns.width("abc") is None

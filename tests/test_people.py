@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from partyx.article import Article
+from partyx.lang.tokens import Tokens
+from partyx.record import Article
 from partyx.stages.people import People
-from partyx.tokens import Tokens
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +206,7 @@ def corpus_records():
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not here (a user's clone)")
     from partyx.pipeline import build
-    from partyx.runner import read_article
+    from partyx.run.runner import read_article
 
     pipeline = build(["clean", "metadata", "places", "people"])
     out = {}
@@ -525,7 +525,7 @@ def test_people_do_not_depend_on_the_hash_seed():
 
     script = (
         "import sys, orjson\n"
-        "from partyx.article import Article\n"
+        "from partyx.record import Article\n"
         "from partyx.stages.people import People\n"
         "a = Article(id='t', source={}, text=sys.argv[1], authors=[])\n"
         "a.extras['place_context'] = {'province': 'Hà Nội', 'district': None}\n"

@@ -1,8 +1,8 @@
 import pytest
 
 from partyx import io
-from partyx.article import Article
 from partyx.pipeline import REGISTRY, Pipeline, PipelineError, Stage, build, load_stages, order
+from partyx.record import Article
 
 
 def _stage(name, requires=(), provides=()):

@@ -1,6 +1,6 @@
 import pytest
 
-from partyx.article import Article
+from partyx.record import Article
 from partyx.stages.places import Places
 
 

@@ -4,7 +4,7 @@ import io
 
 from rich.console import Console
 
-from partyx.progress import ProgressBar
+from partyx.run.progress import ProgressBar
 
 
 def test_progress_bar_shows_counts_rate_and_eta():

@@ -1,6 +1,6 @@
 """Properties that must hold for any input (hypothesis).
 
-- :func:`partyx.text.normalize` never raises, is idempotent, and gives NFC text, also on
+- :func:`partyx.lang.text.normalize` never raises, is idempotent, and gives NFC text, also on
   strings built from the characters that interact (combining marks, zero-width characters,
   entities, line ends, old tone placement);
 - :func:`partyx.io.decode` raises nothing but :class:`~partyx.io.DecodeError` on any bytes, and
@@ -18,9 +18,10 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from partyx import dates, documents, io
-from partyx.numbers import parse_number, parse_roman
-from partyx.text import normalize
+from partyx import io
+from partyx.lang.numbers import parse_number, parse_roman
+from partyx.lang.text import normalize
+from partyx.rules import dates, documents
 from tests import legacy
 from tests.conftest import SEEDS
 

@@ -19,8 +19,8 @@ import pytest
 
 from partyx import pipeline
 from partyx.pipeline import Stage
-from partyx.runner import RunOptions, parse_shard, run, shard_of
-from partyx.state import state_path
+from partyx.run.runner import RunOptions, parse_shard, run, shard_of
+from partyx.run.state import state_path
 from tests.conftest import ROOT, SEEDS
 
 QUIET = dict(log=lambda message: None)
@@ -239,7 +239,7 @@ def test_shard_runs_together_hold_every_record(tmp_path):
 KILLED_RUN = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from partyx import runner
+    from partyx.run import runner
     from partyx.pipeline import Stage, register
 
     @register

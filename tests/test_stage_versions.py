@@ -28,9 +28,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from partyx.article import RECORD_FIELDS, Article
 from partyx.pipeline import build
-from partyx.runner import read_article
+from partyx.record import RECORD_FIELDS, Article
+from partyx.run.runner import read_article
 
 from .conftest import CORPUS, SEEDS
 

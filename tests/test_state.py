@@ -9,7 +9,7 @@ import time
 import orjson
 import pytest
 
-from partyx.state import Locked, State, lock, state_path
+from partyx.run.state import Locked, State, lock, state_path
 
 
 def _put(state, id_, errors=(), path=None):
@@ -117,7 +117,7 @@ def test_a_new_state_beside_an_existing_file_keeps_its_records(tmp_path):
 
 
 def test_a_disk_error_is_raised_not_taken_for_corruption(tmp_path, monkeypatch):
-    from partyx import state as state_mod
+    from partyx.run import state as state_mod
 
     path = state_path(tmp_path / "r.jsonl")
     path.write_bytes(b"keep me")
@@ -154,7 +154,7 @@ def _write(state):
 
 
 def _counting_unpack(monkeypatch):
-    from partyx import state as state_mod
+    from partyx.run import state as state_mod
 
     calls = []
     real = state_mod.unpack

@@ -249,12 +249,12 @@ _json = st.recursive(
                                         "congresses", "title"]), _json, max_size=8),
        st.one_of(st.text(max_size=5), st.integers()))
 def test_views_and_tables_never_raise_on_odd_records(fields, rid):
-    from partyx.stats import SummaryView
     from partyx.views.documents import DocumentsView
     from partyx.views.events import EventsView
     from partyx.views.membership import MembershipView
     from partyx.views.people import PeopleView
     from partyx.views.render import FORMATS, render
+    from partyx.views.summary import SummaryView
     from partyx.views.tables import SCHEMA, Normaliser
 
     rec = {"id": rid, **fields}

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.text import collapse_spaces, fold_tone_placement, normalize
+from partyx.lang.text import collapse_spaces, fold_tone_placement, normalize
 
 
 def test_old_tone_placement_is_folded():
@@ -53,7 +53,7 @@ def test_tone_folding_is_the_plain_pair_substitution(text):
     """Folding pattern by pattern gives what one pass over every first letter gave."""
     import re
 
-    from partyx.text import _TONE_TABLE
+    from partyx.lang.text import _TONE_TABLE
 
     firsts = "".join(sorted({k[0] for k in _TONE_TABLE}))
     seconds = "".join(sorted({k[1] for k in _TONE_TABLE}))
@@ -69,14 +69,14 @@ def test_tone_folding_is_the_plain_pair_substitution(text):
 
 def test_every_odd_space_and_invisible_character_is_folded():
     """The fast 'nothing to fold' test misses none of the characters to fold."""
-    from partyx.text import _FOLD_STR
+    from partyx.lang.text import _FOLD_STR
 
     for ch, folded in _FOLD_STR.items():
         assert normalize(f"Hà{ch}Nội\nmới") == f"Hà{folded}Nội\nmới", hex(ord(ch))
 
 
 def test_lower_aligned_keeps_offsets():
-    from partyx.text import lower_aligned
+    from partyx.lang.text import lower_aligned
 
     assert lower_aligned("Đảng Viên") == "đảng viên"
     text = "İstanbul Đảng Viên"  # "İ".lower() is "i̇": two characters

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from partyx.data import load
-from partyx.tokens import Tokenizer, Trie
+from partyx.lang.tokens import Tokenizer, Trie
 
 
 @pytest.fixture(scope="module")

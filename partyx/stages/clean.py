@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import re
 
-from partyx.article import Article
 from partyx.data import load
+from partyx.lang.text import collapse_spaces
 from partyx.pipeline import Stage, register
+from partyx.record import Article
 from partyx.stages import _headline
-from partyx.text import collapse_spaces
 
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = ".!?…"

@@ -1,11 +1,11 @@
-"""Congresses: the Party congresses an article names (see :mod:`partyx.congresses`), one entry
+"""Congresses: the Party congresses an article names (see :mod:`partyx.rules.congresses`), one entry
 per ordinal and body, bodies resolved with the places stage's ``place_context``."""
 
 from __future__ import annotations
 
-from partyx import congresses
-from partyx.article import Article
 from partyx.pipeline import Stage, register
+from partyx.record import Article
+from partyx.rules import congresses
 
 
 @register

@@ -1,4 +1,4 @@
-"""Dates: every date written in the body, with its year resolved (see :mod:`partyx.dates`).
+"""Dates: every date written in the body, with its year resolved (see :mod:`partyx.rules.dates`).
 
 Provides extras ``dates`` (a list of ``{"date", "start", "end", "text", "cue",
 "year_written"}``, offsets into ``article.text``, ``date`` ISO or ``None`` when no year can be
@@ -8,9 +8,9 @@ from the text, else ``None``).
 
 from __future__ import annotations
 
-from partyx import dates
-from partyx.article import Article
 from partyx.pipeline import Stage, register
+from partyx.record import Article
+from partyx.rules import dates
 
 
 @register

@@ -1,15 +1,15 @@
 """Documents: the Party and State documents an article cites by number (headline included).
 
-One entry per document (see :func:`partyx.documents.merge`); fields ``number`` (as written,
+One entry per document (see :func:`partyx.rules.documents.merge`); fields ``number`` (as written,
 leading zeros kept), ``code``, ``issuer``, ``type``, ``date``, ``issued_by``, ``title``,
 ``text`` (the fullest citation as written) and ``year``.
 """
 
 from __future__ import annotations
 
-from partyx import documents
-from partyx.article import Article
 from partyx.pipeline import Stage, register
+from partyx.record import Article
+from partyx.rules import documents
 
 
 @register

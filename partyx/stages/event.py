@@ -1,4 +1,4 @@
-"""Event: the article's main event, ``{"type", "date", "lead"}`` (see :mod:`partyx.events`).
+"""Event: the article's main event, ``{"type", "date", "lead"}`` (see :mod:`partyx.rules.event`).
 
 The date comes from the dates stage's resolved dates; the lead is a name of ``people`` found
 through the people stage's ``mentions`` (char offsets into ``text``).
@@ -6,9 +6,9 @@ through the people stage's ``mentions`` (char offsets into ``text``).
 
 from __future__ import annotations
 
-from partyx import events
-from partyx.article import Article
 from partyx.pipeline import Stage, register
+from partyx.record import Article
+from partyx.rules import event as events
 
 
 @register

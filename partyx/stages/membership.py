@@ -1,12 +1,13 @@
 """Membership: stated numbers of party members and grassroots party organisations of a named
-Party organisation (see :mod:`partyx.membership`), with the date they hold for: a date written
+Party organisation (see :mod:`partyx.rules.membership`), with the date they hold for: a date written
 in the same sentence (``tính đến ngày 30/6/2020``), else the main event's date."""
 
 from __future__ import annotations
 
-from partyx import events, membership
-from partyx.article import Article
 from partyx.pipeline import Stage, register
+from partyx.record import Article
+from partyx.rules import event as events
+from partyx.rules import membership
 
 
 @register

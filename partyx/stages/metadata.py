@@ -37,10 +37,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from partyx.article import Article
 from partyx.data import load
-from partyx.patterns import alternation
+from partyx.lang.patterns import alternation
 from partyx.pipeline import Stage, register
+from partyx.record import Article
 from partyx.stages._headline import chunks, first_bullet, has_sentence_seam, is_headline_run
 from partyx.stages.clean import ends_sentence, is_paragraph
 
@@ -153,7 +153,7 @@ def _as_name(part: str) -> str | None:
 
 
 def _is_province(name: str) -> bool:
-    from partyx import gazetteer  # loaded once, only when a byline is read
+    from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
     return gazetteer.get().province(name) is not None
 

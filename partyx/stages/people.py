@@ -11,7 +11,7 @@ How a person is found (pure token and dictionary work, precompiled at stage init
    before a title or organisation word (``Thành ủy``, ``Bí thư``). A run that names a
    place (``Hà Nội``, ``Lê Chân``), follows a blocker (``đường Nguyễn Trãi``, ``tư tưởng Hồ
    Chí Minh``) or is a byline is no person. A two-word name needs a cue or a title.
-2. **Posts** (:mod:`partyx.posts`) are read from the chain of titles right before a name
+2. **Posts** (:mod:`partyx.rules.posts`) are read from the chain of titles right before a name
    (``Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Nguyễn Thị Tuyến``), after it
    with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
    after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former), and after a
@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter
 
-from partyx.article import Article
 from partyx.data import load
+from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.pipeline import Stage, register
-from partyx.posts import Context, Post, PostParser
-from partyx.tokens import Tok, Tokens, Trie
+from partyx.record import Article
+from partyx.rules.posts import Context, Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
 _TEXT = attrgetter("text")

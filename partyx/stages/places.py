@@ -4,7 +4,7 @@ Provides ``places`` (``[{type, name, province}]``, SPEC) and extras ``place_cont
 (``{"province": "Hà Nội" | None, "district": {"type": "quận", "name": "Long Biên"} | None}``).
 
 A unit is recognised in three ways, all checked against the gazetteer
-(:mod:`partyx.gazetteer`), so that only real units are listed:
+(:mod:`partyx.rules.gazetteer`), so that only real units are listed:
 
 - a type word before its name: ``quận Thanh Xuân``, ``TP Hà Nội``, ``thị trấn Trâu Quỳ``,
   ``Đảng bộ phường Quán Thánh``; a list after one type word (``các huyện Gia Lâm, Đông Anh
@@ -29,12 +29,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from partyx.article import Article
 from partyx.data import load
-from partyx.gazetteer import Unit, get
-from partyx.patterns import alternation, find_all, finditer_at
+from partyx.lang.patterns import alternation, find_all, finditer_at
+from partyx.lang.text import lower_aligned
 from partyx.pipeline import Stage, register
-from partyx.text import lower_aligned
+from partyx.record import Article
+from partyx.rules.gazetteer import Unit, get
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
 # number (Quận 1, Phường 12).

@@ -12,7 +12,7 @@ distinct keys, not with the number of records.
 - :mod:`partyx.views.render`: one view result printed as a table, JSON, CSV or Markdown;
 - :mod:`partyx.views.tables`: the records as normalised relational rows, and
   :mod:`partyx.views.export` writing them to SQLite, CSV or Parquet;
-- :mod:`partyx.views.htmlreport`: the self-contained HTML report page.
+- :mod:`partyx.views.report`: the self-contained HTML report page.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ number and skipped; with ``strict`` it raises :class:`BadRecord` instead.
 The records come from many articles and outlets, so one person or organisation is written in
 several ways: decomposed Unicode, the old tone placement (``Tuyến`` spelled with the mark
 elsewhere, ``Uỷ``), doubled spaces, capitals (``Quận ủy`` / ``quận ủy``). :func:`key` folds all
-of these (``partyx.text.normalize`` + whitespace + casefold); views group by it and show the
+of these (``partyx.lang.text.normalize`` + whitespace + casefold); views group by it and show the
 form seen most often.
 
 The helpers below never trust a record's shape: a field of the wrong type reads as empty, so a
@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from partyx.text import normalize
+from partyx.lang.text import normalize
 
 _BLANKS = re.compile(r"\s+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

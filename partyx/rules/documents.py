@@ -25,8 +25,8 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
-from partyx.dates import leading_date
-from partyx.patterns import finditer_at
+from partyx.lang.patterns import finditer_at
+from partyx.rules.dates import leading_date
 
 # Symbols open with a digit a few characters before a "/" (they are tried only there: see
 # _symbol_starts); one that continues a longer token is refused in code (_inside_token).
@@ -305,7 +305,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
-    """Where a party and a State symbol can open (for :func:`partyx.patterns.finditer_at`): a
+    """Where a party and a State symbol can open (for :func:`partyx.lang.patterns.finditer_at`): a
     digit at most _PARTY_REACH (_STATE_REACH) characters before a symbol's "/", with a dash
     between them and a code letter before the "/" for a party symbol (``15-NQ/``), a digit
     before it for a State one (``123/``); ``None`` (scan) when there are too many slashes."""

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from partyx.data import load
-from partyx.text import normalize
+from partyx.lang.text import normalize
 
 PROVINCE_TYPES = ("tỉnh", "thành phố")
 DISTRICT_TYPES = ("quận", "huyện", "thị xã", "thành phố")

@@ -24,9 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from partyx.data import load
-from partyx.gazetteer import Gazetteer, Unit
-from partyx.gazetteer import get as get_gazetteer
-from partyx.tokens import Tok, Tokenizer, Trie
+from partyx.lang.tokens import Tok, Tokenizer, Trie
+from partyx.rules.gazetteer import Gazetteer, Unit
+from partyx.rules.gazetteer import get as get_gazetteer
 
 # "thành phố" -> "Thành ủy": the inverse of the committee table in data/bodies.json.
 COMMITTEE_OF_TYPE = {unit: word[0].upper() + word[1:]

@@ -21,7 +21,7 @@ from rich.progress import (
 
 
 class ProgressBar:
-    """Implements :class:`partyx.runner.Progress` with ``rich.progress``."""
+    """Implements :class:`partyx.run.runner.Progress` with ``rich.progress``."""
 
     def __init__(self, console: Console) -> None:
         self.console = console

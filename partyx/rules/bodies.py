@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
-from partyx.patterns import finditer_at
+from partyx.lang.patterns import finditer_at
 
 
 @cache
@@ -45,7 +45,7 @@ def committee_level(word: str) -> str | None:
 
 
 def _province(name: str) -> Any:
-    from partyx.gazetteer import get  # the gazetteer loads on first use only
+    from partyx.rules.gazetteer import get  # the gazetteer loads on first use only
 
     try:
         return get().province(name)
@@ -124,7 +124,7 @@ def capitalised(words: list[str]) -> list[str]:
 def _named_before(level: str, before: str) -> str | None:
     """The unit of ``level`` named last in ``before`` (``Quận ủy Gò Vấp vừa …`` -> ``Gò
     Vấp``), checked against the gazetteer."""
-    from partyx.gazetteer import get
+    from partyx.rules.gazetteer import get
 
     found = None
     starts = _level_word_starts(level, before)

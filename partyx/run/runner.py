@@ -4,14 +4,14 @@ write the records atomically, and summarise what is persisted.
 Worker side — :func:`process_task`: ``(path, id, known sha256, …)`` -> :class:`Result`. It
 reads the file (``fstat`` + bytes + sha256); when the bytes are those already known it stops
 there (``record`` is ``None``), else it decodes the text, runs the stages and returns the
-record as a JSON line. It runs in worker processes (:mod:`partyx.executors.local`) or on a
-Dask cluster (:mod:`partyx.executors.dask`).
+record as a JSON line. It runs in worker processes (:mod:`partyx.run.executors.local`) or on a
+Dask cluster (:mod:`partyx.run.executors.dask`).
 
 Run side — :func:`run`, the only place that writes FILE:
 
 1. build and check the pipeline, check FILE can be written, take FILE's lock;
 2. list the files, give them ids, keep this shard's (``--shard I/N``: sha1(id) mod N);
-3. plan, against the state beside FILE (:mod:`partyx.state`): an article whose path, size,
+3. plan, against the state beside FILE (:mod:`partyx.run.state`): an article whose path, size,
    mtime and stage signature are those stored is reused without being read; one whose size or
    mtime changed is read and hashed, and only processed when its bytes changed; one with a
    ``read`` error is always tried again; ``--full`` processes everything;
@@ -41,9 +41,9 @@ from typing import IO, Any, Protocol
 import orjson
 
 from partyx import io
-from partyx.article import Article
 from partyx.pipeline import Pipeline, build
-from partyx.state import pack, unpack
+from partyx.record import Article
+from partyx.run.state import pack, unpack
 
 # Fields counted in the run summary.
 COUNTED = ("people", "organizations", "places", "documents", "congresses", "membership")
@@ -183,7 +183,7 @@ class Result:
     size: int | None
     mtime_ns: int | None
     sha256: str | None
-    record: bytes | None  # the JSON line, packed (partyx.state.pack); None: bytes unchanged
+    record: bytes | None  # the JSON line, packed (partyx.run.state.pack); None: bytes unchanged
     errors: list[dict[str, str]]
     found: dict[str, int]
     tracebacks: list[str] = field(default_factory=list)
@@ -397,11 +397,11 @@ def run(opts: RunOptions, log: Callable[[str], None] = lambda m: print(m, file=s
         progress: Progress | None = None) -> RunSummary:
     """Run the extraction described by ``opts``. Raises before anything is read or written:
     :class:`~partyx.pipeline.PipelineError`, :class:`FileNotFoundError`, :class:`OSError`
-    (FILE not writable), :class:`partyx.state.Locked`, or
-    :class:`partyx.executors.ExecutorUnavailable`."""
+    (FILE not writable), :class:`partyx.run.state.Locked`, or
+    :class:`partyx.run.executors.ExecutorUnavailable`."""
     pipeline = build(opts.only, opts.skip)  # graph checked before any file is read
     if opts.executor == "dask":
-        from partyx.executors import dask as dask_executor
+        from partyx.run.executors import dask as dask_executor
 
         dask_executor.require()
     start = time.perf_counter()
@@ -409,7 +409,7 @@ def run(opts: RunOptions, log: Callable[[str], None] = lambda m: print(m, file=s
         summary = _run_to_stdout(opts, pipeline, log, progress)
     else:
         check_writable(opts.output)
-        from partyx import state as state_mod
+        from partyx.run import state as state_mod
 
         with state_mod.lock(opts.output, wait=opts.wait):
             state = state_mod.State(opts.output)
@@ -587,7 +587,7 @@ def _execute(todo: list[Task], opts: RunOptions, pipeline: Pipeline, summary: Ru
         progress.start(len(todo))
     workers = max(1, min(opts.workers or default_workers(), len(todo)))
     if opts.executor == "dask":
-        from partyx.executors import dask as dask_executor
+        from partyx.run.executors import dask as dask_executor
 
         results = dask_executor.imap_unordered(
             process_task, todo, init_worker, (opts.only, opts.skip, opts.max_bytes),
@@ -598,7 +598,7 @@ def _execute(todo: list[Task], opts: RunOptions, pipeline: Pipeline, summary: Ru
                 progress.advance()
                 progress.refresh()
         return
-    from partyx.executors.local import WorkerPool, forks
+    from partyx.run.executors.local import WorkerPool, forks
 
     names = pipeline.names
     if forks():

@@ -30,8 +30,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from partyx.numbers import parse_number
-from partyx.patterns import finditer_at
+from partyx.lang.numbers import parse_number
+from partyx.lang.patterns import finditer_at
 
 # Patterns open with a digit or a case-sensitive literal so that the regex engine can skip
 # ahead quickly; a digit that continues a longer figure is refused in code (_after_figure).

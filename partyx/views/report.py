@@ -8,7 +8,7 @@ diacritics (``tuyen`` finds ``Tuyến``); a search can be given in the address t
 (``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown.
 
 All values are HTML-escaped; the page is built from one pass over the records
-(:class:`partyx.stats.SummaryView`).
+(:class:`partyx.views.summary.SummaryView`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from html import escape
 from typing import Any
 
-from partyx.stats import SummaryView
+from partyx.views.summary import SummaryView
 
 MAX_PEOPLE = 5000
 MAX_DOCUMENTS = 50

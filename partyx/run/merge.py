@@ -66,7 +66,7 @@ def merge(output: Path, inputs: list[Path], warn: Callable[[str], None] = lambda
     for path in inputs:
         if not path.is_file():
             raise FileNotFoundError(str(path))
-    from partyx.state import lock
+    from partyx.run.state import lock
 
     streams = [_lines(p, rank, warn) for rank, p in enumerate(inputs)]
     written = 0

@@ -11,7 +11,7 @@ the organisation's totals are left out: parts of it (``27 đảng bộ cơ sở`
 members disciplined, admitted, inspected or attending (``kỷ luật 8.683 đảng viên``), shares
 (``48/56 tổ chức cơ sở Đảng``). ``trên 16.300`` (a lower bound) is read as 16300.
 
-Vietnamese figures are read by :func:`partyx.numbers.parse_number` (``19.908`` = 19908).
+Vietnamese figures are read by :func:`partyx.lang.numbers.parse_number` (``19.908`` = 19908).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from partyx.bodies import capitalised, committee_body, level_of, party_body
-from partyx.patterns import width
+from partyx.lang.patterns import width
+from partyx.rules.bodies import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -107,7 +107,7 @@ def _org_name(m: re.Match[str], ctx: dict[str, Any] | None, before: str) -> str 
 
 
 def _number(text: str) -> int | None:
-    from partyx.numbers import parse_number
+    from partyx.lang.numbers import parse_number
 
     value = parse_number(text)
     return int(value) if isinstance(value, (int, float)) and value > 0 else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from partyx.runner import RunSummary
+from partyx.run.runner import RunSummary
 
 SHOWN_UNREADABLE = 20
 

@@ -190,7 +190,7 @@ class State:
         aside, or FILE was written by ``partyx merge``, by hand, or restored from a backup):
         its records whose ids the state does not know are taken in, with no signature and no
         stat, so that every listed article among them is redone and none is lost."""
-        from partyx.runner import COUNTED
+        from partyx.run.runner import COUNTED
 
         try:
             fh = self.output.open("rb")

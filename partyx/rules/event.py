@@ -27,8 +27,8 @@ from functools import cache
 from typing import Any
 
 from partyx.data import load
-from partyx.dates import is_life_event
-from partyx.patterns import width
+from partyx.lang.patterns import width
+from partyx.rules.dates import is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
