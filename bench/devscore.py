@@ -10,6 +10,7 @@ shared scorer, which matches records to annotations by id (the file stem):
     python bench/devscore.py --json     # the scorer's JSON summary instead
     python bench/devscore.py --keep out.jsonl   # also keep the records
     python bench/devscore.py --gold bench/holdout   # the held-out set (measure, never tune)
+    python bench/devscore.py --gold G --corpus A    # annotations G of the articles in folder A
 
 It is a measurement, not a test: it exits 0 whatever the score (2 when partyx or the scorer
 fails), and skips cleanly (exit 0, a note on stderr) where ../shared is absent.
@@ -50,12 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD,
                     help="annotation folder (default tests/devgold; bench/holdout is the "
                          "held-out set: measure with it, never tune on it)")
+    ap.add_argument("--corpus", type=Path, default=CORPUS,
+                    help="folder of the annotated articles, <id>.txt (default "
+                         "../shared/corpus/articles)")
     args = ap.parse_args(argv)
 
-    if not CORPUS.is_dir() or not SCORER.is_file():
-        print(f"devscore: {CORPUS} or {SCORER} is not here; nothing to measure", file=sys.stderr)
+    if not args.corpus.is_dir() or not SCORER.is_file():
+        print(f"devscore: {args.corpus} or {SCORER} is not here; nothing to measure",
+              file=sys.stderr)
         return 0
-    articles = gold_articles(args.gold)
+    articles = gold_articles(args.gold, args.corpus)
     missing = [p.name for p in articles if not p.is_file()]
     if missing:
         print(f"devscore: corpus files missing: {', '.join(missing)}", file=sys.stderr)
