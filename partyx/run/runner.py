@@ -42,11 +42,9 @@ import orjson
 
 from partyx import io
 from partyx.pipeline import Pipeline, build
-from partyx.record import Article
+from partyx.record import COUNTED, Article
 from partyx.run.state import pack, unpack
 
-# Fields counted in the run summary.
-COUNTED = ("people", "organizations", "places", "documents", "congresses", "membership")
 REPORT_SCHEMA = "partyx-run/1"
 
 

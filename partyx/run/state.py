@@ -44,6 +44,8 @@ from typing import IO, Any
 
 import orjson
 
+from partyx.record import COUNTED
+
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
 
 
@@ -190,8 +192,6 @@ class State:
         aside, or FILE was written by ``partyx merge``, by hand, or restored from a backup):
         its records whose ids the state does not know are taken in, with no signature and no
         stat, so that every listed article among them is redone and none is lost."""
-        from partyx.run.runner import COUNTED
-
         try:
             fh = self.output.open("rb")
         except OSError:
