@@ -42,21 +42,9 @@ def test_unsorted_input_and_bad_lines(tmp_path):
     assert any("not sorted" in w for w in warnings)
 
 
-def test_cli_merge(tmp_path):
-    _write(tmp_path / "a.jsonl", ["x"], "a")
-    out = str(tmp_path / "o.jsonl")
-    result = CliRunner().invoke(app, ["merge", out, str(tmp_path / "a.jsonl")])
-    assert result.exit_code == 0 and _read(tmp_path / "o.jsonl") == [
-        {"schema": SCHEMA, "id": "x", "tag": "a"}]
-    result = CliRunner().invoke(app, ["merge", str(tmp_path / "o.jsonl"), str(tmp_path / "no")])
-    assert result.exit_code == 2 and "no such records file" in result.stderr
-
-
 def test_an_extract_after_a_merge_into_its_file_keeps_the_merged_records(tmp_path):
     import orjson as _orjson
-    from typer.testing import CliRunner
 
-    from partyx.cli import app
     from tests.conftest import SEEDS
 
     runner = CliRunner()
