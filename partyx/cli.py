@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 import typer
 from typer.core import TyperGroup
 
-from partyx import __version__
+from partyx import __version__, errors
+from partyx.errors import Message, PartyxError
 
 DEFAULT_OUTPUT = Path("partyx-out/records.jsonl")
 
@@ -34,9 +36,14 @@ def _console():
     return Console(stderr=True, highlight=False)
 
 
-def _fail(message: str, code: int = 2) -> None:
-    print(f"partyx: error: {message}", file=sys.stderr)
-    raise typer.Exit(code)
+def _fail(error: Message | PartyxError, /, **fields: object) -> NoReturn:
+    """Print ``partyx: error: <text> [<code>]`` and exit with code 2."""
+    if isinstance(error, PartyxError):
+        text, code = str(error), error.code
+    else:
+        text, code = error(**fields), error.code
+    print(f"partyx: error: {text} [{code}]", file=sys.stderr)
+    raise typer.Exit(2)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -104,17 +111,16 @@ def extract(
     changed (state kept beside FILE in FILE.state.sqlite)."""
     import sqlite3
 
-    from partyx.pipeline import PipelineError
-    from partyx.run.executors import ExecutorUnavailable
+    from partyx.errors import CommandError, PipelineError, UsageError
+    from partyx.pipeline import PipelineError as PipelineCheckError
     from partyx.run.runner import RunOptions, parse_shard, run, write_report
-    from partyx.run.state import Locked
 
     if executor not in ("local", "dask"):
-        _fail(f"unknown executor {executor!r} (local, dask)")
+        _fail(errors.UNKNOWN_EXECUTOR, name=executor)
     try:
         shard_spec = parse_shard(shard) if shard else None
-    except ValueError as e:
-        _fail(str(e))
+    except UsageError as e:
+        _fail(e)
     opts = RunOptions(
         paths=paths,
         output=None if output == "-" else Path(output),
@@ -146,21 +152,24 @@ def extract(
     _warn_broken_plugins(opts.only)
     try:
         summary = run(opts, log=log, progress=progress)
-    except (PipelineError, Locked, ExecutorUnavailable) as e:
-        _fail(str(e))
+    except CommandError as e:
+        _fail(e)
+    except PipelineCheckError as e:
+        # partyx.pipeline still defines its own PipelineError: once it imports the one of
+        # partyx.errors, the clause above catches it and this one goes
+        _fail(PipelineError(str(e)))
     except FileNotFoundError as e:
-        _fail(f"no such file or folder: {e}")
+        _fail(errors.NO_SUCH_PATH, path=e)
     except sqlite3.Error as e:  # the state beside FILE: a full disk, a broken file
         if debug:
             raise
-        _fail(f"cannot write the state beside {output}: {e}; the previous {output} is left "
-              "as it was")
+        _fail(errors.CANNOT_WRITE_STATE, output=output, error=e)
     except OSError as e:
         if debug:
             raise
         reason = e.strerror or str(e)
         where = f" {e.filename}" if e.filename and str(e.filename) not in reason else ""
-        _fail(f"cannot write output{where}: {reason}; the previous {output} is left as it was")
+        _fail(errors.CANNOT_WRITE_OUTPUT, where=where, reason=reason, output=output)
     finally:
         if progress is not None:
             progress.stop()
@@ -168,7 +177,7 @@ def extract(
         try:
             write_report(summary, report)
         except OSError as e:
-            _fail(f"cannot write report {report}: {e}")
+            _fail(errors.CANNOT_WRITE_REPORT, path=report, error=e)
     if not quiet:
         from partyx.run.summary import print_run_summary
 
@@ -197,9 +206,9 @@ def merge(
     try:
         n = merge_files(output, inputs, warn=_warn)
     except FileNotFoundError as e:
-        _fail(f"no such records file: {e}")
+        _fail(errors.NO_SUCH_RECORDS_FILE, path=e)
     except OSError as e:
-        _fail(f"cannot write {output}: {e}")
+        _fail(errors.CANNOT_WRITE, path=output, error=e)
     print(f"partyx: merged {n} records into {output}", file=sys.stderr)
 
 
@@ -230,20 +239,21 @@ _STRICT = typer.Option(False, "--strict",
 
 def _show(view, file: Path, fmt: str, strict: bool) -> None:
     """Fold the records of ``file`` into ``view`` and print its result in ``fmt``."""
-    from partyx.views.records import BadRecord, read_records
+    from partyx.errors import BadRecord
+    from partyx.views.records import read_records
     from partyx.views.render import FORMATS, render
 
     if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        _fail(errors.UNKNOWN_FORMAT, name=fmt, choices=", ".join(FORMATS))
     if not file.is_file():
-        _fail(f"no such records file: {file}")
+        _fail(errors.NO_SUCH_RECORDS_FILE, path=file)
     try:
         for record in read_records(file, warn=_warn, strict=strict):
             view.add(record)
     except BadRecord as e:
-        _fail(f"{e} (--strict)")
+        _fail(errors.STRICT_BAD_LINE, line=e)
     except OSError as e:
-        _fail(f"cannot read {file}: {e}")
+        _fail(errors.CANNOT_READ_RECORDS, path=file, error=e)
     try:
         render(view.result(), fmt, sys.stdout)
         sys.stdout.flush()
@@ -282,7 +292,7 @@ def stats_people(
     from partyx.views.people import PeopleView
 
     if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-        _fail(f"--since wants a date like 2021-03-24, 2021-03 or 2021, not {since!r}")
+        _fail(errors.BAD_SINCE, text=since)
     _show(PeopleView(name=name, org=org, since=since), file, fmt, strict)
 
 
@@ -318,7 +328,7 @@ def _warn_broken_plugins(only: list[str] | None) -> None:
     load_stages()
     for name, error in BROKEN.items():
         if only is None or name not in only:
-            _warn(f"plugin stage {name!r} failed to load and is left out: {error}")
+            _warn(errors.PLUGIN_LEFT_OUT.coded(name=name, error=error))
 
 
 def _warn(message: str) -> None:
@@ -334,21 +344,22 @@ def export_cmd(
 ) -> None:
     """Write the records as normalised tables (articles, people, positions, documents, citations,
     places, membership …) with keys, for SQL and dataframe users."""
-    from partyx.views.export import ExportError, export
-    from partyx.views.records import BadRecord, read_records
+    from partyx.errors import BadRecord, ExportError
+    from partyx.views.export import export
+    from partyx.views.records import read_records
 
     if not file.is_file():
-        _fail(f"no such records file: {file}")
+        _fail(errors.NO_SUCH_RECORDS_FILE, path=file)
     if to == "sqlite" and not _replaceable(out, b"SQLite format 3\x00", file):
-        _fail(f"{out} exists and is not a SQLite database; not overwriting it")
+        _fail(errors.NOT_A_SQLITE_DATABASE, path=out)
     try:
         counts = export(read_records(file, warn=_warn, strict=strict), to, out, warn=_warn)
     except ExportError as e:
-        _fail(str(e))
+        _fail(e)
     except BadRecord as e:
-        _fail(f"{e} (--strict); nothing written")
+        _fail(errors.STRICT_NOTHING_WRITTEN, line=e)
     except OSError as e:
-        _fail(f"cannot export to {out}: {e}")
+        _fail(errors.CANNOT_EXPORT, path=out, error=e)
     print(f"partyx: exported {counts['articles']} articles to {out} ({to}): "
           + ", ".join(f"{t} {n}" for t, n in counts.items() if t != "articles"),
           file=sys.stderr)
@@ -377,16 +388,17 @@ def report_cmd(
     strict: bool = _STRICT,
 ) -> None:
     """Write one self-contained HTML page: summary, membership charts, searchable people."""
+    from partyx.errors import BadRecord
     from partyx.io import atomic_writer
     from partyx.views.export import readable
-    from partyx.views.records import BadRecord, read_records
+    from partyx.views.records import read_records
     from partyx.views.report import render_report
     from partyx.views.summary import SummaryView
 
     if not file.is_file():
-        _fail(f"no such records file: {file}")
+        _fail(errors.NO_SUCH_RECORDS_FILE, path=file)
     if not _replaceable(output, b"<!doctype html", file):
-        _fail(f"{output} exists and is not an HTML report; not overwriting it")
+        _fail(errors.NOT_AN_HTML_REPORT, path=output)
     view = SummaryView()
     try:
         for record in read_records(file, warn=_warn, strict=strict):
@@ -396,9 +408,9 @@ def report_cmd(
             fh.write(page.encode("utf-8"))
         readable(output)
     except BadRecord as e:
-        _fail(f"{e} (--strict); nothing written")
+        _fail(errors.STRICT_NOTHING_WRITTEN, line=e)
     except OSError as e:
-        _fail(f"cannot write {output}: {e}")
+        _fail(errors.CANNOT_WRITE, path=output, error=e)
     print(f"partyx: report of {view.articles} articles written to {output}", file=sys.stderr)
 
 

@@ -41,6 +41,8 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
+from partyx import errors
+from partyx.errors import DecodeError, ReadError
 from partyx.lang.text import normalize
 
 DEFAULT_GLOB = "*.txt"
@@ -49,14 +51,6 @@ MAX_BYTES = 20_000_000
 # (:func:`partyx.lang.text.normalize`) changes the text of some file. It is part of the pipeline's
 # signature, so that incremental runs redo the records made from the old text.
 READER_VERSION = "1"
-
-
-class ReadError(Exception):
-    """A file could not be read; the message is the reason, for the run summary."""
-
-
-class DecodeError(ValueError):
-    """The bytes of a file are not text partyx can read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +74,13 @@ def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.s
     try:
         st = os.stat(path)
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from e
+        raise ReadError(errors.CANNOT_READ, reason=_strerror(e)) from e
     _check_kind(path, st, max_bytes)
     try:
         # O_NONBLOCK: a FIFO swapped in after the stat above must not hang the run.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from e
+        raise ReadError(errors.CANNOT_READ, reason=_strerror(e)) from e
     try:
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -97,33 +91,33 @@ def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.s
             if len(data) > st.st_size:
                 data += fh.read(max_bytes + 1 - len(data))
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from e
+        raise ReadError(errors.CANNOT_READ, reason=_strerror(e)) from e
     if len(data) > max_bytes:
-        raise ReadError(f"too large: more than {max_bytes} bytes (limit: --max-bytes)")
+        raise ReadError(errors.GREW_TOO_LARGE, limit=max_bytes)
     return data, st
 
 
 def _check_kind(path: Path | str, st: os.stat_result, max_bytes: int) -> None:
     mode = st.st_mode
     if stat.S_ISDIR(mode):
-        raise ReadError(_folder_reason(path))
+        raise _folder_error(path)
     if not stat.S_ISREG(mode):
         kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
                 else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special")
-        raise ReadError(f"not a regular file ({kind})")
+        raise ReadError(errors.NOT_A_REGULAR_FILE, kind=kind)
     if st.st_size > max_bytes:
-        raise ReadError(f"too large: {st.st_size} bytes (limit {max_bytes}, see --max-bytes)")
+        raise ReadError(errors.TOO_LARGE, size=st.st_size, limit=max_bytes)
 
 
-def _folder_reason(path: Path | str) -> str:
+def _folder_error(path: Path | str) -> ReadError:
     """Why a folder came out of :func:`find_articles` as if it were an article."""
     if os.path.islink(path):
-        return f"symlink loop: points to {os.path.realpath(path)}, a folder already walked"
+        return ReadError(errors.SYMLINK_LOOP, target=os.path.realpath(path))
     try:
         os.listdir(path)
     except OSError as e:
-        return f"cannot list folder: {_strerror(e)}"
-    return "is a folder"
+        return ReadError(errors.CANNOT_LIST_FOLDER, reason=_strerror(e))
+    return ReadError(errors.IS_A_FOLDER)
 
 
 def _strerror(e: OSError) -> str:
@@ -181,10 +175,10 @@ _SAMPLE = 65536  # characters in which control characters are counted
 def decode(data: bytes) -> Decoded:
     """Decode an article file's bytes and normalise the text (see module docstring)."""
     if not data:
-        raise DecodeError("empty file")
+        raise DecodeError(errors.EMPTY_FILE)
     decoded = _decode(data)
     if not decoded.text.strip():
-        raise DecodeError("no text: the file holds only whitespace")
+        raise DecodeError(errors.NO_TEXT)
     return decoded
 
 
@@ -194,12 +188,12 @@ def _decode(data: bytes) -> Decoded:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as e:
-                raise DecodeError(f"invalid {name} at byte {e.start}") from None
+                raise DecodeError(errors.INVALID_UNICODE, encoding=name, offset=e.start) from None
             _check_controls(text)  # nearly any bytes after a UTF-16 BOM decode to something
             return Decoded(normalize(text), name)
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise DecodeError(f"binary file ({kind}), not text")
+            raise DecodeError(errors.BINARY_SIGNATURE, kind=kind)
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
@@ -210,7 +204,7 @@ def _decode(data: bytes) -> Decoded:
             _check_controls(text)
             return Decoded(normalize(text), utf16)
     if b"\x00" in data:
-        raise DecodeError(f"binary or corrupt: NUL byte at offset {data.index(0)}")
+        raise DecodeError(errors.NUL_BYTE, offset=data.index(0))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -243,8 +237,7 @@ def _check_controls(text: str, utf8: bytes | None = None) -> None:
         utf8 = sample.encode("utf-8", "surrogatepass")
     controls = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
     if controls > 0.05 * len(sample):
-        raise DecodeError(f"binary content: {controls} control characters in the first "
-                          f"{len(sample)} characters")
+        raise DecodeError(errors.CONTROL_CHARACTERS, controls=controls, sample=len(sample))
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Decoded:
@@ -254,13 +247,12 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Decoded:
     line = data.count(b"\n", 0, error.start) + 1
     where = f"byte 0x{data[error.start]:02x} at offset {error.start}, line {line}"
     if good >= 10 * bad:
-        raise DecodeError(f"corrupt UTF-8: invalid {where}")
+        raise DecodeError(errors.CORRUPT_UTF8, where=where)
     legacy = _legacy(data)
     if legacy is not None:
         _check_controls(legacy.text)
         return legacy
-    raise DecodeError(f"cannot be decoded: not UTF-8 (invalid {where}) and not recognisably "
-                      "Vietnamese in Windows-1258, TCVN3 or VNI")
+    raise DecodeError(errors.UNDECODABLE, where=where)
 
 
 # --- legacy Vietnamese 8-bit encodings -------------------------------------------------------
@@ -428,7 +420,7 @@ def check_writable(output: Path) -> None:
     when missing, then a temporary file is really created and removed beside it (permission
     bits say nothing for root, a read-only mount or a full disk)."""
     if output.is_dir():
-        raise IsADirectoryError(f"output {output} is a folder")
+        raise IsADirectoryError(errors.OUTPUT_IS_A_FOLDER(path=output))
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".probe", dir=output.parent)
     os.close(fd)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from partyx import SCHEMA, io
+from partyx import SCHEMA, errors, io
 
 
 def _records(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[str, bytes]]:
@@ -33,10 +33,11 @@ def _records(path: Path, warn: Callable[[str], None]) -> Iterator[tuple[str, byt
                 if not isinstance(article_id, str):
                     raise TypeError
             except (orjson.JSONDecodeError, KeyError, TypeError):
-                warn(f"{path}:{n}: skipped: not a partyx record")
+                warn(errors.SKIPPED_LINE.coded(path=path, line=n, reason="not a partyx record"))
                 continue
             if schema != SCHEMA:
-                warn(f"{path}:{n}: skipped: schema {schema!r}, this partyx writes {SCHEMA!r}")
+                reason = errors.OTHER_SCHEMA.format(schema=schema, expected=SCHEMA)
+                warn(errors.SKIPPED_LINE.coded(path=path, line=n, reason=reason))
                 continue
             yield article_id, line
 
@@ -57,7 +58,7 @@ def _lines(path: Path, rank: int, warn: Callable[[str], None]) -> Iterator[tuple
         for article_id, line in _records(path, warn):
             yield article_id, -rank, line
         return
-    warn(f"{path}: not sorted by id; sorting it in memory")
+    warn(errors.NOT_SORTED.coded(path=path))
     yield from sorted((i, -rank, line) for i, line in _records(path, warn))
 
 

@@ -40,7 +40,8 @@ from typing import IO, Any, Protocol
 
 import orjson
 
-from partyx import io
+from partyx import errors, io
+from partyx.errors import UsageError
 from partyx.pipeline import Pipeline, build
 from partyx.record import COUNTED, Article
 from partyx.run.state import pack, unpack
@@ -373,13 +374,13 @@ def shard_of(article_id: str, n: int) -> int:
 
 
 def parse_shard(text: str) -> tuple[int, int]:
-    """``"I/N"`` -> ``(I, N)`` with 0 <= I < N; ValueError otherwise."""
+    """``"I/N"`` -> ``(I, N)`` with 0 <= I < N; :class:`~partyx.errors.UsageError` otherwise."""
     try:
         i, n = (int(x) for x in text.split("/"))
     except ValueError:
-        raise ValueError(f"--shard wants I/N (e.g. 0/4), not {text!r}") from None
+        raise UsageError(errors.SHARD_FORMAT, text=text) from None
     if n < 1 or not 0 <= i < n:
-        raise ValueError(f"--shard {text}: I must be in 0..N-1 and N >= 1")
+        raise UsageError(errors.SHARD_RANGE, text=text)
     return i, n
 
 
@@ -505,8 +506,8 @@ def _run_with_state(opts: RunOptions, pipeline: Pipeline, state: Any,
         with io.atomic_writer(opts.output) as fh:
             state.write_records(fh)
         state.wrote_output()
-    for _, path, errors, found in state.summary_rows():
-        summary.add_record(path, errors, found)
+    for _, path, record_errors, found in state.summary_rows():
+        summary.add_record(path, record_errors, found)
     return summary
 
 
@@ -604,12 +605,12 @@ def _execute(todo: list[Task], opts: RunOptions, pipeline: Pipeline, summary: Ru
 
     def on_timeout(task: Task, phase: int) -> Result:
         stage = names[phase - 1] if 0 < phase <= len(names) else "timeout"
-        return failed_result(task, stage, f"timed out after {opts.timeout:g} s")
+        return failed_result(task, stage, errors.TIMED_OUT(seconds=opts.timeout))
 
     def on_crash(task: Task, code: int | None, phase: int) -> Result:
         stage = names[phase - 1] if 0 < phase <= len(names) else "worker"
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        return failed_result(task, stage, f"worker process died ({how})")
+        return failed_result(task, stage, errors.WORKER_DIED(how=how))
 
     pool = WorkerPool(process_task, workers, init_worker, (opts.only, opts.skip, opts.max_bytes),
                       timeout=opts.timeout, max_tasks=opts.max_tasks, on_timeout=on_timeout,

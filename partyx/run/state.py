@@ -44,6 +44,7 @@ from typing import IO, Any
 
 import orjson
 
+from partyx.errors import LOCKED, Locked
 from partyx.record import COUNTED
 
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
@@ -75,10 +76,6 @@ def _line_id(line: bytes) -> str:
     return orjson.loads(m.group(1))
 
 
-class Locked(RuntimeError):
-    """Another run holds the lock of this output FILE."""
-
-
 def state_path(output: Path) -> Path:
     return output.with_name(output.name + ".state.sqlite")
 
@@ -104,8 +101,7 @@ def lock(output: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
-            raise Locked(f"another partyx run (pid {holder}) is writing {output}; "
-                         "wait for it, or pass --wait") from None
+            raise Locked(LOCKED, pid=holder, output=output) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield

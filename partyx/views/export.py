@@ -26,14 +26,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from partyx import errors
+from partyx.errors import ExportError
 from partyx.views.tables import FOREIGN, PRIMARY, SCHEMA, UNIQUE, Normaliser, Row
 
 TARGETS = ("sqlite", "csv", "parquet")
 BATCH = 5000
-
-
-class ExportError(Exception):
-    """An export that cannot be done (missing extra, OUT in the way); the message says why."""
 
 
 def export(records: Iterable[dict[str, Any]], target: str, out: Path,
@@ -41,7 +39,7 @@ def export(records: Iterable[dict[str, Any]], target: str, out: Path,
     """Write the tables of ``records`` to ``out``; return the row count of each table."""
     writer = {"sqlite": _SQLite, "csv": _CSV, "parquet": _Parquet}.get(target)
     if writer is None:
-        raise ExportError(f"unknown target {target!r}; choose one of {', '.join(TARGETS)}")
+        raise ExportError(errors.UNKNOWN_TARGET, name=target, choices=", ".join(TARGETS))
     sink = writer(out)
     counts = dict.fromkeys(SCHEMA, 0)
     normaliser = Normaliser(warn)
@@ -94,7 +92,7 @@ class _SQLite(_Buffered):
     def __init__(self, out: Path) -> None:
         super().__init__()
         if out.is_dir():
-            raise ExportError(f"{out} is a folder; a SQLite export is one file")
+            raise ExportError(errors.SQLITE_OUT_IS_A_FOLDER, path=out)
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
         os.close(fd)
@@ -136,8 +134,7 @@ class _Folder(_Buffered):
     def __init__(self, out: Path) -> None:
         super().__init__()
         if out.exists() and not _replaceable(out, self.suffix):
-            raise ExportError(f"{out} exists and is not a previous partyx export; "
-                              "choose another OUT or remove it")
+            raise ExportError(errors.NOT_AN_EXPORT_FOLDER, path=out)
         out.parent.mkdir(parents=True, exist_ok=True)
         self.out = out
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
@@ -203,8 +200,7 @@ class _Parquet(_Folder):
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError:
-            raise ExportError("Parquet export needs pyarrow: pip install 'partyx[parquet]'"
-                              ) from None
+            raise ExportError(errors.PARQUET_UNAVAILABLE) from None
         super().__init__(out)
         self.pa = pa
         self.schemas = {

@@ -25,14 +25,12 @@ from typing import Any
 
 import orjson
 
+from partyx import errors
+from partyx.errors import BadRecord
 from partyx.lang.text import normalize
 
 _BLANKS = re.compile(r"\s+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class BadRecord(ValueError):
-    """A line of a records file that is not a record (raised only in strict mode)."""
 
 
 def read_records(path: Path, warn: Callable[[str], None] = lambda _: None,
@@ -45,14 +43,13 @@ def read_records(path: Path, warn: Callable[[str], None] = lambda _: None,
             try:
                 record = orjson.loads(line)
             except orjson.JSONDecodeError as e:
-                record, reason = None, f"not JSON ({e})"
+                record, reason = None, errors.NOT_JSON.format(error=e)
             else:
-                reason = "not a record object (no 'id')"
+                reason = errors.NOT_A_RECORD
             if not isinstance(record, dict) or "id" not in record:
-                message = f"{path}:{n}: skipped: {reason}"
                 if strict:
-                    raise BadRecord(message)
-                warn(message)
+                    raise BadRecord(errors.SKIPPED_LINE(path=path, line=n, reason=reason))
+                warn(errors.SKIPPED_LINE.coded(path=path, line=n, reason=reason))
                 continue
             yield record
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from partyx.errors import DUPLICATE_RECORD
 from partyx.views.records import clean, day, dicts, document_key, document_label, field, key
 
 TEXT, INT = "TEXT", "INTEGER"
@@ -113,7 +114,7 @@ class Normaliser:
     def rows(self, record: dict[str, Any]) -> Iterator[tuple[str, Row]]:
         aid = str(record.get("id"))
         if aid in self.articles:
-            self.warn(f"record {aid!r} appears twice; the second is skipped")
+            self.warn(DUPLICATE_RECORD.coded(id=aid))
             return
         self.articles.add(aid)
         yield "articles", self._article(aid, record)

@@ -89,6 +89,7 @@ def test_second_run_on_a_locked_file_exits_2(tmp_path):
     with lock(out):
         result = runner.invoke(app, ["extract", str(SEEDS), "-o", str(out)])
     assert result.exit_code == 2 and "is writing" in result.stderr and "--wait" in result.stderr
+    assert result.stderr.rstrip().endswith("[E304]")  # the code to look up in partyx.errors
     assert not out.exists()
 
 

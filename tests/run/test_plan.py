@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from partyx.errors import UsageError
 from partyx.run.runner import parse_shard, shard_of
 
 QUIET = dict(log=lambda message: None)
@@ -17,5 +18,5 @@ def test_shards_partition_the_articles_and_stay_stable():
     assert shard_of("baomoi_7", 4) == shard_of("baomoi_7", 4)
     assert parse_shard("3/4") == (3, 4)
     for bad in ("4/4", "1", "a/b", "0/0"):
-        with pytest.raises(ValueError):
+        with pytest.raises(UsageError):
             parse_shard(bad)

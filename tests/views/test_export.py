@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from partyx.cli import app
-from partyx.views.export import ExportError, export
+from partyx.errors import ExportError
+from partyx.views.export import export
 from partyx.views.tables import SCHEMA
 from tests.corpus_records import TUYEN, records
 

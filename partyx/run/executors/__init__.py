@@ -6,6 +6,3 @@
   when ``--executor dask`` is asked for.
 """
 
-
-class ExecutorUnavailable(RuntimeError):
-    """The executor asked for cannot run here (its optional dependency is not installed)."""

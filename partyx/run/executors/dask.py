@@ -16,7 +16,7 @@ Dask runs tasks in threads of long-lived worker processes, which cannot be kille
 a time. Use the cluster's own limits (``--memory-limit``, worker lifetime) instead.
 
 This module is imported only when ``--executor dask`` is asked for; :func:`require` fails
-with :class:`~partyx.run.executors.ExecutorUnavailable`, naming the extra to install, when
+with :class:`~partyx.errors.ExecutorUnavailable`, naming the extra to install, when
 ``distributed`` is missing.
 """
 
@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from partyx.run.executors import ExecutorUnavailable
+from partyx.errors import EXECUTOR_UNAVAILABLE, ExecutorUnavailable
 
 CHUNK = 32  # articles per Dask task: few enough for an even spread, enough to hide latency
 IN_FLIGHT_PER_WORKER = 4  # chunks submitted ahead per worker: bounded memory, no idle worker
@@ -39,9 +39,7 @@ def require() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError as e:
-        raise ExecutorUnavailable(
-            f"--executor dask needs dask.distributed ({e}); "
-            "install it with: pip install 'partyx[dask]'") from None
+        raise ExecutorUnavailable(EXECUTOR_UNAVAILABLE, error=e) from None
 
 
 def _run_chunk(func: Callable[[Any], Any], initializer: Callable[..., Any] | None,

@@ -20,7 +20,7 @@ def test_dask_local_cluster_gives_the_records_of_the_local_executor(tmp_path):
 def test_dask_missing_names_the_extra(monkeypatch):
     import builtins
 
-    from partyx.run.executors import ExecutorUnavailable
+    from partyx.errors import ExecutorUnavailable
     from partyx.run.executors import dask as dask_executor
 
     real_import = builtins.__import__
