@@ -201,7 +201,7 @@ def merge(
 ) -> None:
     """Join records files (e.g. of --shard runs) into one, sorted by id, one record per id
     (the last input wins)."""
-    from partyx.run.merge import merge as merge_files
+    from partyx.run.merge import merge_files
 
     try:
         n = merge_files(output, inputs, warn=_warn)
@@ -240,7 +240,7 @@ _STRICT = typer.Option(False, "--strict",
 def _show(view, file: Path, fmt: str, strict: bool) -> None:
     """Fold the records of ``file`` into ``view`` and print its result in ``fmt``."""
     from partyx.errors import BadRecord
-    from partyx.views.records import read_records
+    from partyx.io import read_records
     from partyx.views.render import FORMATS, render
 
     if fmt not in FORMATS:
@@ -345,12 +345,12 @@ def export_cmd(
     """Write the records as normalised tables (articles, people, positions, documents, citations,
     places, membership …) with keys, for SQL and dataframe users."""
     from partyx.errors import BadRecord, ExportError
+    from partyx.io import read_records, replaceable
     from partyx.views.export import export
-    from partyx.views.records import read_records
 
     if not file.is_file():
         _fail(errors.NO_SUCH_RECORDS_FILE, path=file)
-    if to == "sqlite" and not _replaceable(out, b"SQLite format 3\x00", file):
+    if to == "sqlite" and not replaceable(out, b"SQLite format 3\x00", file):
         _fail(errors.NOT_A_SQLITE_DATABASE, path=out)
     try:
         counts = export(read_records(file, warn=_warn, strict=strict), to, out, warn=_warn)
@@ -365,21 +365,6 @@ def export_cmd(
           file=sys.stderr)
 
 
-def _replaceable(output: Path, magic: bytes, source: Path) -> bool:
-    """``output`` may be (over)written: it is not the input, and it is absent, empty, or a
-    file of the kind being written (its first bytes, case-insensitive, are ``magic``)."""
-    try:
-        if output.resolve() == source.resolve():
-            return False
-        with output.open("rb") as fh:
-            head = fh.read(len(magic))
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return not output.exists()
-    return not head or head.lower() == magic.lower()
-
-
 @app.command("report")
 def report_cmd(
     file: Path = typer.Argument(DEFAULT_OUTPUT, help="Records written by 'partyx extract'."),
@@ -389,15 +374,13 @@ def report_cmd(
 ) -> None:
     """Write one self-contained HTML page: summary, membership charts, searchable people."""
     from partyx.errors import BadRecord
-    from partyx.io import atomic_writer
-    from partyx.views.export import readable
-    from partyx.views.records import read_records
+    from partyx.io import atomic_writer, read_records, replaceable
     from partyx.views.report import render_report
     from partyx.views.summary import SummaryView
 
     if not file.is_file():
         _fail(errors.NO_SUCH_RECORDS_FILE, path=file)
-    if not _replaceable(output, b"<!doctype html", file):
+    if not replaceable(output, b"<!doctype html", file):
         _fail(errors.NOT_AN_HTML_REPORT, path=output)
     view = SummaryView()
     try:
@@ -406,7 +389,6 @@ def report_cmd(
         page = render_report(view, str(file))
         with atomic_writer(output) as fh:
             fh.write(page.encode("utf-8"))
-        readable(output)
     except BadRecord as e:
         _fail(errors.STRICT_NOTHING_WRITTEN, line=e)
     except OSError as e:

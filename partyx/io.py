@@ -11,8 +11,15 @@ reason. The bytes become text through :func:`decode` (Unicode, the legacy Vietna
 binary refused: :mod:`partyx.lang.encodings`); an article is read only through this module, so
 that :data:`READER_VERSION` covers all it does.
 
-Writing (:func:`atomic_writer`) goes through a temporary file beside the target, fsynced and
-renamed: a crash leaves the old file or the new one, never half of one.
+Records files (:func:`read_records`, :func:`record_lines`): the one reader of the JSONL that
+``partyx extract`` writes, for merging, for the state and for the views; a line that is not a
+record of this version's schema is named and skipped (or refused, ``strict``).
+:func:`scan_ids` reads only the ids at the head of partyx's own lines, to copy them through.
+
+Writing (:func:`atomic_writer`; :func:`atomic_path` for writers that open a file by name,
+:func:`atomic_folder` for a folder of files) goes through a temporary file or folder beside the
+target, synced and renamed: a crash leaves the old output or the new one, never half of one.
+Nothing in partyx writes its output another way.
 """
 
 from __future__ import annotations
@@ -20,20 +27,25 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, NamedTuple
 
-from partyx import errors
-from partyx.errors import DecodeError, ReadError
+import orjson
+
+from partyx import SCHEMA, errors
+from partyx.errors import BadRecord, DecodeError, ReadError
 from partyx.lang.encodings import Decoded, decode
 
 __all__ = [
     "DEFAULT_GLOB", "MAX_BYTES", "READER_VERSION", "DecodeError", "Decoded", "ReadError",
-    "atomic_writer", "check_writable", "decode", "display", "find_articles", "read_bytes",
-    "read_file", "sha256",
+    "RecordLine", "atomic_folder", "atomic_path", "atomic_writer", "check_writable", "decode",
+    "display", "find_articles", "read_bytes", "read_file", "read_records", "record_lines",
+    "replaceable", "scan_ids", "sha256",
 ]
 
 DEFAULT_GLOB = "*.txt"
@@ -129,6 +141,73 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# --- records files -------------------------------------------------------------------------
+
+
+class RecordLine(NamedTuple):
+    """One record of a records file: its line number (from 1), the line as read (with its
+    newline, if any) and the record it holds."""
+
+    number: int
+    line: bytes
+    record: dict[str, Any]
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def record_lines(path: Path, warn: Callable[[str], None] = _ignore, strict: bool = False,
+                 schema: str | None = SCHEMA) -> Iterator[RecordLine]:
+    """Each record of the records file ``path``, in file order, streamed. A line that is not a
+    record (not JSON; not an object with a string ``id``; unless ``schema`` is None, of
+    another ``schema``: written by another partyx version, its fields may not mean the same) is
+    named through ``warn`` (``FILE:LINE: skipped: reason``) and skipped, or with ``strict``
+    raises :class:`~partyx.errors.BadRecord`. Blank lines are skipped silently."""
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.isspace():  # stops at the first non-blank byte: no copy of the line
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError as e:
+                reason = errors.NOT_JSON.format(error=e)
+            else:
+                if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                    reason = errors.NOT_A_RECORD
+                elif schema is not None and record.get("schema") != schema:
+                    reason = errors.OTHER_SCHEMA.format(schema=record.get("schema"),
+                                                        expected=schema)
+                else:
+                    yield RecordLine(n, line, record)
+                    continue
+            if strict:
+                raise BadRecord(errors.SKIPPED_LINE(path=path, line=n, reason=reason))
+            warn(errors.SKIPPED_LINE.coded(path=path, line=n, reason=reason))
+
+
+def read_records(path: Path, warn: Callable[[str], None] = _ignore, strict: bool = False,
+                 schema: str | None = SCHEMA) -> Iterator[dict[str, Any]]:
+    """The records of ``path`` (see :func:`record_lines`)."""
+    for entry in record_lines(path, warn, strict, schema):
+        yield entry.record
+
+
+# The start of a line partyx wrote: the schema, then the id as a JSON string.
+_LINE_ID = re.compile(rb'\{"schema":"[^"\\]*","id":("(?:[^"\\]|\\.)*")')
+
+
+def scan_ids(path: Path) -> Iterator[tuple[str | None, bytes]]:
+    """``(id, line)`` for each line of a records file that partyx wrote, the id read from the
+    head of the line without parsing the rest (for copying lines through as they are, at the
+    speed of a file copy); ``None`` for a line that does not start as partyx writes a record.
+    Lines keep their newline."""
+    with path.open("rb") as fh:
+        for line in fh:
+            m = _LINE_ID.match(line)
+            yield (None if m is None else orjson.loads(m.group(1))), line
+
+
 # --- finding files ---------------------------------------------------------------------------
 
 
@@ -189,39 +268,107 @@ def _walk(top: Path, pattern: str) -> Iterator[Path]:
             yield path
 
 
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def _file_mode(path: Path) -> int:
     """The mode of the file being replaced, else that of a new file (0666 less the umask)."""
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path`` (a file or a folder's entries) to the disk; best effort."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _temporary_beside(path: Path) -> Iterator[tuple[int, Path]]:
+    """A new temporary file beside ``path`` (its open descriptor and its name) with the mode
+    of the file it replaces, renamed onto ``path`` when the block ends (the caller has flushed
+    and synced it), the folder synced; removed on any error."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, _file_mode(path))  # mkstemp makes it 0600: give it a normal file's mode
+        yield fd, Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync(path.parent)
 
 
 @contextlib.contextmanager
 def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO]:
     """Write ``path`` through a temporary file beside it: flush, fsync, rename. Until the
     rename the old file stays as it was; on any error the temporary file is removed."""
+    with _temporary_beside(path) as (fd, _), os.fdopen(fd, mode) as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """:func:`atomic_writer` for a writer that opens the file by its name (``sqlite3``): the
+    block writes the temporary file it is given, which then replaces ``path``."""
+    with _temporary_beside(path) as (fd, tmp):
+        os.close(fd)
+        yield tmp
+        _fsync(tmp)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """Write the folder ``path``: the block fills a temporary folder beside it, whose files are
+    then synced and which takes the place of ``path`` (an old folder there is moved aside,
+    then removed). On any error the temporary folder is removed and ``path`` left as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    old = None
     try:
-        os.fchmod(fd, _file_mode(path))  # mkstemp makes it 0600: give it a normal file's mode
-        with os.fdopen(fd, mode) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
+        for file in tmp.iterdir():
+            _fsync(file)
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it 0700
+        if path.exists():
+            old = path.with_name(f".{path.name}.old-{os.getpid()}")
+            os.replace(path, old)
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync(path.parent)
+
+
+def replaceable(output: Path, magic: bytes, source: Path) -> bool:
+    """``output`` may be (over)written: it is not ``source`` (the input), and it is absent,
+    empty, or a file of the kind being written (its first bytes, case-insensitive, are
+    ``magic``)."""
+    try:
+        if output.resolve() == source.resolve():
+            return False
+        with output.open("rb") as fh:
+            head = fh.read(len(magic))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not output.exists()
+    return not head or head.lower() == magic.lower()
 
 
 def check_writable(output: Path) -> None:

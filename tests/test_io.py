@@ -166,3 +166,35 @@ def test_atomic_writer_gives_a_normal_file_mode_and_keeps_an_existing_one(tmp_pa
         assert new.stat().st_mode & 0o777 == 0o640 and new.read_bytes() == b"y\n"
     finally:
         os.umask(umask)
+
+
+# --- records files: the one reader ------------------------------------------------------------
+
+
+def test_record_lines_names_every_kind_of_bad_line_and_keeps_the_lines_as_read(tmp_path):
+    path = tmp_path / "r.jsonl"
+    good = b'{"schema":"partyx/1","id":"a","x":1}\n'
+    path.write_bytes(good + b"{trunc\n  \n[1]\n" + b'{"id":5}\n'
+                     + b'{"schema":"partyx/0","id":"b"}\n' + b'{"schema":"partyx/1","id":"c"}')
+    warnings = []
+    got = list(io.record_lines(path, warn=warnings.append))
+    assert [(e.number, e.line, e.record["id"]) for e in got] == [
+        (1, good, "a"), (7, b'{"schema":"partyx/1","id":"c"}', "c")]
+    reasons = [w.split(": skipped: ")[1] for w in warnings]
+    assert reasons[0].startswith("not JSON (") and reasons[0].endswith(") [W002]")
+    assert reasons[1:] == [
+        "not a record object (no 'id') [W002]", "not a record object (no 'id') [W002]",
+        "schema 'partyx/0', this partyx writes 'partyx/1' [W002]"]
+    assert warnings[0].startswith(f"{path}:2: skipped: ")
+    assert [r["id"] for r in io.read_records(path, schema=None)] == ["a", "b", "c"]
+    with pytest.raises(io.BadRecord, match=r"r\.jsonl:2: skipped: not JSON") as e:
+        list(io.read_records(path, strict=True))
+    assert e.value.code == "E203"
+
+
+def test_scan_ids_reads_ids_from_the_head_of_partyx_lines(tmp_path):
+    path = tmp_path / "r.jsonl"
+    lines = [b'{"schema":"partyx/1","id":"a\\"b","x":1}\n', b'{"id":"c","schema":"partyx/1"}\n',
+             b'{"schema":"partyx/1","id":"d"}']
+    path.write_bytes(b"".join(lines))
+    assert list(io.scan_ids(path)) == [('a"b', lines[0]), (None, lines[1]), ("d", lines[2])]

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
 import zlib
@@ -44,6 +43,7 @@ from typing import IO, Any
 
 import orjson
 
+from partyx import io
 from partyx.errors import LOCKED, Locked
 from partyx.record import COUNTED
 
@@ -61,19 +61,8 @@ def unpack(stored: bytes) -> bytes:
     return stored if stored[:1] == b"{" else zlib.decompress(stored)
 
 
-# The start of a line partyx wrote: the schema, then the id as a JSON string.
-_LINE_ID = re.compile(rb'\{"schema":"[^"\\]*","id":("(?:[^"\\]|\\.)*")')
-
-
 class _Misaligned(Exception):
     """The old FILE is not the sequence of records the state expects: write it whole."""
-
-
-def _line_id(line: bytes) -> str:
-    m = _LINE_ID.match(line)
-    if m is None:
-        raise _Misaligned
-    return orjson.loads(m.group(1))
 
 
 def state_path(output: Path) -> Path:
@@ -188,27 +177,25 @@ class State:
         aside, or FILE was written by ``partyx merge``, by hand, or restored from a backup):
         its records whose ids the state does not know are taken in, with no signature and no
         stat, so that every listed article among them is redone and none is lost."""
-        try:
-            fh = self.output.open("rb")
-        except OSError:
-            return
-        with fh:
-            for line in fh:
+        # A damaged line is skipped: its article is redone if its file is listed. Records of
+        # any schema are taken: none is lost, and a listed one is redone (no signature).
+        lines = io.record_lines(self.output, schema=None)
+        with contextlib.suppress(OSError):
+            for _, line, rec in lines:
+                source = rec.get("source") or {}
+                if not isinstance(source, dict):
+                    continue
                 try:
-                    rec = orjson.loads(line)
-                    id_, source = rec["id"], rec.get("source") or {}
-                    if not isinstance(id_, str) or not isinstance(source, dict):
-                        continue
                     found = {n: len(rec.get(n) or []) for n in COUNTED}
-                except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
-                    continue  # a damaged line: its article is redone if its file is listed
+                except TypeError:
+                    continue
                 errors = rec.get("errors") or []
                 if not isinstance(errors, list):
                     errors = []
                 db.execute(
                     "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (id_, str(source.get("path") or ""), None, None, source.get("sha256"), "",
-                     pack(line.rstrip(b"\n")), orjson.dumps(errors) if errors else None,
+                    (rec["id"], str(source.get("path") or ""), None, None, source.get("sha256"),
+                     "", pack(line.rstrip(b"\n")), orjson.dumps(errors) if errors else None,
                      orjson.dumps(found)))
         db.commit()
 
@@ -301,7 +288,7 @@ class State:
         if self._base is not None and self._output_stat() == self._base:
             start = fh.tell()
             try:
-                return self._merge_into(fh)
+                return self._copy_with_changes(fh)
             except (_Misaligned, OSError, orjson.JSONDecodeError):
                 fh.seek(start)
                 fh.truncate()
@@ -312,7 +299,7 @@ class State:
             n += 1
         return n
 
-    def _merge_into(self, fh: IO[bytes]) -> int:
+    def _copy_with_changes(self, fh: IO[bytes]) -> int:
         """FILE's lines in id order, each replaced by its changed record (or dropped, when
         its row was deleted), new records merged in. :class:`_Misaligned` when FILE's ids
         are not in strictly increasing order or their number is not the rows'."""
@@ -330,21 +317,19 @@ class State:
 
         pending = changes.fetchone()
         last = None
-        with self.output.open("rb") as old:
-            for line in old:
-                id_ = _line_id(line)
-                if last is not None and id_ <= last:
-                    raise _Misaligned
-                last = id_
-                while pending is not None and pending[0] < id_:
-                    emit(pending[1])
-                    pending = changes.fetchone()
-                if pending is not None and pending[0] == id_:
-                    emit(pending[1])
-                    pending = changes.fetchone()
-                    continue
-                fh.write(line if line.endswith(b"\n") else line + b"\n")
-                n += 1
+        for id_, line in io.scan_ids(self.output):
+            if id_ is None or (last is not None and id_ <= last):
+                raise _Misaligned
+            last = id_
+            while pending is not None and pending[0] < id_:
+                emit(pending[1])
+                pending = changes.fetchone()
+            if pending is not None and pending[0] == id_:
+                emit(pending[1])
+                pending = changes.fetchone()
+                continue
+            fh.write(line if line.endswith(b"\n") else line + b"\n")
+            n += 1
         while pending is not None:
             emit(pending[1])
             pending = changes.fetchone()

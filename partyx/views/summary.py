@@ -4,7 +4,7 @@
 most-mentioned people with their posts, the most-cited documents and the membership figures.
 Memory grows with the number of distinct outlets, people, documents and organisations, not with
 the number of records. The named views (people, documents, membership, events) live in
-:mod:`partyx.views`; reading records is :func:`partyx.views.records.read_records`.
+:mod:`partyx.views`; reading records is :func:`partyx.io.read_records`.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Any
 from partyx.views.documents import DocumentsView
 from partyx.views.membership import MembershipView
 from partyx.views.people import PeopleView
-from partyx.views.records import clean, field, read_records, record_date
+from partyx.views.records import clean, field, record_date
 from partyx.views.render import Section, ViewResult
 
-__all__ = ["SummaryView", "read_records", "summarize"]
+__all__ = ["SummaryView", "summarize"]
 
 
 class SummaryView:

@@ -71,7 +71,8 @@ def test_corrupted_lines_are_named_and_skipped(tmp_path):
     good = [orjson.dumps(r) for r in records()]
     path = tmp_path / "bad.jsonl"
     path.write_bytes(b"\n".join([
-        good[0], b'{"id": "x", "people": "oops", "membership": [1, null], "event": []}',
+        good[0], b'{"schema": "partyx/1", "id": "x", "people": "oops", "membership": [1, null],'
+                 b' "event": []}',
         b"\xff\xfe not utf-8", b"[1, 2]", good[1], good[2][: len(good[2]) // 2],
     ]) + b"\n")
     for view in ("summary", "people", "documents", "membership", "events"):
