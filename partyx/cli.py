@@ -113,7 +113,9 @@ def extract(
 
     from partyx.errors import CommandError, PipelineError, UsageError
     from partyx.pipeline import PipelineError as PipelineCheckError
-    from partyx.run.runner import RunOptions, parse_shard, run, write_report
+    from partyx.run.plan import parse_shard
+    from partyx.run.runner import RunOptions, run
+    from partyx.run.summary import write_report
 
     if executor not in ("local", "dask"):
         _fail(errors.UNKNOWN_EXECUTOR, name=executor)

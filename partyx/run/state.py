@@ -39,7 +39,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import orjson
 
@@ -109,6 +109,15 @@ class Known:
     sha256: str | None
     signature: str
     unreadable: bool  # its record has a ``read`` error: always tried again
+
+
+class SummaryRow(NamedTuple):
+    """What the run summary counts of one article (:class:`partyx.run.summary.RunSummary`)."""
+
+    id: str
+    path: str
+    errors: list[dict[str, str]]
+    found: dict[str, int]
 
 
 _SCHEMA = """
@@ -220,12 +229,12 @@ class State:
     def ids(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM articles")}
 
-    def summary_rows(self) -> Iterator[tuple[str, str, list[dict[str, str]], dict[str, int]]]:
-        """``(id, path, errors, found)`` of every article, in id order."""
+    def summary_rows(self) -> Iterator[SummaryRow]:
+        """What the run summary counts of every article, in id order."""
         for id_, path, errors, found in self.db.execute(
                 "SELECT id, path, errors, found FROM articles ORDER BY id"):
-            yield (id_, path, orjson.loads(errors) if errors else [],
-                   orjson.loads(found) if found else {})
+            yield SummaryRow(id_, path, orjson.loads(errors) if errors else [],
+                             orjson.loads(found) if found else {})
 
     # --- writing -----------------------------------------------------------------------------
 

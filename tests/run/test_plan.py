@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partyx.errors import UsageError
-from partyx.run.runner import parse_shard, shard_of
+from partyx.run.plan import parse_shard, shard_of
 
 QUIET = dict(log=lambda message: None)
 

@@ -32,4 +32,4 @@ def test_dask_missing_names_the_extra(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_distributed)
     with pytest.raises(ExecutorUnavailable, match=r"pip install 'partyx\[dask\]'"):
-        dask_executor.require()
+        dask_executor.DaskExecutor.require()

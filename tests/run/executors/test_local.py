@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from partyx.run.executors.local import GC_THRESHOLD, WorkerPool
+from partyx.run.executors.local import GC_THRESHOLD, LocalExecutor
 
 
 def _init(phase=None):
@@ -28,7 +28,7 @@ def _work(task):
 
 
 def _pool(**kw):
-    return WorkerPool(_work, kw.pop("workers", 2), _init, (),
+    return LocalExecutor(_work, kw.pop("workers", 2), _init, (),
                       on_timeout=lambda task, phase: ("timeout", task[1], None),
                       on_crash=lambda task, code, phase: ("crash", code, None), **kw)
 
