@@ -26,7 +26,7 @@ The exceptions::
         ├── BadRecord               a line that is not a record, with --strict (a ValueError)
         ├── Locked                  another run is writing the same FILE (a RuntimeError)
         ├── ExecutorUnavailable     the executor's extra is not installed (a RuntimeError)
-        └── ExportError             an export that cannot be done
+        └── ExportError             an export or report that cannot be written there
 
 Raise an error with its catalogue entry and the entry's fields:
 ``raise Locked(LOCKED, pid=pid, output=output)``; ``str(error)`` is the text, ``error.code``
@@ -141,7 +141,8 @@ class ExecutorUnavailable(CommandError, RuntimeError):
 
 
 class ExportError(CommandError):
-    """An export that cannot be done (missing extra, OUT in the way); the message says why."""
+    """An export or report that cannot be done (missing extra, OUT in the way); the message
+    says why."""
 
 
 # --- E0xx: an article file that cannot be read (the text is the record's error) ---------------

@@ -144,7 +144,7 @@ class RunSummary:
         }
 
 
-def write_report(summary: RunSummary, path: Path) -> None:
+def write_report_json(summary: RunSummary, path: Path) -> None:
     """The ``--report`` JSON, written atomically (for monitoring)."""
     with io.atomic_writer(path) as fh:
         fh.write(orjson.dumps(summary.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")

@@ -31,6 +31,16 @@ TARGETS = ("sqlite", "csv", "parquet")
 BATCH = 5000
 
 
+def export_file(path: Path, target: str, out: Path,
+                warn: Callable[[str], None] = lambda _: None,
+                strict: bool = False) -> dict[str, int]:
+    """:func:`export` of the records file ``path`` (``partyx export``): a SQLite OUT that is the
+    input, or a file that is not a SQLite database, is refused (:class:`ExportError`)."""
+    if target == "sqlite" and not io.replaceable(out, b"SQLite format 3\x00", path):
+        raise ExportError(errors.NOT_A_SQLITE_DATABASE, path=out)
+    return export(io.read_records(path, warn=warn, strict=strict), target, out, warn=warn)
+
+
 def export(records: Iterable[dict[str, Any]], target: str, out: Path,
            warn: Callable[[str], None] = lambda _: None) -> dict[str, int]:
     """Write the tables of ``records`` to ``out``; return the row count of each table."""
