@@ -44,7 +44,7 @@ from partyx.lang.encodings import Decoded, decode
 __all__ = [
     "DEFAULT_GLOB", "MAX_BYTES", "READER_VERSION", "DecodeError", "Decoded", "ReadError",
     "RecordLine", "atomic_folder", "atomic_path", "atomic_writer", "check_writable", "decode",
-    "display", "find_articles", "read_bytes", "read_file", "read_records", "record_lines",
+    "display", "find_articles", "read_file", "read_records", "record_lines",
     "replaceable", "scan_ids", "sha256",
 ]
 
@@ -57,11 +57,6 @@ READER_VERSION = "1"
 
 
 # --- reading ---------------------------------------------------------------------------------
-
-
-def read_bytes(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes:
-    """The content of the regular file ``path`` (see :func:`read_file`)."""
-    return read_file(path, max_bytes)[0]
 
 
 def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:

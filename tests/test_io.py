@@ -22,7 +22,7 @@ def test_find_articles_survives_symlink_loop(tmp_path):
     # the loop is yielded once, so that reading it reports the loop
     assert [p.name for p in found] == ["loop", "x.txt"]
     with pytest.raises(io.ReadError, match="symlink loop"):
-        io.read_bytes(found[0])
+        io.read_file(found[0])
 
 
 def test_missing_path_raises():
@@ -47,35 +47,35 @@ def test_atomic_writer_creates_missing_folder(tmp_path):
     assert target.read_bytes() == b"x\n"
 
 
-def test_read_bytes_refuses_large_files_fifos_folders_and_missing(tmp_path):
+def test_read_file_refuses_large_files_fifos_folders_and_missing(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"1" * 1001)
     with pytest.raises(io.ReadError, match="too large: 1001 bytes"):
-        io.read_bytes(big, max_bytes=1000)
-    assert io.read_bytes(big, max_bytes=1001) == b"1" * 1001
+        io.read_file(big, max_bytes=1000)
+    assert io.read_file(big, max_bytes=1001)[0] == b"1" * 1001
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     with pytest.raises(io.ReadError, match="not a regular file \\(a FIFO\\)"):
-        io.read_bytes(fifo)
+        io.read_file(fifo)
     with pytest.raises(io.ReadError, match="is a folder"):
-        io.read_bytes(tmp_path)
+        io.read_file(tmp_path)
     with pytest.raises(io.ReadError, match="cannot read: No such file"):
-        io.read_bytes(tmp_path / "gone.txt")
+        io.read_file(tmp_path / "gone.txt")
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     with pytest.raises(io.ReadError, match="symbolic links"):
-        io.read_bytes(tmp_path / "self.txt")
+        io.read_file(tmp_path / "self.txt")
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="no procfs")
 def test_a_file_longer_than_its_stat_size_is_read_whole_within_the_limit():
     # procfs says 0 bytes; a file being appended to says less than there is by the read
-    data = io.read_bytes("/proc/self/status")
+    data = io.read_file("/proc/self/status")[0]
     assert os.stat("/proc/self/status").st_size < len(data) and b"Pid:" in data
     with pytest.raises(io.ReadError, match="too large: more than 10 bytes"):
-        io.read_bytes("/proc/self/status", max_bytes=10)
+        io.read_file("/proc/self/status", max_bytes=10)
 
 
-def test_read_bytes_reports_permission_denied(tmp_path, monkeypatch):
+def test_read_file_reports_permission_denied(tmp_path, monkeypatch):
     # tests run as root, for whom mode 000 denies nothing: inject the error the OS would give
     target = tmp_path / "secret.txt"
     target.write_text("x")
@@ -88,7 +88,7 @@ def test_read_bytes_reports_permission_denied(tmp_path, monkeypatch):
 
     monkeypatch.setattr(io.os, "open", deny)
     with pytest.raises(io.ReadError, match="cannot read: Permission denied"):
-        io.read_bytes(target)
+        io.read_file(target)
 
 
 def test_find_articles_yields_fifos_and_broken_links_so_they_get_reported(tmp_path):
@@ -122,7 +122,7 @@ def test_find_articles_reports_a_folder_it_cannot_list(tmp_path, monkeypatch):
     found = list(io.find_articles([tmp_path]))
     assert [p.name for p in found] == ["locked", "ok.txt"]
     with pytest.raises(io.ReadError, match="cannot list folder: Permission denied"):
-        io.read_bytes(found[0])
+        io.read_file(found[0])
 
 
 def test_display_escapes_newlines_and_undecodable_name_bytes():

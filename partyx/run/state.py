@@ -226,9 +226,6 @@ class State:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM articles")}
-
     def summary_rows(self) -> Iterator[SummaryRow]:
         """What the run summary counts of every article, in id order."""
         for id_, path, errors, found in self.db.execute(

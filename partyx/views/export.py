@@ -201,7 +201,7 @@ class _Parquet(_Folder):
         import pyarrow.parquet as pq
 
         super().__init__(tmp)
-        self.pa = pa
+        self.pyarrow = pa
         self.schemas = {
             table: pa.schema([(c, pa.int64() if t == "INTEGER" else pa.string())
                               for c, t in columns])
@@ -213,8 +213,9 @@ class _Parquet(_Folder):
     def flush(self, table: str, rows: list[Row]) -> None:
         schema = self.schemas[table]
         columns = list(zip(*rows, strict=True))
-        arrays = [self.pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
-        self.writers[table].write_table(self.pa.Table.from_arrays(arrays, schema=schema))
+        arrays = [self.pyarrow.array(col, type=f.type)
+                  for col, f in zip(columns, schema, strict=True)]
+        self.writers[table].write_table(self.pyarrow.Table.from_arrays(arrays, schema=schema))
 
     def close(self) -> None:
         for writer in self.writers.values():

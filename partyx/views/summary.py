@@ -10,7 +10,6 @@ the number of records. The named views (people, documents, membership, events) l
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from partyx.views.documents import DocumentsView
@@ -19,7 +18,7 @@ from partyx.views.people import PeopleView
 from partyx.views.records import clean, field, record_date
 from partyx.views.render import Section, ViewResult
 
-__all__ = ["SummaryView", "summarize"]
+__all__ = ["SummaryView"]
 
 
 class SummaryView:
@@ -93,10 +92,3 @@ class SummaryView:
                                  for m in data["membership"]]))
         return ViewResult(self.name, data, sections)
 
-
-def summarize(records: Iterable[dict[str, Any]], top: int = 10) -> dict[str, Any]:
-    """The summary of ``records`` as one JSON-ready dict."""
-    view = SummaryView(top)
-    for record in records:
-        view.add(record)
-    return view.data()
