@@ -227,7 +227,7 @@ def find_articles(paths: list[Path], pattern: str = DEFAULT_GLOB) -> Iterator[Pa
 
 def _walk(top: Path, pattern: str) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
-    stack: list[Iterator[os.DirEntry]] = []
+    stack: list[Iterator[os.DirEntry[str]]] = []
 
     def enter(folder: Path) -> bool:
         """Push ``folder``'s sorted entries; False when it cannot be listed or was seen."""
@@ -306,7 +306,7 @@ def _temporary_beside(path: Path) -> Iterator[tuple[int, Path]]:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO]:
+def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
     """Write ``path`` through a temporary file beside it: flush, fsync, rename. Until the
     rename the old file stays as it was; on any error the temporary file is removed."""
     with _temporary_beside(path) as (fd, _), os.fdopen(fd, mode) as fh:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 class _StatsGroup(TyperGroup):
     """``summary`` when the first word is no view name (see module docstring)."""
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # ctx: the click Context of the typer installed (typer >= 0.20 has its own click)
         if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
             args = ["summary", *args]
         return super().parse_args(ctx, args)

@@ -30,9 +30,9 @@ class SummaryView:
         self.top = top
         self.articles = 0
         self.errors = 0
-        self.outlets: Counter = Counter()
-        self.months: Counter = Counter()
-        self.events: Counter = Counter()
+        self.outlets: Counter[str] = Counter()
+        self.months: Counter[str] = Counter()
+        self.events: Counter[str] = Counter()
         self.people = PeopleView()
         self.documents = DocumentsView()
         self.membership = MembershipView()

@@ -133,8 +133,8 @@ class Normaliser:
     @staticmethod
     def _article(aid: str, r: dict[str, Any]) -> Row:
         event, source = field(r, "event"), field(r, "source")
-        listed = r.get("authors") if isinstance(r.get("authors"), list) else []
-        authors = [a for a in (_name(x) for x in listed) if a]
+        written = r.get("authors")
+        authors = [a for a in (_name(x) for x in written) if a] if isinstance(written, list) else []
         errors = r.get("errors")
         return (aid, _text(r.get("title")), r.get("published") if isinstance(
                     r.get("published"), str) else None, _name(r.get("outlet")),

@@ -213,11 +213,13 @@ class LocalExecutor(Executor[T, R]):
                 for worker in list(workers.values()):
                     while worker.wants_more(self.depth, self.max_tasks):
                         if retry:
-                            task = retry.popleft()
-                        elif exhausted or (task := next(source, _END)) is _END:
+                            worker.give(retry.popleft())
+                            continue
+                        following = _END if exhausted else next(source, _END)
+                        if following is _END:
                             exhausted = True
                             break
-                        worker.give(task)
+                        worker.give(following)
                 busy = {c: w for c, w in workers.items() if w.queue}
                 if not busy:
                     break
