@@ -1,4 +1,5 @@
-"""``partyx stats``: the summary and the named views, in every format, on SPEC records."""
+"""``partyx stats``: the summary by default, the view names, formats, bad lines and bad options
+(the views themselves: ``tests/views/``)."""
 
 from __future__ import annotations
 
@@ -51,18 +52,6 @@ def test_stats_help_lists_the_views():
     assert result.exit_code == 0
     for view in ("people", "documents", "membership", "events"):
         assert view in result.stdout
-
-
-# --- people -----------------------------------------------------------------------------------
-
-
-# --- documents --------------------------------------------------------------------------------
-
-
-# --- membership -------------------------------------------------------------------------------
-
-
-# --- events -----------------------------------------------------------------------------------
 
 
 # --- bad input --------------------------------------------------------------------------------

@@ -20,3 +20,27 @@ def test_shards_partition_the_articles_and_stay_stable():
     for bad in ("4/4", "1", "a/b", "0/0"):
         with pytest.raises(UsageError):
             parse_shard(bad)
+
+
+def test_the_plan_reuses_rechecks_and_redoes_against_the_state(tmp_path):
+    from partyx.run.plan import plan, stat
+    from partyx.run.state import Known
+
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / f"{name}.txt").write_text(name)
+    listed = [(str(tmp_path / f"{n}.txt"), n) for n in ("a", "b", "c", "d")]
+    size, mtime = stat(listed[0][0])
+    known = [
+        Known("a", listed[0][0], size, mtime, "sha-a", "sig", False),  # same: reused
+        Known("b", listed[1][0], 999, 1, "sha-b", "sig", False),  # stat changed: rechecked
+        Known("c", listed[2][0], *stat(listed[2][0]), "sha-c", "sig", True),  # unreadable
+        Known("gone", "x", 1, 1, "sha", "sig", False),  # its file is not listed
+    ]
+    work = plan(listed, known, "sig")
+    assert work.reused == 1 and work.missing == ["gone"]
+    assert [(t.id, t.known_sha256) for t in work.tasks] == [("b", "sha-b"), ("c", None),
+                                                            ("d", None)]
+    everything = plan(listed, known, "sig", full=True)
+    assert everything.reused == 0 and all(t.known_sha256 is None for t in everything.tasks)
+    other_signature = plan(listed, known, "new")
+    assert [t.known_sha256 for t in other_signature.tasks] == [None] * 4

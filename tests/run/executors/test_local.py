@@ -134,3 +134,13 @@ def _alive(pid):
         return False
     with open(f"/proc/{pid}/stat") as fh:  # a zombie waiting for init is gone for us
         return fh.read().split(") ")[1][0] != "Z"
+
+
+def test_executors_are_found_by_name_and_share_one_contract():
+    from partyx.errors import UsageError
+    from partyx.run.executors.base import Executor, executor_class
+
+    assert executor_class("local") is LocalExecutor
+    assert issubclass(executor_class("dask"), Executor)
+    with pytest.raises(UsageError, match="unknown executor 'ray'"):
+        executor_class("ray")
