@@ -187,7 +187,8 @@ class State:
         its records whose ids the state does not know are taken in, with no signature and no
         stat, so that every listed article among them is redone and none is lost."""
         # A damaged line is skipped: its article is redone if its file is listed. Records of
-        # any schema are taken: none is lost, and a listed one is redone (no signature).
+        # any schema are taken: none is lost, and a listed one is redone (no signature). A
+        # FILE that cannot be read (any more) adopts what was read of it.
         lines = io.record_lines(self.output, schema=None)
         with contextlib.suppress(OSError):
             for _, line, rec in lines:
