@@ -16,6 +16,7 @@ run: $(BIN)/partyx
 
 test: $(BIN)/partyx
 	$(BIN)/ruff check .
+	$(BIN)/mypy partyx
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/partyx

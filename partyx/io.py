@@ -1,47 +1,52 @@
-"""All file access: finding article files, reading and decoding them, writing output atomically.
+"""All file access: finding article files, reading them, writing output atomically.
 
-Reading (:func:`read_bytes`) opens only regular files, never blocks on a FIFO, and refuses a
+Finding (:func:`find_articles`) walks folders in sorted order, iteratively (any depth), and
+yields what cannot be read too (FIFOs, broken links, symlink loops), so that reading names why.
+
+Reading (:func:`read_file`) opens only regular files, never blocks on a FIFO, and refuses a
 file larger than ``max_bytes`` (default :data:`MAX_BYTES`, 20 MB: a news article is a few
 kilobytes; a bigger ``.txt`` is a dump or a mistake, and reading it whole would cost the memory
-of every worker). Anything it cannot read raises :class:`ReadError` with the reason.
+of every worker). Anything it cannot read raises :class:`~partyx.errors.ReadError` with the
+reason. The bytes become text through :func:`decode` (Unicode, the legacy Vietnamese encodings,
+binary refused: :mod:`partyx.lang.encodings`); an article is read only through this module, so
+that :data:`READER_VERSION` covers all it does.
 
-Decoding (:func:`decode`), in this order:
+Records files (:func:`read_records`, :func:`record_lines`): the one reader of the JSONL that
+``partyx extract`` writes, for merging, for the state and for the views; a line that is not a
+record of this version's schema is named and skipped (or refused, ``strict``).
+:func:`scan_ids` reads only the ids at the head of partyx's own lines, to copy them through.
 
-1. empty, or only whitespace once decoded: refused (``empty file``, ``no text``);
-2. a byte-order mark: UTF-8, UTF-16 or UTF-32 as it says (the VNTC corpus is UTF-16 LE + BOM);
-3. a known binary signature (PNG, gzip, zip, PDF …): refused, naming the format;
-4. UTF-16 without BOM when its NUL pattern is unmistakable;
-5. any other NUL byte: refused as binary or corrupt;
-6. UTF-8; refused as binary when more than 5 % of its characters are control characters;
-7. bytes that are mostly valid UTF-8 with a few invalid ones: refused as corrupt UTF-8, with
-   the offset and line of the first bad byte (guessing would mix two encodings in one text);
-8. otherwise the legacy Vietnamese 8-bit encodings are tried: Windows-1258 (tone marks as
-   combining characters), TCVN3/ABC (one byte per precomposed lowercase letter) and VNI Windows
-   (base letter + modifier bytes); the tables are ``data/legacy_vn.json``. Each candidate text
-   is scored by how many of its accented words are frequent Vietnamese syllables
-   (``data/vi_common.json``); a candidate is accepted only when it is clearly Vietnamese and
-   clearly ahead of the others, else the file is refused as undecodable.
-
-Every refusal raises :class:`DecodeError` with a reason meant for the run summary; decoding
-never raises anything else.
+Writing (:func:`atomic_writer`; :func:`atomic_path` for writers that open a file by name,
+:func:`atomic_folder` for a folder of files) goes through a temporary file or folder beside the
+target, synced and renamed: a crash leaves the old output or the new one, never half of one.
+Nothing in partyx writes its output another way.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import hashlib
 import os
 import re
+import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, NamedTuple
 
-from partyx.lang.text import normalize
+import orjson
+
+from partyx import SCHEMA, errors
+from partyx.errors import BadRecord, DecodeError, ReadError
+from partyx.lang.encodings import Decoded, decode
+
+__all__ = [
+    "DEFAULT_GLOB", "MAX_BYTES", "READER_VERSION", "DecodeError", "Decoded", "ReadError",
+    "RecordLine", "atomic_folder", "atomic_path", "atomic_writer", "check_writable", "decode",
+    "display", "find_articles", "read_file", "read_records", "record_lines",
+    "replaceable", "scan_ids", "sha256",
+]
 
 DEFAULT_GLOB = "*.txt"
 MAX_BYTES = 20_000_000
@@ -51,26 +56,7 @@ MAX_BYTES = 20_000_000
 READER_VERSION = "1"
 
 
-class ReadError(Exception):
-    """A file could not be read; the message is the reason, for the run summary."""
-
-
-class DecodeError(ValueError):
-    """The bytes of a file are not text partyx can read."""
-
-
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    text: str
-    encoding: str
-
-
 # --- reading ---------------------------------------------------------------------------------
-
-
-def read_bytes(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes:
-    """The content of the regular file ``path`` (see :func:`read_file`)."""
-    return read_file(path, max_bytes)[0]
 
 
 def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
@@ -80,13 +66,13 @@ def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.s
     try:
         st = os.stat(path)
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from e
+        raise ReadError(errors.CANNOT_READ, reason=_strerror(e)) from e
     _check_kind(path, st, max_bytes)
     try:
         # O_NONBLOCK: a FIFO swapped in after the stat above must not hang the run.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from e
+        raise ReadError(errors.CANNOT_READ, reason=_strerror(e)) from e
     try:
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -97,33 +83,33 @@ def read_file(path: Path | str, max_bytes: int = MAX_BYTES) -> tuple[bytes, os.s
             if len(data) > st.st_size:
                 data += fh.read(max_bytes + 1 - len(data))
     except OSError as e:
-        raise ReadError(f"cannot read: {_strerror(e)}") from e
+        raise ReadError(errors.CANNOT_READ, reason=_strerror(e)) from e
     if len(data) > max_bytes:
-        raise ReadError(f"too large: more than {max_bytes} bytes (limit: --max-bytes)")
+        raise ReadError(errors.GREW_TOO_LARGE, limit=max_bytes)
     return data, st
 
 
 def _check_kind(path: Path | str, st: os.stat_result, max_bytes: int) -> None:
     mode = st.st_mode
     if stat.S_ISDIR(mode):
-        raise ReadError(_folder_reason(path))
+        raise _folder_error(path)
     if not stat.S_ISREG(mode):
         kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
                 else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special")
-        raise ReadError(f"not a regular file ({kind})")
+        raise ReadError(errors.NOT_A_REGULAR_FILE, kind=kind)
     if st.st_size > max_bytes:
-        raise ReadError(f"too large: {st.st_size} bytes (limit {max_bytes}, see --max-bytes)")
+        raise ReadError(errors.TOO_LARGE, size=st.st_size, limit=max_bytes)
 
 
-def _folder_reason(path: Path | str) -> str:
+def _folder_error(path: Path | str) -> ReadError:
     """Why a folder came out of :func:`find_articles` as if it were an article."""
     if os.path.islink(path):
-        return f"symlink loop: points to {os.path.realpath(path)}, a folder already walked"
+        return ReadError(errors.SYMLINK_LOOP, target=os.path.realpath(path))
     try:
         os.listdir(path)
     except OSError as e:
-        return f"cannot list folder: {_strerror(e)}"
-    return "is a folder"
+        return ReadError(errors.CANNOT_LIST_FOLDER, reason=_strerror(e))
+    return ReadError(errors.IS_A_FOLDER)
 
 
 def _strerror(e: OSError) -> str:
@@ -146,186 +132,75 @@ def display(text: str) -> str:
     return "".join(out)
 
 
-# --- decoding --------------------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
-    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
-)
-
-# Signatures of binary formats that land in text folders by mistake.
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\x1f\x8b", "gzip data"),
-    (b"PK\x03\x04", "zip archive (or docx/xlsx)"),
-    (b"%PDF-", "PDF document"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"BZh", "bzip2 data"),
-    (b"\xfd7zXZ\x00", "xz data"),
-    (b"7z\xbc\xaf\x27\x1c", "7-zip archive"),
-    (b"\x7fELF", "ELF executable"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document (doc/xls)"),
-    (b"{\\rtf", "RTF document"),
-)
-
-# \x00-\x08, \x0b, \x0e-\x1f, \x7f (not tab, line feed, form feed, carriage return)
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
-_SAMPLE = 65536  # characters in which control characters are counted
-
-
-def decode(data: bytes) -> Decoded:
-    """Decode an article file's bytes and normalise the text (see module docstring)."""
-    if not data:
-        raise DecodeError("empty file")
-    decoded = _decode(data)
-    if not decoded.text.strip():
-        raise DecodeError("no text: the file holds only whitespace")
-    return decoded
-
-
-def _decode(data: bytes) -> Decoded:
-    for bom, name, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as e:
-                raise DecodeError(f"invalid {name} at byte {e.start}") from None
-            _check_controls(text)  # nearly any bytes after a UTF-16 BOM decode to something
-            return Decoded(normalize(text), name)
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise DecodeError(f"binary file ({kind}), not text")
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError:
-            pass
-        else:
-            _check_controls(text)
-            return Decoded(normalize(text), utf16)
-    if b"\x00" in data:
-        raise DecodeError(f"binary or corrupt: NUL byte at offset {data.index(0)}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return _not_utf8(data, e)
-    _check_controls(text, data)
-    return Decoded(normalize(text), "utf-8")
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when most odd (even) bytes are NUL, as in ASCII-heavy UTF-16."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
-    return None
-
-
-def _check_controls(text: str, utf8: bytes | None = None) -> None:
-    """Refuse binary content: too many control characters among the first ``_SAMPLE``.
-    They are counted in the sample's UTF-8 bytes (``utf8``: the bytes ``text`` was decoded
-    from, when UTF-8 and not longer than the sample): there those bytes are those characters
-    and nothing else, and ``bytes.translate`` counts them much faster than a regex."""
-    sample = text[:_SAMPLE]
-    if utf8 is None or len(text) > _SAMPLE:
-        utf8 = sample.encode("utf-8", "surrogatepass")
-    controls = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
-    if controls > 0.05 * len(sample):
-        raise DecodeError(f"binary content: {controls} control characters in the first "
-                          f"{len(sample)} characters")
-
-
-def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Decoded:
-    lossy = data.decode("utf-8", "replace")
-    bad = lossy.count("\ufffd")
-    good = sum(1 for ch in lossy if ord(ch) > 0x7F and ch != "\ufffd")
-    line = data.count(b"\n", 0, error.start) + 1
-    where = f"byte 0x{data[error.start]:02x} at offset {error.start}, line {line}"
-    if good >= 10 * bad:
-        raise DecodeError(f"corrupt UTF-8: invalid {where}")
-    legacy = _legacy(data)
-    if legacy is not None:
-        _check_controls(legacy.text)
-        return legacy
-    raise DecodeError(f"cannot be decoded: not UTF-8 (invalid {where}) and not recognisably "
-                      "Vietnamese in Windows-1258, TCVN3 or VNI")
-
-
-# --- legacy Vietnamese 8-bit encodings -------------------------------------------------------
-
-_WORD_RE = re.compile(r"\w+")
-
-
-@cache
-def _legacy_tables() -> tuple[dict[int, str], dict[int, str], re.Pattern[str], dict[str, str],
-                              frozenset[str]]:
-    """Translation tables of Latin-1-decoded bytes to Windows-1252 and to TCVN3, the VNI
-    sequences and their pattern, and the frequent syllables."""
-    from partyx.data import load
-
-    tables = load("legacy_vn")
-    cp1252 = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)}
-    tcvn3 = dict(cp1252)
-    tcvn3.update({int(b, 16): ch for b, ch in tables["tcvn3"].items()})
-    vni = dict(tables["vni"])
-    for seq, letter in tables["vni"].items():
-        # a capital base letter typed with a small modifier (``Oâ`` for ``Ô``)
-        if len(seq) == 2 and seq[0].isupper():
-            vni.setdefault(seq[0] + seq[1].lower(), letter)
-    vni_re = re.compile("|".join(re.escape(s) for s in sorted(vni, key=len, reverse=True)))
-    common = frozenset(load("vi_common")["syllables"])
-    return cp1252, tcvn3, vni_re, vni, common
-
-
-def _candidates(data: bytes) -> dict[str, str]:
-    """Candidate decodings of ``data``, by encoding name."""
-    cp1252, tcvn3, vni_re, vni, _ = _legacy_tables()
-    latin1 = data.decode("latin-1")
-    out = {}
-    with contextlib.suppress(UnicodeDecodeError):  # bytes undefined in Windows-1258
-        out["windows-1258"] = data.decode("cp1258")
-    out["tcvn3"] = latin1.translate(tcvn3)
-    out["vni"] = vni_re.sub(lambda m: vni[m.group(0)], latin1.translate(cp1252))
-    return out
-
-
-def vietnamese_score(text: str) -> tuple[int, int]:
-    """``(hits, words)``: how many of the accented words of ``text`` are frequent Vietnamese
-    syllables, out of how many accented words."""
-    common = _legacy_tables()[4]
-    words = [w for w in _WORD_RE.findall(text.lower()) if not w.isascii()]
-    return sum(1 for w in words if w in common), len(words)
-
-
-def _legacy(data: bytes) -> Decoded | None:
-    scored = []
-    sample = data[:200_000]
-    for name, text in _candidates(sample).items():
-        hits, words = vietnamese_score(normalize(text))
-        scored.append((hits, words, name))
-    scored.sort(reverse=True)
-    hits, words, name = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0
-    if hits < 3 or hits < 0.2 * words or runner_up * 2 > hits:
-        return None
-    text = _candidates(data)[name]
-    return Decoded(normalize(text), name)
-
-
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+# --- records files -------------------------------------------------------------------------
+
+
+class RecordLine(NamedTuple):
+    """One record of a records file: its line number (from 1), the line as read (with its
+    newline, if any) and the record it holds."""
+
+    number: int
+    line: bytes
+    record: dict[str, Any]
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def record_lines(path: Path, warn: Callable[[str], None] = _ignore, strict: bool = False,
+                 schema: str | None = SCHEMA) -> Iterator[RecordLine]:
+    """Each record of the records file ``path``, in file order, streamed. A line that is not a
+    record (not JSON; not an object with a string ``id``; unless ``schema`` is None, of
+    another ``schema``: written by another partyx version, its fields may not mean the same) is
+    named through ``warn`` (``FILE:LINE: skipped: reason``) and skipped, or with ``strict``
+    raises :class:`~partyx.errors.BadRecord`. Blank lines are skipped silently."""
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.isspace():  # stops at the first non-blank byte: no copy of the line
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError as e:
+                reason = errors.NOT_JSON.format(error=e)
+            else:
+                if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                    reason = errors.NOT_A_RECORD
+                elif schema is not None and record.get("schema") != schema:
+                    reason = errors.OTHER_SCHEMA.format(schema=record.get("schema"),
+                                                        expected=schema)
+                else:
+                    yield RecordLine(n, line, record)
+                    continue
+            if strict:
+                raise BadRecord(errors.SKIPPED_LINE(path=path, line=n, reason=reason))
+            warn(errors.SKIPPED_LINE.coded(path=path, line=n, reason=reason))
+
+
+def read_records(path: Path, warn: Callable[[str], None] = _ignore, strict: bool = False,
+                 schema: str | None = SCHEMA) -> Iterator[dict[str, Any]]:
+    """The records of ``path`` (see :func:`record_lines`)."""
+    for entry in record_lines(path, warn, strict, schema):
+        yield entry.record
+
+
+# The start of a line partyx wrote: the schema, then the id as a JSON string.
+_LINE_ID = re.compile(rb'\{"schema":"[^"\\]*","id":("(?:[^"\\]|\\.)*")')
+
+
+def scan_ids(path: Path) -> Iterator[tuple[str | None, bytes]]:
+    """``(id, line)`` for each line of a records file that partyx wrote, the id read from the
+    head of the line without parsing the rest (for copying lines through as they are, at the
+    speed of a file copy); ``None`` for a line that does not start as partyx writes a record.
+    Lines keep their newline."""
+    with path.open("rb") as fh:
+        for line in fh:
+            m = _LINE_ID.match(line)
+            yield (None if m is None else orjson.loads(m.group(1))), line
 
 
 # --- finding files ---------------------------------------------------------------------------
@@ -352,7 +227,7 @@ def find_articles(paths: list[Path], pattern: str = DEFAULT_GLOB) -> Iterator[Pa
 
 def _walk(top: Path, pattern: str) -> Iterator[Path]:
     seen: set[tuple[int, int]] = set()
-    stack: list[Iterator[os.DirEntry]] = []
+    stack: list[Iterator[os.DirEntry[str]]] = []
 
     def enter(folder: Path) -> bool:
         """Push ``folder``'s sorted entries; False when it cannot be listed or was seen."""
@@ -388,39 +263,107 @@ def _walk(top: Path, pattern: str) -> Iterator[Path]:
             yield path
 
 
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def _file_mode(path: Path) -> int:
     """The mode of the file being replaced, else that of a new file (0666 less the umask)."""
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path`` (a file or a folder's entries) to the disk; best effort."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO]:
-    """Write ``path`` through a temporary file beside it: flush, fsync, rename. Until the
-    rename the old file stays as it was; on any error the temporary file is removed."""
+def _temporary_beside(path: Path) -> Iterator[tuple[int, Path]]:
+    """A new temporary file beside ``path`` (its open descriptor and its name) with the mode
+    of the file it replaces, renamed onto ``path`` when the block ends (the caller has flushed
+    and synced it), the folder synced; removed on any error."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _file_mode(path))  # mkstemp makes it 0600: give it a normal file's mode
-        with os.fdopen(fd, mode) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield fd, Path(tmp)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    _fsync(path.parent)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
+    """Write ``path`` through a temporary file beside it: flush, fsync, rename. Until the
+    rename the old file stays as it was; on any error the temporary file is removed."""
+    with _temporary_beside(path) as (fd, _), os.fdopen(fd, mode) as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """:func:`atomic_writer` for a writer that opens the file by its name (``sqlite3``): the
+    block writes the temporary file it is given, which then replaces ``path``."""
+    with _temporary_beside(path) as (fd, tmp):
+        os.close(fd)
+        yield tmp
+        _fsync(tmp)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """Write the folder ``path``: the block fills a temporary folder beside it, whose files are
+    then synced and which takes the place of ``path`` (an old folder there is moved aside,
+    then removed). On any error the temporary folder is removed and ``path`` left as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    old = None
+    try:
+        yield tmp
+        for file in tmp.iterdir():
+            _fsync(file)
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it 0700
+        if path.exists():
+            old = path.with_name(f".{path.name}.old-{os.getpid()}")
+            os.replace(path, old)
+        os.replace(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync(path.parent)
+
+
+def replaceable(output: Path, magic: bytes, source: Path) -> bool:
+    """``output`` may be (over)written: it is not ``source`` (the input), and it is absent,
+    empty, or a file of the kind being written (its first bytes, case-insensitive, are
+    ``magic``)."""
+    try:
+        if output.resolve() == source.resolve():
+            return False
+        with output.open("rb") as fh:
+            head = fh.read(len(magic))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not output.exists()
+    return not head or head.lower() == magic.lower()
 
 
 def check_writable(output: Path) -> None:
@@ -428,7 +371,7 @@ def check_writable(output: Path) -> None:
     when missing, then a temporary file is really created and removed beside it (permission
     bits say nothing for root, a read-only mount or a full disk)."""
     if output.is_dir():
-        raise IsADirectoryError(f"output {output} is a folder")
+        raise IsADirectoryError(errors.OUTPUT_IS_A_FOLDER(path=output))
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".probe", dir=output.parent)
     os.close(fd)

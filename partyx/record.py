@@ -84,3 +84,6 @@ _FIELD_DEFAULTS = {
 
 # The record fields a stage may provide, besides ``extras`` keys.
 RECORD_FIELDS = tuple(n for n in _FIELD_DEFAULTS if n != "raw")
+
+# The record fields whose items the run summary counts (``found`` in ``--report``).
+COUNTED = ("people", "organizations", "places", "documents", "congresses", "membership")

@@ -19,6 +19,14 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The SPEC records of :mod:`tests.corpus_records`, written to a records file."""
+    from tests.corpus_records import write
+
+    return write(tmp_path / "records.jsonl")
+
+
+@pytest.fixture
 def deep_folder(tmp_path):
     """A factory of folders nested deeper than Python's recursion limit, under ``tmp_path``,
     removed iteratively afterwards (pytest's own cleanup recurses and would fail on them)."""

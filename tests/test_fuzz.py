@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from partyx.cli import app
 from partyx.pipeline import build
-from partyx.run.runner import read_article
+from partyx.run.worker import read_article
 from tests.conftest import SEEDS
 
 MUTANTS = 200
@@ -168,7 +168,7 @@ def pipeline():
 
 def test_seed_records_have_the_contract_shape(pipeline):
     for path in sorted(SEEDS.glob("*.txt")):
-        record = pipeline.run(read_article(path, path.stem)).to_record()
+        record = pipeline.run(read_article(path, path.stem).article).to_record()
         check_record(orjson.loads(orjson.dumps(record)))
         assert record["errors"] == []
 
@@ -179,7 +179,7 @@ def test_mutants_never_crash_and_keep_the_contract(pipeline, tmp_path):
     for name, data in mutants():
         path = tmp_path / f"{name}.txt"
         path.write_bytes(data)
-        article = read_article(path, name)
+        article = read_article(path, name).article
         if not article.errors:
             readable += 1
             pipeline.run(article)  # never raises: a failing stage is recorded

@@ -11,7 +11,7 @@ import pytest
 from partyx import io
 from partyx.pipeline import Pipeline, build
 from partyx.record import Article
-from partyx.run.runner import read_article
+from partyx.run.worker import read_article
 from partyx.stages.clean import Clean
 from partyx.stages.metadata import Metadata, parse_published
 from tests.conftest import CORPUS
@@ -316,7 +316,7 @@ def corpus_records() -> dict[str, Article]:
     pipeline = Pipeline([Clean(), Metadata()])
     out = {}
     for path in sorted(corpus.glob("*.txt")):
-        article = read_article(path, path.stem)
+        article = read_article(path, path.stem).article
         out[path.stem] = pipeline.run(article)
     return out
 
@@ -341,7 +341,7 @@ def test_corpus_has_no_publication_dates_and_bylines_leave_the_text(corpus_recor
 def test_every_corpus_article_gives_a_record_without_stage_errors(corpus_dir):
     pipeline = build()  # the default pipeline, every team's stages
     for path in sorted(corpus_dir.glob("*.txt")):
-        article = pipeline.run(read_article(path, path.stem))
+        article = pipeline.run(read_article(path, path.stem).article)
         record = article.to_record()
         assert record["errors"] == [], (path.name, record["errors"])
         assert record["text"], path.name

@@ -206,12 +206,12 @@ def corpus_records():
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not here (a user's clone)")
     from partyx.pipeline import build
-    from partyx.run.runner import read_article
+    from partyx.run.worker import read_article
 
     pipeline = build(["clean", "metadata", "places", "people"])
     out = {}
     for aid in CORPUS_SAMPLE:
-        article = read_article(CORPUS / f"{aid}.txt", aid)
+        article = read_article(CORPUS / f"{aid}.txt", aid).article
         pipeline.run(article)
         assert not article.errors, article.errors
         out[aid] = article

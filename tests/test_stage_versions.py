@@ -30,7 +30,7 @@ import pytest
 
 from partyx.pipeline import build
 from partyx.record import RECORD_FIELDS, Article
-from partyx.run.runner import read_article
+from partyx.run.worker import read_article
 
 from .conftest import CORPUS, SEEDS
 
@@ -46,7 +46,7 @@ def fingerprints(folder: Path) -> dict[str, str]:
     fields = {name: names for name, names in fields.items() if names}
     hashes = {name: hashlib.sha256() for name in [*fields, "reader"]}
     for i, path in enumerate(sorted(folder.glob("*.txt"))):
-        article = read_article(path, f"a{i}")
+        article = read_article(path, f"a{i}").article
         hashes["reader"].update(orjson.dumps([article.raw, article.source["encoding"]]))
         article = pipeline.run(article)
         for name, names in fields.items():

@@ -13,6 +13,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -30,7 +31,7 @@ class ProgressBar:
             TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
             TextColumn("ETA"), TimeRemainingColumn(),
             console=console, auto_refresh=False, transient=False)
-        self._task = None
+        self._task: TaskID | None = None
         self._started = 0.0
         self._drawn = 0.0
 

@@ -33,16 +33,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import orjson
+
+from partyx import io
+from partyx.errors import LOCKED, Locked
+from partyx.record import COUNTED
 
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
 
@@ -58,23 +61,8 @@ def unpack(stored: bytes) -> bytes:
     return stored if stored[:1] == b"{" else zlib.decompress(stored)
 
 
-# The start of a line partyx wrote: the schema, then the id as a JSON string.
-_LINE_ID = re.compile(rb'\{"schema":"[^"\\]*","id":("(?:[^"\\]|\\.)*")')
-
-
 class _Misaligned(Exception):
     """The old FILE is not the sequence of records the state expects: write it whole."""
-
-
-def _line_id(line: bytes) -> str:
-    m = _LINE_ID.match(line)
-    if m is None:
-        raise _Misaligned
-    return orjson.loads(m.group(1))
-
-
-class Locked(RuntimeError):
-    """Another run holds the lock of this output FILE."""
 
 
 def state_path(output: Path) -> Path:
@@ -102,8 +90,7 @@ def lock(output: Path, wait: bool = False) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
-            raise Locked(f"another partyx run (pid {holder}) is writing {output}; "
-                         "wait for it, or pass --wait") from None
+            raise Locked(LOCKED, pid=holder, output=output) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
@@ -122,6 +109,15 @@ class Known:
     sha256: str | None
     signature: str
     unreadable: bool  # its record has a ``read`` error: always tried again
+
+
+class SummaryRow(NamedTuple):
+    """What the run summary counts of one article (:class:`partyx.run.summary.RunSummary`)."""
+
+    id: str
+    path: str
+    errors: list[dict[str, str]]
+    found: dict[str, int]
 
 
 _SCHEMA = """
@@ -190,29 +186,26 @@ class State:
         aside, or FILE was written by ``partyx merge``, by hand, or restored from a backup):
         its records whose ids the state does not know are taken in, with no signature and no
         stat, so that every listed article among them is redone and none is lost."""
-        from partyx.run.runner import COUNTED
-
-        try:
-            fh = self.output.open("rb")
-        except OSError:
-            return
-        with fh:
-            for line in fh:
+        # A damaged line is skipped: its article is redone if its file is listed. Records of
+        # any schema are taken: none is lost, and a listed one is redone (no signature). A
+        # FILE that cannot be read (any more) adopts what was read of it.
+        lines = io.record_lines(self.output, schema=None)
+        with contextlib.suppress(OSError):
+            for _, line, rec in lines:
+                source = rec.get("source") or {}
+                if not isinstance(source, dict):
+                    continue
                 try:
-                    rec = orjson.loads(line)
-                    id_, source = rec["id"], rec.get("source") or {}
-                    if not isinstance(id_, str) or not isinstance(source, dict):
-                        continue
                     found = {n: len(rec.get(n) or []) for n in COUNTED}
-                except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
-                    continue  # a damaged line: its article is redone if its file is listed
+                except TypeError:
+                    continue
                 errors = rec.get("errors") or []
                 if not isinstance(errors, list):
                     errors = []
                 db.execute(
                     "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (id_, str(source.get("path") or ""), None, None, source.get("sha256"), "",
-                     pack(line.rstrip(b"\n")), orjson.dumps(errors) if errors else None,
+                    (rec["id"], str(source.get("path") or ""), None, None, source.get("sha256"),
+                     "", pack(line.rstrip(b"\n")), orjson.dumps(errors) if errors else None,
                      orjson.dumps(found)))
         db.commit()
 
@@ -234,15 +227,12 @@ class State:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM articles")}
-
-    def summary_rows(self) -> Iterator[tuple[str, str, list[dict[str, str]], dict[str, int]]]:
-        """``(id, path, errors, found)`` of every article, in id order."""
+    def summary_rows(self) -> Iterator[SummaryRow]:
+        """What the run summary counts of every article, in id order."""
         for id_, path, errors, found in self.db.execute(
                 "SELECT id, path, errors, found FROM articles ORDER BY id"):
-            yield (id_, path, orjson.loads(errors) if errors else [],
-                   orjson.loads(found) if found else {})
+            yield SummaryRow(id_, path, orjson.loads(errors) if errors else [],
+                             orjson.loads(found) if found else {})
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -305,7 +295,7 @@ class State:
         if self._base is not None and self._output_stat() == self._base:
             start = fh.tell()
             try:
-                return self._merge_into(fh)
+                return self._copy_with_changes(fh)
             except (_Misaligned, OSError, orjson.JSONDecodeError):
                 fh.seek(start)
                 fh.truncate()
@@ -316,7 +306,7 @@ class State:
             n += 1
         return n
 
-    def _merge_into(self, fh: IO[bytes]) -> int:
+    def _copy_with_changes(self, fh: IO[bytes]) -> int:
         """FILE's lines in id order, each replaced by its changed record (or dropped, when
         its row was deleted), new records merged in. :class:`_Misaligned` when FILE's ids
         are not in strictly increasing order or their number is not the rows'."""
@@ -334,21 +324,19 @@ class State:
 
         pending = changes.fetchone()
         last = None
-        with self.output.open("rb") as old:
-            for line in old:
-                id_ = _line_id(line)
-                if last is not None and id_ <= last:
-                    raise _Misaligned
-                last = id_
-                while pending is not None and pending[0] < id_:
-                    emit(pending[1])
-                    pending = changes.fetchone()
-                if pending is not None and pending[0] == id_:
-                    emit(pending[1])
-                    pending = changes.fetchone()
-                    continue
-                fh.write(line if line.endswith(b"\n") else line + b"\n")
-                n += 1
+        for id_, line in io.scan_ids(self.output):
+            if id_ is None or (last is not None and id_ <= last):
+                raise _Misaligned
+            last = id_
+            while pending is not None and pending[0] < id_:
+                emit(pending[1])
+                pending = changes.fetchone()
+            if pending is not None and pending[0] == id_:
+                emit(pending[1])
+                pending = changes.fetchone()
+                continue
+            fh.write(line if line.endswith(b"\n") else line + b"\n")
+            n += 1
         while pending is not None:
             emit(pending[1])
             pending = changes.fetchone()

@@ -1,21 +1,159 @@
-"""The run summary table printed on standard error after ``partyx extract``.
+"""The summary of a run: :class:`RunSummary`, the ``--report`` JSON and the table printed on
+standard error after ``partyx extract``.
 
-The first rows describe FILE as it now is (computed from the state beside it, so a resumed or
-incremental run counts every record, not only this run's); the last rows what this run did.
-Unreadable files are listed by path with the reason (at most 20 here; all in ``--report``).
+The counts describe FILE as it is after the run, computed from the state beside it (so a
+resumed or incremental run counts every record, not only this run's); the ``run`` part says
+what this run did. The table lists unreadable files by path with the reason (at most
+:data:`SHOWN_UNREADABLE`; all in ``--report``).
 """
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
-from partyx.run.runner import RunSummary
+import orjson
 
+from partyx import io
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+REPORT_SCHEMA = "partyx-run/1"
 SHOWN_UNREADABLE = 20
 
 
+class Unreadable(TypedDict):
+    path: str
+    reason: str
+
+
+class RunCounts(TypedDict):
+    listed: int
+    processed: int
+    reused: int
+    missing: int
+    pruned: int
+    timeouts: int
+    crashes: int
+    workers_started: int
+
+
+class RunReport(TypedDict):
+    """The ``--report`` JSON (``partyx-run/1``; documented in the README, keys kept stable)."""
+
+    schema: str
+    output: str | None
+    articles: int
+    records: int
+    ok: int
+    unreadable: list[Unreadable]
+    failures_by_stage: dict[str, int]
+    failures_by_reason: dict[str, dict[str, int]]
+    found: dict[str, int]
+    run: RunCounts
+    seconds: float
+    articles_per_second: float
+    stage_seconds: dict[str, float]
+    stages: list[str]
+    exit_code: int
+
+
+@dataclass
+class RunSummary:
+    """What FILE holds after the run (computed from the state), and what this run did."""
+
+    articles: int = 0  # records in FILE
+    records: int = 0
+    ok: int = 0  # records without errors
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    failures: Counter[str] = field(default_factory=Counter)  # stage -> articles it failed on
+    reasons: dict[str, Counter[str]] = field(default_factory=dict)  # stage -> reason -> articles
+    found: Counter[str] = field(default_factory=Counter)  # field -> items found
+    seconds: float = 0.0
+    stages: tuple[str, ...] = ()
+    output: str | None = None
+    # this run
+    listed: int = 0  # article files found (in this shard)
+    processed: int = 0  # articles whose stages ran
+    reused: int = 0  # articles whose stored record was kept
+    missing: int = 0  # records kept although their file is gone (see --prune)
+    pruned: int = 0
+    timeouts: int = 0
+    crashes: int = 0
+    workers_started: int = 0
+    stage_seconds: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def rate(self) -> float:
+        """Articles processed per second in this run."""
+        return self.processed / self.seconds if self.seconds else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        if self.articles == 0 or len(self.unreadable) == self.articles:
+            return 2
+        return 0 if self.ok == self.articles else 1
+
+    def add_record(self, path: str, errors: list[dict[str, str]],
+                   found: dict[str, int]) -> None:
+        """Count one record of FILE."""
+        self.articles += 1
+        self.records += 1
+        if not errors:
+            self.ok += 1
+        for err in errors:
+            stage, reason = err["stage"], err["error"]
+            if stage == "read":
+                self.unreadable.append((path, reason))
+            else:
+                self.failures[stage] += 1
+                self.reasons.setdefault(stage, Counter())[reason[:200]] += 1
+        self.found.update(found)
+
+    def to_dict(self) -> RunReport:
+        """The ``--report`` JSON."""
+        return {
+            "schema": REPORT_SCHEMA,
+            "output": self.output,
+            "articles": self.articles,
+            "records": self.records,
+            "ok": self.ok,
+            "unreadable": [{"path": p, "reason": r} for p, r in self.unreadable],
+            "failures_by_stage": dict(sorted(self.failures.items())),
+            "failures_by_reason": {s: dict(c.most_common())
+                                   for s, c in sorted(self.reasons.items())},
+            "found": dict(self.found),
+            "run": {
+                "listed": self.listed,
+                "processed": self.processed,
+                "reused": self.reused,
+                "missing": self.missing,
+                "pruned": self.pruned,
+                "timeouts": self.timeouts,
+                "crashes": self.crashes,
+                "workers_started": self.workers_started,
+            },
+            "seconds": round(self.seconds, 3),
+            "articles_per_second": round(self.rate, 1),
+            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+            "stages": list(self.stages),
+            "exit_code": self.exit_code,
+        }
+
+
+def write_report_json(summary: RunSummary, path: Path) -> None:
+    """The ``--report`` JSON, written atomically (for monitoring)."""
+    with io.atomic_writer(path) as fh:
+        fh.write(orjson.dumps(summary.to_dict(), option=orjson.OPT_INDENT_2) + b"\n")
+
+
 def print_run_summary(summary: RunSummary, console: Console, output: str) -> None:
+    """The table of ``partyx extract`` (then the unreadable files) on ``console``."""
+    from rich.table import Table
+
     table = Table(title="partyx extract", show_header=False)
     table.add_column("what")
     table.add_column("value", justify="right")

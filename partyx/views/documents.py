@@ -22,7 +22,7 @@ MAX_ARTICLE_IDS = 100
 @dataclass(slots=True)
 class _Document:
     label: str
-    fields: dict[str, Counter] = field(default_factory=dict)
+    fields: dict[str, Counter[str | int]] = field(default_factory=dict)
     citations: int = 0
     first: str | None = None
     last: str | None = None

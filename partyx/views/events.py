@@ -22,9 +22,9 @@ class EventsView:
     name = "events"
 
     def __init__(self) -> None:
-        self.types: Counter = Counter()
-        self.months: Counter = Counter()
-        self.places: Counter = Counter()
+        self.types: Counter[str] = Counter()
+        self.months: Counter[tuple[str, str]] = Counter()
+        self.places: Counter[str] = Counter()
 
     def add(self, record: dict[str, Any]) -> None:
         kind = clean(field(record, "event").get("type")) or UNKNOWN

@@ -9,59 +9,75 @@ straight to the target, buffered in small batches, so an export streams like the
 - **parquet**: a folder with one ``<table>.parquet`` per table, through ``pyarrow`` (the optional
   extra ``pip install 'partyx[parquet]'``).
 
-Every target is written atomically: into a temporary file or folder beside OUT, renamed onto OUT
-only when complete. A folder OUT that holds anything but a previous export is refused rather than
-replaced.
+Every target is written atomically (:func:`partyx.io.atomic_path`, :func:`partyx.io.atomic_folder`):
+into a temporary file or folder beside OUT, renamed onto OUT only when complete. A folder OUT that
+holds anything but a previous export is refused rather than replaced.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from partyx import errors, io
+from partyx.errors import ExportError
 from partyx.views.tables import FOREIGN, PRIMARY, SCHEMA, UNIQUE, Normaliser, Row
 
 TARGETS = ("sqlite", "csv", "parquet")
 BATCH = 5000
 
 
-class ExportError(Exception):
-    """An export that cannot be done (missing extra, OUT in the way); the message says why."""
+def export_file(path: Path, target: str, out: Path,
+                warn: Callable[[str], None] = lambda _: None,
+                strict: bool = False) -> dict[str, int]:
+    """:func:`export` of the records file ``path`` (``partyx export``): a SQLite OUT that is the
+    input, or a file that is not a SQLite database, is refused (:class:`ExportError`)."""
+    if target == "sqlite" and not io.replaceable(out, b"SQLite format 3\x00", path):
+        raise ExportError(errors.NOT_A_SQLITE_DATABASE, path=out)
+    return export(io.read_records(path, warn=warn, strict=strict), target, out, warn=warn)
 
 
 def export(records: Iterable[dict[str, Any]], target: str, out: Path,
            warn: Callable[[str], None] = lambda _: None) -> dict[str, int]:
     """Write the tables of ``records`` to ``out``; return the row count of each table."""
-    writer = {"sqlite": _SQLite, "csv": _CSV, "parquet": _Parquet}.get(target)
-    if writer is None:
-        raise ExportError(f"unknown target {target!r}; choose one of {', '.join(TARGETS)}")
-    sink = writer(out)
+    sink_class = _SINKS.get(target)
+    if sink_class is None:
+        raise ExportError(errors.UNKNOWN_TARGET, name=target, choices=", ".join(TARGETS))
+    sink_class.check(out)
     counts = dict.fromkeys(SCHEMA, 0)
     normaliser = Normaliser(warn)
-    try:
-        for record in records:
-            for table, row in normaliser.rows(record):
-                sink.write(table, row)
-                counts[table] += 1
-        sink.commit()
-    except BaseException:
-        sink.abort()
-        raise
+    with sink_class.atomic(out) as tmp:
+        sink = sink_class(tmp)
+        try:
+            for record in records:
+                for table, row in normaliser.rows(record):
+                    sink.write(table, row)
+                    counts[table] += 1
+            sink.finish()
+        finally:
+            sink.close()
     return counts
 
 
-class _Buffered:
-    """Rows batched per table; subclasses flush a batch."""
+class _Sink:
+    """Rows batched per table, written into the temporary file or folder that
+    :meth:`atomic` gives (:mod:`partyx.io`) and that takes OUT's place when complete."""
 
-    def __init__(self) -> None:
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
         self.buffers: dict[str, list[Row]] = {t: [] for t in SCHEMA}
+
+    @classmethod
+    def check(cls, out: Path) -> None:
+        """Raise :class:`~partyx.errors.ExportError` when the export cannot be done."""
+
+    @classmethod
+    def atomic(cls, out: Path) -> AbstractContextManager[Path]:
+        return io.atomic_folder(out)
 
     def write(self, table: str, row: Row) -> None:
         buffer = self.buffers[table]
@@ -70,7 +86,8 @@ class _Buffered:
             self.flush(table, buffer)
             buffer.clear()
 
-    def flush_all(self) -> None:
+    def finish(self) -> None:
+        """Every row is written: complete the output."""
         for table, buffer in self.buffers.items():
             if buffer:
                 self.flush(table, buffer)
@@ -78,6 +95,9 @@ class _Buffered:
 
     def flush(self, table: str, rows: list[Row]) -> None:
         raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the files (after :meth:`finish`, or on an error)."""
 
 
 def _create_sql(table: str) -> str:
@@ -90,16 +110,19 @@ def _create_sql(table: str) -> str:
     return f"CREATE TABLE {table} (\n  " + ",\n  ".join(columns) + "\n)"
 
 
-class _SQLite(_Buffered):
-    def __init__(self, out: Path) -> None:
-        super().__init__()
+class _SQLite(_Sink):
+    @classmethod
+    def check(cls, out: Path) -> None:
         if out.is_dir():
-            raise ExportError(f"{out} is a folder; a SQLite export is one file")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-        self.out, self.tmp = out, Path(tmp)
-        self.db = sqlite3.connect(self.tmp)
+            raise ExportError(errors.SQLITE_OUT_IS_A_FOLDER, path=out)
+
+    @classmethod
+    def atomic(cls, out: Path) -> AbstractContextManager[Path]:
+        return io.atomic_path(out)
+
+    def __init__(self, tmp: Path) -> None:
+        super().__init__(tmp)
+        self.db = sqlite3.connect(tmp)
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
         for table in SCHEMA:
@@ -109,80 +132,46 @@ class _SQLite(_Buffered):
         marks = ", ".join("?" * len(SCHEMA[table]))
         self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
-    def commit(self) -> None:
-        self.flush_all()
+    def finish(self) -> None:
+        super().finish()
         for table, refs in FOREIGN.items():
             for column in refs:
                 self.db.execute(f"CREATE INDEX {table}_{column} ON {table} ({column})")
         self.db.execute("CREATE INDEX membership_org_key ON membership (org_key, as_of)")
         self.db.commit()
+
+    def close(self) -> None:
         self.db.close()
-        _fsync(self.tmp)
-        readable(self.tmp)
-        os.replace(self.tmp, self.out)
-
-    def abort(self) -> None:
-        with contextlib.suppress(Exception):
-            self.db.close()
-        with contextlib.suppress(OSError):
-            self.tmp.unlink()
 
 
-class _Folder(_Buffered):
-    """A folder of one file per table, built beside OUT and swapped in at the end."""
+class _Folder(_Sink):
+    """A folder of one ``<table><suffix>`` file per table."""
 
     suffix = ""
 
-    def __init__(self, out: Path) -> None:
-        super().__init__()
-        if out.exists() and not _replaceable(out, self.suffix):
-            raise ExportError(f"{out} exists and is not a previous partyx export; "
-                              "choose another OUT or remove it")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        self.out = out
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    @classmethod
+    def check(cls, out: Path) -> None:
+        if out.exists() and not cls._earlier_export(out):
+            raise ExportError(errors.NOT_AN_EXPORT_FOLDER, path=out)
 
-    def commit(self) -> None:
-        self.flush_all()
-        self.close()
-        for path in self.tmp.iterdir():
-            _fsync(path)
-            readable(path)
-        readable(self.tmp)
-        old = None
-        if self.out.exists():
-            old = self.out.with_name(f".{self.out.name}.old-{os.getpid()}")
-            os.replace(self.out, old)
-        os.replace(self.tmp, self.out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def abort(self) -> None:
-        with contextlib.suppress(Exception):
-            self.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-
-def _replaceable(out: Path, suffix: str) -> bool:
-    """OUT is a folder holding only the table files of an earlier export."""
-    if not out.is_dir():
-        return False
-    names = {f"{t}{suffix}" for t in SCHEMA}
-    return all(p.name in names for p in out.iterdir())
+    @classmethod
+    def _earlier_export(cls, out: Path) -> bool:
+        """OUT is a folder holding only the table files of an earlier export."""
+        if not out.is_dir():
+            return False
+        names = {f"{t}{cls.suffix}" for t in SCHEMA}
+        return all(p.name in names for p in out.iterdir())
 
 
 class _CSV(_Folder):
     suffix = ".csv"
 
-    def __init__(self, out: Path) -> None:
-        super().__init__(out)
-        self.files = {}
-        self.writers = {}
+    def __init__(self, tmp: Path) -> None:
+        super().__init__(tmp)
+        self.files: dict[str, TextIO] = {}
+        self.writers: dict[str, Any] = {}
         for table, columns in SCHEMA.items():
-            fh = (self.tmp / f"{table}.csv").open("w", encoding="utf-8", newline="")
+            fh = (tmp / f"{table}.csv").open("w", encoding="utf-8", newline="")
             self.files[table] = fh
             self.writers[table] = csv.writer(fh)
             self.writers[table].writerow([c for c, _ in columns])
@@ -198,47 +187,39 @@ class _CSV(_Folder):
 class _Parquet(_Folder):
     suffix = ".parquet"
 
-    def __init__(self, out: Path) -> None:
+    @classmethod
+    def check(cls, out: Path) -> None:
         try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
+            import pyarrow  # noqa: F401
+            import pyarrow.parquet  # noqa: F401
         except ImportError:
-            raise ExportError("Parquet export needs pyarrow: pip install 'partyx[parquet]'"
-                              ) from None
-        super().__init__(out)
-        self.pa = pa
+            raise ExportError(errors.PARQUET_UNAVAILABLE) from None
+        super().check(out)
+
+    def __init__(self, tmp: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        super().__init__(tmp)
+        self.pyarrow = pa
         self.schemas = {
             table: pa.schema([(c, pa.int64() if t == "INTEGER" else pa.string())
                               for c, t in columns])
             for table, columns in SCHEMA.items()
         }
-        self.writers = {table: pq.ParquetWriter(self.tmp / f"{table}.parquet", schema)
+        self.writers = {table: pq.ParquetWriter(tmp / f"{table}.parquet", schema)
                         for table, schema in self.schemas.items()}
 
     def flush(self, table: str, rows: list[Row]) -> None:
         schema = self.schemas[table]
         columns = list(zip(*rows, strict=True))
-        arrays = [self.pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
-        self.writers[table].write_table(self.pa.Table.from_arrays(arrays, schema=schema))
+        arrays = [self.pyarrow.array(col, type=f.type)
+                  for col, f in zip(columns, schema, strict=True)]
+        self.writers[table].write_table(self.pyarrow.Table.from_arrays(arrays, schema=schema))
 
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
 
 
-def readable(path: Path) -> None:
-    """Give ``path`` the mode a plain ``open()`` would (the umask's), not the 0600/0700 of
-    :mod:`tempfile`: an export or report is meant to be shared."""
-    umask = os.umask(0)
-    os.umask(umask)
-    with contextlib.suppress(OSError):
-        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
-
-
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+_SINKS: dict[str, type[_Sink]] = {"sqlite": _SQLite, "csv": _CSV, "parquet": _Parquet}

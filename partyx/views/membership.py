@@ -26,14 +26,14 @@ MAX_ARTICLE_IDS = 20
 
 @dataclass(slots=True)
 class _Point:
-    party_members: Counter = field(default_factory=Counter)
-    grassroots_orgs: Counter = field(default_factory=Counter)
+    party_members: Counter[int] = field(default_factory=Counter)
+    grassroots_orgs: Counter[int] = field(default_factory=Counter)
     articles: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class _Org:
-    names: Counter = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
     points: dict[str, _Point] = field(default_factory=dict)
 
 
@@ -41,7 +41,7 @@ def _count(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
-def _winner(counts: Counter) -> int | None:
+def _winner(counts: Counter[int]) -> int | None:
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -79,7 +79,7 @@ class MembershipView:
                 point.articles.append(rid)
 
     def rows(self) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for org in self.orgs.values():
             series, prev_m, prev_g = [], None, None
             for date in sorted(org.points):

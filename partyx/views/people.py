@@ -42,8 +42,8 @@ class _Post:
 
 @dataclass(slots=True)
 class _Person:
-    names: Counter = field(default_factory=Counter)
-    genders: Counter = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    genders: Counter[str] = field(default_factory=Counter)
     articles: int = 0
     mentions: int = 0
     first: str | None = None
@@ -111,7 +111,7 @@ class PeopleView:
 
     def rows(self) -> list[dict[str, Any]]:
         """The roster as JSON-ready dicts, most-seen people first."""
-        out = []
+        out: list[dict[str, Any]] = []
         for person in self.people.values():
             if not self._kept(person):
                 continue

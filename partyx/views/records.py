@@ -1,8 +1,8 @@
-"""Reading records, and the keys that make one thing one row however it is written.
+"""The keys that make one thing one row however it is written, and safe access to a record.
 
-:func:`read_records` streams a JSONL file one line at a time. A line that is not a JSON object
-with an ``id`` (a truncated last line, a corrupted byte, a stray log line) is named with its line
-number and skipped; with ``strict`` it raises :class:`BadRecord` instead.
+The views read records files with :func:`partyx.io.read_records` (streamed; a line that is not
+a record of this version's schema, such as a truncated last line, a corrupted byte or a stray
+log line, is named with its line number and skipped, or refused with ``strict``).
 
 The records come from many articles and outlets, so one person or organisation is written in
 several ways: decomposed Unicode, the old tone placement (``Tuyến`` spelled with the mark
@@ -18,43 +18,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-import orjson
 
 from partyx.lang.text import normalize
 
 _BLANKS = re.compile(r"\s+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class BadRecord(ValueError):
-    """A line of a records file that is not a record (raised only in strict mode)."""
-
-
-def read_records(path: Path, warn: Callable[[str], None] = lambda _: None,
-                 strict: bool = False) -> Iterator[dict[str, Any]]:
-    """Yield each record of ``path``; warn about (or, when ``strict``, raise on) bad lines."""
-    with path.open("rb") as fh:
-        for n, line in enumerate(fh, 1):
-            if line.isspace():  # stops at the first non-blank byte: no copy of the line
-                continue
-            try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError as e:
-                record, reason = None, f"not JSON ({e})"
-            else:
-                reason = "not a record object (no 'id')"
-            if not isinstance(record, dict) or "id" not in record:
-                message = f"{path}:{n}: skipped: {reason}"
-                if strict:
-                    raise BadRecord(message)
-                warn(message)
-                continue
-            yield record
 
 
 def clean(text: Any) -> str:

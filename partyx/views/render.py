@@ -19,6 +19,9 @@ from typing import IO, Any
 
 import orjson
 
+from partyx import errors
+from partyx.errors import UsageError
+
 FORMATS = ("table", "json", "csv", "markdown")
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -51,7 +54,8 @@ class ViewResult:
 
 
 def render(result: ViewResult, fmt: str, out: IO[str]) -> None:
-    """Write ``result`` to the text stream ``out`` in ``fmt`` (one of :data:`FORMATS`)."""
+    """Write ``result`` to the text stream ``out`` in ``fmt`` (one of :data:`FORMATS`, else
+    :class:`~partyx.errors.UsageError`)."""
     if fmt == "json":
         blob = orjson.dumps(result.data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         buffer = getattr(out, "buffer", None)
@@ -67,7 +71,7 @@ def render(result: ViewResult, fmt: str, out: IO[str]) -> None:
     elif fmt == "table":
         _table(result.sections, out)
     else:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(errors.UNKNOWN_FORMAT, name=fmt, choices=", ".join(FORMATS))
 
 
 def bar(value: int | None, top: int | None, width: int = 24) -> str:

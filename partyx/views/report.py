@@ -8,15 +8,20 @@ diacritics (``tuyen`` finds ``Tuyến``); a search can be given in the address t
 (``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown.
 
 All values are HTML-escaped; the page is built from one pass over the records
-(:class:`partyx.views.summary.SummaryView`).
+(:class:`partyx.views.summary.SummaryView`) and written atomically (:func:`write_page`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 from html import escape
+from pathlib import Path
 from typing import Any
 
+from partyx import errors, io
+from partyx.errors import ExportError
+from partyx.views.base import fold
 from partyx.views.summary import SummaryView
 
 MAX_PEOPLE = 5000
@@ -200,3 +205,18 @@ def _person_row(p: dict[str, Any]) -> str:
 
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
+
+
+def write_page(path: Path, output: Path, warn: Callable[[str], None] = lambda _: None,
+               strict: bool = False) -> int:
+    """The report page of the records file ``path``, written to ``output`` atomically; return
+    the number of articles. :class:`~partyx.errors.ExportError` when ``output`` is the input or
+    a file that is not an HTML report; :class:`~partyx.errors.BadRecord` (``strict``) and
+    :class:`OSError` as they come: nothing is written then."""
+    if not io.replaceable(output, b"<!doctype html", path):
+        raise ExportError(errors.NOT_AN_HTML_REPORT, path=output)
+    view = fold(SummaryView(), path, warn, strict)
+    page = render_report(view, str(path))
+    with io.atomic_writer(output) as fh:
+        fh.write(page.encode("utf-8"))
+    return view.articles

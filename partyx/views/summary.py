@@ -4,22 +4,21 @@
 most-mentioned people with their posts, the most-cited documents and the membership figures.
 Memory grows with the number of distinct outlets, people, documents and organisations, not with
 the number of records. The named views (people, documents, membership, events) live in
-:mod:`partyx.views`; reading records is :func:`partyx.views.records.read_records`.
+:mod:`partyx.views`; reading records is :func:`partyx.io.read_records`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from partyx.views.documents import DocumentsView
 from partyx.views.membership import MembershipView
 from partyx.views.people import PeopleView
-from partyx.views.records import clean, field, read_records, record_date
+from partyx.views.records import clean, field, record_date
 from partyx.views.render import Section, ViewResult
 
-__all__ = ["SummaryView", "read_records", "summarize"]
+__all__ = ["SummaryView"]
 
 
 class SummaryView:
@@ -31,9 +30,9 @@ class SummaryView:
         self.top = top
         self.articles = 0
         self.errors = 0
-        self.outlets: Counter = Counter()
-        self.months: Counter = Counter()
-        self.events: Counter = Counter()
+        self.outlets: Counter[str] = Counter()
+        self.months: Counter[str] = Counter()
+        self.events: Counter[str] = Counter()
         self.people = PeopleView()
         self.documents = DocumentsView()
         self.membership = MembershipView()
@@ -93,10 +92,3 @@ class SummaryView:
                                  for m in data["membership"]]))
         return ViewResult(self.name, data, sections)
 
-
-def summarize(records: Iterable[dict[str, Any]], top: int = 10) -> dict[str, Any]:
-    """The summary of ``records`` as one JSON-ready dict."""
-    view = SummaryView(top)
-    for record in records:
-        view.add(record)
-    return view.data()

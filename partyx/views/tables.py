@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from partyx.errors import DUPLICATE_RECORD
 from partyx.views.records import clean, day, dicts, document_key, document_label, field, key
 
 TEXT, INT = "TEXT", "INTEGER"
@@ -113,7 +114,7 @@ class Normaliser:
     def rows(self, record: dict[str, Any]) -> Iterator[tuple[str, Row]]:
         aid = str(record.get("id"))
         if aid in self.articles:
-            self.warn(f"record {aid!r} appears twice; the second is skipped")
+            self.warn(DUPLICATE_RECORD.coded(id=aid))
             return
         self.articles.add(aid)
         yield "articles", self._article(aid, record)
@@ -132,8 +133,8 @@ class Normaliser:
     @staticmethod
     def _article(aid: str, r: dict[str, Any]) -> Row:
         event, source = field(r, "event"), field(r, "source")
-        listed = r.get("authors") if isinstance(r.get("authors"), list) else []
-        authors = [a for a in (_name(x) for x in listed) if a]
+        written = r.get("authors")
+        authors = [a for a in (_name(x) for x in written) if a] if isinstance(written, list) else []
         errors = r.get("errors")
         return (aid, _text(r.get("title")), r.get("published") if isinstance(
                     r.get("published"), str) else None, _name(r.get("outlet")),

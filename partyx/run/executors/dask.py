@@ -15,37 +15,28 @@ The per-article time limit and worker recycling of the local executor are not ap
 Dask runs tasks in threads of long-lived worker processes, which cannot be killed one task at
 a time. Use the cluster's own limits (``--memory-limit``, worker lifetime) instead.
 
-This module is imported only when ``--executor dask`` is asked for; :func:`require` fails
-with :class:`~partyx.run.executors.ExecutorUnavailable`, naming the extra to install, when
-``distributed`` is missing.
+This module is imported only when ``--executor dask`` is asked for;
+:meth:`DaskExecutor.require` fails with :class:`~partyx.errors.ExecutorUnavailable`, naming the
+extra to install, when ``distributed`` is missing.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from partyx.run.executors import ExecutorUnavailable
+from partyx.errors import EXECUTOR_UNAVAILABLE, ExecutorUnavailable
+from partyx.run.executors.base import Executor, R, T
 
 CHUNK = 32  # articles per Dask task: few enough for an even spread, enough to hide latency
 IN_FLIGHT_PER_WORKER = 4  # chunks submitted ahead per worker: bounded memory, no idle worker
 
-_initialised: tuple | None = None
-
-
-def require() -> None:
-    """Raise :class:`ExecutorUnavailable` when ``dask.distributed`` cannot be imported."""
-    try:
-        import distributed  # noqa: F401
-    except ImportError as e:
-        raise ExecutorUnavailable(
-            f"--executor dask needs dask.distributed ({e}); "
-            "install it with: pip install 'partyx[dask]'") from None
+_initialised: tuple[Any, ...] | None = None  # the initargs this Dask worker process ran with
 
 
 def _run_chunk(func: Callable[[Any], Any], initializer: Callable[..., Any] | None,
-               initargs: tuple, tasks: Sequence[Any]) -> list[Any]:
+               initargs: tuple[Any, ...], tasks: Sequence[Any]) -> list[Any]:
     """On a Dask worker: initialise once per process (per ``initargs``), run the chunk."""
     global _initialised
     if initializer is not None and _initialised != initargs:
@@ -59,48 +50,62 @@ def _chunks(tasks: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield tasks[i:i + size]
 
 
-def imap_unordered(
-    func: Callable[[Any], Any],
-    tasks: Sequence[Any],
-    initializer: Callable[..., Any] | None = None,
-    initargs: tuple = (),
-    scheduler: str | None = None,
-    workers: int = 2,
-) -> Iterator[Any]:
-    """Yield ``func(task)`` for every task, in completion order, computed on the cluster."""
-    require()
-    from distributed import Client, LocalCluster, as_completed
+class DaskExecutor(Executor[T, R]):
+    """Run ``func`` over tasks on a Dask cluster (see module docstring): the one at
+    ``scheduler``, else a LocalCluster of ``workers`` processes started for the run."""
 
-    cluster = None
-    if scheduler is None:
-        # the scheduler's small HTTP server (health, metrics) on a free port of 127.0.0.1
-        # rather than 8787, which another cluster may hold; no dashboard
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None,
-                               scheduler_kwargs={"dashboard": False,
-                                                 "dashboard_address": "127.0.0.1:0"},
-                               silence_logs=logging.ERROR)
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
-    try:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        chunks = _chunks(tasks, CHUNK)
-        pending = as_completed()
-        for chunk in chunks:
-            pending.add(client.submit(_run_chunk, func, initializer, initargs, list(chunk),
-                                      pure=False))
-            if pending.count() >= n_workers * IN_FLIGHT_PER_WORKER:
-                break
-        for future in pending:
-            results = future.result()
-            future.release()
-            chunk = next(chunks, None)
-            if chunk is not None:
-                pending.add(client.submit(_run_chunk, func, initializer, initargs, list(chunk),
-                                          pure=False))
-            yield from results
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    name = "dask"
+
+    def __init__(self, func: Callable[[T], R], workers: int = 2,
+                 initializer: Callable[..., None] | None = None,
+                 initargs: tuple[Any, ...] = (), scheduler: str | None = None) -> None:
+        super().__init__(func, workers, initializer, initargs)
+        self.scheduler = scheduler
+
+    @classmethod
+    def require(cls) -> None:
+        """Raise :class:`~partyx.errors.ExecutorUnavailable` when ``dask.distributed`` cannot
+        be imported."""
+        try:
+            import distributed  # noqa: F401
+        except ImportError as e:
+            raise ExecutorUnavailable(EXECUTOR_UNAVAILABLE, error=e) from None
+
+    def imap_unordered(self, tasks: Iterable[T]) -> Iterator[R]:
+        """Yield ``func(task)`` for every task, in completion order, computed on the
+        cluster."""
+        self.require()
+        from distributed import Client, LocalCluster, as_completed
+
+        cluster = None
+        if self.scheduler is None:
+            # the scheduler's small HTTP server (health, metrics) on a free port of 127.0.0.1
+            # rather than 8787, which another cluster may hold; no dashboard
+            cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None,
+                                   scheduler_kwargs={"dashboard": False,
+                                                     "dashboard_address": "127.0.0.1:0"},
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(self.scheduler)
+        submit = (self.func, self.initializer, self.initargs)
+        try:
+            n_workers = max(1, len(client.scheduler_info().get("workers", {})) or self.workers)
+            chunks = _chunks(tasks if isinstance(tasks, Sequence) else list(tasks), CHUNK)
+            pending = as_completed()
+            for chunk in chunks:
+                pending.add(client.submit(_run_chunk, *submit, list(chunk), pure=False))
+                if pending.count() >= n_workers * IN_FLIGHT_PER_WORKER:
+                    break
+            for future in pending:
+                results = future.result()
+                future.release()
+                following = next(chunks, None)
+                if following is not None:
+                    pending.add(client.submit(_run_chunk, *submit, list(following), pure=False))
+                yield from results
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()

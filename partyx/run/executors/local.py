@@ -1,6 +1,6 @@
 """Worker processes on this machine, each article under a time limit.
 
-:class:`WorkerPool` keeps ``workers`` processes (forked where the platform can, so that stages
+:class:`LocalExecutor` keeps ``workers`` processes (forked where the platform can, so that stages
 registered in this process are there too), sends tasks to each over its own pipe and yields
 results as they come (unordered: the caller orders them). At most ``depth`` (2) tasks per
 worker are in flight — the next one is already there when a worker finishes, so it never
@@ -15,9 +15,10 @@ waits for this process — and memory stays flat however many tasks the iterator
   which stage hung.
 - **Recycling.** A worker that has done ``max_tasks`` tasks exits and a fresh one takes its
   place, so a stage that leaks memory cannot grow a worker without bound.
-- **Crashes.** A worker that dies (segfault, OOM killer) is replaced; ``on_crash(task, code)``
-  gives the result of the task it was doing. One that dies between two tasks (its pipe is
-  closed when the next is sent) is replaced and its tasks go to the replacement.
+- **Crashes.** A worker that dies (segfault, OOM killer) is replaced;
+  ``on_crash(task, code, stage_index)`` gives the result of the task it was doing. One that
+  dies between two tasks (its pipe is closed when the next is sent) is replaced and its tasks
+  go to the replacement.
 - **Garbage collection.** A worker freezes the heap it starts with (:func:`gc.freeze`: what a
   forked worker inherits, gazetteers and compiled patterns, is never scanned again, nor copied
   by the scan's writes) and collects its young objects less often: a task frees by reference
@@ -37,7 +38,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, cast
+
+from partyx.run.executors.base import Executor, R, T
 
 # The shared integer a worker sets before each stage (0: not in a stage).
 Phase = Any
@@ -51,12 +54,13 @@ def forks() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:
+    """The multiprocessing context workers are started in (fork, else spawn)."""
     return multiprocessing.get_context("fork" if forks() else "spawn")
 
 
 def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
-                 initializer: Callable[..., Any] | None, initargs: tuple,
+                 initializer: Callable[..., Any] | None, initargs: tuple[Any, ...],
                  inherited: list[Connection]) -> None:
     """Body of a worker process: init once, then answer tasks until ``None`` or EOF.
 
@@ -90,7 +94,7 @@ class _Worker:
     process: Any
     conn: Connection
     phase: Phase
-    queue: deque = field(default_factory=deque)
+    queue: deque[Any] = field(default_factory=deque)
     started: float = 0.0  # when the oldest task in the queue started
     sent: int = 0
     done: int = 0
@@ -126,44 +130,35 @@ class _Worker:
             self.unsent -= 1
 
 
-@dataclass
-class PoolStats:
-    started: int = 0  # worker processes started, replacements included
-    timeouts: int = 0
-    crashes: int = 0
-    recycled: int = 0
-    retiring: list = field(default_factory=list)
-
-
-class WorkerPool:
+class LocalExecutor(Executor[T, R]):
     """Run ``func`` over tasks in worker processes (see module docstring)."""
+
+    name = "local"
 
     def __init__(
         self,
-        func: Callable[[Any], Any],
+        func: Callable[[T], R],
         workers: int = 1,
-        initializer: Callable[..., Any] | None = None,
-        initargs: tuple = (),
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple[Any, ...] = (),
+        *,
+        on_timeout: Callable[[T, int], R],
+        on_crash: Callable[[T, int | None, int], R],
         timeout: float | None = 30.0,
         max_tasks: int | None = 1000,
-        on_timeout: Callable[[Any, int], Any] | None = None,
-        on_crash: Callable[[Any, int | None, int], Any] | None = None,
         tick: Callable[[], None] | None = None,
         depth: int = 2,
     ) -> None:
-        self.func = func
-        self.workers = max(1, workers)
-        self.initializer = initializer
-        self.initargs = initargs
+        super().__init__(func, workers, initializer, initargs)
         self.timeout = timeout if timeout and timeout > 0 else None
         self.max_tasks = max_tasks if max_tasks and max_tasks > 0 else None
-        self.on_timeout = on_timeout or (lambda task, phase: None)
-        self.on_crash = on_crash or (lambda task, code, phase: None)
+        self.on_timeout = on_timeout
+        self.on_crash = on_crash
         self.tick = tick or (lambda: None)
         self.depth = max(1, depth)  # tasks sent ahead to a worker: it never waits for us
-        self.stats = PoolStats()
         self._ctx = _context()
         self._alive: list[_Worker] = []
+        self._retiring: list[Any] = []  # processes told to exit, not yet gone
 
     # --- worker processes --------------------------------------------------------------------
 
@@ -195,18 +190,19 @@ class WorkerPool:
         with contextlib.suppress(OSError, ValueError):
             worker.conn.send(None)
         worker.conn.close()
-        self.stats.retiring.append(worker.process)
+        self._retiring.append(worker.process)
         self._alive.remove(worker)
 
     def _reap(self) -> None:
-        self.stats.retiring = [p for p in self.stats.retiring if p.exitcode is None]
+        self._retiring = [p for p in self._retiring if p.exitcode is None]
 
     # --- the loop ----------------------------------------------------------------------------
 
-    def imap_unordered(self, tasks: Iterable[Any]) -> Iterator[Any]:
-        """Yield one result per task, in completion order."""
+    def imap_unordered(self, tasks: Iterable[T]) -> Iterator[R]:
+        """Yield one result per task, in completion order (a task whose worker was lost
+        gives what ``on_timeout`` or ``on_crash`` return)."""
         source = iter(tasks)
-        retry: deque[Any] = deque()  # tasks queued on a worker that was lost
+        retry: deque[T] = deque()  # tasks queued on a worker that was lost
         workers: dict[Connection, _Worker] = {}
         exhausted = False
         try:
@@ -217,15 +213,18 @@ class WorkerPool:
                 for worker in list(workers.values()):
                     while worker.wants_more(self.depth, self.max_tasks):
                         if retry:
-                            task = retry.popleft()
-                        elif exhausted or (task := next(source, _END)) is _END:
+                            worker.give(retry.popleft())
+                            continue
+                        following = _END if exhausted else next(source, _END)
+                        if following is _END:
                             exhausted = True
                             break
-                        worker.give(task)
+                        worker.give(following)
                 busy = {c: w for c, w in workers.items() if w.queue}
                 if not busy:
                     break
-                for conn in wait(list(busy), timeout=self._wait_time(busy)):
+                for ready in wait(list(busy), timeout=self._wait_time(busy)):
+                    conn = cast(Connection, ready)
                     worker = workers[conn]
                     try:
                         result = conn.recv()
@@ -260,15 +259,15 @@ class WorkerPool:
                 else:
                     self._retire(worker)
             deadline = time.monotonic() + 5
-            for process in self.stats.retiring:
+            for process in self._retiring:
                 process.join(max(0.0, deadline - time.monotonic()))
                 if process.exitcode is None:
                     process.kill()
                     process.join(1)
-            self.stats.retiring = []
+            self._retiring = []
 
     def _replace(self, worker: _Worker, workers: dict[Connection, _Worker],
-                 retry: deque[Any], first_done: bool = True) -> None:
+                 retry: deque[T], first_done: bool = True) -> None:
         """Kill ``worker``, queue its tasks again: all but the first, which has a result
         already (a crash or a timeout), unless not ``first_done``."""
         del workers[worker.conn]

@@ -13,16 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from partyx.cli import app
-from partyx.views.export import ExportError, export
+from partyx.errors import ExportError
+from partyx.views.export import export
 from partyx.views.tables import SCHEMA
-from tests.corpus_records import TUYEN, records, write
+from tests.corpus_records import TUYEN, records
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    return write(tmp_path / "records.jsonl")
 
 
 def run_export(*args: str):

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from partyx.run.executors.local import GC_THRESHOLD, WorkerPool
+from partyx.run.executors.local import GC_THRESHOLD, LocalExecutor
 
 
 def _init(phase=None):
@@ -28,7 +28,7 @@ def _work(task):
 
 
 def _pool(**kw):
-    return WorkerPool(_work, kw.pop("workers", 2), _init, (),
+    return LocalExecutor(_work, kw.pop("workers", 2), _init, (),
                       on_timeout=lambda task, phase: ("timeout", task[1], None),
                       on_crash=lambda task, code, phase: ("crash", code, None), **kw)
 
@@ -103,37 +103,6 @@ def test_stopping_early_leaves_no_worker_running():
     assert [p for p in multiprocessing.active_children() if p.name == "partyx-worker"] == []
 
 
-def test_dask_local_cluster_gives_the_records_of_the_local_executor(tmp_path):
-    pytest.importorskip("distributed")
-    from partyx.run.runner import RunOptions, run
-    from tests.conftest import SEEDS
-
-    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
-    quiet = dict(log=lambda message: None)
-    run(RunOptions(paths=[SEEDS], output=local, workers=2), **quiet)
-    summary = run(RunOptions(paths=[SEEDS], output=dask, workers=2, executor="dask"), **quiet)
-    assert summary.processed == 5
-    assert dask.read_bytes() == local.read_bytes()
-
-
-def test_dask_missing_names_the_extra(monkeypatch):
-    import builtins
-
-    from partyx.run.executors import ExecutorUnavailable
-    from partyx.run.executors import dask as dask_executor
-
-    real_import = builtins.__import__
-
-    def no_distributed(name, *args, **kwargs):
-        if name == "distributed" or name.startswith("distributed."):
-            raise ImportError("No module named 'distributed'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_distributed)
-    with pytest.raises(ExecutorUnavailable, match=r"pip install 'partyx\[dask\]'"):
-        dask_executor.require()
-
-
 def _orphaning_parent(pids_file):
     """A parent that starts a pool, hands out work, records its workers' pids, then dies."""
     pool = _pool(workers=2, timeout=None, max_tasks=None)
@@ -165,3 +134,13 @@ def _alive(pid):
         return False
     with open(f"/proc/{pid}/stat") as fh:  # a zombie waiting for init is gone for us
         return fh.read().split(") ")[1][0] != "Z"
+
+
+def test_executors_are_found_by_name_and_share_one_contract():
+    from partyx.errors import UsageError
+    from partyx.run.executors.base import Executor, executor_class
+
+    assert executor_class("local") is LocalExecutor
+    assert issubclass(executor_class("dask"), Executor)
+    with pytest.raises(UsageError, match="unknown executor 'ray'"):
+        executor_class("ray")

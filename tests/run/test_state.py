@@ -9,7 +9,8 @@ import time
 import orjson
 import pytest
 
-from partyx.run.state import Locked, State, lock, state_path
+from partyx.errors import Locked
+from partyx.run.state import State, lock, state_path
 
 
 def _put(state, id_, errors=(), path=None):

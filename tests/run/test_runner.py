@@ -19,7 +19,7 @@ import pytest
 
 from partyx import pipeline
 from partyx.pipeline import Stage
-from partyx.run.runner import RunOptions, parse_shard, run, shard_of
+from partyx.run.runner import RunOptions, run
 from partyx.run.state import state_path
 from tests.conftest import ROOT, SEEDS
 
@@ -209,18 +209,6 @@ def test_workers_inherit_the_warmed_up_stages(tmp_path, stage):
     summary = run(_opts(folder, out, only=["clean", "metadata", "lazy"], max_tasks=2), **QUIET)
     assert summary.workers_started >= 6
     assert log.read_text().split() == [str(os.getpid())]  # loaded once, here, not per worker
-
-
-def test_shards_partition_the_articles_and_stay_stable():
-    ids = [f"baomoi_{i}" for i in range(1000)]
-    parts = [[i for i in ids if shard_of(i, 4) == k] for k in range(4)]
-    assert sorted(sum(parts, [])) == sorted(ids)
-    assert all(150 < len(p) < 350 for p in parts)
-    assert shard_of("baomoi_7", 4) == shard_of("baomoi_7", 4)
-    assert parse_shard("3/4") == (3, 4)
-    for bad in ("4/4", "1", "a/b", "0/0"):
-        with pytest.raises(ValueError):
-            parse_shard(bad)
 
 
 def test_shard_runs_together_hold_every_record(tmp_path):

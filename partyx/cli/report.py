@@ -1,0 +1,34 @@
+"""``partyx report``: over :func:`partyx.views.report.write_page`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from partyx import errors
+from partyx.cli._util import RECORDS_FILE, STRICT, fail, warn
+
+
+def report(
+    file: Path = RECORDS_FILE,
+    output: Path = typer.Option(Path("partyx-out/report.html"), "-o", "--output",
+                                help="The HTML file to write."),
+    strict: bool = STRICT,
+) -> None:
+    """Write one self-contained HTML page: summary, membership charts, searchable people."""
+    from partyx.errors import BadRecord, ExportError
+    from partyx.views.report import write_page
+
+    if not file.is_file():
+        fail(errors.NO_SUCH_RECORDS_FILE, path=file)
+    try:
+        articles = write_page(file, output, warn=warn, strict=strict)
+    except ExportError as e:
+        fail(e)
+    except BadRecord as e:
+        fail(errors.STRICT_NOTHING_WRITTEN, line=e)
+    except OSError as e:
+        fail(errors.CANNOT_WRITE, path=output, error=e)
+    print(f"partyx: report of {articles} articles written to {output}", file=sys.stderr)

@@ -1,0 +1,232 @@
+"""Every error and warning partyx shows a user: one exception hierarchy, one catalogue of texts.
+
+Each text has a short code that does not change (``E304``): partyx prints it at the end of the
+line (``partyx: error: another partyx run (pid 12) is writing out.jsonl; wait for it, or pass
+--wait [E304]``), so a message can be looked up here, in the README or in an issue whatever
+its details. Codes are never reused; a message that goes away keeps its code retired.
+
+- ``E0xx``: an article file that cannot be read. Not fatal: the run goes on, and the text is
+  the ``error`` of the record's ``{"stage": "read", …}`` (or, for ``E02x``, of the stage that
+  was running). These texts are part of the record (SPEC.md), so they are written without the
+  code; change one and the records change.
+- ``E1xx``: an option or argument that cannot work; ``E2xx``: input that is missing or not
+  records; ``E3xx``: output that cannot be written; ``E4xx``: an optional dependency missing.
+  The command stops with exit code 2.
+- ``Wxxx``: warnings (``partyx: warning: … [W002]``); the command goes on.
+
+The exceptions::
+
+    PartyxError                     every error partyx reports; .code, str() is the text
+    ├── ArticleError                one article file cannot be read; the run goes on
+    │   ├── ReadError               missing, not a regular file, unreadable, too large
+    │   └── DecodeError             its bytes are not text partyx can read (a ValueError)
+    └── CommandError                the command stops: exit code 2
+        ├── UsageError              an option or argument that cannot work
+        │   └── PipelineError       the stages asked for do not form a pipeline (a ValueError)
+        ├── BadRecord               a line that is not a record, with --strict (a ValueError)
+        ├── Locked                  another run is writing the same FILE (a RuntimeError)
+        ├── ExecutorUnavailable     the executor's extra is not installed (a RuntimeError)
+        └── ExportError             an export or report that cannot be written there
+
+Raise an error with its catalogue entry and the entry's fields:
+``raise Locked(LOCKED, pid=pid, output=output)``; ``str(error)`` is the text, ``error.code``
+the code. A plain string works too (``PipelineError("unknown stage 'x'")``): the class's code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    # the exceptions
+    "PartyxError", "ArticleError", "ReadError", "DecodeError", "CommandError", "UsageError",
+    "PipelineError", "BadRecord", "Locked", "ExecutorUnavailable", "ExportError",
+    # the catalogue
+    "Message", "MESSAGES",
+    "CANNOT_READ", "TOO_LARGE", "GREW_TOO_LARGE", "NOT_A_REGULAR_FILE", "IS_A_FOLDER",
+    "SYMLINK_LOOP", "CANNOT_LIST_FOLDER", "EMPTY_FILE", "NO_TEXT", "INVALID_UNICODE",
+    "BINARY_SIGNATURE", "NUL_BYTE", "CONTROL_CHARACTERS", "CORRUPT_UTF8", "UNDECODABLE",
+    "TIMED_OUT", "WORKER_DIED",
+    "UNKNOWN_EXECUTOR", "SHARD_FORMAT", "SHARD_RANGE", "UNKNOWN_FORMAT", "BAD_SINCE",
+    "UNKNOWN_TARGET",
+    "NO_SUCH_PATH", "NO_SUCH_RECORDS_FILE", "STRICT_BAD_LINE", "STRICT_NOTHING_WRITTEN",
+    "CANNOT_READ_RECORDS",
+    "CANNOT_WRITE_OUTPUT", "OUTPUT_IS_A_FOLDER", "CANNOT_WRITE_STATE", "CANNOT_WRITE_REPORT",
+    "LOCKED", "NOT_A_SQLITE_DATABASE", "NOT_AN_HTML_REPORT", "SQLITE_OUT_IS_A_FOLDER",
+    "NOT_AN_EXPORT_FOLDER", "CANNOT_WRITE", "CANNOT_EXPORT",
+    "EXECUTOR_UNAVAILABLE", "PARQUET_UNAVAILABLE",
+    "PLUGIN_LEFT_OUT", "SKIPPED_LINE", "NOT_SORTED", "DUPLICATE_RECORD",
+    "NOT_JSON", "NOT_A_RECORD", "OTHER_SCHEMA",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One text of the catalogue: ``code`` and a :meth:`str.format` template."""
+
+    code: str
+    text: str
+
+    def __call__(self, **fields: object) -> str:
+        """The text with ``fields`` filled in."""
+        return self.text.format(**fields)
+
+    def coded(self, **fields: object) -> str:
+        """The text with its code, as printed: ``… [W002]``."""
+        return f"{self(**fields)} [{self.code}]"
+
+
+# --- the exceptions --------------------------------------------------------------------------
+
+
+class PartyxError(Exception):
+    """Every error partyx reports to a user. ``str(error)`` is the text, ``error.code`` its
+    code in the catalogue."""
+
+    code = "E000"
+
+    def __init__(self, message: Message | str = "", /, **fields: object) -> None:
+        if isinstance(message, Message):
+            self.code = message.code
+            message = message(**fields)
+        super().__init__(message)
+
+
+class ArticleError(PartyxError):
+    """One article file cannot be read: the run goes on and the record says why."""
+
+
+class ReadError(ArticleError):
+    """A file could not be read; the message is the reason, for the run summary."""
+
+    code = "E001"
+
+
+class DecodeError(ArticleError, ValueError):
+    """The bytes of a file are not text partyx can read."""
+
+    code = "E017"
+
+
+class CommandError(PartyxError):
+    """The command cannot do what it was asked: it stops with exit code 2."""
+
+
+class UsageError(CommandError):
+    """An option or argument that cannot work."""
+
+
+class PipelineError(UsageError, ValueError):
+    """The requested stages do not form a valid pipeline (reported before any file is read)."""
+
+    code = "E110"
+
+
+class BadRecord(CommandError, ValueError):
+    """A line of a records file that is not a record (raised only in strict mode)."""
+
+    code = "E203"
+
+
+class Locked(CommandError, RuntimeError):
+    """Another run holds the lock of this output FILE."""
+
+    code = "E304"
+
+
+class ExecutorUnavailable(CommandError, RuntimeError):
+    """The executor asked for cannot run here (its optional dependency is not installed)."""
+
+    code = "E401"
+
+
+class ExportError(CommandError):
+    """An export or report that cannot be done (missing extra, OUT in the way); the message
+    says why."""
+
+
+# --- E0xx: an article file that cannot be read (the text is the record's error) ---------------
+
+CANNOT_READ = Message("E001", "cannot read: {reason}")
+TOO_LARGE = Message("E002", "too large: {size} bytes (limit {limit}, see --max-bytes)")
+GREW_TOO_LARGE = Message("E003", "too large: more than {limit} bytes (limit: --max-bytes)")
+NOT_A_REGULAR_FILE = Message("E004", "not a regular file ({kind})")
+IS_A_FOLDER = Message("E005", "is a folder")
+SYMLINK_LOOP = Message("E006", "symlink loop: points to {target}, a folder already walked")
+CANNOT_LIST_FOLDER = Message("E007", "cannot list folder: {reason}")
+EMPTY_FILE = Message("E010", "empty file")
+NO_TEXT = Message("E011", "no text: the file holds only whitespace")
+INVALID_UNICODE = Message("E012", "invalid {encoding} at byte {offset}")
+BINARY_SIGNATURE = Message("E013", "binary file ({kind}), not text")
+NUL_BYTE = Message("E014", "binary or corrupt: NUL byte at offset {offset}")
+CONTROL_CHARACTERS = Message(
+    "E015", "binary content: {controls} control characters in the first {sample} characters")
+CORRUPT_UTF8 = Message("E016", "corrupt UTF-8: invalid {where}")
+UNDECODABLE = Message(
+    "E017", "cannot be decoded: not UTF-8 (invalid {where}) and not recognisably Vietnamese in "
+            "Windows-1258, TCVN3 or VNI")
+# the error of the stage that was running when its worker was lost
+TIMED_OUT = Message("E020", "timed out after {seconds:g} s")
+WORKER_DIED = Message("E021", "worker process died ({how})")
+
+# --- E1xx: an option or argument that cannot work ---------------------------------------------
+
+UNKNOWN_EXECUTOR = Message("E101", "unknown executor {name!r} (local, dask)")
+SHARD_FORMAT = Message("E102", "--shard wants I/N (e.g. 0/4), not {text!r}")
+SHARD_RANGE = Message("E103", "--shard {text}: I must be in 0..N-1 and N >= 1")
+UNKNOWN_FORMAT = Message("E104", "unknown format {name!r}; choose one of {choices}")
+BAD_SINCE = Message("E105", "--since wants a date like 2021-03-24, 2021-03 or 2021, not {text!r}")
+UNKNOWN_TARGET = Message("E106", "unknown target {name!r}; choose one of {choices}")
+# E110: PipelineError. Its texts are written where the graph is checked (partyx.pipeline): an
+# unknown stage, a plugin that failed to load, a field provided twice, a missing provider, a
+# cycle.
+
+# --- E2xx: input that is missing or not records -----------------------------------------------
+
+NO_SUCH_PATH = Message("E201", "no such file or folder: {path}")
+NO_SUCH_RECORDS_FILE = Message("E202", "no such records file: {path}")
+STRICT_BAD_LINE = Message("E203", "{line} (--strict)")
+STRICT_NOTHING_WRITTEN = Message("E204", "{line} (--strict); nothing written")
+CANNOT_READ_RECORDS = Message("E205", "cannot read {path}: {error}")
+
+# --- E3xx: output that cannot be written ------------------------------------------------------
+
+CANNOT_WRITE_OUTPUT = Message(
+    "E301", "cannot write output{where}: {reason}; the previous {output} is left as it was")
+OUTPUT_IS_A_FOLDER = Message("E302", "output {path} is a folder")
+CANNOT_WRITE_STATE = Message(
+    "E303", "cannot write the state beside {output}: {error}; the previous {output} is left "
+            "as it was")
+LOCKED = Message(
+    "E304", "another partyx run (pid {pid}) is writing {output}; wait for it, or pass --wait")
+CANNOT_WRITE_REPORT = Message("E305", "cannot write report {path}: {error}")
+CANNOT_WRITE = Message("E306", "cannot write {path}: {error}")
+NOT_A_SQLITE_DATABASE = Message(
+    "E307", "{path} exists and is not a SQLite database; not overwriting it")
+NOT_AN_HTML_REPORT = Message("E308", "{path} exists and is not an HTML report; not overwriting it")
+SQLITE_OUT_IS_A_FOLDER = Message("E309", "{path} is a folder; a SQLite export is one file")
+NOT_AN_EXPORT_FOLDER = Message(
+    "E310", "{path} exists and is not a previous partyx export; choose another OUT or remove it")
+CANNOT_EXPORT = Message("E311", "cannot export to {path}: {error}")
+
+# --- E4xx: an optional dependency that is not installed ----------------------------------------
+
+EXECUTOR_UNAVAILABLE = Message(
+    "E401", "--executor dask needs dask.distributed ({error}); install it with: "
+            "pip install 'partyx[dask]'")
+PARQUET_UNAVAILABLE = Message("E402", "Parquet export needs pyarrow: pip install 'partyx[parquet]'")
+
+# --- Wxxx: warnings ----------------------------------------------------------------------------
+
+PLUGIN_LEFT_OUT = Message("W001", "plugin stage {name!r} failed to load and is left out: {error}")
+SKIPPED_LINE = Message("W002", "{path}:{line}: skipped: {reason}")
+NOT_SORTED = Message("W003", "{path}: not sorted by id; sorting it in memory")
+DUPLICATE_RECORD = Message("W004", "record {id!r} appears twice; the second is skipped")
+# the reasons of SKIPPED_LINE (and, with --strict, of BadRecord: STRICT_BAD_LINE)
+NOT_JSON = "not JSON ({error})"
+NOT_A_RECORD = "not a record object (no 'id')"
+OTHER_SCHEMA = "schema {schema!r}, this partyx writes {expected!r}"
+
+# Every entry by code.
+MESSAGES: dict[str, Message] = {
+    m.code: m for m in globals().copy().values() if isinstance(m, Message)}

@@ -1,0 +1,220 @@
+"""What runs where the stages run: in a worker process (:mod:`partyx.run.executors.local`) or
+on a Dask worker (:mod:`partyx.run.executors.dask`).
+
+:func:`init_worker` builds the pipeline once per process (stages are not shipped between
+processes), or keeps the one :func:`warm_up` ran in the parent before it forked. Then for each
+:class:`~partyx.run.plan.Task`, :func:`process_task` reads the file (:func:`read_article`:
+``fstat`` + bytes + sha256); when the bytes are those already processed it stops there (the
+:class:`Result` has no record), else it decodes the text, runs the stages and returns the record
+as a packed JSON line. A worker lost on a task (time limit, crash) is answered for by
+:func:`timed_out` and :func:`worker_died`, in the process that runs the executor.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from partyx import errors, io
+from partyx.pipeline import Pipeline, build
+from partyx.record import COUNTED, Article
+from partyx.run.plan import Task
+from partyx.run.state import pack
+
+
+@dataclass(slots=True)
+class Result:
+    """One processed article, as sent back by a worker."""
+
+    id: str
+    path: str
+    size: int | None
+    mtime_ns: int | None
+    sha256: str | None
+    record: bytes | None  # the JSON line, packed (partyx.run.state.pack); None: bytes unchanged
+    errors: list[dict[str, str]]
+    found: dict[str, int]  # items per counted field (partyx.record.COUNTED)
+    tracebacks: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+
+@dataclass(slots=True)
+class Reading:
+    """An article file as read: the article (text in ``raw``, or a ``read`` error) and the
+    file's stat when it was opened."""
+
+    article: Article
+    size: int | None = None
+    mtime_ns: int | None = None
+    unchanged: bool = False  # its bytes are the known ones: not decoded
+
+
+# This process's pipeline, the (only, skip) it was built for, the shared integer set to
+# 1 + the index of the running stage, and the size limit of a file.
+_PIPELINE: Pipeline | None = None
+_PIPELINE_KEY: tuple[list[str] | None, list[str]] | None = None
+_PHASE: Any = None
+_MAX_BYTES = io.MAX_BYTES
+
+
+def init_worker(only: list[str] | None, skip: list[str], max_bytes: int = io.MAX_BYTES,
+                phase: Any = None) -> None:
+    """Build the pipeline once per worker process, or keep the warmed-up one a forked worker
+    inherited (see :func:`warm_up`). ``phase``: a shared integer set to 1 + the index of the
+    running stage."""
+    global _PIPELINE, _PIPELINE_KEY, _PHASE, _MAX_BYTES
+    if _PIPELINE is None or (only, skip) != _PIPELINE_KEY:
+        _PIPELINE, _PIPELINE_KEY = build(only, skip), (only, skip)
+    _PHASE = phase
+    _MAX_BYTES = max_bytes
+
+
+# A small article in the genre, run once before worker processes are forked.
+WARM_UP_TEXT = """Hà Nội
+01/02/2021 08:00
+
+Hội nghị Ban Chấp hành Đảng bộ huyện Gia Lâm
+
+Sáng 1/2, Ban Thường vụ Huyện ủy Gia Lâm tổ chức hội nghị sơ kết 5 năm thực hiện Nghị quyết \
+số 15-NQ/TU ngày 4/7/2017 của Ban Thường vụ Thành ủy Hà Nội. Đồng chí Nguyễn Văn An, Ủy viên \
+Ban Thường vụ Thành ủy, Bí thư Huyện ủy chủ trì hội nghị. Đại hội Đảng bộ huyện lần thứ XX, \
+nhiệm kỳ 2020-2025 đã đề ra các mục tiêu. Đảng bộ huyện có 54 tổ chức cơ sở đảng với 19.908 \
+đảng viên.
+
+Nguyễn Bình
+"""
+
+
+class _WarmUpTimeout(BaseException):
+    """Raised by SIGALRM in a warm-up that takes too long (not an Exception: stages must not
+    catch it)."""
+
+
+def warm_up(pipeline: Pipeline, only: list[str] | None, skip: list[str],
+            seconds: float | None) -> None:
+    """Run ``pipeline`` once on :data:`WARM_UP_TEXT` in this process and keep it as the
+    worker pipeline, so that the stages' lazy loads (gazetteers, compiled patterns) happen
+    once here: forked workers, replacements and recycled ones included, inherit them instead
+    of each paying for them again. Errors are ignored (the real articles will report them);
+    a warm-up longer than ``seconds`` is abandoned (SIGALRM, main thread only)."""
+    global _PIPELINE, _PIPELINE_KEY
+    _PIPELINE, _PIPELINE_KEY = pipeline, (only, skip)
+    article = Article(id="warm-up", source=_empty_source("warm-up"),
+                      raw=io.decode(WARM_UP_TEXT.encode()).text)
+    alarm = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+             and threading.current_thread() is threading.main_thread())
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _WarmUpTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire) if alarm else None
+    try:
+        if alarm and seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        pipeline.run(article)
+    except _WarmUpTimeout:
+        pass
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    pipeline.timings = dict.fromkeys(pipeline.names, 0.0)
+
+
+def _set_phase(i: int) -> None:
+    _PHASE.value = i + 1
+
+
+def _empty_source(path: str) -> dict[str, Any]:
+    return {"path": path, "sha256": None, "bytes": None, "encoding": None}
+
+
+def _read_error(article: Article, e: Exception) -> None:
+    """Add the ``read`` error: the reason from :mod:`partyx.io`; the traceback for --debug."""
+    article.errors.append({"stage": "read", "error": io.display(str(e))})
+    article.extras["_tracebacks"] = [traceback.format_exc()]
+
+
+def read_article(path: str | Path, article_id: str, max_bytes: int = io.MAX_BYTES,
+                 known_sha256: str | None = None) -> Reading:
+    """The article of ``path`` as every run reads it: the file's bytes
+    (:func:`partyx.io.read_file`), their sha256, and the decoded, normalised text in ``raw``
+    (:func:`partyx.io.decode`). A file that cannot be read or decoded gives an article with
+    a ``read`` error and no text; one whose bytes hash to ``known_sha256`` is not decoded."""
+    article = Article(id=article_id, source=_empty_source(io.display(str(path))))
+    try:
+        data, st = io.read_file(path, max_bytes)
+    except io.ReadError as e:
+        _read_error(article, e)
+        return Reading(article)
+    reading = Reading(article, st.st_size, st.st_mtime_ns)
+    sha = io.sha256(data)
+    if sha == known_sha256:
+        article.source["sha256"] = sha
+        reading.unchanged = True
+        return reading
+    article.source.update(sha256=sha, bytes=len(data))
+    try:
+        decoded = io.decode(data)
+    except io.DecodeError as e:
+        _read_error(article, e)
+        return reading
+    article.source["encoding"] = decoded.encoding
+    article.raw = decoded.text
+    return reading
+
+
+def process_task(task: Task) -> Result:
+    """Worker function (see module docstring). The task's id comes JSON-safe from
+    :func:`partyx.run.plan.assign_ids`."""
+    assert _PIPELINE is not None, "init_worker was not called"
+    reading = read_article(task.path, task.id, _MAX_BYTES, task.known_sha256)
+    article = reading.article
+    if reading.unchanged:
+        return Result(article.id, article.source["path"], reading.size, reading.mtime_ns,
+                      article.source["sha256"], None, [], {})
+    timings: dict[str, float] = {}
+    if not article.errors:
+        _PIPELINE.timings = timings = dict.fromkeys(_PIPELINE.names, 0.0)
+        _PIPELINE.run(article, on_stage=_set_phase if _PHASE is not None else None)
+    return _result(article, reading.size, reading.mtime_ns, timings)
+
+
+def _result(article: Article, size: int | None, mtime_ns: int | None,
+            timings: dict[str, float] | None = None) -> Result:
+    record = article.to_record()
+    return Result(
+        article.id, record["source"]["path"], size, mtime_ns, record["source"]["sha256"],
+        pack(orjson.dumps(record)), article.errors, {n: len(record[n]) for n in COUNTED},
+        article.extras.get("_tracebacks", []), timings or {})
+
+
+def _lost(task: Task, stage: str, error: str) -> Result:
+    """The result of an article whose worker was lost: a record with the error, and the stat
+    seen when listing (so that it is not retried until it changes)."""
+    article = Article(id=task.id, source=_empty_source(io.display(task.path)))
+    article.errors.append({"stage": stage, "error": error})
+    return _result(article, task.size, task.mtime_ns)
+
+
+def _stage_at(names: tuple[str, ...], phase: int, default: str) -> str:
+    """The stage a worker was in (``phase``: 1 + its index; 0: none)."""
+    return names[phase - 1] if 0 < phase <= len(names) else default
+
+
+def timed_out(task: Task, names: tuple[str, ...], phase: int, seconds: float) -> Result:
+    """The result of an article still running after ``seconds`` (its worker was killed)."""
+    return _lost(task, _stage_at(names, phase, "timeout"), errors.TIMED_OUT(seconds=seconds))
+
+
+def worker_died(task: Task, names: tuple[str, ...], phase: int, code: int | None) -> Result:
+    """The result of an article whose worker process died (``code``: its exit code, minus
+    the signal that killed it)."""
+    how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    return _lost(task, _stage_at(names, phase, "worker"), errors.WORKER_DIED(how=how))
