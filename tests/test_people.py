@@ -425,7 +425,7 @@ def plain_sentences(text, tokens):
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_sentence_numbers_equal_the_plain_loop(stage, text):
-    from partyx.stages.people import _sentence_breaks, _sentence_of, _sentence_start
+    from partyx.rules.people import _sentence_breaks, _sentence_of, _sentence_start
 
     tokens = stage.finder.tokenizer.tokenize(text)
     n = len(tokens.toks)
@@ -446,7 +446,7 @@ def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
 
 @pytest.mark.parametrize("text", [*TRICKY, "ông bà _ông x, xông y; Bà Z bà đ 1bà x\nông ỹ BÀ ông"])
 def test_pronouns_are_found_where_the_regex_finds_them(text):
-    from partyx.stages.people import _PRONOUN, _pronouns
+    from partyx.rules.people import _PRONOUN, _pronouns
 
     for pos in range(len(text) + 1):
         assert _pronouns(text, pos) == [

@@ -1,0 +1,900 @@
+"""People and their posts, and the organisations an article names.
+
+:class:`PeopleFinder` gives ``people`` and ``organizations`` (SPEC) and ``mentions``: every
+mention of a person, ``{"name": full name, "start", "end"}`` character offsets into the
+text, in text order (full names, short forms ``ông Phong``, truncations ``Ngô Thị Thanh``).
+
+How a person is found (pure token and dictionary work, precompiled at stage init):
+
+1. **Names** are 2–4 capitalised words starting with a surname (``data/names.json``), or
+   any 2–4 capitalised words after a cue (``ông``, ``bà``, ``đồng chí``). A name stops
+   before a title or organisation word (``Thành ủy``, ``Bí thư``). A run that names a
+   place (``Hà Nội``, ``Lê Chân``), follows a blocker (``đường Nguyễn Trãi``, ``tư tưởng Hồ
+   Chí Minh``) or is a byline is no person. A two-word name needs a cue or a title.
+2. **Posts** (:mod:`partyx.rules.posts`) are read from the chain of titles right before a name
+   (``Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Nguyễn Thị Tuyến``), after it
+   with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
+   after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former), and after a
+   short subject (``ông Thăng làm …``, a bare ``ông từng giữ các chức vụ: …``; a past marker
+   such as ``Trước đó`` makes those former). Between two
+   names, ``A, post, post B``: the post that touches B is B's, the rest A's.
+3. **Lists**: a chain written once before a colon or after ``các (đồng chí)`` applies to each
+   person listed after it in the sentence.
+4. **Short forms** join the full name: a cue or title before one word (``ông Phong``,
+   ``Bí thư Thăng``) joins the person whose name ends with it (the latest mentioned); a
+   prefix of a longer name (``Ngô Thị Thanh``) joins that name. ``ông``/``bà`` give gender.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Collection, Container, Sequence
+from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter
+
+from partyx.data import load
+from partyx.lang.tokens import Tok, Tokens, Trie
+from partyx.rules.posts import Context, Post, PostParser
+
+_CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
+_TEXT = attrgetter("text")
+_LOW = attrgetter("low")
+
+# Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
+# Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
+_EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
+_SEPARATORS = frozenset({",", "-", "–", "—", "("})
+_LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
+_END = frozenset({".", "!", "?"})
+# No place known: for posts read only to tell a title (one object, never changed: the
+# parser's memo of organisations is by context).
+_NO_PLACE = Context()
+# Characters of context tokenized around a possible name: room for a long chain of titles
+# before it and for posts and appointment cues after it.
+_LEFT = 200
+_RIGHT = 260
+
+
+@dataclass
+class Candidate:
+    start: int  # token indices [start, end)
+    end: int
+    name: str
+    cue_gender: str | None = None
+    cued: bool = False  # a cue word (ông, bà, đồng chí) or a title right before
+    cue_at: int = 0  # index of that cue word, else ``start`` (_cue_before, asked once)
+    prefix: list[Post] = field(default_factory=list)
+    prefix_start: int | None = None  # token index where the prefix chain begins
+    posts: list[Post] = field(default_factory=list)
+    tokens: Tokens | None = None  # the tokens of its segment, with their offsets
+
+
+class PeopleFinder:
+    """Finds people, posts, organisations and mentions in a text (see module docstring)."""
+
+    def __init__(self) -> None:
+        self.pp = PostParser()
+        self.tokenizer = self.pp.v.tokenizer
+        names = load("names")
+        self.surnames = frozenset(s.lower() for s in names["surnames"])
+        self.not_name = frozenset(names["not_name"])
+        self.cues = {k: v for k, v in names["cues"].items()}
+        self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
+        self.blockers = Trie(dict.fromkeys(names["blockers"], True))
+        t = load("titles")
+        self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
+        self.list_bodies = Trie(t["list_bodies"])
+        cue_words = sorted({c.removesuffix(" :") for c in (*t["appointment_cues"],
+                                                             *t["leaving_cues"])},
+                           key=len, reverse=True)
+        self.any_cue = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cue_words) + r")(?!\w)",
+            re.IGNORECASE)
+        self.past_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
+            re.IGNORECASE)
+        self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
+                             **dict.fromkeys(t["leaving_cues"], "former")})
+        self.end_or_appoint = _END.union(self.appoint.root)
+        upper = names["uppercase"]
+        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
+        # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
+        # letter, so giving back characters never helps; at a capitalised word that no
+        # other follows (most tries) the engine then fails at once instead of backtracking.
+        word = rf"[{upper}][^\W\d_]*+"
+        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*+[ ]++{word}(?:[ ]++{word})*+")
+        cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
+        self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
+        # lower-case: where short_re may match (see _short_matches)
+        self.short_cues = tuple({c.lower() for c in self.cues} | {"đ/c"})
+        # str.lower() finds what those case-insensitive regexes find, unless a cue has a
+        # letter the regex engine also matches to a different one (i ~ ı, s ~ ſ …)
+        self.lower_finds_cues = not any(ch in _EXTRA_FOLDS for c in self.short_cues for ch in c)
+        self.short_cues_longest_first = sorted(self.short_cues, key=len, reverse=True)
+        self.cue_lasts = frozenset(c[-1] for c in self.short_cues)  # (see _cue_ends)
+        self.longest_cue = len(self.short_cues_longest_first[0])
+        self.cues_may_overlap = _cues_may_overlap(self.short_cues)
+        self.short_re = re.compile(
+            rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
+            rf"(?![\w])(?![ ]+[{upper}])")
+        self._places: dict[str, bool] = {}  # memo of _is_place_name
+        self._holds: dict[str, bool] = {}  # capitalised run -> _may_hold_name(run)
+        v = self.pp.v
+        self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members,
+                          v.fillers)
+        self.org_head_words = frozenset().union(*(trie.root for trie in self.org_heads))
+
+    # -- names ---------------------------------------------------------------------------
+    def _stops_name(self, toks: list[Tok], starts: list[int], j: int) -> bool:
+        t = toks[j]
+        if not (t.cap and t.word) or t.text in self.not_name:
+            return True
+        if len(t.text) > 1 and t.text.isupper():
+            return True
+        if starts[j] == starts[j - 1]:  # inside an expanded abbreviation
+            return True
+        low = t.low  # a set test first: most words start no phrase (hot path)
+        if low not in self.org_head_words:
+            return False
+        return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
+
+    def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
+        """(cued, gender, index of the cue) for a cue word right before ``toks[k]``. A
+        capitalised cue inside a capitalised run is part of a name (``Đông Anh``)."""
+        for back in (2, 1):
+            s = k - back
+            if s >= 0:
+                m = self.cue_trie.match(toks, s) if toks[s].low in self.cue_trie.root else None
+                if m is not None and m[1] == k:
+                    if toks[s].cap and s > 0 and toks[s - 1].cap and toks[s - 1].word:
+                        continue
+                    return True, m[0] or None, s
+        return False, None, k
+
+    def candidates(self, text: str, tokens: Tokens, authors: set[str],
+                   caps: list[int] | None = None) -> list[Candidate]:
+        """Possible names in ``tokens`` (``caps``: the indices of its capitalised tokens)."""
+        toks, starts, _ = tokens
+        out: list[Candidate] = []
+        gaz = self.pp.gaz
+        surnames = self.surnames
+        cue_root = self.cue_trie.root
+        n = len(toks)
+        k = 0  # the next token a name may start at (none inside the last one)
+        for i in _capitalised(toks) if caps is None else caps:
+            if i < k:
+                continue
+            t = toks[i]
+            if len(t.text) > 1 and t.text.isupper():
+                continue
+            if t.low not in surnames and not (  # a cue word before? (dict tests first)
+                    (i > 0 and toks[i - 1].low in cue_root)
+                    or (i > 1 and toks[i - 2].low in cue_root)):
+                continue
+            cued, gender, cue_at = self._cue_before(toks, i)
+            if t.low not in surnames and not cued:
+                continue
+            if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
+                continue
+            skip = self._place_prefix(toks, i)
+            if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
+                k = i + skip
+                continue
+            j = i + 1
+            while j < n and j - i < 4 and not self._stops_name(toks, starts, j):
+                j += 1
+            if j - i < 2 or self._blocked(toks, starts, cue_at, acronym=not cued):
+                continue
+            half = (j - i) // 2
+            if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
+                    x.text for x in toks[i + half:j]]:
+                j = i + half  # "Dương Cương Dương Cương": one name written twice
+            name = text[starts[i]:tokens.end(j - 1)]
+            k = j
+            if name in authors or (not cued and self._is_place_name(name)) or (
+                    cued and gaz.province(name) is not None):
+                continue
+            out.append(Candidate(i, j, name, gender, cued, cue_at))
+        return out
+
+    def _is_place_name(self, name: str) -> bool:
+        """``Gazetteer.is_place_name``, memoised: the same few thousand runs recur."""
+        known = self._places
+        found = known.get(name)
+        if found is None:
+            if len(known) > 50_000:  # bounded on a hostile text of unique runs
+                known.clear()
+            found = known[name] = self.pp.gaz.is_place_name(name)
+        return found
+
+    def _place_prefix(self, toks: list[Tok], k: int) -> int:
+        """How many tokens from ``toks[k]`` belong to a province or district name that
+        starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
+        surname here), else 0."""
+        if not toks[k].cap:
+            return 0
+        n = len(toks)
+        lo = k  # toks[lo:hi] is the run of capitalised tokens around k (two back, three on)
+        while lo > max(0, k - 2) and toks[lo - 1].cap:
+            lo -= 1
+        hi = k + 1
+        while hi < min(n, k + 4) and toks[hi].cap:
+            hi += 1
+        for s in range(lo, k + 1):  # a name of m words from s, capitalised after it too
+            for m in (3, 2):
+                if k < s + m < hi and self._is_place_name(" ".join(map(_TEXT, toks[s:s + m]))):
+                    return s + m - k
+        return 0
+
+    def _blocked(self, toks: list[Tok], starts: list[int], k: int, acronym: bool = True
+                 ) -> bool:
+        """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
+        whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
+        phố Huỳnh Đức Thơ``)."""
+        type_words = self.pp.v.type_words  # (a dict test before each match: the hot path)
+        for s in (k - 2, k - 1):  # a place word first: "thành phố" is not the street "phố"
+            m = type_words.match(toks, s) if s >= 0 and toks[s].low in type_words.root else None
+            if m is not None and m[1] == k:
+                return self.pp.place(toks, k, (m[0],)) is not None
+        blockers = self.blockers
+        for s in (k - 3, k - 2, k - 1):
+            m = blockers.match(toks, s) if s >= 0 and toks[s].low in blockers.root else None
+            if m is not None and m[1] == k:
+                return True
+        if acronym and k > 0:  # "Trường THPT Lê Quý Đôn": an institution (but "Ảnh: LÊ
+            # THOA Ông Tất Thành Cang" is a person: a cue word rules)
+            t = toks[k - 1]
+            if (t.word and len(t.text) >= 3 and t.text.isupper() and starts[k - 1] != starts[k]
+                    and not self.pp.v.fillers.match(toks, k - 1)):
+                return True
+        return False
+
+    # -- posts around names --------------------------------------------------------------
+    def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+                ) -> tuple[list[Post], int, bool] | None:
+        """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
+        cued = c.cued  # (as found: _posts sets it after this)
+        target = c.cue_at
+        firsts = self.pp.post_first_words
+        for s in range(max(floor, c.start - 40), target):
+            if toks[s].low not in firsts:  # no post starts here (pp.starts_post, inlined)
+                continue
+            posts, end = self.pp.chain(toks, s, ctx, stop=target)
+            if not posts and end == s:
+                continue
+            if end == target and end > s:
+                return posts, s, False
+            rest = [t.low for t in toks[end:target]]
+            if rest in ([","], [":"]) and (cued or rest == [":"]):
+                return posts, s, rest == [":"]
+            if posts and self._list_intro(toks, end, target):
+                return posts, s, True
+            if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
+                return posts, s, False
+        return self._body_list(toks, max(floor, c.start - 40), target, ctx)
+
+    def _body_list(self, toks: list[Tok], lo: int, target: int, ctx: Context
+                   ) -> tuple[list[Post], int, bool] | None:
+        """``Ban Thường vụ Thành ủy gồm các đồng chí: A, B``: a body written before a list
+        of its members gives each of them its member title."""
+        for s in range(lo, target):
+            if not (toks[s].cap and self.list_bodies.starts(toks[s])):
+                continue
+            m = self.list_bodies.match(toks, s)
+            r = self.pp.org(toks, s, ctx, generic=False) if m is not None else None
+            if r is None or r[0].bare or not r[0].resolved:
+                continue
+            org, end = r
+            if self._list_intro(toks, end, target):
+                return [Post(m[0], org, "current", s, end, shared=True)], s, True
+        return None
+
+    def _list_intro(self, toks: list[Tok], k: int, target: int) -> bool:
+        """``chuyên trách, gồm:`` / ``kiêm nhiệm gồm các đồng chí:`` from ``toks[k]`` to
+        ``target``: up to three lower-case qualifiers, an intro word, an optional colon."""
+        qualifiers = 0
+        if k + 1 < target and toks[k].low == "khóa" and toks[k + 1].word:  # "khóa XVIII"
+            k += 2
+        while k < target and qualifiers < 3 and toks[k].word and not toks[k].cap and (
+                self.list_intros.match(toks, k) is None):
+            k += 1
+            qualifiers += 1
+        if k < target and toks[k].low == ",":
+            k += 1
+        m = self.list_intros.match(toks, k)
+        if m is None or m[1] > target:
+            return False
+        k = m[1]
+        return k == target or (k + 1 == target and toks[k].low == ":")
+
+    def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
+                      ) -> list[Post]:
+        """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
+        out: list[Post] = []
+        k = c.end
+        marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
+        while k < stop:
+            low = toks[k].low
+            if low not in marks:
+                k += 1
+                continue
+            if low in _END:
+                break
+            m = self.appoint.match(toks, k)
+            if m is None:
+                k += 1
+                continue
+            status, j = m
+            posts, end = self.pp.chain(toks, j, ctx, stop=stop)
+            for p in posts:
+                if status == "former":
+                    p.status = "former"
+            out.extend(posts)
+            k = max(end, j)
+        return out
+
+    def segments(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around possible names, merged: only these are tokenized (the
+        rest of an article cannot hold a person or a post)."""
+        spans = []
+        holds = self._holds
+        if len(holds) > 50_000:  # bounded: a hostile text of unique capitalised runs
+            holds.clear()
+        lasts = self.cue_lasts if self.lower_finds_cues else ()  # (see _cue_ends)
+        for m in self.caprun.finditer(text):
+            run = m.group()
+            hold = holds.get(run)
+            if hold is None:  # the same runs recur article after article: memoised
+                hold = holds[run] = self._may_hold_name(run.split())
+            s = m.start()
+            if not hold and lasts and s > 1 and text[s - 1] == " " and text[s - 2] != " " and (
+                    len(low := text[s - 2].lower()) == 1 and low not in lasts):
+                continue  # one space after a char that ends no cue (most runs): no cue
+            if hold or self._cue_ends(text, max(0, s - 12), s):
+                spans.append((max(0, s - _LEFT), min(len(text), m.end() + _RIGHT)))
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        out = []
+        for a, b in merged:
+            if a > 0:  # start and end on a space, not inside a word
+                sp = text.find(" ", a)
+                a = sp + 1 if sp != -1 else a
+            if b < len(text):
+                sp = text.rfind(" ", a, b)
+                b = sp if sp > a else b
+            out.append((a, b))
+        return out
+
+    def _cue_ends(self, text: str, lo: int, hi: int) -> bool:
+        """``self.cue_re.search(text, lo, hi)``: ``text[lo:hi]`` ends with a cue word and
+        spaces (``$`` also matches before a final line break), by str methods, not a scan."""
+        window = text[lo:hi]
+        if self.lower_finds_cues:
+            # Most runs follow no cue: first the char before the spaces (before a final
+            # line break), lower-cased, must end a cue (else no lower-casing of the window
+            # nor regex finds one; the regex's case-insensitive letter is the lower case
+            # but for İ, whose lower() is two chars).
+            words = window.rstrip(" ")
+            if len(words) == len(window):
+                if not window.endswith("\n"):
+                    return False
+                words = window[:-1].rstrip(" ")
+                if len(words) == len(window) - 1:
+                    return False
+            if not words:
+                return False
+            last = words[-1].lower()
+            if len(last) == 1 and last not in self.cue_lasts:
+                return False
+        low = window.lower()
+        if len(low) != hi - lo or not self.lower_finds_cues:  # (two: ask the regex)
+            return self.cue_re.search(text, lo, hi) is not None
+        return self._cue_then_spaces(low) or (
+            low.endswith("\n") and self._cue_then_spaces(low[:-1]))
+
+    def _cue_then_spaces(self, low: str) -> bool:
+        words = low.rstrip(" ")
+        return len(words) < len(low) and words.endswith(self.short_cues)
+
+    def _may_hold_name(self, words: list[str]) -> bool:
+        """A surname followed by another capitalised word that is not a place's name (``Hà
+        Nội``, ``Hồ Chí Minh`` are no anchors)."""
+        for i, w in enumerate(words[:-1]):
+            if w.lower() in self.surnames and not any(
+                    self._is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
+                    if i + n <= len(words)):
+                return True
+        return False
+
+    def __call__(self, text: str, authors: list[str], ctx: Context) -> dict:
+        cands: list[Candidate] = []
+        segments = []
+        for a, b in self.segments(text):
+            tokens = self.tokenizer.tokenize(text, a, b)
+            # (names, short forms and organisations start at capitalised tokens)
+            caps = _capitalised(tokens.toks)
+            found = self.candidates(text, tokens, set(authors), caps)
+            if found:
+                self._posts(text, tokens, found, ctx)
+                cands.extend(found)
+                segments.append((tokens, caps))
+        _orgs_of_bare_lists(cands, self.pp.v.standalone)
+        return self._assemble(text, segments, cands, ctx)
+
+    def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
+               ) -> None:
+        """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
+        breaks = _sentence_breaks(text, tokens)
+        toks = tokens.toks
+        pp = self.pp
+        # 1. chains before names, with the split rule between two names
+        floor = 0
+        for i, c in enumerate(cands):
+            r = self._prefix(toks, c, max(floor, _sentence_start(breaks, c.start)), ctx)
+            if r is not None:
+                posts, s, colon = r
+                c.prefix_start = s
+                c.cued = True
+                prev = cands[i - 1] if i else None
+                if prev is not None and s >= 1 and toks[s - 1].low in _SEPARATORS and (
+                        prev.end == s - 1 or (prev.end == s - 2 and toks[s - 2].low == ",")):
+                    # "A, post, post B": only the post touching B is B's
+                    touching = posts[-1:] if posts and posts[-1].end == c.start else []
+                    c.prefix = touching
+                    c.prefix_start = touching[0].start if touching else c.start
+                else:
+                    c.prefix = posts
+                    if colon or (s >= 1 and _is_plural(toks, s)):
+                        for p in posts:
+                            p.shared = True
+            floor = c.end
+        # 2. chains after names, and appointment cues
+        for i, c in enumerate(cands):
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            limit = len(toks)
+            if nxt is not None:
+                limit = nxt.prefix_start if nxt.prefix_start is not None else nxt.start
+                limit = min(limit, nxt.cue_at)
+            k = c.end
+            if k < limit and toks[k].low in _SEPARATORS:
+                posts, end = pp.chain(toks, k + 1, ctx, stop=limit)
+                c.posts.extend(posts)
+            c.posts.extend(self._appointments(toks, c, limit, ctx))
+        # 3. a chain written once before a list
+        for i, c in enumerate(cands):
+            shared = [p for p in c.prefix if p.shared]
+            if not shared:
+                continue
+            for d in cands[i + 1:]:
+                if _sentence_of(breaks, d.start) != _sentence_of(breaks, c.start) or d.prefix:
+                    break
+                cue_at = d.cue_at
+                if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
+                    break
+                d.prefix = list(shared)
+        for c in cands:
+            c.tokens = tokens
+
+    # -- people --------------------------------------------------------------------------
+    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
+                  ) -> dict:
+        full: dict[str, dict] = {}
+        by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
+        for c in cands:
+            by_name.setdefault(c.name, []).append(c)
+        words = {name: name.split() for name in by_name}
+        # longest first; among equal lengths, in order of first mention (by_name's order:
+        # never a set's, which changes with the process's hash seed)
+        names = sorted(by_name, key=lambda s: -len(words[s]))
+        canonical: dict[str, str] = {}
+        for name in names:
+            w = words[name]
+            longer = [f for f in full if len(words[f]) > len(w) and words[f][:len(w)] == w]
+            if longer and len(w) >= 3:
+                canonical[name] = longer[0]
+                continue
+            tail = [f for f in full if len(words[f]) > len(w) and words[f][-len(w):] == w]
+            if tail and any(c.cued for c in by_name[name]):
+                canonical[name] = tail[0]
+                continue
+            ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
+            if ok:
+                canonical[name] = name
+                full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0,
+                              "first": min(c.tokens.starts[c.start] for c in by_name[name])}
+        mentions: list[dict] = []
+        orgs: dict[str, dict] = {}
+        for c in cands:
+            target = canonical.get(c.name)
+            if target is None:
+                continue
+            person = full[target]
+            if c.cue_gender and person["gender"] is None:
+                person["gender"] = c.cue_gender
+            mentions.append({"name": target, "start": c.tokens.starts[c.start],
+                             "end": c.tokens.end(c.end - 1)})
+            for p in [*c.prefix, *c.posts]:
+                if self.pp.is_post(p):
+                    person["positions"].append(_position(text, c.tokens, p))
+                    if p.org is not None and p.org.name not in orgs:
+                        orgs[p.org.name] = _org_record(p.org)
+        taken = _Spans([(m["start"], m["end"]) for m in mentions])
+        for m in self._short_forms(text, segments, full, taken):
+            mentions.append(m)
+            gender = m.pop("_gender")
+            person = full[m["name"]]
+            if gender and person["gender"] is None:
+                person["gender"] = gender
+        mentions.sort(key=lambda m: m["start"])
+        for m in mentions:
+            full[m["name"]]["mentions"] += 1
+        self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks])
+        people = sorted(full.values(), key=lambda p: p["first"])
+        for p in people:  # (their positions are deduplicated: _biographies does it last)
+            del p["first"]
+        for tokens, caps in segments:
+            self._segment_orgs(tokens.toks, ctx, orgs, caps)
+        return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
+
+    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: _Spans
+                     ) -> list[dict]:
+        """``ông Phong``, ``bà Hằng``, ``Bí thư Thăng``: one capitalised word after a cue or
+        a title, joined to the latest-mentioned person whose name ends with it."""
+        if not full:
+            return []
+        last_word: dict[str, list[str]] = {}
+        for name in full:
+            last_word.setdefault(name.split()[-1], []).append(name)
+        found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
+        for m in self._short_matches(text, last_word):
+            word = m.group("w")
+            if m.start("cue") not in taken:
+                gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
+                found[m.start("w")] = (m.end("w"), word, gender)
+        for tokens, caps in segments:
+            toks, starts, _ = tokens
+            for k in _where(toks, caps, last_word, _TEXT):
+                start = starts[k]
+                if start in found or start in taken:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].word:
+                    continue
+                if self._title_before(toks, k):
+                    found[start] = (tokens.end(k), toks[k].text, None)
+        firsts = {name: p["first"] for name, p in full.items()}
+        out = []
+        for start, (end, word, gender) in sorted(found.items()):
+            options = last_word[word]
+            seen = [o for o in options if firsts[o] < start] or options
+            person = max(seen, key=lambda o: firsts[o])
+            out.append({"name": person, "start": start, "end": end, "_gender": gender})
+        return out
+
+    def _short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
+        """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``
+        (the last words of the people found), in text order. Searched from those words with
+        ``str.find`` (a regex scan tries every position of the text, and lower-casing it to
+        find each cue costs more than a few ``find`` of names): each place a word is
+        written after spaces and a cue is where short_re may match. finditer skips a match
+        that starts inside one it reported: that can only be at its word (see
+        ``_reported``) while ``self.cues_may_overlap`` is False."""
+        if not self.lower_finds_cues or self.cues_may_overlap:  # (then the plain scan)
+            return [m for m in self.short_re.finditer(text) if m.group("w") in words]
+        found: dict[int, re.Match[str]] = {}
+        for word in words:
+            q = text.find(word)
+            while q != -1:
+                m = self._short_match_before(text, q)
+                if m is not None and m.group("w") == word and self._reported(text, m):
+                    found[m.start()] = m
+                q = text.find(word, q + 1)
+        return [found[p] for p in sorted(found)]
+
+    def _reported(self, text: str, m: re.Match[str]) -> bool:
+        """Whether finditer reports short_re match ``m``: not when it starts at the word of
+        a match that it reports (``ông Đ/c Phong``: ``ông Đ`` is a match, and its word the
+        start of ``Đ/c``). A match is never inside another one's spaces or word (a letter
+        is before each of its letters), nor, unless cues_may_overlap, inside its cue."""
+        covered = False
+        before = self._short_match_before(text, m.start())
+        while before is not None:  # each match of the chain covers the next one if reported
+            covered = not covered
+            before = self._short_match_before(text, before.start())
+        return not covered
+
+    def _short_match_before(self, text: str, q: int) -> re.Match[str] | None:
+        """The short_re match whose word starts at ``text[q]``, if any: spaces, and a cue
+        before them (the longest, as the regex prefers its leftmost start)."""
+        r = q
+        while r > 0 and text[r - 1] == " ":
+            r -= 1
+        if r == q:
+            return None
+        # a cue written in any case ends here? (lower-cased: see lower_finds_cues)
+        tail = text[max(0, r - self.longest_cue):r].lower()
+        if not tail.endswith(self.short_cues):
+            return None
+        for cue in self.short_cues_longest_first:
+            if tail.endswith(cue):
+                m = self.short_re.match(text, r - len(cue))
+                if m is not None and m.start("w") == q:
+                    return m
+        return None
+
+    def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
+                     ctx: Context, orgs: dict[str, dict], seg_tokens: list[Tokens]
+                     ) -> None:
+        """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
+        là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
+        the person last mentioned). A past marker in the sentence makes them former."""
+        full_spans = {(m["start"], m["end"]) for m in mentions if m["name"] in full
+                      and text[m["start"]:m["end"]] == m["name"]}
+        subjects = [(m["end"], m["name"]) for m in mentions
+                    if (m["start"], m["end"]) not in full_spans]
+        starts = [m["start"] for m in mentions]
+        # (from the first mention on: a pronoun before it has no one to stand for)
+        for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
+            i = bisect.bisect_left(starts, at) - 1
+            if i < 0:
+                continue
+            person = full[mentions[i]["name"]]
+            gender = self.cues.get(word.lower())
+            if person["gender"] in (None, gender):
+                subjects.append((end, mentions[i]["name"]))
+        for pos, name in subjects:
+            person = full[name]
+            for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
+                if past:
+                    p.status = "former"
+                if self.pp.is_post(p):
+                    person["positions"].append(_position(text, tokens, p))
+                    if p.org is not None and p.org.name not in orgs:
+                        orgs[p.org.name] = _org_record(p.org)
+        for p in full.values():
+            p["positions"] = _dedupe_positions(p["positions"])
+
+    def _posts_after(self, text: str, pos: int, ctx: Context, seg_tokens: list[Tokens]
+                     ) -> list[tuple[Post, Tokens, bool]]:
+        """Posts after an appointment cue from ``pos`` to the end of its sentence or the
+        next person: (post, tokens, past)."""
+        m = _SENTENCE_END.search(text, pos, min(len(text), pos + 300))
+        end = m.start() if m else min(len(text), pos + 300)
+        if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
+            return []
+        begin = max(text.rfind(". ", max(0, pos - 300), pos), text.rfind("\n", 0, pos)) + 1
+        tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
+        toks = tokens.toks
+        out = []
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if t.cap and t.word and (self.pp.is_name_start(toks, k) or (
+                    k > 0 and toks[k - 1].low in self.cues)):
+                break  # the next person
+            a = self.appoint.match(toks, k) if t.low in self.appoint.root else None
+            if a is None:
+                k += 1
+                continue
+            status, j = a
+            posts, stop = self.pp.chain(toks, j, ctx)
+            past = status == "former" or (
+                self.past_re.search(text, begin, tokens.starts[k]) is not None)
+            out.extend((p, tokens, past) for p in posts)
+            k = max(stop, j)
+        return out
+
+    def _title_before(self, toks: list[Tok], k: int) -> bool:
+        for s in range(max(0, k - 12), k):
+            if self.pp.starts_post(toks[s]):
+                posts, end = self.pp.chain(toks, s, _NO_PLACE, stop=k)
+                if end == k and posts:
+                    return True
+        return False
+
+    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, dict],
+                      caps: list[int]) -> None:
+        """Organisations named in a segment (with their place, known or resolved); ``caps``:
+        the indices of its capitalised tokens, where one may start."""
+        k = 0  # the next token an organisation may start at (none inside the last one)
+        for i in _where(toks, caps, self.pp.org_first_words):
+            if i < k:
+                continue
+            r = self.pp.org(toks, i, ctx, generic=False)
+            if r is None:
+                continue
+            org, end = r
+            if org.resolved and org.name not in seen:
+                seen[org.name] = _org_record(org)
+            k = max(end, i + 1)
+
+
+# "ông"/"bà" not inside a word, before a lower-case word (see _pronouns).
+_PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
+_PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
+_LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the matches of ``_PRONOUN.finditer(text, pos)``, in order. Found
+    by ``str.find`` of each spelling and a space (a C scan): the regex tried each ``b`` and
+    ``ô`` of the text. Two never overlap (a letter would be before the second)."""
+    found = []
+    for word in _PRONOUN_WORDS:
+        q = text.find(word + " ", pos)
+        while q != -1:
+            if (q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_")) and (
+                    _LOWER_WORD.match(text, q + len(word) + 1)):  # (\w: alphanumeric or _)
+                found.append((q, q + len(word), word))
+            q = text.find(word + " ", q + 1)
+    found.sort()
+    return found
+
+
+def _cues_may_overlap(cues: Sequence[str]) -> bool:
+    """Whether a short_re match might start inside another one's cue: after a non-word
+    character inside a cue (``đ/c``: after ``/``) that cue's rest and a space would begin
+    a cue, or a cue would be a part of them. With such cues finditer skips a match that a
+    search from the names finds."""
+    if any(not c[:1].isalnum() for c in cues):
+        return True  # (one might start in the spaces after a cue)
+    for d in cues:
+        for i in range(1, len(d)):
+            if d[i - 1].isalnum() or d[i - 1] == "_":
+                continue  # (?<![\w]) fails after a word character
+            rest = d[i:] + " "
+            if any(c.startswith(rest) or rest.startswith(c) for c in cues):
+                return True
+    return False
+
+
+def _capitalised(toks: list[Tok]) -> list[int]:
+    """Indices of the capitalised tokens (words: punctuation is never capitalised)."""
+    return list(compress(count(), map(_CAP, toks)))
+
+
+def _where(toks: list[Tok], indices: Sequence[int], words: Container[str],
+           field: Callable[[Tok], str] = _LOW) -> list[int]:
+    """Those of ``indices`` whose token's ``field`` (lower-cased text) is one of ``words``.
+    By C-level calls: a Python loop over every capitalised token costs more than the work
+    done on the few that pass."""
+    return list(compress(indices, map(words.__contains__, map(field, map(toks.__getitem__,
+                                                                          indices)))))
+
+
+def _slice(seg_tokens: list[Tokens], a: int, b: int) -> Tokens | None:
+    """The tokens of ``text[a:b]`` cut from an already tokenized segment covering it, or
+    None (also when none starts there)."""
+    for tokens in seg_tokens:
+        starts = tokens.starts
+        if starts[0] <= a and b <= tokens.end(len(starts) - 1):
+            lo = bisect.bisect_left(starts, a)
+            hi = bisect.bisect_left(starts, b, lo)
+            return tokens.cut(lo, hi) if hi > lo else None
+    return None
+
+
+def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
+    """``Ba Phó ban kiêm nhiệm gồm: ông A, …``: a title written once before a list with no
+    organisation belongs to the organisation the same title last had in the text (``Các
+    Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before)."""
+    last: dict[str, object] = {}
+    for c in cands:
+        for p in [*c.prefix, *c.posts]:
+            if p.org is not None and not p.org.bare:
+                last[p.title] = p.org
+            elif p.org is None and p.shared and p.title not in standalone and p.title in last:
+                p.org = last[p.title]
+
+
+def _position(text: str, tokens: Tokens, p: Post) -> dict:
+    return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
+            "text": text[tokens.starts[p.start]:tokens.end(p.end - 1)]}
+
+
+def _org_record(org) -> dict:
+    return {"name": org.name, "kind": org.kind, "level": org.level}
+
+
+class _Spans:
+    """Character spans of full-name mentions; ``pos in spans`` when a span covers it."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+def _dedupe_positions(positions: list[dict]) -> list[dict]:
+    """One entry per title and organisation; a post also written as former is former; a
+    title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
+    ``Phó Bí thư Thường trực`` of one committee) is the same post written short."""
+    out: dict[tuple, dict] = {}
+    for p in positions:
+        key = (p["title"], p["org"])
+        if key not in out or (p["status"] == "former" and out[key]["status"] != "former"):
+            out[key] = p
+    keys = list(out)
+    for title, org in keys:
+        if any(o == org and t != title and t.startswith(title + " ") for t, o in keys):
+            del out[(title, org)]
+    return list(out.values())
+
+
+_END_CHAR = re.compile(r"[.!?]")
+
+
+def _sentence_breaks(text: str, tokens: Tokens) -> list[int]:
+    """Indices of the tokens that begin a new sentence (after . ! ? or a line break), in
+    order. Found from the text (a regex for the marks, ``str.find`` for line breaks, a
+    bisect for their tokens), not by a loop over every token."""
+    toks, starts, _ = tokens
+    n = len(toks)
+    if n < 2:
+        return []
+    breaks = set()
+    last = starts[-1]  # a mark or a line break before the last token
+    for m in _END_CHAR.finditer(text, starts[0], last):
+        k = bisect.bisect_left(starts, m.start())
+        if starts[k] == m.start() and toks[k].low in _END:  # a token, not in "TP.HCM"
+            breaks.add(k + 1)
+    nl = text.find("\n", tokens.end(0), last)
+    while nl != -1:
+        k = bisect.bisect_right(starts, nl)  # the token after the gap holding it
+        if starts[k] - tokens.end(k - 1) > 1:  # a gap of one "\n" is no break
+            breaks.add(k)
+        nl = text.find("\n", starts[k], last)
+    return sorted(breaks)
+
+
+def _sentence_of(breaks: list[int], k: int) -> int:
+    """The sentence number of token ``k`` (``breaks`` from :func:`_sentence_breaks`)."""
+    return bisect.bisect_right(breaks, k)
+
+
+def _sentence_start(breaks: list[int], k: int) -> int:
+    """The first token of token ``k``'s sentence, by a binary search: walking back would
+    make a hostile one-sentence text quadratic."""
+    i = bisect.bisect_right(breaks, k)
+    return breaks[i - 1] if i else 0
+
+
+def _is_plural(toks: list[Tok], s: int) -> bool:
+    """``các`` or ``các đồng chí`` right before a chain: it applies to a list."""
+    if toks[s - 1].low == "các":
+        return True
+    return s >= 3 and toks[s - 1].low == "chí" and toks[s - 2].low == "đồng" and (
+        toks[s - 3].low == "các")
+
+
+class ContextCache:
+    """``Context.from_extras`` for a place context, memoised by the names it reads (a Context
+    is never changed; the same few hundred places recur in a corpus)."""
+
+    def __init__(self, finder: PeopleFinder) -> None:
+        self.finder = finder
+        self._contexts: dict[tuple, Context] = {}
+
+    def __call__(self, place_context: dict | None) -> Context:
+        district = (place_context or {}).get("district")
+        d = district or {}
+        key = (place_context and place_context.get("province"), bool(district), d.get("type"),
+               d.get("name")) if isinstance(d, dict) else None
+        if not place_context or key is None or not all(
+                isinstance(x, (str, bool, type(None))) for x in key):  # odd extras: no memo
+            return Context.from_extras(place_context, self.finder.pp.gaz)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            if len(self._contexts) > 10_000:
+                self._contexts.clear()
+            ctx = self._contexts[key] = Context.from_extras(place_context, self.finder.pp.gaz)
+        return ctx
