@@ -206,7 +206,7 @@ def test_keys_are_found_where_lower_aligned_has_them(text):
 def test_figures_are_the_same_without_the_scan_bound(monkeypatch):
     # _REACH only lets the scans start later in a sentence; unknown (None), they start at
     # its start and find the same figures
-    from .conftest import SEEDS
+    from tests.conftest import SEEDS
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     texts.append("Đảng bộ huyện có 54 tổ chức cơ sở đảng với 19.908 đảng viên, tăng 1.200 "
