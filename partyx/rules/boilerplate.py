@@ -29,11 +29,10 @@ from __future__ import annotations
 import re
 
 from partyx.data import load
+from partyx.lang.sentences import ends_sentence
 from partyx.lang.text import collapse_spaces
 from partyx.rules import headline
 
-_CLOSERS = "\"'”’»)]"
-_SENTENCE_END = ".!?…"
 _ONLY_SYMBOLS = re.compile(r"^[\W_]+$")
 _CAPTION_MAX = 200  # a longer line printed twice is no caption
 _BULLET_START = re.compile(r"^(?:[-–+•*]|\d{1,3}\s*[-.)/])\s*")
@@ -51,12 +50,6 @@ def _core(line: str) -> str:
     return line.rstrip(" :.").strip()
 
 
-def ends_sentence(line: str) -> bool:
-    """Does ``line`` end like a sentence (``.``, ``?``, ``!`` or ``…``, maybe inside quotes)?"""
-    core = line.rstrip().rstrip(_CLOSERS)
-    return bool(core) and core[-1] in _SENTENCE_END
-
-
 def is_paragraph(line: str) -> bool:
     """A body paragraph rather than a headline, caption or header line: long, or a statement
     ending with a full stop (headlines end with ``?`` or ``!`` as often as paragraphs do)."""
@@ -64,8 +57,7 @@ def is_paragraph(line: str) -> bool:
         return True
     if len(line) < 60:
         return False
-    core = line.rstrip().rstrip(_CLOSERS)
-    return core.endswith((".", "…")) and " " in line
+    return ends_sentence(line, ".…") and " " in line
 
 
 def is_headline_run(line: str) -> bool:

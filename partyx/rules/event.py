@@ -28,6 +28,7 @@ from typing import Any
 
 from partyx.data import load
 from partyx.lang.patterns import width
+from partyx.lang.sentences import sentence_at
 from partyx.rules.dates import is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
@@ -288,65 +289,6 @@ def _pub(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
-
-
-_LONGEST_SENTENCE = 2000  # characters each side of ``pos``: keeps hostile text linear
-_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
-_END_CHARS = "\n.!?"
-_TRIES = 16  # end chars that end no sentence (19.908, TP.HCM) looked at before the regex
-
-
-def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
-    """Bounds of the sentence of ``text`` around ``pos`` (an ellipsis ``...`` ends none).
-    A "sentence" with no end within 2000 characters (a hostile line, no real prose) is cut
-    there, so that asking for each of thousands of names costs no scan of the whole text."""
-    if pos is None or not text:
-        return (0, 0)
-    floor, here, limit = max(0, pos - _LONGEST_SENTENCE), max(0, pos), pos + _LONGEST_SENTENCE
-    return (_start_before(text, floor, here, pos), _end_after(text, here, limit))
-
-
-# The nearest end char each side is found by str.find per char (far faster than a regex scan
-# of the window); the regex (_SENTENCE_END) decides only when many end chars end nothing.
-
-def _start_before(text: str, floor: int, here: int, pos: int) -> int:
-    last = {c: text.rfind(c, floor, here) for c in _END_CHARS}
-    for _ in range(_TRIES):
-        i = max(last.values())
-        if i < 0:
-            return floor
-        end = _end_at(text, i)
-        if 0 < end <= pos:
-            return end
-        last[text[i]] = text.rfind(text[i], floor, i)
-    start = floor
-    for m in _SENTENCE_END.finditer(text, floor, pos):
-        start = m.end()
-    return start
-
-
-def _end_after(text: str, here: int, limit: int) -> int:
-    first = {c: text.find(c, here, limit) for c in _END_CHARS}
-    for _ in range(_TRIES):
-        found = [i for i in first.values() if i >= 0]
-        if not found:
-            return min(len(text), limit)
-        i = min(found)
-        if _end_at(text, i):
-            return i + 1 if _end_at(text, i) <= limit else min(len(text), limit)
-        first[text[i]] = text.find(text[i], i + 1, limit)
-    m = _SENTENCE_END.search(text, here, limit)
-    return m.start() + 1 if m else min(len(text), limit)
-
-
-def _end_at(text: str, i: int) -> int:
-    """Where the sentence end at ``text[i]`` (one of ``_END_CHARS``) finishes: after a newline,
-    after the space that follows . ! ? (not in an ellipsis); 0 when it ends no sentence."""
-    if text[i] == "\n":
-        return i + 1
-    if (i and text[i - 1] == ".") or i + 1 >= len(text) or not text[i + 1].isspace():
-        return 0
-    return i + 2
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:

@@ -41,7 +41,8 @@ from functools import cache
 
 from partyx.data import load
 from partyx.lang.patterns import alternation
-from partyx.rules.boilerplate import ends_sentence, is_paragraph
+from partyx.lang.sentences import ends_sentence, next_starts
+from partyx.rules.boilerplate import is_paragraph
 from partyx.rules.headline import chunks, first_bullet, has_sentence_seam, is_headline_run
 
 # --- dates -------------------------------------------------------------------------------------
@@ -169,7 +170,6 @@ class Byline:
 
 # --- the reader ---------------------------------------------------------------------------------
 
-_SENTENCE_GAP = re.compile(r"[.!?…”\")]\s+")
 _PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›)\s")
 
@@ -515,7 +515,7 @@ class HeaderReader:
         if len(line) < 120:
             return None
         window = len(line) - 90
-        ends = [m.end() for m in _SENTENCE_GAP.finditer(line, window)]
+        ends = next_starts(line, window)
         for start in reversed(ends):
             tail = line[start:].strip()
             m = _PAREN_START.match(tail)  # "(còn nữa) THIỆN VĂN"

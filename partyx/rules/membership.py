@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partyx.lang.patterns import width
+from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
 from partyx.rules.bodies import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
@@ -66,8 +67,6 @@ _NOT_TOTAL = re.compile(
     r"đạt tiêu chuẩn|tăng|giảm|mới",
     re.IGNORECASE,
 )
-# A sentence ends at . ! ? (not the dot of 19.908) or a line end (``isdecimal`` is ``\d``).
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=\d))*(?:[.!?]|\n|$)")
 _STOPS = frozenset({"hiện", "có", "gồm", "với", "đã", "nay", "đến", "là", "tính", "luôn",
                     "vẫn", "cũng", "đang", "trong", "từ", "sau", "qua", "tổng"})
 
@@ -145,8 +144,8 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     for pos in _occurrences(text):
         if pos < done:
             continue
-        start = _sentence_start(text, pos)
-        end = _sentence_end(text, start)
+        start = sentence_start(text, pos, FIGURES)  # (a dot in 19.908 ends no sentence)
+        end = sentence_end(text, start, FIGURES)
         if end <= pos:
             continue
         done = end
@@ -172,51 +171,6 @@ def _occurrences(text: str) -> list[int]:
                     out.append(i - offset)
                 i = text.find(form, i + 1)
     return sorted(out)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end
-    (a digit is ``isdecimal``, the digit of _SENTENCE, so that both bounds agree: ``²`` is none)."""
-    while (i := _last_end_char(text, pos)) >= 0:
-        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
-            return i + 1
-        pos = i
-    return 0
-
-
-def _last_end_char(text: str, pos: int) -> int:
-    """Where the last of . ! ? and line end before ``pos`` stands (-1: none), by
-    ``str.rfind`` (a C scan): the rare ! and ? only after the nearest dot or line end (a
-    search of the whole text for them would cost more than the rest)."""
-    i = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos))
-    return max(i, text.rfind("!", i + 1, pos), text.rfind("?", i + 1, pos))
-
-
-def _first_end_char(text: str, start: int) -> int:
-    """Where the first of . ! ? and line end from ``start`` stands (-1: none), as
-    :func:`_last_end_char` looks for the last."""
-    ends = [i for i in (text.find("\n", start), text.find(".", start)) if i >= 0]
-    stop = min(ends) if ends else len(text)
-    ends += [i for i in (text.find("!", start, stop), text.find("?", start, stop)) if i >= 0]
-    return min(ends) if ends else -1
-
-
-_TRIES = 16  # dots in figures (19.908) looked at before the regex decides
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """End of the sentence from ``start`` (where ``_SENTENCE`` ends its match)."""
-    # The nearest end char by str.find; the regex decides after many dots in figures.
-    at = start
-    for _ in range(_TRIES):
-        i = _first_end_char(text, at)
-        if i < 0:
-            return len(text)
-        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
-            return i + 1
-        at = i + 1
-    m = _SENTENCE.match(text, start)
-    return m.end() if m else start
 
 
 def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,

@@ -35,6 +35,15 @@ from itertools import compress, count
 from operator import attrgetter
 
 from partyx.data import load
+from partyx.lang.sentences import (
+    CLAUSE,
+    MARK_TOKENS,
+    clause_start,
+    first_token,
+    next_end,
+    sentence_number,
+    token_breaks,
+)
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.rules.posts import Context, Post, PostParser
 
@@ -47,7 +56,6 @@ _LOW = attrgetter("low")
 _EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
 _SEPARATORS = frozenset({",", "-", "–", "—", "("})
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
-_END = frozenset({".", "!", "?"})
 # No place known: for posts read only to tell a title (one object, never changed: the
 # parser's memo of organisations is by context).
 _NO_PLACE = Context()
@@ -97,7 +105,7 @@ class PeopleFinder:
             re.IGNORECASE)
         self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
                              **dict.fromkeys(t["leaving_cues"], "former")})
-        self.end_or_appoint = _END.union(self.appoint.root)
+        self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
         upper = names["uppercase"]
         # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
         # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
@@ -320,7 +328,7 @@ class PeopleFinder:
             if low not in marks:
                 k += 1
                 continue
-            if low in _END:
+            if low in MARK_TOKENS:
                 break
             m = self.appoint.match(toks, k)
             if m is None:
@@ -430,13 +438,13 @@ class PeopleFinder:
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
         """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
-        breaks = _sentence_breaks(text, tokens)
+        breaks = token_breaks(text, tokens)
         toks = tokens.toks
         pp = self.pp
         # 1. chains before names, with the split rule between two names
         floor = 0
         for i, c in enumerate(cands):
-            r = self._prefix(toks, c, max(floor, _sentence_start(breaks, c.start)), ctx)
+            r = self._prefix(toks, c, max(floor, first_token(breaks, c.start)), ctx)
             if r is not None:
                 posts, s, colon = r
                 c.prefix_start = s
@@ -472,7 +480,7 @@ class PeopleFinder:
             if not shared:
                 continue
             for d in cands[i + 1:]:
-                if _sentence_of(breaks, d.start) != _sentence_of(breaks, c.start) or d.prefix:
+                if sentence_number(breaks, d.start) != sentence_number(breaks, c.start) or d.prefix:
                     break
                 cue_at = d.cue_at
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
@@ -663,11 +671,11 @@ class PeopleFinder:
                      ) -> list[tuple[Post, Tokens, bool]]:
         """Posts after an appointment cue from ``pos`` to the end of its sentence or the
         next person: (post, tokens, past)."""
-        m = _SENTENCE_END.search(text, pos, min(len(text), pos + 300))
-        end = m.start() if m else min(len(text), pos + 300)
+        end = next_end(text, pos, CLAUSE, pos + 300)
+        end = end if end >= 0 else min(len(text), pos + 300)
         if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
             return []
-        begin = max(text.rfind(". ", max(0, pos - 300), pos), text.rfind("\n", 0, pos)) + 1
+        begin = clause_start(text, pos, 300)
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
         toks = tokens.toks
         out = []
@@ -718,7 +726,6 @@ class PeopleFinder:
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
 _PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
 _LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -828,44 +835,6 @@ def _dedupe_positions(positions: list[dict]) -> list[dict]:
         if any(o == org and t != title and t.startswith(title + " ") for t, o in keys):
             del out[(title, org)]
     return list(out.values())
-
-
-_END_CHAR = re.compile(r"[.!?]")
-
-
-def _sentence_breaks(text: str, tokens: Tokens) -> list[int]:
-    """Indices of the tokens that begin a new sentence (after . ! ? or a line break), in
-    order. Found from the text (a regex for the marks, ``str.find`` for line breaks, a
-    bisect for their tokens), not by a loop over every token."""
-    toks, starts, _ = tokens
-    n = len(toks)
-    if n < 2:
-        return []
-    breaks = set()
-    last = starts[-1]  # a mark or a line break before the last token
-    for m in _END_CHAR.finditer(text, starts[0], last):
-        k = bisect.bisect_left(starts, m.start())
-        if starts[k] == m.start() and toks[k].low in _END:  # a token, not in "TP.HCM"
-            breaks.add(k + 1)
-    nl = text.find("\n", tokens.end(0), last)
-    while nl != -1:
-        k = bisect.bisect_right(starts, nl)  # the token after the gap holding it
-        if starts[k] - tokens.end(k - 1) > 1:  # a gap of one "\n" is no break
-            breaks.add(k)
-        nl = text.find("\n", starts[k], last)
-    return sorted(breaks)
-
-
-def _sentence_of(breaks: list[int], k: int) -> int:
-    """The sentence number of token ``k`` (``breaks`` from :func:`_sentence_breaks`)."""
-    return bisect.bisect_right(breaks, k)
-
-
-def _sentence_start(breaks: list[int], k: int) -> int:
-    """The first token of token ``k``'s sentence, by a binary search: walking back would
-    make a hostile one-sentence text quadratic."""
-    i = bisect.bisect_right(breaks, k)
-    return breaks[i - 1] if i else 0
 
 
 def _is_plural(toks: list[Tok], s: int) -> bool:

@@ -6,6 +6,7 @@ through the people stage's ``mentions`` (char offsets into ``text``).
 
 from __future__ import annotations
 
+from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
 from partyx.rules import event as events
@@ -23,7 +24,7 @@ class Event(Stage):
         text = article.text or ""
         found = events.main_date(text, article.extras.get("dates") or [], article.published)
         at = found["start"] if found else None
-        span = events.sentence_at(text, at)
+        span = sentence_at(text, at)
         if at is None:  # no dated sentence: the lead is the first two paragraphs
             lead_end = events.lead_end_of(text)
         else:

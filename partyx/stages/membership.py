@@ -4,6 +4,7 @@ in the same sentence (``tính đến ngày 30/6/2020``), else the main event's d
 
 from __future__ import annotations
 
+from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
 from partyx.rules import event as events
@@ -28,7 +29,7 @@ class Membership(Stage):
         main = events.main_date(text, dates, article.published)
         records = []
         for f in facts:
-            start, end = events.sentence_at(text, f.start)
+            start, end = sentence_at(text, f.start)
             near = [d for d in dates if d.get("date") and start <= d["start"] < end]
             as_of = near[-1]["date"] if near else (main["date"] if main else None)
             records.extend(membership.merge([f], as_of))

@@ -116,7 +116,6 @@ def test_names_not_in_people_are_never_the_lead():
 def test_never_raises(text, title):
     run(text, title=title)
     events.event_type(title, text, text)
-    events.sentence_at(text, len(text) // 2)
 
 
 @pytest.mark.parametrize(
@@ -253,27 +252,6 @@ def test_odd_case_folds_are_known():
            if x.lower() != c}
     assert odd <= set(events._ODD_LETTERS)
     assert events.event_type("GIÁM ſÁT", None, None) == "inspection"  # ſ: long s
-
-
-def _sentence_at_by_regex(text, pos, longest=2000):
-    """sentence_at as first written: one regex over the window each side."""
-    import re
-
-    end_rx = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
-    start = max(0, pos - longest)
-    for m in end_rx.finditer(text, start, pos):
-        start = m.end()
-    end = end_rx.search(text, pos, pos + longest)
-    return (start, end.start() + 1 if end else min(len(text), pos + longest))
-
-
-@given(st.text(alphabet=".. !?\n\na1\t", max_size=40), st.integers(0, 3))
-def test_sentence_at_agrees_with_the_window_regex(text, tries):
-    import unittest.mock as mock
-
-    with mock.patch.object(events, "_TRIES", tries):  # also where the regex decides
-        for pos in range(len(text) + 1):
-            assert events.sentence_at(text, pos) == _sentence_at_by_regex(text, pos)
 
 
 @pytest.mark.parametrize(

@@ -138,37 +138,6 @@ def test_figure_prefilter_keeps_the_stated_forms():
         assert membership._FIGURE.search(text), text
 
 
-def _start_by_walk(text, pos):
-    i = pos
-    while i > 0:
-        ch = text[i - 1]
-        if ch == "\n" or (ch in ".!?" and not (i < len(text) and text[i].isdecimal())):
-            return i
-        i -= 1
-    return 0
-
-
-@given(st.text(alphabet="..!?\n1²a ", max_size=40), st.integers(0, 3))
-def test_sentence_bounds_agree_with_the_plain_definitions(text, tries):
-    import unittest.mock as mock
-
-    with mock.patch.object(membership, "_TRIES", tries):  # also where the regex decides
-        for pos in range(len(text) + 1):
-            assert membership._sentence_start(text, pos) == _start_by_walk(text, pos)
-            end = membership._SENTENCE.match(text, pos).end()
-            assert membership._sentence_end(text, pos) == end
-
-
-
-def test_both_sentence_bounds_end_a_sentence_at_a_dot_before_a_superscript_digit():
-    # "²" is a digit to str.isdigit but not to \d (str.isdecimal): the sentence that ends at
-    # the dot before it is where the next one starts
-    text = "Có 1.²Đảng bộ có 19.908 đảng viên."
-    end = membership._sentence_end(text, 0)
-    assert end == text.index("²")
-    assert membership._sentence_start(text, len(text) - 2) == end
-
-
 def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_sentence():
     # "İ".lower() is two characters: offsets found in a plain text.lower() would point two
     # characters past the figure's sentence for every such letter before it.

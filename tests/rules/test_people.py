@@ -411,31 +411,6 @@ TRICKY = [
 ]
 
 
-def plain_sentences(text, tokens):
-    out, n, prev = [], 0, None
-    ends = [tokens.end(k) for k in range(len(tokens.toks))]
-    for t, start, end in zip(tokens.toks, tokens.starts, ends, strict=True):
-        if prev is not None and (prev[0].low in {".", "!", "?"} or (
-                start - prev[2] > 1 and "\n" in text[prev[2]:start])):
-            n += 1
-        out.append(n)
-        prev = t, start, end
-    return out
-
-
-@pytest.mark.parametrize("text", TRICKY)
-def test_sentence_numbers_equal_the_plain_loop(stage, text):
-    from partyx.rules.people import _sentence_breaks, _sentence_of, _sentence_start
-
-    tokens = stage.finder.tokenizer.tokenize(text)
-    n = len(tokens.toks)
-    plain = plain_sentences(text, tokens)
-    breaks = _sentence_breaks(text, tokens)
-    assert [_sentence_of(breaks, k) for k in range(n)] == plain
-    assert [_sentence_start(breaks, k) for k in range(n)] == [
-        plain.index(plain[k]) for k in range(n)]
-
-
 @pytest.mark.parametrize("text", TRICKY)
 def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
     f = stage.finder
