@@ -44,6 +44,7 @@ from partyx.lang.sentences import (
     sentence_number,
     token_breaks,
 )
+from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.rules.posts import Context, Post, PostParser
 
@@ -532,7 +533,7 @@ class PeopleFinder:
                     person["positions"].append(_position(text, c.tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
-        taken = _Spans([(m["start"], m["end"]) for m in mentions])
+        taken = Spans([(m["start"], m["end"]) for m in mentions])  # (they never overlap)
         for m in self._short_forms(text, segments, full, taken):
             mentions.append(m)
             gender = m.pop("_gender")
@@ -550,7 +551,7 @@ class PeopleFinder:
             self._segment_orgs(tokens.toks, ctx, orgs, caps)
         return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
 
-    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: _Spans
+    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: Spans
                      ) -> list[dict]:
         """``ông Phong``, ``bà Hằng``, ``Bí thư Thăng``: one capitalised word after a cue or
         a title, joined to the latest-mentioned person whose name ends with it."""
@@ -807,18 +808,6 @@ def _position(text: str, tokens: Tokens, p: Post) -> dict:
 
 def _org_record(org) -> dict:
     return {"name": org.name, "kind": org.kind, "level": org.level}
-
-
-class _Spans:
-    """Character spans of full-name mentions; ``pos in spans`` when a span covers it."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
 
 def _dedupe_positions(positions: list[dict]) -> list[dict]:

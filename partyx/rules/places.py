@@ -25,13 +25,13 @@ clearly more than any other.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from partyx.data import load
 from partyx.lang.patterns import alternation, find_all, finditer_at
+from partyx.lang.spans import Spans
 from partyx.lang.text import lower_aligned
 from partyx.rules.gazetteer import Unit, get
 
@@ -146,9 +146,9 @@ class PlaceFinder:
                 found.append(Mention(None, more, offset + sep.end(), in_title))
                 covered.append((sep.end(), end2))
                 end = end2
-        inside = _Cover(covered)
+        inside = Spans(covered)
         for m in self.bare.finditer(text):
-            if inside(m.start()) or _after_capital(text, m.start()):
+            if m.start() in inside or _after_capital(text, m.start()):
                 continue
             prov = self.gaz.province(m.group())
             if prov is not None:
@@ -243,22 +243,6 @@ def context(mentions: list[Mention], hints: list[str]) -> dict:
             district = {"type": dtype, "name": dname}
             province = province or dprov
     return {"province": province, "district": district}
-
-
-class _Cover:
-    """Whether a position falls in any of some spans, by binary search: a text with thousands
-    of mentions stays linear (a scan of every span per mention was quadratic)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [a for a, _ in spans]
-        self.reach: list[int] = []  # the furthest end among the spans up to each one
-        for _, b in spans:
-            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
-
-    def __call__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
 
 
 def read_places(finder: PlaceFinder, title: str, text: str) -> tuple[list[dict], dict]:
