@@ -7,7 +7,7 @@ lần thứ XXVI, nhiệm kỳ 2020-2025``, ``Đại hội đại biểu lần t
 ``Đại hội Đảng bộ TPHCM lần VIII``, ``ĐH Đảng lần thứ IX``.
 
 The national congress's body is ``Đảng Cộng sản Việt Nam``; a local one's is ``Đảng bộ <level>
-<Place>`` (:func:`partyx.rules.bodies.party_body`, place resolved from the article's context). A
+<Place>`` (:func:`partyx.rules.orgs.party_body`, place resolved from the article's context). A
 congress needs an ordinal (Roman numerals or ``lần thứ 13``). With no body written it is the
 national congress when the ordinal is one a national congress has had (``Nghị quyết Đại hội
 XIII``; ``national_congress_max`` in ``data/bodies.json``). ``Đại hội Đảng bộ các cấp``, other
@@ -26,7 +26,7 @@ from typing import Any
 
 from partyx.data import load
 from partyx.lang.numbers import parse_ordinal, parse_roman
-from partyx.rules.bodies import level_of, party_body
+from partyx.rules.orgs import level_of, party_body
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")

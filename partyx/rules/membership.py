@@ -22,7 +22,7 @@ from typing import Any
 
 from partyx.lang.patterns import width
 from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
-from partyx.rules.bodies import capitalised, committee_body, level_of, party_body
+from partyx.rules.orgs import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"

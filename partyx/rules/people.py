@@ -46,7 +46,8 @@ from partyx.lang.sentences import (
 )
 from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
-from partyx.rules.posts import Context, Post, PostParser
+from partyx.rules.orgs import Context
+from partyx.rules.posts import Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
 _TEXT = attrgetter("text")
@@ -84,8 +85,9 @@ class PeopleFinder:
     """Finds people, posts, organisations and mentions in a text (see module docstring)."""
 
     def __init__(self) -> None:
-        self.pp = PostParser()
-        self.tokenizer = self.pp.v.tokenizer
+        self.posts = PostParser()
+        self.orgs = self.posts.orgs
+        self.tokenizer = self.orgs.words.tokenizer
         names = load("names")
         self.surnames = frozenset(s.lower() for s in names["surnames"])
         self.not_name = frozenset(names["not_name"])
@@ -130,9 +132,9 @@ class PeopleFinder:
             rf"(?![\w])(?![ ]+[{upper}])")
         self._places: dict[str, bool] = {}  # memo of _is_place_name
         self._holds: dict[str, bool] = {}  # capitalised run -> _may_hold_name(run)
-        v = self.pp.v
-        self.org_heads = (v.committees, v.central, v.wrappers, v.local, v.titles, v.members,
-                          v.fillers)
+        o, t = self.orgs.words, self.posts.words
+        self.org_heads = (o.committees, o.central, o.wrappers, o.local, t.titles, t.members,
+                          t.fillers)
         self.org_head_words = frozenset().union(*(trie.root for trie in self.org_heads))
 
     # -- names ---------------------------------------------------------------------------
@@ -167,7 +169,7 @@ class PeopleFinder:
         """Possible names in ``tokens`` (``caps``: the indices of its capitalised tokens)."""
         toks, starts, _ = tokens
         out: list[Candidate] = []
-        gaz = self.pp.gaz
+        gaz = self.orgs.gaz
         surnames = self.surnames
         cue_root = self.cue_trie.root
         n = len(toks)
@@ -215,7 +217,7 @@ class PeopleFinder:
         if found is None:
             if len(known) > 50_000:  # bounded on a hostile text of unique runs
                 known.clear()
-            found = known[name] = self.pp.gaz.is_place_name(name)
+            found = known[name] = self.orgs.gaz.is_place_name(name)
         return found
 
     def _place_prefix(self, toks: list[Tok], k: int) -> int:
@@ -242,11 +244,11 @@ class PeopleFinder:
         """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
         whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
         phố Huỳnh Đức Thơ``)."""
-        type_words = self.pp.v.type_words  # (a dict test before each match: the hot path)
+        type_words = self.orgs.words.type_words  # (a dict test before each match: the hot path)
         for s in (k - 2, k - 1):  # a place word first: "thành phố" is not the street "phố"
             m = type_words.match(toks, s) if s >= 0 and toks[s].low in type_words.root else None
             if m is not None and m[1] == k:
-                return self.pp.place(toks, k, (m[0],)) is not None
+                return self.orgs.place(toks, k, (m[0],)) is not None
         blockers = self.blockers
         for s in (k - 3, k - 2, k - 1):
             m = blockers.match(toks, s) if s >= 0 and toks[s].low in blockers.root else None
@@ -256,7 +258,7 @@ class PeopleFinder:
             # THOA Ông Tất Thành Cang" is a person: a cue word rules)
             t = toks[k - 1]
             if (t.word and len(t.text) >= 3 and t.text.isupper() and starts[k - 1] != starts[k]
-                    and not self.pp.v.fillers.match(toks, k - 1)):
+                    and not self.posts.words.fillers.match(toks, k - 1)):
                 return True
         return False
 
@@ -266,11 +268,11 @@ class PeopleFinder:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
         cued = c.cued  # (as found: _posts sets it after this)
         target = c.cue_at
-        firsts = self.pp.post_first_words
+        firsts = self.posts.post_first_words
         for s in range(max(floor, c.start - 40), target):
-            if toks[s].low not in firsts:  # no post starts here (pp.starts_post, inlined)
+            if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
-            posts, end = self.pp.chain(toks, s, ctx, stop=target)
+            posts, end = self.posts.chain(toks, s, ctx, stop=target)
             if not posts and end == s:
                 continue
             if end == target and end > s:
@@ -292,7 +294,7 @@ class PeopleFinder:
             if not (toks[s].cap and self.list_bodies.starts(toks[s])):
                 continue
             m = self.list_bodies.match(toks, s)
-            r = self.pp.org(toks, s, ctx, generic=False) if m is not None else None
+            r = self.orgs.org(toks, s, ctx, generic=False) if m is not None else None
             if r is None or r[0].bare or not r[0].resolved:
                 continue
             org, end = r
@@ -336,7 +338,7 @@ class PeopleFinder:
                 k += 1
                 continue
             status, j = m
-            posts, end = self.pp.chain(toks, j, ctx, stop=stop)
+            posts, end = self.posts.chain(toks, j, ctx, stop=stop)
             for p in posts:
                 if status == "former":
                     p.status = "former"
@@ -433,7 +435,7 @@ class PeopleFinder:
                 self._posts(text, tokens, found, ctx)
                 cands.extend(found)
                 segments.append((tokens, caps))
-        _orgs_of_bare_lists(cands, self.pp.v.standalone)
+        _orgs_of_bare_lists(cands, self.posts.words.standalone)
         return self._assemble(text, segments, cands, ctx)
 
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
@@ -441,7 +443,7 @@ class PeopleFinder:
         """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
         breaks = token_breaks(text, tokens)
         toks = tokens.toks
-        pp = self.pp
+        parser = self.posts
         # 1. chains before names, with the split rule between two names
         floor = 0
         for i, c in enumerate(cands):
@@ -472,7 +474,7 @@ class PeopleFinder:
                 limit = min(limit, nxt.cue_at)
             k = c.end
             if k < limit and toks[k].low in _SEPARATORS:
-                posts, end = pp.chain(toks, k + 1, ctx, stop=limit)
+                posts, end = parser.chain(toks, k + 1, ctx, stop=limit)
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx))
         # 3. a chain written once before a list
@@ -529,7 +531,7 @@ class PeopleFinder:
             mentions.append({"name": target, "start": c.tokens.starts[c.start],
                              "end": c.tokens.end(c.end - 1)})
             for p in [*c.prefix, *c.posts]:
-                if self.pp.is_post(p):
+                if self.posts.is_post(p):
                     person["positions"].append(_position(text, c.tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
@@ -661,7 +663,7 @@ class PeopleFinder:
             for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
                 if past:
                     p.status = "former"
-                if self.pp.is_post(p):
+                if self.posts.is_post(p):
                     person["positions"].append(_position(text, tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
@@ -683,7 +685,7 @@ class PeopleFinder:
         k = 0
         while k < len(toks):
             t = toks[k]
-            if t.cap and t.word and (self.pp.is_name_start(toks, k) or (
+            if t.cap and t.word and (self.orgs.is_name_start(toks, k) or (
                     k > 0 and toks[k - 1].low in self.cues)):
                 break  # the next person
             a = self.appoint.match(toks, k) if t.low in self.appoint.root else None
@@ -691,7 +693,7 @@ class PeopleFinder:
                 k += 1
                 continue
             status, j = a
-            posts, stop = self.pp.chain(toks, j, ctx)
+            posts, stop = self.posts.chain(toks, j, ctx)
             past = status == "former" or (
                 self.past_re.search(text, begin, tokens.starts[k]) is not None)
             out.extend((p, tokens, past) for p in posts)
@@ -700,8 +702,8 @@ class PeopleFinder:
 
     def _title_before(self, toks: list[Tok], k: int) -> bool:
         for s in range(max(0, k - 12), k):
-            if self.pp.starts_post(toks[s]):
-                posts, end = self.pp.chain(toks, s, _NO_PLACE, stop=k)
+            if self.posts.starts_post(toks[s]):
+                posts, end = self.posts.chain(toks, s, _NO_PLACE, stop=k)
                 if end == k and posts:
                     return True
         return False
@@ -711,10 +713,10 @@ class PeopleFinder:
         """Organisations named in a segment (with their place, known or resolved); ``caps``:
         the indices of its capitalised tokens, where one may start."""
         k = 0  # the next token an organisation may start at (none inside the last one)
-        for i in _where(toks, caps, self.pp.org_first_words):
+        for i in _where(toks, caps, self.orgs.org_first_words):
             if i < k:
                 continue
-            r = self.pp.org(toks, i, ctx, generic=False)
+            r = self.orgs.org(toks, i, ctx, generic=False)
             if r is None:
                 continue
             org, end = r
@@ -832,27 +834,3 @@ def _is_plural(toks: list[Tok], s: int) -> bool:
         return True
     return s >= 3 and toks[s - 1].low == "chí" and toks[s - 2].low == "đồng" and (
         toks[s - 3].low == "các")
-
-
-class ContextCache:
-    """``Context.from_extras`` for a place context, memoised by the names it reads (a Context
-    is never changed; the same few hundred places recur in a corpus)."""
-
-    def __init__(self, finder: PeopleFinder) -> None:
-        self.finder = finder
-        self._contexts: dict[tuple, Context] = {}
-
-    def __call__(self, place_context: dict | None) -> Context:
-        district = (place_context or {}).get("district")
-        d = district or {}
-        key = (place_context and place_context.get("province"), bool(district), d.get("type"),
-               d.get("name")) if isinstance(d, dict) else None
-        if not place_context or key is None or not all(
-                isinstance(x, (str, bool, type(None))) for x in key):  # odd extras: no memo
-            return Context.from_extras(place_context, self.finder.pp.gaz)
-        ctx = self._contexts.get(key)
-        if ctx is None:
-            if len(self._contexts) > 10_000:
-                self._contexts.clear()
-            ctx = self._contexts[key] = Context.from_extras(place_context, self.finder.pp.gaz)
-        return ctx

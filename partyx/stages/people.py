@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from partyx.pipeline import Stage, register
 from partyx.record import Article
-from partyx.rules.people import ContextCache, PeopleFinder
+from partyx.rules.orgs import ContextCache
+from partyx.rules.people import PeopleFinder
 
 
 @register
@@ -23,7 +24,7 @@ class People(Stage):
 
     def __init__(self) -> None:
         self.finder = PeopleFinder()
-        self.context = ContextCache(self.finder)
+        self.context = ContextCache(self.finder.orgs.gaz)
 
     def __call__(self, article: Article) -> None:
         ctx = self.context(article.extras.get("place_context"))
