@@ -4,14 +4,50 @@ Reading fills ``id``, ``source`` and ``raw``; each stage fills the fields it dec
 ``provides``. :meth:`Article.to_record` gives the JSON object of ``SPEC.md`` (schema
 ``partyx/1``) with the fields in the contract's order. Values that are not known are ``None``
 or ``[]``, never ``""``.
+
+Besides the record's fields, an article carries what one stage hands to later ones, typed and
+never written to the record: the cleaned ``lines`` and repeated ``captions`` (clean ->
+metadata), the ``dates`` of the body (dates -> event, membership), the ``place_context`` (places
+-> people, congresses, membership) and the ``mentions`` of people (people -> event). A plugin
+hands its own scratch data on in ``extras``.
 """
 
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from partyx import SCHEMA
+
+
+class FoundDate(NamedTuple):
+    """A date written in the body (the dates stage): offsets into ``Article.text``."""
+
+    date: str | None  # ISO 8601; None when its year cannot be known
+    start: int
+    end: int
+    cue: str | None  # the word before it that makes it a date (sáng, chiều, ngày …), lower case
+
+
+class District(NamedTuple):
+    type: str  # quận, huyện, thị xã, thành phố
+    name: str  # without its type word: "Long Biên"
+
+
+class PlaceContext(NamedTuple):
+    """The province and district an article is about (the places stage)."""
+
+    province: str | None  # short name: "Hà Nội"
+    district: District | None
+
+
+class Mention(NamedTuple):
+    """One mention of a person (the people stage): the full name of the person it stands for
+    (also for a short form ``ông Phong`` or a truncation), offsets into ``Article.text``."""
+
+    name: str
+    start: int
+    end: int
 
 
 def empty_event() -> dict[str, Any]:
@@ -38,12 +74,20 @@ class Article:
     congresses: list[dict[str, Any]] = field(default_factory=list)
     membership: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
-    # Scratch space that stages share (body lines, dates found, place context ...).
-    # A stage names the keys it fills in ``provides`` like any field. Not written.
+    # Hand-offs between stages (see module docstring), named in ``provides`` and ``requires``
+    # like the record's fields. Not written.
+    lines: list[str] | None = None  # None: clean did not give any (it failed)
+    captions: list[str] = field(default_factory=list)
+    dates: list[FoundDate] = field(default_factory=list)
+    place_context: PlaceContext | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    # A plugin's scratch data for later stages (keys named in its ``provides``); also the
+    # tracebacks of failed stages for --debug (``_tracebacks``). Not written.
     extras: dict[str, Any] = field(default_factory=dict)
 
     def reset(self, name: str) -> None:
-        """Give field ``name`` its empty value again (used when the stage that fills it fails)."""
+        """Give field ``name`` (or extras key) its empty value again (used when the stage that
+        fills it fails)."""
         if name in _FIELD_DEFAULTS:
             setattr(self, name, _FIELD_DEFAULTS[name]())
         else:
@@ -81,6 +125,3 @@ def _default_factory(f) -> Any:
 _FIELD_DEFAULTS = {
     f.name: _default_factory(f) for f in fields(Article) if f.name not in ("id", "source", "extras")
 }
-
-# The record fields a stage may provide, besides ``extras`` keys.
-RECORD_FIELDS = tuple(n for n in _FIELD_DEFAULTS if n != "raw")

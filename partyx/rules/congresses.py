@@ -26,6 +26,7 @@ from typing import Any
 
 from partyx.data import load
 from partyx.lang.numbers import parse_ordinal, parse_roman
+from partyx.record import PlaceContext
 from partyx.rules.orgs import level_of, party_body
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
@@ -145,7 +146,7 @@ def _read_term(t: _Tokens) -> str | None:
     return None
 
 
-def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
+def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
            stops: frozenset[str]) -> Congress | None:
     stop = text.find("\n", end, end + _WINDOW)  # the window ends with its line
     t = _Tokens(text, end, stop if stop >= 0 else min(len(text), end + _WINDOW))
@@ -221,7 +222,7 @@ def _national_max() -> int:
     return int(load("bodies")["national_congress_max"])
 
 
-def find_congresses(text: str, ctx: dict[str, Any] | None = None) -> list[Congress]:
+def find_congresses(text: str, ctx: PlaceContext | None = None) -> list[Congress]:
     """Every Party congress named in ``text`` with an ordinal, in text order."""
     if not isinstance(text, str) or not text:
         return []

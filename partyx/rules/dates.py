@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from partyx.lang.numbers import parse_number
 from partyx.lang.patterns import finditer_at
 from partyx.lang.spans import Spans
+from partyx.record import FoundDate
 
 # Patterns open with a digit or a case-sensitive literal so that the regex engine can skip
 # ahead quickly; a digit that continues a longer figure is refused in code (_after_figure).
@@ -341,6 +342,20 @@ def resolve(mention: DateMention, year: int | None, published: str | None = None
             return _iso(floor.year + 1, mention.month, mention.day)
         return iso
     return _iso(year, mention.month, mention.day)
+
+
+def body_dates(text: str, title: str | None, published: str | None) -> list[FoundDate]:
+    """The dates written in an article's body, in text order, each resolved to an ISO date
+    (``None`` when no year can be known). The headline often carries the anniversary span or
+    a full date the body leaves out: the year is read from both, the dates listed are the
+    body's."""
+    head = f"{title}\n\n" if title else ""
+    context = head + text
+    found = find_dates(context)
+    year, floor = reference(context, found, published)
+    shift = len(head)
+    return [FoundDate(resolve(m, year, published, floor), m.start - shift, m.end - shift, m.cue)
+            for m in found if m.start >= shift]
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from partyx.lang.patterns import width
 from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
+from partyx.record import PlaceContext
 from partyx.rules.orgs import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
@@ -81,7 +82,7 @@ class Fact:
     grassroots_orgs: int | None
 
 
-def _org_name(m: re.Match[str], ctx: dict[str, Any] | None, before: str) -> str | None:
+def _org_name(m: re.Match[str], ctx: PlaceContext | None, before: str) -> str | None:
     if m.group("whole"):
         return party_body(level_of(m.group("whole")), None, ctx, before)
     if m.group("committee"):
@@ -135,7 +136,7 @@ def _anchored(key: str) -> tuple[str, int, re.Pattern[str]]:
 _ANCHORED = tuple(map(_anchored, _KEYS))
 
 
-def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
+def find_membership(text: str, ctx: PlaceContext | None = None) -> list[Fact]:
     """Every membership figure stated in ``text`` (see module docstring), in text order."""
     if not isinstance(text, str) or not text:
         return []
@@ -173,7 +174,7 @@ def _occurrences(text: str) -> list[int]:
     return sorted(out)
 
 
-def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
+def _sentence_fact(sentence: str, base: int, ctx: PlaceContext | None,
                    before: str = "", opens: int = 0) -> Fact | None:
     """The fact of a sentence with a figure; ``opens``: where a figure's match may open first
     (see _REACH), the patterns' scans start there."""

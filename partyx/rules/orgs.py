@@ -46,6 +46,7 @@ from typing import Any
 from partyx.data import load
 from partyx.lang.patterns import finditer_at
 from partyx.lang.tokens import Tok, Tokenizer, Trie
+from partyx.record import PlaceContext
 from partyx.rules.gazetteer import Gazetteer, Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 
@@ -107,14 +108,15 @@ class Context:
     district: Unit | None = None
 
     @classmethod
-    def from_extras(cls, ctx: dict | None, gaz: Gazetteer) -> Context:
-        if not ctx:
+    def of(cls, place_context: PlaceContext | None, gaz: Gazetteer) -> Context:
+        """The units of an article's place context (its district must lie in its province)."""
+        if place_context is None:
             return cls()
-        province = gaz.province(ctx["province"]) if ctx.get("province") else None
+        province = gaz.province(place_context.province) if place_context.province else None
         district = None
-        d = ctx.get("district")
+        d = place_context.district
         if d:
-            found = [u for u in gaz.lookup(d["type"], d["name"])
+            found = [u for u in gaz.lookup(d.type, d.name)
                      if province is None or u.province == province.name]
             district = found[0] if found else None
         return cls(province, district)
@@ -135,26 +137,21 @@ class Context:
 
 
 class ContextCache:
-    """``Context.from_extras`` for a place context, memoised by the names it reads (a Context
-    is never changed; the same few hundred places recur in a corpus)."""
+    """:meth:`Context.of` a place context, memoised (a Context is never changed; the same few
+    hundred places recur in a corpus)."""
 
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.gaz = gaz or get_gazetteer()
-        self._contexts: dict[tuple, Context] = {}
+        self._contexts: dict[PlaceContext, Context] = {}
 
-    def __call__(self, place_context: dict | None) -> Context:
-        district = (place_context or {}).get("district")
-        d = district or {}
-        key = (place_context and place_context.get("province"), bool(district), d.get("type"),
-               d.get("name")) if isinstance(d, dict) else None
-        if not place_context or key is None or not all(
-                isinstance(x, (str, bool, type(None))) for x in key):  # odd extras: no memo
-            return Context.from_extras(place_context, self.gaz)
-        ctx = self._contexts.get(key)
+    def __call__(self, place_context: PlaceContext | None) -> Context:
+        if place_context is None:
+            return Context.of(None, self.gaz)
+        ctx = self._contexts.get(place_context)
         if ctx is None:
             if len(self._contexts) > 10_000:
                 self._contexts.clear()
-            ctx = self._contexts[key] = Context.from_extras(place_context, self.gaz)
+            ctx = self._contexts[place_context] = Context.of(place_context, self.gaz)
         return ctx
 
 
@@ -723,7 +720,8 @@ def _named_before(level: str, before: str) -> str | None:
     return found
 
 
-def resolve_place(level: str, ctx: dict[str, Any] | None, before: str | None = None) -> str | None:
+def resolve_place(level: str, ctx: PlaceContext | None, before: str | None = None
+                  ) -> str | None:
     """The place a bare level word stands for in this article (the second resolver of an
     organisation's place, see module docstring): the unit of that level named last before it
     (``before``, the text that precedes), else the article's context (``quận`` -> the
@@ -733,19 +731,18 @@ def resolve_place(level: str, ctx: dict[str, Any] | None, before: str | None = N
         named = _named_before(level, before[-2000:])
         if named:
             return named
-    ctx = ctx or {}
-    province = ctx.get("province")
-    district = ctx.get("district") or {}
+    province = ctx.province if ctx else None
+    district = ctx.district if ctx else None
     if level in ("tỉnh", "thành phố") and province:
         unit = _province(province)
         if unit is not None and unit.type == level:
             return unit.name
-    if district and district.get("type") == level:
-        return district.get("name")
+    if district and district.type == level:
+        return district.name
     return None
 
 
-def party_body(level: str | None, place: str | None, ctx: dict[str, Any] | None,
+def party_body(level: str | None, place: str | None, ctx: PlaceContext | None,
                before: str | None = None) -> str | None:
     """``Đảng bộ <level> <place>``, the place resolved from context when not written, the
     level from the gazetteer when only a province is written. ``None`` when neither is given;
@@ -767,7 +764,7 @@ def party_body(level: str | None, place: str | None, ctx: dict[str, Any] | None,
     return f"Đảng bộ {level} {place}" if place else f"Đảng bộ {level}"
 
 
-def committee_body(word: str, place: str | None, ctx: dict[str, Any] | None,
+def committee_body(word: str, place: str | None, ctx: PlaceContext | None,
                    before: str | None = None) -> str | None:
     """``Quận ủy Thanh Xuân`` -> ``Đảng bộ quận Thanh Xuân``; ``None`` for other words."""
     level = committee_level(word)

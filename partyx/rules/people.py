@@ -1,8 +1,9 @@
 """People and their posts, and the organisations an article names.
 
 :class:`PeopleFinder` gives ``people`` and ``organizations`` (SPEC) and ``mentions``: every
-mention of a person, ``{"name": full name, "start", "end"}`` character offsets into the
-text, in text order (full names, short forms ``ông Phong``, truncations ``Ngô Thị Thanh``).
+mention of a person (:class:`~partyx.record.Mention`: the full name, character offsets into
+the text), in text order (full names, short forms ``ông Phong``, truncations ``Ngô Thị
+Thanh``).
 
 How a person is found (pure token and dictionary work, precompiled at stage init):
 
@@ -33,6 +34,7 @@ from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter
+from typing import NamedTuple
 
 from partyx.data import load
 from partyx.lang.sentences import (
@@ -46,10 +48,12 @@ from partyx.lang.sentences import (
 )
 from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
+from partyx.record import Mention
 from partyx.rules.orgs import Context
 from partyx.rules.posts import Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
+_START = attrgetter("start")
 _TEXT = attrgetter("text")
 _LOW = attrgetter("low")
 
@@ -65,6 +69,14 @@ _NO_PLACE = Context()
 # before it and for posts and appointment cues after it.
 _LEFT = 200
 _RIGHT = 260
+
+
+class Found(NamedTuple):
+    """What :class:`PeopleFinder` finds in a text."""
+
+    people: list[dict]
+    organizations: list[dict]
+    mentions: list[Mention]
 
 
 @dataclass
@@ -423,7 +435,7 @@ class PeopleFinder:
                 return True
         return False
 
-    def __call__(self, text: str, authors: list[str], ctx: Context) -> dict:
+    def __call__(self, text: str, authors: list[str], ctx: Context) -> Found:
         cands: list[Candidate] = []
         segments = []
         for a, b in self.segments(text):
@@ -494,7 +506,7 @@ class PeopleFinder:
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
-                  ) -> dict:
+                  ) -> Found:
         full: dict[str, dict] = {}
         by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
         for c in cands:
@@ -519,7 +531,7 @@ class PeopleFinder:
                 canonical[name] = name
                 full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0,
                               "first": min(c.tokens.starts[c.start] for c in by_name[name])}
-        mentions: list[dict] = []
+        mentions: list[Mention] = []
         orgs: dict[str, dict] = {}
         for c in cands:
             target = canonical.get(c.name)
@@ -528,35 +540,34 @@ class PeopleFinder:
             person = full[target]
             if c.cue_gender and person["gender"] is None:
                 person["gender"] = c.cue_gender
-            mentions.append({"name": target, "start": c.tokens.starts[c.start],
-                             "end": c.tokens.end(c.end - 1)})
+            mentions.append(Mention(target, c.tokens.starts[c.start], c.tokens.end(c.end - 1)))
             for p in [*c.prefix, *c.posts]:
                 if self.posts.is_post(p):
                     person["positions"].append(_position(text, c.tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
-        taken = Spans([(m["start"], m["end"]) for m in mentions])  # (they never overlap)
-        for m in self._short_forms(text, segments, full, taken):
+        taken = Spans([(m.start, m.end) for m in mentions])  # (they never overlap)
+        for m, gender in self._short_forms(text, segments, full, taken):
             mentions.append(m)
-            gender = m.pop("_gender")
-            person = full[m["name"]]
+            person = full[m.name]
             if gender and person["gender"] is None:
                 person["gender"] = gender
-        mentions.sort(key=lambda m: m["start"])
+        mentions.sort(key=_START)
         for m in mentions:
-            full[m["name"]]["mentions"] += 1
+            full[m.name]["mentions"] += 1
         self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks])
         people = sorted(full.values(), key=lambda p: p["first"])
         for p in people:  # (their positions are deduplicated: _biographies does it last)
             del p["first"]
         for tokens, caps in segments:
             self._segment_orgs(tokens.toks, ctx, orgs, caps)
-        return {"people": people, "mentions": mentions, "organizations": list(orgs.values())}
+        return Found(people, list(orgs.values()), mentions)
 
     def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: Spans
-                     ) -> list[dict]:
+                     ) -> list[tuple[Mention, str | None]]:
         """``ông Phong``, ``bà Hằng``, ``Bí thư Thăng``: one capitalised word after a cue or
-        a title, joined to the latest-mentioned person whose name ends with it."""
+        a title, joined to the latest-mentioned person whose name ends with it; with the
+        gender its cue gives."""
         if not full:
             return []
         last_word: dict[str, list[str]] = {}
@@ -584,7 +595,7 @@ class PeopleFinder:
             options = last_word[word]
             seen = [o for o in options if firsts[o] < start] or options
             person = max(seen, key=lambda o: firsts[o])
-            out.append({"name": person, "start": start, "end": end, "_gender": gender})
+            out.append((Mention(person, start, end), gender))
         return out
 
     def _short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
@@ -638,26 +649,25 @@ class PeopleFinder:
                     return m
         return None
 
-    def _biographies(self, text: str, mentions: list[dict], full: dict[str, dict],
+    def _biographies(self, text: str, mentions: list[Mention], full: dict[str, dict],
                      ctx: Context, orgs: dict[str, dict], seg_tokens: list[Tokens]
                      ) -> None:
         """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
         là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
         the person last mentioned). A past marker in the sentence makes them former."""
-        full_spans = {(m["start"], m["end"]) for m in mentions if m["name"] in full
-                      and text[m["start"]:m["end"]] == m["name"]}
-        subjects = [(m["end"], m["name"]) for m in mentions
-                    if (m["start"], m["end"]) not in full_spans]
-        starts = [m["start"] for m in mentions]
+        full_spans = {(m.start, m.end) for m in mentions if m.name in full
+                      and text[m.start:m.end] == m.name}
+        subjects = [(m.end, m.name) for m in mentions if (m.start, m.end) not in full_spans]
+        starts = [m.start for m in mentions]
         # (from the first mention on: a pronoun before it has no one to stand for)
         for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
             i = bisect.bisect_left(starts, at) - 1
             if i < 0:
                 continue
-            person = full[mentions[i]["name"]]
+            person = full[mentions[i].name]
             gender = self.cues.get(word.lower())
             if person["gender"] in (None, gender):
-                subjects.append((end, mentions[i]["name"]))
+                subjects.append((end, mentions[i].name))
         for pos, name in subjects:
             person = full[name]
             for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):

@@ -1,8 +1,7 @@
 """Places: the administrative units an article names, and the province/district it is about.
 
 :func:`read_places` gives the places (``[{type, name, province}]``, SPEC) and the place
-context (``{"province": "Hà Nội" | None, "district": {"type": "quận", "name": "Long Biên"} |
-None}``).
+context (:class:`~partyx.record.PlaceContext`: ``Hà Nội``, ``quận Long Biên``).
 
 A unit is recognised in three ways, all checked against the gazetteer
 (:mod:`partyx.rules.gazetteer`), so that only real units are listed:
@@ -33,6 +32,7 @@ from partyx.data import load
 from partyx.lang.patterns import alternation, find_all, finditer_at
 from partyx.lang.spans import Spans
 from partyx.lang.text import lower_aligned
+from partyx.record import District, PlaceContext
 from partyx.rules.gazetteer import Unit, get
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
@@ -42,7 +42,10 @@ _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*")
 
 
 @dataclass
-class Mention:
+class PlaceMention:
+    """A unit named in the text: the units it may be (``candidates``), the one it is once
+    resolved (``unit``), where it is and whether in the headline."""
+
     unit: Unit | None
     candidates: list[Unit]
     start: int
@@ -118,9 +121,9 @@ class PlaceFinder:
                 return found, end
         return [], pos
 
-    def find(self, text: str, offset: int = 0, in_title: bool = False) -> list[Mention]:
+    def find(self, text: str, offset: int = 0, in_title: bool = False) -> list[PlaceMention]:
         """Every unit mention in ``text`` (offsets shifted by ``offset``)."""
-        found: list[Mention] = []
+        found: list[PlaceMention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
         tps = finditer_at(self.tp, text, find_all(text, ("TP",)))
@@ -133,7 +136,7 @@ class PlaceFinder:
                 units, end = self._alias(text, m.start())
             if not units:
                 continue
-            found.append(Mention(None, units, offset + m.start(), in_title))
+            found.append(PlaceMention(None, units, offset + m.start(), in_title))
             covered.append((m.start(), end))
             # a list after one type word: "các quận Hoàn Kiếm, Ba Đình và Đống Đa"
             while is_type:
@@ -143,7 +146,7 @@ class PlaceFinder:
                 more, end2 = self.longest(text, sep.end(), types)
                 if not more:
                     break
-                found.append(Mention(None, more, offset + sep.end(), in_title))
+                found.append(PlaceMention(None, more, offset + sep.end(), in_title))
                 covered.append((sep.end(), end2))
                 end = end2
         inside = Spans(covered)
@@ -152,7 +155,7 @@ class PlaceFinder:
                 continue
             prov = self.gaz.province(m.group())
             if prov is not None:
-                found.append(Mention(None, [prov], offset + m.start(), in_title))
+                found.append(PlaceMention(None, [prov], offset + m.start(), in_title))
         found.sort(key=lambda x: x.start)
         return found
 
@@ -191,7 +194,7 @@ def _after_capital(text: str, pos: int) -> bool:
     return bool(word) and word[0].isupper() and not word.isupper()
 
 
-def resolve(mentions: list[Mention]) -> None:
+def resolve(mentions: list[PlaceMention]) -> None:
     """Pick one unit for every mention: unambiguous ones first, then by the provinces those
     name; a mention still ambiguous keeps ``unit`` with ``province`` None."""
     votes: Counter[str] = Counter()
@@ -213,7 +216,7 @@ def resolve(mentions: list[Mention]) -> None:
             m.unit = Unit(best.type, best.name, None, None, best.level)
 
 
-def context(mentions: list[Mention], hints: list[str]) -> dict:
+def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
     """The article's main province and district (see module docstring)."""
     provinces: Counter[str] = Counter()
     districts: Counter[tuple[str, str]] = Counter()
@@ -240,12 +243,13 @@ def context(mentions: list[Mention], hints: list[str]) -> dict:
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dtype, dname, dprov = ranked[0][0]
         if province is None or dprov is None or dprov == province:
-            district = {"type": dtype, "name": dname}
+            district = District(dtype, dname)
             province = province or dprov
-    return {"province": province, "district": district}
+    return PlaceContext(province, district)
 
 
-def read_places(finder: PlaceFinder, title: str, text: str) -> tuple[list[dict], dict]:
+def read_places(finder: PlaceFinder, title: str, text: str
+                ) -> tuple[list[dict], PlaceContext]:
     """The places an article names (one per type and name, its province filled by any mention
     that resolves it) and its place context (see module docstring)."""
     mentions = finder.find(title, 0, True) + finder.find(text, len(title) + 1)

@@ -1,8 +1,8 @@
 """Clean: the article's lines without site furniture (see :mod:`partyx.rules.boilerplate`).
 
-Provides extras ``lines`` (the non-empty lines of the article, spaces collapsed, boilerplate
-removed, in order) and extras ``captions`` (the lines recognised as photo captions because
-they were printed more than once; one copy stays in ``lines``). A ``Nguồn: X`` or ``Theo X``
+Provides ``lines`` (the non-empty lines of the article, spaces collapsed, boilerplate removed,
+in order) and ``captions`` (the lines recognised as photo captions because they were printed
+more than once; one copy stays in ``lines``). A ``Nguồn: X`` or ``Theo X``
 credit is kept: the metadata stage reads the outlet from it.
 """
 
@@ -26,4 +26,4 @@ class Clean(Stage):
         self.cleaner = Cleaner()
 
     def __call__(self, article: Article) -> None:
-        article.extras["lines"], article.extras["captions"] = self.cleaner.clean(article.raw)
+        article.lines, article.captions = self.cleaner.clean(article.raw)

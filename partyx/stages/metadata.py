@@ -21,7 +21,9 @@ class Metadata(Stage):
         self.reader = HeaderReader()
 
     def __call__(self, article: Article) -> None:
-        head = self.reader.read(article.extras["lines"], article.extras.get("captions", ()))
+        if article.lines is None:  # clean failed: nothing to read (an error of its own too)
+            raise KeyError("lines")
+        head = self.reader.read(article.lines, article.captions)
         article.title = head.title
         article.published = head.published
         article.outlet = head.outlet

@@ -1,9 +1,9 @@
 """People: every person with their posts, the organisations an article names, and each
 mention of a person (see :mod:`partyx.rules.people`).
 
-Provides ``people`` and ``organizations`` (SPEC) and extras ``mentions``: every mention of a
-person, ``{"name": full name, "start", "end"}`` character offsets into ``article.text``, in
-text order (full names, short forms ``ông Phong``, truncations ``Ngô Thị Thanh``).
+Provides ``people`` and ``organizations`` (SPEC) and ``mentions``: every mention of a person
+(:class:`~partyx.record.Mention`: the full name, offsets into ``article.text``), in text order
+(full names, short forms ``ông Phong``, truncations ``Ngô Thị Thanh``).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ class People(Stage):
         self.context = ContextCache(self.finder.orgs.gaz)
 
     def __call__(self, article: Article) -> None:
-        ctx = self.context(article.extras.get("place_context"))
+        ctx = self.context(article.place_context)
         found = self.finder(article.text or "", article.authors, ctx)
-        article.people = found["people"]
-        article.organizations = found["organizations"]
-        article.extras["mentions"] = found["mentions"]
+        article.people = found.people
+        article.organizations = found.organizations
+        article.mentions = found.mentions

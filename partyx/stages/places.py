@@ -1,8 +1,9 @@
 """Places: the administrative units an article names, and the province/district it is about
 (see :mod:`partyx.rules.places`, checked against :mod:`partyx.rules.gazetteer`).
 
-Provides ``places`` (``[{type, name, province}]``, SPEC) and extras ``place_context``
-(``{"province": "Hà Nội" | None, "district": {"type": "quận", "name": "Long Biên"} | None}``).
+Provides ``places`` (``[{type, name, province}]``, SPEC) and ``place_context`` (a
+:class:`~partyx.record.PlaceContext`: the province, ``Hà Nội``, and the district, ``quận Long
+Biên``, each ``None`` when not clear).
 """
 
 from __future__ import annotations
@@ -24,5 +25,5 @@ class Places(Stage):
         self.finder = PlaceFinder()
 
     def __call__(self, article: Article) -> None:
-        article.places, article.extras["place_context"] = read_places(
+        article.places, article.place_context = read_places(
             self.finder, article.title or "", article.text or "")

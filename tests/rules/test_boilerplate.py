@@ -20,7 +20,7 @@ PARA = ("Báo cáo Đoàn kiểm tra, Phó Bí thư Thường trực Quận ủy
 def clean(text: str) -> tuple[list[str], list[str]]:
     article = Article(id="x", source={}, raw=text)
     Clean()(article)
-    return article.extras["lines"], article.extras["captions"]
+    return article.lines, article.captions
 
 
 def test_logo_remnant_share_buttons_and_empty_source_go():

@@ -99,19 +99,17 @@ def test_stage_resolves_years_and_keeps_offsets():
             "4/7/2017 của Ban Thường vụ Thành ủy Hà Nội.")
     a = Article(id="x", source={}, text=text, title="Quận Thanh Xuân", published=None)
     Dates()(a)
-    assert a.extras["year"] == 2022
-    first = a.extras["dates"][0]
-    assert first["date"] == "2022-09-06" and first["cue"] == "chiều"
-    assert text[first["start"]:first["end"]] == "6/9"
-    assert a.extras["dates"][1]["date"] == "2017-07-04"
+    first = a.dates[0]
+    assert first.date == "2022-09-06" and first.cue == "chiều"
+    assert text[first.start:first.end] == "6/9"
+    assert a.dates[1].date == "2017-07-04"
 
 
 def test_stage_uses_publication_year():
     a = Article(id="x", source={}, text="Sáng 25/12, Đảng ủy Khối", title=None,
                 published="2021-12-25T18:01:00+07:00")
     Dates()(a)
-    assert a.extras["year"] == 2021
-    assert a.extras["dates"][0]["date"] == "2021-12-25"
+    assert a.dates[0].date == "2021-12-25"
 
 
 def test_corpus_dates_resolve(corpus_dir):
@@ -191,24 +189,24 @@ def test_many_dates_finish():
 def _stage(text, title=None, published=None):
     a = Article(id="x", source={}, text=text, title=title, published=published)
     Dates()(a)
-    return a.extras["dates"]
+    return a.dates
 
 
 def test_a_day_well_before_the_latest_full_date_is_in_the_next_year():
     got = _stage("Chiều 8-2, HĐND tỉnh họp. Ông được bầu từ ngày 18/8/2016.")
-    assert got[0]["date"] == "2017-02-08"
+    assert got[0].date == "2017-02-08"
     got = _stage("Sáng 20/5, làm việc. Dự kiến đến ngày 30/6/2020 hoàn thành.")
-    assert got[0]["date"] == "2020-05-20"
+    assert got[0].date == "2020-05-20"
 
 
 def test_a_review_after_a_duration_falls_after_its_anniversary():
     text = ("Ngày 28/6, Tỉnh ủy nghe báo cáo 5 năm thực hiện Nghị quyết số 06-NQ/TU ngày "
             "04/11/2011 của BCH Đảng bộ tỉnh.")
-    assert _stage(text)[0]["date"] == "2017-06-28"
+    assert _stage(text)[0].date == "2017-06-28"
 
 
 def test_terms_are_no_evidence_of_the_year():
-    assert _stage("Ngày 6/2, công bố quyết định, nhiệm kỳ 2015- 2020.")[0]["date"] is None
+    assert _stage("Ngày 6/2, công bố quyết định, nhiệm kỳ 2015- 2020.")[0].date is None
 
 
 _DATE_PIECES = ["24/3", "5.6.2012", "16-12-2016", "1", "12", "2020", "/", ".", "-", " ", "  ",

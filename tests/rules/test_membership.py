@@ -4,12 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.record import Article
+from partyx.record import Article, District, PlaceContext
 from partyx.rules import membership
 from partyx.stages.dates import Dates
 from partyx.stages.membership import Membership
 
-THANH_XUAN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Thanh Xuân"}}
+THANH_XUAN = PlaceContext("Hà Nội", District("quận", "Thanh Xuân"))
 
 
 def facts(text, ctx=THANH_XUAN):
@@ -69,7 +69,7 @@ def test_stage_dates_the_figures():
             "19.908 đảng viên.\n\nTính đến ngày 30/6/2020, Đảng bộ quận Thanh Xuân có 55 tổ chức "
             "cơ sở đảng.")
     a = Article(id="x", source={}, text=text, title=None, published="2021-03-24T21:54:00+07:00")
-    a.extras["place_context"] = THANH_XUAN
+    a.place_context = THANH_XUAN
     Dates()(a)
     Membership()(a)
     assert [(m["org"], m["party_members"], m["grassroots_orgs"], m["as_of"])
@@ -83,7 +83,7 @@ def test_corpus_district_total(corpus_dir):
     from partyx import io
 
     text = io.decode((corpus_dir / "baomoi_21485841.txt").read_bytes()).text
-    got = facts(text, {"province": "Hồ Chí Minh", "district": {"type": "quận", "name": "2"}})
+    got = facts(text, PlaceContext("Hồ Chí Minh", District("quận", "2")))
     assert ("Đảng bộ quận 2", 4690, 36) in got
 
 
@@ -105,7 +105,7 @@ def test_hostile_line_finishes():
 def test_a_bare_level_takes_the_unit_named_last_before_it():
     text = ("(NLĐ) - Quận ủy Gò Vấp vừa tổ chức hội nghị tổng kết.\n\nĐến năm 2004, Đảng bộ quận "
             "đã xây dựng 70 cơ sở Đảng với 4.300 đảng viên (kết nạp mới 339 đảng viên).")
-    assert facts(text, {"province": "Hồ Chí Minh", "district": None}) == [
+    assert facts(text, PlaceContext("Hồ Chí Minh", None)) == [
         ("Đảng bộ quận Gò Vấp", 4300, 70)]
 
 

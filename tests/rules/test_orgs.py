@@ -1,9 +1,10 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from partyx.record import District, PlaceContext
 from partyx.rules.orgs import committee_body, level_of, party_body, resolve_place
 
-LONG_BIEN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Long Biên"}}
+LONG_BIEN = PlaceContext("Hà Nội", District("quận", "Long Biên"))
 
 
 def test_level_words():
@@ -28,8 +29,8 @@ def test_bodies_resolved_from_context():
     assert party_body("thành phố", None, LONG_BIEN) == "Đảng bộ thành phố Hà Nội"
     assert party_body("huyện", None, LONG_BIEN) == "Đảng bộ huyện"
     assert party_body("tỉnh", None, LONG_BIEN) == "Đảng bộ tỉnh"
-    assert resolve_place("thành phố", {"province": "Nghệ An",
-                                       "district": {"type": "thành phố", "name": "Vinh"}}) == "Vinh"
+    vinh = PlaceContext("Nghệ An", District("thành phố", "Vinh"))
+    assert resolve_place("thành phố", vinh) == "Vinh"
 
 
 def test_committees():
