@@ -15,9 +15,106 @@ hands its own scratch data on in ``extras``.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict
 
 from partyx import SCHEMA
+
+# --- the record's parts (SPEC.md) --------------------------------------------------------------
+
+
+class Source(TypedDict):
+    path: str  # as given on the command line
+    sha256: str | None
+    bytes: int | None
+    encoding: str | None
+
+
+class Event(TypedDict):
+    type: str | None  # inspection, working_session, congress … (SPEC), else "other"
+    date: str | None  # ISO 8601
+    lead: str | None  # a name of ``people``
+
+
+class Position(TypedDict):
+    title: str
+    org: str | None
+    status: str  # "current" or "former"
+    text: str  # as written
+
+
+class Person(TypedDict):
+    name: str
+    gender: str | None  # "male", "female"
+    positions: list[Position]
+    mentions: int
+
+
+class Organization(TypedDict):
+    name: str
+    kind: str  # party_committee, party_board, government …
+    level: str | None  # central, province, district, ward
+
+
+class Place(TypedDict):
+    type: str  # tỉnh, thành phố, quận, huyện, thị xã, phường, xã, thị trấn
+    name: str  # without its type word
+    province: str | None
+
+
+class Document(TypedDict):
+    number: str  # as written, leading zeros kept
+    code: str | None  # NQ, CT, QĐ …
+    issuer: str | None  # TW, TU, CP …
+    type: str | None  # Nghị quyết, Chỉ thị …
+    date: str | None
+    issued_by: str | None  # the issuing body as written
+    title: str | None
+    text: str  # the fullest citation as written
+    year: int | None
+
+
+class Congress(TypedDict):
+    ordinal: int
+    body: str  # Đảng Cộng sản Việt Nam, Đảng bộ <level> <Place>
+    term: str | None  # 2020-2025
+    text: str
+
+
+class Membership(TypedDict):
+    org: str  # Đảng bộ quận Thanh Xuân
+    party_members: int | None
+    grassroots_orgs: int | None
+    as_of: str | None  # the date the figures hold for
+    text: str
+
+
+class Error(TypedDict):
+    stage: str  # the stage that failed, or "read"
+    error: str
+
+
+class Record(TypedDict):
+    schema: str
+    id: str
+    source: Source
+    title: str | None
+    published: str | None
+    outlet: str | None
+    authors: list[str]
+    section: str | None
+    text: str | None
+    event: Event
+    people: list[Person]
+    organizations: list[Organization]
+    places: list[Place]
+    documents: list[Document]
+    congresses: list[Congress]
+    membership: list[Membership]
+    errors: list[Error]
+
+
+# --- what the stages hand on ---------------------------------------------------------------------
+
 
 
 class FoundDate(NamedTuple):
@@ -50,14 +147,14 @@ class Mention(NamedTuple):
     end: int
 
 
-def empty_event() -> dict[str, Any]:
+def empty_event() -> Event:
     return {"type": None, "date": None, "lead": None}
 
 
 @dataclass(slots=True)
 class Article:
     id: str
-    source: dict[str, Any]
+    source: Source
     # The whole decoded, normalised text as read. Not written to the record.
     raw: str = ""
     title: str | None = None
@@ -66,14 +163,14 @@ class Article:
     authors: list[str] = field(default_factory=list)
     section: str | None = None
     text: str | None = None
-    event: dict[str, Any] = field(default_factory=empty_event)
-    people: list[dict[str, Any]] = field(default_factory=list)
-    organizations: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    congresses: list[dict[str, Any]] = field(default_factory=list)
-    membership: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)
+    event: Event = field(default_factory=empty_event)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    congresses: list[Congress] = field(default_factory=list)
+    membership: list[Membership] = field(default_factory=list)
+    errors: list[Error] = field(default_factory=list)
     # Hand-offs between stages (see module docstring), named in ``provides`` and ``requires``
     # like the record's fields. Not written.
     lines: list[str] | None = None  # None: clean did not give any (it failed)
@@ -93,7 +190,7 @@ class Article:
         else:
             self.extras.pop(name, None)
 
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self) -> Record:
         return {
             "schema": SCHEMA,
             "id": self.id,

@@ -22,11 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from partyx.data import load
 from partyx.lang.numbers import parse_ordinal, parse_roman
-from partyx.record import PlaceContext
+from partyx.record import Congress, PlaceContext
 from partyx.rules.orgs import level_of, party_body
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
@@ -36,7 +35,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
-class Congress:
+class CongressMention:
+    """A congress named in the text (offsets into it)."""
+
     start: int
     end: int
     text: str
@@ -44,7 +45,7 @@ class Congress:
     body: str
     term: str | None
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> Congress:
         return {"ordinal": self.ordinal, "body": self.body, "term": self.term, "text": self.text}
 
 
@@ -147,7 +148,7 @@ def _read_term(t: _Tokens) -> str | None:
 
 
 def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
-           stops: frozenset[str]) -> Congress | None:
+           stops: frozenset[str]) -> CongressMention | None:
     stop = text.find("\n", end, end + _WINDOW)  # the window ends with its line
     t = _Tokens(text, end, stop if stop >= 0 else min(len(text), end + _WINDOW))
     national = False
@@ -212,7 +213,7 @@ def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
         return None
     if name is None:
         return None
-    return Congress(start, t.end(), text[start:t.end()], ordinal, name, term)
+    return CongressMention(start, t.end(), text[start:t.end()], ordinal, name, term)
 
 
 @cache
@@ -222,12 +223,12 @@ def _national_max() -> int:
     return int(load("bodies")["national_congress_max"])
 
 
-def find_congresses(text: str, ctx: PlaceContext | None = None) -> list[Congress]:
+def find_congresses(text: str, ctx: PlaceContext | None = None) -> list[CongressMention]:
     """Every Party congress named in ``text`` with an ordinal, in text order."""
     if not isinstance(text, str) or not text:
         return []
     words, stops = _vocab()
-    out: list[Congress] = []
+    out: list[CongressMention] = []
     for start, end in _congress_words(text, words):
         if start and text[start - 1].isalnum():
             continue  # inside a word
@@ -256,9 +257,10 @@ def _congress_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def merge(congresses: list[Congress]) -> list[dict[str, Any]]:
-    """One entry per (ordinal, body), with the term from whichever mention gives it."""
-    entries: dict[tuple[int, str], dict[str, Any]] = {}
+def merge_congresses(congresses: list[CongressMention]) -> list[Congress]:
+    """One entry per congress (ordinal and body), with the term from whichever mention gives
+    it."""
+    entries: dict[tuple[int, str], Congress] = {}
     for c in congresses:
         key = (c.ordinal, c.body.casefold())
         if key not in entries:

@@ -254,13 +254,6 @@ def year_evidence(text: str) -> list[int]:
     return [y for y in years if 1800 <= y <= 2200]
 
 
-def infer_year(
-    text: str, mentions: list[DateMention] | None = None, published: str | None = None
-) -> int | None:
-    """The year that dates written without one belong to (see module docstring)."""
-    return reference(text, mentions, published)[0]
-
-
 def reference(
     text: str, mentions: list[DateMention] | None = None, published: str | None = None
 ) -> tuple[int | None, dt.date | None]:

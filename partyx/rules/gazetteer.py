@@ -51,7 +51,6 @@ class Gazetteer:
     """Index of units by (type, name) and by name alone."""
 
     def __init__(self, data: dict, places: dict) -> None:
-        self.source = data.get("source", {})
         self.provinces: dict[str, Unit] = {}
         self.by_type_name: dict[tuple[str, str], list[Unit]] = {}
         self.by_name: dict[str, list[Unit]] = {}
@@ -113,10 +112,6 @@ class Gazetteer:
         """The province that ``name`` (its short name or an alias) stands for, or None."""
         k = key(name)
         return self.provinces.get(k) or self.aliases.get(k)
-
-    def units(self, name: str) -> list[Unit]:
-        """Every unit of any type called ``name``."""
-        return list(self.by_name.get(key(name), ()))
 
     def is_place_name(self, name: str) -> bool:
         """Whether ``name`` names a province or a district (bare, without a type word)."""

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from partyx.lang.patterns import width
 from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
-from partyx.record import PlaceContext
+from partyx.record import Membership, PlaceContext
 from partyx.rules.orgs import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
@@ -216,15 +215,19 @@ def _sentence_fact(sentence: str, base: int, ctx: PlaceContext | None,
                 counts.get("grassroots_orgs", (None,))[0])
 
 
-def merge(facts: list[Fact], as_of: str | None) -> list[dict[str, Any]]:
-    """One record per organisation and figures; ``as_of`` is the date the figures hold for."""
+def record(fact: Fact, as_of: str | None) -> Membership:
+    """The record of a fact; ``as_of`` is the date its figures hold for."""
+    return {"org": fact.org, "party_members": fact.party_members,
+            "grassroots_orgs": fact.grassroots_orgs, "as_of": as_of, "text": fact.text}
+
+
+def merge_figures(records: list[Membership]) -> list[Membership]:
+    """One record per organisation (in any case) and figures: the first."""
     seen: set[tuple[str, int | None, int | None]] = set()
-    out: list[dict[str, Any]] = []
-    for f in facts:
-        key = (f.org.casefold(), f.party_members, f.grassroots_orgs)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"org": f.org, "party_members": f.party_members,
-                    "grassroots_orgs": f.grassroots_orgs, "as_of": as_of, "text": f.text})
+    out: list[Membership] = []
+    for r in records:
+        key = (r["org"].casefold(), r["party_members"], r["grassroots_orgs"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
     return out

@@ -48,8 +48,8 @@ from partyx.lang.sentences import (
 )
 from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
-from partyx.record import Mention
-from partyx.rules.orgs import Context
+from partyx.record import Mention, Organization, Person, Position
+from partyx.rules.orgs import Context, Org
 from partyx.rules.posts import Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
@@ -74,8 +74,8 @@ _RIGHT = 260
 class Found(NamedTuple):
     """What :class:`PeopleFinder` finds in a text."""
 
-    people: list[dict]
-    organizations: list[dict]
+    people: list[Person]
+    organizations: list[Organization]
     mentions: list[Mention]
 
 
@@ -507,7 +507,8 @@ class PeopleFinder:
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
                   ) -> Found:
-        full: dict[str, dict] = {}
+        full: dict[str, Person] = {}
+        first: dict[str, int] = {}  # where each person is first mentioned
         by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
         for c in cands:
             by_name.setdefault(c.name, []).append(c)
@@ -529,10 +530,10 @@ class PeopleFinder:
             ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
             if ok:
                 canonical[name] = name
-                full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0,
-                              "first": min(c.tokens.starts[c.start] for c in by_name[name])}
+                full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0}
+                first[name] = min(c.tokens.starts[c.start] for c in by_name[name])
         mentions: list[Mention] = []
-        orgs: dict[str, dict] = {}
+        orgs: dict[str, Organization] = {}
         for c in cands:
             target = canonical.get(c.name)
             if target is None:
@@ -547,7 +548,7 @@ class PeopleFinder:
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
         taken = Spans([(m.start, m.end) for m in mentions])  # (they never overlap)
-        for m, gender in self._short_forms(text, segments, full, taken):
+        for m, gender in self._short_forms(text, segments, first, taken):
             mentions.append(m)
             person = full[m.name]
             if gender and person["gender"] is None:
@@ -556,22 +557,21 @@ class PeopleFinder:
         for m in mentions:
             full[m.name]["mentions"] += 1
         self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks])
-        people = sorted(full.values(), key=lambda p: p["first"])
-        for p in people:  # (their positions are deduplicated: _biographies does it last)
-            del p["first"]
+        # (their positions are deduplicated: _biographies does it last)
+        people = sorted(full.values(), key=lambda p: first[p["name"]])
         for tokens, caps in segments:
             self._segment_orgs(tokens.toks, ctx, orgs, caps)
         return Found(people, list(orgs.values()), mentions)
 
-    def _short_forms(self, text: str, segments: list, full: dict[str, dict], taken: Spans
+    def _short_forms(self, text: str, segments: list, firsts: dict[str, int], taken: Spans
                      ) -> list[tuple[Mention, str | None]]:
         """``ông Phong``, ``bà Hằng``, ``Bí thư Thăng``: one capitalised word after a cue or
-        a title, joined to the latest-mentioned person whose name ends with it; with the
-        gender its cue gives."""
-        if not full:
+        a title, joined to the latest-mentioned person whose name ends with it (``firsts``:
+        where each person is first mentioned); with the gender its cue gives."""
+        if not firsts:
             return []
         last_word: dict[str, list[str]] = {}
-        for name in full:
+        for name in firsts:
             last_word.setdefault(name.split()[-1], []).append(name)
         found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
         for m in self._short_matches(text, last_word):
@@ -589,7 +589,6 @@ class PeopleFinder:
                     continue
                 if self._title_before(toks, k):
                     found[start] = (tokens.end(k), toks[k].text, None)
-        firsts = {name: p["first"] for name, p in full.items()}
         out = []
         for start, (end, word, gender) in sorted(found.items()):
             options = last_word[word]
@@ -649,8 +648,8 @@ class PeopleFinder:
                     return m
         return None
 
-    def _biographies(self, text: str, mentions: list[Mention], full: dict[str, dict],
-                     ctx: Context, orgs: dict[str, dict], seg_tokens: list[Tokens]
+    def _biographies(self, text: str, mentions: list[Mention], full: dict[str, Person],
+                     ctx: Context, orgs: dict[str, Organization], seg_tokens: list[Tokens]
                      ) -> None:
         """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
         là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
@@ -718,7 +717,7 @@ class PeopleFinder:
                     return True
         return False
 
-    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, dict],
+    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, Organization],
                       caps: list[int]) -> None:
         """Organisations named in a segment (with their place, known or resolved); ``caps``:
         the indices of its capitalised tokens, where one may start."""
@@ -813,16 +812,16 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
                 p.org = last[p.title]
 
 
-def _position(text: str, tokens: Tokens, p: Post) -> dict:
+def _position(text: str, tokens: Tokens, p: Post) -> Position:
     return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
             "text": text[tokens.starts[p.start]:tokens.end(p.end - 1)]}
 
 
-def _org_record(org) -> dict:
+def _org_record(org: Org) -> Organization:
     return {"name": org.name, "kind": org.kind, "level": org.level}
 
 
-def _dedupe_positions(positions: list[dict]) -> list[dict]:
+def _dedupe_positions(positions: list[Position]) -> list[Position]:
     """One entry per title and organisation; a post also written as former is former; a
     title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
     ``Phó Bí thư Thường trực`` of one committee) is the same post written short."""

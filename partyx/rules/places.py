@@ -32,7 +32,7 @@ from partyx.data import load
 from partyx.lang.patterns import alternation, find_all, finditer_at
 from partyx.lang.spans import Spans
 from partyx.lang.text import lower_aligned
-from partyx.record import District, PlaceContext
+from partyx.record import District, Place, PlaceContext
 from partyx.rules.gazetteer import Unit, get
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
@@ -249,12 +249,12 @@ def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
 
 
 def read_places(finder: PlaceFinder, title: str, text: str
-                ) -> tuple[list[dict], PlaceContext]:
+                ) -> tuple[list[Place], PlaceContext]:
     """The places an article names (one per type and name, its province filled by any mention
     that resolves it) and its place context (see module docstring)."""
     mentions = finder.find(title, 0, True) + finder.find(text, len(title) + 1)
     resolve(mentions)
-    seen: dict[tuple[str, str], dict] = {}
+    seen: dict[tuple[str, str], Place] = {}
     for m in mentions:
         u = m.unit
         k = (u.type, u.name)

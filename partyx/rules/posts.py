@@ -33,16 +33,14 @@ _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 
 @dataclass
 class Post:
+    """A post read at a token position: a title and its organisation."""
+
     title: str
     org: Org | None
     status: str  # "current" | "former"
     start: int  # token indices [start, end)
     end: int
-    text: str = ""
     shared: bool = False  # written once before a list of people
-
-    def key(self) -> tuple[str, str | None]:
-        return (self.title, self.org.name if self.org else None)
 
 
 def _inherit_parents(posts: list[Post]) -> None:

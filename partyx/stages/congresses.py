@@ -20,4 +20,4 @@ class Congresses(Stage):
         ctx = article.place_context
         found = congresses.find_congresses(article.title or "", ctx)
         found += congresses.find_congresses(article.text or "", ctx)
-        article.congresses = congresses.merge(found)
+        article.congresses = congresses.merge_congresses(found)

@@ -31,15 +31,5 @@ class Membership(Stage):
             start, end = sentence_at(text, f.start)
             near = [d for d in dates if d.date and start <= d.start < end]
             as_of = near[-1].date if near else (main.date if main else None)
-            records.extend(membership.merge([f], as_of))
-        article.membership = _unique(records)
-
-
-def _unique(records: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for r in records:
-        key = (r["org"].casefold(), r["party_members"], r["grassroots_orgs"])
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+            records.append(membership.record(f, as_of))
+        article.membership = membership.merge_figures(records)

@@ -14,7 +14,7 @@ HANOI_THANH_XUAN = PlaceContext("Hà Nội", District("quận", "Thanh Xuân"))
 
 def found(text, ctx=None):
     return [(c["ordinal"], c["body"], c["term"])
-            for c in congresses.merge(congresses.find_congresses(text, ctx))]
+            for c in congresses.merge_congresses(congresses.find_congresses(text, ctx))]
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_corpus_national_and_local(corpus_dir):
 
 @given(st.text())
 def test_never_raises(s):
-    congresses.merge(congresses.find_congresses(s, HANOI_BA_DINH))
+    congresses.merge_congresses(congresses.find_congresses(s, HANOI_BA_DINH))
     congresses.find_congresses("Đại hội " + s)
 
 
