@@ -49,13 +49,21 @@ class CongressMention:
         return {"ordinal": self.ordinal, "body": self.body, "term": self.term, "text": self.text}
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    # the congress words, longest first (the order a regex alternation of them would try)
+    congress_words: tuple[str, ...]
+    stops: frozenset[str]  # words that end a body's name
+    # the highest ordinal a national congress has had: a bare ``Đại hội XIII`` is national,
+    # a bare ``Đại hội lần thứ XVII`` cannot be
+    national_max: int
+
+
 @cache
-def _vocab() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The congress words, longest first (the order a regex alternation of them would try),
-    and the words that end a body's name."""
+def _vocab() -> _Vocab:
     data = load("bodies")
-    return tuple(sorted(data["congress_words"], key=len, reverse=True)), \
-        frozenset(data["stop_words"])
+    return _Vocab(tuple(sorted(data["congress_words"], key=len, reverse=True)),
+                  frozenset(data["stop_words"]), int(data["national_congress_max"]))
 
 
 class _Tokens:
@@ -207,7 +215,7 @@ def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
         name = party_body(body[0], body[1], ctx, text[max(0, start - 2000):start])
     elif other_org or pending:
         return None
-    elif national or ordinal <= _national_max():
+    elif national or ordinal <= _vocab().national_max:
         name = NATIONAL  # "Đại hội XIII", "Nghị quyết Đại hội lần thứ XIII": the national one
     else:
         return None
@@ -216,23 +224,16 @@ def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
     return CongressMention(start, t.end(), text[start:t.end()], ordinal, name, term)
 
 
-@cache
-def _national_max() -> int:
-    """The highest ordinal a national congress has had: a bare ``Đại hội XIII`` is national,
-    a bare ``Đại hội lần thứ XVII`` cannot be."""
-    return int(load("bodies")["national_congress_max"])
-
-
 def find_congresses(text: str, ctx: PlaceContext | None = None) -> list[CongressMention]:
     """Every Party congress named in ``text`` with an ordinal, in text order."""
     if not isinstance(text, str) or not text:
         return []
-    words, stops = _vocab()
+    vocab = _vocab()
     out: list[CongressMention] = []
-    for start, end in _congress_words(text, words):
+    for start, end in _congress_words(text, vocab.congress_words):
         if start and text[start - 1].isalnum():
             continue  # inside a word
-        c = _parse(text, start, end, ctx, stops)
+        c = _parse(text, start, end, ctx, vocab.stops)
         if c is not None:
             out.append(c)
     return out

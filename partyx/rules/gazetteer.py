@@ -74,7 +74,7 @@ class Gazetteer:
             k = name.casefold()
             by_type_name.setdefault((wtype, k), []).append(unit)
             by_name.setdefault(k, []).append(unit)
-        for utype, name, province in places.get("extra_units", []):
+        for utype, name, province in places["extra_units"]:
             if province is None:  # a province before a reorganisation
                 unit = Unit(utype, name, name, None, "province")
                 self.provinces.setdefault(key(name), unit)
@@ -83,7 +83,7 @@ class Gazetteer:
                 unit = Unit(utype, name, province, None, level)
             self._add(unit)
         self.aliases = {key(a): self.provinces[key(p)]
-                        for a, p in places.get("province_aliases", {}).items()
+                        for a, p in places["province_aliases"].items()
                         if key(p) in self.provinces}
         self.max_words = max(k.count(" ") for k in self.by_name) + 1
 

@@ -226,7 +226,7 @@ class HeaderReader:
         self.credit = re.compile(
             rf"^\(?\s*(?:Theo|Nguồn)\s*:?\s*(?:báo\s+|tạp chí\s+|đài\s+)?((?i:{names}))\s*[.)]*$",
             re.IGNORECASE)
-        self.sections = {s.casefold() for s in load("sections")}
+        self.sections = {s.casefold() for s in load("sections")["sections"]}
         words = load("headline")
         leads = "|".join(re.escape(w) for w in sorted(words["time_leads"], key=len, reverse=True))
         # "Sáng 1/9, tại …", "Hôm qua 13/4, …": a lead, not a headline

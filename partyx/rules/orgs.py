@@ -41,7 +41,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from partyx.data import load
 from partyx.lang.patterns import finditer_at
@@ -619,13 +618,8 @@ def committee_level(word: str) -> str | None:
     return _party_words()[1].get(word.strip().casefold())
 
 
-def _province(name: str) -> Any:
-    from partyx.rules.gazetteer import get  # the gazetteer loads on first use only
-
-    try:
-        return get().province(name)
-    except Exception:  # a missing or broken gazetteer leaves names as written
-        return None
+def _province(name: str) -> Unit | None:
+    return get_gazetteer().province(name)
 
 
 _NAME = re.compile(r"\s{1,2}([^\W_]+(?:\s[^\W_]+){0,3})")
@@ -699,8 +693,7 @@ def capitalised(words: list[str]) -> list[str]:
 def _named_before(level: str, before: str) -> str | None:
     """The unit of ``level`` named last in ``before`` (``Quận ủy Gò Vấp vừa …`` -> ``Gò
     Vấp``), checked against the gazetteer."""
-    from partyx.rules.gazetteer import get
-
+    gaz = get_gazetteer()
     found = None
     starts = _level_word_starts(level, before)
     for m in finditer_at(_level_words(level), before, starts):
@@ -710,10 +703,7 @@ def _named_before(level: str, before: str) -> str | None:
         words = capitalised(name.group(1).split())
         for n in range(len(words), 0, -1):  # "Hà Nội Nguyễn Văn" -> "Hà Nội"
             candidate = " ".join(words[:n])
-            try:
-                known = get().lookup(level, candidate)
-            except Exception:  # no gazetteer: names stay unresolved
-                known = []
+            known = gaz.lookup(level, candidate)
             if known:
                 found = known[0].name
                 break

@@ -60,7 +60,7 @@ class PlaceFinder:
         data = load("places")
         self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
         self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
-        self.capital_words = data.get("capital_words", {})
+        self.capital_words = data["capital_words"]
         # head word -> (the unit types it may name, whether a list may follow it: after a
         # type word, not after a committee (Thành ủy names a city, centrally-run or
         # provincial) nor after "tp" (TP or TP., matched apart))
