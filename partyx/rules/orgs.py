@@ -107,15 +107,16 @@ class Context:
     district: Unit | None = None
 
     @classmethod
-    def of(cls, place_context: PlaceContext | None, gaz: Gazetteer) -> Context:
+    def of(cls, place_context: PlaceContext | None, gazetteer: Gazetteer) -> Context:
         """The units of an article's place context (its district must lie in its province)."""
         if place_context is None:
             return cls()
-        province = gaz.province(place_context.province) if place_context.province else None
+        p = place_context.province
+        province = gazetteer.province(p) if p else None
         district = None
         d = place_context.district
         if d:
-            found = [u for u in gaz.lookup(d.type, d.name)
+            found = [u for u in gazetteer.lookup(d.type, d.name)
                      if province is None or u.province == province.name]
             district = found[0] if found else None
         return cls(province, district)
@@ -139,18 +140,18 @@ class ContextCache:
     """:meth:`Context.of` a place context, memoised (a Context is never changed; the same few
     hundred places recur in a corpus)."""
 
-    def __init__(self, gaz: Gazetteer | None = None) -> None:
-        self.gaz = gaz or get_gazetteer()
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or get_gazetteer()
         self._contexts: dict[PlaceContext, Context] = {}
 
     def __call__(self, place_context: PlaceContext | None) -> Context:
         if place_context is None:
-            return Context.of(None, self.gaz)
+            return Context.of(None, self.gazetteer)
         ctx = self._contexts.get(place_context)
         if ctx is None:
             if len(self._contexts) > 10_000:
                 self._contexts.clear()
-            ctx = self._contexts[place_context] = Context.of(place_context, self.gaz)
+            ctx = self._contexts[place_context] = Context.of(place_context, self.gazetteer)
         return ctx
 
 
@@ -227,9 +228,9 @@ class OrgReader:
     come from :mod:`partyx.rules.posts`."""
 
     def __init__(self, titles: Trie, post_words: frozenset[str], words: OrgWords | None = None,
-                 gaz: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None) -> None:
         self.words = w = words or load_org_words()
-        self.gaz = gaz or get_gazetteer()
+        self.gazetteer = gazetteer or get_gazetteer()
         self.titles = titles
         self.post_words = post_words
         # first words of every organisation phrase: a cheap test before a full parse
@@ -278,7 +279,7 @@ class OrgReader:
         words: list[str] = []
         ends: list[int] = []
         j = i
-        while j < n and len(words) < self.gaz.max_words:
+        while j < n and len(words) < self.gazetteer.max_words:
             t = toks[j]
             if t.word and (t.cap or (t.text.isdigit() and not words)):
                 words.append(t.text)
@@ -307,7 +308,7 @@ class OrgReader:
         for k in range(n, 0, -1):
             name = " ".join(words[: self._upto(words, k)])
             for utype in types:
-                found = self.gaz.lookup(utype, name)
+                found = self.gazetteer.lookup(utype, name)
                 if found:
                     return found[0], k
         return None, 0

@@ -181,7 +181,7 @@ class PeopleFinder:
         """Possible names in ``tokens`` (``caps``: the indices of its capitalised tokens)."""
         toks, starts, _ = tokens
         out: list[Candidate] = []
-        gaz = self.orgs.gaz
+        gaz = self.orgs.gazetteer
         surnames = self.surnames
         cue_root = self.cue_trie.root
         n = len(toks)
@@ -229,7 +229,7 @@ class PeopleFinder:
         if found is None:
             if len(known) > 50_000:  # bounded on a hostile text of unique runs
                 known.clear()
-            found = known[name] = self.orgs.gaz.is_place_name(name)
+            found = known[name] = self.orgs.gazetteer.is_place_name(name)
         return found
 
     def _place_prefix(self, toks: list[Tok], k: int) -> int:

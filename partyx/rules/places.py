@@ -56,7 +56,7 @@ class PlaceFinder:
     """Finds unit mentions in a text (see module docstring). Built once per stage."""
 
     def __init__(self) -> None:
-        self.gaz = get()
+        self.gazetteer = get()
         data = load("places")
         self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
         self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
@@ -75,8 +75,8 @@ class PlaceFinder:
         # Type words in any case ("Quận Thanh Xuân" opens a headline): matched on the
         # lower-cased text (twice as fast as an (?i) pattern); TP only in capitals.
         self.head = re.compile(rf"(?P<w>{heads})(?![\w])[ \t]*")
-        self.tp = re.compile(r"TP(?<![\w.]TP)\.?(?![\w])[ \t]*")
-        names = [u.name for u in self.gaz.provinces.values()]
+        self.tp_word = re.compile(r"TP(?<![\w.]TP)\.?(?![\w])[ \t]*")
+        names = [u.name for u in self.gazetteer.provinces.values()]
         aliases = list(data["province_aliases"])
         self.bare = re.compile(alternation(names + aliases, r"[\w.]") + r"(?![\w])")
         self.capital = (re.compile(alternation(list(self.capital_words), r"[\w]") + r"(?![\w])")
@@ -106,8 +106,8 @@ class PlaceFinder:
         first = text[pos:pos + 1]
         if not (first.isupper() or first.isdigit()):  # most often: "tỉnh ta", "các xã có"
             return [], pos
-        lookup = self.gaz.lookup
-        for _, end in reversed(self.name_words(text, pos, self.gaz.max_words)):
+        lookup = self.gazetteer.lookup
+        for _, end in reversed(self.name_words(text, pos, self.gazetteer.max_words)):
             name = text[pos:end]
             if len(types) == 1:
                 found = lookup(types[0], name)
@@ -126,7 +126,7 @@ class PlaceFinder:
         found: list[PlaceMention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
-        tps = finditer_at(self.tp, text, find_all(text, ("TP",)))
+        tps = finditer_at(self.tp_word, text, find_all(text, ("TP",)))
         heads = sorted([*self._heads(low), *tps], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
@@ -153,7 +153,7 @@ class PlaceFinder:
         for m in self.bare.finditer(text):
             if m.start() in inside or _after_capital(text, m.start()):
                 continue
-            prov = self.gaz.province(m.group())
+            prov = self.gazetteer.province(m.group())
             if prov is not None:
                 found.append(PlaceMention(None, [prov], offset + m.start(), in_title))
         found.sort(key=lambda x: x.start)
@@ -167,7 +167,7 @@ class PlaceFinder:
     def _alias(self, text: str, start: int) -> tuple[list[Unit], int]:
         m = self.bare.match(text, start)
         if m:
-            prov = self.gaz.province(m.group())
+            prov = self.gazetteer.province(m.group())
             if prov is not None:
                 return [prov], m.end()
         return [], start

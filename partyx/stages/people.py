@@ -24,7 +24,7 @@ class People(Stage):
 
     def __init__(self) -> None:
         self.finder = PeopleFinder()
-        self.context = ContextCache(self.finder.orgs.gaz)
+        self.context = ContextCache(self.finder.orgs.gazetteer)
 
     def __call__(self, article: Article) -> None:
         ctx = self.context(article.place_context)

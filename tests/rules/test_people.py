@@ -453,7 +453,7 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
 
 def test_place_prefix_equals_the_plain_form(stage):
     f = stage.finder
-    gaz = f.orgs.gaz
+    gaz = f.orgs.gazetteer
 
     def plain(toks, k):
         for s in (k - 2, k - 1, k):
