@@ -14,7 +14,7 @@ hands its own scratch data on in ``extras``.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import Any, NamedTuple, TypedDict
 
 from partyx import SCHEMA
@@ -212,7 +212,7 @@ class Article:
         }
 
 
-def _default_factory(f) -> Any:
+def _default_factory(f: Field[Any]) -> Any:
     if f.default_factory is not MISSING:
         return f.default_factory
     value = f.default

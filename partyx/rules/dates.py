@@ -380,7 +380,8 @@ def leading_date(text: str) -> tuple[str, int] | None:
     plain = _PLAIN_DATE.match(text, m.end())
     if plain:
         day, month, year = int(plain.group(1)), int(plain.group(3)), int(plain.group(4))
-        return (_iso(year, month, day), plain.end()) if _valid(day, month, year) else None
+        iso = _iso(year, month, day) if _valid(day, month, year) else None
+        return (iso, plain.end()) if iso else None
     return _found_leading_date(text, m)
 
 

@@ -334,7 +334,7 @@ def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
                     at = low.find(t.anchor, at + len(t.anchor))
                 at = at if at >= 0 else None
             elif t.reach is not None:
-                at = _first_near_anchor(zone, low, t, v.topic)
+                at = _first_near_anchor(zone, low, t, t.reach, v.topic)
             else:
                 at = _first_match(zone, t.rx, v.topic)
             if at is not None and (best is None or at < best):
@@ -352,11 +352,12 @@ def _first_match(zone: str, rx: re.Pattern[str], topic: re.Pattern[str]) -> int 
     return None
 
 
-def _first_near_anchor(zone: str, low: str, t: _Trigger, topic: re.Pattern[str]) -> int | None:
-    """:func:`_first_match` of ``t.rx``, trying it only where a match can open: ``t.reach``
+def _first_near_anchor(zone: str, low: str, t: _Trigger, reach: tuple[int, int],
+                       topic: re.Pattern[str]) -> int | None:
+    """:func:`_first_match` of ``t.rx``, trying it only where a match can open: ``reach``
     before a place of its anchor in ``low`` (the lower-cased zone, as long as it). The
     matches are the same as those of a scan of the whole zone, which resumes after each."""
-    near, far = t.reach
+    near, far = reach
     resume = 0  # where the scan would go on: after the last match, topic-preceded
     j = low.find(t.anchor)
     while j >= 0:

@@ -46,7 +46,7 @@ _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # patterns above opens at most: none opens before the first figure of a sentence less this.
 # (None when unknown: the scans then start at the sentence's start.)
 _WIDTHS = (width(rf"{_CUE}{_QUAL}{_NUM}"), width(rf"{_LISTED}{_QUAL}{_NUM}"))
-_REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS)
+_REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS if w)
 # Words right after a figure that make it a part: new, disciplined, probationary members.
 _NOT_TOTAL_AFTER = re.compile(
     r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại|trong sạch|"

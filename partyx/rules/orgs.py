@@ -358,8 +358,9 @@ class OrgReader:
             # among a segment's organisations, then before a list): read once a position.
             last = self._memo_last
             memo = last[2] if last[0] is toks and last[1] is ctx else self._memo_for(toks, ctx)
-            found = memo.get(i, memo)  # (memo itself: not read yet)
-            if found is memo:
+            if i in memo:
+                found = memo[i]
+            else:
                 found = memo[i] = self._read_org(toks, i, ctx)
         if found is None and generic:
             return self._generic(toks, i, ctx)
@@ -391,14 +392,15 @@ class OrgReader:
                 best = r
         return best
 
-    def committee(self, toks, i, ctx):
+    def committee(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.committees.match(toks, i)
         if m is None:
             return None
         (canon, utype), j = m
         return self.committee_of(canon, utype, toks, j, ctx)
 
-    def committee_of(self, canon: str, utype: str, toks, j, ctx):
+    def committee_of(self, canon: str, utype: str, toks: list[Tok], j: int, ctx: Context
+                     ) -> tuple[Org, int]:
         types = ("thành phố",) if utype == "thành phố" else (utype,)
         k = j
         tw = self.words.type_words.match(toks, j)  # Thành ủy TP.HCM, Thành ủy Thành phố Hồ Chí Minh
@@ -408,19 +410,19 @@ class OrgReader:
         if found:
             unit, end = found
             return Org(f"{canon} {self._unit_name(unit)}", "party_committee", unit.level), end
-        unit = ctx.unit_for(utype)
-        if unit is not None:
-            return Org(f"{canon} {self._unit_name(unit)}", "party_committee", unit.level), j
+        known = ctx.unit_for(utype)
+        if known is not None:
+            return Org(f"{canon} {self._unit_name(known)}", "party_committee", known.level), j
         level = "province" if utype in ("tỉnh", "thành phố") else "district"
         return Org(canon, "party_committee", level, resolved=False), j
 
-    def _central(self, toks, i, ctx):
+    def _central(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.central.match(toks, i)
         if m is None:
             return None
         return self._central_orgs[m[0]], m[1]
 
-    def _wrapper(self, toks, i, ctx):
+    def _wrapper(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.wrappers.match(toks, i)
         if m is None:
             return None
@@ -444,7 +446,7 @@ class OrgReader:
                 return Org(f"{word} {rest[len(utype) + 1:]}", "party_committee", porg.level)
         return Org(f"Đảng ủy {rest}", "party_committee", porg.level)
 
-    def parent(self, toks, j, ctx) -> tuple[Org, int] | None:
+    def parent(self, toks: list[Tok], j: int, ctx: Context) -> tuple[Org, int] | None:
         """The committee or body a wrapper (Ban Thường vụ, Ban Tổ chức …) belongs to."""
         if j >= len(toks):
             return None
@@ -464,7 +466,7 @@ class OrgReader:
                     return r
         return None
 
-    def _local(self, toks, i, ctx):
+    def _local(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.local.match(toks, i)
         if m is None:
             return None
@@ -484,12 +486,13 @@ class OrgReader:
             if canon in ("Đảng bộ", "Đảng ủy"):
                 return None
             return Org(canon, kind, None, resolved=False), j
-        utype, unit, end = pt
-        if unit is None:
+        utype, place, end = pt
+        if place is None:
             return Org(f"{canon} {utype}", kind, self.words.levels.get(utype), False), end
-        return Org(f"{canon} {canon_place(unit)}", kind, unit.level), end
+        return Org(f"{canon} {canon_place(place)}", kind, place.level), end
 
-    def ministry(self, toks, i, ctx, bare: bool = False):
+    def ministry(self, toks: list[Tok], i: int, ctx: Context, bare: bool = False
+                 ) -> tuple[Org, int] | None:
         j = i
         if not bare:
             if i >= len(toks) or toks[i].low != "bộ":
@@ -500,7 +503,7 @@ class OrgReader:
             return None
         return Org(f"Bộ {m[0]}", "government", "central"), m[1]
 
-    def _department(self, toks, i, ctx):
+    def _department(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         if i >= len(toks) or toks[i].low != "sở":
             return None
         m = self.words.departments.match(toks, i + 1)
@@ -518,7 +521,7 @@ class OrgReader:
             return Org(f"Sở {name} {canon_place(unit)}", "government", "province"), j
         return Org(f"Sở {name}", "government", "province", resolved=False), j
 
-    def _generic(self, toks, i, ctx):
+    def _generic(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.generic.match(toks, i)
         if m is None:
             return None
@@ -619,8 +622,8 @@ def committee_level(word: str) -> str | None:
     return _party_words()[1].get(word.strip().casefold())
 
 
-def _province(name: str) -> Unit | None:
-    return get_gazetteer().province(name)
+def _province(name: str | None) -> Unit | None:
+    return get_gazetteer().province(name) if name is not None else None
 
 
 _NAME = re.compile(r"\s{1,2}([^\W_]+(?:\s[^\W_]+){0,3})")
@@ -742,7 +745,7 @@ def party_body(level: str | None, place: str | None, ctx: PlaceContext | None,
     if level is None and place is None:
         return None
     if level is None:
-        unit = _province(place)
+        unit = _province(place)  # (a place: both cannot be None)
         if unit is not None:
             return f"Đảng bộ {unit.type} {unit.name}"
         return f"Đảng bộ {place}"

@@ -84,13 +84,13 @@ class Candidate:
     start: int  # token indices [start, end)
     end: int
     name: str
+    tokens: Tokens  # the tokens of its segment, with their offsets
     cue_gender: str | None = None
     cued: bool = False  # a cue word (ông, bà, đồng chí) or a title right before
     cue_at: int = 0  # index of that cue word, else ``start`` (_cue_before, asked once)
     prefix: list[Post] = field(default_factory=list)
     prefix_start: int | None = None  # token index where the prefix chain begins
     posts: list[Post] = field(default_factory=list)
-    tokens: Tokens | None = None  # the tokens of its segment, with their offsets
 
 
 class PeopleFinder:
@@ -109,11 +109,11 @@ class PeopleFinder:
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
-        cue_words = sorted({c.removesuffix(" :") for c in (*t["appointment_cues"],
-                                                             *t["leaving_cues"])},
-                           key=len, reverse=True)
+        appointments = sorted({c.removesuffix(" :") for c in (*t["appointment_cues"],
+                                                                *t["leaving_cues"])},
+                              key=len, reverse=True)
         self.any_cue = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cue_words) + r")(?!\w)",
+            r"(?<!\w)(?:" + "|".join(re.escape(c) for c in appointments) + r")(?!\w)",
             re.IGNORECASE)
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
@@ -219,7 +219,7 @@ class PeopleFinder:
             if name in authors or (not cued and self._is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
                 continue
-            out.append(Candidate(i, j, name, gender, cued, cue_at))
+            out.append(Candidate(i, j, name, tokens, gender, cued, cue_at))
         return out
 
     def _is_place_name(self, name: str) -> bool:
@@ -306,7 +306,9 @@ class PeopleFinder:
             if not (toks[s].cap and self.list_bodies.starts(toks[s])):
                 continue
             m = self.list_bodies.match(toks, s)
-            r = self.orgs.org(toks, s, ctx, generic=False) if m is not None else None
+            if m is None:
+                continue
+            r = self.orgs.org(toks, s, ctx, generic=False)
             if r is None or r[0].bare or not r[0].resolved:
                 continue
             org, end = r
@@ -501,8 +503,6 @@ class PeopleFinder:
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
                     break
                 d.prefix = list(shared)
-        for c in cands:
-            c.tokens = tokens
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
@@ -676,8 +676,8 @@ class PeopleFinder:
                     person["positions"].append(_position(text, tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
-        for p in full.values():
-            p["positions"] = _dedupe_positions(p["positions"])
+        for person in full.values():
+            person["positions"] = _dedupe_positions(person["positions"])
 
     def _posts_after(self, text: str, pos: int, ctx: Context, seg_tokens: list[Tokens]
                      ) -> list[tuple[Post, Tokens, bool]]:
@@ -690,7 +690,7 @@ class PeopleFinder:
         begin = clause_start(text, pos, 300)
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
         toks = tokens.toks
-        out = []
+        out: list[tuple[Post, Tokens, bool]] = []
         k = 0
         while k < len(toks):
             t = toks[k]
@@ -803,7 +803,7 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
     """``Ba Phó ban kiêm nhiệm gồm: ông A, …``: a title written once before a list with no
     organisation belongs to the organisation the same title last had in the text (``Các
     Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before)."""
-    last: dict[str, object] = {}
+    last: dict[str, Org] = {}
     for c in cands:
         for p in [*c.prefix, *c.posts]:
             if p.org is not None and not p.org.bare:
@@ -825,7 +825,7 @@ def _dedupe_positions(positions: list[Position]) -> list[Position]:
     """One entry per title and organisation; a post also written as former is former; a
     title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
     ``Phó Bí thư Thường trực`` of one committee) is the same post written short."""
-    out: dict[tuple, dict] = {}
+    out: dict[tuple[str, str | None], Position] = {}
     for p in positions:
         key = (p["title"], p["org"])
         if key not in out or (p["status"] == "former" and out[key]["status"] != "former"):

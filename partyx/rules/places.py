@@ -219,10 +219,11 @@ def resolve(mentions: list[PlaceMention]) -> None:
 def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
     """The article's main province and district (see module docstring)."""
     provinces: Counter[str] = Counter()
-    districts: Counter[tuple[str, str]] = Counter()
+    districts: Counter[tuple[str, str, str | None]] = Counter()
     first: dict[object, int] = {}
     for m in mentions:
         u = m.unit
+        assert u is not None  # (resolve() gives every mention its unit)
         weight = 2 if m.in_title else 1
         if u.province:
             provinces[u.province] += weight
@@ -257,6 +258,7 @@ def read_places(finder: PlaceFinder, title: str, text: str
     seen: dict[tuple[str, str], Place] = {}
     for m in mentions:
         u = m.unit
+        assert u is not None  # (resolve() gives every mention its unit)
         k = (u.type, u.name)
         if k not in seen:
             seen[k] = {"type": u.type, "name": u.name, "province": u.province}

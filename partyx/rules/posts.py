@@ -52,11 +52,11 @@ def _inherit_parents(posts: list[Post]) -> None:
         # not a company's board ("Ban cán sự đảng, Chủ tịch HĐQT PVN"); a committee's own
         # body only of a Party organ ("Ủy viên Thường vụ, Phó Chủ tịch HĐND" is no HĐND's)
         party_only = p.org.name in _COMMITTEE_BODIES
-        others = [q for q in posts[i + 1:] if q.org is not None and not q.org.bare
+        others = [q.org for q in posts[i + 1:] if q.org is not None and not q.org.bare
                   and q.org.kind != "other" and q.org.name != "Đảng ủy"  # whose? unknown
                   and (not party_only or q.org.kind in ("party_committee", "party_board"))]
         if others:
-            q = others[0].org
+            q = others[0]
             parent = q.parent or q.name
             p.org = Org(f"{p.org.name} {parent}", p.org.kind, q.level, q.resolved, parent)
 
@@ -123,6 +123,7 @@ class PostParser:
         if head not in self._post_heads:
             return None
         m = v.members.match(toks, i) if head in v.members.root else None
+        org: Org | None
         if m is not None:
             committee, j = m
             r = orgs.committee(toks, i, ctx) if committee != "Đảng ủy" else None
@@ -131,7 +132,9 @@ class PostParser:
             elif committee == "Đảng ủy":
                 org = Org("Đảng ủy", "party_committee", None, resolved=False)
             else:
-                (canon, utype), _ = orgs.words.committees.match(toks, i)
+                written = orgs.words.committees.match(toks, i)
+                assert written is not None  # (a member word opens with its committee's)
+                (canon, utype), _ = written
                 org = orgs.committee_of(canon, utype, toks, j, ctx)[0]
             return Post("Ủy viên", org, status, start, j)
         if head in v.body_members.root:
@@ -193,7 +196,8 @@ class PostParser:
                         status, start, j)
         return None
 
-    def _place_as_org(self, toks, j, ctx, end) -> tuple[Org | None, int]:
+    def _place_as_org(self, toks: list[Tok], j: int, ctx: Context, end: int
+                      ) -> tuple[Org | None, int]:
         """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``: a title with a place for its body,
         kept as written."""
         tw = self.orgs.words.type_words.match(toks, j)
