@@ -232,7 +232,8 @@ def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
             districts[(u.type, u.name, u.province)] += weight
             first.setdefault((u.type, u.name, u.province), m.start)
         elif u.district and u.province:
-            districts[(*u.district, u.province)] += 0  # a ward names its district weakly
+            dtype, dname = u.district  # a ward names its district weakly
+            districts[(dtype, dname, u.province)] += 0
     for h in hints:
         provinces[h] += 1
         first.setdefault(h, 10**9)
