@@ -12,8 +12,8 @@ metadata), the ``dates`` of the body (dates -> event, membership), the ``place_c
 hands its own scratch data on in ``extras``.
 """
 
-from __future__ import annotations
-
+# (No ``from __future__ import annotations``: the TypedDicts and NamedTuples below would
+# compile each annotation string at import.)
 from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import Any, NamedTuple, TypedDict
 
