@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, TypedDict
 
 from partyx import SCHEMA
 
-# --- the record's parts (SPEC.md) --------------------------------------------------------------
+# --- the record's parts (SPEC.md) ----------------------------------------------------------------
 
 
 class Source(TypedDict):
@@ -116,7 +116,6 @@ class Record(TypedDict):
 # --- what the stages hand on ---------------------------------------------------------------------
 
 
-
 class FoundDate(NamedTuple):
     """A date written in the body (the dates stage): offsets into ``Article.text``."""
 
@@ -145,6 +144,9 @@ class Mention(NamedTuple):
     name: str
     start: int
     end: int
+
+
+# --- the article ---------------------------------------------------------------------------------
 
 
 def empty_event() -> Event:

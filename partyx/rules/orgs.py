@@ -19,12 +19,13 @@ they do not always agree (a later change makes them one; records depend on each 
 
 - :meth:`Context.unit_for` (organisations read by :class:`OrgReader`: ``Thành ủy`` in an
   article about quận Long Biên is ``Thành ủy Hà Nội``) looks at the article's place context
-  only, as gazetteer units: its district must lie in its province (else there is none), and a
-  unit is written ``quận 2`` or ``thành phố Hồ Chí Minh`` where its bare name would mislead.
+  only, as gazetteer units: its district must be a unit of that type in its province (else
+  there is none); after a committee word a unit is written ``quận 2`` or ``thành phố Hồ Chí
+  Minh`` where its bare name would mislead.
 - :func:`resolve_place` (Party organisations by level: ``Đảng bộ quận``) first takes the unit
   of that level named last in the 2000 characters before (``Quận ủy Gò Vấp vừa tổ chức …
-  Đảng bộ quận có …``), then the place context as written, the district unchecked; a unit is
-  written by its bare name.
+  Đảng bộ quận có …``), then the place context, its district taken as written (not looked
+  up); a unit is written by its bare name (``Đảng bộ quận 2``).
 
 Both read the context the same way otherwise: ``tỉnh`` is the province when it is a tỉnh;
 ``thành phố`` the province when it is a city, else the district when that is one; ``quận``,
