@@ -1,9 +1,10 @@
 """Stages, their registry, and the checked pipeline that runs them on one article.
 
 A stage is a small class with a declared ``name``, ``version``, the fields it ``requires``
-and the fields it ``provides`` (record fields of :class:`~partyx.record.Article`, or keys of
-``Article.extras`` shared between stages). It is called with the article and fills what it
-provides::
+and the fields it ``provides``: fields of :class:`~partyx.record.Article` (the record's, or the
+typed hand-offs between stages: ``lines``, ``dates``, ``place_context`` …), or keys of
+``Article.extras`` where a plugin hands its own data on. It is called with the article and
+fills what it provides::
 
     @register
     class Metadata(Stage):
@@ -37,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from partyx import io
+from partyx.errors import PipelineError
 from partyx.record import Article
 
 ENTRY_POINT_GROUP = "partyx.stages"
@@ -57,10 +59,6 @@ class Stage:
 
     def __call__(self, article: Article) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
-
-
-class PipelineError(ValueError):
-    """The requested stages do not form a valid pipeline (reported before any file is read)."""
 
 
 REGISTRY: dict[str, type[Stage]] = {}

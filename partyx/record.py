@@ -4,24 +4,159 @@ Reading fills ``id``, ``source`` and ``raw``; each stage fills the fields it dec
 ``provides``. :meth:`Article.to_record` gives the JSON object of ``SPEC.md`` (schema
 ``partyx/1``) with the fields in the contract's order. Values that are not known are ``None``
 or ``[]``, never ``""``.
+
+Besides the record's fields, an article carries what one stage hands to later ones, typed and
+never written to the record: the cleaned ``lines`` and repeated ``captions`` (clean ->
+metadata), the ``dates`` of the body (dates -> event, membership), the ``place_context`` (places
+-> people, congresses, membership) and the ``mentions`` of people (people -> event). A plugin
+hands its own scratch data on in ``extras``.
 """
 
-from __future__ import annotations
-
-from dataclasses import MISSING, dataclass, field, fields
-from typing import Any
+# (No ``from __future__ import annotations``: the TypedDicts and NamedTuples below would
+# compile each annotation string at import.)
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import Any, NamedTuple, TypedDict
 
 from partyx import SCHEMA
 
+# --- the record's parts (SPEC.md) ----------------------------------------------------------------
 
-def empty_event() -> dict[str, Any]:
+
+class Source(TypedDict):
+    path: str  # as given on the command line
+    sha256: str | None
+    bytes: int | None
+    encoding: str | None
+
+
+class Event(TypedDict):
+    type: str | None  # inspection, working_session, congress … (SPEC), else "other"
+    date: str | None  # ISO 8601
+    lead: str | None  # a name of ``people``
+
+
+class Position(TypedDict):
+    title: str
+    org: str | None
+    status: str  # "current" or "former"
+    text: str  # as written
+
+
+class Person(TypedDict):
+    name: str
+    gender: str | None  # "male", "female"
+    positions: list[Position]
+    mentions: int
+
+
+class Organization(TypedDict):
+    name: str
+    kind: str  # party_committee, party_board, government …
+    level: str | None  # central, province, district, ward
+
+
+class Place(TypedDict):
+    type: str  # tỉnh, thành phố, quận, huyện, thị xã, phường, xã, thị trấn
+    name: str  # without its type word
+    province: str | None
+
+
+class Document(TypedDict):
+    number: str  # as written, leading zeros kept
+    code: str | None  # NQ, CT, QĐ …
+    issuer: str | None  # TW, TU, CP …
+    type: str | None  # Nghị quyết, Chỉ thị …
+    date: str | None
+    issued_by: str | None  # the issuing body as written
+    title: str | None
+    text: str  # the fullest citation as written
+    year: int | None
+
+
+class Congress(TypedDict):
+    ordinal: int
+    body: str  # Đảng Cộng sản Việt Nam, Đảng bộ <level> <Place>
+    term: str | None  # 2020-2025
+    text: str
+
+
+class Membership(TypedDict):
+    org: str  # Đảng bộ quận Thanh Xuân
+    party_members: int | None
+    grassroots_orgs: int | None
+    as_of: str | None  # the date the figures hold for
+    text: str
+
+
+class Error(TypedDict):
+    stage: str  # the stage that failed, or "read"
+    error: str
+
+
+class Record(TypedDict):
+    schema: str
+    id: str
+    source: Source
+    title: str | None
+    published: str | None
+    outlet: str | None
+    authors: list[str]
+    section: str | None
+    text: str | None
+    event: Event
+    people: list[Person]
+    organizations: list[Organization]
+    places: list[Place]
+    documents: list[Document]
+    congresses: list[Congress]
+    membership: list[Membership]
+    errors: list[Error]
+
+
+# --- what the stages hand on ---------------------------------------------------------------------
+
+
+class FoundDate(NamedTuple):
+    """A date written in the body (the dates stage): offsets into ``Article.text``."""
+
+    date: str | None  # ISO 8601; None when its year cannot be known
+    start: int
+    end: int
+    cue: str | None  # the word before it that makes it a date (sáng, chiều, ngày …), lower case
+
+
+class District(NamedTuple):
+    type: str  # quận, huyện, thị xã, thành phố
+    name: str  # without its type word: "Long Biên"
+
+
+class PlaceContext(NamedTuple):
+    """The province and district an article is about (the places stage)."""
+
+    province: str | None  # short name: "Hà Nội"
+    district: District | None
+
+
+class Mention(NamedTuple):
+    """One mention of a person (the people stage): the full name of the person it stands for
+    (also for a short form ``ông Phong`` or a truncation), offsets into ``Article.text``."""
+
+    name: str
+    start: int
+    end: int
+
+
+# --- the article ---------------------------------------------------------------------------------
+
+
+def empty_event() -> Event:
     return {"type": None, "date": None, "lead": None}
 
 
 @dataclass(slots=True)
 class Article:
     id: str
-    source: dict[str, Any]
+    source: Source
     # The whole decoded, normalised text as read. Not written to the record.
     raw: str = ""
     title: str | None = None
@@ -30,26 +165,34 @@ class Article:
     authors: list[str] = field(default_factory=list)
     section: str | None = None
     text: str | None = None
-    event: dict[str, Any] = field(default_factory=empty_event)
-    people: list[dict[str, Any]] = field(default_factory=list)
-    organizations: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)
-    congresses: list[dict[str, Any]] = field(default_factory=list)
-    membership: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)
-    # Scratch space that stages share (body lines, dates found, place context ...).
-    # A stage names the keys it fills in ``provides`` like any field. Not written.
+    event: Event = field(default_factory=empty_event)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    congresses: list[Congress] = field(default_factory=list)
+    membership: list[Membership] = field(default_factory=list)
+    errors: list[Error] = field(default_factory=list)
+    # Hand-offs between stages (see module docstring), named in ``provides`` and ``requires``
+    # like the record's fields. Not written.
+    lines: list[str] | None = None  # None: clean did not give any (it failed)
+    captions: list[str] = field(default_factory=list)
+    dates: list[FoundDate] = field(default_factory=list)
+    place_context: PlaceContext | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    # A plugin's scratch data for later stages (keys named in its ``provides``); also the
+    # tracebacks of failed stages for --debug (``_tracebacks``). Not written.
     extras: dict[str, Any] = field(default_factory=dict)
 
     def reset(self, name: str) -> None:
-        """Give field ``name`` its empty value again (used when the stage that fills it fails)."""
+        """Give field ``name`` (or extras key) its empty value again (used when the stage that
+        fills it fails)."""
         if name in _FIELD_DEFAULTS:
             setattr(self, name, _FIELD_DEFAULTS[name]())
         else:
             self.extras.pop(name, None)
 
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self) -> Record:
         return {
             "schema": SCHEMA,
             "id": self.id,
@@ -71,7 +214,7 @@ class Article:
         }
 
 
-def _default_factory(f) -> Any:
+def _default_factory(f: Field[Any]) -> Any:
     if f.default_factory is not MISSING:
         return f.default_factory
     value = f.default
@@ -81,9 +224,6 @@ def _default_factory(f) -> Any:
 _FIELD_DEFAULTS = {
     f.name: _default_factory(f) for f in fields(Article) if f.name not in ("id", "source", "extras")
 }
-
-# The record fields a stage may provide, besides ``extras`` keys.
-RECORD_FIELDS = tuple(n for n in _FIELD_DEFAULTS if n != "raw")
 
 # The record fields whose items the run summary counts (``found`` in ``--report``).
 COUNTED = ("people", "organizations", "places", "documents", "congresses", "membership")

@@ -14,7 +14,7 @@ Run it again when underthesea's data changes::
 
 Output format (all names NFC, partyx tone convention)::
 
-    {"source": {...}, "types": ["tỉnh", "thành phố", ...],
+    {"_doc": "...", "source": {...},
      "provinces": [[type, name, era], ...],        era: "old", "new" or "both"
      "districts": [[type, name, province_index], ...],           (old units only)
      "wards": [[type, name, province_index, district_index|-1, era], ...]}
@@ -34,6 +34,11 @@ sys.path.insert(0, str(ROOT))
 from partyx.lang.text import normalize  # noqa: E402
 
 OUT = ROOT / "partyx" / "data" / "gazetteer.json"
+DOC = ("Vietnam's administrative units, derived from underthesea's address data by "
+       "scripts/build_gazetteer.py (do not edit: run it again). provinces: [type, name, era]; "
+       "districts: [type, name, province index] (before the 2025 reorganisation); wards: [type, "
+       "name, province index, district index or -1, era]. era: old (before 1 July 2025), new "
+       "or both. source: the file it was derived from.")
 TYPES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "quận", "huyện", "phường", "xã")
 
 
@@ -94,6 +99,7 @@ def build(path: Path) -> dict:
             if row[4] == "old":
                 row[4] = "both"
     return {
+        "_doc": DOC,
         "source": {"file": "underthesea/address/data/mapping.json",
                    "sha256": hashlib.sha256(raw).hexdigest(), **data["metadata"]},
         "provinces": [provinces[n] for n in prov_index],

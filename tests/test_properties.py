@@ -130,17 +130,16 @@ def test_roman_numerals_read_back(n):
        st.sampled_from(["NQ", "CT", "KH", "QĐ", "KL", "HD", "TB"]),
        st.sampled_from(["TW", "TU", "QU", "HU"]))
 def test_party_symbols_read_back(number, code, issuer):
-    parsed = documents.parse_symbol(f"{number}-{code}/{issuer}")
-    assert parsed is not None
-    assert (parsed["number"], parsed["code"], parsed["issuer"]) == (number, code, issuer)
+    [parsed] = documents.find_citations(f"{number}-{code}/{issuer}")
+    assert (parsed.number, parsed.code, parsed.issuer) == (number, code, issuer)
 
 
 @given(st.from_regex(r"[1-9][0-9]{0,3}", fullmatch=True), st.integers(1990, 2030),
        st.sampled_from([("NĐ", "CP"), ("QĐ", "TTg")]))
 def test_state_symbols_read_back(number, year, code_issuer):
     code, issuer = code_issuer
-    parsed = documents.parse_symbol(f"{number}/{year}/{code}-{issuer}")
-    assert parsed == {"number": number, "code": code, "issuer": issuer, "year": year}
+    [parsed] = documents.find_citations(f"{number}/{year}/{code}-{issuer}")
+    assert (parsed.number, parsed.code, parsed.issuer, parsed.year) == (number, code, issuer, year)
 
 
 @settings(deadline=None)

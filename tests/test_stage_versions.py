@@ -4,11 +4,11 @@ An incremental run reuses an article's record unless its bytes or the pipeline's
 (the stages and their declared versions) changed. So a stage that changes what it produces
 without a version bump leaves stale records in every existing output, silently.
 
-This test keeps a fingerprint of the record fields each stage provides (``extras`` are
-scratch: a change there matters only through the records downstream), and of the text and
-encoding the reader gives the stages (``reader``), on the seeds, and on the development corpus
-where it is present, in ``tests/stage_fingerprints.json``, with the pipeline signature it was
-taken under:
+This test keeps a fingerprint of the record fields each stage provides (hand-offs and
+``extras`` are scratch: a change there matters only through the records downstream), and of
+the text and encoding the reader gives the stages (``reader``), on the seeds, and on the
+development corpus where it is present, in ``tests/stage_fingerprints.json``, with the
+pipeline signature it was taken under:
 
 - same signature, different fingerprint: a record field changed without a version bump. Bump
   the version of the stage that changed (which may be upstream of the field, as ``clean`` is
@@ -29,7 +29,7 @@ import orjson
 import pytest
 
 from partyx.pipeline import build
-from partyx.record import RECORD_FIELDS, Article
+from partyx.record import Article
 from partyx.run.worker import read_article
 
 from .conftest import CORPUS, SEEDS
@@ -42,7 +42,8 @@ def fingerprints(folder: Path) -> dict[str, str]:
     """Per stage that provides record fields: sha256 of those fields over the articles of
     ``folder``; and ``reader``: of the decoded text and encoding the stages were given."""
     pipeline = build()
-    fields = {s.name: [n for n in s.provides if n in RECORD_FIELDS] for s in pipeline.stages}
+    record_fields = Article(id="", source={}).to_record()
+    fields = {s.name: [n for n in s.provides if n in record_fields] for s in pipeline.stages}
     fields = {name: names for name, names in fields.items() if names}
     hashes = {name: hashlib.sha256() for name in [*fields, "reader"]}
     for i, path in enumerate(sorted(folder.glob("*.txt"))):

@@ -58,8 +58,7 @@ def extract(
     changed (state kept beside FILE in FILE.state.sqlite)."""
     import sqlite3
 
-    from partyx.errors import CommandError, PipelineError
-    from partyx.pipeline import PipelineError as PipelineCheckError
+    from partyx.errors import CommandError
     from partyx.run.available import left_out_plugins
     from partyx.run.executors.base import EXECUTORS
     from partyx.run.plan import parse_shard
@@ -105,10 +104,6 @@ def extract(
         summary = run(opts, log=log, progress=progress)
     except CommandError as e:
         fail(e)
-    except PipelineCheckError as e:
-        # partyx.pipeline still defines its own PipelineError: once it imports the one of
-        # partyx.errors, the clause above catches it and this one goes
-        fail(PipelineError(str(e)))
     except FileNotFoundError as e:
         fail(errors.NO_SUCH_PATH, path=e)
     except sqlite3.Error as e:  # the state beside FILE: a full disk, a broken file

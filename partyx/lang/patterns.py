@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 try:  # the parser of the re module (private), for the width of a pattern
-    from re import _parser as _sre_parse  # Python 3.11+
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # Python 3.11+, private
 except ImportError:  # pragma: no cover
     try:
         import sre_parse as _sre_parse  # Python 3.10

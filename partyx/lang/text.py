@@ -48,8 +48,9 @@ _OLD_PAIRS: list[tuple[str, re.Pattern[str]]] = [
         {k[1] for k in _TONE_TABLE if k[0] == first})) + r"](?![^\W\d_]|[\u0300-\u036f])"))
     for first in sorted({k[0] for k in _TONE_TABLE})]
 
-_FOLD = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005"
-                                 "\u2006\u2008\u2009\u200a\u205f\u3000"), " ")
+_FOLD: dict[int, str | None] = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+             "\u205f\u3000"), " ")
 _FOLD.update(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None))
 _FOLD.update({0x00D0: "\u0110", 0x00F0: "\u0111"})  # Ð ð (eth) -> Đ đ
 # str.translate looks every character up in the dict: slow on Vietnamese text. Find the rare

@@ -7,7 +7,7 @@ lần thứ XXVI, nhiệm kỳ 2020-2025``, ``Đại hội đại biểu lần t
 ``Đại hội Đảng bộ TPHCM lần VIII``, ``ĐH Đảng lần thứ IX``.
 
 The national congress's body is ``Đảng Cộng sản Việt Nam``; a local one's is ``Đảng bộ <level>
-<Place>`` (:func:`partyx.rules.bodies.party_body`, place resolved from the article's context). A
+<Place>`` (:func:`partyx.rules.orgs.party_body`, place resolved from the article's context). A
 congress needs an ordinal (Roman numerals or ``lần thứ 13``). With no body written it is the
 national congress when the ordinal is one a national congress has had (``Nghị quyết Đại hội
 XIII``; ``national_congress_max`` in ``data/bodies.json``). ``Đại hội Đảng bộ các cấp``, other
@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from partyx.data import load
 from partyx.lang.numbers import parse_ordinal, parse_roman
-from partyx.rules.bodies import level_of, party_body
+from partyx.record import Congress, PlaceContext
+from partyx.rules.orgs import level_of, party_body
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -35,7 +35,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
-class Congress:
+class CongressMention:
+    """A congress named in the text (offsets into it)."""
+
     start: int
     end: int
     text: str
@@ -43,17 +45,25 @@ class Congress:
     body: str
     term: str | None
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> Congress:
         return {"ordinal": self.ordinal, "body": self.body, "term": self.term, "text": self.text}
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    # the congress words, longest first (the order a regex alternation of them would try)
+    congress_words: tuple[str, ...]
+    stops: frozenset[str]  # words that end a body's name
+    # the highest ordinal a national congress has had: a bare ``Đại hội XIII`` is national,
+    # a bare ``Đại hội lần thứ XVII`` cannot be
+    national_max: int
+
+
 @cache
-def _vocab() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The congress words, longest first (the order a regex alternation of them would try),
-    and the words that end a body's name."""
+def _vocab() -> _Vocab:
     data = load("bodies")
-    return tuple(sorted(data["congress_words"], key=len, reverse=True)), \
-        frozenset(data["stop_words"])
+    return _Vocab(tuple(sorted(data["congress_words"], key=len, reverse=True)),
+                  frozenset(data["stop_words"]), int(data["national_congress_max"]))
 
 
 class _Tokens:
@@ -145,8 +155,8 @@ def _read_term(t: _Tokens) -> str | None:
     return None
 
 
-def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
-           stops: frozenset[str]) -> Congress | None:
+def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
+           stops: frozenset[str]) -> CongressMention | None:
     stop = text.find("\n", end, end + _WINDOW)  # the window ends with its line
     t = _Tokens(text, end, stop if stop >= 0 else min(len(text), end + _WINDOW))
     national = False
@@ -205,32 +215,25 @@ def _parse(text: str, start: int, end: int, ctx: dict[str, Any] | None,
         name = party_body(body[0], body[1], ctx, text[max(0, start - 2000):start])
     elif other_org or pending:
         return None
-    elif national or ordinal <= _national_max():
+    elif national or ordinal <= _vocab().national_max:
         name = NATIONAL  # "Đại hội XIII", "Nghị quyết Đại hội lần thứ XIII": the national one
     else:
         return None
     if name is None:
         return None
-    return Congress(start, t.end(), text[start:t.end()], ordinal, name, term)
+    return CongressMention(start, t.end(), text[start:t.end()], ordinal, name, term)
 
 
-@cache
-def _national_max() -> int:
-    """The highest ordinal a national congress has had: a bare ``Đại hội XIII`` is national,
-    a bare ``Đại hội lần thứ XVII`` cannot be."""
-    return int(load("bodies")["national_congress_max"])
-
-
-def find_congresses(text: str, ctx: dict[str, Any] | None = None) -> list[Congress]:
+def find_congresses(text: str, ctx: PlaceContext | None = None) -> list[CongressMention]:
     """Every Party congress named in ``text`` with an ordinal, in text order."""
     if not isinstance(text, str) or not text:
         return []
-    words, stops = _vocab()
-    out: list[Congress] = []
-    for start, end in _congress_words(text, words):
+    vocab = _vocab()
+    out: list[CongressMention] = []
+    for start, end in _congress_words(text, vocab.congress_words):
         if start and text[start - 1].isalnum():
             continue  # inside a word
-        c = _parse(text, start, end, ctx, stops)
+        c = _parse(text, start, end, ctx, vocab.stops)
         if c is not None:
             out.append(c)
     return out
@@ -255,9 +258,10 @@ def _congress_words(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def merge(congresses: list[Congress]) -> list[dict[str, Any]]:
-    """One entry per (ordinal, body), with the term from whichever mention gives it."""
-    entries: dict[tuple[int, str], dict[str, Any]] = {}
+def merge_congresses(congresses: list[CongressMention]) -> list[Congress]:
+    """One entry per congress (ordinal and body), with the term from whichever mention gives
+    it."""
+    entries: dict[tuple[int, str], Congress] = {}
     for c in congresses:
         key = (c.ordinal, c.body.casefold())
         if key not in entries:

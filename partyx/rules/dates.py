@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 from partyx.lang.numbers import parse_number
 from partyx.lang.patterns import finditer_at
+from partyx.lang.spans import Spans
+from partyx.record import FoundDate
 
 # Patterns open with a digit or a case-sensitive literal so that the regex engine can skip
 # ahead quickly; a digit that continues a longer figure is refused in code (_after_figure).
@@ -136,37 +138,12 @@ def _cue(text: str, start: int) -> str | None:
     return None
 
 
-class _Spans:
-    """Spans taken by earlier passes, sorted: overlap tests in log time. Matches of one pass
-    never overlap each other (``finditer``), so a pass adds its spans when it is done."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.pending: list[tuple[int, int]] = []
-
-    def free(self, a: int, b: int) -> bool:
-        i = bisect.bisect_right(self.starts, a)
-        if i and self.ends[i - 1] > a:
-            return False
-        return not (i < len(self.starts) and self.starts[i] < b)
-
-    def add(self, a: int, b: int) -> None:
-        self.pending.append((a, b))
-
-    def commit(self) -> None:
-        spans = sorted([*zip(self.starts, self.ends, strict=True), *self.pending])
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-        self.pending = []
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every date written in ``text`` (see module docstring), in text order."""
     if not isinstance(text, str) or not text:
         return []
     found: list[DateMention] = []
-    taken = _Spans()
+    taken = Spans()  # what the passes before took (a pass's matches never overlap each other)
     ngay = _word_starts(text, "gày", "Nn")  # where the patterns opening with [Nn]gày can match
     figures = _day_month_starts(text)
 
@@ -174,30 +151,28 @@ def find_dates(text: str) -> list[DateMention]:
         if _valid(d, m, y):
             found.append(DateMention(start, end, text[start:end], d, m, y, cue))
 
-    for m in finditer_at(_FULL_WORDS, text, ngay):
-        taken.add(*m.span())
+    matches = list(finditer_at(_FULL_WORDS, text, ngay))
+    for m in matches:
         y = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), y, "ngày")
-    taken.commit()
-    for m in finditer_at(_FULL, text, figures):
-        if not _after_figure(text, m.start()) and taken.free(*m.span()):
-            taken.add(*m.span())
-            add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
-                _cue(text, m.start()))
-    taken.commit()
-    for m in finditer_at(_RANGE, text, ngay):
-        if not taken.free(*m.span()):
-            continue
-        taken.add(*m.span())
+    taken.add(m.span() for m in matches)
+    matches = [m for m in finditer_at(_FULL, text, figures)
+               if not _after_figure(text, m.start()) and not taken.meets(*m.span())]
+    for m in matches:
+        add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
+            _cue(text, m.start()))
+    taken.add(m.span() for m in matches)
+    matches = [m for m in finditer_at(_RANGE, text, ngay) if not taken.meets(*m.span())]
+    for m in matches:
         month, year = int(m.group(4)), int(m.group(5)) if m.group(5) else None
         first_end = m.start(1) + len(m.group(1))
         add(m.start(), first_end, int(m.group(1)), month, year, "ngày")
         add(m.start(2), m.end(), int(m.group(2)), month, year, "ngày")
-    taken.commit()
+    taken.add(m.span() for m in matches)
     ends = sorted(d.end for d in found)
     last = -1_000  # end of the last day/month accepted in this pass
     for m in finditer_at(_DAY_MONTH, text, figures):
-        if _after_figure(text, m.start()) or not taken.free(*m.span()):
+        if _after_figure(text, m.start()) or taken.meets(*m.span()):
             continue
         cue = _cue(text, m.start())
         if m.group(2) == "." and cue is None:
@@ -277,13 +252,6 @@ def year_evidence(text: str) -> list[int]:
         if not _NOT_NOW_YEAR.search(text[max(0, m.start() - 16):m.start()]):
             years.append(int(m.group(1)))
     return [y for y in years if 1800 <= y <= 2200]
-
-
-def infer_year(
-    text: str, mentions: list[DateMention] | None = None, published: str | None = None
-) -> int | None:
-    """The year that dates written without one belong to (see module docstring)."""
-    return reference(text, mentions, published)[0]
 
 
 def reference(
@@ -369,6 +337,20 @@ def resolve(mention: DateMention, year: int | None, published: str | None = None
     return _iso(year, mention.month, mention.day)
 
 
+def body_dates(text: str, title: str | None, published: str | None) -> list[FoundDate]:
+    """The dates written in an article's body, in text order, each resolved to an ISO date
+    (``None`` when no year can be known). The headline often carries the anniversary span or
+    a full date the body leaves out: the year is read from both, the dates listed are the
+    body's."""
+    head = f"{title}\n\n" if title else ""
+    context = head + text
+    found = find_dates(context)
+    year, floor = reference(context, found, published)
+    shift = len(head)
+    return [FoundDate(resolve(m, year, published, floor), m.start - shift, m.end - shift, m.cue)
+            for m in found if m.start >= shift]
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return dt.date(y, m, d).isoformat()
@@ -398,7 +380,8 @@ def leading_date(text: str) -> tuple[str, int] | None:
     plain = _PLAIN_DATE.match(text, m.end())
     if plain:
         day, month, year = int(plain.group(1)), int(plain.group(3)), int(plain.group(4))
-        return (_iso(year, month, day), plain.end()) if _valid(day, month, year) else None
+        iso = _iso(year, month, day) if _valid(day, month, year) else None
+        return (iso, plain.end()) if iso else None
     return _found_leading_date(text, m)
 
 

@@ -10,8 +10,9 @@ issuer from the issuing body named (``của Bộ Chính trị`` -> TW) or stays 
 
 :func:`find_citations` returns every citation of a text with what follows it: the date
 (``ngày 4/7/2017``), the issuing body (``của Ban Thường vụ Thành ủy Hà Nội``) and a quoted title
-(``về “…”``). :func:`merge` folds citations of one document into one entry. Plenum resolutions
-(``Nghị quyết Trung ương 4 (khóa XIII)``) carry no document number and are not citations.
+(``về “…”``). :func:`merge_citations` folds citations of one document into one entry. Plenum
+resolutions (``Nghị quyết Trung ương 4 (khóa XIII)``) carry no document number and are not
+citations.
 
 The vocabulary (type words and codes, issuer codes and bodies, words that make a number a count)
 is ``partyx/data/documents.json``. Every pattern is bounded: safe on hostile input.
@@ -22,10 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from partyx.data import load
 from partyx.lang.patterns import finditer_at
+from partyx.record import Document
 from partyx.rules.dates import leading_date
 
 # Symbols open with a digit a few characters before a "/" (they are tried only there: see
@@ -80,7 +81,7 @@ class Citation:
     symbol: bool = False  # written with its symbol
     weak: bool = False  # a lower-case bare citation: kept only when confirmed
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> Document:
         year = self.year
         if year is None and self.date:
             year = int(self.date[:4])
@@ -173,23 +174,6 @@ def issuer_of(body: str | None) -> str | None:
     # standing committee); at one place the most specific phrase wins.
     first_pos = min(h[0] for h in hits)
     return min((h for h in hits if h[0] == first_pos), key=lambda h: h[1])[2]
-
-
-def parse_symbol(text: str) -> dict[str, Any] | None:
-    """The parts of one document symbol (``"15-NQ/TU"``, ``"91/2017/NĐ-CP"``): number, code,
-    issuer, year; ``None`` when ``text`` is not a symbol with a known type code."""
-    if not isinstance(text, str):
-        return None
-    s = text.strip()
-    m = _PARTY_SYMBOL.fullmatch(s)
-    if m and m.group(2) in _vocab().codes:
-        return {"number": m.group(1), "code": m.group(2),
-                "issuer": _issuer_code(m.group(3)), "year": None}
-    m = _STATE_SYMBOL.fullmatch(s)
-    if m and m.group(3) in _vocab().codes and m.group(4):
-        return {"number": m.group(1), "code": m.group(3), "issuer": m.group(4),
-                "year": int(m.group(2)) if m.group(2) else None}
-    return None
 
 
 def _symbol_at(text: str, pos: int, type_code: str | None) -> Citation | None:
@@ -407,7 +391,7 @@ def _same(a: Citation, b: Citation) -> bool:
     return not (a.year and b.year and a.year != b.year)
 
 
-def merge(citations: list[Citation]) -> list[Citation]:
+def merge_citations(citations: list[Citation]) -> list[Citation]:
     """One entry per document: citations of the same number, type and issuer (a citation with
     no issuer joins the latest one cited before it) are folded together, keeping the date, body
     and title from whichever citation gives them. The citations are folded in place: each

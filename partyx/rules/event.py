@@ -24,10 +24,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import NamedTuple
 
 from partyx.data import load
 from partyx.lang.patterns import width
+from partyx.lang.sentences import sentence_at
+from partyx.record import FoundDate, Mention
 from partyx.rules.dates import is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
@@ -237,18 +239,26 @@ def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool
     return any(p in window for p in pins)
 
 
-def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> dict | None:
-    """The dates-stage entry (``{"date", "start", "end", …}``) of the main event (its
-    ``date`` is ``None`` when its year cannot be known), or a synthetic entry from the
-    publication date; ``None`` when nothing is known."""
+class EventDate(NamedTuple):
+    """The main event's date (``None`` when its year cannot be known) and where its sentence
+    is (``None``: the publication date, no sentence)."""
+
+    date: str | None
+    start: int | None
+
+
+def main_date(text: str, dates: list[FoundDate], published: str | None) -> EventDate | None:
+    """The date of the main event: one of the body's ``dates``, a relative day (``Sáng nay``)
+    counted from the publication date, or the publication date; ``None`` when nothing is
+    known."""
     text = text or ""
     end = lead_end_of(text)
-    for d in dates or []:  # in text order: the first time of day or dated opening of the lead
-        if d["start"] >= end:
+    for d in dates:  # in text order: the first time of day or dated opening of the lead
+        if d.start >= end:
             break
-        cue = d.get("cue")
-        if cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d["start"])):
-            return d
+        cue = d.cue
+        if cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)):
+            return EventDate(d.date, d.start)
     pub = _pub(published)
     head = text[:600]
     low = head.lower()
@@ -256,16 +266,14 @@ def main_date(text: str, dates: list[dict[str, Any]], published: str | None) -> 
     if m:  # "Hôm nay, …": the event sentence, dated when the publication date is known
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
-        return {"date": day, "start": m.start(1), "end": m.end(), "text": m.group(1),
-                "cue": m.group(1).casefold(), "year_written": False}
-    for d in dates or []:  # a date in the lead, not a document's nor a birth or death date
-        before = text[max(0, d["start"] - 30):d["start"]]
-        if d.get("date") and d["start"] < end and not _DOC_DATE.search(before) \
+        return EventDate(day, m.start(1))
+    for d in dates:  # a date in the lead, not a document's nor a birth or death date
+        before = text[max(0, d.start - 30):d.start]
+        if d.date and d.start < end and not _DOC_DATE.search(before) \
                 and not is_life_event(before):
-            return d
+            return EventDate(d.date, d.start)
     if pub:
-        return {"date": pub.isoformat(), "start": None, "end": None, "text": None, "cue": None,
-                "year_written": True}
+        return EventDate(pub.isoformat(), None)
     return None
 
 
@@ -288,65 +296,6 @@ def _pub(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
-
-
-_LONGEST_SENTENCE = 2000  # characters each side of ``pos``: keeps hostile text linear
-_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
-_END_CHARS = "\n.!?"
-_TRIES = 16  # end chars that end no sentence (19.908, TP.HCM) looked at before the regex
-
-
-def sentence_at(text: str, pos: int | None) -> tuple[int, int]:
-    """Bounds of the sentence of ``text`` around ``pos`` (an ellipsis ``...`` ends none).
-    A "sentence" with no end within 2000 characters (a hostile line, no real prose) is cut
-    there, so that asking for each of thousands of names costs no scan of the whole text."""
-    if pos is None or not text:
-        return (0, 0)
-    floor, here, limit = max(0, pos - _LONGEST_SENTENCE), max(0, pos), pos + _LONGEST_SENTENCE
-    return (_start_before(text, floor, here, pos), _end_after(text, here, limit))
-
-
-# The nearest end char each side is found by str.find per char (far faster than a regex scan
-# of the window); the regex (_SENTENCE_END) decides only when many end chars end nothing.
-
-def _start_before(text: str, floor: int, here: int, pos: int) -> int:
-    last = {c: text.rfind(c, floor, here) for c in _END_CHARS}
-    for _ in range(_TRIES):
-        i = max(last.values())
-        if i < 0:
-            return floor
-        end = _end_at(text, i)
-        if 0 < end <= pos:
-            return end
-        last[text[i]] = text.rfind(text[i], floor, i)
-    start = floor
-    for m in _SENTENCE_END.finditer(text, floor, pos):
-        start = m.end()
-    return start
-
-
-def _end_after(text: str, here: int, limit: int) -> int:
-    first = {c: text.find(c, here, limit) for c in _END_CHARS}
-    for _ in range(_TRIES):
-        found = [i for i in first.values() if i >= 0]
-        if not found:
-            return min(len(text), limit)
-        i = min(found)
-        if _end_at(text, i):
-            return i + 1 if _end_at(text, i) <= limit else min(len(text), limit)
-        first[text[i]] = text.find(text[i], i + 1, limit)
-    m = _SENTENCE_END.search(text, here, limit)
-    return m.start() + 1 if m else min(len(text), limit)
-
-
-def _end_at(text: str, i: int) -> int:
-    """Where the sentence end at ``text[i]`` (one of ``_END_CHARS``) finishes: after a newline,
-    after the space that follows . ! ? (not in an ellipsis); 0 when it ends no sentence."""
-    if text[i] == "\n":
-        return i + 1
-    if (i and text[i - 1] == ".") or i + 1 >= len(text) or not text[i + 1].isspace():
-        return 0
-    return i + 2
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
@@ -385,7 +334,7 @@ def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
                     at = low.find(t.anchor, at + len(t.anchor))
                 at = at if at >= 0 else None
             elif t.reach is not None:
-                at = _first_near_anchor(zone, low, t, v.topic)
+                at = _first_near_anchor(zone, low, t, t.reach, v.topic)
             else:
                 at = _first_match(zone, t.rx, v.topic)
             if at is not None and (best is None or at < best):
@@ -403,11 +352,12 @@ def _first_match(zone: str, rx: re.Pattern[str], topic: re.Pattern[str]) -> int 
     return None
 
 
-def _first_near_anchor(zone: str, low: str, t: _Trigger, topic: re.Pattern[str]) -> int | None:
-    """:func:`_first_match` of ``t.rx``, trying it only where a match can open: ``t.reach``
+def _first_near_anchor(zone: str, low: str, t: _Trigger, reach: tuple[int, int],
+                       topic: re.Pattern[str]) -> int | None:
+    """:func:`_first_match` of ``t.rx``, trying it only where a match can open: ``reach``
     before a place of its anchor in ``low`` (the lower-cased zone, as long as it). The
     matches are the same as those of a scan of the whole zone, which resumes after each."""
-    near, far = t.reach
+    near, far = reach
     resume = 0  # where the scan would go on: after the last match, topic-preceded
     j = low.find(t.anchor)
     while j >= 0:
@@ -425,61 +375,61 @@ def _first_near_anchor(zone: str, low: str, t: _Trigger, topic: re.Pattern[str])
     return None
 
 
-def event_lead(text: str, mentions: list[dict[str, Any]], names: set[str],
+def event_lead(text: str, mentions: list[Mention], names: set[str],
                event_span: tuple[int, int], lead_end: int) -> str | None:
     """Who led the event (see module docstring); a name of ``names`` or ``None``."""
     v = _vocab()
-    people = [m for m in mentions or [] if m.get("name") in names]
-    zone = [m for m in people if m["start"] < lead_end]
+    people = [m for m in mentions if m.name in names]
+    zone = [m for m in people if m.start < lead_end]
     odd = _odd(text)  # the cues are looked for only where their needles are (_may_match)
     for m in zone:  # do … <Name> làm Trưởng đoàn
-        if v.after_do.match(text, m["end"]) and "do " in text[max(0, m["start"] - 120):m["start"]]:
-            return m["name"]
+        if v.after_do.match(text, m.end) and "do " in text[max(0, m.start - 120):m.start]:
+            return m.name
     for m in zone:  # <Name> chủ trì / dự và chỉ đạo
-        cue = v.after.match(text, m["end"], m["end"] + 120) \
-            if _may_match(text, m["end"], m["end"] + 120, v.after_pins, odd) else None
+        cue = v.after.match(text, m.end, m.end + 120) \
+            if _may_match(text, m.end, m.end + 120, v.after_pins, odd) else None
         if cue and not _named_between(m, cue.end(), people):
-            return m["name"]
+            return m.name
     for m in zone:  # Phát biểu khai mạc, <title> <Name>
-        back = max(0, m["start"] - 120)
-        if _may_match(text, back, m["start"], v.before_pins, odd) \
-                and v.before.search(text, back, m["start"]) \
+        back = max(0, m.start - 120)
+        if _may_match(text, back, m.start, v.before_pins, odd) \
+                and v.before.search(text, back, m.start) \
                 and not _named_between_before(m, people, text):
-            return m["name"]
+            return m.name
     for m in people:
-        if text.startswith(" phát biểu chỉ đạo", m["end"]):
-            return m["name"]
+        if text.startswith(" phát biểu chỉ đạo", m.end):
+            return m.name
     for m in people:  # Phát biểu tại hội nghị, <title> <Name>: the first speaker named
-        back = max(0, m["start"] - 120)
-        if _may_match(text, back, m["start"], v.speaker_pins, odd) \
-                and v.speaker.search(text, back, m["start"]) \
+        back = max(0, m.start - 120)
+        if _may_match(text, back, m.start, v.speaker_pins, odd) \
+                and v.speaker.search(text, back, m.start) \
                 and not _named_between_before(m, people, text):
-            return m["name"]
+            return m.name
     start, end = event_span
     for m in people:
-        if start <= m["start"] < end:
-            if _attendee(text[start:m["start"]]):
+        if start <= m.start < end:
+            if _attendee(text[start:m.start]):
                 return None
-            return m["name"]
+            return m.name
     body_lead_end = lead_end_of(text)
     for m in people:  # no one in the event sentence: the first official of the lead who speaks
-        if m["start"] >= body_lead_end:
+        if m.start >= body_lead_end:
             break
-        if _SPEAKS.match(text, m["end"], m["end"] + 40) and \
-                not _attendee(text[sentence_at(text, m["start"])[0]:m["start"]]):
-            return m["name"]
+        if _SPEAKS.match(text, m.end, m.end + 40) and \
+                not _attendee(text[sentence_at(text, m.start)[0]:m.start]):
+            return m.name
     return None
 
 
-def _named_between_before(m: dict[str, Any], people: list[dict[str, Any]], text: str) -> bool:
+def _named_between_before(m: Mention, people: list[Mention], text: str) -> bool:
     """Another person is named between the cue before ``m`` and ``m``."""
-    start = max(0, m["start"] - 120)
+    start = max(0, m.start - 120)
     cues = [c.start() for rx in (_vocab().before, _vocab().speaker)
-            for c in rx.finditer(text, start, m["start"])]
+            for c in rx.finditer(text, start, m.start)]
     begin = max(cues) if cues else start
-    return any(begin <= o["start"] < m["start"] for o in people if o["name"] != m["name"])
+    return any(begin <= o.start < m.start for o in people if o.name != m.name)
 
 
-def _named_between(m: dict[str, Any], cue_end: int, people: list[dict[str, Any]]) -> bool:
+def _named_between(m: Mention, cue_end: int, people: list[Mention]) -> bool:
     """Another person is named between ``m`` and the cue that follows it (the cue is theirs)."""
-    return any(m["end"] <= o["start"] < cue_end for o in people if o["name"] != m["name"])
+    return any(m.end <= o.start < cue_end for o in people if o.name != m.name)

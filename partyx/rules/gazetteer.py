@@ -51,7 +51,6 @@ class Gazetteer:
     """Index of units by (type, name) and by name alone."""
 
     def __init__(self, data: dict, places: dict) -> None:
-        self.source = data.get("source", {})
         self.provinces: dict[str, Unit] = {}
         self.by_type_name: dict[tuple[str, str], list[Unit]] = {}
         self.by_name: dict[str, list[Unit]] = {}
@@ -75,7 +74,7 @@ class Gazetteer:
             k = name.casefold()
             by_type_name.setdefault((wtype, k), []).append(unit)
             by_name.setdefault(k, []).append(unit)
-        for utype, name, province in places.get("extra_units", []):
+        for utype, name, province in places["extra_units"]:
             if province is None:  # a province before a reorganisation
                 unit = Unit(utype, name, name, None, "province")
                 self.provinces.setdefault(key(name), unit)
@@ -84,7 +83,7 @@ class Gazetteer:
                 unit = Unit(utype, name, province, None, level)
             self._add(unit)
         self.aliases = {key(a): self.provinces[key(p)]
-                        for a, p in places.get("province_aliases", {}).items()
+                        for a, p in places["province_aliases"].items()
                         if key(p) in self.provinces}
         self.max_words = max(k.count(" ") for k in self.by_name) + 1
 
@@ -113,10 +112,6 @@ class Gazetteer:
         """The province that ``name`` (its short name or an alias) stands for, or None."""
         k = key(name)
         return self.provinces.get(k) or self.aliases.get(k)
-
-    def units(self, name: str) -> list[Unit]:
-        """Every unit of any type called ``name``."""
-        return list(self.by_name.get(key(name), ()))
 
     def is_place_name(self, name: str) -> bool:
         """Whether ``name`` names a province or a district (bare, without a type word)."""

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from partyx.lang.patterns import width
-from partyx.rules.bodies import capitalised, committee_body, level_of, party_body
+from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
+from partyx.record import Membership, PlaceContext
+from partyx.rules.orgs import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -45,7 +46,7 @@ _ORGS_LISTED = re.compile(rf"{_LISTED}{_QUAL}{_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # patterns above opens at most: none opens before the first figure of a sentence less this.
 # (None when unknown: the scans then start at the sentence's start.)
 _WIDTHS = (width(rf"{_CUE}{_QUAL}{_NUM}"), width(rf"{_LISTED}{_QUAL}{_NUM}"))
-_REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS)
+_REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS if w)
 # Words right after a figure that make it a part: new, disciplined, probationary members.
 _NOT_TOTAL_AFTER = re.compile(
     r"\s{0,2}(?:được|bị|mới|vi phạm|dự bị|kết nạp|tham dự|đạt|hoàn thành|xếp loại|trong sạch|"
@@ -66,8 +67,6 @@ _NOT_TOTAL = re.compile(
     r"đạt tiêu chuẩn|tăng|giảm|mới",
     re.IGNORECASE,
 )
-# A sentence ends at . ! ? (not the dot of 19.908) or a line end (``isdecimal`` is ``\d``).
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=\d))*(?:[.!?]|\n|$)")
 _STOPS = frozenset({"hiện", "có", "gồm", "với", "đã", "nay", "đến", "là", "tính", "luôn",
                     "vẫn", "cũng", "đang", "trong", "từ", "sau", "qua", "tổng"})
 
@@ -82,7 +81,7 @@ class Fact:
     grassroots_orgs: int | None
 
 
-def _org_name(m: re.Match[str], ctx: dict[str, Any] | None, before: str) -> str | None:
+def _org_name(m: re.Match[str], ctx: PlaceContext | None, before: str) -> str | None:
     if m.group("whole"):
         return party_body(level_of(m.group("whole")), None, ctx, before)
     if m.group("committee"):
@@ -136,7 +135,7 @@ def _anchored(key: str) -> tuple[str, int, re.Pattern[str]]:
 _ANCHORED = tuple(map(_anchored, _KEYS))
 
 
-def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
+def find_membership(text: str, ctx: PlaceContext | None = None) -> list[Fact]:
     """Every membership figure stated in ``text`` (see module docstring), in text order."""
     if not isinstance(text, str) or not text:
         return []
@@ -145,8 +144,8 @@ def find_membership(text: str, ctx: dict[str, Any] | None = None) -> list[Fact]:
     for pos in _occurrences(text):
         if pos < done:
             continue
-        start = _sentence_start(text, pos)
-        end = _sentence_end(text, start)
+        start = sentence_start(text, pos, FIGURES)  # (a dot in 19.908 ends no sentence)
+        end = sentence_end(text, start, FIGURES)
         if end <= pos:
             continue
         done = end
@@ -174,52 +173,7 @@ def _occurrences(text: str) -> list[int]:
     return sorted(out)
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence around ``pos``: after the last . ! ? (not in 19.908) or line end
-    (a digit is ``isdecimal``, the digit of _SENTENCE, so that both bounds agree: ``²`` is none)."""
-    while (i := _last_end_char(text, pos)) >= 0:
-        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
-            return i + 1
-        pos = i
-    return 0
-
-
-def _last_end_char(text: str, pos: int) -> int:
-    """Where the last of . ! ? and line end before ``pos`` stands (-1: none), by
-    ``str.rfind`` (a C scan): the rare ! and ? only after the nearest dot or line end (a
-    search of the whole text for them would cost more than the rest)."""
-    i = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos))
-    return max(i, text.rfind("!", i + 1, pos), text.rfind("?", i + 1, pos))
-
-
-def _first_end_char(text: str, start: int) -> int:
-    """Where the first of . ! ? and line end from ``start`` stands (-1: none), as
-    :func:`_last_end_char` looks for the last."""
-    ends = [i for i in (text.find("\n", start), text.find(".", start)) if i >= 0]
-    stop = min(ends) if ends else len(text)
-    ends += [i for i in (text.find("!", start, stop), text.find("?", start, stop)) if i >= 0]
-    return min(ends) if ends else -1
-
-
-_TRIES = 16  # dots in figures (19.908) looked at before the regex decides
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """End of the sentence from ``start`` (where ``_SENTENCE`` ends its match)."""
-    # The nearest end char by str.find; the regex decides after many dots in figures.
-    at = start
-    for _ in range(_TRIES):
-        i = _first_end_char(text, at)
-        if i < 0:
-            return len(text)
-        if text[i] == "\n" or not (i + 1 < len(text) and text[i + 1].isdecimal()):
-            return i + 1
-        at = i + 1
-    m = _SENTENCE.match(text, start)
-    return m.end() if m else start
-
-
-def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
+def _sentence_fact(sentence: str, base: int, ctx: PlaceContext | None,
                    before: str = "", opens: int = 0) -> Fact | None:
     """The fact of a sentence with a figure; ``opens``: where a figure's match may open first
     (see _REACH), the patterns' scans start there."""
@@ -261,15 +215,19 @@ def _sentence_fact(sentence: str, base: int, ctx: dict[str, Any] | None,
                 counts.get("grassroots_orgs", (None,))[0])
 
 
-def merge(facts: list[Fact], as_of: str | None) -> list[dict[str, Any]]:
-    """One record per organisation and figures; ``as_of`` is the date the figures hold for."""
+def record(fact: Fact, as_of: str | None) -> Membership:
+    """The record of a fact; ``as_of`` is the date its figures hold for."""
+    return {"org": fact.org, "party_members": fact.party_members,
+            "grassroots_orgs": fact.grassroots_orgs, "as_of": as_of, "text": fact.text}
+
+
+def merge_figures(records: list[Membership]) -> list[Membership]:
+    """One record per organisation (in any case) and figures: the first."""
     seen: set[tuple[str, int | None, int | None]] = set()
-    out: list[dict[str, Any]] = []
-    for f in facts:
-        key = (f.org.casefold(), f.party_members, f.grassroots_orgs)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append({"org": f.org, "party_members": f.party_members,
-                    "grassroots_orgs": f.grassroots_orgs, "as_of": as_of, "text": f.text})
+    out: list[Membership] = []
+    for r in records:
+        key = (r["org"].casefold(), r["party_members"], r["grassroots_orgs"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
     return out

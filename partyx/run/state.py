@@ -45,7 +45,7 @@ import orjson
 
 from partyx import io
 from partyx.errors import LOCKED, Locked
-from partyx.record import COUNTED
+from partyx.record import COUNTED, Error
 
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
 
@@ -116,7 +116,7 @@ class SummaryRow(NamedTuple):
 
     id: str
     path: str
-    errors: list[dict[str, str]]
+    errors: list[Error]
     found: dict[str, int]
 
 
@@ -238,7 +238,7 @@ class State:
 
     def put(self, id_: str, path: str, size: int | None, mtime_ns: int | None,
             sha256: str | None, signature: str, record: bytes,
-            errors: list[dict[str, str]], found: dict[str, int]) -> None:
+            errors: list[Error], found: dict[str, int]) -> None:
         """Store one article's record (``record``: the JSON line, packed or not)."""
         if record[:1] == b"{":
             record = pack(record)

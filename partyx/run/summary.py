@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypedDict
 import orjson
 
 from partyx import io
+from partyx.record import Error
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -97,7 +98,7 @@ class RunSummary:
             return 2
         return 0 if self.ok == self.articles else 1
 
-    def add_record(self, path: str, errors: list[dict[str, str]],
+    def add_record(self, path: str, errors: list[Error],
                    found: dict[str, int]) -> None:
         """Count one record of FILE."""
         self.articles += 1

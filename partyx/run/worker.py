@@ -23,7 +23,7 @@ import orjson
 
 from partyx import errors, io
 from partyx.pipeline import Pipeline, build
-from partyx.record import COUNTED, Article
+from partyx.record import COUNTED, Article, Error, Source
 from partyx.run.plan import Task
 from partyx.run.state import pack
 
@@ -38,7 +38,7 @@ class Result:
     mtime_ns: int | None
     sha256: str | None
     record: bytes | None  # the JSON line, packed (partyx.run.state.pack); None: bytes unchanged
-    errors: list[dict[str, str]]
+    errors: list[Error]
     found: dict[str, int]  # items per counted field (partyx.record.COUNTED)
     tracebacks: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
@@ -131,7 +131,7 @@ def _set_phase(i: int) -> None:
     _PHASE.value = i + 1
 
 
-def _empty_source(path: str) -> dict[str, Any]:
+def _empty_source(path: str) -> Source:
     return {"path": path, "sha256": None, "bytes": None, "encoding": None}
 
 
@@ -159,7 +159,8 @@ def read_article(path: str | Path, article_id: str, max_bytes: int = io.MAX_BYTE
         article.source["sha256"] = sha
         reading.unchanged = True
         return reading
-    article.source.update(sha256=sha, bytes=len(data))
+    article.source["sha256"] = sha
+    article.source["bytes"] = len(data)
     try:
         decoded = io.decode(data)
     except io.DecodeError as e:
@@ -189,9 +190,10 @@ def process_task(task: Task) -> Result:
 def _result(article: Article, size: int | None, mtime_ns: int | None,
             timings: dict[str, float] | None = None) -> Result:
     record = article.to_record()
+    fields: dict[str, Any] = dict(record)  # the counted fields are named at run time
     return Result(
         article.id, record["source"]["path"], size, mtime_ns, record["source"]["sha256"],
-        pack(orjson.dumps(record)), article.errors, {n: len(record[n]) for n in COUNTED},
+        pack(orjson.dumps(record)), article.errors, {n: len(fields[n]) for n in COUNTED},
         article.extras.get("_tracebacks", []), timings or {})
 
 

@@ -17,7 +17,7 @@ class Congresses(Stage):
     description = "Party congresses named: ordinal, body, term"
 
     def __call__(self, article: Article) -> None:
-        ctx = article.extras.get("place_context")
+        ctx = article.place_context
         found = congresses.find_congresses(article.title or "", ctx)
         found += congresses.find_congresses(article.text or "", ctx)
-        article.congresses = congresses.merge(found)
+        article.congresses = congresses.merge_congresses(found)

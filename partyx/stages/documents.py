@@ -1,8 +1,8 @@
 """Documents: the Party and State documents an article cites by number (headline included).
 
-One entry per document (see :func:`partyx.rules.documents.merge`); fields ``number`` (as written,
-leading zeros kept), ``code``, ``issuer``, ``type``, ``date``, ``issued_by``, ``title``,
-``text`` (the fullest citation as written) and ``year``.
+One entry per document (see :func:`partyx.rules.documents.merge_citations`); fields ``number``
+(as written, leading zeros kept), ``code``, ``issuer``, ``type``, ``date``, ``issued_by``,
+``title``, ``text`` (the fullest citation as written) and ``year``.
 """
 
 from __future__ import annotations
@@ -23,4 +23,4 @@ class Documents(Stage):
     def __call__(self, article: Article) -> None:
         found = documents.find_citations(article.title or "")
         found += documents.find_citations(article.text or "")
-        article.documents = [c.record() for c in documents.merge(found)]
+        article.documents = [c.record() for c in documents.merge_citations(found)]

@@ -1,14 +1,15 @@
 """Event: the article's main event, ``{"type", "date", "lead"}`` (see :mod:`partyx.rules.event`).
 
-The date comes from the dates stage's resolved dates; the lead is a name of ``people`` found
-through the people stage's ``mentions`` (char offsets into ``text``).
+The date comes from the dates stage's ``dates``; the lead is a name of ``people`` found through
+the people stage's ``mentions``.
 """
 
 from __future__ import annotations
 
+from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
-from partyx.rules import event as events
+from partyx.rules import event
 
 
 @register
@@ -21,19 +22,18 @@ class Event(Stage):
 
     def __call__(self, article: Article) -> None:
         text = article.text or ""
-        found = events.main_date(text, article.extras.get("dates") or [], article.published)
-        at = found["start"] if found else None
-        span = events.sentence_at(text, at)
+        found = event.main_date(text, article.dates, article.published)
+        at = found.start if found else None
+        span = sentence_at(text, at)
         if at is None:  # no dated sentence: the lead is the first two paragraphs
-            lead_end = events.lead_end_of(text)
+            lead_end = event.lead_end_of(text)
         else:
             paragraph_end = text.find("\n\n", at)
             lead_end = paragraph_end if paragraph_end >= 0 else len(text)
         first_paragraph = text.split("\n\n", 1)[0]
         names = {p["name"] for p in article.people if p.get("name")}
         article.event = {
-            "type": events.event_type(article.title, first_paragraph, text[span[0]:span[1]]),
-            "date": found["date"] if found else None,
-            "lead": events.event_lead(text, article.extras.get("mentions") or [], names, span,
-                                      lead_end),
+            "type": event.event_type(article.title, first_paragraph, text[span[0]:span[1]]),
+            "date": found.date if found else None,
+            "lead": event.event_lead(text, article.mentions, names, span, lead_end),
         }

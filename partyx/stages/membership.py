@@ -4,10 +4,10 @@ in the same sentence (``tính đến ngày 30/6/2020``), else the main event's d
 
 from __future__ import annotations
 
+from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
-from partyx.rules import event as events
-from partyx.rules import membership
+from partyx.rules import event, membership
 
 
 @register
@@ -20,26 +20,16 @@ class Membership(Stage):
 
     def __call__(self, article: Article) -> None:
         text = article.text or ""
-        dates = article.extras.get("dates") or []
-        facts = membership.find_membership(text, article.extras.get("place_context"))
+        dates = article.dates
+        facts = membership.find_membership(text, article.place_context)
         if not facts:
             article.membership = []
             return
-        main = events.main_date(text, dates, article.published)
+        main = event.main_date(text, dates, article.published)
         records = []
         for f in facts:
-            start, end = events.sentence_at(text, f.start)
-            near = [d for d in dates if d.get("date") and start <= d["start"] < end]
-            as_of = near[-1]["date"] if near else (main["date"] if main else None)
-            records.extend(membership.merge([f], as_of))
-        article.membership = _unique(records)
-
-
-def _unique(records: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for r in records:
-        key = (r["org"].casefold(), r["party_members"], r["grassroots_orgs"])
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+            start, end = sentence_at(text, f.start)
+            near = [d for d in dates if d.date and start <= d.start < end]
+            as_of = near[-1].date if near else (main.date if main else None)
+            records.append(membership.record(f, as_of))
+        article.membership = membership.merge_figures(records)

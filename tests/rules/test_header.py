@@ -11,9 +11,10 @@ import pytest
 from partyx import io
 from partyx.pipeline import Pipeline, build
 from partyx.record import Article
+from partyx.rules.header import HeaderReader, parse_published
 from partyx.run.worker import read_article
 from partyx.stages.clean import Clean
-from partyx.stages.metadata import Metadata, parse_published
+from partyx.stages.metadata import Metadata
 from tests.conftest import CORPUS
 
 LEAD = ("Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành ủy đã kiểm tra công tác quán "
@@ -21,8 +22,8 @@ LEAD = ("Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành 
 
 
 @pytest.fixture(scope="module")
-def meta() -> Metadata:
-    return Metadata()
+def meta() -> HeaderReader:
+    return HeaderReader()
 
 
 def run(text: str) -> Article:

@@ -12,7 +12,7 @@ from partyx.stages.documents import Documents
 
 def keys(text):
     return [(c.number, c.code, c.issuer, c.type)
-            for c in documents.merge(documents.find_citations(text))]
+            for c in documents.merge_citations(documents.find_citations(text))]
 
 
 def run(text, title=None):
@@ -138,15 +138,22 @@ def test_what_is_not_a_numbered_citation(text):
     assert keys(text) == []
 
 
+def symbol(text):
+    """(number, code, issuer, year) of ``text`` read as one document symbol, else None."""
+    found = documents.find_citations(text)
+    if len(found) != 1 or found[0].text != text:
+        return None
+    c = found[0]
+    return c.number, c.code, c.issuer, c.year
+
+
 def test_symbol_parser():
-    assert documents.parse_symbol("15-NQ/TU") == {"number": "15", "code": "NQ", "issuer": "TU",
-                                                 "year": None}
-    assert documents.parse_symbol("35-CT/TƯ")["issuer"] == "TW"
-    assert documents.parse_symbol("05 - CT/TW")["number"] == "05"
-    assert documents.parse_symbol("91/2017/NĐ-CP") == {"number": "91", "code": "NĐ",
-                                                      "issuer": "CP", "year": 2017}
-    assert documents.parse_symbol("48/56") is None
-    assert documents.parse_symbol("2015-2020") is None
+    assert symbol("15-NQ/TU") == ("15", "NQ", "TU", None)
+    assert symbol("35-CT/TƯ")[2] == "TW"
+    assert symbol("05 - CT/TW")[0] == "05"
+    assert symbol("91/2017/NĐ-CP") == ("91", "NĐ", "CP", 2017)
+    assert symbol("48/56") is None
+    assert symbol("2015-2020") is None
 
 
 def test_issuer_codes_from_bodies():
@@ -170,16 +177,14 @@ def test_corpus_citations(corpus_dir):
 
 @given(st.text())
 def test_citation_finder_never_raises(s):
-    for c in documents.merge(documents.find_citations(s)):
+    for c in documents.merge_citations(documents.find_citations(s)):
         c.record()
-    documents.parse_symbol(s)
     documents.issuer_of(s)
 
 
 @given(st.text(alphabet="0123456789-–/ NQCTĐUWƯisốngày.,", max_size=200))
 def test_citation_finder_never_raises_on_symbol_like_text(s):
-    documents.merge(documents.find_citations("Nghị quyết " + s))
-    documents.parse_symbol(s)
+    documents.merge_citations(documents.find_citations("Nghị quyết " + s))
 
 
 def test_hostile_line_finishes():

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from partyx.lang.tokens import Tokens
-from partyx.record import Article
+from partyx.record import Article, District, PlaceContext
 from partyx.stages.people import People
 
 
@@ -17,7 +17,7 @@ def stage():
 
 def run(stage, text, province=None, district=None, authors=()):
     a = Article(id="t", source={}, text=text, authors=list(authors))
-    a.extras["place_context"] = {"province": province, "district": district}
+    a.place_context = PlaceContext(province, District(**district) if district else None)
     stage(a)
     return a
 
@@ -82,7 +82,7 @@ def test_short_and_truncated_mentions_join_the_full_name(stage):
     assert names(a) == ["Ngô Thị Thanh Hằng"]
     person = a.people[0]
     assert person["mentions"] == 3 and person["gender"] == "female"
-    spans = [text[m["start"]:m["end"]] for m in a.extras["mentions"]]
+    spans = [text[m.start:m.end] for m in a.mentions]
     assert spans == ["Ngô Thị Thanh Hằng", "Ngô Thị Thanh", "Hằng"]
 
 
@@ -127,7 +127,7 @@ def test_mentions_are_in_text_order_and_organizations_have_kinds(stage):
     a = run(stage, "Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký làm việc với Huyện ủy Vân Đồn.")
     orgs = {o["name"]: (o["kind"], o["level"]) for o in a.organizations}
     assert orgs["Tỉnh ủy Quảng Ninh"] == ("party_committee", "province")
-    assert a.extras["mentions"][0]["name"] == "Nguyễn Xuân Ký"
+    assert a.mentions[0].name == "Nguyễn Xuân Ký"
 
 
 # --- hand-verified sample of the development corpus ------------------------------------------
@@ -411,31 +411,6 @@ TRICKY = [
 ]
 
 
-def plain_sentences(text, tokens):
-    out, n, prev = [], 0, None
-    ends = [tokens.end(k) for k in range(len(tokens.toks))]
-    for t, start, end in zip(tokens.toks, tokens.starts, ends, strict=True):
-        if prev is not None and (prev[0].low in {".", "!", "?"} or (
-                start - prev[2] > 1 and "\n" in text[prev[2]:start])):
-            n += 1
-        out.append(n)
-        prev = t, start, end
-    return out
-
-
-@pytest.mark.parametrize("text", TRICKY)
-def test_sentence_numbers_equal_the_plain_loop(stage, text):
-    from partyx.stages.people import _sentence_breaks, _sentence_of, _sentence_start
-
-    tokens = stage.finder.tokenizer.tokenize(text)
-    n = len(tokens.toks)
-    plain = plain_sentences(text, tokens)
-    breaks = _sentence_breaks(text, tokens)
-    assert [_sentence_of(breaks, k) for k in range(n)] == plain
-    assert [_sentence_start(breaks, k) for k in range(n)] == [
-        plain.index(plain[k]) for k in range(n)]
-
-
 @pytest.mark.parametrize("text", TRICKY)
 def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
     f = stage.finder
@@ -446,7 +421,7 @@ def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
 
 @pytest.mark.parametrize("text", [*TRICKY, "ông bà _ông x, xông y; Bà Z bà đ 1bà x\nông ỹ BÀ ông"])
 def test_pronouns_are_found_where_the_regex_finds_them(text):
-    from partyx.stages.people import _PRONOUN, _pronouns
+    from partyx.rules.people import _PRONOUN, _pronouns
 
     for pos in range(len(text) + 1):
         assert _pronouns(text, pos) == [
@@ -478,7 +453,7 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
 
 def test_place_prefix_equals_the_plain_form(stage):
     f = stage.finder
-    gaz = f.pp.gaz
+    gaz = f.orgs.gazetteer
 
     def plain(toks, k):
         for s in (k - 2, k - 1, k):
@@ -512,7 +487,7 @@ _TWO_EXTENSIONS = (
 def test_a_truncation_two_names_extend_joins_the_first_mentioned(stage):
     a = run(stage, _TWO_EXTENSIONS, province="Hà Nội")
     assert sorted(names(a)) == ["Ngô Thị Thanh Hằng", "Ngô Thị Thanh Mai"]
-    spans = {(_TWO_EXTENSIONS[m["start"]:m["end"]], m["name"]) for m in a.extras["mentions"]}
+    spans = {(_TWO_EXTENSIONS[m.start:m.end], m.name) for m in a.mentions}
     assert ("Ngô Thị Thanh", "Ngô Thị Thanh Hằng") in spans
 
 
@@ -525,12 +500,12 @@ def test_people_do_not_depend_on_the_hash_seed():
 
     script = (
         "import sys, orjson\n"
-        "from partyx.record import Article\n"
+        "from partyx.record import Article, PlaceContext\n"
         "from partyx.stages.people import People\n"
         "a = Article(id='t', source={}, text=sys.argv[1], authors=[])\n"
-        "a.extras['place_context'] = {'province': 'Hà Nội', 'district': None}\n"
+        "a.place_context = PlaceContext('Hà Nội', None)\n"
         "People()(a)\n"
-        "sys.stdout.buffer.write(orjson.dumps([a.people, a.extras['mentions']]))\n")
+        "sys.stdout.buffer.write(orjson.dumps([a.people, [tuple(m) for m in a.mentions]]))\n")
     outputs = set()
     for seed in range(6):
         env = {**os.environ, "PYTHONHASHSEED": str(seed)}

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.record import Article
-from partyx.rules import event as events
+from partyx.record import Article, FoundDate, Mention
+from partyx.rules import event
 from partyx.stages.dates import Dates
 from partyx.stages.event import Event
 
@@ -11,7 +11,7 @@ from partyx.stages.event import Event
 def run(text, title=None, published=None, people=(), mentions=()):
     a = Article(id="x", source={}, text=text, title=title, published=published)
     a.people = [{"name": n} for n in people]
-    a.extras["mentions"] = list(mentions)
+    a.mentions = list(mentions)
     Dates()(a)
     Event()(a)
     return a.event
@@ -23,7 +23,7 @@ def mention(text, name, short=None, nth=0):
     start = -1
     for _ in range(nth + 1):
         start = text.index(s, start + 1)
-    return {"name": name, "start": start, "end": start + len(s)}
+    return Mention(name, start, start + len(s))
 
 
 @pytest.mark.parametrize(
@@ -115,8 +115,7 @@ def test_names_not_in_people_are_never_the_lead():
 @given(st.text(), st.text())
 def test_never_raises(text, title):
     run(text, title=title)
-    events.event_type(title, text, text)
-    events.sentence_at(text, len(text) // 2)
+    event.event_type(title, text, text)
 
 
 @pytest.mark.parametrize(
@@ -166,7 +165,7 @@ def test_an_event_whose_year_is_unknown_still_has_its_sentence():
 def test_more_lead_cues(text, name):
     people = [n for n in ("Mai Văn Chính", "Đinh La Thăng", "Trương Thị Mai", "Hoàng Đăng Quang",
                           "Võ Công Trí", "Nguyễn Thanh Quang") if n in text]
-    m = sorted((mention(text, n) for n in people), key=lambda x: x["start"])
+    m = sorted((mention(text, n) for n in people), key=lambda x: x.start)
     assert run(text, people=people, mentions=m)["lead"] == name
 
 
@@ -189,10 +188,9 @@ def test_a_birth_date_in_the_lead_is_not_the_event_date():
     text = ("Đồng chí Nguyễn Văn A sinh ngày 23-5-1924, quê xã Nam Ninh.\n\n"
             "Lễ viếng lúc 9 giờ 30 ngày 7-1-2006 tại Nhà tang lễ.")
     mentions = find_dates(text)
-    dates = [{"date": resolve(m, None), "start": m.start, "end": m.end, "cue": None}
-             for m in mentions]
-    main = events.main_date(text, dates, None)
-    assert main is not None and main["date"] == "2006-01-07"
+    dates = [FoundDate(resolve(m, None), m.start, m.end, None) for m in mentions]
+    main = event.main_date(text, dates, None)
+    assert main is not None and main.date == "2006-01-07"
 
 
 @pytest.mark.parametrize(
@@ -214,7 +212,7 @@ def test_a_birth_date_in_the_lead_is_not_the_event_date():
     ],
 )
 def test_needle_is_text_every_match_contains(pattern, expected):
-    assert events.needle(pattern) == expected
+    assert event.needle(pattern) == expected
 
 
 def test_every_trigger_match_contains_its_needle(corpus_dir):
@@ -228,7 +226,7 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
     texts += ["Khai mạc Đại hội", "Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "mít tinh",
               "MÍTTINH", "Đoàn Kiểm tra", "KIỂM TRA", "5 năm thực hiện", "Được bầu làm"]
     checked = 0
-    for _, _, triggers in events._vocab().types:
+    for _, _, triggers in event._vocab().types:
         for t in triggers:
             assert t.anchor and t.reach, t.rx.pattern  # every trigger of the data file has them
             for text in texts:
@@ -243,37 +241,16 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
 
 def test_odd_case_folds_are_known():
     """IGNORECASE equates these letters with the needles' although str.lower does not; a
-    zone holding one of them is searched in full (events._ODD_LETTERS)."""
+    zone holding one of them is searched in full (event._ODD_LETTERS)."""
     import re
 
-    letters = {c for _, _, ts in events._vocab().types for t in ts
+    letters = {c for _, _, ts in event._vocab().types for t in ts
                for c in t.anchor + "".join(t.others) if c.isalpha()}
     everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     odd = {x for c in letters for x in re.findall("(?i)" + re.escape(c), everything)
            if x.lower() != c}
-    assert odd <= set(events._ODD_LETTERS)
-    assert events.event_type("GIÁM ſÁT", None, None) == "inspection"  # ſ: long s
-
-
-def _sentence_at_by_regex(text, pos, longest=2000):
-    """sentence_at as first written: one regex over the window each side."""
-    import re
-
-    end_rx = re.compile(r"(?<!\.)[.!?](?!\.)\s|\n")
-    start = max(0, pos - longest)
-    for m in end_rx.finditer(text, start, pos):
-        start = m.end()
-    end = end_rx.search(text, pos, pos + longest)
-    return (start, end.start() + 1 if end else min(len(text), pos + longest))
-
-
-@given(st.text(alphabet=".. !?\n\na1\t", max_size=40), st.integers(0, 3))
-def test_sentence_at_agrees_with_the_window_regex(text, tries):
-    import unittest.mock as mock
-
-    with mock.patch.object(events, "_TRIES", tries):  # also where the regex decides
-        for pos in range(len(text) + 1):
-            assert events.sentence_at(text, pos) == _sentence_at_by_regex(text, pos)
+    assert odd <= set(event._ODD_LETTERS)
+    assert event.event_type("GIÁM ſÁT", None, None) == "inspection"  # ſ: long s
 
 
 @pytest.mark.parametrize(
@@ -291,14 +268,14 @@ def test_sentence_at_agrees_with_the_window_regex(text, tries):
     ],
 )
 def test_needles_one_of_which_every_match_contains(pattern, expected):
-    assert events.needles(pattern) == expected
+    assert event.needles(pattern) == expected
 
 
 def test_every_cue_match_contains_one_of_its_needles(corpus_dir):
     from partyx.io import decode
     from partyx.lang.text import normalize
 
-    v = events._vocab()
+    v = event._vocab()
     texts = [normalize(decode(p.read_bytes()).text) for p in sorted(corpus_dir.iterdir())]
     checked = 0
     for rx, pins in ((v.after, v.after_pins), (v.before, v.before_pins),

@@ -4,17 +4,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.record import Article
+from partyx.record import Article, District, PlaceContext
 from partyx.rules import congresses
 from partyx.stages.congresses import Congresses
 
-HANOI_BA_DINH = {"province": "Hà Nội", "district": {"type": "quận", "name": "Ba Đình"}}
-HANOI_THANH_XUAN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Thanh Xuân"}}
+HANOI_BA_DINH = PlaceContext("Hà Nội", District("quận", "Ba Đình"))
+HANOI_THANH_XUAN = PlaceContext("Hà Nội", District("quận", "Thanh Xuân"))
 
 
 def found(text, ctx=None):
     return [(c["ordinal"], c["body"], c["term"])
-            for c in congresses.merge(congresses.find_congresses(text, ctx))]
+            for c in congresses.merge_congresses(congresses.find_congresses(text, ctx))]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_bodies_resolved_from_place_context():
 
 
 def test_a_province_level_word_needs_a_matching_province():
-    ctx = {"province": "Nghệ An", "district": None}
+    ctx = PlaceContext("Nghệ An", None)
     assert found("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX", ctx) == [
         (19, "Đảng bộ tỉnh Nghệ An", None)]
     assert found("Nghị quyết Đại hội Đảng bộ thành phố lần thứ XX", ctx) == [
@@ -101,7 +101,7 @@ def test_stage_reads_headline_and_text_and_merges_terms():
     a = Article(id="x", source={}, title="Làm việc với Quận Ba Đình về công tác Đại hội",
                 text="Đại hội Đảng bộ quận Ba Đình lần thứ XXVI dự kiến từ ngày 14 đến 16/6.\n\n"
                      "Về công tác chuẩn bị Đại hội Đảng bộ quận lần thứ XXVI, nhiệm kỳ 2020-2025.")
-    a.extras["place_context"] = HANOI_BA_DINH
+    a.place_context = HANOI_BA_DINH
     Congresses()(a)
     assert [(c["ordinal"], c["body"], c["term"]) for c in a.congresses] == [
         (26, "Đảng bộ quận Ba Đình", "2020-2025")]
@@ -111,14 +111,14 @@ def test_corpus_national_and_local(corpus_dir):
     from partyx import io
 
     text = io.decode((corpus_dir / "baomoi_21490864.txt").read_bytes()).text
-    got = found(text, {"province": "Yên Bái", "district": None})
+    got = found(text, PlaceContext("Yên Bái", None))
     assert (12, "Đảng Cộng sản Việt Nam", None) in got
     assert (18, "Đảng bộ tỉnh Yên Bái", None) in got
 
 
 @given(st.text())
 def test_never_raises(s):
-    congresses.merge(congresses.find_congresses(s, HANOI_BA_DINH))
+    congresses.merge_congresses(congresses.find_congresses(s, HANOI_BA_DINH))
     congresses.find_congresses("Đại hội " + s)
 
 
@@ -137,6 +137,6 @@ def test_hostile_line_finishes():
 def test_congress_words_are_found_as_a_regex_alternation_finds_them(text):
     import re
 
-    words, _ = congresses._vocab()
+    words = congresses._vocab().congress_words
     rx = re.compile("(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
     assert congresses._congress_words(text, words) == [m.span() for m in rx.finditer(text)]

@@ -1,6 +1,6 @@
 import pytest
 
-from partyx.record import Article
+from partyx.record import Article, District, PlaceContext
 from partyx.stages.places import Places
 
 
@@ -12,7 +12,7 @@ def stage():
 def run(stage, text, title=""):
     a = Article(id="t", source={}, title=title or None, text=text)
     stage(a)
-    return {(p["type"], p["name"]): p["province"] for p in a.places}, a.extras["place_context"]
+    return {(p["type"], p["name"]): p["province"] for p in a.places}, a.place_context
 
 
 def test_type_word_and_committee_name_units(stage):
@@ -20,7 +20,7 @@ def test_type_word_and_committee_name_units(stage):
                              "Thành ủy Hà Nội chỉ đạo.")
     assert places == {("quận", "Ba Đình"): "Hà Nội", ("phường", "Quán Thánh"): "Hà Nội",
                       ("thành phố", "Hà Nội"): "Hà Nội"}
-    assert ctx == {"province": "Hà Nội", "district": {"type": "quận", "name": "Ba Đình"}}
+    assert ctx == PlaceContext("Hà Nội", District("quận", "Ba Đình"))
 
 
 def test_a_count_is_no_place(stage):
@@ -31,8 +31,8 @@ def test_a_count_is_no_place(stage):
 def test_district_implies_province_in_context(stage):
     places, ctx = run(stage, "Đoàn kiểm tra làm việc tại quận Long Biên. HĐND Quận họp.")
     assert places == {("quận", "Long Biên"): "Hà Nội"}
-    assert ctx["province"] == "Hà Nội"
-    assert ctx["district"] == {"type": "quận", "name": "Long Biên"}
+    assert ctx.province == "Hà Nội"
+    assert ctx.district == District("quận", "Long Biên")
 
 
 def test_abbreviations_and_other_provinces(stage):
@@ -40,7 +40,7 @@ def test_abbreviations_and_other_provinces(stage):
                              "thành phố Vinh, UBND TP Hồ Chí Minh cùng dự.")
     assert places == {("thành phố", "Hồ Chí Minh"): "Hồ Chí Minh",
                       ("tỉnh", "Nghệ An"): "Nghệ An", ("thành phố", "Vinh"): "Nghệ An"}
-    assert ctx["province"] == "Nghệ An"
+    assert ctx.province == "Nghệ An"
 
 
 def test_list_after_one_type_word(stage):
@@ -67,13 +67,13 @@ def test_capitalised_words_that_are_no_unit(stage):
 
 def test_capital_word_is_context_only(stage):
     places, ctx = run(stage, "Xây dựng Thủ đô văn hiến.")
-    assert places == {} and ctx["province"] == "Hà Nội"
+    assert places == {} and ctx.province == "Hà Nội"
 
 
 def test_headline_weighs_more(stage):
     _, ctx = run(stage, "Đoàn công tác của TP.HCM thăm tỉnh Nghệ An.",
                  title="Quảng Ninh đón đoàn công tác")
-    assert ctx["province"] == "Quảng Ninh"
+    assert ctx.province == "Quảng Ninh"
 
 
 def test_hostile_input_is_fast(stage):

@@ -27,10 +27,9 @@ from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
 from partyx.data import load
+from partyx.lang.sentences import EDGE, ENDS, closes_sentence, is_acronym
 
 _WORD = re.compile(r"\S+")
-_EDGE = "\"'“”‘’«»()[]"
-_SENTENCE_END = ".?!…"
 _SOFT_END = ",;:–-—(/&"
 BULLETS = {"+", "•", ">>", "»", "*"}
 _LIST_ITEM = re.compile(r"^\s*(?:[-–+•*]|\d{1,3}\s?[-.)/:])")
@@ -71,13 +70,7 @@ def _vocab() -> _Vocab:
 
 
 def _core(word: str) -> str:
-    return word.strip(_EDGE)
-
-
-def _is_acronym(word: str) -> bool:
-    w = _core(word).rstrip(".,;:")
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return word.strip(EDGE)
 
 
 def _starts_phrase(keys: list[str], i: int,
@@ -94,9 +87,9 @@ def _starts_phrase(keys: list[str], i: int,
 def _place_name_follows(words: list[str], capitals: set[int], i: int) -> bool:
     """After a place-type word: is ``words[i]`` the start of a place name?"""
     w = words[i]
-    if w[-1] in _SENTENCE_END + _SOFT_END or i + 1 == len(words):
+    if w[-1] in ENDS + _SOFT_END or i + 1 == len(words):
         return True
-    return i + 1 in capitals and not _is_acronym(words[i + 1])
+    return i + 1 in capitals and not is_acronym(words[i + 1])
 
 
 def _inside_names(keys: list[str], capitals: list[int], vocab: _Vocab) -> list[bool]:
@@ -147,8 +140,8 @@ def _seams(text: str) -> tuple[Seam, ...]:
     # Each word's core, lookup key and capital computed once, in bulk (not per test). The
     # keys come from the casefolded text: casefold makes no blank and folds the stripped
     # characters to themselves, so each is the casefold of the stripped word.
-    cores = [w.strip(_EDGE) for w in words]
-    keys = [w.strip(_EDGE).rstrip(".,;:") for w in text.casefold().split()]
+    cores = [w.strip(EDGE) for w in words]
+    keys = [w.strip(EDGE).rstrip(".,;:") for w in text.casefold().split()]
     capitals = [i for i, c in enumerate(cores) if c[:1].isupper()]
     capital_set = set(capitals)
     seams: list[Seam] = []
@@ -166,10 +159,10 @@ def _seams(text: str) -> tuple[Seam, ...]:
             continue
         if prev in BULLETS:
             continue
-        prev_core = cores[i - 1]
-        if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
+        if closes_sentence(prev):
             seams.append(Seam(start(i), "sentence"))
             continue
+        prev_core = cores[i - 1]
         if prev[-1] in _SOFT_END or not prev_core:
             continue
         prev_key = prev_core.casefold()
@@ -180,7 +173,7 @@ def _seams(text: str) -> tuple[Seam, ...]:
         if _starts_phrase(keys, i, vocab.openers):
             seams.append(Seam(start(i), "opener"))
             continue
-        if (prev_core[0].islower() and not _is_acronym(cur) and not in_name[i - 1]
+        if (prev_core[0].islower() and not is_acronym(cur) and not in_name[i - 1]
                 and not _starts_phrase(keys, i, vocab.proper)):
             seams.append(Seam(start(i), "restart"))
     return tuple(seams)
@@ -200,15 +193,14 @@ def first_bullet(text: str) -> int | None:
 def has_sentence_seam(text: str) -> bool:
     """Whether a new sentence begins inside ``text``: the same as a ``sentence`` seam among
     :func:`chunk_starts`, without the rest of its work (a lead, the usual case, has one)."""
-    if not any(end in text for end in _SENTENCE_END):
+    if not any(end in text for end in ENDS):
         return False
     words = text.split()  # the words of _WORD
     for i in range(1, len(words)):
         prev, cur = words[i - 1], words[i]
         if cur in BULLETS or prev in BULLETS or not _core(cur)[:1].isupper():
             continue
-        prev_core = _core(prev)
-        if prev_core and prev_core[-1] in _SENTENCE_END and not _is_acronym(prev):
+        if closes_sentence(prev):
             return True
     return False
 

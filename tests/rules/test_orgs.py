@@ -1,9 +1,10 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.rules.bodies import committee_body, level_of, party_body, resolve_place
+from partyx.record import District, PlaceContext
+from partyx.rules.orgs import committee_body, level_of, party_body, resolve_place
 
-LONG_BIEN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Long Biên"}}
+LONG_BIEN = PlaceContext("Hà Nội", District("quận", "Long Biên"))
 
 
 def test_level_words():
@@ -28,8 +29,8 @@ def test_bodies_resolved_from_context():
     assert party_body("thành phố", None, LONG_BIEN) == "Đảng bộ thành phố Hà Nội"
     assert party_body("huyện", None, LONG_BIEN) == "Đảng bộ huyện"
     assert party_body("tỉnh", None, LONG_BIEN) == "Đảng bộ tỉnh"
-    assert resolve_place("thành phố", {"province": "Nghệ An",
-                                       "district": {"type": "thành phố", "name": "Vinh"}}) == "Vinh"
+    vinh = PlaceContext("Nghệ An", District("thành phố", "Vinh"))
+    assert resolve_place("thành phố", vinh) == "Vinh"
 
 
 def test_committees():
@@ -58,15 +59,15 @@ def test_level_word_letters_have_no_case_forms_but_their_own():
     character a case-insensitive pattern matches for the letter."""
     import re
 
-    from partyx.rules import bodies
+    from partyx.rules import orgs
 
-    levels = set(bodies._vocab()[0].values())
-    letters = {ch for lv in levels for w in bodies._words_of(lv) for ch in w if ch.isalpha()}
+    levels = set(orgs._party_words()[0].values())
+    letters = {ch for lv in levels for w in orgs._words_of(lv) for ch in w if ch.isalpha()}
     any_letter = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
     matched = [c for c in map(chr, range(0x110000)) if any_letter.fullmatch(c)]
     for ch in letters:
         one = re.compile(re.escape(ch), re.IGNORECASE)
-        assert {c for c in matched if one.fullmatch(c)} == set(bodies.case_forms(ch)), ch
+        assert {c for c in matched if one.fullmatch(c)} == set(orgs.case_forms(ch)), ch
 
 
 _PIECES = ["quận", "Quận", "QUẬN", "quận ủy", "Quận Ủy", "tp", "TP", "Tp.", "thành phố", "Thành ủy",
@@ -76,9 +77,9 @@ _PIECES = ["quận", "Quận", "QUẬN", "quận ủy", "Quận Ủy", "tp", "TP
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_level_word_starts_hold_every_match(text):
     from partyx.lang.patterns import finditer_at
-    from partyx.rules import bodies
+    from partyx.rules import orgs
 
-    for level in set(bodies._vocab()[0].values()):
-        rx = bodies._level_words(level)
-        got = finditer_at(rx, text, bodies._level_word_starts(level, text))
+    for level in set(orgs._party_words()[0].values()):
+        rx = orgs._level_words(level)
+        got = finditer_at(rx, text, orgs._level_word_starts(level, text))
         assert [m.span() for m in got] == [m.span() for m in rx.finditer(text)]

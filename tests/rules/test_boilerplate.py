@@ -6,8 +6,9 @@ import pytest
 
 from partyx import io
 from partyx.record import Article
-from partyx.stages._headline import chunks
-from partyx.stages.clean import Clean, is_headline_run
+from partyx.rules.boilerplate import is_headline_run
+from partyx.rules.headline import chunks
+from partyx.stages.clean import Clean
 from tests.conftest import SEEDS
 
 LEAD = ("Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành ủy đã kiểm tra công tác quán "
@@ -19,7 +20,7 @@ PARA = ("Báo cáo Đoàn kiểm tra, Phó Bí thư Thường trực Quận ủy
 def clean(text: str) -> tuple[list[str], list[str]]:
     article = Article(id="x", source={}, raw=text)
     Clean()(article)
-    return article.extras["lines"], article.extras["captions"]
+    return article.lines, article.captions
 
 
 def test_logo_remnant_share_buttons_and_empty_source_go():
@@ -126,7 +127,7 @@ def test_related_link_after_the_last_sentence_goes_but_the_byline_glued_to_it_st
 def test_line_keys_of_long_lines_are_skipped_not_changed():
     """The vocabulary tests a line's key without casefolding all of a long line: the same
     answers as on the full key, also for a listed line padded with dots and spaces."""
-    from partyx.stages.clean import _key, _Vocabulary
+    from partyx.rules.boilerplate import _key, _Vocabulary
 
     vocab = _Vocabulary()
     markers = vocab.stop | vocab.related
@@ -153,6 +154,6 @@ def test_line_keys_of_long_lines_are_skipped_not_changed():
     "VN. Hà Nội",
 ])
 def test_sentence_test_agrees_with_the_seams(line):
-    from partyx.stages._headline import chunk_starts, has_sentence_seam
+    from partyx.rules.headline import chunk_starts, has_sentence_seam
 
     assert has_sentence_seam(line) == any(s.kind == "sentence" for s in chunk_starts(line))

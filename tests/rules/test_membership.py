@@ -4,12 +4,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.record import Article
+from partyx.record import Article, District, PlaceContext
 from partyx.rules import membership
 from partyx.stages.dates import Dates
 from partyx.stages.membership import Membership
 
-THANH_XUAN = {"province": "Hà Nội", "district": {"type": "quận", "name": "Thanh Xuân"}}
+THANH_XUAN = PlaceContext("Hà Nội", District("quận", "Thanh Xuân"))
 
 
 def facts(text, ctx=THANH_XUAN):
@@ -69,7 +69,7 @@ def test_stage_dates_the_figures():
             "19.908 đảng viên.\n\nTính đến ngày 30/6/2020, Đảng bộ quận Thanh Xuân có 55 tổ chức "
             "cơ sở đảng.")
     a = Article(id="x", source={}, text=text, title=None, published="2021-03-24T21:54:00+07:00")
-    a.extras["place_context"] = THANH_XUAN
+    a.place_context = THANH_XUAN
     Dates()(a)
     Membership()(a)
     assert [(m["org"], m["party_members"], m["grassroots_orgs"], m["as_of"])
@@ -83,7 +83,7 @@ def test_corpus_district_total(corpus_dir):
     from partyx import io
 
     text = io.decode((corpus_dir / "baomoi_21485841.txt").read_bytes()).text
-    got = facts(text, {"province": "Hồ Chí Minh", "district": {"type": "quận", "name": "2"}})
+    got = facts(text, PlaceContext("Hồ Chí Minh", District("quận", "2")))
     assert ("Đảng bộ quận 2", 4690, 36) in got
 
 
@@ -105,7 +105,7 @@ def test_hostile_line_finishes():
 def test_a_bare_level_takes_the_unit_named_last_before_it():
     text = ("(NLĐ) - Quận ủy Gò Vấp vừa tổ chức hội nghị tổng kết.\n\nĐến năm 2004, Đảng bộ quận "
             "đã xây dựng 70 cơ sở Đảng với 4.300 đảng viên (kết nạp mới 339 đảng viên).")
-    assert facts(text, {"province": "Hồ Chí Minh", "district": None}) == [
+    assert facts(text, PlaceContext("Hồ Chí Minh", None)) == [
         ("Đảng bộ quận Gò Vấp", 4300, 70)]
 
 
@@ -136,37 +136,6 @@ def test_figure_prefilter_keeps_the_stated_forms():
                  "có 36 đảng bộ, chi bộ cơ sở với 4.690 đảng viên", "gồm 1,2 nghìn  ĐẢNG VIÊN",
                  "với 12 TCCSĐ"):
         assert membership._FIGURE.search(text), text
-
-
-def _start_by_walk(text, pos):
-    i = pos
-    while i > 0:
-        ch = text[i - 1]
-        if ch == "\n" or (ch in ".!?" and not (i < len(text) and text[i].isdecimal())):
-            return i
-        i -= 1
-    return 0
-
-
-@given(st.text(alphabet="..!?\n1²a ", max_size=40), st.integers(0, 3))
-def test_sentence_bounds_agree_with_the_plain_definitions(text, tries):
-    import unittest.mock as mock
-
-    with mock.patch.object(membership, "_TRIES", tries):  # also where the regex decides
-        for pos in range(len(text) + 1):
-            assert membership._sentence_start(text, pos) == _start_by_walk(text, pos)
-            end = membership._SENTENCE.match(text, pos).end()
-            assert membership._sentence_end(text, pos) == end
-
-
-
-def test_both_sentence_bounds_end_a_sentence_at_a_dot_before_a_superscript_digit():
-    # "²" is a digit to str.isdigit but not to \d (str.isdecimal): the sentence that ends at
-    # the dot before it is where the next one starts
-    text = "Có 1.²Đảng bộ có 19.908 đảng viên."
-    end = membership._sentence_end(text, 0)
-    assert end == text.index("²")
-    assert membership._sentence_start(text, len(text) - 2) == end
 
 
 def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_sentence():
@@ -206,7 +175,7 @@ def test_keys_are_found_where_lower_aligned_has_them(text):
 def test_figures_are_the_same_without_the_scan_bound(monkeypatch):
     # _REACH only lets the scans start later in a sentence; unknown (None), they start at
     # its start and find the same figures
-    from .conftest import SEEDS
+    from tests.conftest import SEEDS
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     texts.append("Đảng bộ huyện có 54 tổ chức cơ sở đảng với 19.908 đảng viên, tăng 1.200 "

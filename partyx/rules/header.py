@@ -1,0 +1,528 @@
+"""The header of an head: headline, publication time, outlet, bylines, section; and the
+body ``text``.
+
+:meth:`HeaderReader.read` works on the cleaned lines (and the captions recognised by
+:mod:`partyx.rules.boilerplate`) and gives a :class:`Header`.
+
+**Header.** The lines before the first body paragraph: a section line (``Đảng - đoàn thể``),
+a site banner (``Việt Nam vươn mình trong kỷ nguyên mới``), a date line (``24/03/2021 21:54``,
+``Ngày đăng 18/05/2022 | 08:40``, ``25/12/2021 18:01:00 Thùy Dương``), bylines, captions. The
+headline is the first header line that is none of these. A second headline-like line after
+it (a sub-heading, a lead without a full stop) begins the body.
+
+**Glued headlines.** Some corpora print headline, photo caption and lead as one line
+(``Khiển trách ông X (NLĐ)- Tại kỳ họp …``). When the first line is a paragraph, the headline
+is cut off at the outlet's dateline or ``LTS:`` and at the first capitalised restart (see
+:mod:`partyx.rules.headline`); the caption between headline and dateline is dropped.
+
+**Published** comes only from a header date line: ISO 8601 with ``+07:00`` when a time is
+written, the bare date when not, ``None`` when the header has no date. Never from the body.
+
+**Outlet**: the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
+``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``), else a credit at the foot (``Theo TTXVN``,
+``Nguồn: Báo Nhân Dân``, ``Chu Thanh Vân (TTXVN)``), resolved through ``data/outlets.json``.
+
+**Authors**: names only, from a byline under the headline, the rest of the date line, or the
+last lines of the body (also the tail glued after the last sentence of a one-line body):
+``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
+``Chu Thanh Vân (TTXVN)``, ``THIỆN VĂN`` (written in capitals: title-cased). ``PV``,
+``Nhóm PV`` are no names. Bylines and credits are removed from ``text``. The words around
+bylines and date lines are in ``data/bylines.json``.
+
+**Text**: the body lines joined with a blank line, without the dateline prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+
+from partyx.data import load
+from partyx.lang.patterns import alternation
+from partyx.lang.sentences import ends_sentence, next_starts
+from partyx.rules.boilerplate import is_paragraph
+from partyx.rules.headline import chunks, first_bullet, has_sentence_seam, is_headline_run
+
+# --- dates -------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5]\d))?(?![\d:])"
+                   r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
+# Words a date line carries besides the date: removed before looking for a byline in it.
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}\b", re.IGNORECASE)
+
+
+def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
+    """Any of ``words`` (longest first, blanks flexible, any case) as a whole word."""
+    alts = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in alts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w){tail}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _BylineWords:
+    leads: re.Pattern[str]
+    degrees: re.Pattern[str]
+    placeholders: frozenset[str]
+    date_words: re.Pattern[str]
+
+
+@cache
+def _words() -> _BylineWords:
+    data = load("bylines")
+    degrees = "|".join(re.escape(d) for d in data["degrees"])
+    ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data["ranks"])
+    return _BylineWords(
+        leads=re.compile(_words_re(data["leads"]).pattern.replace("(?<!\\w)", "^", 1)
+                         + r"\s*:?\s*", re.IGNORECASE),
+        degrees=re.compile(rf"^(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+(?=\w)|^(?:{ranks})\s+",
+                           re.IGNORECASE),
+        placeholders=frozenset(p.casefold() for p in data["placeholders"]),
+        date_words=_words_re(data["date_words"]),
+    )
+
+
+def parse_published(line: str) -> str | None:
+    """The publication time written in a header line, as ISO 8601 (``+07:00``), or ``None``."""
+    m = _DATE.search(line)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _ISO_DATE.search(line)
+        if not m:
+            return None
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        datetime(y, mo, d)
+    except ValueError:
+        return None
+    rest = line[:m.start()] + " " + line[m.end():]
+    t = _TIME.search(rest)
+    if not t:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    hh, mm, ss = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
+    if (t.group(4) or "").upper() in ("PM", "CH") and hh < 12:
+        hh += 12
+    return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}+07:00"
+
+
+def _date_rest(line: str) -> str:
+    """A date line without its date, time and date words: what may be a byline."""
+    rest = _DATE.sub(" ", line)
+    rest = _ISO_DATE.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)
+    rest = _OFFSET.sub(" ", rest)
+    rest = _words().date_words.sub(" ", rest)
+    rest = re.sub(r"[|•·,:()\-–—]+", " ", rest)
+    return " ".join(rest.split())
+
+
+# --- bylines -----------------------------------------------------------------------------------
+
+_NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
+_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
+_URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
+_URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
+                         re.IGNORECASE)
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_URL_HEAD = re.compile(r"^(?:https?://)?(?:www\.)?")
+_OUTLET_WORD = re.compile(r"^(?:báo|tạp chí)\s+")
+
+
+def _is_name_word(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (word[1:].islower() or word.isupper())
+
+
+def _as_name(part: str) -> str | None:
+    """``part`` as a person's name (title-cased when written in capitals), else ``None``."""
+    part = _words().degrees.sub("", part.strip(" .")).strip(" .")
+    words = part.split()
+    if _INITIALS.match(part) and len(words) <= 2:
+        return part
+    if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
+        return None
+    capitals = [w.isupper() for w in words]
+    if any(capitals) and not all(capitals):  # "TP Hồ Chí Minh": no name mixes the two
+        return None
+    if all(capitals):
+        return " ".join(w.capitalize() for w in words)
+    return part
+
+
+def _is_province(name: str) -> bool:
+    from partyx.rules import gazetteer  # loaded once, only when a byline is read
+
+    return gazetteer.get().province(name) is not None
+
+
+@dataclass
+class Byline:
+    names: list[str] = field(default_factory=list)
+    outlet: str | None = None
+
+    def __bool__(self) -> bool:  # a recognised byline, even "PV" or "(Tổng hợp)"
+        return True
+
+
+# --- the reader ---------------------------------------------------------------------------------
+
+_PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
+_BREADCRUMB = re.compile(r"\s(?:>|»|/|›)\s")
+
+
+def _headline_like(line: str) -> bool:
+    return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
+
+
+def _section_name(line: str) -> str:
+    """``Trang chủ > Chính trị > Xây dựng Đảng`` -> ``Xây dựng Đảng``."""
+    return _BREADCRUMB.split(line)[-1].strip()
+
+
+def _clean_title(text: str) -> str:
+    """A headline without what a bullet glued after it (``… Đảng Cộng sản VN + Tổng Bí thư …``)."""
+    bullet = first_bullet(text)
+    if bullet is not None:
+        text = text[:bullet]
+    return text.strip(" -–—|+•")
+
+
+@dataclass
+class Header:
+    """What the header and the foot of an head say, and the body text."""
+
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    text: str | None = None
+
+
+class HeaderReader:
+    """The header rules with the outlet, section and banner vocabulary compiled once."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[str, str] = {}
+        forms: set[str] = set()
+        for outlet in load("outlets")["outlets"]:
+            for alias in outlet["aliases"]:
+                self.aliases[alias.casefold()] = outlet["name"]
+                forms.add(alias)
+        names = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
+        paren = rf"\(\s*((?i:{names}))\s*\)"
+        # The dateline (see dateline()): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", then
+        # "TPO - ", "Kinhtedothi - " (there the names as a trie: hundreds of them are tried at
+        # the start of every line)
+        self.paren_dateline = re.compile(
+            rf"^{paren}\s*[-–—:]?\s*|^[^\W\d_][^()\n]{{0,30}}?\s{paren}\s?[-–—]\s*")
+        self.name_dateline = re.compile(rf"^({alternation(sorted(forms))})\s?[-–—]\s+")
+        # inside a glued first line the dateline needs its dash
+        self.inner_dateline = re.compile(rf"{paren}\s?[-–—]\s?")
+        self.credit = re.compile(
+            rf"^\(?\s*(?:Theo|Nguồn)\s*:?\s*(?:báo\s+|tạp chí\s+|đài\s+)?((?i:{names}))\s*[.)]*$",
+            re.IGNORECASE)
+        self.sections = {s.casefold() for s in load("sections")["sections"]}
+        words = load("headline")
+        leads = "|".join(re.escape(w) for w in sorted(words["time_leads"], key=len, reverse=True))
+        # "Sáng 1/9, tại …", "Hôm qua 13/4, …": a lead, not a headline
+        self.time_lead = re.compile(rf"^(?:{leads})\b[^,.]{{0,15}}?\d{{1,2}}\s?[/.-]\s?\d{{1,2}}")
+        notes = "|".join(re.escape(w) for w in words["editor_notes"])
+        self.editor_note = re.compile(rf"\s(?:{notes})\s?:")
+        bp = load("boilerplate")
+        self.banners = {b.casefold() for b in bp["banners"]}
+        self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
+
+    def dateline(self, line: str) -> re.Match[str] | None:
+        """The dateline that opens ``line``, if any: an outlet in brackets (its bracket opens
+        within the first 33 characters), else an outlet's name and a dash."""
+        if "(" in line[:33]:
+            m = self.paren_dateline.match(line)
+            if m:
+                return m
+        return self.name_dateline.match(line)
+
+    def outlet_of(self, alias: str) -> str | None:
+        """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
+        key = alias.strip(" .").casefold()
+        if _URL.match(key):  # https://www.laodongthudo.vn/bai-viet-1.html
+            key = _URL_HEAD.sub("", key).split("/")[0]
+        return self.aliases.get(key) or self.aliases.get(_OUTLET_WORD.sub("", key))
+
+    # -- header ---------------------------------------------------------------------------------
+
+    def read(self, lines: list[str], captions: list[str] | set[str]) -> Header:
+        """The header of an head given its cleaned lines and repeated captions."""
+        head = Header()
+        lines = list(lines)
+        captions = set(captions)
+        title, body_start, authors = self._read_header(lines, captions, head)
+        if title:
+            title, outlet = self._outlet_suffix(_clean_title(title))
+            head.outlet = head.outlet or outlet
+        head.title = title or None
+        body = lines[body_start:]
+        if head.published is None:
+            body = self._take_date_line(body, head, authors)
+        for k in range(min(3, len(body))):  # a caption may stand before the dateline
+            outlet, body[k] = self._take_dateline(body[k])
+            if outlet or len(body[k]) > 200:
+                head.outlet = outlet or head.outlet
+                break
+        body, footer = self._take_footer(body)
+        for byline in footer:
+            authors += byline.names
+            head.outlet = head.outlet or byline.outlet
+        head.authors = list(dict.fromkeys(authors))
+        head.text = "\n\n".join(x for x in body if x) or None
+        return head
+
+    def _read_header(self, lines: list[str], captions: set[str],
+                     head: Header) -> tuple[str | None, int, list[str]]:
+        """Walk the header: fill section, published and outlet of ``head``; return the
+        headline, the index of the first body line and the bylines' names. ``lines[0]`` is
+        replaced by the lead when a headline was glued to it."""
+        authors: list[str] = []
+        title: str | None = None
+        section_line: str | None = None
+        for i, line in enumerate(lines):
+            if self.dateline(line):
+                return title, i, authors
+            if title is None and not authors and head.published is None \
+                    and (is_paragraph(line) or len(line) > 140 or not _headline_like(line)):
+                if len(line) > 140 and is_headline_run(line[:400]):
+                    continue  # related headlines above the head
+                glued = self._split_glued(line)
+                if glued:
+                    title, lines[i] = glued
+                    return title, i, authors
+                if self._is_lone_headline(lines, i):
+                    title = line
+                    continue
+                if len(line) > 140:
+                    return None, i, authors  # no headline could be told from the lead
+            if title is None and self.outlet_of(line):
+                head.outlet = head.outlet or self.outlet_of(line)  # a logo's text
+                continue
+            if title is None and len(line.split()) <= 3 and not _headline_like(line):
+                continue  # logo remnant, menu item
+            if is_paragraph(line) or not _headline_like(line):
+                return title, i, authors
+            if self._is_section(line):
+                head.section = head.section or _section_name(line)
+                section_line = section_line or line
+                continue
+            if title is None and self._is_banner(line):
+                continue
+            published = parse_published(line) if len(line) <= 120 else None
+            if published and head.published is None:
+                head.published = published
+                byline = self.byline(_date_rest(line))
+                if byline:
+                    authors += byline.names
+                    head.outlet = head.outlet or byline.outlet
+                continue
+            byline = self.byline(line) if title is not None else None
+            if byline is not None:
+                authors += byline.names
+                head.outlet = head.outlet or byline.outlet
+                continue
+            if line in captions:
+                continue
+            if title is not None:
+                if not self._displaces(title, lines, i):
+                    return title, i, authors
+                # what looked like the headline was a byline or a banner above it
+                byline = self.byline(title)
+                authors += byline.names if byline and len(title.split()) <= 4 else []
+            title = line
+        if title is None and section_line is not None and lines:
+            # a lone short line before the lead is the headline, even if it reads like a section
+            title, head.section = section_line, None
+        return title, len(lines), authors
+
+    def _displaces(self, title: str, lines: list[str], i: int) -> bool:
+        """Is ``lines[i]``, a second headline-like line, the real headline? Yes when the first
+        was a byline (``Hoàng Phúc`` above the headline), or a short line (an unknown site
+        banner) and this one is followed by the header's date line or byline."""
+        byline = self.byline(title)
+        if byline is not None and byline.names and len(title.split()) <= 4:
+            return True
+        if len(title.split()) > 12 or i + 1 >= len(lines):
+            return False
+        after = lines[i + 1]
+        if len(after) <= 120 and parse_published(after):
+            return True
+        byline = self.byline(after)
+        return byline is not None and bool(byline.names)
+
+    def _is_lone_headline(self, lines: list[str], i: int) -> bool:
+        """A headline that ends with a full stop: one sentence of at most 160 characters,
+        followed by a date line, a byline or the dateline that opens the body."""
+        line = lines[i]
+        if len(line) > 160 or has_sentence_seam(line.rstrip(".!?… ")) or i + 1 >= len(lines):
+            return False
+        after = lines[i + 1]
+        return bool(self.dateline(after) or (len(after) <= 120 and parse_published(after))
+                    or (self.byline(after) or Byline()).names)
+
+    def _take_date_line(self, body: list[str], head: Header,
+                        authors: list[str]) -> list[str]:
+        """A date line printed under the lead (``Title / Sapo. / 24/03/2021 21:54``) is page
+        metadata, not body: a short line among the first three that holds nothing but a date,
+        a time, date words and maybe a byline."""
+        for k, line in enumerate(body[:3]):
+            if len(line) > 80:
+                continue
+            published = parse_published(line)
+            rest = _date_rest(line)
+            byline = self.byline(rest) if rest else None
+            if published and (not rest or byline is not None):
+                head.published = published
+                if byline is not None:
+                    authors += byline.names
+                    head.outlet = head.outlet or byline.outlet
+                return body[:k] + body[k + 1:]
+        return body
+
+    def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
+        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``."""
+        m = _TITLE_SUFFIX.search(title)
+        if m and self.outlet_of(m.group(1)):
+            return title[:m.start()].rstrip(), self.outlet_of(m.group(1))
+        return title, None
+
+    def _is_section(self, line: str) -> bool:
+        if line.casefold() in self.sections:
+            return True
+        parts = _BREADCRUMB.split(line)
+        return len(parts) > 1 and all(1 <= len(p.split()) <= 5 for p in parts) \
+            and any(p.casefold() in self.sections or p.casefold() == "trang chủ" for p in parts)
+
+    def _is_banner(self, line: str) -> bool:
+        key = line.casefold().rstrip(" .!")
+        return key in self.banners or key.startswith(self.banner_prefixes)
+
+    # -- glued first line -------------------------------------------------------------------------
+
+    def _split_glued(self, line: str) -> tuple[str, str] | None:
+        """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
+        head = line[:400]  # a headline and its caption fit well within that
+        marker = self.inner_dateline.search(head) or self.editor_note.search(head)
+        prefix = line[:marker.start()] if marker else head
+        if self.time_lead.match(prefix):
+            return None
+        parts = chunks(prefix)
+        if not marker and is_headline_run(prefix):
+            return None  # related headlines run together, no headline of this head
+        first = parts[0] if parts else ""
+        ok = 3 <= len(first.split()) <= 25 and not has_sentence_seam(first)
+        if marker:
+            if not ok:
+                if not (2 <= len(prefix.split()) <= 30 and not has_sentence_seam(prefix)):
+                    return None
+                first = prefix
+            body = line[marker.start():].strip()
+            if self.editor_note.match(" " + body):
+                body = body.split(":", 1)[1].strip()
+            return _clean_title(first), body
+        if ok and len(parts) > 1 and len(line) > 140:
+            return _clean_title(first), line[line.index(first) + len(first):].strip()
+        return None
+
+    # -- outlet, bylines, footer ------------------------------------------------------------------
+
+    def _take_dateline(self, line: str) -> tuple[str | None, str]:
+        m = self.dateline(line)
+        if not m:
+            return None, line
+        alias = next(g for g in m.groups() if g)
+        return self.outlet_of(alias), line[m.end():].strip()
+
+    def byline(self, text: str) -> Byline | None:
+        """The names (and outlet) of a byline or credit, or ``None`` when ``text`` is not one."""
+        text = text.strip(" .")
+        if not text or len(text) > 90:
+            return None
+        m = self.credit.match(text) or _URL_CREDIT.match(text)
+        if m and self.outlet_of(m.group(1)):
+            return Byline([], self.outlet_of(m.group(1)))
+        vocab = _words()
+        outlet = None
+        paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
+        if paren:
+            outlet = self._outlet_in(paren.group(1))
+            if outlet is None and paren.group(1).casefold().strip() not in vocab.placeholders:
+                return None
+            text = text[:paren.start()].strip()
+        text = vocab.degrees.sub("", vocab.leads.sub("", text)).strip(" .:")
+        if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
+            return Byline([], outlet or self.outlet_of(text))
+        if not text:  # "Nhóm PV", "(Tổng hợp)"
+            return Byline([], outlet)
+        names: list[str] = []
+        for part in _NAME_SPLIT.split(text):
+            words = part.split()
+            # an outlet written before or after the name: "TTXVN Hoàng Trọng"
+            while words and self.outlet_of(words[0]):
+                outlet = outlet or self.outlet_of(words.pop(0))
+            while words and self.outlet_of(words[-1]):
+                outlet = outlet or self.outlet_of(words.pop())
+            part = " ".join(words)
+            if not part or part.casefold().strip(" .") in vocab.placeholders:
+                continue
+            if self.outlet_of(part):
+                outlet = outlet or self.outlet_of(part)
+                continue
+            name = _as_name(part)
+            if name is None or _is_province(name):  # "Hà Nội, 24/3/2021"
+                return None
+            names.append(name)
+        return Byline(names, outlet)
+
+    def _outlet_in(self, text: str) -> str | None:
+        for piece in re.split(r"[/,;]", text):
+            outlet = self.outlet_of(piece)
+            if outlet:
+                return outlet
+        return None
+
+    def _take_footer(self, body: list[str]) -> tuple[list[str], list[Byline]]:
+        """The body without the bylines and credits at its end, and those bylines."""
+        found: list[Byline] = []
+        body = list(body)
+        while body and len(found) < 3:
+            last = body[-1]
+            short = len(last) <= 90 and not ends_sentence(last)
+            byline = self.byline(last) if short or self.credit.match(last.strip(" .")) else None
+            if byline is not None:
+                found.insert(0, byline)
+                body.pop()
+                continue
+            cut = self._glued_tail(last)
+            if cut:
+                body[-1], byline = cut
+                found.insert(0, byline)
+            break
+        return body, found
+
+    def _glued_tail(self, line: str) -> tuple[str, Byline] | None:
+        """A byline glued after the last sentence of a paragraph (one-line bodies)."""
+        if len(line) < 120:
+            return None
+        window = len(line) - 90
+        ends = next_starts(line, window)
+        for start in reversed(ends):
+            tail = line[start:].strip()
+            m = _PAREN_START.match(tail)  # "(còn nữa) THIỆN VĂN"
+            if m and m.group(1).casefold().strip() in _words().placeholders:
+                tail = tail[m.end():]
+            byline = self.byline(tail) if tail else None
+            if byline is not None:
+                return line[:start].rstrip(), byline
+        return None
+

@@ -1,0 +1,270 @@
+"""Places: the administrative units an article names, and the province/district it is about.
+
+:func:`read_places` gives the places (``[{type, name, province}]``, SPEC) and the place
+context (:class:`~partyx.record.PlaceContext`: ``Hà Nội``, ``quận Long Biên``).
+
+A unit is recognised in three ways, all checked against the gazetteer
+(:mod:`partyx.rules.gazetteer`), so that only real units are listed:
+
+- a type word before its name: ``quận Thanh Xuân``, ``TP Hà Nội``, ``thị trấn Trâu Quỳ``,
+  ``Đảng bộ phường Quán Thánh``; a list after one type word (``các huyện Gia Lâm, Đông Anh
+  và Sóc Sơn``) gives each. A count is no place: in ``11 phường trên địa bàn`` no name follows;
+- a Party committee named after its unit: ``Quận ủy Ba Đình``, ``Tỉnh ủy Nghệ An``;
+- a province's own name, bare or in an alias (``Hà Nội``, ``TP.HCM``), unless it is the tail of
+  a longer capitalised run (``Nguyễn Thái Bình`` is a person).
+
+A name shared by several units (huyện Châu Thành is in ten provinces; phường Thanh Xuân and
+quận Thanh Xuân) is resolved by its type word first, then by the provinces the article names;
+when that is not enough its province stays ``None``.
+
+The context is the province most mentioned (a district or ward counts for its province; the
+headline counts double; ``Thủ đô`` counts for Hà Nội only here), and the district mentioned
+clearly more than any other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from partyx.data import load
+from partyx.lang.patterns import alternation, find_all, finditer_at
+from partyx.lang.spans import Spans
+from partyx.lang.text import lower_aligned
+from partyx.record import District, Place, PlaceContext
+from partyx.rules.gazetteer import Unit, get
+
+# A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
+# number (Quận 1, Phường 12).
+_WORD_GAP = re.compile(r"([^\W_][\w']*|\d+)([ \t]*(?:-[ \t]*)?)")
+_LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*")
+
+
+@dataclass
+class PlaceMention:
+    """A unit named in the text: the units it may be (``candidates``), the one it is once
+    resolved (``unit``), where it is and whether in the headline."""
+
+    unit: Unit | None
+    candidates: list[Unit]
+    start: int
+    in_title: bool
+
+
+class PlaceFinder:
+    """Finds unit mentions in a text (see module docstring). Built once per stage."""
+
+    def __init__(self) -> None:
+        self.gazetteer = get()
+        data = load("places")
+        self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
+        self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
+        self.capital_words = data["capital_words"]
+        # head word -> (the unit types it may name, whether a list may follow it: after a
+        # type word, not after a committee (Thành ủy names a city, centrally-run or
+        # provincial) nor after "tp" (TP or TP., matched apart))
+        self.head_types: dict[str, tuple[tuple[str, ...], bool]] = {
+            **{w: ((t,), True) for w, t in self.type_words.items()},
+            **{w: (tuple(ts), False) for w, ts in self.committee.items()},
+            "tp": ((self.type_words["tp"],), False)}
+        words = [*self.committee, *(w for w in self.type_words if w not in ("tp", "tp."))]
+        heads = alternation(words, r"[\w.]")
+        # the head words no other one begins: every head match begins with one of them
+        self.head_seeds = [w for w in words if not any(w.startswith(v) for v in words if v != w)]
+        # Type words in any case ("Quận Thanh Xuân" opens a headline): matched on the
+        # lower-cased text (twice as fast as an (?i) pattern); TP only in capitals.
+        self.head = re.compile(rf"(?P<w>{heads})(?![\w])[ \t]*")
+        self.tp_word = re.compile(r"TP(?<![\w.]TP)\.?(?![\w])[ \t]*")
+        names = [u.name for u in self.gazetteer.provinces.values()]
+        aliases = list(data["province_aliases"])
+        self.bare = re.compile(alternation(names + aliases, r"[\w.]") + r"(?![\w])")
+        self.capital = (re.compile(alternation(list(self.capital_words), r"[\w]") + r"(?![\w])")
+                        if self.capital_words else None)
+
+    # -- names after a head word -------------------------------------------------------
+    def name_words(self, text: str, pos: int, limit: int) -> list[tuple[str, int]]:
+        """Capitalised words (or a number) from ``pos``: [(word, end), ...] up to ``limit``."""
+        out: list[tuple[str, int]] = []
+        i = pos
+        while len(out) < limit:
+            m = _WORD_GAP.match(text, i)
+            if not m:
+                break
+            word = m.group(1)
+            if not (word[0].isupper() or (not out and word.isdigit())):  # a number goes first
+                break
+            out.append((word, m.end(1)))
+            if not m.group(2):  # no gap: the run ends
+                break
+            i = m.end()
+        return out
+
+    def longest(self, text: str, pos: int, types: tuple[str, ...]) -> tuple[list[Unit], int]:
+        """The longest run of name words from ``pos`` that names a unit of one of ``types``:
+        (candidate units, end offset), or ([], pos)."""
+        first = text[pos:pos + 1]
+        if not (first.isupper() or first.isdigit()):  # most often: "tỉnh ta", "các xã có"
+            return [], pos
+        lookup = self.gazetteer.lookup
+        for _, end in reversed(self.name_words(text, pos, self.gazetteer.max_words)):
+            name = text[pos:end]
+            if len(types) == 1:
+                found = lookup(types[0], name)
+                if len(found) > 1:
+                    found = list(dict.fromkeys(found))  # each unit once, in order
+            else:
+                found = []
+                for t in types:
+                    found.extend(u for u in lookup(t, name) if u not in found)
+            if found:
+                return found, end
+        return [], pos
+
+    def find(self, text: str, offset: int = 0, in_title: bool = False) -> list[PlaceMention]:
+        """Every unit mention in ``text`` (offsets shifted by ``offset``)."""
+        found: list[PlaceMention] = []
+        covered: list[tuple[int, int]] = []
+        low = lower_aligned(text)
+        tps = finditer_at(self.tp_word, text, find_all(text, ("TP",)))
+        heads = sorted([*self._heads(low), *tps], key=lambda m: m.start())
+        for m in heads:
+            word = m.group("w") if m.re is self.head else "tp"
+            types, is_type = self.head_types[word]
+            units, end = self.longest(text, m.end(), types)
+            if not units and (word == "tp" or word == "thành phố"):
+                units, end = self._alias(text, m.start())
+            if not units:
+                continue
+            found.append(PlaceMention(None, units, offset + m.start(), in_title))
+            covered.append((m.start(), end))
+            # a list after one type word: "các quận Hoàn Kiếm, Ba Đình và Đống Đa"
+            while is_type:
+                sep = _LIST_SEP.match(text, end)
+                if not sep or self.head.match(low, sep.end()):
+                    break
+                more, end2 = self.longest(text, sep.end(), types)
+                if not more:
+                    break
+                found.append(PlaceMention(None, more, offset + sep.end(), in_title))
+                covered.append((sep.end(), end2))
+                end = end2
+        inside = Spans(covered)
+        for m in self.bare.finditer(text):
+            if m.start() in inside or _after_capital(text, m.start()):
+                continue
+            prov = self.gazetteer.province(m.group())
+            if prov is not None:
+                found.append(PlaceMention(None, [prov], offset + m.start(), in_title))
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def _heads(self, low: str) -> list[re.Match[str]]:
+        """``self.head.finditer(low)``, faster: a head match begins with one of the head words,
+        found with str.find (much faster than the regex engine's scan), and is tried there."""
+        return list(finditer_at(self.head, low, find_all(low, self.head_seeds)))
+
+    def _alias(self, text: str, start: int) -> tuple[list[Unit], int]:
+        m = self.bare.match(text, start)
+        if m:
+            prov = self.gazetteer.province(m.group())
+            if prov is not None:
+                return [prov], m.end()
+        return [], start
+
+    def capital_hints(self, text: str) -> list[str]:
+        if self.capital is None:
+            return []
+        starts = find_all(text, self.capital_words)  # every match begins with a word
+        return [self.capital_words[m.group()] for m in finditer_at(self.capital, text, starts)]
+
+
+def _after_capital(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a capitalised word of the same run
+    (``Nguyễn Thái Bình``: ``Thái Bình`` is not the province)."""
+    j = pos - 1
+    if j < 0 or text[j] not in " \t":
+        return False
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] == "'"):
+        k -= 1
+    word = text[k + 1:j + 1]
+    return bool(word) and word[0].isupper() and not word.isupper()
+
+
+def resolve(mentions: list[PlaceMention]) -> None:
+    """Pick one unit for every mention: unambiguous ones first, then by the provinces those
+    name; a mention still ambiguous keeps ``unit`` with ``province`` None."""
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if len(m.candidates) == 1:
+            m.unit = m.candidates[0]
+            if m.unit.province:
+                votes[m.unit.province] += 1
+    for m in mentions:
+        if m.unit is not None:
+            continue
+        ranked = sorted(m.candidates, key=lambda u: -votes.get(u.province or "", 0))
+        best = ranked[0]
+        runner_up = next((u for u in ranked if u.province != best.province), None)
+        if runner_up is None or votes.get(best.province or "", 0) > votes.get(
+                runner_up.province or "", 0):
+            m.unit = best
+        else:
+            m.unit = Unit(best.type, best.name, None, None, best.level)
+
+
+def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
+    """The article's main province and district (see module docstring)."""
+    provinces: Counter[str] = Counter()
+    districts: Counter[tuple[str, str, str | None]] = Counter()
+    first: dict[object, int] = {}
+    for m in mentions:
+        u = m.unit
+        assert u is not None  # (resolve() gives every mention its unit)
+        weight = 2 if m.in_title else 1
+        if u.province:
+            provinces[u.province] += weight
+            first.setdefault(u.province, m.start)
+        if u.level == "district":
+            districts[(u.type, u.name, u.province)] += weight
+            first.setdefault((u.type, u.name, u.province), m.start)
+        elif u.district and u.province:
+            dtype, dname = u.district  # a ward names its district weakly
+            districts[(dtype, dname, u.province)] += 0
+    for h in hints:
+        provinces[h] += 1
+        first.setdefault(h, 10**9)
+    province = None
+    if provinces:
+        province = min(provinces, key=lambda p: (-provinces[p], first.get(p, 0)))
+    district = None
+    ranked = [d for d in districts.most_common() if d[1] > 0]
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        dtype, dname, dprov = ranked[0][0]
+        if province is None or dprov is None or dprov == province:
+            district = District(dtype, dname)
+            province = province or dprov
+    return PlaceContext(province, district)
+
+
+def read_places(finder: PlaceFinder, title: str, text: str
+                ) -> tuple[list[Place], PlaceContext]:
+    """The places an article names (one per type and name, its province filled by any mention
+    that resolves it) and its place context (see module docstring)."""
+    mentions = finder.find(title, 0, True) + finder.find(text, len(title) + 1)
+    resolve(mentions)
+    seen: dict[tuple[str, str], Place] = {}
+    for m in mentions:
+        u = m.unit
+        assert u is not None  # (resolve() gives every mention its unit)
+        k = (u.type, u.name)
+        if k not in seen:
+            seen[k] = {"type": u.type, "name": u.name, "province": u.province}
+        elif seen[k]["province"] is None and u.province:
+            seen[k]["province"] = u.province
+    # the title and the text apart: no hint spans the "\n" that would join them
+    hints = finder.capital_hints(title) + finder.capital_hints(text)
+    return list(seen.values()), context(mentions, hints)

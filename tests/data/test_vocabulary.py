@@ -1,0 +1,213 @@
+"""Every vocabulary file of partyx/data has a ``_doc`` and the keys and types its reader
+expects (the reader is named with each shape), with the cross-checks a typo would break."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files
+
+import pytest
+
+from partyx.data import load
+
+DATA = files("partyx.data")
+NAMES = sorted(p.name.removesuffix(".json") for p in DATA.iterdir() if p.name.endswith(".json"))
+
+UNIT_TYPES = {"tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn",
+              "đặc khu"}
+OUTLET_KINDS = {"party", "national", "agency", "broadcast", "city", "provincial"}
+
+# A shape: a type, a tuple of alternatives, [item shape] for a list, {str: value shape} for a
+# dict of any keys, and a callable for a check of its own.
+STR, INT, BOOL, NONE = str, int, bool, type(None)
+WORDS = [STR]
+STR_MAP = {str: STR}
+
+
+def pair(*shapes):
+    """A list of exactly these items (a JSON pair or triple)."""
+    return lambda v: isinstance(v, list) and len(v) == len(shapes) and all(
+        fits(x, s) for x, s in zip(v, shapes, strict=True))
+
+
+def record(**shapes):
+    """An object with these keys (a key written ``name_`` may be absent)."""
+    required = {k for k in shapes if not k.endswith("_")}
+    known = {k.rstrip("_"): s for k, s in shapes.items()}
+    return lambda v: isinstance(v, dict) and required <= set(v) <= set(known) and all(
+        fits(x, known[k]) for k, x in v.items())
+
+
+def regex(v):
+    if not isinstance(v, str):
+        return False
+    re.compile(v)
+    return True
+
+
+def fits(value, shape) -> bool:
+    if isinstance(shape, tuple):
+        return any(fits(value, s) for s in shape)
+    if isinstance(shape, list):
+        return isinstance(value, list) and all(fits(x, shape[0]) for x in value)
+    if isinstance(shape, dict):
+        (item,) = shape.values()
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and fits(x, item) for k, x in value.items())
+    if isinstance(shape, type):
+        return isinstance(value, shape) and not (shape is INT and isinstance(value, bool))
+    return bool(shape(value))
+
+
+SHAPES = {
+    # rules/orgs.py (levels, committees), rules/congresses.py (the rest)
+    "bodies": {"levels": STR_MAP, "committees": STR_MAP, "national_congress_max": INT,
+               "congress_words": WORDS, "stop_words": WORDS},
+    # rules/boilerplate.py, rules/header.py (banners)
+    "boilerplate": {k: WORDS for k in ("lines", "prefixes", "counters", "related_markers",
+                                       "stop_markers", "banners", "banner_prefixes",
+                                       "photo_credits")},
+    # rules/header.py
+    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words")},
+    # rules/documents.py
+    "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
+                  "issuer_aliases": STR_MAP, "issuers": [pair(STR, STR)], "count_words": WORDS},
+    # rules/event.py
+    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
+               "topic_words": regex,
+               "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex)},
+    # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
+    "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
+                  "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},
+    # rules/headline.py, rules/header.py (time_leads, editor_notes)
+    "headline": {k: WORDS for k in ("openers", "modifiers", "proper", "before_proper",
+                                    "place_types", "time_leads", "editor_notes")},
+    # io.py (legacy encodings)
+    "legacy_vn": {"tcvn3": STR_MAP, "vni": STR_MAP},
+    # rules/people.py, rules/orgs.py (surnames)
+    "names": {"surnames": WORDS, "not_name": WORDS, "cues": {str: (STR, NONE)},
+              "blockers": WORDS, "uppercase": STR},
+    # rules/orgs.py, lang/tokens.py (abbreviations)
+    "orgs": {"abbreviations": STR_MAP, "committees": {str: pair(STR, STR)},
+             "central": {str: pair(STR, STR)}, "central_parent": WORDS,
+             "wrappers": {str: pair(STR, STR)}, "local": {str: pair(STR, STR)},
+             "ministries": WORDS, "departments": WORDS, "generic_heads": WORDS,
+             "levels": STR_MAP, "aliases": STR_MAP, "name_syllables": WORDS},
+    # rules/header.py
+    "outlets": {"outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS)]},
+    # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
+    "places": {"type_words": STR_MAP, "committee_words": {str: WORDS},
+               "province_aliases": STR_MAP, "extra_units": [pair(STR, STR, (STR, NONE))],
+               "capital_words": STR_MAP, "names_with_type": WORDS},
+    # rules/header.py
+    "sections": {"sections": WORDS},
+    # rules/posts.py, rules/people.py (cues, list words, past markers)
+    "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
+               "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,
+               "appointment_cues": WORDS, "leaving_cues": WORDS,
+               "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
+               "list_intros": WORDS, "list_bodies": STR_MAP,
+               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS},
+    # io.py (legacy encodings)
+    "vi_common": {"syllables": WORDS},
+}
+
+
+def test_every_file_has_a_shape():
+    assert set(NAMES) == set(SHAPES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_file_has_a_doc_and_the_keys_and_types_its_reader_expects(name):
+    data = json.loads(DATA.joinpath(f"{name}.json").read_text(encoding="utf-8"))
+    assert data == load(name)  # (read the one way: partyx.data.load)
+    assert isinstance(data, dict)
+    assert isinstance(data.get("_doc"), str) and len(data["_doc"]) > 40, "no _doc"
+    assert set(data) - {"_doc"} == set(SHAPES[name]), "keys"
+    for key, shape in SHAPES[name].items():
+        assert fits(data[key], shape), key
+        if isinstance(data[key], (list, dict)) and key != "source":
+            assert data[key], f"{key} is empty"
+
+
+def _no_blank_words(value) -> bool:
+    if isinstance(value, str):
+        return value == value.strip() and bool(value)
+    if isinstance(value, list):
+        return all(_no_blank_words(x) for x in value if x is not None)
+    if isinstance(value, dict):
+        return all(_no_blank_words(k) and _no_blank_words(x) for k, x in value.items()
+                   if not isinstance(x, (int, bool)))
+    return True
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in ("gazetteer", "events")])
+def test_no_word_is_empty_or_padded(name):
+    data = load(name)
+    for key in SHAPES[name]:
+        assert _no_blank_words(data[key]), key
+
+
+def test_outlets_aliases_belong_to_one_outlet_each():
+    outlets = load("outlets")["outlets"]
+    owner: dict[str, str] = {}
+    for o in outlets:
+        assert o["name"] in o["aliases"], o["name"]
+        for alias in o["aliases"]:
+            key = alias.casefold()
+            assert owner.setdefault(key, o["name"]) == o["name"], alias
+    assert len({o["name"] for o in outlets}) == len(outlets)
+
+
+def test_documents_codes_name_known_types():
+    data = load("documents")
+    assert set(data["codes"].values()) <= {t["name"] for t in data["types"]}
+
+
+def test_events_types_are_the_spec_types():
+    types = [t["type"] for t in load("events")["types"]]
+    assert set(types) <= {"inspection", "working_session", "congress", "conference", "review",
+                          "election", "award", "appointment", "discipline"}
+
+
+def test_place_words_name_unit_types():
+    bodies, places, orgs = load("bodies"), load("places"), load("orgs")
+    assert set(bodies["levels"].values()) <= UNIT_TYPES
+    assert set(bodies["committees"].values()) <= UNIT_TYPES
+    assert set(places["type_words"].values()) <= UNIT_TYPES
+    assert {t for ts in places["committee_words"].values() for t in ts} <= UNIT_TYPES
+    assert {t for t, _, _ in places["extra_units"]} <= UNIT_TYPES
+    assert {utype for _, utype in orgs["committees"].values()} <= UNIT_TYPES
+    assert set(orgs["aliases"].values()) <= set(orgs["ministries"]) | set(orgs["departments"])
+
+
+def test_province_names_are_provinces_of_the_gazetteer():
+    from partyx.rules.gazetteer import get
+
+    gaz = get()
+    places = load("places")
+    for name in [*places["province_aliases"].values(), *places["capital_words"].values(),
+                 *(p for _, _, p in places["extra_units"] if p is not None)]:
+        assert gaz.province(name) is not None, name
+
+
+def test_gazetteer_rows_point_at_rows_that_exist():
+    data = load("gazetteer")
+    provinces, districts = data["provinces"], data["districts"]
+    eras = {"old", "new", "both"}
+    assert all(t in ("tỉnh", "thành phố") and era in eras for t, _, era in provinces)
+    assert all(t in UNIT_TYPES and 0 <= p < len(provinces) for t, _, p in districts)
+    assert all(t in UNIT_TYPES and 0 <= p < len(provinces) and -1 <= d < len(districts)
+               and era in eras for t, _, p, d, era in data["wards"])
+
+
+def test_legacy_tables_map_bytes_and_sequences_to_letters():
+    data = load("legacy_vn")
+    assert all(re.fullmatch(r"[0-9A-Fa-f]{2}", k) for k in data["tcvn3"])
+    assert all(len(v) == 1 for v in data["tcvn3"].values())
+    assert all(len(v) == 1 for v in data["vni"].values())
+
+
+def test_name_cues_give_a_gender_or_none():
+    assert set(load("names")["cues"].values()) <= {"male", "female", None}
