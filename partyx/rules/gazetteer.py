@@ -97,7 +97,10 @@ class Gazetteer:
     def lookup(self, utype: str, name: str) -> list[Unit]:
         """Every unit of type ``utype`` called ``name``; for a province type, an alias too
         (``tỉnh Thừa Thiên - Huế`` finds Huế). ``thành phố Yên Bái`` is the provincial city,
-        ``tỉnh Yên Bái`` the province."""
+        ``tỉnh Yên Bái`` the province. A district written with a type it had before it was
+        raised (``thị xã Đồ Sơn``, a quận since 2007; ``huyện Từ Liêm``) is the district of
+        that name, with the type as written (not a number, a quận's, nor a province's name:
+        ``huyện Châu Thành, Trà Vinh`` names no huyện Trà Vinh)."""
         k = key(name)
         found = self.by_type_name.get((utype, k))
         if found:
@@ -106,6 +109,10 @@ class Gazetteer:
             prov = self.aliases.get(k)
             if prov is not None:
                 return [prov]
+        if utype in DISTRICT_TYPES and not k[:1].isdigit() and k not in self.provinces and (
+                k not in self.aliases):
+            return [u._replace(type=utype) for u in self.by_name.get(k, ())
+                    if u.level == "district"]
         return []
 
     def province(self, name: str) -> Unit | None:

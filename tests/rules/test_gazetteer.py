@@ -38,6 +38,16 @@ def test_district_knows_its_province(gaz):
     assert (vinh.province, vinh.level) == ("Nghệ An", "district")
 
 
+def test_a_district_written_with_its_former_type(gaz):
+    (unit,) = gaz.lookup("thị xã", "Đồ Sơn")  # a quận of Hải Phòng since 2007
+    assert (unit.type, unit.province, unit.level) == ("thị xã", "Hải Phòng", "district")
+    assert gaz.lookup("huyện", "Hoàn Kiếm")[0].province == "Hà Nội"
+    assert gaz.lookup("huyện", "Không Có Thật") == []
+    assert gaz.lookup("xã", "Long Biên") == []  # (wards: too many share a name)
+    assert gaz.lookup("huyện", "Trà Vinh") == []  # a province's name ("huyện X, Trà Vinh")
+    assert gaz.lookup("thành phố", "4") == []  # ("Thành ủy\n4- Nguyễn Văn A": no quận 4)
+
+
 def test_type_word_separates_same_names(gaz):
     # quận and phường Thanh Xuân (Hà Nội) and xã Thanh Xuân in several provinces
     assert [u.level for u in gaz.lookup("quận", "Thanh Xuân")] == ["district"]
