@@ -7,8 +7,9 @@ or ``[]``, never ``""``.
 
 Besides the record's fields, an article carries what one stage hands to later ones, typed and
 never written to the record: the cleaned ``lines`` and repeated ``captions`` (clean ->
-metadata), the ``dates`` of the body (dates -> event, membership), the ``place_context`` (places
--> people, congresses, membership) and the ``mentions`` of people (people -> event). A plugin
+metadata), the ``dates`` of the body (dates -> event, membership), the ``place_context`` and the
+``place_mentions`` (places -> people, congresses, membership: where each organisation's place is
+resolved) and the ``mentions`` of people (people -> event). A plugin
 hands its own scratch data on in ``extras``.
 """
 
@@ -131,10 +132,23 @@ class District(NamedTuple):
 
 
 class PlaceContext(NamedTuple):
-    """The province and district an article is about (the places stage)."""
+    """The province and district an article is about (the places stage); each None when the
+    article does not make it clear."""
 
     province: str | None  # short name: "Hà Nội"
     district: District | None
+
+
+class PlaceMention(NamedTuple):
+    """An administrative unit named in the body (the places stage): the unit as resolved,
+    offsets into ``Article.text``. The evidence an organisation's place is resolved from."""
+
+    type: str  # tỉnh, thành phố, quận, huyện, thị xã, phường, xã, thị trấn, đặc khu
+    name: str  # without its type word
+    province: str | None  # None when the name is shared by units of several provinces
+    level: str  # province, district or ward
+    start: int
+    end: int
 
 
 class Mention(NamedTuple):
@@ -179,6 +193,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     dates: list[FoundDate] = field(default_factory=list)
     place_context: PlaceContext | None = None
+    place_mentions: list[PlaceMention] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     # A plugin's scratch data for later stages (keys named in its ``provides``); also the
     # tracebacks of failed stages for --debug (``_tracebacks``). Not written.

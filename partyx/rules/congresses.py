@@ -7,7 +7,8 @@ lần thứ XXVI, nhiệm kỳ 2020-2025``, ``Đại hội đại biểu lần t
 ``Đại hội Đảng bộ TPHCM lần VIII``, ``ĐH Đảng lần thứ IX``.
 
 The national congress's body is ``Đảng Cộng sản Việt Nam``; a local one's is ``Đảng bộ <level>
-<Place>`` (:func:`partyx.rules.orgs.party_body`, place resolved from the article's context). A
+<Place>`` (:meth:`partyx.rules.orgs.Whereabouts.party_body`: a place not written is resolved as
+an organisation's, from the evidence nearest to the congress). A
 congress needs an ordinal (Roman numerals or ``lần thứ 13``). With no body written it is the
 national congress when the ordinal is one a national congress has had (``Nghị quyết Đại hội
 XIII``; ``national_congress_max`` in ``data/bodies.json``). ``Đại hội Đảng bộ các cấp``, other
@@ -25,8 +26,8 @@ from functools import cache
 
 from partyx.data import load
 from partyx.lang.numbers import parse_ordinal, parse_roman
-from partyx.record import Congress, PlaceContext
-from partyx.rules.orgs import level_of, party_body
+from partyx.record import Congress
+from partyx.rules.orgs import Whereabouts, level_of
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -155,7 +156,7 @@ def _read_term(t: _Tokens) -> str | None:
     return None
 
 
-def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
+def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
            stops: frozenset[str]) -> CongressMention | None:
     stop = text.find("\n", end, end + _WINDOW)  # the window ends with its line
     t = _Tokens(text, end, stop if stop >= 0 else min(len(text), end + _WINDOW))
@@ -212,7 +213,7 @@ def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
     # quốc lần thứ XI Hội Nông dân, Đại hội XII Công đoàn) unless the Party is named.
     other_org = t.word()[:1].isupper() and not party
     if body is not None:
-        name = party_body(body[0], body[1], ctx, text[max(0, start - 2000):start])
+        name = places.party_body(body[0], body[1], at)
     elif other_org or pending:
         return None
     elif national or ordinal <= _vocab().national_max:
@@ -224,16 +225,20 @@ def _parse(text: str, start: int, end: int, ctx: PlaceContext | None,
     return CongressMention(start, t.end(), text[start:t.end()], ordinal, name, term)
 
 
-def find_congresses(text: str, ctx: PlaceContext | None = None) -> list[CongressMention]:
-    """Every Party congress named in ``text`` with an ordinal, in text order."""
+def find_congresses(text: str, places: Whereabouts | None = None, title: bool = False
+                    ) -> list[CongressMention]:
+    """Every Party congress named in ``text`` with an ordinal, in text order; a body's place
+    not written resolved by ``places`` (the article's: ``text`` is its body, or its headline
+    when ``title``; none resolved without it)."""
     if not isinstance(text, str) or not text:
         return []
     vocab = _vocab()
+    places = places or Whereabouts("")
     out: list[CongressMention] = []
     for start, end in _congress_words(text, vocab.congress_words):
         if start and text[start - 1].isalnum():
             continue  # inside a word
-        c = _parse(text, start, end, ctx, vocab.stops)
+        c = _parse(text, start, end, places, None if title else start, vocab.stops)
         if c is not None:
             out.append(c)
     return out

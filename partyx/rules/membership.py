@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from partyx.lang.patterns import width
 from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
-from partyx.record import Membership, PlaceContext
-from partyx.rules.orgs import capitalised, committee_body, level_of, party_body
+from partyx.record import Membership
+from partyx.rules.orgs import Whereabouts, capitalised, level_of
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
@@ -81,12 +81,12 @@ class Fact:
     grassroots_orgs: int | None
 
 
-def _org_name(m: re.Match[str], ctx: PlaceContext | None, before: str) -> str | None:
+def _org_name(m: re.Match[str], places: Whereabouts, at: int) -> str | None:
     if m.group("whole"):
-        return party_body(level_of(m.group("whole")), None, ctx, before)
+        return places.party_body(level_of(m.group("whole")), None, at)
     if m.group("committee"):
         place = " ".join(capitalised((m.group("cplace") or "").split())) or None
-        return committee_body(m.group("committee"), place, ctx, before)
+        return places.committee_body(m.group("committee"), place, at)
     words = []
     for w in (m.group("rest") or "").split():
         if w.casefold() in _STOPS:
@@ -101,7 +101,7 @@ def _org_name(m: re.Match[str], ctx: PlaceContext | None, before: str) -> str | 
         level, words = level_of(words[0]), words[1:]
     if level:
         words = capitalised(words)
-        return party_body(level, " ".join(words) or None, ctx, before)
+        return places.party_body(level, " ".join(words) or None, at)
     return "Đảng bộ " + " ".join(words)
 
 
@@ -135,10 +135,12 @@ def _anchored(key: str) -> tuple[str, int, re.Pattern[str]]:
 _ANCHORED = tuple(map(_anchored, _KEYS))
 
 
-def find_membership(text: str, ctx: PlaceContext | None = None) -> list[Fact]:
-    """Every membership figure stated in ``text`` (see module docstring), in text order."""
+def find_membership(text: str, places: Whereabouts | None = None) -> list[Fact]:
+    """Every membership figure stated in ``text`` (see module docstring), in text order; an
+    organisation's place not written resolved by ``places`` (the article's; none without)."""
     if not isinstance(text, str) or not text:
         return []
+    places = places or Whereabouts(text)
     facts: list[Fact] = []
     done = -1
     for pos in _occurrences(text):
@@ -154,7 +156,7 @@ def find_membership(text: str, ctx: PlaceContext | None = None) -> list[Fact]:
         if figure is None:
             continue  # no figure: most sentences that name đảng viên
         opens = 0 if _REACH is None else max(0, figure.start() - _REACH)
-        fact = _sentence_fact(sentence, start, ctx, text[max(0, start - 2000):start], opens)
+        fact = _sentence_fact(sentence, start, places, opens)
         if fact is not None:
             facts.append(fact)
     return facts
@@ -173,8 +175,8 @@ def _occurrences(text: str) -> list[int]:
     return sorted(out)
 
 
-def _sentence_fact(sentence: str, base: int, ctx: PlaceContext | None,
-                   before: str = "", opens: int = 0) -> Fact | None:
+def _sentence_fact(sentence: str, base: int, places: Whereabouts, opens: int = 0
+                   ) -> Fact | None:
     """The fact of a sentence with a figure; ``opens``: where a figure's match may open first
     (see _REACH), the patterns' scans start there."""
     counts: dict[str, tuple[int, int, int]] = {}
@@ -207,7 +209,7 @@ def _sentence_fact(sentence: str, base: int, ctx: PlaceContext | None,
     between = sentence[subject.start():first]
     if len(between) > 120 or ";" in between or _NOT_TOTAL.search(between):
         return None
-    org = _org_name(subject, ctx, before + sentence[:subject.start()])
+    org = _org_name(subject, places, base + subject.start())
     if org is None or org.split()[-1] in ("tỉnh", "thành", "phố", "quận", "huyện", "xã"):
         return None  # a level with no place that can be known
     return Fact(base + first, base + last, sentence[first:last], org,

@@ -1,35 +1,32 @@
 """Organisations: how they are written, and which place each one belongs to.
 
-Two readers of organisations live here:
-
-- :class:`OrgReader` reads the organisation written at a token position, with its place:
-  Party committees (``Thành ủy``, ``Quận ủy Ba Đình``), central bodies (``Ban Bí thư``,
-  ``Ủy ban Kiểm tra Trung ương``), the bodies of a committee (``Ban Tổ chức Thành ủy``), local
-  bodies (``HĐND quận Long Biên``), ministries, departments and other named bodies (``Vụ Tổ chức
-  cán bộ``), and the units a place word names. :mod:`partyx.rules.posts` reads posts with it,
-  :mod:`partyx.rules.people` the organisations an article names.
-- :func:`party_body` and :func:`committee_body` name a Party organisation ``Đảng bộ <level>
-  <Place>`` however it is written (``Đảng bộ quận Ba Đình``, ``Đảng bộ Thành phố`` in a Hà Nội
-  article, ``Đảng bộ Hà Nội``, ``Quận ủy Thanh Xuân``): the body holding a congress
-  (:mod:`partyx.rules.congresses`) or whose members are counted (:mod:`partyx.rules.membership`).
-  Bodies that are no territorial unit (``Đảng bộ Khối các cơ quan Thành phố``) stay as written.
-
-**Which place.** When the text leaves an organisation's place out, two resolvers answer, and
-they do not always agree (a later change makes them one; records depend on each as it is):
-
-- :meth:`Context.unit_for` (organisations read by :class:`OrgReader`: ``Thành ủy`` in an
-  article about quận Long Biên is ``Thành ủy Hà Nội``) looks at the article's place context
-  only, as gazetteer units: its district must be a unit of that type in its province (else
-  there is none); after a committee word a unit is written ``quận 2`` or ``thành phố Hồ Chí
-  Minh`` where its bare name would mislead.
-- :func:`resolve_place` (Party organisations by level: ``Đảng bộ quận``) first takes the unit
-  of that level named last in the 2000 characters before (``Quận ủy Gò Vấp vừa tổ chức …
-  Đảng bộ quận có …``), then the place context, its district taken as written (not looked
-  up); a unit is written by its bare name (``Đảng bộ quận 2``).
-
-Both read the context the same way otherwise: ``tỉnh`` is the province when it is a tỉnh;
-``thành phố`` the province when it is a city, else the district when that is one; ``quận``,
-``huyện``, ``thị xã`` the district of that type.
+- :class:`OrgReader` reads the organisation written at a token position: Party committees
+  (``Thành ủy``, ``Quận ủy Ba Đình``), central bodies (``Ban Bí thư``, ``Ủy ban Kiểm tra Trung
+  ương``), the bodies of a committee (``Ban Tổ chức Thành ủy``), local bodies (``HĐND quận Long
+  Biên``), ministries, departments and other named bodies (``Vụ Tổ chức cán bộ``), and the
+  units a place word names. :mod:`partyx.rules.posts` reads posts with it,
+  :mod:`partyx.rules.people` the organisations an article names. An organisation whose place
+  is written carries it (:attr:`Org.unit`); one read without it (``Thành ủy``, ``UBND tỉnh``,
+  ``Sở Nội vụ``) carries a :class:`Slot`: the unit types that may fill it and how its name is
+  written with one.
+- :class:`Whereabouts` is the one resolver of an organisation's place, for posts, congresses
+  and membership alike. The nearest evidence wins: a place named in the same chain of posts
+  (``Phó Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Đồng Nai``: ``Tỉnh ủy Đồng Nai``), then in the
+  sentence (``Cùng ngày, tại TP Hồ Chí Minh, Bí thư Thành ủy …``), then in what the article
+  already said of that person, then in the paragraph, then the article's place context (the
+  places stage leaves it empty when the article does not make it clear). Within one of these
+  the unit nearest to the organisation wins; a unit named fits a slot of its type (``thành
+  phố`` for ``Thành ủy``: a centrally-run or a provincial city), and where none is named, the
+  province a district or ward lies in fits a province's slot. ``tỉnh này`` is the province
+  named last. No place is ever a default: where no evidence fits, the organisation stays as
+  written (``Thành ủy``). After a committee word a unit is written ``quận 2`` or ``thành phố
+  Hồ Chí Minh`` where its bare name would mislead.
+- :meth:`Whereabouts.party_body` and :meth:`Whereabouts.committee_body` name a Party
+  organisation ``Đảng bộ <level> <Place>`` however it is written (``Đảng bộ quận Ba Đình``,
+  ``Đảng bộ Thành phố`` in a Hà Nội article, ``Đảng bộ Hà Nội``, ``Quận ủy Thanh Xuân``): the
+  body holding a congress (:mod:`partyx.rules.congresses`) or whose members are counted
+  (:mod:`partyx.rules.membership`). Bodies that are no territorial unit (``Đảng bộ Khối các cơ
+  quan Thành phố``) stay as written.
 
 The vocabulary is ``data/orgs.json`` (organisations and their abbreviations),
 ``data/bodies.json`` (levels and committee words of Party organisations),
@@ -39,16 +36,20 @@ before a person's).
 
 from __future__ import annotations
 
-import re
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from partyx.data import load
-from partyx.lang.patterns import finditer_at
 from partyx.lang.tokens import Tok, Tokenizer, Trie
-from partyx.record import PlaceContext
+from partyx.record import PlaceContext, PlaceMention
 from partyx.rules.gazetteer import Gazetteer, Unit
 from partyx.rules.gazetteer import get as get_gazetteer
+
+_START = attrgetter("start")
 
 # Lower-case words that end a generic organisation name (verbs, prepositions, time words).
 _STOP = frozenset({
@@ -63,6 +64,13 @@ _STOP = frozenset({
 
 
 _CONNECTORS = frozenset({"các", "và"})
+_LOWER_RUN = 6  # lower-case words a name may hold in a row (Vụ Ngân sách nhà nước)
+_ROMAN = frozenset("IVXLC")
+
+
+def _is_roman(word: str) -> bool:
+    """``VII``: a Roman numeral as a number after a head (Quân đoàn IV)."""
+    return bool(word) and set(word) <= _ROMAN
 
 
 def _second_syllable(toks: list[Tok], k: int, first: int, allowed: frozenset[str]) -> bool:
@@ -86,6 +94,19 @@ def _skip_term(toks: list[Tok], j: int) -> int:
     return j
 
 
+class Slot(NamedTuple):
+    """The place an organisation read without one still needs (``Thành ủy``, ``UBND tỉnh``,
+    ``Sở Nội vụ``, ``Ban Tổ chức Huyện ủy``): which units may fill it and how its name is
+    written with one. :class:`Whereabouts` fills it from the evidence nearest to it."""
+
+    types: tuple[str, ...]  # the unit types that may fill it (thành phố for Thành ủy)
+    template: str  # the name with ``{}`` where the place goes: "Ban Tổ chức Thành ủy {}"
+    typed: bool  # the place written with its type word (UBND tỉnh Nghệ An), else by name
+    level: str | None = None  # a level the unit must have (a Sở: province), else any
+    near: bool = False  # "tỉnh này": the unit of that type named last before it
+    parent: str | None = None  # the template of the body it belongs to, if any
+
+
 @dataclass
 class Org:
     """An organisation as read: its canonical name (with its place when known), ``kind`` and
@@ -97,63 +118,73 @@ class Org:
     resolved: bool = True  # False: a place word with no place (Ủy ban nhân dân xã)
     parent: str | None = None  # the committee or body it belongs to (Thành ủy Hà Nội)
     bare: bool = False  # a body of a committee written without it (Ban Thường vụ)
+    cell: bool = False  # a Party or mass cell written without its organisation (Đảng ủy)
+    slot: Slot | None = None  # the place it still needs, when it needs one
+    unit: Unit | None = None  # the place written in it (huyện Vĩnh Thạnh), or filled in
+
+    def body(self, head: str, kind: str, of_parent: bool = False) -> Org:
+        """The body ``head`` of this organisation (``Ban Tổ chức`` + ``Thành ủy Hà Nội``),
+        or, ``of_parent``, of the committee it belongs to (``Ban Thường vụ`` and ``Ban Tổ
+        chức Huyện ủy X``: ``Ban Thường vụ Huyện ủy X``); its place, or its slot, carried
+        on."""
+        host = (self.parent or self.name) if of_parent else self.name
+        slot = self.slot
+        if slot is not None:
+            within = (slot.parent or slot.template) if of_parent else slot.template
+            slot = slot._replace(template=f"{head} {within}", parent=within)
+        return Org(f"{head} {host}", kind, self.level, self.resolved, parent=host, slot=slot,
+                   unit=self.unit)
+
+    def placed(self, unit: Unit) -> Org:
+        """This organisation with its slot filled by ``unit``."""
+        slot = self.slot
+        assert slot is not None  # (only an organisation with a slot is placed)
+        form = canon_place(unit) if slot.typed else unit_name(unit)
+        parent = slot.parent.replace("{}", form) if slot.parent else self.parent
+        return Org(slot.template.replace("{}", form), self.kind, unit.level, True, parent,
+                   bare=self.bare, cell=self.cell, unit=unit)
 
 
-@dataclass
 class Context:
-    """Where the article is (its place context), as gazetteer units: the first resolver of
-    an organisation's place (see module docstring)."""
+    """What the readers know where they read an organisation: nothing of its place, which
+    :class:`Whereabouts` resolves afterwards from the evidence nearest to it. Kept as an
+    argument of the readers and the key of their memo."""
 
-    province: Unit | None = None
-    district: Unit | None = None
-
-    @classmethod
-    def of(cls, place_context: PlaceContext | None, gazetteer: Gazetteer) -> Context:
-        """The units of an article's place context (its district must lie in its province)."""
-        if place_context is None:
-            return cls()
-        p = place_context.province
-        province = gazetteer.province(p) if p else None
-        district = None
-        d = place_context.district
-        if d:
-            found = [u for u in gazetteer.lookup(d.type, d.name)
-                     if province is None or u.province == province.name]
-            district = found[0] if found else None
-        return cls(province, district)
-
-    def unit_for(self, utype: str) -> Unit | None:
-        """The context unit a place word with no name stands for (``Thành phố`` -> the city
-        the article is about), or None."""
-        p, d = self.province, self.district
-        if utype == "tỉnh":
-            return p if p is not None and p.type == "tỉnh" else None
-        if utype == "thành phố":
-            if p is not None and p.type == "thành phố":
-                return p
-            return d if d is not None and d.type == "thành phố" else None
-        if utype in ("quận", "huyện", "thị xã"):
-            return d if d is not None and d.type == utype else None
-        return None
+    __slots__ = ()
 
 
-class ContextCache:
-    """:meth:`Context.of` a place context, memoised (a Context is never changed; the same few
-    hundred places recur in a corpus)."""
+NO_CONTEXT = Context()
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self.gazetteer = gazetteer or get_gazetteer()
-        self._contexts: dict[PlaceContext, Context] = {}
 
-    def __call__(self, place_context: PlaceContext | None) -> Context:
-        if place_context is None:
-            return Context.of(None, self.gazetteer)
-        ctx = self._contexts.get(place_context)
-        if ctx is None:
-            if len(self._contexts) > 10_000:
-                self._contexts.clear()
-            ctx = self._contexts[place_context] = Context.of(place_context, self.gazetteer)
-        return ctx
+_COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
+_PARTY_KINDS = frozenset({"party_committee", "party_board"})
+
+
+def attach(orgs: Sequence[Org | None]) -> list[Org | None]:
+    """The organisations of a chain of posts, each body or cell written without its own
+    given one from the next post's: a committee's body that of its committee (``Ủy viên Ban
+    Thường vụ, Trưởng ban Tổ chức Huyện ủy Chư Sê``: ``Ban Thường vụ Huyện ủy Chư Sê``), a
+    cell that organisation itself (``Bí thư Đảng ủy, Giám đốc Sở Y tế``: ``Đảng ủy Sở Y
+    tế``), or the one whose board that is (``Bí thư Ban cán sự đảng, Chủ tịch HĐQT PVN``:
+    ``Ban cán sự đảng PVN``). A body of a Party committee only of a Party organ (``Ủy viên
+    Thường vụ, Phó Chủ tịch HĐND`` is no HĐND's); a committee's body not of an organisation
+    named by its capitals alone (a company)."""
+    if not any(o is not None and (o.bare or o.cell) for o in orgs):
+        return list(orgs)  # (most chains)
+    out = list(orgs)
+    for i, o in enumerate(out):
+        if o is None or not (o.bare or o.cell):
+            continue
+        party_only = o.bare and o.name in _COMMITTEE_BODIES
+        for q in out[i + 1:]:
+            if q is None or q.bare or q.cell or (o.bare and q.kind == "other") or (
+                    party_only and q.kind not in _PARTY_KINDS):
+                continue
+            # (a cell is that organisation's, or the organisation's whose board that is)
+            board = q.kind == "other" and q.parent is not None
+            out[i] = q.body(o.name, o.kind, of_parent=o.bare or board)
+            break
+    return out
 
 
 def _next_words(node: dict) -> frozenset[str] | None:
@@ -176,25 +207,44 @@ def canon_place(unit: Unit) -> str:
     return f"{unit.type} {unit.name}"
 
 
+@cache
+def _names_with_type() -> frozenset[str]:
+    return frozenset(load("places")["names_with_type"])
+
+
+def unit_name(unit: Unit) -> str:
+    """A unit's name after a committee word: ``Long Biên``; ``quận 2`` for a number;
+    ``thành phố Hồ Chí Minh`` for a name that is also a person's."""
+    if unit.name[:1].isdigit() or unit.name in _names_with_type():
+        return canon_place(unit)
+    return unit.name
+
+
 @dataclass(frozen=True)
 class OrgWords:
     """The words organisations are written with (see module docstring)."""
 
     tokenizer: Tokenizer  # spells out the abbreviations (HĐND, TP.HCM)
     committees: Trie
+    committee_kinds: dict[str, str]  # of the committees that are no Party committee
     central: Trie
     wrappers: Trie
     local: Trie
+    cells: Trie
+    cell_joins: Trie
     ministries: Trie
     departments: Trie
     generic: Trie
+    numbered: frozenset[str]  # generic heads whose name may be a number (Quân khu 7)
+    boards: frozenset[str]  # generic heads of a board, the organisation after them
+    owners: Trie  # bodies a name may end with after "của" (… của Quốc hội)
     type_words: Trie
     levels: dict[str, str]
     central_parent: Trie
+    name_phrases: Trie  # lower-case phrases a name may hold (Cục An ninh điều tra)
     name_syllables: frozenset[str]
     surnames: frozenset[str]
     committee_of_type: dict[str, str]  # "thành phố" -> "Thành ủy"
-    names_with_type: frozenset[str]  # unit names also written with their type (Hồ Chí Minh)
 
 
 def load_org_words() -> OrgWords:
@@ -203,23 +253,29 @@ def load_org_words() -> OrgWords:
     return OrgWords(
         tokenizer=Tokenizer(o["abbreviations"]),
         committees=Trie({k: tuple(v) for k, v in o["committees"].items()}),
+        committee_kinds=o["committee_kinds"],
         central=Trie({k: tuple(v) for k, v in o["central"].items()}),
         wrappers=Trie({k: tuple(v) for k, v in o["wrappers"].items()}),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
+        cells=Trie({k: tuple(v) for k, v in o["cells"].items()}),
+        cell_joins=Trie(dict.fromkeys(o["cell_joins"], True)),
         ministries=Trie({m: m for m in o["ministries"]}
                         | {a: c for a, c in o["aliases"].items() if c in o["ministries"]}),
         departments=Trie({m: m for m in o["departments"]}
                          | {a: c for a, c in o["aliases"].items() if c in o["departments"]}),
         generic=Trie({g: g for g in o["generic_heads"]}),
+        numbered=frozenset(o["numbered_heads"]),
+        boards=frozenset(o["boards"]),
+        owners=Trie({w: w for w in o["owners"]}),
         type_words=Trie(type_words),
         levels=o["levels"],
         central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
+        name_phrases=Trie(dict.fromkeys(o["name_phrases"], True)),
         name_syllables=frozenset(o["name_syllables"]),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
         # the inverse of the committee table of data/bodies.json
         committee_of_type={unit: word[0].upper() + word[1:]
                            for word, unit in load("bodies")["committees"].items()},
-        names_with_type=frozenset(p["names_with_type"]),
     )
 
 
@@ -236,8 +292,8 @@ class OrgReader:
         self.post_words = post_words
         # first words of every organisation phrase: a cheap test before a full parse
         self.org_first_words = frozenset(
-            x for trie in (w.committees, w.wrappers, w.local, w.central) for x in trie.root
-        ) | {"bộ", "sở"}
+            x for trie in (w.committees, w.wrappers, w.local, w.central, w.cells)
+            for x in trie.root) | {"bộ", "sở"}
         self._places: dict[tuple, tuple[Unit | None, int]] = {}  # memo of _longest_place
         # each central body's Org, made once (an Org is never changed: it can be shared)
         self._central_orgs = {value: Org(value[0], value[1], "central")
@@ -256,7 +312,8 @@ class OrgReader:
         readers = ((w.committees.root, self.committee), (w.central.root, self._central),
                    (w.wrappers.root, self._wrapper), (w.local.root, self._local),
                    ({"bộ": w.ministries.root}, self.ministry),
-                   ({"sở": w.departments.root}, self._department))
+                   ({"sở": w.departments.root}, self._department),
+                   (w.cells.root, self._cell))
         # the bodies a wrapper may belong to, in order, with the first words of their phrases
         self._parent_readers = ((w.committees.root, self.committee), (w.local.root, self._local),
                                 (w.central.root, self._central), ({"bộ"}, self.ministry))
@@ -327,8 +384,8 @@ class OrgReader:
 
     def place_after_type(self, toks: list[Tok], i: int, ctx: Context
                          ) -> tuple[str, Unit | None, int] | None:
-        """A place word (``tỉnh``, ``quận``, ``TP``) with its name, or resolved from the
-        context: (place word, unit or None, index after)."""
+        """A place word (``tỉnh``, ``quận``, ``TP``) with its name: (place word, unit, index
+        after); the unit is None when no name follows (``UBND tỉnh``)."""
         m = self.words.type_words.match(toks, i)
         if m is None:
             return None
@@ -336,7 +393,14 @@ class OrgReader:
         found = self.place(toks, j, (utype,))
         if found:
             return utype, found[0], found[1]
-        return utype, ctx.unit_for(utype), j
+        return utype, None, j
+
+    def _slot_after(self, toks: list[Tok], j: int, template: str, utype: str,
+                    level: str | None = None) -> tuple[Slot, int]:
+        """The slot of a place word written with no name (``UBND tỉnh``), ``j`` after it; a
+        ``này`` there (``UBND tỉnh này``) points back at the unit named last."""
+        near = j < len(toks) and toks[j].low == "này"
+        return Slot((utype,), template, True, level, near), j + near
 
     def province_name(self, toks: list[Tok], i: int) -> tuple[Unit, int] | None:
         """A province named bare after an organisation (``Thành ủy Hà Nội``)."""
@@ -407,15 +471,14 @@ class OrgReader:
         tw = self.words.type_words.match(toks, j)  # Thành ủy TP.HCM, Thành ủy Thành phố Hồ Chí Minh
         if tw is not None and tw[0] == utype:
             k = tw[1]
+        kind = self.words.committee_kinds.get(canon, "party_committee")
         found = self.place(toks, k, types)
         if found:
             unit, end = found
-            return Org(f"{canon} {self._unit_name(unit)}", "party_committee", unit.level), end
-        known = ctx.unit_for(utype)
-        if known is not None:
-            return Org(f"{canon} {self._unit_name(known)}", "party_committee", known.level), j
+            return Org(f"{canon} {unit_name(unit)}", kind, unit.level, unit=unit), end
         level = "province" if utype in ("tỉnh", "thành phố") else "district"
-        return Org(canon, "party_committee", level, resolved=False), j
+        return Org(canon, kind, level, resolved=False,
+                   slot=Slot(types, f"{canon} {{}}", False)), j
 
     def _central(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.central.match(toks, i)
@@ -432,20 +495,52 @@ class OrgReader:
         if parent is None:
             return Org(canon, kind, None, resolved=False, bare=True), j
         porg, end = parent
-        if canon == "Ban Chấp hành" and porg.kind == "party_organization" and porg.resolved:
+        if canon == "Ban Chấp hành" and porg.kind == "party_organization" and (
+                porg.resolved or porg.slot is not None):
             return self._committee_from_organization(porg), end
         if canon == "Ban Chấp hành" and porg.kind == "party_committee":
             return porg, end  # Ban Chấp hành Trung ương (Đảng) is the committee itself
-        return Org(f"{canon} {porg.name}", kind, porg.level, porg.resolved,
-                   parent=porg.parent or porg.name), end
+        return porg.body(canon, kind), end
 
     def _committee_from_organization(self, porg: Org) -> Org:
-        """``Đảng bộ tỉnh Nghệ An`` -> ``Tỉnh ủy Nghệ An``; ``Đảng bộ xã X`` -> ``Đảng ủy xã X``."""
+        """``Đảng bộ tỉnh Nghệ An`` -> ``Tỉnh ủy Nghệ An``; ``Đảng bộ xã X`` -> ``Đảng ủy xã X``
+        (``Đảng bộ tỉnh``, its place still to find: ``Tỉnh ủy``)."""
+        slot = porg.slot
+        if slot is not None:
+            utype = slot.types[0]
+            word = self.words.committee_of_type.get(utype)
+            if word is not None:
+                return Org(word, "party_committee", porg.level, False,
+                           slot=Slot(slot.types, f"{word} {{}}", False, slot.level, slot.near))
+            return Org(f"Đảng ủy {utype}", "party_committee", porg.level, False,
+                       slot=slot._replace(template="Đảng ủy {}"))
         rest = porg.name.removeprefix("Đảng bộ ").strip()
         for utype, word in self.words.committee_of_type.items():
             if rest.startswith(utype + " "):
-                return Org(f"{word} {rest[len(utype) + 1:]}", "party_committee", porg.level)
-        return Org(f"Đảng ủy {rest}", "party_committee", porg.level)
+                return Org(f"{word} {rest[len(utype) + 1:]}", "party_committee", porg.level,
+                           unit=porg.unit)
+        return Org(f"Đảng ủy {rest}", "party_committee", porg.level, unit=porg.unit)
+
+    def _cell(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+        """A Party or mass cell of an organisation (``Chi bộ Vụ Ngân sách nhà nước``,
+        ``Đảng ủy cơ quan Ban Kinh tế Trung ương``, ``Ban cán sự đảng UBND tỉnh``); written
+        alone before a comma or at the end (``Bí thư Đảng ủy, Giám đốc Sở …``), a cell whose
+        organisation the chain of posts gives (:func:`attach`)."""
+        m = self.words.cells.match(toks, i)
+        if m is None:
+            return None
+        (canon, kind), j = m
+        joined = self.words.cell_joins.match(toks, j)
+        k = j
+        if joined is not None:
+            canon = f"{canon} {' '.join(t.text for t in toks[j:joined[1]])}"
+            k = joined[1]
+        host = self.org(toks, k, ctx) if k < len(toks) and toks[k].cap else None
+        if host is not None and host[0].kind != "place" and not host[0].bare:
+            return host[0].body(canon, kind), host[1]
+        if k == len(toks) or not toks[k].word:
+            return Org(canon, kind, None, resolved=False, cell=True), k
+        return None
 
     def parent(self, toks: list[Tok], j: int, ctx: Context) -> tuple[Org, int] | None:
         """The committee or body a wrapper (Ban Thường vụ, Ban Tổ chức …) belongs to."""
@@ -480,7 +575,7 @@ class OrgReader:
             prov = self.province_name(toks, j)
             if prov is not None:
                 unit, end = prov
-                return Org(f"{canon} {canon_place(unit)}", kind, "province"), end
+                return Org(f"{canon} {canon_place(unit)}", kind, "province", unit=unit), end
             central = self.words.central.match(toks, i)
             if central is not None and central[1] >= j:
                 return None  # Ủy ban Mặt trận Tổ quốc Việt Nam with no place: the centre's
@@ -489,8 +584,10 @@ class OrgReader:
             return Org(canon, kind, None, resolved=False), j
         utype, place, end = pt
         if place is None:
-            return Org(f"{canon} {utype}", kind, self.words.levels.get(utype), False), end
-        return Org(f"{canon} {canon_place(place)}", kind, place.level), end
+            slot, end = self._slot_after(toks, end, f"{canon} {{}}", utype)
+            return Org(f"{canon} {utype}", kind, self.words.levels.get(utype), False,
+                       slot=slot), end
+        return Org(f"{canon} {canon_place(place)}", kind, place.level, unit=place), end
 
     def ministry(self, toks: list[Tok], i: int, ctx: Context, bare: bool = False
                  ) -> tuple[Org, int] | None:
@@ -512,39 +609,70 @@ class OrgReader:
             return None
         name, j = m
         pt = self.place_after_type(toks, j, ctx)
-        if pt is not None and pt[1] is not None:
-            return Org(f"Sở {name} {canon_place(pt[1])}", "government", "province"), pt[2]
+        if pt is not None and pt[1] is not None and pt[1].level == "province":
+            return Org(f"Sở {name} {canon_place(pt[1])}", "government", "province",
+                       unit=pt[1]), pt[2]
+        if pt is not None and pt[1] is None:  # "Sở Nội vụ tỉnh"
+            slot, end = self._slot_after(toks, pt[2], f"Sở {name} {{}}", pt[0], "province")
+            return Org(f"Sở {name}", "government", "province", False, slot=slot), end
         prov = self.province_name(toks, j)
         if prov is not None:
-            return Org(f"Sở {name} {canon_place(prov[0])}", "government", "province"), prov[1]
-        unit = ctx.province
-        if unit is not None:
-            return Org(f"Sở {name} {canon_place(unit)}", "government", "province"), j
-        return Org(f"Sở {name}", "government", "province", resolved=False), j
+            return Org(f"Sở {name} {canon_place(prov[0])}", "government", "province",
+                       unit=prov[0]), prov[1]
+        slot = Slot(("tỉnh", "thành phố"), f"Sở {name} {{}}", True, "province")
+        return Org(f"Sở {name}", "government", "province", resolved=False, slot=slot), j
 
     def _generic(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
-        m = self.words.generic.match(toks, i)
+        """An organisation named by a head and the run after it (``Vụ Ngân sách nhà nước``,
+        ``Tổng công ty Điện lực miền Bắc``, ``Quân khu 7``, ``Ủy ban Kinh tế của Quốc hội``,
+        ``Ban bồi thường giải phóng mặt bằng quận``): capitalised words, lower-case ones (up to
+        six in a row, ``data/orgs.json`` ``name_phrases`` among them), ``các``/``và`` before a
+        capitalised word, a hyphen, ``X, Y và Z``. It ends at a person's name, a title, a
+        place (taken in, or its slot), a ministry or ``của`` and an owner (taken in, as ``, Bộ
+        Công an`` after it), or punctuation; a lower-case run that goes on into the sentence
+        (a verb such as ``đã``, or more than six words) is no part of it."""
+        v = self.words
+        m = v.generic.match(toks, i)
         if m is None:
             return None
         head, j = m
-        if j >= len(toks) or not toks[j].cap:  # "Ủy ban Dân tộc", not "ủy ban dân"
+        n = len(toks)
+        if j >= n or not toks[j].word:
             return None
+        if head in v.numbered and (toks[j].text.isdigit() or _is_roman(toks[j].text)):
+            return Org(f"{head} {toks[j].text}", "other", None), j + 1  # "Quân khu 7"
+        if not (toks[j].cap or toks[i].cap) or toks[j].low in _STOP:
+            return None  # ("ủy ban dân", "Ban cho biết")
         words = [head]
         k = j
-        lower_run = 0
-        while k < len(toks) and len(words) < 10:
+        lower_run = 0  # words of the lower-case run at the end (a phrase is one)
+        run_at = (1, j)  # (len(words), k) where that run began
+        closed = True  # whether it is closed by a boundary
+        unit: Unit | None = None
+        while k < n and len(words) < 14:
             t = toks[k]
             if not t.word:
-                if (t.text == "-" and words[-1] != "-" and k + 1 < len(toks) and toks[k + 1].word
+                if (t.text == "-" and words[-1] != "-" and k + 1 < n and toks[k + 1].word
                         and toks[k + 1].low not in self.post_words):
                     words.append("-")
                     k += 1
                     continue
+                if t.text == "," and lower_run == 0 and self._enumeration(toks, k + 1):
+                    words[-1] += ","  # "Ủy ban Khoa học, Công nghệ và Môi trường"
+                    k += 1
+                    continue
                 break
             pt = self.place_after_type(toks, k, ctx)
-            if pt is not None and pt[1] is not None:
-                words.append(canon_place(pt[1]))
-                k = pt[2]
+            if pt is not None:
+                if pt[1] is not None:
+                    unit = pt[1]
+                    words.append(canon_place(unit))
+                    k = pt[2]
+                else:  # "Ban bồi thường giải phóng mặt bằng quận": the place is to find
+                    name = " ".join(words)
+                    slot, k = self._slot_after(toks, pt[2], f"{name} {{}}", pt[0])
+                    return Org(name, "other", None, False, slot=slot), k
+                lower_run = 0
                 break
             if t.cap:
                 if self.is_name_start(toks, k) or self._title_inside(toks, k):
@@ -552,30 +680,72 @@ class OrgReader:
                 mr = self.ministry(toks, k, ctx)
                 if mr is not None:  # "Vụ Tổ chức cán bộ Bộ Nội vụ": the ministry ends it
                     words.extend(x.text for x in toks[k:mr[1]])
-                    k = mr[1]
-                    lower_run = 0
-                    break
+                    return Org(" ".join(words), "other", None), mr[1]
                 lower_run = 0
-            elif t.low in _CONNECTORS and k + 1 < len(toks) and toks[k + 1].cap and (
+            elif t.low == "của":
+                owner = v.owners.match(toks, k + 1)
+                if owner is not None:  # "Ủy ban Kinh tế của Quốc hội"
+                    words.extend(x.text for x in toks[k:owner[1]])
+                    return Org(" ".join(words), "other", None), owner[1]
+                break
+            elif t.low in _CONNECTORS and k + 1 < n and toks[k + 1].cap and (
                     toks[k + 1].word and not self.is_name_start(toks, k + 1)):
                 lower_run = 0  # "Vụ Tài chính các Ngân hàng", "Ban Tuyên giáo và Dân vận"
-            elif lower_run == 0 and _second_syllable(toks, k, j, self.words.name_syllables):
+            elif lower_run == 0 and toks[j].cap and _second_syllable(toks, k, j,
+                                                                     v.name_syllables):
                 pass  # "Vụ Tổ chức", "Quân đội nhân dân": one word written "Xx yy"
+            elif lower_run and t.low in _CONNECTORS and k + 1 < n and toks[k + 1].word and (
+                    not toks[k + 1].cap and toks[k + 1].low not in _STOP
+                    or toks[k + 1].low in v.name_phrases.root):
+                pass  # "nhà và đô thị", "cao và các khu công nghiệp" (no word of the run)
             else:
-                if t.low in _STOP or lower_run >= 2 or t.text.isdigit():
+                phrase = v.name_phrases.match(toks, k) if t.low in v.name_phrases.root else None
+                if lower_run == 0:
+                    run_at = (len(words), k)
+                if phrase is not None and lower_run < _LOWER_RUN:  # (one word of the run)
+                    words.extend(x.text for x in toks[k:phrase[1]])
+                    lower_run += 1
+                    k = phrase[1]
+                    continue
+                if t.low in _STOP or t.text.isdigit() or lower_run >= _LOWER_RUN:
+                    closed = lower_run == 0 or lower_run < _LOWER_RUN and t.low in _STOP
                     break
                 lower_run += 1
             words.append(t.text)
             k += 1
-        if k >= len(toks) or (not toks[k].word and toks[k].text != "-"):
-            lower_run = 0  # "Vụ Tổ chức cán bộ, …": a lower-case tail closed by punctuation
-        while len(words) > 1 and (words[-1] == "-" or words[-1].islower() and lower_run > 0):
+        if not closed:  # the lower-case run goes on into the sentence: none of it is the name
+            del words[run_at[0]:]
+            k = run_at[1]
+        while len(words) > 1 and words[-1] == "-":
             words.pop()
             k -= 1
-            lower_run -= 1
         if len(words) == 1:
             return None
-        return Org(" ".join(words).replace(" - ", " - "), "other", None), k
+        if k + 1 < n and toks[k].text == "," and toks[k + 1].low == "bộ":
+            mr = self.ministry(toks, k + 1, ctx)
+            if mr is not None:  # "Cục An ninh điều tra, Bộ Công an": the ministry's
+                words.extend(x.text for x in toks[k + 1:mr[1]])
+                return Org(" ".join(words), "other", None, unit=unit), mr[1]
+        # a board's organisation: "Hội đồng quản trị PVN" is PVN's
+        parent = " ".join(words[1:]) if head in v.boards else None
+        return Org(" ".join(words), "other", None, parent=parent, unit=unit), k
+
+    def _enumeration(self, toks: list[Tok], k: int) -> bool:
+        """Whether ``toks[k:]`` goes on a name as ``Y và Z`` or ``Y, Z và W`` (capitalised
+        words, ``và`` and a capitalised word before any other mark)."""
+        n = len(toks)
+        seen_word = False
+        for j in range(k, min(n, k + 8)):
+            t = toks[j]
+            if t.low == "và":
+                return seen_word and j + 1 < n and toks[j + 1].cap
+            if t.text == ",":
+                continue
+            if not (t.word and (t.cap or seen_word)) or (t.cap and (
+                    self.is_name_start(toks, j) or self._title_inside(toks, j))):
+                return False
+            seen_word = True
+        return False
 
     def _title_inside(self, toks: list[Tok], k: int) -> bool:
         """A title of two or more words (``Bí thư``, ``Chủ tịch``) ends a generic name."""
@@ -583,20 +753,18 @@ class OrgReader:
         return m is not None and m[1] - k >= 2
 
     def is_name_start(self, toks: list[Tok], k: int) -> bool:
-        """A surname followed by one to three capitalised words, the run ending there."""
+        """A surname followed by one to three capitalised words, the run ending there, that
+        names no province or district (``Hà Nội``, ``Hồ Chí Minh``)."""
         if toks[k].low not in self.words.surnames:
             return False
         n = 1
         while k + n < len(toks) and toks[k + n].cap and toks[k + n].word and n < 5:
             n += 1
-        return 2 <= n <= 4
-
-    def _unit_name(self, unit: Unit) -> str:
-        """A unit's name after a committee word: ``Long Biên``; ``quận 2`` for a number;
-        ``thành phố Hồ Chí Minh`` for a name that is also a person's."""
-        if unit.name[:1].isdigit() or unit.name in self.words.names_with_type:
-            return canon_place(unit)
-        return unit.name
+        if not 2 <= n <= 4:
+            return False
+        is_place = self.gazetteer.is_place_name  # ("Hà Nội Nguyễn Văn A": Hà Nội is none)
+        return not any(is_place(" ".join(t.text for t in toks[k:k + w])) for w in (2, 3)
+                       if w <= n)
 
 
 # --- Party organisations by level (Đảng bộ <level> <Place>) -----------------------------
@@ -627,64 +795,6 @@ def _province(name: str | None) -> Unit | None:
     return get_gazetteer().province(name) if name is not None else None
 
 
-_NAME = re.compile(r"\s{1,2}([^\W_]+(?:\s[^\W_]+){0,3})")
-
-
-def _words_of(level: str) -> list[str]:
-    """The words written before the name of a unit of ``level``, longest first."""
-    levels, committees = _party_words()
-    words = [w for w, lv in levels.items() if lv == level and "." not in w]
-    words += [w for w, lv in committees.items() if lv == level]
-    return sorted(words, key=len, reverse=True)
-
-
-@cache
-def _level_words(level: str) -> re.Pattern[str]:
-    """``quận|Quận ủy|…``: the words written before the name of a unit of ``level``."""
-    alternation = "|".join(re.escape(w) for w in _words_of(level))
-    return re.compile(rf"(?i:\b(?:{alternation}))(?=\s)")
-
-
-def case_forms(ch: str) -> str:
-    """The characters that a case-insensitive pattern matches for the letter ``ch`` of a level
-    word: itself and its upper case (``ậẬ``; tests/rules/test_orgs.py checks that no other
-    character, such as ``ſ`` for ``s``, is one for these words)."""
-    up = ch.upper()
-    return "".join(sorted({ch, up})) if len(up) == 1 else ch
-
-
-def _letter(ch: str) -> str:
-    forms = case_forms(ch)
-    return re.escape(ch) if len(forms) == 1 else f"[{forms}]"
-
-
-@cache
-def _level_anchors(level: str) -> tuple[tuple[re.Pattern[str], int], ...]:
-    """Scans that find where :func:`_level_words` can match, far cheaper than that pattern
-    (it opens with ``\\b``, so the regex engine tries it at every character, on the 2000
-    characters before each body): per word and per case form of its last letter with a
-    diacritic (rarer than a plain letter; else its last letter), a pattern that opens with
-    that form (a literal the engine skips to in C) and checks the rest of the word in any
-    case; with the form's offset in the word. A word that another one begins is left to
-    that one."""
-    scans = []
-    words = _words_of(level)
-    for word in words:
-        if any(word != w and word.startswith(w) for w in words):
-            continue  # "quận ủy" opens where "quận" does
-        k = max((i for i, ch in enumerate(word) if not ch.isascii()), default=len(word) - 1)
-        head, tail = "".join(map(_letter, word[:k])), "".join(map(_letter, word[k + 1:]))
-        for form in case_forms(word[k]):
-            behind = f"(?<={head}{re.escape(form)})" if head else ""
-            scans.append((re.compile(re.escape(form) + behind + tail), k))
-    return tuple(scans)
-
-
-def _level_word_starts(level: str, text: str) -> list[int]:
-    """Where a match of :func:`_level_words` can open in ``text`` (ascending)."""
-    return sorted({m.start() - k for rx, k in _level_anchors(level) for m in rx.finditer(text)})
-
-
 def capitalised(words: list[str]) -> list[str]:
     """The leading words of a name: capitalised or a number (``Quận 1``)."""
     out = []
@@ -695,72 +805,225 @@ def capitalised(words: list[str]) -> list[str]:
     return out
 
 
-def _named_before(level: str, before: str) -> str | None:
-    """The unit of ``level`` named last in ``before`` (``Quận ủy Gò Vấp vừa …`` -> ``Gò
-    Vấp``), checked against the gazetteer."""
-    gaz = get_gazetteer()
-    found = None
-    starts = _level_word_starts(level, before)
-    for m in finditer_at(_level_words(level), before, starts):
-        name = _NAME.match(before, m.end())
-        if not name:
-            continue
-        words = capitalised(name.group(1).split())
-        for n in range(len(words), 0, -1):  # "Hà Nội Nguyễn Văn" -> "Hà Nội"
-            candidate = " ".join(words[:n])
-            known = gaz.lookup(level, candidate)
-            if known:
-                found = known[0].name
-                break
-    return found
+# --- which place: the one resolver ---------------------------------------------------------
+
+_PROVINCE_TYPES = frozenset({"tỉnh", "thành phố"})
+_BEFORE = 2000  # how far back the paragraphs before an organisation are evidence
 
 
-def resolve_place(level: str, ctx: PlaceContext | None, before: str | None = None
-                  ) -> str | None:
-    """The place a bare level word stands for in this article (the second resolver of an
-    organisation's place, see module docstring): the unit of that level named last before it
-    (``before``, the text that precedes), else the article's context (``quận`` -> the
-    article's district when it is a quận; ``thành phố`` -> its province when that is a city,
-    else its district when that is a city)."""
-    if before:
-        named = _named_before(level, before[-2000:])
-        if named:
-            return named
-    province = ctx.province if ctx else None
-    district = ctx.district if ctx else None
-    if level in ("tỉnh", "thành phố") and province:
-        unit = _province(province)
-        if unit is not None and unit.type == level:
-            return unit.name
-    if district and district.type == level:
-        return district.name
-    return None
+class Whereabouts:
+    """Which place an organisation of an article belongs to, when the text leaves it out: the
+    one resolver for posts, congresses and membership (see module docstring).
 
+    Built once per article from the units the places stage found in the body
+    (:class:`~partyx.record.PlaceMention`, with offsets) and the article's place context. The
+    nearest evidence wins: the other posts of the same chain, the sentence, what the article
+    already said of the person, the paragraph, the article. No place is ever a default: where
+    no evidence fits, the organisation stays unplaced."""
 
-def party_body(level: str | None, place: str | None, ctx: PlaceContext | None,
-               before: str | None = None) -> str | None:
-    """``Đảng bộ <level> <place>``, the place resolved from context when not written, the
-    level from the gazetteer when only a province is written. ``None`` when neither is given;
-    ``Đảng bộ <level>`` when the place cannot be known."""
-    place = (place or "").strip() or None
-    if level is None and place is None:
+    def __init__(self, text: str, mentions: Sequence[PlaceMention] = (),
+                 context: PlaceContext | None = None, gazetteer: Gazetteer | None = None
+                 ) -> None:
+        self.text = text or ""
+        self.gazetteer = gazetteer or get_gazetteer()
+        self._mentions = mentions
+        self._context = context
+        # made when first asked for (most articles ask nothing of a congress or membership)
+        self._starts: list[int] | None = None
+        self._units: list[Unit] = []
+        self._article: list[Unit] | None = None
+        self._in_article_memo: dict[tuple[tuple[str, ...], str | None], Unit | None] = {}
+
+    @property
+    def units(self) -> list[Unit]:
+        """The units named in the body, in text order (``starts``: their offsets)."""
+        if self._starts is None:
+            self._index()
+        return self._units
+
+    @property
+    def starts(self) -> list[int]:
+        return self._index() if self._starts is None else self._starts
+
+    def _index(self) -> list[int]:
+        named = sorted(self._mentions, key=_START)
+        self._units = [Unit(m.type, m.name, m.province, None, m.level) for m in named]
+        self._starts = starts = [m.start for m in named]
+        return starts
+
+    @property
+    def article(self) -> list[Unit]:
+        """The units of the article's place context: its province, then its district (a
+        city's committee is the province's when that is a city, else the district's)."""
+        if self._article is None:
+            gaz, context = self.gazetteer, self._context
+            province = district = None
+            if context is not None:
+                province = gaz.province(context.province) if context.province else None
+                d = context.district
+                if d:
+                    found = [u for u in gaz.lookup(d.type, d.name)
+                             if province is None or u.province == province.name]
+                    district = found[0] if found else None
+            self._article = [u for u in (province, district) if u is not None]
+        return self._article
+
+    # -- evidence ----------------------------------------------------------------------
+    def _fits(self, unit: Unit, types: tuple[str, ...], level: str | None,
+              implied: bool) -> Unit | None:
+        """``unit`` itself when it may fill a slot of ``types`` (and ``level``); with
+        ``implied``, the province it lies in (``huyện Vĩnh Thạnh`` for ``Tỉnh ủy``)."""
+        if not implied:
+            ok = unit.type in types and (level is None or unit.level == level)
+            return unit if ok else None
+        if unit.level == "province" or not unit.province or _PROVINCE_TYPES.isdisjoint(types):
+            return None
+        prov = self.gazetteer.province(unit.province)
+        return prov if prov is not None and prov.type in types else None
+
+    def _nearest(self, evidence: Sequence[tuple[int, Unit]], types: tuple[str, ...],
+                 level: str | None, at: int) -> Unit | None:
+        """The unit of ``evidence`` ((offset, unit) pairs) nearest to ``at`` that fits (the
+        earlier of two as near); the units named fit first, the provinces they imply then."""
+        for implied in (False, True):
+            best = None
+            for pos, unit in evidence:
+                fit = self._fits(unit, types, level, implied)
+                if fit is not None:
+                    key = (abs(pos - at), pos > at)
+                    if best is None or key < best[0]:
+                        best = (key, fit)
+            if best is not None:
+                return best[1]
         return None
-    if level is None:
-        unit = _province(place)  # (a place: both cannot be None)
-        if unit is not None:
-            return f"Đảng bộ {unit.type} {unit.name}"
-        return f"Đảng bộ {place}"
-    if place is None:
-        place = resolve_place(level, ctx, before)
-    elif level in ("tỉnh", "thành phố"):
-        unit = _province(place)
-        if unit is not None and unit.type == level:
-            place = unit.name
-    return f"Đảng bộ {level} {place}" if place else f"Đảng bộ {level}"
 
+    def _named(self, lo: int, hi: int) -> list[tuple[int, Unit]]:
+        """The units named in ``text[lo:hi]``, with their offsets."""
+        starts = self.starts
+        a = bisect.bisect_left(starts, lo)
+        b = bisect.bisect_left(starts, hi, a)
+        return list(zip(starts[a:b], self._units[a:b], strict=True))
 
-def committee_body(word: str, place: str | None, ctx: PlaceContext | None,
-                   before: str | None = None) -> str | None:
-    """``Quận ủy Thanh Xuân`` -> ``Đảng bộ quận Thanh Xuân``; ``None`` for other words."""
-    level = committee_level(word)
-    return party_body(level, place, ctx, before) if level else None
+    def _sentence(self, lo: int, hi: int, at: int) -> tuple[int, int]:
+        """The bounds of the sentence around ``at`` in the paragraph ``text[lo:hi]``: after
+        the last ``.``, ``!`` or ``?`` and a blank before it, up to the first after it (by
+        ``str.rfind``/``str.find``: asked for each organisation placed)."""
+        text = self.text
+        start = max(text.rfind(". ", lo, at), text.rfind("! ", lo, at), text.rfind("? ", lo, at))
+        ends = [i for i in (text.find(". ", at, hi), text.find("! ", at, hi),
+                            text.find("? ", at, hi)) if i >= 0]
+        return (lo if start < 0 else start + 2), (min(ends) + 1 if ends else hi)
+
+    def _paragraph(self, at: int) -> tuple[int, int]:
+        text = self.text
+        end = text.find("\n", at)
+        return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+    def unit(self, slot: Slot, at: int | None, chain: Sequence[tuple[int, Unit]] = (),
+             said: Sequence[Unit] = ()) -> Unit | None:
+        """The unit that fills ``slot`` for an organisation at offset ``at`` of the text
+        (``None``: in the headline), or None. ``chain``: the units the other posts of its
+        chain name, with their offsets; ``said``: those of the person's posts read before."""
+        types, level = slot.types, slot.level
+        if slot.near:  # "UBND tỉnh này": the unit of that type named last
+            if at is None:
+                return None
+            before = self._named(0, at)
+            return next((u for _, u in reversed(before)
+                         if self._fits(u, types, level, False)), None)
+        where = -1 if at is None else at
+        found = self._nearest(chain, types, level, where) if chain else None
+        paragraph: list[tuple[int, Unit]] = []
+        lo = 0
+        if found is None and at is not None:
+            lo, hi = self._paragraph(at)
+            paragraph = self._named(lo, hi)
+            if paragraph:  # (a sentence lies in its paragraph: a line ends both)
+                s_lo, s_hi = self._sentence(lo, hi, at)
+                sentence = [(pos, u) for pos, u in paragraph if s_lo <= pos < s_hi]
+                found = self._nearest(sentence, types, level, at)
+        if found is None:
+            for implied in (False, True):
+                found = next((f for u in reversed(said)
+                              if (f := self._fits(u, types, level, implied)) is not None), None)
+                if found is not None:
+                    break
+        if found is None and at is not None:
+            found, named = self._agreed(paragraph, types, level)
+            # the paragraphs before, nearest first: the first that names a fitting unit
+            floor = max(0, lo - _BEFORE)
+            starts = self.starts
+            while found is None and not named and lo > floor and (
+                    bisect.bisect_left(starts, floor) < bisect.bisect_left(starts, lo)):
+                lo, hi = self._paragraph(lo - 1)
+                found, named = self._agreed(self._named(max(lo, floor), hi), types, level)
+        if found is None:
+            found = self._in_article(types, level)
+        return found
+
+    def _agreed(self, evidence: Sequence[tuple[int, Unit]], types: tuple[str, ...],
+                level: str | None) -> tuple[Unit | None, bool]:
+        """(the unit all the fitting units of ``evidence`` are, else None; whether any
+        fits): units named first, the provinces they imply then."""
+        for implied in (False, True):
+            fits = {f for _, u in evidence if (f := self._fits(u, types, level, implied))}
+            if fits:
+                return (fits.pop() if len(fits) == 1 else None), True
+        return None, False
+
+    def _in_article(self, types: tuple[str, ...], level: str | None) -> Unit | None:
+        """The one unit of the article that fits: the only one of its units named that does,
+        else its place context's."""
+        key = (types, level)
+        memo = self._in_article_memo
+        if key not in memo:
+            named = {u for u in self.units if self._fits(u, types, level, False)}
+            memo[key] = named.pop() if len(named) == 1 else next(
+                (u for u in self.article if self._fits(u, types, level, False)), None)
+        return memo[key]
+
+    # -- organisations ---------------------------------------------------------------------
+    def place(self, org: Org, at: int | None, chain: Sequence[tuple[int, Unit]] = (),
+              said: Sequence[Unit] = ()) -> Org:
+        """``org`` with its place filled in when it lacks one and evidence gives it."""
+        if org.slot is None:
+            return org
+        unit = self.unit(org.slot, at, chain, said)
+        return org if unit is None else org.placed(unit)
+
+    def place_chain(self, chain: Sequence[tuple[int, Org | None]], said: Sequence[Unit] = ()
+                    ) -> list[Org | None]:
+        """The organisations of a chain of posts (with their offsets), each placed from the
+        places the others name first (``Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Dương``:
+        ``Tỉnh ủy Bình Dương``)."""
+        if all(o is None or o.slot is None for _, o in chain):
+            return [o for _, o in chain]  # (most chains: nothing to place)
+        named = [(pos, o.unit) for pos, o in chain if o is not None and o.unit is not None]
+        return [o if o is None else self.place(o, pos, named, said) for pos, o in chain]
+
+    def party_body(self, level: str | None, place: str | None, at: int | None
+                   ) -> str | None:
+        """``Đảng bộ <level> <place>``, the place resolved (as an organisation's) when not
+        written, the level from the gazetteer when only a province is written. ``None`` when
+        neither is given; ``Đảng bộ <level>`` when the place cannot be known."""
+        place = (place or "").strip() or None
+        if level is None and place is None:
+            return None
+        if level is None:
+            unit = _province(place)  # (a place: both cannot be None)
+            if unit is not None:
+                return f"Đảng bộ {unit.type} {unit.name}"
+            return f"Đảng bộ {place}"
+        if place is None:
+            found = self.unit(Slot((level,), "{}", False), at)
+            place = found.name if found is not None else None
+        elif level in _PROVINCE_TYPES:
+            unit = _province(place)
+            if unit is not None and unit.type == level:
+                place = unit.name
+        return f"Đảng bộ {level} {place}" if place else f"Đảng bộ {level}"
+
+    def committee_body(self, word: str, place: str | None, at: int | None) -> str | None:
+        """``Quận ủy Thanh Xuân`` -> ``Đảng bộ quận Thanh Xuân``; ``None`` for other words."""
+        level = committee_level(word)
+        return self.party_body(level, place, at) if level else None

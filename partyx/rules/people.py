@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import compress, count
 from operator import attrgetter
 from typing import NamedTuple
@@ -49,7 +49,8 @@ from partyx.lang.sentences import (
 from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
-from partyx.rules.orgs import Context, Org
+from partyx.rules.gazetteer import Unit
+from partyx.rules.orgs import NO_CONTEXT, Context, Org, Whereabouts
 from partyx.rules.posts import Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
@@ -62,9 +63,9 @@ _LOW = attrgetter("low")
 _EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
 _SEPARATORS = frozenset({",", "-", "–", "—", "("})
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
-# No place known: for posts read only to tell a title (one object, never changed: the
-# parser's memo of organisations is by context).
-_NO_PLACE = Context()
+# Organisations are read with no place known (one object, never changed: the parser's memo
+# of organisations is by context); their places are resolved afterwards (Whereabouts).
+_NO_PLACE = NO_CONTEXT
 # Characters of context tokenized around a possible name: room for a long chain of titles
 # before it and for posts and appointment cues after it.
 _LEFT = 200
@@ -437,7 +438,12 @@ class PeopleFinder:
                 return True
         return False
 
-    def __call__(self, text: str, authors: list[str], ctx: Context) -> Found:
+    def __call__(self, text: str, authors: list[str], places: Whereabouts | None = None
+                 ) -> Found:
+        """People, organisations and mentions of ``text``; the places of organisations that
+        leave theirs out resolved by ``places`` (none resolved without it)."""
+        places = places or Whereabouts(text)
+        ctx = _NO_PLACE
         cands: list[Candidate] = []
         segments = []
         for a, b in self.segments(text):
@@ -450,7 +456,7 @@ class PeopleFinder:
                 cands.extend(found)
                 segments.append((tokens, caps))
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
-        return self._assemble(text, segments, cands, ctx)
+        return self._assemble(text, segments, cands, ctx, places)
 
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
@@ -505,8 +511,8 @@ class PeopleFinder:
                 d.prefix = list(shared)
 
     # -- people --------------------------------------------------------------------------
-    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
-                  ) -> Found:
+    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
+                  places: Whereabouts) -> Found:
         full: dict[str, Person] = {}
         first: dict[str, int] = {}  # where each person is first mentioned
         by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
@@ -534,6 +540,7 @@ class PeopleFinder:
                 first[name] = min(c.tokens.starts[c.start] for c in by_name[name])
         mentions: list[Mention] = []
         orgs: dict[str, Organization] = {}
+        said: dict[str, list[Unit]] = {}  # the places each person's posts named so far
         for c in cands:
             target = canonical.get(c.name)
             if target is None:
@@ -542,7 +549,8 @@ class PeopleFinder:
             if c.cue_gender and person["gender"] is None:
                 person["gender"] = c.cue_gender
             mentions.append(Mention(target, c.tokens.starts[c.start], c.tokens.end(c.end - 1)))
-            for p in [*c.prefix, *c.posts]:
+            chain = [*c.prefix, *c.posts]
+            for p in _placed(chain, c.tokens, places, said.setdefault(target, [])):
                 if self.posts.is_post(p):
                     person["positions"].append(_position(text, c.tokens, p))
                     if p.org is not None and p.org.name not in orgs:
@@ -556,11 +564,12 @@ class PeopleFinder:
         mentions.sort(key=_START)
         for m in mentions:
             full[m.name]["mentions"] += 1
-        self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks])
+        self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks],
+                          places, said)
         # (their positions are deduplicated: _biographies does it last)
         people = sorted(full.values(), key=lambda p: first[p["name"]])
         for tokens, caps in segments:
-            self._segment_orgs(tokens.toks, ctx, orgs, caps)
+            self._segment_orgs(tokens, ctx, orgs, caps, places)
         return Found(people, list(orgs.values()), mentions)
 
     def _short_forms(self, text: str, segments: list, firsts: dict[str, int], taken: Spans
@@ -649,8 +658,8 @@ class PeopleFinder:
         return None
 
     def _biographies(self, text: str, mentions: list[Mention], full: dict[str, Person],
-                     ctx: Context, orgs: dict[str, Organization], seg_tokens: list[Tokens]
-                     ) -> None:
+                     ctx: Context, orgs: dict[str, Organization], seg_tokens: list[Tokens],
+                     places: Whereabouts, said: dict[str, list[Unit]]) -> None:
         """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
         là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
         the person last mentioned). A past marker in the sentence makes them former."""
@@ -669,7 +678,12 @@ class PeopleFinder:
                 subjects.append((end, mentions[i].name))
         for pos, name in subjects:
             person = full[name]
-            for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
+            found = self._posts_after(text, pos, ctx, seg_tokens)
+            if not found:
+                continue
+            chain = _placed([p for p, _, _ in found], found[0][1], places,
+                            said.setdefault(name, []))
+            for p, (_, tokens, past) in zip(chain, found, strict=True):
                 if past:
                     p.status = "former"
                 if self.posts.is_post(p):
@@ -717,10 +731,11 @@ class PeopleFinder:
                     return True
         return False
 
-    def _segment_orgs(self, toks: list[Tok], ctx: Context, seen: dict[str, Organization],
-                      caps: list[int]) -> None:
+    def _segment_orgs(self, tokens: Tokens, ctx: Context, seen: dict[str, Organization],
+                      caps: list[int], places: Whereabouts) -> None:
         """Organisations named in a segment (with their place, known or resolved); ``caps``:
         the indices of its capitalised tokens, where one may start."""
+        toks = tokens.toks
         k = 0  # the next token an organisation may start at (none inside the last one)
         for i in _where(toks, caps, self.orgs.org_first_words):
             if i < k:
@@ -729,6 +744,8 @@ class PeopleFinder:
             if r is None:
                 continue
             org, end = r
+            if org.slot is not None:
+                org = places.place(org, tokens.starts[i])
             if org.resolved and org.name not in seen:
                 seen[org.name] = _org_record(org)
             k = max(end, i + 1)
@@ -810,6 +827,19 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
                 last[p.title] = p.org
             elif p.org is None and p.shared and p.title not in standalone and p.title in last:
                 p.org = last[p.title]
+
+
+def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[Unit]
+            ) -> list[Post]:
+    """The posts of a chain (``tokens``: theirs), each organisation placed by ``places``
+    (copies where one changes: a post written once before a list is shared); ``said``,
+    the places the person's posts named so far, grows by theirs."""
+    if not any(p.org is not None and p.org.slot is not None for p in chain):
+        said.extend(p.org.unit for p in chain if p.org is not None and p.org.unit is not None)
+        return chain  # (most chains: every place written)
+    orgs = places.place_chain([(tokens.starts[p.start], p.org) for p in chain], said)
+    said.extend(o.unit for o in orgs if o is not None and o.unit is not None)
+    return [p if o is p.org else replace(p, org=o) for p, o in zip(chain, orgs, strict=True)]
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:

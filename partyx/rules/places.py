@@ -32,7 +32,7 @@ from partyx.data import load
 from partyx.lang.patterns import alternation, find_all, finditer_at
 from partyx.lang.spans import Spans
 from partyx.lang.text import lower_aligned
-from partyx.record import District, Place, PlaceContext
+from partyx.record import District, Place, PlaceContext, PlaceMention
 from partyx.rules.gazetteer import Unit, get
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
@@ -42,13 +42,14 @@ _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*")
 
 
 @dataclass
-class PlaceMention:
+class UnitMention:
     """A unit named in the text: the units it may be (``candidates``), the one it is once
-    resolved (``unit``), where it is and whether in the headline."""
+    resolved (``unit``), where it is (``[start, end)``) and whether in the headline."""
 
     unit: Unit | None
     candidates: list[Unit]
     start: int
+    end: int
     in_title: bool
 
 
@@ -121,9 +122,9 @@ class PlaceFinder:
                 return found, end
         return [], pos
 
-    def find(self, text: str, offset: int = 0, in_title: bool = False) -> list[PlaceMention]:
+    def find(self, text: str, offset: int = 0, in_title: bool = False) -> list[UnitMention]:
         """Every unit mention in ``text`` (offsets shifted by ``offset``)."""
-        found: list[PlaceMention] = []
+        found: list[UnitMention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
         tps = finditer_at(self.tp_word, text, find_all(text, ("TP",)))
@@ -136,7 +137,7 @@ class PlaceFinder:
                 units, end = self._alias(text, m.start())
             if not units:
                 continue
-            found.append(PlaceMention(None, units, offset + m.start(), in_title))
+            found.append(UnitMention(None, units, offset + m.start(), offset + end, in_title))
             covered.append((m.start(), end))
             # a list after one type word: "các quận Hoàn Kiếm, Ba Đình và Đống Đa"
             while is_type:
@@ -146,7 +147,7 @@ class PlaceFinder:
                 more, end2 = self.longest(text, sep.end(), types)
                 if not more:
                     break
-                found.append(PlaceMention(None, more, offset + sep.end(), in_title))
+                found.append(UnitMention(None, more, offset + sep.end(), offset + end2, in_title))
                 covered.append((sep.end(), end2))
                 end = end2
         inside = Spans(covered)
@@ -155,7 +156,8 @@ class PlaceFinder:
                 continue
             prov = self.gazetteer.province(m.group())
             if prov is not None:
-                found.append(PlaceMention(None, [prov], offset + m.start(), in_title))
+                found.append(UnitMention(None, [prov], offset + m.start(), offset + m.end(),
+                                               in_title))
         found.sort(key=lambda x: x.start)
         return found
 
@@ -194,7 +196,7 @@ def _after_capital(text: str, pos: int) -> bool:
     return bool(word) and word[0].isupper() and not word.isupper()
 
 
-def resolve(mentions: list[PlaceMention]) -> None:
+def resolve(mentions: list[UnitMention]) -> None:
     """Pick one unit for every mention: unambiguous ones first, then by the provinces those
     name; a mention still ambiguous keeps ``unit`` with ``province`` None."""
     votes: Counter[str] = Counter()
@@ -216,7 +218,7 @@ def resolve(mentions: list[PlaceMention]) -> None:
             m.unit = Unit(best.type, best.name, None, None, best.level)
 
 
-def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
+def context(mentions: list[UnitMention], hints: list[str]) -> PlaceContext:
     """The article's main province and district (see module docstring)."""
     provinces: Counter[str] = Counter()
     districts: Counter[tuple[str, str, str | None]] = Counter()
@@ -251,10 +253,14 @@ def context(mentions: list[PlaceMention], hints: list[str]) -> PlaceContext:
 
 
 def read_places(finder: PlaceFinder, title: str, text: str
-                ) -> tuple[list[Place], PlaceContext]:
+                ) -> tuple[list[Place], PlaceContext, list[PlaceMention]]:
     """The places an article names (one per type and name, its province filled by any mention
-    that resolves it) and its place context (see module docstring)."""
-    mentions = finder.find(title, 0, True) + finder.find(text, len(title) + 1)
+    that resolves it), its place context (see module docstring) and every unit named in the
+    body, resolved, with its offsets into ``text``."""
+    in_title = finder.find(title, 0, True)
+    shift = len(title) + 1  # (the body after the title, as the context weighs them)
+    in_text = finder.find(text, shift)
+    mentions = in_title + in_text
     resolve(mentions)
     seen: dict[tuple[str, str], Place] = {}
     for m in mentions:
@@ -267,4 +273,6 @@ def read_places(finder: PlaceFinder, title: str, text: str
             seen[k]["province"] = u.province
     # the title and the text apart: no hint spans the "\n" that would join them
     hints = finder.capital_hints(title) + finder.capital_hints(text)
-    return list(seen.values()), context(mentions, hints)
+    named = [PlaceMention(u.type, u.name, u.province, u.level, m.start - shift, m.end - shift)
+             for m in in_text if (u := m.unit) is not None]
+    return list(seen.values()), context(mentions, hints), named

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 
 from partyx.data import load
 from partyx.lang.tokens import Tok, Trie
-from partyx.rules.orgs import Context, Org, OrgReader, canon_place
+from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place
 
 _TERM_WORDS = frozenset({"khóa", "nhiệm"})  # the first words _finish looks for
-_COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 
 
 @dataclass
@@ -44,21 +43,12 @@ class Post:
 
 
 def _inherit_parents(posts: list[Post]) -> None:
-    """``Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Huyện ủy Chư Sê``: a body written without
-    its committee takes the committee of the next post in the chain."""
-    for i, p in enumerate(posts):
-        if p.org is None or not p.org.bare:
-            continue
-        # not a company's board ("Ban cán sự đảng, Chủ tịch HĐQT PVN"); a committee's own
-        # body only of a Party organ ("Ủy viên Thường vụ, Phó Chủ tịch HĐND" is no HĐND's)
-        party_only = p.org.name in _COMMITTEE_BODIES
-        others = [q.org for q in posts[i + 1:] if q.org is not None and not q.org.bare
-                  and q.org.kind != "other" and q.org.name != "Đảng ủy"  # whose? unknown
-                  and (not party_only or q.org.kind in ("party_committee", "party_board"))]
-        if others:
-            q = others[0]
-            parent = q.parent or q.name
-            p.org = Org(f"{p.org.name} {parent}", p.org.kind, q.level, q.resolved, parent)
+    """A body or cell written without its organisation takes the next post's
+    (:func:`partyx.rules.orgs.attach`)."""
+    orgs = [p.org for p in posts]
+    if any(o is not None and (o.bare or o.cell) for o in orgs):  # (most chains: none)
+        for p, org in zip(posts, attach(orgs), strict=True):
+            p.org = org
 
 
 @dataclass(frozen=True)
@@ -150,7 +140,7 @@ class PostParser:
         within = v.org_within.get(title)
         if within is not None:
             back, short = within
-            r = orgs.org(toks, j - back, ctx, generic=False)
+            r = orgs.org(toks, j - back, ctx)
             if r is not None and r[1] > j:
                 org, end = r
                 title = short
@@ -189,8 +179,7 @@ class PostParser:
         r = self.orgs.committee(toks, j, ctx)
         if r is not None:
             org, end = r
-            return Post(title, Org(f"{body} {org.name}", org.kind, org.level, org.resolved,
-                                   parent=org.name), status, start, end)
+            return Post(title, org.body(body, org.kind), status, start, end)
         if j < len(toks) and toks[j].low == ",":
             return Post(title, Org(body, "party_committee", None, resolved=False, bare=True),
                         status, start, j)

@@ -1,6 +1,8 @@
 """Membership: stated numbers of party members and grassroots party organisations of a named
 Party organisation (see :mod:`partyx.rules.membership`), with the date they hold for: a date written
-in the same sentence (``tính đến ngày 30/6/2020``), else the main event's date."""
+in the same sentence (``tính đến ngày 30/6/2020``), else the main event's date. The place of an
+organisation that leaves it out is resolved from the places stage's ``place_mentions`` and
+``place_context`` (:class:`~partyx.rules.orgs.Whereabouts`)."""
 
 from __future__ import annotations
 
@@ -8,20 +10,22 @@ from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
 from partyx.rules import event, membership
+from partyx.rules.orgs import Whereabouts
 
 
 @register
 class Membership(Stage):
     name = "membership"
-    version = "3"
-    requires = ("text", "published", "dates", "place_context")
+    version = "4"
+    requires = ("text", "published", "dates", "place_context", "place_mentions")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"
 
     def __call__(self, article: Article) -> None:
         text = article.text or ""
         dates = article.dates
-        facts = membership.find_membership(text, article.place_context)
+        places = Whereabouts(text, article.place_mentions, article.place_context)
+        facts = membership.find_membership(text, places)
         if not facts:
             article.membership = []
             return

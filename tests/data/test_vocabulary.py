@@ -90,10 +90,13 @@ SHAPES = {
               "blockers": WORDS, "uppercase": STR},
     # rules/orgs.py, lang/tokens.py (abbreviations)
     "orgs": {"abbreviations": STR_MAP, "committees": {str: pair(STR, STR)},
-             "central": {str: pair(STR, STR)}, "central_parent": WORDS,
-             "wrappers": {str: pair(STR, STR)}, "local": {str: pair(STR, STR)},
-             "ministries": WORDS, "departments": WORDS, "generic_heads": WORDS,
-             "levels": STR_MAP, "aliases": STR_MAP, "name_syllables": WORDS},
+             "committee_kinds": STR_MAP, "central": {str: pair(STR, STR)},
+             "central_parent": WORDS, "wrappers": {str: pair(STR, STR)},
+             "cells": {str: pair(STR, STR)}, "cell_joins": WORDS,
+             "local": {str: pair(STR, STR)}, "ministries": WORDS, "departments": WORDS,
+             "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS, "owners": WORDS,
+             "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
+             "name_syllables": WORDS},
     # rules/header.py
     "outlets": {"outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS)]},
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
@@ -180,6 +183,21 @@ def test_place_words_name_unit_types():
     assert {t for t, _, _ in places["extra_units"]} <= UNIT_TYPES
     assert {utype for _, utype in orgs["committees"].values()} <= UNIT_TYPES
     assert set(orgs["aliases"].values()) <= set(orgs["ministries"]) | set(orgs["departments"])
+
+
+ORG_KINDS = {"party_committee", "party_board", "party_organization", "party_cell", "government",
+             "state_body", "mass_org", "army", "media", "other"}
+
+
+def test_organisations_have_known_kinds_and_their_heads_are_read():
+    orgs = load("orgs")
+    kinds = {k for table in ("central", "wrappers", "cells", "local")
+             for _, k in orgs[table].values()}
+    assert kinds | set(orgs["committee_kinds"].values()) <= ORG_KINDS
+    assert set(orgs["committee_kinds"]) <= {c for c, _ in orgs["committees"].values()}
+    assert set(orgs["numbered_heads"]) | set(orgs["boards"]) <= set(orgs["generic_heads"])
+    # an abbreviation spells out words, never itself again
+    assert all(k not in v.split() for k, v in orgs["abbreviations"].items())
 
 
 def test_province_names_are_provinces_of_the_gazetteer():

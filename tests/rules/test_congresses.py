@@ -5,6 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partyx.record import Article, District, PlaceContext
+from partyx.rules.orgs import Whereabouts
+from partyx.rules.places import PlaceFinder, read_places
 from partyx.rules import congresses
 from partyx.stages.congresses import Congresses
 
@@ -12,9 +14,17 @@ HANOI_BA_DINH = PlaceContext("Hà Nội", District("quận", "Ba Đình"))
 HANOI_THANH_XUAN = PlaceContext("Hà Nội", District("quận", "Thanh Xuân"))
 
 
+_FINDER = PlaceFinder()
+
+
+def where(text, ctx):
+    """The places of ``text`` as the places stage finds them, with the context ``ctx``."""
+    return Whereabouts(text, read_places(_FINDER, "", text)[2], ctx)
+
+
 def found(text, ctx=None):
     return [(c["ordinal"], c["body"], c["term"])
-            for c in congresses.merge_congresses(congresses.find_congresses(text, ctx))]
+            for c in congresses.merge_congresses(congresses.find_congresses(text, where(text, ctx)))]
 
 
 @pytest.mark.parametrize(

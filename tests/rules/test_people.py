@@ -352,11 +352,14 @@ def test_career_summaries_after_a_short_subject_are_former(stage):
     assert posts(b, "Hầu Thị Lan") == set()
 
 
-def test_bare_body_takes_a_ministry_but_not_a_company_board(stage):
+def test_a_cell_alone_is_the_next_posts_organisations_not_its_boards(stage):
     a = run(stage, "Bà Nguyễn Thị Kim Tiến, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Y tế và ông "
-                   "Phùng Đình Thực, Bí thư Ban cán sự đảng, Chủ tịch HĐQT Ngân hàng Đông Á dự.")
+                   "Phùng Đình Thực, Bí thư Ban cán sự đảng, Chủ tịch HĐQT Tập đoàn Dầu khí Việt "
+                   "Nam dự.")
     assert ("Ủy viên", "Ban cán sự đảng Bộ Y tế") in posts(a, "Nguyễn Thị Kim Tiến")
-    assert posts(a, "Phùng Đình Thực") == {("Chủ tịch", "Hội đồng quản trị Ngân hàng Đông Á")}
+    assert posts(a, "Phùng Đình Thực") == {
+        ("Bí thư", "Ban cán sự đảng Tập đoàn Dầu khí Việt Nam"),
+        ("Chủ tịch", "Hội đồng quản trị Tập đoàn Dầu khí Việt Nam")}
 
 
 def test_organisations_run_to_their_written_end(stage):
@@ -380,13 +383,14 @@ def test_committee_body_is_not_inherited_from_a_state_body(stage):
     assert posts(a, "Lò Văn Muôn") == {("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Điện Biên")}
 
 
-def test_nameless_party_committee_in_a_chain_is_kept_as_written(stage):
+def test_a_party_cell_written_alone_is_the_chains_organisations(stage):
     a = run(stage, "Ông Trần Văn Sỹ, Bí thư Đảng ủy, Tổng Giám đốc Tổng công ty Cà phê Việt Nam "
                    "và ông Lê Văn Thành, Phó Bí thư Đảng ủy cơ quan, cùng dự.",
             province="Đồng Nai")
     assert posts(a, "Trần Văn Sỹ") == {
-        ("Bí thư", "Đảng ủy"), ("Tổng Giám đốc", "Tổng công ty Cà phê Việt Nam")}
-    assert posts(a, "Lê Văn Thành") == set()
+        ("Bí thư", "Đảng ủy Tổng công ty Cà phê Việt Nam"),
+        ("Tổng Giám đốc", "Tổng công ty Cà phê Việt Nam")}
+    assert posts(a, "Lê Văn Thành") == {("Phó Bí thư", "Đảng ủy cơ quan")}  # whose: unknown
 
 
 def test_delegation_with_term_and_constituency_and_a_body_is_no_member(stage):
