@@ -21,6 +21,7 @@ case); :meth:`Gazetteer.lookup` answers every unit of that type and name,
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -40,11 +41,15 @@ class Unit(NamedTuple):
     level: str = "ward"  # "province", "district" or "ward"
 
 
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
 @lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
-    """The lookup form of a name: normalised, case-folded, single-spaced (cached: the same
-    few thousand names are looked up again and again)."""
-    return " ".join(normalize(name).casefold().split())
+    """The lookup form of a name: normalised, case-folded, single-spaced, any dash written
+    `` - `` (``Bà Rịa-Vũng Tàu``, ``Bà Rịa – Vũng Tàu``) (cached: the same few thousand
+    names are looked up again and again)."""
+    return _DASH.sub(" - ", " ".join(normalize(name).casefold().split()))
 
 
 class Gazetteer:

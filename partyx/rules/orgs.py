@@ -160,6 +160,16 @@ _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 _PARTY_KINDS = frozenset({"party_committee", "party_board"})
 
 
+def _is_ministry(org: Org) -> bool:
+    return org.name.startswith("Bộ ") and org.kind == "government" and org.level == "central"
+
+
+def _of_ministry(body: Org, ministry: Org) -> Org:
+    """``Văn phòng Bộ`` of ``Bộ Xây dựng``: ``Văn phòng Bộ Xây dựng``."""
+    return Org(body.name.removesuffix("Bộ") + ministry.name, body.kind, ministry.level,
+               parent=ministry.name)
+
+
 def attach(orgs: Sequence[Org | None]) -> list[Org | None]:
     """The organisations of a chain of posts, each body or cell written without its own
     given one from the next post's: a committee's body that of its committee (``Ủy viên Ban
@@ -176,6 +186,11 @@ def attach(orgs: Sequence[Org | None]) -> list[Org | None]:
         if o is None or not (o.bare or o.cell):
             continue
         party_only = o.bare and o.name in _COMMITTEE_BODIES
+        if o.parent == "Bộ":  # "Chánh Văn phòng Bộ, Thứ trưởng Bộ Y tế": of that ministry
+            q = next((q for q in out[i + 1:] if q is not None and _is_ministry(q)), None)
+            if q is not None:
+                out[i] = _of_ministry(o, q)
+            continue
         for q in out[i + 1:]:
             if q is None or q.bare or q.cell or (o.bare and q.kind == "other") or (
                     party_only and q.kind not in _PARTY_KINDS):
@@ -237,6 +252,7 @@ class OrgWords:
     generic: Trie
     numbered: frozenset[str]  # generic heads whose name may be a number (Quân khu 7)
     boards: frozenset[str]  # generic heads of a board, the organisation after them
+    ministry_units: frozenset[str]  # heads of a ministry's units (Cục … (Bộ Công an))
     owners: Trie  # bodies a name may end with after "của" (… của Quốc hội)
     type_words: Trie
     levels: dict[str, str]
@@ -266,6 +282,7 @@ def load_org_words() -> OrgWords:
         generic=Trie({g: g for g in o["generic_heads"]}),
         numbered=frozenset(o["numbered_heads"]),
         boards=frozenset(o["boards"]),
+        ministry_units=frozenset(o["ministry_units"]),
         owners=Trie({w: w for w in o["owners"]}),
         type_words=Trie(type_words),
         levels=o["levels"],
@@ -343,7 +360,7 @@ class OrgReader:
                 words.append(t.text)
                 j += 1
                 ends.append(j)
-            elif t.text == "-" and words and j + 1 < n and toks[j + 1].cap:
+            elif t.text in ("-", "–") and words and j + 1 < n and toks[j + 1].cap:
                 words.append("-")
                 j += 1
             else:
@@ -493,6 +510,8 @@ class OrgReader:
         (canon, kind), j = m
         parent = self.parent(toks, j, ctx)
         if parent is None:
+            if j < len(toks) and toks[j].cap and not self.is_name_start(toks, j):
+                return None  # an organisation not read after it: the whole a generic name's
             return Org(canon, kind, None, resolved=False, bare=True), j
         porg, end = parent
         if canon == "Ban Chấp hành" and porg.kind == "party_organization" and (
@@ -500,7 +519,10 @@ class OrgReader:
             return self._committee_from_organization(porg), end
         if canon == "Ban Chấp hành" and porg.kind == "party_committee":
             return porg, end  # Ban Chấp hành Trung ương (Đảng) is the committee itself
-        return porg.body(canon, kind), end
+        body = porg.body(canon, kind)
+        if porg.bare:  # "Văn phòng Bộ": a body of the ministry in question
+            body.bare, body.resolved = True, False
+        return body, end
 
     def _committee_from_organization(self, porg: Org) -> Org:
         """``Đảng bộ tỉnh Nghệ An`` -> ``Tỉnh ủy Nghệ An``; ``Đảng bộ xã X`` -> ``Đảng ủy xã X``
@@ -560,6 +582,9 @@ class OrgReader:
                 r = fn(toks, j, ctx)
                 if r is not None:
                     return r
+        if low == "bộ" and toks[j].cap and (j + 1 == len(toks) or not toks[j + 1].cap):
+            # "Chánh Văn phòng Bộ": the ministry the article names (Bodies.complete)
+            return Org("Bộ", "government", "central", resolved=False, bare=True), j + 1
         return None
 
     def _local(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
@@ -649,6 +674,7 @@ class OrgReader:
         run_at = (1, j)  # (len(words), k) where that run began
         closed = True  # whether it is closed by a boundary
         unit: Unit | None = None
+        type_roots = v.type_words.root
         while k < n and len(words) < 14:
             t = toks[k]
             if not t.word:
@@ -662,7 +688,7 @@ class OrgReader:
                     k += 1
                     continue
                 break
-            pt = self.place_after_type(toks, k, ctx)
+            pt = self.place_after_type(toks, k, ctx) if t.low in type_roots else None
             if pt is not None:
                 if pt[1] is not None:
                     unit = pt[1]
@@ -694,10 +720,13 @@ class OrgReader:
             elif lower_run == 0 and toks[j].cap and _second_syllable(toks, k, j,
                                                                      v.name_syllables):
                 pass  # "Vụ Tổ chức", "Quân đội nhân dân": one word written "Xx yy"
-            elif lower_run and t.low in _CONNECTORS and k + 1 < n and toks[k + 1].word and (
-                    not toks[k + 1].cap and toks[k + 1].low not in _STOP
-                    or toks[k + 1].low in v.name_phrases.root):
-                pass  # "nhà và đô thị", "cao và các khu công nghiệp" (no word of the run)
+            elif (lower_run or not toks[k - 1].cap) and t.low in _CONNECTORS and k + 1 < n and (
+                    toks[k + 1].word and (not toks[k + 1].cap and toks[k + 1].low not in _STOP
+                                          or toks[k + 1].low in v.name_phrases.root)):
+                # "nhà và đô thị", "cao và các khu công nghiệp" (no word of the run); after a
+                # syllable of the name ("Đoàn khối các cơ quan Trung ương") it opens the run
+                if lower_run == 0:
+                    run_at, lower_run = (len(words), k), 1
             else:
                 phrase = v.name_phrases.match(toks, k) if t.low in v.name_phrases.root else None
                 if lower_run == 0:
@@ -721,11 +750,14 @@ class OrgReader:
             k -= 1
         if len(words) == 1:
             return None
-        if k + 1 < n and toks[k].text == "," and toks[k + 1].low == "bộ":
-            mr = self.ministry(toks, k + 1, ctx)
-            if mr is not None:  # "Cục An ninh điều tra, Bộ Công an": the ministry's
+        if (k + 1 < n and toks[k].text in (",", "(") and toks[k + 1].low == "bộ"
+                and head in v.ministry_units):
+            mr = self.ministry(toks, k + 1, ctx)  # "Cục An ninh điều tra, Bộ Công an",
+            if mr is not None and (toks[k].text == "," or (  # "… (Bộ Công an)": its ministry
+                    mr[1] < n and toks[mr[1]].text == ")")):
                 words.extend(x.text for x in toks[k + 1:mr[1]])
-                return Org(" ".join(words), "other", None, unit=unit), mr[1]
+                end = mr[1] + (toks[k].text == "(")
+                return Org(" ".join(words), "other", None, unit=unit), end
         # a board's organisation: "Hội đồng quản trị PVN" is PVN's
         parent = " ".join(words[1:]) if head in v.boards else None
         return Org(" ".join(words), "other", None, parent=parent, unit=unit), k
@@ -765,6 +797,31 @@ class OrgReader:
         is_place = self.gazetteer.is_place_name  # ("Hà Nội Nguyễn Văn A": Hà Nội is none)
         return not any(is_place(" ".join(t.text for t in toks[k:k + w])) for w in (2, 3)
                        if w <= n)
+
+
+class Bodies:
+    """The organisations an article names, in text order with their offsets: what a body
+    written bare (``Chủ nhiệm UBKT Trần Cẩm Tú``, ``Trưởng Ban Tổ chức Lê Văn A``) is when
+    its chain of posts does not say: the same body named last before it, in full (``Ủy ban
+    Kiểm tra Trung ương``, ``Ban Tổ chức Tỉnh ủy Nghệ An``)."""
+
+    def __init__(self, named: Sequence[tuple[int, Org]] = ()) -> None:
+        self.starts = [at for at, _ in named]
+        self.orgs = [org for _, org in named]
+
+    def complete(self, org: Org, at: int) -> Org:
+        """``org`` in full as named last before ``at``, else as it is; a body of a bare
+        ``Bộ`` (``Văn phòng Bộ``) of the ministry named last before it."""
+        bare_parent = org.parent if org.parent == "Bộ" else None
+        head = (bare_parent or org.name) + " "
+        for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
+            full = self.orgs[i]
+            if full.name.startswith(head) and not full.bare:
+                if bare_parent is None:
+                    return full
+                if _is_ministry(full):
+                    return _of_ministry(org, full)
+        return org
 
 
 # --- Party organisations by level (Đảng bộ <level> <Place>) -----------------------------
@@ -909,10 +966,13 @@ class Whereabouts:
         the last ``.``, ``!`` or ``?`` and a blank before it, up to the first after it (by
         ``str.rfind``/``str.find``: asked for each organisation placed)."""
         text = self.text
-        start = max(text.rfind(". ", lo, at), text.rfind("! ", lo, at), text.rfind("? ", lo, at))
-        ends = [i for i in (text.find(". ", at, hi), text.find("! ", at, hi),
-                            text.find("? ", at, hi)) if i >= 0]
-        return (lo if start < 0 else start + 2), (min(ends) + 1 if ends else hi)
+        start = text.rfind(". ", lo, at)  # (the rare ! and ? only after the nearest dot)
+        after = max(lo, start + 1)
+        start = max(start, text.rfind("! ", after, at), text.rfind("? ", after, at))
+        end = text.find(". ", at, hi)
+        stop = hi if end < 0 else end
+        ends = [i for i in (end, text.find("! ", at, stop), text.find("? ", at, stop)) if i >= 0]
+        return (lo if start < lo else start + 2), (min(ends) + 1 if ends else hi)
 
     def _paragraph(self, at: int) -> tuple[int, int]:
         text = self.text

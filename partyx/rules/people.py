@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Container, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter
 from typing import NamedTuple
@@ -50,7 +50,7 @@ from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.gazetteer import Unit
-from partyx.rules.orgs import NO_CONTEXT, Context, Org, Whereabouts
+from partyx.rules.orgs import NO_CONTEXT, Bodies, Context, Org, Whereabouts
 from partyx.rules.posts import Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
@@ -456,7 +456,9 @@ class PeopleFinder:
                 cands.extend(found)
                 segments.append((tokens, caps))
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
-        return self._assemble(text, segments, cands, ctx, places)
+        named = Bodies([x for tokens, caps in segments
+                        for x in self._segment_orgs(tokens, ctx, caps, places)])
+        return self._assemble(text, segments, cands, ctx, places, named)
 
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
@@ -512,7 +514,7 @@ class PeopleFinder:
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
-                  places: Whereabouts) -> Found:
+                  places: Whereabouts, named: Bodies) -> Found:
         full: dict[str, Person] = {}
         first: dict[str, int] = {}  # where each person is first mentioned
         by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
@@ -550,7 +552,9 @@ class PeopleFinder:
                 person["gender"] = c.cue_gender
             mentions.append(Mention(target, c.tokens.starts[c.start], c.tokens.end(c.end - 1)))
             chain = [*c.prefix, *c.posts]
-            for p in _placed(chain, c.tokens, places, said.setdefault(target, [])):
+            if chain:
+                chain = _placed(chain, c.tokens, places, said.setdefault(target, []), named)
+            for p in chain:
                 if self.posts.is_post(p):
                     person["positions"].append(_position(text, c.tokens, p))
                     if p.org is not None and p.org.name not in orgs:
@@ -565,11 +569,12 @@ class PeopleFinder:
         for m in mentions:
             full[m.name]["mentions"] += 1
         self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks],
-                          places, said)
+                          places, said, named)
         # (their positions are deduplicated: _biographies does it last)
         people = sorted(full.values(), key=lambda p: first[p["name"]])
-        for tokens, caps in segments:
-            self._segment_orgs(tokens, ctx, orgs, caps, places)
+        for org in named.orgs:
+            if org.name not in orgs:
+                orgs[org.name] = _org_record(org)
         return Found(people, list(orgs.values()), mentions)
 
     def _short_forms(self, text: str, segments: list, firsts: dict[str, int], taken: Spans
@@ -659,7 +664,8 @@ class PeopleFinder:
 
     def _biographies(self, text: str, mentions: list[Mention], full: dict[str, Person],
                      ctx: Context, orgs: dict[str, Organization], seg_tokens: list[Tokens],
-                     places: Whereabouts, said: dict[str, list[Unit]]) -> None:
+                     places: Whereabouts, said: dict[str, list[Unit]], named: Bodies
+                     ) -> None:
         """Posts after a short subject: ``ông Thăng làm Bộ trưởng …``, ``Trước đó, bà Trà
         là Chủ tịch UBND tỉnh``, ``ông từng giữ các chức vụ: …`` (a bare ``ông``/``bà`` is
         the person last mentioned). A past marker in the sentence makes them former."""
@@ -682,7 +688,7 @@ class PeopleFinder:
             if not found:
                 continue
             chain = _placed([p for p, _, _ in found], found[0][1], places,
-                            said.setdefault(name, []))
+                            said.setdefault(name, []), named)
             for p, (_, tokens, past) in zip(chain, found, strict=True):
                 if past:
                     p.status = "former"
@@ -731,11 +737,12 @@ class PeopleFinder:
                     return True
         return False
 
-    def _segment_orgs(self, tokens: Tokens, ctx: Context, seen: dict[str, Organization],
-                      caps: list[int], places: Whereabouts) -> None:
-        """Organisations named in a segment (with their place, known or resolved); ``caps``:
-        the indices of its capitalised tokens, where one may start."""
+    def _segment_orgs(self, tokens: Tokens, ctx: Context, caps: list[int],
+                      places: Whereabouts) -> list[tuple[int, Org]]:
+        """Organisations named in a segment, with their place (written or resolved), and
+        their offsets; ``caps``: the indices of its capitalised tokens, where one may start."""
         toks = tokens.toks
+        found = []
         k = 0  # the next token an organisation may start at (none inside the last one)
         for i in _where(toks, caps, self.orgs.org_first_words):
             if i < k:
@@ -746,9 +753,10 @@ class PeopleFinder:
             org, end = r
             if org.slot is not None:
                 org = places.place(org, tokens.starts[i])
-            if org.resolved and org.name not in seen:
-                seen[org.name] = _org_record(org)
+            if org.resolved:
+                found.append((tokens.starts[i], org))
             k = max(end, i + 1)
+        return found
 
 
 # "ông"/"bà" not inside a word, before a lower-case word (see _pronouns).
@@ -829,17 +837,27 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
                 p.org = last[p.title]
 
 
-def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[Unit]
-            ) -> list[Post]:
-    """The posts of a chain (``tokens``: theirs), each organisation placed by ``places``
-    (copies where one changes: a post written once before a list is shared); ``said``,
-    the places the person's posts named so far, grows by theirs."""
-    if not any(p.org is not None and p.org.slot is not None for p in chain):
-        said.extend(p.org.unit for p in chain if p.org is not None and p.org.unit is not None)
-        return chain  # (most chains: every place written)
-    orgs = places.place_chain([(tokens.starts[p.start], p.org) for p in chain], said)
+def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[Unit],
+            named: Bodies) -> list[Post]:
+    """The posts of a chain (``tokens``: theirs), each organisation placed by ``places``,
+    a body still written bare completed by ``named`` (copies where one changes: a post
+    written once before a list is shared); ``said``, the places the person's posts named so
+    far, grows by theirs."""
+    for p in chain:
+        if p.org is not None and (p.org.slot is not None or p.org.bare):
+            break
+    else:  # (most chains: every place written)
+        for p in chain:
+            if p.org is not None and p.org.unit is not None:
+                said.append(p.org.unit)
+        return chain
+    at = [tokens.starts[p.start] for p in chain]
+    orgs = places.place_chain(list(zip(at, [p.org for p in chain], strict=True)), said)
+    orgs = [named.complete(o, a) if o is not None and o.bare else o
+            for o, a in zip(orgs, at, strict=True)]
     said.extend(o.unit for o in orgs if o is not None and o.unit is not None)
-    return [p if o is p.org else replace(p, org=o) for p, o in zip(chain, orgs, strict=True)]
+    return [p if o is p.org else Post(p.title, o, p.status, p.start, p.end, p.shared)
+            for p, o in zip(chain, orgs, strict=True)]
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:

@@ -37,7 +37,7 @@ from partyx.rules.gazetteer import Unit, get
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
 # number (Quận 1, Phường 12).
-_WORD_GAP = re.compile(r"([^\W_][\w']*|\d+)([ \t]*(?:-[ \t]*)?)")
+_WORD_GAP = re.compile(r"([^\W_][\w']*|\d+)([ \t]*(?:[-–][ \t]*)?)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*")
 
 
@@ -79,7 +79,9 @@ class PlaceFinder:
         self.tp_word = re.compile(r"TP(?<![\w.]TP)\.?(?![\w])[ \t]*")
         names = [u.name for u in self.gazetteer.provinces.values()]
         aliases = list(data["province_aliases"])
-        self.bare = re.compile(alternation(names + aliases, r"[\w.]") + r"(?![\w])")
+        # "Bà Rịa - Vũng Tàu" written with any dash, spaced or not (the gazetteer's key folds them)
+        dashed = [n.replace(" - ", d) for n in names if " - " in n for d in ("-", " – ", "–")]
+        self.bare = re.compile(alternation(names + aliases + dashed, r"[\w.]") + r"(?![\w])")
         self.capital = (re.compile(alternation(list(self.capital_words), r"[\w]") + r"(?![\w])")
                         if self.capital_words else None)
 

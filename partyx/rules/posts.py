@@ -45,10 +45,13 @@ class Post:
 def _inherit_parents(posts: list[Post]) -> None:
     """A body or cell written without its organisation takes the next post's
     (:func:`partyx.rules.orgs.attach`)."""
-    orgs = [p.org for p in posts]
-    if any(o is not None and (o.bare or o.cell) for o in orgs):  # (most chains: none)
-        for p, org in zip(posts, attach(orgs), strict=True):
-            p.org = org
+    for p in posts:
+        if p.org is not None and (p.org.bare or p.org.cell):
+            break
+    else:
+        return  # (most chains: none)
+    for p, org in zip(posts, attach([p.org for p in posts]), strict=True):
+        p.org = org
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from partyx.rules.places import PlaceFinder, read_places
 @register
 class Places(Stage):
     name = "places"
-    version = "4"
+    version = "5"
     requires = ("text", "title")
     provides = ("places", "place_context", "place_mentions")
     description = "administrative units named (gazetteer-checked) and the article's main place"

@@ -94,7 +94,8 @@ SHAPES = {
              "central_parent": WORDS, "wrappers": {str: pair(STR, STR)},
              "cells": {str: pair(STR, STR)}, "cell_joins": WORDS,
              "local": {str: pair(STR, STR)}, "ministries": WORDS, "departments": WORDS,
-             "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS, "owners": WORDS,
+             "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
+             "ministry_units": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
              "name_syllables": WORDS},
     # rules/header.py
@@ -195,7 +196,8 @@ def test_organisations_have_known_kinds_and_their_heads_are_read():
              for _, k in orgs[table].values()}
     assert kinds | set(orgs["committee_kinds"].values()) <= ORG_KINDS
     assert set(orgs["committee_kinds"]) <= {c for c, _ in orgs["committees"].values()}
-    assert set(orgs["numbered_heads"]) | set(orgs["boards"]) <= set(orgs["generic_heads"])
+    heads = set(orgs["generic_heads"])
+    assert set(orgs["numbered_heads"]) | set(orgs["boards"]) | set(orgs["ministry_units"]) <= heads
     # an abbreviation spells out words, never itself again
     assert all(k not in v.split() for k, v in orgs["abbreviations"].items())
 

@@ -5,9 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partyx.record import Article, District, PlaceContext
+from partyx.rules import congresses
 from partyx.rules.orgs import Whereabouts
 from partyx.rules.places import PlaceFinder, read_places
-from partyx.rules import congresses
 from partyx.stages.congresses import Congresses
 
 HANOI_BA_DINH = PlaceContext("Hà Nội", District("quận", "Ba Đình"))
@@ -23,8 +23,8 @@ def where(text, ctx):
 
 
 def found(text, ctx=None):
-    return [(c["ordinal"], c["body"], c["term"])
-            for c in congresses.merge_congresses(congresses.find_congresses(text, where(text, ctx)))]
+    found = congresses.find_congresses(text, where(text, ctx))
+    return [(c["ordinal"], c["body"], c["term"]) for c in congresses.merge_congresses(found)]
 
 
 @pytest.mark.parametrize(

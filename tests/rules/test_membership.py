@@ -5,9 +5,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partyx.record import Article, District, PlaceContext
+from partyx.rules import membership
 from partyx.rules.orgs import Whereabouts
 from partyx.rules.places import PlaceFinder, read_places
-from partyx.rules import membership
 from partyx.stages.dates import Dates
 from partyx.stages.membership import Membership
 

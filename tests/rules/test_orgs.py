@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.record import District, PlaceContext
+from partyx.record import Article, District, PlaceContext
 from partyx.rules.orgs import Slot, Whereabouts, level_of
 from partyx.rules.places import PlaceFinder, read_places
 
@@ -116,3 +117,94 @@ def test_this_province_is_the_one_named_last():
     near = Slot(("tỉnh",), "Ủy ban nhân dân {}", True, near=True)
     assert places.unit(near, text.index("UBND")).name == "Gia Lai"
     assert places.unit(near, 0) is None
+
+
+# --- organisations as grammar (read after a title, as posts read them) -------------------------
+
+@pytest.fixture(scope="module")
+def people():
+    from partyx.stages.people import People
+    from partyx.stages.places import Places
+
+    places, stage = Places(), People()
+
+    def run(text: str) -> dict[str, set[str]]:
+        a = Article(id="t", source={}, text=text, title="")
+        places(a)
+        stage(a)
+        return {p["name"]: {f"{x['title']} | {x['org']}" for x in p["positions"]}
+                for p in a.people}
+
+    return run
+
+
+@pytest.mark.parametrize("text, name, post", [
+    # ministries' units and their Party cells; lower-case names
+    ("Ông Nguyễn Văn An, Bí thư Chi bộ Vụ Ngân sách nhà nước, phát biểu.", "Nguyễn Văn An",
+     "Bí thư | Chi bộ Vụ Ngân sách nhà nước"),
+    ("Ông Vũ Văn Bắc, Cục trưởng Cục An ninh điều tra (Bộ Công an) dự.", "Vũ Văn Bắc",
+     "Cục trưởng | Cục An ninh điều tra Bộ Công an"),
+    ("Ông Nguyễn Văn Toàn, nguyên Phó Cục trưởng Cục Bảo vệ thực vật cho biết.",
+     "Nguyễn Văn Toàn", "Phó Cục trưởng | Cục Bảo vệ thực vật"),
+    # the army
+    ("Trung tướng Trần Văn Ngọc, Bí thư Đảng ủy Quân khu 7 phát biểu.", "Trần Văn Ngọc",
+     "Bí thư | Đảng ủy Quân khu 7"),
+    ("Thượng tướng Nguyễn Văn Hùng, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam dự.",
+     "Nguyễn Văn Hùng", "Tổng Tham mưu trưởng | Quân đội nhân dân Việt Nam"),
+    ("Thiếu tướng Lê Văn Thế, Phó Tư lệnh Bộ Tư lệnh TP Hồ Chí Minh dự.", "Lê Văn Thế",
+     "Phó Tư lệnh | Bộ Tư lệnh thành phố Hồ Chí Minh"),
+    # cells of agencies, blocs and state bodies; police
+    ("Ông Trịnh Văn Tâm, Phó Bí thư Đảng ủy cơ quan Ban Kinh tế Trung ương, dự.",
+     "Trịnh Văn Tâm", "Phó Bí thư | Đảng ủy cơ quan Ban Kinh tế Trung ương"),
+    ("Ông Trần Văn Vĩnh, Bí thư BCS đảng UBND tỉnh Đăk Lăk, dự.", "Trần Văn Vĩnh",
+     "Bí thư | Ban cán sự đảng Ủy ban nhân dân tỉnh Đắk Lắk"),
+    ("Ông Bùi Văn Bình, Bí thư Đảng bộ Công an TP Hải Phòng, dự.", "Bùi Văn Bình",
+     "Bí thư | Đảng bộ Công an thành phố Hải Phòng"),
+    # mass organisations at every level, a Youth Union committee named after its unit
+    ("Bà Lê Thị Hoa, Chủ tịch Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Vĩnh Phúc, dự.",
+     "Lê Thị Hoa", "Chủ tịch | Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Vĩnh Phúc"),
+    ("Anh Trần Văn Tú, Bí thư Tỉnh đoàn Bình Dương, phát biểu.", "Trần Văn Tú",
+     "Bí thư | Tỉnh đoàn Bình Dương"),
+    # state bodies of the National Assembly, enterprises, universities, broadcasters
+    ("Ông Lê Quang Huy, Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội dự.",
+     "Lê Quang Huy", "Chủ nhiệm | Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"),
+    ("Ông Trần Văn Bình, Chủ tịch HĐQT Công ty cổ phần Sữa Việt Nam, cho biết.",
+     "Trần Văn Bình", "Chủ tịch | Hội đồng quản trị Công ty cổ phần Sữa Việt Nam"),
+    ("GS Nguyễn Văn Phúc, Hiệu trưởng Trường Đại học Bách khoa Hà Nội, dự.", "Nguyễn Văn Phúc",
+     "Hiệu trưởng | Trường Đại học Bách khoa Hà Nội"),
+    # abbreviations spelled out to one canonical name
+    ("Ông Nguyễn Văn Út, Giám đốc Sở KH-ĐT tỉnh Bà Rịa – Vũng Tàu, dự.", "Nguyễn Văn Út",
+     "Giám đốc | Sở Kế hoạch và Đầu tư tỉnh Bà Rịa - Vũng Tàu"),
+])
+def test_every_kind_of_organisation(people, text, name, post):
+    assert post in people(text)[name]
+
+
+def test_a_lower_case_name_takes_its_place_from_the_sentence(people):
+    got = people("Ông Lê Văn Đình, Trưởng Ban bồi thường giải phóng mặt bằng quận cho biết "
+                 "việc bồi thường tại quận Hoàng Mai.")
+    assert got["Lê Văn Đình"] == {
+        "Trưởng ban | Ban bồi thường giải phóng mặt bằng quận Hoàng Mai"}
+
+
+def test_a_lower_case_run_that_goes_on_into_the_sentence_is_no_name(people):
+    got = people("Ông Lê Văn Đình, Giám đốc Trung tâm Y tế triển khai kế hoạch phòng chống "
+                 "dịch bệnh mùa hè năm nay.")
+    assert got["Lê Văn Đình"] == {"Giám đốc | Trung tâm Y tế"}
+
+
+def test_a_body_written_bare_is_the_one_named_before(people):
+    got = people("Ủy ban Kiểm tra Trung ương họp kỳ 39 dưới sự chủ trì của Chủ nhiệm UBKT "
+                 "Trần Cẩm Tú.\n\nÔng Đỗ Đức Duy, Thứ trưởng Bộ Xây dựng, từng là Chánh Văn "
+                 "phòng Bộ.")
+    assert got["Trần Cẩm Tú"] == {"Chủ nhiệm | Ủy ban Kiểm tra Trung ương"}
+    assert "Chánh | Văn phòng Bộ Xây dựng" in got["Đỗ Đức Duy"]
+
+
+def test_a_cell_alone_in_a_chain_and_each_person_their_own_place(people):
+    got = people("Ủy ban Kiểm tra Trung ương kỷ luật các đồng chí: Lê Thanh Cung, nguyên Phó Bí "
+                 "thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình Dương; Trần Văn Cần, Bí thư Đảng ủy, "
+                 "Giám đốc Sở Y tế tỉnh Long An.")
+    assert "Phó Bí thư | Tỉnh ủy Bình Dương" in got["Lê Thanh Cung"]
+    assert got["Trần Văn Cần"] == {"Bí thư | Đảng ủy Sở Y tế tỉnh Long An",
+                                   "Giám đốc | Sở Y tế tỉnh Long An"}
