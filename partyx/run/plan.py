@@ -5,6 +5,16 @@ Listing (:func:`list_articles`): the files under the paths given (:func:`partyx.
 each with an id (:func:`assign_ids`), those of this shard only (``--shard I/N``:
 :func:`shard_of`), sorted by id.
 
+Ids (:func:`file_id`): an article's id is its path below the folder given on the command line,
+without its extension (``x`` for ``corpus/x.txt``, ``2021/x`` for ``corpus/2021/x.txt``); a file
+named on the command line is its stem. The id depends on the file's own path only, never on
+which other files exist, so it never changes while its file does not, and neither does its
+shard. Two files can only claim one id when they differ by their extension alone
+(``x.txt``, ``x.html``) or lie at the same place below two folders given on the command line:
+those keep their extension, then the folder given (``a/x.txt``), so ids stay unique; a state
+row whose file is now listed under another id is replaced, never kept as a stale record
+(:attr:`Plan.replaced`).
+
 Planning (:func:`plan`): the listing merged with the state's rows, both in id order. An article
 whose path, size, mtime and stage signature are those stored is reused without being read; one
 whose size or mtime changed is read and hashed by its worker, and only processed when its bytes
@@ -17,8 +27,8 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,25 +58,56 @@ class Plan:
     tasks: list[Task]  # the articles to read (in id order)
     reused: int  # articles whose stored record is kept without reading the file
     missing: list[str]  # ids in the state (of this shard) whose file was not listed
+    # ids in the state whose file is listed under another id (an id given by an earlier
+    # version of the id rule, or a collision): their records are replaced, never kept
+    replaced: list[str] = field(default_factory=list)
 
 
-def assign_ids(paths: list[Path]) -> list[Listed]:
-    """``(path, id)`` for each file: the id is the file stem; a stem seen twice in one run
-    gets its parent folder's name too, so that ids stay unique. Ids are printable and
-    JSON-safe (:func:`partyx.io.display`: a newline in a name is written ``\\n``)."""
-    stems = Counter(p.stem for p in paths)
+def file_id(path: str, root: str | None) -> str:
+    """The id of the article file ``path`` found under the folder ``root`` given on the command
+    line (None: the file itself was given): its path below ``root`` without its extension (and
+    without ``.gz`` before it), ``/``-separated, printable (:func:`partyx.io.display`)."""
+    rel = Path(os.path.relpath(path, root)) if root is not None else Path(Path(path).name)
+    return io.display("/".join([*rel.parent.parts, _stem(rel.name)]).lstrip("/"))
+
+
+def _stem(name: str) -> str:
+    base, ext = os.path.splitext(name)
+    if ext.lower() == ".gz":
+        base = os.path.splitext(base)[0]
+    return base or name
+
+
+def assign_ids(found: Iterable[tuple[Path, Path | None]]) -> list[Listed]:
+    """``(path, id)`` for each ``(file, folder given or None)`` (see the module docstring: ids
+    by :func:`file_id`; the rare files that would share one keep their extension, then the
+    folder given; a file listed twice is listed once)."""
+    entries: list[tuple[str, str | None, str]] = []
+    seen: set[str] = set()
+    for path, root in found:
+        text = str(path)
+        key = os.path.normpath(text)
+        if key in seen:
+            continue
+        seen.add(key)
+        folder = str(root) if root is not None else None
+        entries.append((text, folder, file_id(text, folder)))
+    claims = Counter(article_id for _, _, article_id in entries)
     listed: list[Listed] = []
     used: set[str] = set()
-    for p in paths:
-        stem = io.display(p.stem)
-        article_id = stem if stems[p.stem] == 1 else f"{io.display(p.parent.name)}/{stem}"
+    for text, folder, article_id in entries:
+        if claims[article_id] > 1:
+            article_id = io.display(os.path.relpath(text, folder) if folder is not None
+                                    else Path(text).name).replace(os.sep, "/")
+        if article_id in used and folder is not None:
+            article_id = f"{io.display(Path(folder).name)}/{article_id}"
         n = 2
         base = article_id
         while article_id in used:
             article_id = f"{base}~{n}"
             n += 1
         used.add(article_id)
-        listed.append((str(p), article_id))
+        listed.append((text, article_id))
     return listed
 
 
@@ -91,7 +132,8 @@ def list_articles(paths: list[Path], pattern: str = io.DEFAULT_GLOB,
                   shard: tuple[int, int] | None = None) -> list[Listed]:
     """This run's articles, sorted by id. :class:`FileNotFoundError` for a path that does not
     exist."""
-    listed = assign_ids(list(io.find_articles(paths, pattern)))
+    listed = assign_ids((found, path if path.is_dir() else None)
+                        for path in paths for found in io.find_articles([path], pattern))
     if shard is not None:
         i, n = shard
         listed = [entry for entry in listed if shard_of(entry[1], n) == i]
@@ -114,17 +156,20 @@ def every_article(listed: list[Listed]) -> list[Task]:
 
 
 def plan(listed: list[Listed], known: Iterable[Known], signature: str, full: bool = False,
-         shard: tuple[int, int] | None = None) -> Plan:
+         shard: tuple[int, int] | None = None,
+         every_path: Callable[[], set[str]] | None = None) -> Plan:
     """Merge the listing with the state's rows (both in id order, see module docstring).
-    ``shard``: the rows of other shards are not this run's business (never ``missing``)."""
+    ``shard``: the rows of other shards are not this run's business (never ``missing``).
+    ``every_path``: the display paths of every file listed, of every shard (asked only when
+    some row's id is not listed: a row whose file is listed under another id is replaced)."""
     tasks: list[Task] = []
     reused = 0
-    missing: list[str] = []
+    gone: list[Known] = []
     rows = iter(known)
     row = next(rows, None)
     for path, article_id in listed:
         while row is not None and row.id < article_id:
-            missing.append(row.id)
+            gone.append(row)
             row = next(rows, None)
         size, mtime_ns = stat(path)
         if row is None or row.id != article_id:
@@ -138,9 +183,15 @@ def plan(listed: list[Listed], known: Iterable[Known], signature: str, full: boo
             tasks.append(Task(path, article_id, row.sha256 if same else None, size, mtime_ns))
         row = next(rows, None)
     while row is not None:
-        missing.append(row.id)
+        gone.append(row)
         row = next(rows, None)
+    replaced: list[str] = []
+    if gone:
+        paths = every_path() if every_path is not None else {io.display(p) for p, _ in listed}
+        replaced = [r.id for r in gone if r.path in paths]
+        gone = [r for r in gone if r.path not in paths]
+    missing = [r.id for r in gone]
     if shard is not None:
         i, n = shard
         missing = [m for m in missing if shard_of(m, n) == i]
-    return Plan(tasks, reused, missing)
+    return Plan(tasks, reused, missing, replaced)

@@ -36,7 +36,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -44,7 +44,7 @@ from typing import IO, Any, NamedTuple
 import orjson
 
 from partyx import io
-from partyx.errors import LOCKED, Locked
+from partyx.errors import LOCKED, STATE_SET_ASIDE, Locked
 from partyx.record import COUNTED, Error
 
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
@@ -71,6 +71,19 @@ def state_path(output: Path) -> Path:
 
 def lock_path(output: Path) -> Path:
     return output.with_name(output.name + ".lock")
+
+
+def set_aside(path: Path) -> Path:
+    """Move a state that cannot be used to ``….corrupt`` (never deleted: it may be looked at or
+    recovered by hand; an older one there is replaced), with its journal files; return where
+    it went."""
+    aside = path.with_name(path.name + ".corrupt")
+    with contextlib.suppress(OSError):
+        os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+    return aside
 
 
 @contextlib.contextmanager
@@ -139,9 +152,11 @@ CREATE TABLE IF NOT EXISTS articles (
 class State:
     """The state database of one output FILE (open it while holding :func:`lock`)."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path,
+                 warn: Callable[[str], None] = lambda message: None) -> None:
         self.output = output
         self.path = state_path(output)
+        self.warn = warn
         self.db = self._open()
         if self.output.exists() and not self.output_is_current():
             self._adopt_output(self.db)
@@ -151,19 +166,19 @@ class State:
 
     def _open(self) -> sqlite3.Connection:
         """Open (or create) the state. A state that is not a database, or of another format,
-        is moved aside to ``….corrupt`` (never deleted) and a new one is seeded from FILE, so
-        that no record is lost. Errors of the disk (full, read-only, I/O) are raised as they
-        are: they say nothing about the state's content."""
+        is moved aside to ``….corrupt`` (:func:`set_aside`; the warning says so) and a new one
+        is seeded from FILE, so that no record is lost. (One damaged inside, which SQLite finds
+        only when it reads the damaged page, is handled by the run the same way.) Errors of the
+        disk (full, read-only, I/O) are raised as they are: they say nothing about the state's
+        content."""
         try:
             db = self._open_existing()
         except sqlite3.OperationalError:
             raise
-        except sqlite3.DatabaseError:
-            with contextlib.suppress(OSError):
-                os.replace(self.path, f"{self.path}.corrupt")
-            for suffix in ("-wal", "-shm"):
-                with contextlib.suppress(OSError):
-                    os.unlink(f"{self.path}{suffix}")
+        except sqlite3.DatabaseError as e:
+            aside = set_aside(self.path)
+            self.warn(STATE_SET_ASIDE.coded(state=self.path, error=e, aside=aside,
+                                                   output=self.output))
             db = self._open_existing()
         return db
 
