@@ -64,7 +64,7 @@ __all__ = [
     "NOT_WITH_DASK", "CONTRADICTION", "NO_STAGES", "BAD_SIZE", "NOT_RECORDS",
     "RECORDS_FILE_IS_A_FOLDER", "NO_RECORD_READ",
     "OUTPUT_UNDER_A_FILE", "OUTPUT_FOLDER_REFUSES", "DASK_FAILED", "INTERRUPTED",
-    "INTERRUPTED_STDOUT", "STATE_SET_ASIDE", "DUPLICATE_IDS", "SKIPPED_RECORD",
+    "INTERRUPTED_STDOUT", "INTERRUPTED_EARLY", "STATE_SET_ASIDE", "DUPLICATE_IDS", "SKIPPED_RECORD",
     "PLUGIN_LEFT_OUT", "SKIPPED_LINE", "NOT_SORTED", "DUPLICATE_RECORD",
     "NOT_JSON", "NOT_A_RECORD", "OTHER_SCHEMA",
 ]
@@ -281,6 +281,8 @@ DASK_FAILED = Message(
 
 INTERRUPTED = Message(
     "E501", "interrupted: {committed} committed to the state beside {output}; run again to go on")
+INTERRUPTED_EARLY = Message(
+    "E503", "interrupted before any article was processed; nothing was changed")
 INTERRUPTED_STDOUT = Message(
     "E502", "interrupted: {written} written to standard output; the other articles were not "
             "processed")

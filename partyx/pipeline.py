@@ -243,7 +243,7 @@ class Pipeline:
                 failed = e
                 # kept for --debug; extras are never written to the record
                 tb = traceback.format_exc()
-            changed = kept.undo(article, stage.provides) if kept is not None else []
+            changed = kept.undo(article, stage.provides) if kept is not None else ()
             if failed is not None or changed:
                 for name in stage.provides:
                     article.reset(name)

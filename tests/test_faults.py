@@ -145,7 +145,8 @@ def test_fault_2_dask_records_the_crash_and_goes_on_and_refuses_a_time_limit(
         assert result.exit_code == 1, result.output
         records = _records(out)
         assert len(records) == 5
-        assert records[LONG_BIEN]["errors"][0]["error"].startswith("worker process died")
+        assert records[LONG_BIEN]["errors"] == [
+            {"stage": "worker", "error": "worker process died (on a Dask worker)"}]
         assert all(not r["errors"] for i, r in records.items() if i != LONG_BIEN)
 
         refused = cli.invoke(app, ["extract", str(SEEDS), "-o", str(tmp_path / "x.jsonl"),

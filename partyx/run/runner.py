@@ -125,17 +125,20 @@ def run(opts: RunOptions, log: Callable[[str], None] = lambda m: print(m, file=s
     pipeline = _Pipeline(stages, tuple(c.name for c in stages), signature(stages))
     _check_executor_options(opts)
     executor_class(opts.executor).require()
-    for path in opts.paths:
-        if not (path.exists() or path.is_symlink()):
+    for path in opts.paths:  # a typo creates nothing: checked before FILE, lock and state
+        if str(path) != "-" and not (path.exists() or path.is_symlink()):
             raise FileNotFoundError(str(path))
     start = time.perf_counter()
-    with _signals_interrupt():
-        if opts.output is None:
-            summary = _run_to_stdout(opts, pipeline, log, progress)
-        else:
-            _check_writable(opts.output)
-            with lock(opts.output, wait=opts.wait):
-                summary = _run_recovering(opts, opts.output, pipeline, log, progress, warn)
+    try:
+        with _signals_interrupt():
+            if opts.output is None:
+                summary = _run_to_stdout(opts, pipeline, log, progress)
+            else:
+                _check_writable(opts.output)
+                with lock(opts.output, wait=opts.wait):
+                    summary = _run_recovering(opts, opts.output, pipeline, log, progress, warn)
+    except (KeyboardInterrupt, _Signalled) as e:  # waiting for the lock, listing the files
+        raise Interrupted(errors.INTERRUPTED_EARLY, signum=_signum(e)) from None
     summary.seconds = time.perf_counter() - start
     return summary
 
@@ -379,8 +382,8 @@ def _executor(opts: RunOptions, pipeline: _Pipeline, workers: int,
 
         return DaskExecutor(process_task, workers, init_worker,
                             (opts.only, opts.skip, opts.max_bytes),
-                            on_crash=lambda task, code, phase: worker_died(task, names, phase,
-                                                                           code),
+                            on_crash=lambda task, code, phase: worker_died(
+                                task, names, phase, code, where="a Dask worker"),
                             scheduler=opts.scheduler)
     from partyx.run.executors.local import LocalExecutor, forks
 

@@ -271,8 +271,12 @@ def timed_out(task: Task, names: tuple[str, ...], phase: int, seconds: float) ->
     return _lost(task, _stage_at(names, phase, "timeout"), errors.TIMED_OUT(seconds=seconds))
 
 
-def worker_died(task: Task, names: tuple[str, ...], phase: int, code: int | None) -> Result:
+def worker_died(task: Task, names: tuple[str, ...], phase: int, code: int | None,
+                where: str | None = None) -> Result:
     """The result of an article whose worker process died (``code``: its exit code, minus
-    the signal that killed it)."""
-    how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    the signal that killed it; None: not known, as on a Dask worker, ``where``)."""
+    if code is None:
+        how = f"on {where}" if where else "exit code unknown"
+    else:
+        how = f"signal {-code}" if code < 0 else f"exit code {code}"
     return _lost(task, _stage_at(names, phase, "worker"), errors.WORKER_DIED(how=how))

@@ -237,3 +237,26 @@ def test_extract_summary_and_stats_name_the_same_counts_alike(tmp_path):
     assert int(summary["distinct people"]) < found["people"]
     as_json = orjson.loads(cli.invoke(app, ["stats", str(out), "--json"]).stdout)
     assert as_json["found"] == found
+
+
+def test_ctrl_c_while_waiting_for_the_lock_changes_nothing_and_says_so(tmp_path):
+    from partyx.run.state import lock
+
+    out = tmp_path / "r.jsonl"
+    with lock(out):  # another run holds FILE
+        proc = subprocess.Popen([sys.executable, "-m", "partyx", "extract", str(SEEDS), "-o",
+                                 str(out), "--wait"], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        lock_file = str(lock_path(out))
+
+        def waiting() -> bool:  # it holds the lock file open: it is blocked in flock
+            fds = Path(f"/proc/{proc.pid}/fd")
+            return any(os.path.realpath(fd) == lock_file for fd in fds.iterdir())
+
+        _wait_for(waiting)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert err.decode().strip() == ("partyx: interrupted before any article was processed; "
+                                    "nothing was changed [E503]")
+    assert not out.exists()
