@@ -67,8 +67,9 @@ def check_records_file(path: Path) -> None:
     from partyx import errors, io
 
     if path.is_dir():
-        inside = path / DEFAULT_OUTPUT.name
-        hint = f"; did you mean {inside}?" if inside.is_file() else ""
+        inside = [path / DEFAULT_OUTPUT.name] if (path / DEFAULT_OUTPUT.name).is_file() else \
+            sorted(p for p in path.glob("*.jsonl") if p.is_file())
+        hint = f"; did you mean {inside[0]}?" if len(inside) == 1 else ""
         fail(errors.RECORDS_FILE_IS_A_FOLDER, path=path, hint=hint)
     if not path.exists():
         fail(errors.NO_SUCH_RECORDS_FILE, path=path)

@@ -167,9 +167,8 @@ def print_run_summary(summary: RunSummary, console: Console, output: str) -> Non
     table.add_column("value", justify="right")
     if output != "-":
         table.add_row("records in FILE", f"{summary.records} -> {output}")
-    elif summary.stdout_closed:
-        table.add_row("standard output closed by its reader after",
-                      f"{summary.records} records; the run stopped there")
+    elif summary.stdout_closed:  # `| head`: what was sent, and that the run stopped there
+        table.add_row("records sent before standard output was closed", str(summary.records))
     else:
         table.add_row("records written to standard output", str(summary.records))
     table.add_row("articles without errors", str(summary.ok))

@@ -140,7 +140,7 @@ def test_a_closed_pipe_ends_quietly_with_exit_0_and_claims_nothing(tmp_path):
     assert proc.returncode == 0, err
     text = err.decode()
     assert "Traceback" not in text and "records written" not in text
-    assert "standard output closed by its reader" in text
+    assert "records sent before standard output was closed" in text
 
 
 # --- contradictions are usage errors --------------------------------------------------------

@@ -12,12 +12,13 @@ pipeline once. Results come back to this process, which alone writes the state a
 incremental runs, checkpoints and the lock work as with the local executor.
 
 A stage that kills its worker process (a crash, ``os._exit``, the OOM killer) costs only the
-article it was on, as with the local executor: a chunk whose workers died
-(``distributed.KilledWorker``) is sent again one article per task, and an article that still
-kills its worker gets ``on_crash``'s result (``worker process died``) while the run goes on. On
-the LocalCluster this executor starts, a task is not retried on other workers
-(``allowed-failures`` 0), so finding the article costs one worker per crash; a cluster of your
-own retries as its scheduler is configured to (3 times by default).
+article it was on, as with the local executor: the articles of a chunk whose worker died
+(``distributed.KilledWorker``: the culprit's chunk, and any other the worker held) become
+suspects; once nothing else is in flight, each suspect runs alone on the cluster, so that a
+worker dying then can only be its doing, and that article gets ``on_crash``'s result (``worker
+process died``) while the run goes on. On the LocalCluster this executor starts, a task is not
+retried on other workers (``allowed-failures`` 0), so finding the article costs one worker per
+crash; a cluster of your own retries as its scheduler is configured to (3 times by default).
 
 The per-article time limit, worker recycling and memory limit of the local executor are not
 applied here: Dask runs tasks in threads of long-lived worker processes, which cannot be
@@ -33,6 +34,7 @@ extra to install, when ``distributed`` is missing.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -107,28 +109,39 @@ class DaskExecutor(Executor[T, R]):
         submit = (self.func, self.initializer, self.initargs)
         try:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})) or self.workers)
+            limit = n_workers * IN_FLIGHT_PER_WORKER
             chunks = _chunks(tasks if isinstance(tasks, Sequence) else list(tasks), CHUNK)
             pending = as_completed()
-            sent: dict[Any, list[Any]] = {}  # future -> its chunk
+            sent: dict[Any, tuple[list[Any], bool]] = {}  # future -> its chunk, run alone
+            # Articles of chunks whose worker died. Each is then run alone on the cluster, once
+            # nothing else is in flight, so that a worker dying on it can only be its doing.
+            suspects: deque[Any] = deque()
 
-            def send(chunk: Sequence[Any]) -> None:
+            def send(chunk: Sequence[Any], alone: bool = False) -> None:
                 future = client.submit(_run_chunk, *submit, list(chunk), pure=False)
-                sent[future] = list(chunk)
+                sent[future] = (list(chunk), alone)
                 pending.add(future)
 
-            for chunk in chunks:
-                send(chunk)
-                if pending.count() >= n_workers * IN_FLIGHT_PER_WORKER:
-                    break
+            def feed() -> None:
+                if suspects:
+                    if not pending.count():
+                        send([suspects.popleft()], alone=True)
+                    return
+                while pending.count() < limit:
+                    following = next(chunks, None)
+                    if following is None:
+                        return
+                    send(following)
+
+            feed()
             for future in pending:
-                chunk = sent.pop(future)
+                chunk, alone = sent.pop(future)
                 try:
                     results = future.result()
                 except KilledWorker:
                     results = []
-                    if len(chunk) > 1:  # which article was it? each alone
-                        for task in chunk:
-                            send([task])
+                    if not alone:
+                        suspects.extend(chunk)
                     else:
                         self.stats.crashes += 1
                         if self.on_crash is None:
@@ -138,9 +151,7 @@ class DaskExecutor(Executor[T, R]):
                     raise ExecutorUnavailable(DASK_FAILED, error=f"{type(e).__name__}: {e}"
                                               ) from e
                 future.release()
-                following = next(chunks, None)
-                if following is not None:
-                    send(following)
+                feed()
                 yield from results
         finally:
             client.close()
