@@ -67,15 +67,29 @@ def file_id(path: str, root: str | None) -> str:
     """The id of the article file ``path`` found under the folder ``root`` given on the command
     line (None: the file itself was given): its path below ``root`` without its extension (and
     without ``.gz`` before it), ``/``-separated, printable (:func:`partyx.io.display`)."""
-    rel = Path(os.path.relpath(path, root)) if root is not None else Path(Path(path).name)
-    return io.display("/".join([*rel.parent.parts, _stem(rel.name)]).lstrip("/"))
+    return io.display(_stem(_below(path, root)))
 
 
-def _stem(name: str) -> str:
-    base, ext = os.path.splitext(name)
-    if ext.lower() == ".gz":
-        base = os.path.splitext(base)[0]
-    return base or name
+def _below(path: str, root: str | None) -> str:
+    """``path`` below ``root`` (``/``-separated), or its name when ``root`` is None."""
+    if root is None:
+        return os.path.basename(path)
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)
+    return rel.replace(os.sep, "/") if os.sep != "/" else rel
+
+
+def _stem(rel: str) -> str:
+    """``2021/x.txt`` -> ``2021/x``; ``x.txt.gz`` -> ``x``; a name that starts with its only
+    dot (``.txt``) stays as it is."""
+    start = rel.rfind("/") + 1
+    dot = rel.rfind(".")
+    if dot <= start:
+        return rel
+    if rel[dot:].lower() == ".gz":
+        inner = rel.rfind(".", start, dot)
+        return rel[:inner] if inner > start else rel[:dot]
+    return rel[:dot]
 
 
 def assign_ids(found: Iterable[tuple[Path, Path | None]]) -> list[Listed]:
@@ -86,10 +100,9 @@ def assign_ids(found: Iterable[tuple[Path, Path | None]]) -> list[Listed]:
     seen: set[str] = set()
     for path, root in found:
         text = str(path)
-        key = os.path.normpath(text)
-        if key in seen:
+        if text in seen:  # a file given twice (by name, and in a folder given)
             continue
-        seen.add(key)
+        seen.add(text)
         folder = str(root) if root is not None else None
         entries.append((text, folder, file_id(text, folder)))
     claims = Counter(article_id for _, _, article_id in entries)
@@ -97,8 +110,7 @@ def assign_ids(found: Iterable[tuple[Path, Path | None]]) -> list[Listed]:
     used: set[str] = set()
     for text, folder, article_id in entries:
         if claims[article_id] > 1:
-            article_id = io.display(os.path.relpath(text, folder) if folder is not None
-                                    else Path(text).name).replace(os.sep, "/")
+            article_id = io.display(_below(text, folder))
         if article_id in used and folder is not None:
             article_id = f"{io.display(Path(folder).name)}/{article_id}"
         n = 2
