@@ -224,7 +224,7 @@ class Pipeline:
     def signature(self) -> str:
         """Changes whenever a stage is added, removed, reordered or changes version, or the
         reader does (:data:`partyx.io.READER_VERSION`)."""
-        return signature(type(s) for s in self.stages)
+        return signature(self.stages)
 
     def run(self, article: Article, on_stage: Callable[[int], None] | None = None) -> Article:
         """Run each stage on ``article``; ``on_stage(i)`` is called before stage ``i`` starts
@@ -257,14 +257,17 @@ class Pipeline:
         return article
 
 
-def signature(stages: Iterable[type[Stage]]) -> str:
-    """The signature of a pipeline of ``stages`` (see :attr:`Pipeline.signature`)."""
+def signature(stages: Iterable[type[Stage] | Stage]) -> str:
+    """The signature of a pipeline of ``stages``, classes or instances (see
+    :attr:`Pipeline.signature`)."""
     text = ";".join([f"reader={io.READER_VERSION}",
                      *(f"{s.name}={s.version}" for s in stages)])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _describe(e: BaseException) -> str:
+    if isinstance(e, _NotBuilt):
+        return str(e)
     text = str(e).strip().splitlines()[0] if str(e).strip() else ""
     return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
@@ -278,8 +281,36 @@ def build(
     ordered. Raises :class:`PipelineError` naming the problem. ``made``: instances already
     built (by :func:`partyx.run.worker.warm_up`), used instead of new ones."""
     made = made or {}
-    return Pipeline([made[c.name] if type(made.get(c.name)) is c else c()
+    return Pipeline([made[c.name] if type(made.get(c.name)) is c else _instance(c)
                      for c in choose(only, skip)])
+
+
+def _instance(cls: type[Stage]) -> Stage:
+    """``cls()``; a stage whose constructor fails (a plugin missing its model) is replaced by
+    one that fails on every article with that error, so the run goes on and says why."""
+    try:
+        return cls()
+    except Exception as e:
+        return _Unbuilt(cls, f"{_describe(e)} (when the stage was built)")
+
+
+class _Unbuilt(Stage):
+    """Stands for a stage whose constructor raised: same name, version and fields; each call
+    raises the constructor's error."""
+
+    name = "unbuilt"
+
+    def __init__(self, cls: type[Stage], error: str) -> None:
+        self.name, self.version = cls.name, cls.version  # type: ignore[misc]
+        self.requires, self.provides = cls.requires, cls.provides  # type: ignore[misc]
+        self.error = error
+
+    def __call__(self, article: Article) -> None:
+        raise _NotBuilt(self.error)
+
+
+class _NotBuilt(Exception):
+    """The error of a stage that could not be built (its text is the constructor's error)."""
 
 
 def choose(only: Iterable[str] | None = None, skip: Iterable[str] = ()) -> list[type[Stage]]:

@@ -538,3 +538,24 @@ def test_fault_10_a_stage_allocating_too_much_fails_alone_under_max_memory(tmp_p
         {"stage": "greedy", "error": "memory limit exceeded: more than 200 MB (--max-memory)"}]
     assert summary.failures == {"greedy": 1} and summary.records == 3
     assert summary.crashes == 0  # the worker lived on
+
+
+def test_fault_1_a_stage_that_cannot_be_built_fails_its_articles_not_the_run(tmp_path, stage):
+    @stage
+    class NoModel(Stage):
+        name, requires, provides, default = "no_model", ("text",), ("x",), False
+
+        def __init__(self):
+            raise FileNotFoundError("model.bin is not installed")
+
+        def __call__(self, article):  # pragma: no cover - never built
+            pass
+
+    folder, out = _corpus(tmp_path / "in", 3), tmp_path / "r.jsonl"
+    summary = run(RunOptions(paths=[folder], output=out, only=["clean", "metadata", "no_model"],
+                             workers=2), **QUIET)
+    assert summary.exit_code == 1 and summary.crashes == 0
+    for record in _records(out).values():
+        assert record["title"] and record["errors"] == [{
+            "stage": "no_model",
+            "error": "FileNotFoundError: model.bin is not installed (when the stage was built)"}]

@@ -81,20 +81,24 @@ def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent)
-    try:
-        if initializer is not None:
-            initializer(*initargs, phase=phase)
-        gc.freeze()  # see "Garbage collection" in the module docstring
-        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-        while True:
+    if initializer is not None:
+        initializer(*initargs, phase=phase)
+    gc.freeze()  # see "Garbage collection" in the module docstring
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    while True:
+        try:
             task = conn.recv()
-            if task is None:
-                break
-            phase.value = 0
-            conn.send(func(task))
-        conn.close()
-    except (EOFError, OSError):  # the parent went away (or closed our pipe): nothing to say
-        os._exit(0)
+        except (EOFError, OSError):  # the parent went away: nothing to say
+            break
+        if task is None:
+            break
+        phase.value = 0
+        result = func(task)
+        try:
+            conn.send(result)
+        except OSError:  # the parent went away (a closed pipe): no traceback
+            break
+    conn.close()
 
 
 def _die_with_parent(parent: int) -> None:
