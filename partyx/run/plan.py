@@ -173,7 +173,10 @@ def plan(listed: list[Listed], known: Iterable[Known], signature: str, full: boo
     """Merge the listing with the state's rows (both in id order, see module docstring).
     ``shard``: the rows of other shards are not this run's business (never ``missing``).
     ``every_path``: the display paths of every file listed, of every shard (asked only when
-    some row's id is not listed: a row whose file is listed under another id is replaced)."""
+    some row's id is not listed: a row whose file is listed under another id is replaced).
+    Only files read whole, one article each, count here: a file that holds many articles (a
+    dataset, one id per row) lists ids that are not one file's, and a row gone from it is
+    missing, not replaced."""
     tasks: list[Task] = []
     reused = 0
     gone: list[Known] = []
