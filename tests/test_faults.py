@@ -397,7 +397,7 @@ def test_fault_8_articles_lost_to_a_time_limit_or_a_dead_worker_are_tried_again(
 
     folder, out = _corpus(tmp_path / "in", 5), tmp_path / "r.jsonl"
     opts = RunOptions(paths=[folder], output=out, only=["clean", "metadata", "flaky"],
-                      workers=2, timeout=2.0)
+                      workers=2, timeout=5.0)
     first = run(opts, **QUIET)
     assert first.exit_code == 1 and (first.timeouts, first.crashes) == (1, 1)
     flag.unlink()  # whatever was wrong is fixed
