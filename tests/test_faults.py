@@ -406,6 +406,24 @@ def test_fault_8_articles_lost_to_a_time_limit_or_a_dead_worker_are_tried_again(
     assert all(not r["errors"] for r in _records(out).values())
 
 
+def test_fault_8_the_state_marks_lost_articles_to_be_tried_again(tmp_path):
+    """Whatever the stat stored with it: a record lost to a time limit, a dead worker or the
+    memory limit is tried again, as one with a read error is; a stage's own error is not."""
+    from partyx.run.state import State
+
+    state = State(tmp_path / "r.jsonl")
+    errors = {"late": "timed out after 30 s", "dead": "worker process died (signal 9)",
+              "big": "memory limit exceeded: more than 1 GB (--max-memory)",
+              "own": "TimeoutError: timed out after 3 s"}
+    for article_id, error in errors.items():
+        state.put(article_id, f"{article_id}.txt", 1, 2, "sha", "sig", b'{"id":1}',
+                  [{"stage": "x", "error": error}], {})
+    state.checkpoint(force=True)
+    assert {k.id: k.unreadable for k in state.known()} == {
+        "late": True, "dead": True, "big": True, "own": False}
+    state.close()
+
+
 # --- 9. the views count duplicates; a BOM; stats | head ------------------------------------------
 
 

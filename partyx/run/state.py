@@ -44,7 +44,14 @@ from typing import IO, Any, NamedTuple
 import orjson
 
 from partyx import io
-from partyx.errors import LOCKED, STATE_SET_ASIDE, Locked
+from partyx.errors import (
+    LOCKED,
+    OUT_OF_MEMORY,
+    STATE_SET_ASIDE,
+    TIMED_OUT,
+    WORKER_DIED,
+    Locked,
+)
 from partyx.record import COUNTED, Error
 
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
@@ -121,7 +128,15 @@ class Known:
     mtime_ns: int | None
     sha256: str | None
     signature: str
-    unreadable: bool  # its record has a ``read`` error: always tried again
+    # its record has a ``read`` error, or its article was lost (a time limit, a worker that
+    # died, the memory limit): always tried again
+    unreadable: bool
+
+
+# How the errors of a lost article start, as the state stores them (a stage's own exception
+# starts with its type's name instead: "TimeoutError: …").
+_LOST = tuple(b'"error":' + orjson.dumps(m.text.split("{")[0])[:-1]
+              for m in (TIMED_OUT, WORKER_DIED, OUT_OF_MEMORY))
 
 
 class SummaryRow(NamedTuple):
@@ -236,8 +251,9 @@ class State:
             "SELECT id, path, size, mtime_ns, sha256, signature, errors FROM articles "
             "ORDER BY id")
         for id_, path, size, mtime_ns, sha, sig, errors in rows:
-            unreadable = errors is not None and b'"stage":"read"' in errors
-            yield Known(id_, path, size, mtime_ns, sha, sig, unreadable)
+            retry = errors is not None and (b'"stage":"read"' in errors
+                                            or any(lost in errors for lost in _LOST))
+            yield Known(id_, path, size, mtime_ns, sha, sig, retry)
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
