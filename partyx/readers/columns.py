@@ -40,7 +40,12 @@ _MARKUP = re.compile(
 
 
 class RowError(Exception):
-    """A row that gives no article (its message names the row and why)."""
+    """A row that gives no article (its message names the row and why); ``row_id``: the
+    row's own id, when it has one."""
+
+    def __init__(self, message: str, row_id: str | None = None) -> None:
+        super().__init__(message)
+        self.row_id = row_id
 
 
 class Row(NamedTuple):
@@ -145,7 +150,8 @@ class Columns:
             if value:
                 out[field] = value
         if "text" not in out:
-            raise RowError(errors.ROW_NO_TEXT(where=where, columns=self.columns_for("text")))
+            raise RowError(errors.ROW_NO_TEXT(where=where, columns=self.columns_for("text")),
+                           row_id)
         return out, row_id
 
 

@@ -46,6 +46,8 @@ def encoding_of(head: bytes) -> tuple[str, str]:
 
 def rows(stream: IO[bytes], max_bytes: int) -> Iterator[Row]:
     """The records of a CSV stream (see module docstring) as rows of column -> value."""
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type, type-var]
     codec, _ = encoding_of(peek(stream))
     text = io.TextIOWrapper(stream, encoding=codec, newline="")  # type: ignore[type-var]
     csv.field_size_limit(_FIELD_LIMIT)

@@ -97,7 +97,9 @@ def _rows(shown: str, file_id: str, fmt: str, encoding: str, rows: Iterator[cols
         try:
             fields, row_id = columns.fields(row.values, row.where)
         except cols.RowError as e:
-            yield shown, f"{file_id}/{label}", None, spool.add_error(str(e), fmt, label), label
+            label = e.row_id if e.row_id is not None else row.number
+            article_id = f"{file_id}/{io.display(str(label))}"
+            yield shown, article_id, None, spool.add_error(str(e), fmt, label), label
             continue
         label = row_id if row_id is not None else row.number
         article_id = f"{file_id}/{io.display(str(label))}"

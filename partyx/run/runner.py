@@ -135,16 +135,18 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: Pipeline, state: S
                          reused=work.reused)
     changed = False
     state.track_changes()  # before any row changes: FILE's unchanged lines can be copied
+    if work.tasks or work.copies:
+        state.set_meta("output", "")  # FILE is stale from now until it is written again
+        # rows whose content has a record already; before pruning, which may remove the id
+        # a record is copied from
+        state.copy(work.copies)
+        state.checkpoint(force=True)
+        changed = True
     if opts.prune and work.missing:
         summary.pruned = state.delete(work.missing)
         changed = True
     else:
         summary.missing = len(work.missing)
-    if work.tasks or work.copies:
-        state.set_meta("output", "")  # FILE is stale from now until it is written again
-        state.copy(work.copies)  # rows whose content has a record already
-        state.checkpoint(force=True)
-        changed = True
     del listed
     for result in _execute(work.tasks, opts, pipeline, summary, progress):
         if result.record is None:
