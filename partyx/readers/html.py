@@ -34,6 +34,7 @@ instructions dropped).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import logging
 import re
@@ -70,13 +71,14 @@ def load() -> ModuleType:
     return trafilatura
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """``(markup, encoding)`` of a page's bytes (see module docstring)."""
-    if not data.strip():
+def encoding_of(data: bytes) -> tuple[str, str, bytes]:
+    """``(encoding, why, body)`` of a page's bytes (see module docstring): ``body`` is the
+    bytes without a byte-order mark."""
+    if not data or data.isspace():
         raise DecodeError(errors.EMPTY_FILE if not data else errors.NO_TEXT)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _decode_as(data[len(bom):], name, "a byte-order mark says so"), name
+            return name, "a byte-order mark says so", data[len(bom):]
     if b"\x00" in data[:4096]:
         raise DecodeError(errors.NUL_BYTE, offset=data.index(0))
     m = _CHARSET.search(data[:4096])
@@ -84,10 +86,13 @@ def decode(data: bytes) -> tuple[str, str]:
         declared = m.group(1).decode("ascii").lower()
         name = "utf-8" if declared in ("utf8", "utf-8", "unicode") else declared
         try:
-            return _decode_as(data, name, "the page declares it"), name
+            if codecs.lookup(name).name != "utf-8":
+                return name, "the page declares it", data
         except LookupError:
             pass  # a charset Python does not know: try UTF-8
-    return _decode_as(data, "utf-8", "no encoding declared"), "utf-8"
+        else:
+            return "utf-8", "the page declares it", data
+    return "utf-8", "no encoding declared", data
 
 
 def _decode_as(data: bytes, encoding: str, why: str) -> str:
@@ -97,55 +102,83 @@ def _decode_as(data: bytes, encoding: str, why: str) -> str:
         raise DecodeError(errors.PAGE_UNDECODABLE, encoding=encoding, why=why) from None
 
 
-# control characters libxml2 chokes on (as trafilatura, it drops them)
+# control characters trafilatura cannot carry (it drops them, as lxml refuses them in new
+# elements); removed only from a page whose text they made vanish
 _CONTROLS = bytes([*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 @cache
-def _parser(encoding: str) -> Any:
-    from lxml.html import HTMLParser
+def _parser() -> Any:
+    """lxml's HTML parser with trafilatura's settings, every element an ``HtmlElement`` (lxml's
+    default lookup calls Python for each element it hands out)."""
+    from lxml import etree
+    from lxml.html import (
+        HtmlComment,
+        HtmlElement,
+        HtmlEntity,
+        HTMLParser,
+        HtmlProcessingInstruction,
+    )
 
-    return HTMLParser(collect_ids=False, default_doctype=False, encoding=encoding,
-                      remove_comments=True, remove_pis=True)
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                        remove_comments=True, remove_pis=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+        entity=HtmlEntity))
+    return parser
 
 
-def parse(data: bytes) -> tuple[Any, str, str]:
-    """``(tree, markup, encoding)`` of a page's bytes; :class:`~partyx.errors.DecodeError`
-    when they are not a page."""
+def parse(data: bytes) -> tuple[Any, bytes, str]:
+    """``(tree, utf8, encoding)`` of a page's bytes: its tree, its bytes in UTF-8 and the
+    encoding it was read in; :class:`~partyx.errors.DecodeError` when they are not a page in
+    that encoding. UTF-8 is checked by the parser itself (no copy of the page is decoded)."""
     from lxml.etree import ParserError
     from lxml.html import document_fromstring
 
-    markup, encoding = decode(data)
-    data = data.removeprefix(b"\xef\xbb\xbf") if encoding == "utf-8" else markup.encode("utf-8")
-    data = data.translate(None, _CONTROLS)
+    encoding, why, body = encoding_of(data)
+    if encoding != "utf-8":
+        body = _decode_as(body, encoding, why).encode("utf-8")
+    parser = _parser()
     try:
-        tree = document_fromstring(data, parser=_parser("utf-8"))
+        tree = document_fromstring(body, parser=parser)
     except (ParserError, ValueError):
         raise DecodeError(errors.NO_ARTICLE_TEXT) from None
-    return tree, markup, encoding
+    if any(e.type_name == "ERR_INVALID_ENCODING" for e in parser.error_log):
+        raise DecodeError(errors.PAGE_UNDECODABLE, encoding=encoding, why=why)
+    return tree, body, encoding
 
 
 def read(data: bytes) -> tuple[Page, str]:
     """The article of a saved page and the encoding it was read in;
     :class:`~partyx.errors.DecodeError` when the bytes are not a page with article text."""
     load()
-    tree, markup, encoding = parse(data)
+    tree, body, encoding = parse(data)
+    page = _read(tree, body)
+    if page is None and body != body.translate(None, _CONTROLS):
+        tree, body, _ = parse(body.translate(None, _CONTROLS))
+        page = _read(tree, body)
+    if page is None:
+        raise DecodeError(errors.NO_ARTICLE_TEXT)
+    return page, encoding
+
+
+def _read(tree: Any, body: bytes) -> Page | None:
     try:
         meta = _metadata(tree)  # first: the text extraction prunes the tree
-        printed = _printed(tree, markup, meta.get("description"))
+        printed = _printed(tree, body, meta.get("description"))
+        section = _section(tree)
         _drop_furniture(tree)
         text = _text(tree)
     except Exception as e:  # noqa: BLE001 - a page that trips trafilatura or htmldate
         raise DecodeError(errors.PAGE_UNREADABLE, error=f"{type(e).__name__}: {e}") from e
     if not text:
-        raise DecodeError(errors.NO_ARTICLE_TEXT)
+        return None
     title = _headline(meta.get("title"), meta.get("page_title"), text)
     authors = tuple(a.strip() for a in (meta.get("author") or "").split(";") if a.strip())
     lead = meta.get("description") if printed else _lead(meta.get("description"), title, text)
-    page = Page(text=text, title=title, lead=lead,
-                published=stated_time(meta.get("date")), authors=authors,
-                outlet=meta.get("sitename"), section=_section(tree), url=meta.get("url"))
-    return page, encoding
+    return Page(text=text, title=title, lead=lead, published=stated_time(meta.get("date")),
+                authors=authors, outlet=meta.get("sitename"), section=section,
+                url=meta.get("url"))
 
 
 def extract_text(markup: str) -> str:
@@ -159,7 +192,7 @@ def _read_text(markup: str) -> str:
     from lxml.html import document_fromstring
 
     try:
-        tree = document_fromstring(markup.encode("utf-8", "replace"), parser=_parser("utf-8"))
+        tree = document_fromstring(markup.encode("utf-8", "replace"), parser=_parser())
     except (ParserError, ValueError):
         return ""
     _drop_furniture(tree)
@@ -191,6 +224,11 @@ def _furniture() -> tuple[str, ...]:
 
 
 def _drop_furniture(tree: Any) -> None:
+    """Drop what trafilatura would delete anyway: the head (read already; the text extraction
+    deletes it), and the tags of :func:`_furniture` in the body."""
+    head = tree.find("head")
+    if head is not None:
+        tree.remove(head)
     body = tree.find("body")
     tags = _furniture()
     if body is None or not tags:
@@ -273,20 +311,20 @@ def _section(tree: Any) -> str | None:
     return None
 
 
-def _printed(tree: Any, markup: str, description: str | None) -> bool:
+def _printed(tree: Any, body: bytes, description: str | None) -> bool:
     """Does the page print ``description`` (its first words, spacing aside) in its body?
-    Looked for in the markup first (once in the head, once printed), then in the body's
-    text (entities, line breaks)."""
+    Looked for in the page's bytes first (once in the head, once printed), then in the
+    body's text (entities, line breaks)."""
     words = (description or "").split()[:8]
     if len(words) < 5:
         return False
     needle = " ".join(words)
-    if markup.count(needle) > 1:
+    if body.count(needle.encode("utf-8")) > 1:
         return True
-    body = tree.find("body")
-    if body is None:
+    element = tree.find("body")
+    if element is None:
         return False
-    return needle in " ".join(body.text_content().split())
+    return needle in " ".join(element.text_content().split())
 
 
 def _lead(description: str | None, title: str | None, text: str) -> str | None:
