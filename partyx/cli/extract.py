@@ -24,8 +24,9 @@ def extract(
                                             help="Run exactly these stages (comma-separated)."),
     skip: list[str] | None = typer.Option(None, "--skip", help="Stages to leave out."),
     glob: str | None = typer.Option(
-        None, "--glob", help="File pattern inside folders [default: every format partyx "
-                             "reads: .txt .html .htm .jsonl .ndjson .csv .parquet, and .gz]."),
+        None, "--glob", metavar="PATTERN",
+        help="File pattern inside folders (default: every format partyx reads: .txt .html .htm "
+             ".jsonl .ndjson .csv .parquet, each also .gz)."),
     workers: int | None = typer.Option(None, "--workers", "-j", min=1,
                                        help="Worker processes [default: all cores]."),
     full: bool = typer.Option(False, "--full",
