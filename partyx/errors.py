@@ -53,6 +53,10 @@ __all__ = [
     "SYMLINK_LOOP", "CANNOT_LIST_FOLDER", "EMPTY_FILE", "NO_TEXT", "INVALID_UNICODE",
     "BINARY_SIGNATURE", "NUL_BYTE", "CONTROL_CHARACTERS", "CORRUPT_UTF8", "UNDECODABLE",
     "TIMED_OUT", "WORKER_DIED", "WROTE_UNDECLARED", "OUT_OF_MEMORY",
+    "CORRUPT_GZIP", "NO_ARTICLE_TEXT", "PAGE_UNDECODABLE", "ROW_NOT_JSON", "ROW_NOT_OBJECT",
+    "ROW_NO_TEXT", "ROW_TOO_LARGE", "DATASET_UNREADABLE", "PARQUET_NEEDS_PYARROW",
+    "DATASET_NO_TEXT_COLUMN", "PAGE_UNREADABLE",
+    "BAD_FIELD", "FORMAT_WITHOUT_STDIN", "STDIN_TWICE",
     "UNKNOWN_EXECUTOR", "SHARD_FORMAT", "SHARD_RANGE", "UNKNOWN_FORMAT", "BAD_SINCE",
     "UNKNOWN_TARGET",
     "NO_SUCH_PATH", "NO_SUCH_RECORDS_FILE", "STRICT_BAD_LINE", "STRICT_NOTHING_WRITTEN",
@@ -210,6 +214,22 @@ TIMED_OUT = Message("E020", "timed out after {seconds:g} s")
 WORKER_DIED = Message("E021", "worker process died ({how})")
 WROTE_UNDECLARED = Message("E022", "changed {fields}, which it does not provide (undone)")
 OUT_OF_MEMORY = Message("E023", "memory limit exceeded: more than {limit} (--max-memory)")
+# pages, datasets and compressed files (partyx.readers); ``where`` names the row of a dataset:
+# ``line 7`` (JSON lines, CSV), ``row 7`` (Parquet)
+CORRUPT_GZIP = Message("E030", "corrupt gzip data: {error}")
+NO_ARTICLE_TEXT = Message("E031", "no article text found in the page")
+PAGE_UNDECODABLE = Message("E032", "cannot be decoded as {encoding} ({why})")
+ROW_NOT_JSON = Message("E033", "{where}: not JSON ({error})")
+ROW_NOT_OBJECT = Message("E034", "{where}: not a JSON object")
+ROW_NO_TEXT = Message("E035", "{where}: no text (no value in a column named {columns})")
+ROW_TOO_LARGE = Message("E036", "{where}: too large: {size} bytes (limit {limit}, see --max-bytes)")
+DATASET_UNREADABLE = Message("E037", "cannot read the dataset{where}: {error}")
+PARQUET_NEEDS_PYARROW = Message(
+    "E038", "reading Parquet needs pyarrow: pip install 'partyx[parquet]'")
+PAGE_UNREADABLE = Message("E040", "the page's text cannot be extracted ({error})")
+DATASET_NO_TEXT_COLUMN = Message(
+    "E039", "no text column (tried {columns}; the file has {names}); name it with "
+            "--field text=COLUMN")
 
 # --- E1xx: an option or argument that cannot work ---------------------------------------------
 
@@ -227,6 +247,10 @@ CONTRADICTION = Message("E108", "{first} contradicts {second}: {why}")
 NO_STAGES = Message("E109", "--stages names no stage; leave it out to run the default stages")
 BAD_SIZE = Message(
     "E111", "--max-memory wants a size such as 500M, 2G or 0 (no limit), not {text!r}")
+BAD_FIELD = Message("E120", "--field wants FIELD=COLUMN with FIELD one of {fields}, not {text!r}")
+FORMAT_WITHOUT_STDIN = Message(
+    "E121", "--format says what standard input holds: give '-' among the paths")
+STDIN_TWICE = Message("E122", "standard input ('-') can be read only once")
 # E110: PipelineError. Its texts are written where the graph is checked (partyx.pipeline): an
 # unknown stage, a plugin that failed to load, a field provided twice, a missing provider, a
 # cycle.

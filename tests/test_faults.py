@@ -242,6 +242,22 @@ def test_fault_4_a_file_listed_under_a_new_id_replaces_its_old_record(tmp_path):
     assert set(_records(out)) == {"a/x"} and summary.missing == 0
 
 
+def test_fault_4_the_ids_of_a_datasets_rows_hold_the_rule_too(tmp_path):
+    corpus, out = tmp_path / "in", tmp_path / "r.jsonl"
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "a" / "dump.jsonl").write_bytes(b"".join(
+        orjson.dumps({"id": i, "text": f"{text}\nSố {i}."}) + b"\n" for i in (1, 2)))
+    light = ["clean", "metadata"]
+    run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
+    assert set(_records(out)) == {"a/dump/1", "a/dump/2"}
+    (corpus / "b").mkdir()
+    (corpus / "b" / "dump.jsonl").write_bytes(orjson.dumps({"id": 1, "text": text}) + b"\n")
+    summary = run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
+    assert set(_records(out)) == {"a/dump/1", "a/dump/2", "b/dump/1"}
+    assert summary.processed == 1 and summary.records == 3
+
+
 # --- 5. a run deleting another run's temporary file ---------------------------------------------
 
 
@@ -403,6 +419,33 @@ def test_fault_8_articles_lost_to_a_time_limit_or_a_dead_worker_are_tried_again(
     flag.unlink()  # whatever was wrong is fixed
     second = run(opts, **QUIET)
     assert second.processed == 2 and second.exit_code == 0
+    assert all(not r["errors"] for r in _records(out).values())
+
+
+def test_fault_8_a_dataset_row_lost_to_the_time_limit_is_tried_again(tmp_path, stage):
+    flag = tmp_path / "broken"
+    flag.touch()
+
+    @stage
+    class Flaky(Stage):
+        name, requires, provides, default = "flaky", ("text",), ("x",), False
+
+        def __call__(self, article):
+            if flag.exists() and "Số 2." in article.raw:
+                time.sleep(600)
+
+    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    folder, out = tmp_path / "in", tmp_path / "r.jsonl"
+    folder.mkdir()
+    (folder / "dump.jsonl").write_bytes(b"".join(
+        orjson.dumps({"id": i, "text": f"{text}\nSố {i}."}) + b"\n" for i in (1, 2, 3)))
+    opts = RunOptions(paths=[folder], output=out, only=["clean", "metadata", "flaky"],
+                      workers=2, timeout=5.0)
+    first = run(opts, **QUIET)
+    assert first.timeouts == 1 and _records(out)["dump/2"]["errors"][0]["stage"] == "flaky"
+    flag.unlink()
+    second = run(opts, **QUIET)
+    assert second.processed == 1 and second.exit_code == 0
     assert all(not r["errors"] for r in _records(out).values())
 
 

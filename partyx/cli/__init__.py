@@ -12,7 +12,7 @@ from __future__ import annotations
 import typer
 
 from partyx import __version__
-from partyx.cli import export, extract, merge, report, stages, stats
+from partyx.cli import export, extract, merge, report, schema, stages, stats
 from partyx.cli._util import Command
 
 app = typer.Typer(
@@ -54,6 +54,8 @@ app.command("report", cls=Command,
             short_help="Write one self-contained HTML page of the corpus.")(report.report)
 app.command("stages", cls=Command,
             short_help="List the stages, built-in and plugins.")(stages.stages)
+app.command("schema", cls=Command,
+            short_help="Print the JSON Schema of the record.")(schema.schema)
 
 
 def main() -> None:

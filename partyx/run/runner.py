@@ -43,9 +43,12 @@ from typing import IO, Protocol
 from partyx import errors, io
 from partyx.errors import Interrupted, OutputError, UsageError
 from partyx.pipeline import Stage, choose, signature
+from partyx.readers import DATASETS, format_of
+from partyx.readers.columns import Columns
 from partyx.run import plan as planning
 from partyx.run.executors.base import Executor, executor_class
 from partyx.run.plan import Task
+from partyx.run.spool import Spool
 from partyx.run.state import State, lock, set_aside, state_path, unpack
 from partyx.run.summary import RunSummary
 from partyx.run.worker import (
@@ -64,7 +67,7 @@ class RunOptions:
     output: Path | None  # None: standard output
     only: list[str] | None = None
     skip: list[str] = field(default_factory=list)
-    pattern: str = io.DEFAULT_GLOB
+    pattern: str | None = io.DEFAULT_GLOB  # None: every format partyx reads
     workers: int | None = None  # None: every core this process may use
     debug: bool = False
     full: bool = False  # process every article, whatever the state says
@@ -79,6 +82,8 @@ class RunOptions:
     checkpoint_seconds: float = 30.0
     max_bytes: int = io.MAX_BYTES  # larger files are reported as too large, never read
     max_memory: int | None = None  # bytes a worker may allocate beyond its start; None: no limit
+    fields: dict[str, str] = field(default_factory=dict)  # --field: article field -> column
+    stdin_format: str = "txt"  # what standard input ("-" among the paths) holds
 
 
 class Progress(Protocol):
@@ -132,11 +137,15 @@ def run(opts: RunOptions, log: Callable[[str], None] = lambda m: print(m, file=s
     try:
         with _signals_interrupt():
             if opts.output is None:
-                summary = _run_to_stdout(opts, pipeline, log, progress)
+                with Spool() as spool:
+                    summary = _run_to_stdout(opts, pipeline, log, progress, spool)
             else:
                 _check_writable(opts.output)
-                with lock(opts.output, wait=opts.wait):
-                    summary = _run_recovering(opts, opts.output, pipeline, log, progress, warn)
+                with lock(opts.output, wait=opts.wait), \
+                        Spool(opts.output.parent, opts.output.name) as spool:
+                    _remove_stale_temporaries(opts.output)  # before this run's spool exists
+                    summary = _run_recovering(opts, opts.output, pipeline, log, progress, warn,
+                                              spool)
     except (KeyboardInterrupt, _Signalled) as e:  # waiting for the lock, listing the files
         raise Interrupted(errors.INTERRUPTED_EARLY, signum=_signum(e)) from None
     summary.seconds = time.perf_counter() - start
@@ -209,9 +218,15 @@ def _signum(e: BaseException) -> int:
     return signal.SIGTERM if isinstance(e, _Signalled) else signal.SIGINT
 
 
+def _list(opts: RunOptions, spool: Spool, shard: bool = True) -> list[planning.Listed]:
+    return planning.list_articles(opts.paths, opts.pattern, opts.shard if shard else None,
+                                  spool=spool, columns=Columns(opts.fields),
+                                  stdin_format=opts.stdin_format, max_bytes=opts.max_bytes)
+
+
 def _run_recovering(opts: RunOptions, output: Path, pipeline: _Pipeline,
                     log: Callable[[str], None], progress: Progress | None,
-                    warn: Callable[[str], None]) -> RunSummary:
+                    warn: Callable[[str], None], spool: Spool) -> RunSummary:
     """The run with its state; a state found damaged inside (SQLite reports the database
     malformed at any moment of the run) is moved aside, and the run starts again on a new
     state built from FILE (as for a state whose header is damaged: :class:`State`)."""
@@ -219,7 +234,7 @@ def _run_recovering(opts: RunOptions, output: Path, pipeline: _Pipeline,
         state: State | None = None
         try:
             state = State(output, warn=warn)
-            return _run_with_state(opts, output, pipeline, state, log, progress)
+            return _run_with_state(opts, output, pipeline, state, log, progress, spool)
         except sqlite3.DatabaseError as e:
             if type(e) is not sqlite3.DatabaseError or attempt == 2:
                 raise  # the disk (full, read-only, I/O: OperationalError), or damaged again
@@ -237,15 +252,19 @@ def _run_recovering(opts: RunOptions, output: Path, pipeline: _Pipeline,
 
 
 def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: State,
-                    log: Callable[[str], None], progress: Progress | None) -> RunSummary:
-    _remove_stale_temporaries(output)
-    listed = planning.list_articles(opts.paths, opts.pattern, opts.shard)
+                    log: Callable[[str], None], progress: Progress | None,
+                    spool: Spool) -> RunSummary:
+    listed = _list(opts, spool)
+    signature = pipeline.signature
     every_path = None
-    if opts.shard is not None:
+    if opts.shard is not None:  # the files of the other shards too (no dataset is read again)
         def every_path() -> set[str]:
-            return {io.display(p) for p, _ in planning.list_articles(opts.paths, opts.pattern)}
-    work = planning.plan(listed, state.known(), pipeline.signature, opts.full, opts.shard,
-                         every_path)
+            return {io.display(str(f)) for root in opts.paths if str(root) != "-"
+                    for f in io.find_articles([root], opts.pattern)
+                    if format_of(f) not in DATASETS}
+    work = planning.plan(listed, state.known(), signature, opts.full, opts.shard,
+                         by_content=lambda key: state.find_content(key, signature),
+                         every_path=every_path)
     summary = RunSummary(stages=pipeline.names, output=str(output), listed=len(listed),
                          reused=work.reused)
     changed = False
@@ -253,15 +272,18 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
     if work.replaced:
         state.delete(work.replaced)
         changed = True
+    if work.tasks or work.copies:
+        state.set_meta("output", "")  # FILE is stale from now until it is written again
+        # rows whose content has a record already; before pruning, which may remove the id
+        # a record is copied from
+        state.copy(work.copies)
+        state.checkpoint(force=True)
+        changed = True
     if opts.prune and work.missing:
         summary.pruned = state.delete(work.missing)
         changed = True
     else:
         summary.missing = len(work.missing)
-    if work.tasks:
-        state.set_meta("output", "")  # FILE is stale from now until it is written again
-        state.checkpoint(force=True)
-        changed = True
     del listed
     try:
         with contextlib.closing(_execute(work.tasks, opts, pipeline, summary, progress)) as done:
@@ -296,8 +318,8 @@ def _articles(n: int) -> str:
 
 
 def _run_to_stdout(opts: RunOptions, pipeline: _Pipeline, log: Callable[[str], None],
-                   progress: Progress | None) -> RunSummary:
-    listed = planning.list_articles(opts.paths, opts.pattern, opts.shard)
+                   progress: Progress | None, spool: Spool) -> RunSummary:
+    listed = _list(opts, spool)
     summary = RunSummary(stages=pipeline.names, listed=len(listed))
     tasks = planning.every_article(listed)
     order = {task.id: n for n, task in enumerate(tasks)}
@@ -421,10 +443,11 @@ def _execute(tasks: list[Task], opts: RunOptions, pipeline: _Pipeline, summary: 
 
 def _remove_stale_temporaries(output: Path) -> None:
     """Temporary files a killed run left beside FILE: exactly the names
-    :func:`partyx.io.atomic_writer` gives FILE's (``.{name}.XXXXXXXX.tmp``; we hold FILE's lock,
-    so none is in use), never another file's (``.records.jsonl.2.….tmp`` is the temporary
-    file of ``records.jsonl.2``, which another run may be writing)."""
-    mine = re.compile(re.escape(f".{output.name}.") + r"[a-z0-9_]{8}\.tmp")
+    :func:`partyx.io.atomic_writer` gives FILE's (``.{name}.XXXXXXXX.tmp``) and those of its
+    spool (``.{name}.rows-PID-XXXXXXXX.tmp``: :mod:`partyx.run.spool`); we hold FILE's lock, so
+    none is in use. Never another file's (``.records.jsonl.2.….tmp`` is the temporary file of
+    ``records.jsonl.2``, which another run may be writing)."""
+    mine = re.compile(re.escape(f".{output.name}.") + r"(rows-\d+-)?[a-z0-9_]{8}\.tmp")
     with contextlib.suppress(OSError):
         for entry in os.scandir(output.parent):
             if mine.fullmatch(entry.name):

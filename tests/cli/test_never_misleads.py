@@ -35,10 +35,10 @@ def extracted(tmp_path) -> Path:
 
 
 def _not_records(extracted: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
-    gz = tmp_path / "records.jsonl.gz"
-    gz.write_bytes(gzip.compress(extracted.read_bytes()))
+    gz = tmp_path / "article.txt.gz"  # (a gzipped records file is records: see below)
+    gz.write_bytes(gzip.compress(next(SEEDS.glob("*.txt")).read_bytes()))
     return {
-        "gzip": (gz, "gzip data"),
+        "gzip": (gz, "gzip-compressed text (an article?"),
         "state": (state_path(extracted), "an SQLite database (the state of a run"),
         "article": (next(SEEDS.glob("*.txt")), "text (an article?"),
     }
@@ -61,6 +61,13 @@ def test_a_file_that_is_not_records_is_refused_naming_what_it_looks_like(
         assert "[E206]" in result.stderr and "skipped" not in result.stderr
         assert not (tmp_path / "csv").exists() and not (tmp_path / "r.html").exists()
         assert not (tmp_path / "m.jsonl").exists()
+
+
+def test_gzipped_records_are_records(extracted, tmp_path):
+    gz = tmp_path / "records.jsonl.gz"
+    gz.write_bytes(gzip.compress(extracted.read_bytes()))
+    result = cli.invoke(app, ["stats", str(gz), "--json"])
+    assert result.exit_code == 0 and orjson.loads(result.stdout)["articles"] == 5
 
 
 def test_a_records_file_with_a_bom_is_read(extracted, tmp_path):
@@ -182,8 +189,8 @@ def test_help_shows_metavars_and_defaults_not_type_labels(command):
     assert result.exit_code == 0
     text = result.stdout
     assert not re.search(r"<(list|bool|int|float|str|path|Path)\b", text), text
-    assert "{" not in text and "(every" not in text and "x>=" not in text, text
-    assert " ." not in text.replace("...", ""), text  # no sentence left with a hole
+    assert "{" not in text and "[default: (" not in text and "x>=" not in text, text
+    assert not re.search(r" \.(\s|$)", text), text  # no sentence left with a hole
 
 
 def test_help_of_extract_and_stats(tmp_path):
