@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from partyx.data import load
 from partyx.lang.tokens import Tok, Tokenizer, Trie
@@ -666,8 +666,8 @@ class OrgReader:
             return None
         if head in v.numbered and (toks[j].text.isdigit() or _is_roman(toks[j].text)):
             return Org(f"{head} {toks[j].text}", "other", None), j + 1  # "Quân khu 7"
-        if not (toks[j].cap or toks[i].cap) or toks[j].low in _STOP:
-            return None  # ("ủy ban dân", "Ban cho biết")
+        if not (toks[j].cap or toks[i].cap) or toks[j].low in _STOP or toks[j].low == toks[i].low:
+            return None  # ("ủy ban dân", "Ban cho biết", "Trưởng ban Ban Tổ chức": a title's)
         words = [head]
         k = j
         lower_run = 0  # words of the lower-case run at the end (a phrase is one)
@@ -745,7 +745,7 @@ class OrgReader:
         if not closed:  # the lower-case run goes on into the sentence: none of it is the name
             del words[run_at[0]:]
             k = run_at[1]
-        while len(words) > 1 and words[-1] == "-":
+        while len(words) > 1 and (words[-1] == "-" or words[-1] in _CONNECTORS):
             words.pop()
             k -= 1
         if len(words) == 1:
@@ -822,6 +822,28 @@ class Bodies:
                 if _is_ministry(full):
                     return _of_ministry(org, full)
         return org
+
+    def party_of(self, org: Org, at: int, since: int) -> Org:
+        """A ``Đảng ủy`` no post of its chain owns (``Đảng bộ Quân sự TP Hải Phòng do ông A,
+        …, là Bí thư Đảng ủy``): the Party organisation of an agency named last in its
+        sentence (from ``since``), else as it is. A Party organisation of a level (``Đảng bộ
+        tỉnh``) has a committee of its own name (Tỉnh ủy), which this is not."""
+        if not is_party_alone(org):
+            return org
+        for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
+            if self.starts[i] < since:
+                break
+            full = self.orgs[i]
+            words = full.name.split()
+            if (full.kind == "party_organization" and words[:2] == ["Đảng", "bộ"]
+                    and len(words) > 2 and level_of(words[2]) is None):
+                return full
+        return org
+
+
+def is_party_alone(org: Org | None) -> TypeGuard[Org]:
+    """``Đảng ủy`` read with no organisation of its own."""
+    return org is not None and org.name == "Đảng ủy" and not org.resolved and org.slot is None
 
 
 # --- Party organisations by level (Đảng bộ <level> <Place>) -----------------------------
@@ -973,6 +995,11 @@ class Whereabouts:
         stop = hi if end < 0 else end
         ends = [i for i in (end, text.find("! ", at, stop), text.find("? ", at, stop)) if i >= 0]
         return (lo if start < lo else start + 2), (min(ends) + 1 if ends else hi)
+
+    def sentence_start(self, at: int) -> int:
+        """Where the sentence around offset ``at`` begins."""
+        lo, hi = self._paragraph(at)
+        return self._sentence(lo, hi, at)[0]
 
     def _paragraph(self, at: int) -> tuple[int, int]:
         text = self.text

@@ -50,7 +50,7 @@ from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.gazetteer import Unit
-from partyx.rules.orgs import NO_CONTEXT, Bodies, Context, Org, Whereabouts
+from partyx.rules.orgs import NO_CONTEXT, Bodies, Context, Org, Whereabouts, is_party_alone
 from partyx.rules.posts import Post, PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
@@ -844,7 +844,8 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
     written once before a list is shared); ``said``, the places the person's posts named so
     far, grows by theirs."""
     for p in chain:
-        if p.org is not None and (p.org.slot is not None or p.org.bare):
+        if p.org is not None and (p.org.slot is not None or p.org.bare
+                                  or is_party_alone(p.org)):
             break
     else:  # (most chains: every place written)
         for p in chain:
@@ -853,7 +854,8 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
         return chain
     at = [tokens.starts[p.start] for p in chain]
     orgs = places.place_chain(list(zip(at, [p.org for p in chain], strict=True)), said)
-    orgs = [named.complete(o, a) if o is not None and o.bare else o
+    orgs = [named.complete(o, a) if o is not None and o.bare else
+            named.party_of(o, a, places.sentence_start(a)) if is_party_alone(o) else o
             for o, a in zip(orgs, at, strict=True)]
     said.extend(o.unit for o in orgs if o is not None and o.unit is not None)
     return [p if o is p.org else Post(p.title, o, p.status, p.start, p.end, p.shared)

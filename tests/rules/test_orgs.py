@@ -208,3 +208,34 @@ def test_a_cell_alone_in_a_chain_and_each_person_their_own_place(people):
     assert "Phó Bí thư | Tỉnh ủy Bình Dương" in got["Lê Thanh Cung"]
     assert got["Trần Văn Cần"] == {"Bí thư | Đảng ủy Sở Y tế tỉnh Long An",
                                    "Giám đốc | Sở Y tế tỉnh Long An"}
+
+
+@pytest.mark.parametrize("text, name, post", [
+    # the police's own Tổng cục, not the army's of the same first words
+    ("Thiếu tướng Nguyễn Hải Trung, nguyên Phó Tổng cục trưởng Tổng cục Chính trị Công an "
+     "nhân dân (CAND) nhận nhiệm vụ mới.", "Nguyễn Hải Trung",
+     "Phó Tổng cục trưởng | Tổng cục Chính trị Công an nhân dân"),
+    # a title ending in its head word (Trưởng ban) before the body's full name
+    ("Ông Phạm Minh Chính, Ủy viên Bộ Chính trị, Trưởng ban Ban Tổ chức Trung ương khóa XII, "
+     "phát biểu.", "Phạm Minh Chính", "Trưởng ban | Ban Tổ chức Trung ương"),
+    # a name never ends in "và" (the next post follows it)
+    ("Ông Dương Cương giữ chức Phó ban Nhân sự Khu tự trị Tân Cương và Phó cục trưởng Cục "
+     "Kiểm nghiệm.", "Dương Cương", "Phó Trưởng ban | Ban Nhân sự Khu tự trị Tân Cương"),
+    ("Ông Bùi Chí Hiếu, Ủy viên Ban Chấp hành Đoàn khối các cơ quan Trung ương, phát biểu.",
+     "Bùi Chí Hiếu", "Ủy viên | Ban Chấp hành Đoàn khối các cơ quan Trung ương"),
+])
+def test_names_that_end_where_the_name_does(people, text, name, post):
+    assert post in people(text)[name]
+
+
+def test_a_party_committee_written_alone_is_that_of_the_agency_its_sentence_names(people):
+    got = people("Đảng bộ Công an TP Hải Phòng do ông Bùi Quang Bình, Ủy viên Ban Thường vụ "
+                 "Thành ủy, Giám đốc Công an thành phố là Bí thư Đảng ủy.")
+    assert "Bí thư | Đảng bộ Công an thành phố Hải Phòng" in got["Bùi Quang Bình"]
+    # a Party organisation of a level has its own committee (Tỉnh ủy): no guess
+    got = people("Đảng bộ tỉnh Nghệ An do ông Lê Văn An là Bí thư Đảng ủy.")
+    assert got["Lê Văn An"] == {"Bí thư | Đảng ủy"}
+    # nor one of another sentence
+    got = people("Đảng bộ Công an TP Hải Phòng có 50 chi bộ. Ông Lê Văn An, Bí thư Đảng ủy "
+                 "cho biết.")
+    assert not any("Đảng bộ" in post for post in got["Lê Văn An"])
