@@ -166,7 +166,8 @@ def _is_ministry(org: Org) -> bool:
 
 def _of_ministry(body: Org, ministry: Org) -> Org:
     """``Văn phòng Bộ`` of ``Bộ Xây dựng``: ``Văn phòng Bộ Xây dựng``."""
-    return Org(body.name.removesuffix("Bộ") + ministry.name, body.kind, ministry.level,
+    name = body.name.removesuffix(" Bộ")  # "Văn phòng Bộ", "Vụ Tổ chức cán bộ"
+    return Org(f"{name} {ministry.name}", body.kind, ministry.level,
                parent=ministry.name)
 
 
@@ -253,6 +254,7 @@ class OrgWords:
     numbered: frozenset[str]  # generic heads whose name may be a number (Quân khu 7)
     boards: frozenset[str]  # generic heads of a board, the organisation after them
     ministry_units: frozenset[str]  # heads of a ministry's units (Cục … (Bộ Công an))
+    ministry_functions: frozenset[str]  # units every ministry has (Vụ Tổ chức cán bộ)
     owners: Trie  # bodies a name may end with after "của" (… của Quốc hội)
     type_words: Trie
     levels: dict[str, str]
@@ -283,6 +285,7 @@ def load_org_words() -> OrgWords:
         numbered=frozenset(o["numbered_heads"]),
         boards=frozenset(o["boards"]),
         ministry_units=frozenset(o["ministry_units"]),
+        ministry_functions=frozenset(o["ministry_functions"]),
         owners=Trie({w: w for w in o["owners"]}),
         type_words=Trie(type_words),
         levels=o["levels"],
@@ -758,8 +761,11 @@ class OrgReader:
                 words.extend(x.text for x in toks[k + 1:mr[1]])
                 end = mr[1] + (toks[k].text == "(")
                 return Org(" ".join(words), "other", None, unit=unit), end
-        # a board's organisation: "Hội đồng quản trị PVN" is PVN's
-        parent = " ".join(words[1:]) if head in v.boards else None
+        # a board's organisation: "Hội đồng quản trị PVN" is PVN's; "Vụ Tổ chức cán bộ": of
+        # a ministry (Bodies.complete)
+        name = " ".join(words[1:])
+        parent = name if head in v.boards else "Bộ" if (
+            head in v.ministry_units and name in v.ministry_functions) else None
         return Org(" ".join(words), "other", None, parent=parent, unit=unit), k
 
     def _enumeration(self, toks: list[Tok], k: int) -> bool:
@@ -811,16 +817,19 @@ class Bodies:
 
     def complete(self, org: Org, at: int) -> Org:
         """``org`` in full as named last before ``at``, else as it is; a body of a bare
-        ``Bộ`` (``Văn phòng Bộ``) of the ministry named last before it."""
-        bare_parent = org.parent if org.parent == "Bộ" else None
-        head = (bare_parent or org.name) + " "
-        for i in range(bisect.bisect_left(self.starts, at) - 1, -1, -1):
+        ``Bộ`` (``Văn phòng Bộ``, ``Vụ Tổ chức cán bộ``) of the ministry named before it, the
+        only one named there."""
+        before = bisect.bisect_left(self.starts, at)
+        if org.parent == "Bộ":
+            ministries = {o.name: o for o in self.orgs[:before] if _is_ministry(o)}
+            if len(ministries) == 1:
+                return _of_ministry(org, next(iter(ministries.values())))
+            return org
+        head = org.name + " "
+        for i in range(before - 1, -1, -1):
             full = self.orgs[i]
             if full.name.startswith(head) and not full.bare:
-                if bare_parent is None:
-                    return full
-                if _is_ministry(full):
-                    return _of_ministry(org, full)
+                return full
         return org
 
     def party_of(self, org: Org, at: int, since: int) -> Org:

@@ -845,7 +845,7 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
     far, grows by theirs."""
     for p in chain:
         if p.org is not None and (p.org.slot is not None or p.org.bare
-                                  or is_party_alone(p.org)):
+                                  or p.org.parent == "Bộ" or is_party_alone(p.org)):
             break
     else:  # (most chains: every place written)
         for p in chain:
@@ -854,7 +854,7 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
         return chain
     at = [tokens.starts[p.start] for p in chain]
     orgs = places.place_chain(list(zip(at, [p.org for p in chain], strict=True)), said)
-    orgs = [named.complete(o, a) if o is not None and o.bare else
+    orgs = [named.complete(o, a) if o is not None and (o.bare or o.parent == "Bộ") else
             named.party_of(o, a, places.sentence_start(a)) if is_party_alone(o) else o
             for o, a in zip(orgs, at, strict=True)]
     said.extend(o.unit for o in orgs if o is not None and o.unit is not None)

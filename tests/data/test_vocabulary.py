@@ -97,7 +97,7 @@ SHAPES = {
              "cells": {str: pair(STR, STR)}, "cell_joins": WORDS,
              "local": {str: pair(STR, STR)}, "ministries": WORDS, "departments": WORDS,
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
-             "ministry_units": WORDS, "owners": WORDS,
+             "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
              "name_syllables": WORDS},
     # rules/header.py

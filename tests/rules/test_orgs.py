@@ -239,3 +239,15 @@ def test_a_party_committee_written_alone_is_that_of_the_agency_its_sentence_name
     got = people("Đảng bộ Công an TP Hải Phòng có 50 chi bộ. Ông Lê Văn An, Bí thư Đảng ủy "
                  "cho biết.")
     assert not any("Đảng bộ" in post for post in got["Lê Văn An"])
+
+
+def test_a_unit_every_ministry_has_is_of_the_only_ministry_named_before(people):
+    got = people("Bộ Công an tổ chức lễ công bố. Đại tá Nguyễn Đức Lừng, Cục trưởng Cục Tổ "
+                 "chức cán bộ phát biểu.")
+    assert got["Nguyễn Đức Lừng"] == {"Cục trưởng | Cục Tổ chức cán bộ Bộ Công an"}
+    # two ministries named: which one is not known, so the name stays as written
+    got = people("Bộ Y tế và Bộ Tài chính họp. Ông Lê Văn An, Vụ trưởng Vụ Pháp chế phát biểu.")
+    assert got["Lê Văn An"] == {"Vụ trưởng | Vụ Pháp chế"}
+    # a unit of its own name is no ministry's function: never completed
+    got = people("Bộ Nông nghiệp họp. Ông Hoàng Văn Trung, Cục trưởng Cục Bảo vệ thực vật dự.")
+    assert got["Hoàng Văn Trung"] == {"Cục trưởng | Cục Bảo vệ thực vật"}

@@ -338,7 +338,7 @@ def test_career_summaries_after_a_short_subject_are_former(stage):
                    "trưởng Bộ Tư pháp, ông từng giữ các chức vụ: Phó Vụ trưởng Vụ Tổ chức cán bộ, "
                    "Chánh Văn phòng Bộ Tư pháp. Ông làm việc với Sở Tư pháp tỉnh Ninh Bình.")
     assert posts(a, "Trần Quang Minh") == {
-        ("nguyên Phó Vụ trưởng", "Vụ Tổ chức cán bộ"),
+        ("nguyên Phó Vụ trưởng", "Vụ Tổ chức cán bộ Bộ Tư pháp"),  # (the ministry named)
         ("nguyên Chánh", "Văn phòng Bộ Tư pháp")}
     b = run(stage, "Bí thư Tỉnh ủy Hà Giang Triệu Tài Vinh chủ trì. Trước đó, bà Hầu Thị Lan "
                    "dự họp. Giai đoạn 2010-2015, ông Vinh làm Chủ tịch UBND tỉnh, Chủ tịch Hội "
