@@ -497,8 +497,25 @@ class OrgReader:
             unit, end = found
             return Org(f"{canon} {unit_name(unit)}", kind, unit.level, unit=unit), end
         level = "province" if utype in ("tỉnh", "thành phố") else "district"
+        written = self._unknown_place(toks, k)
+        if written is not None:  # "Huyện ủy Đông Sơn" (a district since merged): as written
+            return Org(f"{canon} {' '.join(t.text for t in toks[k:written])}", kind, level), written
         return Org(canon, kind, level, resolved=False,
                    slot=Slot(types, f"{canon} {{}}", False)), j
+
+    def _unknown_place(self, toks: list[Tok], k: int) -> int | None:
+        """The end of a place's name the gazetteer does not know written at ``toks[k]``: two
+        or three capitalised words and no more, none a person's name, a title, nor an
+        organisation (so that its committee is never placed elsewhere)."""
+        n = len(toks)
+        j = k
+        while j < n and j - k < 4 and toks[j].cap and toks[j].word:
+            j += 1
+        if not 2 <= j - k <= 3 or toks[k].low in self.post_words or self.is_name_start(toks, k):
+            return None
+        if self.words.generic.match(toks, k) is not None or self._title_inside(toks, k):
+            return None
+        return j
 
     def _central(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.central.match(toks, i)
@@ -611,6 +628,10 @@ class OrgReader:
                 return None
             return Org(canon, kind, None, resolved=False), j
         utype, place, end = pt
+        written = self._unknown_place(toks, end) if place is None else None
+        if written is not None:  # "UBND huyện Đông Sơn" (since merged): as written
+            name = " ".join(t.text for t in toks[end:written])
+            return Org(f"{canon} {utype} {name}", kind, self.words.levels.get(utype)), written
         if place is None:
             slot, end = self._slot_after(toks, end, f"{canon} {{}}", utype)
             return Org(f"{canon} {utype}", kind, self.words.levels.get(utype), False,
@@ -697,6 +718,9 @@ class OrgReader:
                     unit = pt[1]
                     words.append(canon_place(unit))
                     k = pt[2]
+                elif (w := self._unknown_place(toks, pt[2])) is not None:
+                    words.extend([pt[0], *(x.text for x in toks[pt[2]:w])])  # as written
+                    k = w
                 else:  # "Ban bồi thường giải phóng mặt bằng quận": the place is to find
                     name = " ".join(words)
                     slot, k = self._slot_after(toks, pt[2], f"{name} {{}}", pt[0])

@@ -251,3 +251,16 @@ def test_a_unit_every_ministry_has_is_of_the_only_ministry_named_before(people):
     # a unit of its own name is no ministry's function: never completed
     got = people("Bộ Nông nghiệp họp. Ông Hoàng Văn Trung, Cục trưởng Cục Bảo vệ thực vật dự.")
     assert got["Hoàng Văn Trung"] == {"Cục trưởng | Cục Bảo vệ thực vật"}
+
+
+def test_a_place_the_gazetteer_does_not_know_is_kept_as_written_never_placed_elsewhere(people):
+    # huyện Đông Sơn was merged away; the article's other district is no evidence for it
+    got = people("Ông Trần Anh Chung thôi giữ chức Chủ tịch UBND huyện Đông Sơn, Phó Bí thư "
+                 "Huyện ủy Đông Sơn để giữ chức Phó Bí thư Huyện ủy Quảng Xương.")
+    assert got["Trần Anh Chung"] == {"Chủ tịch | Ủy ban nhân dân huyện Đông Sơn",
+                                     "Phó Bí thư | Huyện ủy Đông Sơn",
+                                     "Phó Bí thư | Huyện ủy Quảng Xương"}
+    # a committee written alone still takes the place of its chain
+    got = people("Ông Lê Văn An, Bí thư Huyện ủy, Chủ tịch UBND huyện Mê Linh dự.")
+    assert got["Lê Văn An"] == {"Bí thư | Huyện ủy Mê Linh",
+                                "Chủ tịch | Ủy ban nhân dân huyện Mê Linh"}
