@@ -13,7 +13,7 @@ from partyx.rules import event, membership
 @register
 class Membership(Stage):
     name = "membership"
-    version = "3"
+    version = "4"
     requires = ("text", "published", "dates", "place_context")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"
