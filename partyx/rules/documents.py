@@ -280,8 +280,10 @@ def find_citations(text: str) -> list[Citation]:
     return found
 
 
-# How far back the sentence of a citation is read for the body that issued it.
-_SENTENCE_REACH = 400
+# How far back the sentence of a citation is read for the body that issued it, and how far
+# before the issuing verb that body's name may begin (its longest name and the 40 characters
+# the pattern allows between them).
+_SENTENCE_REACH, _ISSUER_REACH = 400, 100
 
 
 def _issued_as(text: str, c: Citation) -> None:
@@ -293,6 +295,10 @@ def _issued_as(text: str, c: Citation) -> None:
     cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
     if cut >= 0:
         window = window[cut + 1:]
+    verbs = [i for i in (window.find("ban hành"), window.find("thông qua")) if i >= 0]
+    if not verbs:
+        return  # (most citations: the pattern below would be tried at every place)
+    window = window[max(0, min(verbs) - _ISSUER_REACH):]
     last = None
     for m in _vocab().issuer_of_kind.finditer(window):
         last = m

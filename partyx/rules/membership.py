@@ -50,7 +50,7 @@ _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng c�
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
 _MEMBER_WORDS = r"\s{1,2}đảng viên\b"
 _ORG_WORDS = (
-    r"\s{1,2}(?:tổ chức cơ sở đảng|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
+    r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
     r"đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
 )
 _MEMBERS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
@@ -249,7 +249,10 @@ def _named(head: str, name: _Name, ctx: PlaceContext | None, before: str) -> str
             return _placed(party_body(name.level, " ".join(name.words) or None, ctx, before),
                            name.level)
         return f"{head} {name.level} {' '.join(name.words)}" if name.words else None
-    return f"{head} {' '.join(name.words)}"
+    written = " ".join(name.words)
+    if head == "Đảng bộ" and get_gazetteer().province(written) is not None:
+        return party_body(None, written, ctx, before)  # "Đảng bộ Hà Nội"
+    return f"{head} {written}"
 
 
 def _placed(org: str | None, level: str | None) -> str | None:
@@ -294,7 +297,8 @@ def _mentions(text: str, lo: int, hi: int) -> list[tuple[re.Match[str], str]]:
 
 def _org(text: str, m: re.Match[str], ctx: PlaceContext | None) -> str | None:
     """The organisation of a mention in ``text`` (a head with no name: the one it stands
-    for); ``None`` when it names none that can be known."""
+    for); ``None`` when it names none that can be known, ``""`` when it names a number of
+    organisations (``Đảng bộ 3 xã``)."""
     v = _vocab()
     before = text[max(0, m.start() - 2000):m.start()]
     if m.group("national"):
@@ -309,7 +313,7 @@ def _org(text: str, m: re.Match[str], ctx: PlaceContext | None) -> str | None:
     name = _read_name(text, m.end())
     org = _named(head, name, ctx, before)
     if org is None:
-        return None if name.count else _antecedent(text, m.start(), head, ctx)
+        return "" if name.count else _antecedent(text, m.start(), head, ctx)
     if name.level is None:
         return _longer(text, m.start(), head, name) or org
     return org
@@ -334,8 +338,11 @@ def _longer(text: str, pos: int, head: str, name: _Name) -> str | None:
     (``Đảng bộ Công ty Liksin`` for ``Đảng bộ Liksin``, ``Đảng bộ Khối các cơ quan tỉnh`` for
     ``Đảng bộ Khối``)."""
     v = _vocab()
+    lo = max(0, pos - _ANTECEDENT_REACH)
+    if text.find(" ".join(name.words), lo, pos) < 0:
+        return None  # (its words are in any longer name written before)
     found = None
-    for m in v.mention.finditer(text, max(0, pos - _ANTECEDENT_REACH), pos):
+    for m in v.mention.finditer(text, lo, pos):
         if not m.group("head") or v.heads[m.group("head")] != head:
             continue
         other = _read_name(text, m.end())
@@ -421,6 +428,9 @@ def _occurrences(text: str) -> list[int]:
     return sorted(out)
 
 
+# How far apart the two figures of one statement may be (no figure, no organisation between):
+# "gồm 45 tổ chức cơ sở đảng (25 đảng bộ cơ sở, 20 chi bộ cơ sở) với 3.200 đảng viên".
+_PAIRED = 80
 # (start of the first figure, end of the last, {field: value})
 _Group = tuple[int, int, dict[str, int]]
 
@@ -439,7 +449,7 @@ def _groups(text: str, start: int, end: int, opens: int) -> list[_Group]:
     for s, e, field, value in found:
         if groups:
             g_start, g_end, counts = groups[-1]
-            if field not in counts and 0 <= s - g_end <= 40 and \
+            if field not in counts and 0 <= s - g_end <= _PAIRED and \
                     not _FIGURE.search(text, g_end, s) and \
                     not _vocab().mention.search(text, g_end, s):
                 counts[field] = value  # "có 54 tổ chức cơ sở Đảng với 19.908 đảng viên"
@@ -508,10 +518,8 @@ def _subject(text: str, lo: int, first: int, ctx: PlaceContext | None) -> str | 
                 _NOT_TOTAL.search(_FOUNDED.sub(" ", between)):
             return None
         org = _org(text, m, ctx)
-        if org is None:
-            if m.group("head") and _read_name(text, m.end()).count:
-                continue  # "Đảng bộ 3 xã": look further back
-            return None
+        if org == "":
+            continue  # "Đảng bộ 3 xã": look further back
         return org
     return None
 
@@ -519,6 +527,8 @@ def _subject(text: str, lo: int, first: int, ctx: PlaceContext | None) -> str | 
 def _delegate_facts(text: str, start: int, end: int, opens: int,
                     ctx: PlaceContext | None) -> list[Fact]:
     """The members a congress's delegates stand for, of the organisation named after them."""
+    if text.find("cho", opens, end) < 0:
+        return []  # every cue ends with "cho"
     v = _vocab()
     out = []
     for m in v.delegates.finditer(text, opens, end):
@@ -530,7 +540,7 @@ def _delegate_facts(text: str, start: int, end: int, opens: int,
         if owner is None:
             continue
         org = _org(text, owner, ctx)
-        if org is None:
+        if not org:
             continue
         out.append(Fact(m.start(1), m.end(), text[m.start(1):m.end()], org, value, None))
     return out
