@@ -45,7 +45,7 @@ from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import capitalised, committee_body, level_of, party_body
 
 _SCALE = r"\s(?:nghìn|ngàn|triệu)"
-_NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE})?)"
+_NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE}|{_SCALE})?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
 _MEMBER_WORDS = r"\s{1,2}đảng viên\b"
@@ -487,6 +487,8 @@ def _sentence_facts(text: str, start: int, end: int, opens: int,
         if first in taken:
             continue
         org = _subject(text, lo, first, ctx)
+        if org is None and lo == start:
+            org = _fronted(text, start, first, last, end, ctx)
         lo = last
         if org is None:
             continue
@@ -524,6 +526,24 @@ def _subject(text: str, lo: int, first: int, ctx: PlaceContext | None) -> str | 
     return None
 
 
+# A figure that opens its sentence, its organisation named after it: "Với 52 tổ chức cơ sở
+# đảng, trên 14.000 đảng viên, Đảng bộ huyện … luôn …".
+_FRONTED = re.compile(rf"\W{{0,3}}(?:hiện\s{{1,2}}(?:nay\s{{1,2}})?)?(?:với|có)\s{{1,2}}{_QUAL}",
+                      re.IGNORECASE)
+_AFTER_FRONTED = re.compile(r"\s{0,2},\s{1,2}")
+
+
+def _fronted(text: str, start: int, first: int, last: int, end: int,
+             ctx: PlaceContext | None) -> str | None:
+    """The organisation of figures that open their sentence after ``Với``: the one named right
+    after them and a comma."""
+    if not _FRONTED.fullmatch(text, start, first):
+        return None
+    comma = _AFTER_FRONTED.match(text, last, end)
+    m = _vocab().mention.match(text, comma.end(), end) if comma else None
+    return (_org(text, m, ctx) or None) if m else None
+
+
 def _delegate_facts(text: str, start: int, end: int, opens: int,
                     ctx: PlaceContext | None) -> list[Fact]:
     """The members a congress's delegates stand for, of the organisation named after them."""
@@ -537,6 +557,9 @@ def _delegate_facts(text: str, start: int, end: int, opens: int,
         if value is None or link is None:
             continue
         owner = v.mention.match(text, link.end(), end)
+        whole = link.group(0).rfind("toàn")
+        if owner is None and whole >= 0:  # "trong toàn Đảng": the Party, "toàn" its word
+            owner = v.mention.match(text, link.start() + whole, end)
         if owner is None:
             continue
         org = _org(text, owner, ctx)

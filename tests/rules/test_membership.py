@@ -108,6 +108,15 @@ def test_what_is_not_a_total(text):
          [("Đảng bộ phường Mông Dương", 876, None)]),
         ("Đại hội có 300 đại biểu thay mặt cho hơn 20.000 đảng viên của Đảng bộ huyện Gia Lâm.",
          [("Đảng bộ huyện Gia Lâm", 20000, None)]),
+        ("Đại hội XIII có 1.587 đại biểu đại diện cho hơn 5,1 triệu đảng viên trong toàn Đảng.",
+         [("Đảng Cộng sản Việt Nam", 5_100_000, None)]),
+        ("Hiện nay, cả nước có hơn 5,3 triệu đảng viên.",
+         [("Đảng Cộng sản Việt Nam", 5_300_000, None)]),
+        # figures that open their sentence, the organisation after them
+        ("Với 52 tổ chức cơ sở đảng, trên 14.000 đảng viên, Đảng bộ huyện Hải Hậu luôn đoàn "
+         "kết.", [("Đảng bộ huyện Hải Hậu", 14000, 52)]),
+        ("Đảng bộ huyện Hải Hậu có hơn 14 nghìn đảng viên.",
+         [("Đảng bộ huyện Hải Hậu", 14000, None)]),
         # the words before a figure of its own are that figure's
         ("Đảng bộ quận Thanh Xuân đã kết nạp 50 đảng viên, hiện có 1.050 đảng viên.",
          [("Đảng bộ quận Thanh Xuân", 1050, None)]),
@@ -137,6 +146,8 @@ def test_the_forms_of_the_genre(text, expected):
         "Đảng bộ quận Thanh Xuân có 120 đảng viên 30 năm tuổi Đảng.",
         "Đảng bộ quận Thanh Xuân có 500 đảng viên là người dân tộc thiểu số.",
         "Đảng bộ xã Hòa Bình vừa tổ chức Đại hội với sự tham gia của 150 đảng viên.",
+        "Với hơn 300 đảng viên mới kết nạp, Đảng bộ huyện Hải Hậu luôn đoàn kết.",
+        "Với sự tham gia của 300 đảng viên, Đảng bộ huyện Hải Hậu luôn đoàn kết.",
         # a head word with no name after it and none before it
         "Đảng bộ luôn chú trọng công tác phát triển đảng viên, hiện có 60 đảng viên.",
     ],
