@@ -107,6 +107,7 @@ class _Vocab:
     count_re: re.Pattern[str]
     families: dict[str, str]  # code -> the code of the type it is written for (QĐi -> QĐ)
     issuer_of_kind: re.Pattern[str]  # a body that issued documents of a kind (see _issued_as)
+    retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
 
 
 @cache
@@ -132,7 +133,9 @@ def _vocab() -> _Vocab:
         rf"({phrases})\b[^.;,]{{0,40}}?\b(?:ban hành|thông qua)\s{{1,3}}"
         rf"(?:[^\s.;]+\s{{1,3}}){{0,2}}?({kinds})(?!\w)", re.IGNORECASE)
     return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuers,
-                  issuer_before, count_re, data["code_families"], issuer_of_kind)
+                  issuer_before, count_re, data["code_families"], issuer_of_kind,
+                  re.compile(r"\b(?:" + "|".join(map(re.escape, data["retold_words"])) + r")\b",
+                             re.IGNORECASE))
 
 
 # Tails that share a first word this often are searched for by that word: one scan of the
@@ -440,14 +443,17 @@ def _describe(text: str, c: Citation) -> None:
 
 
 # How far from the start of its sentence the date that opens it may stand ("(QNO) - Hôm nay
-# 3/7, …").
-_OPENING = 30
+# 3/7, …"), and how far after it the citation it dates ("…, Thủ tướng Chính phủ Phạm Minh Chính
+# đã ký Quyết định …").
+_OPENING, _ISSUING_REACH = 30, 150
 
 
 def date_issued(text: str, citations: list[Citation], dates: list[FoundDate]) -> None:
     """A citation with no date of its own whose sentence tells it was issued on the day that
     opens it (``Ngày 2-6-2023, Thủ tướng Chính phủ … đã ký Quyết định số 626/QĐ-TTg``) takes
-    that day, as the dates stage resolved it (``Hôm nay 3/7``: the publication's year)."""
+    that day, as the dates stage resolved it (``Hôm nay 3/7``: the publication's year); not
+    where the sentence retells what was issued before (``Ngày 5/3, ông A cho biết Bộ Chính
+    trị đã ban hành …``: the words of ``retold_words``)."""
     for c in citations:
         if c.date is not None or not dates:
             continue
@@ -456,7 +462,10 @@ def date_issued(text: str, citations: list[Citation], dates: list[FoundDate]) ->
             continue
         start, _ = sentence_at(text, c.start)
         opening = next((d for d in dates if start <= d.start < c.start), None)
-        if opening is not None and opening.date and opening.start - start <= _OPENING:
+        if opening is None or not opening.date or opening.start - start > _OPENING or \
+                c.start - opening.end > _ISSUING_REACH:
+            continue
+        if not _vocab().retold.search(text, opening.end, c.start):
             c.date = opening.date
 
 

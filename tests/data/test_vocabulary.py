@@ -73,7 +73,7 @@ SHAPES = {
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
-                  "issuers": [pair(STR, STR)], "count_words": WORDS},
+                  "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
                "topic_words": regex,

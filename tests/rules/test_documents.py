@@ -132,12 +132,13 @@ def test_a_document_signed_on_the_day_that_opens_its_sentence():
 
     text = ("Ngày 2-6-2023, Thủ tướng Chính phủ đã ký Quyết định số 626/QĐ-TTg bổ nhiệm ông A. "
             "Theo Quyết định 627/QĐ-TTg của Thủ tướng ký ngày 3-6-2023, ông B được bổ nhiệm. "
-            "Ngày 5-6-2023, ông C nhắc lại Quyết định số 500/QĐ-TTg.")
+            "Ngày 5-6-2023, ông C nhắc lại Quyết định số 500/QĐ-TTg. Ngày 6-6-2023, ông D cho "
+            "biết thời gian qua Bộ Chính trị đã ban hành Quy định số 144-QĐ/TW.")
     a = Article(id="x", source={}, text=text, title=None, published=None)
     Dates()(a)
     Documents()(a)
     assert [(d["number"], d["date"]) for d in a.documents] == [
-        ("626", "2023-06-02"), ("627", "2023-06-03"), ("500", None)]
+        ("626", "2023-06-02"), ("627", "2023-06-03"), ("500", None), ("144", None)]
 
 
 def test_full_citation_gives_date_body_and_title():
