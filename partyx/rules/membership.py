@@ -89,7 +89,8 @@ _GAP = re.compile(r"[ \t]{1,2}")
 
 @dataclass(frozen=True)
 class _Vocab:
-    mention: re.Pattern[str]  # the organisations a clause can be about (see _mention_re)
+    mention: re.Pattern[str]  # the organisations a clause can be about
+    needles: tuple[str, ...]  # what every mention opens with (see _find_mentions)
     heads: dict[str, str]  # head as written -> the organisation it names
     national: str
     stops: frozenset[str]
@@ -106,18 +107,21 @@ def _vocab() -> _Vocab:
     heads = data["heads"]
     national = sorted(data["national"], key=len, reverse=True)
     words = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
+    committees = ("Tỉnh", "Thành", "Quận", "Huyện", "Thị")
     mention = re.compile(
         rf"(?P<head>{words})(?![^\W_])"
-        r"|\b(?P<committee>(?:Tỉnh|Thành|Quận|Huyện|Thị) ủy)"
+        rf"|\b(?P<committee>(?:{'|'.join(committees)}) ủy)"
         r"(?P<cplace>(?:\s[^\s,.;:()]{1,15}){0,4})"
-        r"|\b[Tt]oàn\s(?P<whole>tỉnh|thành phố|quận|huyện|thị xã)\b"
+        r"|\b[Tt]oàn (?P<whole>tỉnh|thành phố|quận|huyện|thị xã)\b"
         rf"|\b(?P<national>{'|'.join(map(re.escape, national))})(?![^\W_]| bộ| ủy)"
     )
+    needles = (*heads, *(f"{c} ủy" for c in committees), "toàn ", "Toàn ", *national)
     merged = "|".join(re.escape(w) for w in sorted(data["merged_from"], key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in data["delegate_cues"])
     links = "|".join(re.escape(w) for w in sorted(data["owner_links"], key=len, reverse=True))
     return _Vocab(
         mention=mention,
+        needles=tuple(dict.fromkeys(needles)),
         heads=heads,
         national=data["national_name"],
         stops=frozenset(data["name_stops"]),
@@ -283,12 +287,35 @@ def _merged(text: str, start: int, previous: tuple[int, str] | None) -> str:
     return ""
 
 
+def _find_mentions(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """What ``mention.finditer(text, lo, hi)`` gives, found by ``str.find`` of the words every
+    mention opens with (a regex scan would try its alternatives at every character of the
+    3000 characters an antecedent is looked for in)."""
+    v = _vocab()
+    starts: set[int] = set()
+    for needle in v.needles:
+        i = text.find(needle, lo, hi)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(needle, i + 1, hi)
+    out: list[re.Match[str]] = []
+    end = lo
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = v.mention.match(text, p, hi)
+        if m:
+            out.append(m)
+            end = max(m.end(), p + 1)
+    return out
+
+
 def _mentions(text: str, lo: int, hi: int) -> list[tuple[re.Match[str], str]]:
     """The organisations mentioned in ``text[lo:hi]``, each with why it is a source (see
     :func:`_merged`; ``""``: it is none)."""
     out = []
     previous = None
-    for m in _vocab().mention.finditer(text, lo, hi):
+    for m in _find_mentions(text, lo, hi):
         merged = _merged(text, m.start(), previous)
         previous = (m.end(), merged)
         out.append((m, merged))
@@ -342,7 +369,7 @@ def _longer(text: str, pos: int, head: str, name: _Name) -> str | None:
     if text.find(" ".join(name.words), lo, pos) < 0:
         return None  # (its words are in any longer name written before)
     found = None
-    for m in v.mention.finditer(text, lo, pos):
+    for m in _find_mentions(text, lo, pos):
         if not m.group("head") or v.heads[m.group("head")] != head:
             continue
         other = _read_name(text, m.end())

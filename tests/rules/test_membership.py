@@ -279,3 +279,17 @@ def test_figures_are_the_same_without_the_scan_bound(monkeypatch):
     monkeypatch.setattr(membership, "_REACH", None)
     assert [membership.find_membership(t) for t in texts] == bounded
     assert any(bounded)
+
+
+_MENTION_PIECES = ["Đảng bộ", "Đảng ủy", "Chi bộ", "Tổ đảng", "Tỉnh ủy", "Thành ủy", "Quận ủy",
+                   "toàn ", "Toàn ", "tỉnh", "thành phố", "Đảng Cộng sản Việt Nam", "toàn Đảng",
+                   "Đảng ta", "cả nước", " bộ", " ủy", " ", "x", "Hà", ",", "ĐẢNG BỘ", "\n"]
+
+
+@given(st.lists(st.sampled_from(_MENTION_PIECES), max_size=14).map("".join),
+       st.integers(0, 5), st.integers(0, 5))
+def test_mentions_are_found_as_the_regex_scan_finds_them(text, cut_lo, cut_hi):
+    lo, hi = min(cut_lo, len(text)), max(min(len(text), len(text) - cut_hi), 0)
+    v = membership._vocab()
+    assert [m.span() for m in membership._find_mentions(text, lo, hi)] == [
+        m.span() for m in v.mention.finditer(text, lo, hi)]
