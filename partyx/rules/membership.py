@@ -53,8 +53,14 @@ _ORG_WORDS = (
     r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
     r"đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
 )
-_MEMBERS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
-_ORGS = re.compile(rf"{_CUE}{_QUAL}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
+# Parts of the organisation counted before its totals, after the same verb ("có 27 đảng bộ
+# trực thuộc, hơn 48.000 đảng viên", "có 15 đảng bộ trực thuộc, 780 tổ chức cơ sở đảng với
+# …"): the totals are the verb's as much as the parts are.
+_PARTS = (rf"(?:{_QUAL}(?<![\d/.,])(?:{_NUM[1:-1]})\s{{1,2}}(?:đảng bộ|chi bộ|tổ đảng)"
+          r"(?:\s{1,2}(?:trực thuộc|cơ sở))?\s{0,2}(?:,|\bvà)\s{1,2}){1,2}")
+_LEAD = rf"{_CUE}(?:{_PARTS})?{_QUAL}"
+_MEMBERS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
+_ORGS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
 _LISTED = r"(?:,|\bvà)\s{1,2}"
 # What every figure above contains: a digit, then member or organisation words (a cheap test
@@ -99,6 +105,7 @@ class _Vocab:
     merged_from: re.Pattern[str]  # ends the text before a source organisation
     delegates: re.Pattern[str]  # a congress's delegates' members
     owner: re.Pattern[str]  # the link between such a figure and its organisation
+    total_after: re.Pattern[str]  # what may follow a total of members (see _total_after)
 
 
 @cache
@@ -119,6 +126,10 @@ def _vocab() -> _Vocab:
     merged = "|".join(re.escape(w) for w in sorted(data["merged_from"], key=len, reverse=True))
     cues = "|".join(re.escape(w) for w in data["delegate_cues"])
     links = "|".join(re.escape(w) for w in sorted(data["owner_links"], key=len, reverse=True))
+    followers = "|".join(re.escape(w) for w in sorted(data["total_followers"], key=len,
+                                                      reverse=True))
+    places = "|".join(re.escape(w) for w in sorted(data["total_places"], key=len, reverse=True))
+    ends = r"(?:[.,;:!?()\[\]\"'“”…/\n–—-]|$)"
     return _Vocab(
         mention=mention,
         needles=tuple(dict.fromkeys(needles)),
@@ -132,13 +143,16 @@ def _vocab() -> _Vocab:
                              re.IGNORECASE),
         owner=re.compile(rf"\s{{1,2}}(?:đang sinh hoạt\s{{1,2}})?(?:{links})\s{{1,2}}",
                          re.IGNORECASE),
+        total_after=re.compile(
+            rf"\s{{0,2}}(?:{ends}|(?:{followers})(?![^\W_])|(?:{places})(?![^\W_])"
+            rf"(?:\s{{0,2}}{ends}|\s{{1,2}}{_QUAL}(?P<next>[^\W_]+)))"),
     )
 
 
 # How far before its figure (the _FIGURE match at the number's last digit) a match of the
 # figure patterns opens at most: none opens before the first figure of a sentence less this.
 # (None when unknown: the scans then start at the sentence's start.)
-_OPENERS = (rf"{_CUE}{_QUAL}{_NUM}", rf"{_LISTED}{_QUAL}{_NUM}",
+_OPENERS = (rf"{_LEAD}{_NUM}", rf"{_LISTED}{_QUAL}{_NUM}",
             rf"\b(?:tiêu biểu cho|đại diện cho|thay mặt cho)\s{{1,2}}{_QUAL}{_NUM}")
 _WIDTHS = tuple(width(p) for p in _OPENERS)
 _REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS if w)
@@ -469,7 +483,8 @@ def _groups(text: str, start: int, end: int, opens: int) -> list[_Group]:
     for field, rx in (("party_members", _MEMBERS), ("grassroots_orgs", _ORGS)):
         for m in rx.finditer(text, opens, end):
             value = _number(m.group(1))
-            if value is not None and not _NOT_TOTAL_AFTER.match(text, m.end(), end):
+            if value is not None and not _NOT_TOTAL_AFTER.match(text, m.end(), end) and \
+                    (field != "party_members" or _total_after(text, m.end(), end)):
                 found.append((m.start(1), m.end(), field, value))
     found.sort()
     groups: list[_Group] = []
@@ -495,12 +510,28 @@ def _groups(text: str, start: int, end: int, opens: int) -> list[_Group]:
                 if listed:
                     value = _number(listed.group(1))
                     if value is not None and \
-                            not _NOT_TOTAL_AFTER.match(text, listed.end(), end):
+                            not _NOT_TOTAL_AFTER.match(text, listed.end(), end) and \
+                            (field != "party_members" or
+                             _total_after(text, listed.end(), end)):
                         counts[field] = value
                         g_end = listed.end()
                     break
         out.append((g_start, g_end, counts))
     return out
+
+
+def _total_after(text: str, pos: int, end: int) -> bool:
+    """Whether what follows a figure of members at ``pos`` leaves it a total: the clause ends,
+    or a word of data/membership.json ``total_followers`` follows (``với``, ``trong đó``), or
+    one of ``total_places`` and then a figure, a plural, the whole or a name (``sinh hoạt tại
+    47 chi bộ``, ``trong toàn Đảng bộ``). Anything else says which members they are (``32 đảng
+    viên hưởng chế độ …``, ``sinh hoạt tại nơi cư trú``): a part."""
+    m = _vocab().total_after.match(text, pos, end)
+    if m is None:
+        return False
+    after = m.group("next")
+    return after is None or after[0].isdigit() or after[0].isupper() or \
+        after in ("các", "những", "toàn")
 
 
 def _sentence_facts(text: str, start: int, end: int, opens: int,

@@ -14,7 +14,7 @@ from partyx.rules import membership
 @register
 class Membership(Stage):
     name = "membership"
-    version = "4"
+    version = "5"
     requires = ("text", "dates", "place_context", "event")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"

@@ -38,6 +38,19 @@ def facts(text, ctx=THANH_XUAN):
          ("Đảng bộ quận Thanh Xuân", 12500, 56)),
         ("Hiện Đảng bộ quận Thanh Xuân có 20.000 đảng viên và 52 tổ chức cơ sở đảng.",
          ("Đảng bộ quận Thanh Xuân", 20000, 52)),
+        ("Đảng bộ quận Thanh Xuân có 5.600 đảng viên đang sinh hoạt tại 80 tổ chức cơ sở đảng.",
+         ("Đảng bộ quận Thanh Xuân", 5600, 80)),
+        ("Đảng bộ quận Thanh Xuân có 5.600 đảng viên (trong đó 300 đảng viên dự bị).",
+         ("Đảng bộ quận Thanh Xuân", 5600, None)),
+        ("Đảng bộ quận Thanh Xuân có 5.600 đảng viên thuộc các chi bộ khu dân cư.",
+         ("Đảng bộ quận Thanh Xuân", 5600, None)),
+        # parts counted first, after the same verb
+        ("Đảng bộ Tập đoàn Điện lực Việt Nam có 27 đảng bộ trực thuộc, hơn 48.000 đảng viên.",
+         ("Đảng bộ Tập đoàn Điện lực Việt Nam", 48000, None)),
+        ("Toàn Đảng bộ quận hiện có 15 đảng bộ trực thuộc, 80 tổ chức cơ sở đảng với 9.500 "
+         "đảng viên.", ("Đảng bộ quận Thanh Xuân", 9500, 80)),
+        ("Đảng bộ phường Khương Đình có 3 chi bộ, 2 tổ đảng và 160 đảng viên.",
+         ("Đảng bộ phường Khương Đình", 160, None)),
     ],
 )
 def test_stated_totals(text, expected):
@@ -57,6 +70,13 @@ def test_stated_totals(text, expected):
         "Tổng số đảng viên tăng 5,2% so với năm trước.",
         "Đảng bộ quận Thanh Xuân có 120 đảng viên được tặng Huy hiệu Đảng.",
         "Đảng bộ quận Thanh Xuân có 56 tổ chức cơ sở đảng đạt trong sạch, vững mạnh.",
+        "Đảng bộ quận Thanh Xuân có 27 chi bộ, 15 đảng viên được khen thưởng.",
+        # members said to be some of them by what follows the figure
+        "Đảng bộ quận Thanh Xuân có 32 đảng viên hưởng chế độ bảo hiểm xã hội.",
+        "Đảng bộ quận Thanh Xuân có 12 đảng viên đang công tác tại nước ngoài.",
+        "Đảng bộ quận Thanh Xuân có 600 đảng viên sinh hoạt tại nơi cư trú.",
+        "Đảng bộ quận Thanh Xuân có 20 đảng viên từ trần trong năm.",
+        "Đảng bộ quận Thanh Xuân có 12 đảng bộ trực thuộc, 4 đảng bộ đạt trong sạch, vững mạnh.",
     ],
 )
 def test_what_is_not_a_total(text):
