@@ -13,6 +13,12 @@ The genre states them in a few forms:
   ``thuộc`` …, and those listed with them) are sources, never the subject;
 - the members a congress's delegates stand for: ``440 đại biểu đại diện cho trên 119.000 đảng
   viên trong toàn Đảng bộ``: the organisation is named after the figure.
+- the total named before its organisation: ``Tổng số đảng viên của Đảng bộ quận là 3.200 đồng
+  chí``.
+
+Parts counted with the same verb before the totals (``có 27 đảng bộ trực thuộc, hơn 48.000 đảng
+viên``) leave them totals; a bracketed aside after a name (``Đảng bộ phường X (mới)``) is
+skipped.
 
 An organisation's name is read after its head word (``Đảng bộ``, ``Chi bộ``, ``Tổ đảng``, a
 committee) up to a verb, a preposition or a time word (``data/membership.json``): a level and a
@@ -26,7 +32,10 @@ Liksin``). A count of organisations (``Đảng bộ 3 xã``) and a person's name
 Numbers that are not the organisation's totals are left out: parts of it (``27 đảng bộ cơ
 sở``, ``25 chi bộ cơ sở``), members disciplined, admitted, inspected or attending (``kỷ luật
 8.683 đảng viên``, ``kết nạp 200 đảng viên mới``), shares (``48/56 tổ chức cơ sở Đảng``).
-``trên 16.300`` (a lower bound) is read as 16300.
+A figure of members followed by words that say which
+ones they are (``32 đảng viên hưởng chế độ …``, ``sinh hoạt tại nơi cư trú``) is a part too: a
+total is followed by the clause's end or the words of data/membership.json
+``total_followers``/``total_places``. ``trên 16.300`` (a lower bound) is read as 16300.
 
 Vietnamese figures are read by :func:`partyx.lang.numbers.parse_number` (``19.908`` = 19908).
 """
@@ -85,6 +94,9 @@ _NOT_TOTAL = re.compile(
 # How an organisation is said to be founded (``được thành lập``, ``mới thành lập``): no
 # figure of a part, whatever its words (``được``, ``mới``) say elsewhere.
 _FOUNDED = re.compile(r"(?:(?:vừa|mới)\s{1,2})?(?:được\s{1,2})?thành lập", re.IGNORECASE)
+# A short aside in brackets after a name, no figure in it: "Đảng bộ phường Thanh Xuân (mới) có
+# …" (the communes merged in 2025) says nothing of the figure.
+_ASIDE = re.compile(r"\([^()\d\n]{1,20}\)")
 # The longest text between a subject and its figure.
 _SUBJECT_REACH = 240
 # How far back a head with no name looks for the organisation it stands for.
@@ -444,8 +456,9 @@ def find_membership(text: str, ctx: PlaceContext | None = None) -> list[Fact]:
             continue
         done = end
         figure = _FIGURE.search(text, start, end)
-        if figure is None:
-            continue  # no figure: most sentences that name đảng viên
+        if figure is None:  # no figure: most sentences that name đảng viên
+            facts += _sum_facts(text, start, end, ctx)
+            continue
         opens = start if _REACH is None else max(start, figure.start() - _REACH)
         facts += _sentence_facts(text, start, end, opens, ctx)
     return facts
@@ -538,7 +551,7 @@ def _sentence_facts(text: str, start: int, end: int, opens: int,
                     ctx: PlaceContext | None) -> list[Fact]:
     """The facts of the sentence ``text[start:end]``; ``opens``: where a figure's match may
     open first (see _REACH), the patterns' scans start there."""
-    facts = _delegate_facts(text, start, end, opens, ctx)
+    facts = _delegate_facts(text, start, end, opens, ctx) + _sum_facts(text, start, end, ctx)
     taken = {f.start for f in facts}
     lo = start
     for first, last, counts in _groups(text, start, end, opens):
@@ -575,7 +588,7 @@ def _subject(text: str, lo: int, first: int, ctx: PlaceContext | None) -> str | 
         if own is not None:
             between = between[own.end():]
         if len(between) > _SUBJECT_REACH or ";" in between or \
-                _NOT_TOTAL.search(_FOUNDED.sub(" ", between)):
+                _NOT_TOTAL.search(_FOUNDED.sub(" ", _ASIDE.sub(" ", between))):
             return None
         org = _org(text, m, ctx)
         if org == "":
@@ -600,6 +613,50 @@ def _fronted(text: str, start: int, first: int, last: int, end: int,
     comma = _AFTER_FRONTED.match(text, last, end)
     m = _vocab().mention.match(text, comma.end(), end) if comma else None
     return (_org(text, m, ctx) or None) if m else None
+
+
+# "Tổng số đảng viên của Đảng bộ quận là 3.200 đồng chí": the total named before its
+# organisation, the figure after it.
+_SUM = re.compile(r"\b[Tt]ổng số [đĐ]ảng viên(?![^\W_])")
+_SUM_FIGURE = re.compile(rf"\b(?:là|đạt|có)\s{{1,2}}{_QUAL}(?<![\d/.,]){_NUM}"
+                         r"(?:\s{1,2}(?:đồng chí|đảng viên)(?![^\W_]))?")
+# The longest text between such an organisation and its figure.
+_SUM_REACH = 100
+
+
+def _sum_facts(text: str, start: int, end: int, ctx: PlaceContext | None) -> list[Fact]:
+    """The totals of the sentence ``text[start:end]`` said of ``Tổng số đảng viên`` and the
+    organisation after it (``của``, ``trong toàn`` …): the figure after the organisation, with
+    no other figure, organisation or word of a part between them."""
+    if text.find("ổng số", start, end) < 0:
+        return []
+    v = _vocab()
+    out = []
+    for m in _SUM.finditer(text, start, end):
+        link = v.owner.match(text, m.end(), end)
+        if link is None:
+            continue
+        owner = v.mention.match(text, link.end(), end)
+        whole = link.group(0).rfind("toàn")
+        if owner is None and whole >= 0:  # "trong toàn Đảng": the Party, "toàn" its word
+            owner = v.mention.match(text, link.start() + whole, end)
+        if owner is None:
+            continue
+        figure = _SUM_FIGURE.search(text, owner.end(), min(end, owner.end() + _SUM_REACH))
+        if figure is None:
+            continue
+        between = text[owner.end():figure.start()]
+        if ";" in between or _FIGURE.search(between) or v.mention.search(between) or \
+                _NOT_TOTAL.search(_ASIDE.sub(" ", between)) or \
+                not _total_after(text, figure.end(), end):
+            continue
+        value = _number(figure.group(1))
+        org = _org(text, owner, ctx)
+        if value is None or not org:
+            continue
+        out.append(Fact(figure.start(1), figure.end(), text[figure.start(1):figure.end()], org,
+                        value, None))
+    return out
 
 
 def _delegate_facts(text: str, start: int, end: int, opens: int,

@@ -44,6 +44,12 @@ def facts(text, ctx=THANH_XUAN):
          ("Đảng bộ quận Thanh Xuân", 5600, None)),
         ("Đảng bộ quận Thanh Xuân có 5.600 đảng viên thuộc các chi bộ khu dân cư.",
          ("Đảng bộ quận Thanh Xuân", 5600, None)),
+        ("Đảng bộ phường Khương Đình (mới) có 49 chi bộ với 2.740 đảng viên.",
+         ("Đảng bộ phường Khương Đình", 2740, None)),
+        ("Tổng số đảng viên trong toàn Đảng bộ quận hiện nay là 3.200 đồng chí, tăng 150 so "
+         "với đầu nhiệm kỳ.", ("Đảng bộ quận Thanh Xuân", 3200, None)),
+        ("Tổng số đảng viên của Đảng bộ phường Khương Đình là 890 đảng viên.",
+         ("Đảng bộ phường Khương Đình", 890, None)),
         # parts counted first, after the same verb
         ("Đảng bộ Tập đoàn Điện lực Việt Nam có 27 đảng bộ trực thuộc, hơn 48.000 đảng viên.",
          ("Đảng bộ Tập đoàn Điện lực Việt Nam", 48000, None)),
@@ -73,6 +79,9 @@ def test_stated_totals(text, expected):
         "Đảng bộ quận Thanh Xuân có 27 chi bộ, 15 đảng viên được khen thưởng.",
         # members said to be some of them by what follows the figure
         "Đảng bộ quận Thanh Xuân có 32 đảng viên hưởng chế độ bảo hiểm xã hội.",
+        "Đảng bộ phường Khương Đình (mới) kết nạp 30 đảng viên.",
+        "Tổng số đảng viên của Đảng bộ quận Thanh Xuân tăng 5%, đạt 3.200.",
+        "Tổng số đảng viên của Đảng bộ quận Thanh Xuân được kết nạp là 300.",
         "Đảng bộ quận Thanh Xuân có 12 đảng viên đang công tác tại nước ngoài.",
         "Đảng bộ quận Thanh Xuân có 600 đảng viên sinh hoạt tại nơi cư trú.",
         "Đảng bộ quận Thanh Xuân có 20 đảng viên từ trần trong năm.",
