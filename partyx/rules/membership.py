@@ -113,6 +113,7 @@ class _Vocab:
     national: str
     stops: frozenset[str]
     openers: frozenset[str]  # lower-case words that may open a name (khối, các)
+    joined: tuple[tuple[str, ...], ...]  # casefolded words of names with a "và" (joined_names)
     surnames: frozenset[str]
     merged_from: re.Pattern[str]  # ends the text before a source organisation
     delegates: re.Pattern[str]  # a congress's delegates' members
@@ -149,6 +150,7 @@ def _vocab() -> _Vocab:
         national=data["national_name"],
         stops=frozenset(data["name_stops"]),
         openers=frozenset(data["name_openers"]),
+        joined=tuple(tuple(n.casefold().split()) for n in data["joined_names"]),
         surnames=frozenset(load("names")["surnames"]),
         merged_from=re.compile(rf"(?:^|[\s,(])(?:{merged})\s{{1,2}}$", re.IGNORECASE),
         delegates=re.compile(rf"\b(?:{cues})\s{{1,2}}{_QUAL}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}",
@@ -213,7 +215,7 @@ def _words_after(text: str, pos: int, n: int) -> list[tuple[str, int]]:
 def _read_name(text: str, pos: int) -> _Name:
     """The name written after a head word that ends at ``pos`` (see module docstring)."""
     v = _vocab()
-    words = _words_after(text, pos, 10)
+    words = _words_after(text, pos, 12)
     level = None
     i = 0
     if len(words) > 1 and level_of(f"{words[0][0]} {words[1][0]}"):
@@ -228,7 +230,7 @@ def _read_name(text: str, pos: int) -> _Name:
     elif _person_at(words, 0):
         return _Name(None, ())  # "Bí thư Chi bộ Nguyễn Văn An": the person, no name
     out: list[str] = []
-    while i < len(words) and len(out) < 8:
+    while i < len(words) and len(out) < 10:
         w = words[i][0]
         if level:  # the place: capitalised words or a number (quận 3)
             if not (w[0].isupper() or w.isdigit()):
@@ -245,6 +247,10 @@ def _read_name(text: str, pos: int) -> _Name:
             out.append("thành phố")
             i += 1
             continue
+        if w == "và" and (rest := _joined(out, words, i)):
+            out += [w, *rest]  # "Khối Cơ quan và Doanh nghiệp"
+            i += 1 + len(rest)
+            continue
         if w[0].islower() and w in v.stops:
             break
         out.append(w)
@@ -252,6 +258,19 @@ def _read_name(text: str, pos: int) -> _Name:
     if level:
         return _Name(level, tuple(capitalised(out)))
     return _Name(None, tuple(out))
+
+
+def _joined(out: list[str], words: list[tuple[str, int]], i: int) -> list[str]:
+    """The words after the ``và`` at ``words[i]`` that belong to the name read so far
+    (``out``) by a name of data/membership.json ``joined_names``; none when it ends there."""
+    for name in _vocab().joined:
+        k = name.index("và")
+        after = name[k + 1:]
+        rest = [w for w, _ in words[i + 1:i + 1 + len(after)]]
+        if k <= len(out) and [w.casefold() for w in out[len(out) - k:]] == list(name[:k]) and \
+                [w.casefold() for w in rest] == list(after):
+            return rest
+    return []
 
 
 _COMMUNES = ("xã", "phường", "thị trấn")

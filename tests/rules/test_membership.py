@@ -50,6 +50,10 @@ def facts(text, ctx=THANH_XUAN):
          "với đầu nhiệm kỳ.", ("Đảng bộ quận Thanh Xuân", 3200, None)),
         ("Tổng số đảng viên của Đảng bộ phường Khương Đình là 890 đảng viên.",
          ("Đảng bộ phường Khương Đình", 890, None)),
+        ("Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam có 120 tổ chức cơ sở đảng với 9.000 "
+         "đảng viên.", ("Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam", 9000, 120)),
+        ("Đảng bộ xã Tân Hội và Đảng bộ xã Liên Hà hợp nhất thành Đảng bộ xã Đan Phượng, có "
+         "2.100 đảng viên.", ("Đảng bộ xã Đan Phượng", 2100, None)),
         # parts counted first, after the same verb
         ("Đảng bộ Tập đoàn Điện lực Việt Nam có 27 đảng bộ trực thuộc, hơn 48.000 đảng viên.",
          ("Đảng bộ Tập đoàn Điện lực Việt Nam", 48000, None)),
