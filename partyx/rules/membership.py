@@ -15,6 +15,8 @@ The genre states them in a few forms:
   viên trong toàn Đảng bộ``: the organisation is named after the figure.
 - the total named before its organisation: ``Tổng số đảng viên của Đảng bộ quận là 3.200 đồng
   chí``.
+- the total new members bring the clause's organisation to: ``Đảng bộ huyện X đã kết nạp 1.050
+  đảng viên mới, nâng tổng số đảng viên lên 8.912 đồng chí`` (8.912 is a total, 1.050 none).
 
 Parts counted with the same verb before the totals (``có 27 đảng bộ trực thuộc, hơn 48.000 đảng
 viên``) leave them totals; a bracketed aside after a name (``Đảng bộ phường X (mới)``) is
@@ -641,6 +643,10 @@ _SUM_FIGURE = re.compile(rf"\b(?:là|đạt|có)\s{{1,2}}{_QUAL}(?<![\d/.,]){_NU
                          r"(?:\s{1,2}(?:đồng chí|đảng viên)(?![^\W_]))?")
 # The longest text between such an organisation and its figure.
 _SUM_REACH = 100
+# The total its new members bring it to: "… kết nạp 1.050 đảng viên mới, nâng tổng số đảng viên
+# lên 8.912 đồng chí" (of the clause's organisation).
+_RAISED = re.compile(rf"\bnâng tổng số [đĐ]ảng viên\s{{1,2}}(?:của [^\W\d_]+ bộ\s{{1,2}})?lên"
+                     rf"\s{{1,2}}{_QUAL}{_NUM}(?:\s{{1,2}}(?:đồng chí|đảng viên)(?![^\W_]))?")
 
 
 def _sum_facts(text: str, start: int, end: int, ctx: PlaceContext | None) -> list[Fact]:
@@ -675,6 +681,14 @@ def _sum_facts(text: str, start: int, end: int, ctx: PlaceContext | None) -> lis
             continue
         out.append(Fact(figure.start(1), figure.end(), text[figure.start(1):figure.end()], org,
                         value, None))
+    for m in _RAISED.finditer(text, start, end):
+        value = _number(m.group(1))
+        mentions = [(o, merged) for o, merged in _mentions(text, start, m.start()) if not merged]
+        if value is None or not mentions or not _total_after(text, m.end(), end):
+            continue
+        org = _org(text, mentions[-1][0], ctx)
+        if org:
+            out.append(Fact(m.start(1), m.end(), text[m.start(1):m.end()], org, value, None))
     return out
 
 

@@ -54,6 +54,8 @@ def facts(text, ctx=THANH_XUAN):
          "đảng viên.", ("Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh Hà Nam", 9000, 120)),
         ("Đảng bộ xã Tân Hội và Đảng bộ xã Liên Hà hợp nhất thành Đảng bộ xã Đan Phượng, có "
          "2.100 đảng viên.", ("Đảng bộ xã Đan Phượng", 2100, None)),
+        ("Nhiệm kỳ qua, Đảng bộ quận Thanh Xuân đã kết nạp 1.050 đảng viên mới, nâng tổng số "
+         "đảng viên lên 8.912 đồng chí.", ("Đảng bộ quận Thanh Xuân", 8912, None)),
         # parts counted first, after the same verb
         ("Đảng bộ Tập đoàn Điện lực Việt Nam có 27 đảng bộ trực thuộc, hơn 48.000 đảng viên.",
          ("Đảng bộ Tập đoàn Điện lực Việt Nam", 48000, None)),
@@ -84,6 +86,7 @@ def test_stated_totals(text, expected):
         # members said to be some of them by what follows the figure
         "Đảng bộ quận Thanh Xuân có 32 đảng viên hưởng chế độ bảo hiểm xã hội.",
         "Đảng bộ phường Khương Đình (mới) kết nạp 30 đảng viên.",
+        "Đảng bộ phường Khương Đình kết nạp 15 đảng viên, nâng tổng số đảng viên lên 15%.",
         "Tổng số đảng viên của Đảng bộ quận Thanh Xuân tăng 5%, đạt 3.200.",
         "Tổng số đảng viên của Đảng bộ quận Thanh Xuân được kết nạp là 300.",
         "Đảng bộ quận Thanh Xuân có 12 đảng viên đang công tác tại nước ngoài.",
