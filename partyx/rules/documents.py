@@ -51,6 +51,10 @@ _BY_STOP = re.compile(
     r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm|ký)\b|[“\"(,.;:”…]",
 )
 _SIGNED = re.compile(r"\s{1,2}ký(?=\s{1,2}ngày)", re.IGNORECASE)
+# The passive "Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024": a body after
+# "được" only where an issuing verb follows it.
+_BY_PASSIVE = re.compile(r"\s?,?\s{0,2}được\s{1,2}")
+_ISSUING_AFTER = re.compile(r"\s(?:ban hành|ký|thông qua)\b")
 _TITLE = re.compile(
     r"\s{0,2},?\s{0,2}(?:(?:về|với chủ đề)\s{1,2}(?:việc\s{1,2})?)?[“\"]([^”\"\n]{2,500})[”\"]",
     re.IGNORECASE,
@@ -414,12 +418,15 @@ def _take_date(c: Citation, tail: str) -> str:
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
-    by = _BY.match(tail)
+    by = _BY.match(tail) or _BY_PASSIVE.match(tail)
     if by:
+        passive = by.re is _BY_PASSIVE
         rest = tail[by.end():by.end() + 160]
         stop = _BY_STOP.search(rest)
         cut = stop.start() if stop else len(rest)
         body = rest[:cut].strip()
+        if passive and not _ISSUING_AFTER.match(rest, cut):
+            body = ""
         if body and body[0].isupper() and len(body) <= 120:
             c.issued_by = body
             tail = tail[by.end() + cut:]

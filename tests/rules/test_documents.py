@@ -153,6 +153,13 @@ def test_full_citation_gives_date_body_and_title():
     assert (ct["code"], ct["date"], ct["title"]) == ("CT", "2016-12-16", "Tăng cường")
 
 
+def test_a_body_after_duoc_issues_only_with_an_issuing_verb():
+    (d,) = run("Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024 về chuẩn mực.")
+    assert (d["issued_by"], d["issuer"], d["date"]) == ("Bộ Chính trị", "TW", "2024-05-09")
+    (d,) = run("Nghị quyết 18 được Tỉnh ủy triển khai sâu rộng.")
+    assert (d["issued_by"], d["issuer"], d["date"]) == (None, None, None)
+
+
 def test_date_after_a_comma_and_quoted_title_without_ve():
     (d,) = run("Nghị quyết số 49-NQ/TW, ngày 20-6-1961 của Ủy ban Thường vụ Quốc hội")
     assert d["date"] == "1961-06-20"
