@@ -121,6 +121,7 @@ class _Vocab:
     delegates: re.Pattern[str]  # a congress's delegates' members
     owner: re.Pattern[str]  # the link between such a figure and its organisation
     total_after: re.Pattern[str]  # what may follow a total of members (see _total_after)
+    total_next: frozenset[str]  # lower-case words after a total's place (các, toàn)
 
 
 @cache
@@ -159,6 +160,7 @@ def _vocab() -> _Vocab:
                              re.IGNORECASE),
         owner=re.compile(rf"\s{{1,2}}(?:đang sinh hoạt\s{{1,2}})?(?:{links})\s{{1,2}}",
                          re.IGNORECASE),
+        total_next=frozenset(data["total_places_next"]),
         total_after=re.compile(
             rf"\s{{0,2}}(?:{ends}|(?:{followers})(?![^\W_])|(?:{places})(?![^\W_])"
             rf"(?:\s{{0,2}}{ends}|\s{{1,2}}{_QUAL}(?P<next>[^\W_]+)))"),
@@ -565,7 +567,7 @@ def _total_after(text: str, pos: int, end: int) -> bool:
         return False
     after = m.group("next")
     return after is None or after[0].isdigit() or after[0].isupper() or \
-        after in ("các", "những", "toàn")
+        after in _vocab().total_next
 
 
 def _sentence_facts(text: str, start: int, end: int, opens: int,

@@ -101,7 +101,8 @@ SHAPES = {
     "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
                    "delegate_cues": WORDS, "owner_links": WORDS,
-                   "total_followers": WORDS, "total_places": WORDS, "joined_names": WORDS},
+                   "total_followers": WORDS, "total_places": WORDS,
+                   "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
     "outlets": {"outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS)]},
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
