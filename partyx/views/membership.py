@@ -8,6 +8,11 @@ previous date that states the same count. When several articles state a count fo
 organisation and day, the value stated most often wins (ties: the larger, since the usual
 disagreement is a rounded ``trên 16.300``).
 
+With ``map_year="2025"`` (``--map 2025``) each organisation also shows the province that holds
+it on today's map (:func:`~partyx.views.records.org_now`: ``Đảng bộ tỉnh Bình Định`` -> ``Gia
+Lai``), and the organisations are grouped by it; the organisation keeps its name as written and
+counts are never added up across organisations (their dates differ).
+
 In a terminal each row gets a bar (0 at the left edge, scaled to the organisation's largest
 count) and each organisation a sparkline of its party members.
 """
@@ -18,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from partyx.views.records import clean, day, dicts, key, record_date
+from partyx.views.records import clean, day, dicts, key, org_now, record_date
 from partyx.views.render import Section, ViewResult, bar, signed, sparkline
 
 MAX_ARTICLE_IDS = 20
@@ -35,6 +40,7 @@ class _Point:
 class _Org:
     names: Counter[str] = field(default_factory=Counter)
     points: dict[str, _Point] = field(default_factory=dict)
+    now: set[str | None] = field(default_factory=set)  # today's provinces, as its records say
 
 
 def _count(value: Any) -> int | None:
@@ -52,7 +58,8 @@ class MembershipView:
 
     name = "membership"
 
-    def __init__(self) -> None:
+    def __init__(self, map_year: str | None = None) -> None:
+        self.map_year = map_year
         self.orgs: dict[str, _Org] = {}
 
     def add(self, record: dict[str, Any]) -> None:
@@ -67,6 +74,8 @@ class MembershipView:
             if org is None:
                 org = self.orgs[key(name)] = _Org()
             org.names[name] += 1
+            if self.map_year:
+                org.now.add(org_now(name, list(dicts(record.get("places")))))
             point = org.points.get(date)
             if point is None:
                 point = org.points[date] = _Point()
@@ -95,16 +104,23 @@ class MembershipView:
                 })
                 prev_m = members if members is not None else prev_m
                 prev_g = grassroots if grassroots is not None else prev_g
-            out.append({"org": org.names.most_common(1)[0][0], "series": series})
+            row: dict[str, Any] = {"org": org.names.most_common(1)[0][0], "series": series}
+            if self.map_year:
+                row["now_province"] = _one(org.now)
+            out.append(row)
         out.sort(key=lambda r: (-len(r["series"]), r["org"].casefold()))
+        if self.map_year:  # grouped by today's province (stable: the order above within)
+            out.sort(key=lambda r: (r["now_province"] is None,
+                                    (r["now_province"] or "").casefold()))
         return out
 
     def result(self) -> ViewResult:
         orgs = self.rows()
-        section = Section("Membership", ["organisation", "trend", "as of", "party members",
+        head = [f"province ({self.map_year} map)"] if self.map_year else []
+        section = Section("Membership", [*head, "organisation", "trend", "as of", "party members",
                                          "members change", "grassroots orgs",
                                          "grassroots change", "bar"],
-                          chart=frozenset({"trend", "bar"}), group=2)
+                          chart=frozenset({"trend", "bar"}), group=2 + len(head))
         for r in orgs:
             members = [p["party_members"] for p in r["series"]]
             known = [v for v in members if v is not None]
@@ -112,7 +128,8 @@ class MembershipView:
             trend = sparkline(members)
             for p in r["series"]:
                 section.rows.append([
-                    r["org"], trend, p["as_of"], p["party_members"],
+                    *([r["now_province"]] if head else []), r["org"], trend, p["as_of"],
+                    p["party_members"],
                     signed(p["party_members_change"]), p["grassroots_orgs"],
                     signed(p["grassroots_orgs_change"]), bar(p["party_members"], top),
                 ])
@@ -123,3 +140,8 @@ def _change(previous: int | None, current: int | None) -> int | None:
     if previous is None or current is None:
         return None
     return current - previous
+
+
+def _one(values: set[str | None]) -> str | None:
+    """The one province all of an organisation's records agree on, else None."""
+    return next(iter(values)) if len(values) == 1 else None
