@@ -274,3 +274,15 @@ def test_exports_carry_the_now_columns(merged, tmp_path):
     assert ward.fetchall() == [("phường", "Ba Đình")]
     (org, now), = con.execute("SELECT org, now_province FROM membership")
     assert (org, now) == ("Đảng bộ tỉnh Bình Định", "Gia Lai")
+
+
+def test_the_report_groups_membership_by_todays_province(merged, tmp_path):
+    page = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(merged), "-o", str(page), "--map", "2025"])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert ">Gia Lai</h3>" in html and "Đảng bộ tỉnh Bình Định" in html
+    assert "Places on the 2025 map" in html
+    plain = tmp_path / "plain.html"
+    assert runner.invoke(app, ["report", str(merged), "-o", str(plain)]).exit_code == 0
+    assert "</h3>" not in plain.read_text(encoding="utf-8")
