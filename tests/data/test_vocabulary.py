@@ -111,6 +111,8 @@ SHAPES = {
                "capital_words": STR_MAP, "names_with_type": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
+    # rules/today.py (places on today's map)
+    "today": {"former_provinces": STR_MAP},
     # rules/posts.py, rules/people.py (cues, list words, past markers)
     "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
                "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,
