@@ -62,6 +62,10 @@ class NameFinder:
         self.cues = {k: v for k, v in names["cues"].items()}
         self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
         self.blockers = Trie(dict.fromkeys(names["blockers"], True))
+        self.house_leads = frozenset(names["house_leads"])
+        self.qualifiers = frozenset(tuple(w.lower().split()) for w in names["institution_words"])
+        self.qualifier_lasts = frozenset(q[-1] for q in self.qualifiers)
+        self.longest_qualifier = max(map(len, self.qualifiers))
         upper = names["uppercase"]
         # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
         # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
@@ -151,7 +155,7 @@ class NameFinder:
             j = i + 1
             while j < n and j - i < 4 and not self._stops_name(toks, starts, j):
                 j += 1
-            if j - i < 2 or self._blocked(toks, starts, cue_at, acronym=not cued):
+            if j - i < 2 or self._blocked(toks, i, cue_at if cued else None):
                 continue
             half = (j - i) // 2
             if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
@@ -194,28 +198,67 @@ class NameFinder:
                     return s + m - k
         return 0
 
-    def _blocked(self, toks: list[Tok], starts: list[int], k: int, acronym: bool = True
-                 ) -> bool:
-        """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
-        whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
-        phố Huỳnh Đức Thơ``)."""
+    def _blocked(self, toks: list[Tok], k: int, cue_at: int | None) -> bool:
+        """Whether the name at ``toks[k]`` names something else: a place word whose unit the
+        capitalised words name (``phường Nguyễn Du``; but not ``UBND thành phố Huỳnh Đức
+        Thơ``), a house number, or a blocker word before it (``đường``, ``tư tưởng``,
+        ``THPT``), maybe with institution words between (``Trường tiểu học Chu Văn An``).
+        ``cue_at``: the cue word before the name, if any (a blocker before a cue word blocks
+        nothing: ``Theo ông``, ``nhà bà``)."""
+        at = k if cue_at is None else cue_at
+        unit = self._type_word_ends(toks, at)
+        if unit is not None:  # a place word first: "thành phố" is not the street "phố"
+            return self.orgs.place(toks, at, (unit,)) is not None
+        if cue_at is not None:
+            return False
+        if self._house_number(toks, k):
+            return True
+        blockers = self.blockers
+        for e in self._before_qualifiers(toks, k):
+            for s in (e - 3, e - 2, e - 1):
+                if s < 0 or toks[s].low not in blockers.root:
+                    continue
+                m = blockers.match(toks, s)
+                if m is not None and m[1] == e and (  # "Môi trường": no blocker "trường"
+                        toks[s].cap or s == 0 or not _is_titled_word(toks[s - 1])):
+                    return True
+        return False
+
+    def _house_number(self, toks: list[Tok], k: int) -> bool:
+        """A house number right before ``toks[k]``: ``số 5``, ``(14/27``, ``tại 36`` (not a
+        unit's number, ``Quận 2``, nor a date, ``ngày 5/9``)."""
+        if k == 0 or not toks[k - 1].text[0].isdigit():
+            return False
+        s = k - 1
+        while s >= 2 and toks[s - 1].text == "/" and toks[s - 2].text[0].isdigit():
+            s -= 2  # 489/57/11
+        return s == 0 or toks[s - 1].low in self.house_leads or (
+            s < k - 1 and not toks[s - 1].word)
+
+    def _type_word_ends(self, toks: list[Tok], k: int) -> str | None:
+        """The unit type of a place word (``phường``, ``thành phố``) right before ``toks[k]``."""
         type_words = self.orgs.words.type_words  # (a dict test before each match: the hot path)
-        for s in (k - 2, k - 1):  # a place word first: "thành phố" is not the street "phố"
+        for s in (k - 2, k - 1):
             m = type_words.match(toks, s) if s >= 0 and toks[s].low in type_words.root else None
             if m is not None and m[1] == k:
-                return self.orgs.place(toks, k, (m[0],)) is not None
-        blockers = self.blockers
-        for s in (k - 3, k - 2, k - 1):
-            m = blockers.match(toks, s) if s >= 0 and toks[s].low in blockers.root else None
-            if m is not None and m[1] == k:
-                return True
-        if acronym and k > 0:  # "Trường THPT Lê Quý Đôn": an institution (but "Ảnh: LÊ
-            # THOA Ông Tất Thành Cang" is a person: a cue word rules)
-            t = toks[k - 1]
-            if (t.word and len(t.text) >= 3 and t.text.isupper() and starts[k - 1] != starts[k]
-                    and not self.posts.words.fillers.match(toks, k - 1)):
-                return True
-        return False
+                return str(m[0])
+        return None
+
+    def _before_qualifiers(self, toks: list[Tok], k: int) -> list[int]:
+        """``k``, and where each run of institution words before ``toks[k]`` begins, nearest
+        first (``Trường tiểu học`` | ``Chu Văn An``: the blocker may end there)."""
+        out = [k]
+        lasts, phrases = self.qualifier_lasts, self.qualifiers
+        at = k
+        while at > 0 and toks[at - 1].low in lasts and len(out) < 4:
+            for n in range(min(at, self.longest_qualifier), 0, -1):
+                if tuple(t.low for t in toks[at - n:at]) in phrases:
+                    at -= n
+                    out.append(at)
+                    break
+            else:
+                break
+        return out
 
     def segments(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text around possible names, merged: only these are tokenized (the
@@ -361,6 +404,11 @@ def _cues_may_overlap(cues: Sequence[str]) -> bool:
             if any(c.startswith(rest) or rest.startswith(c) for c in cues):
                 return True
     return False
+
+
+def _is_titled_word(t: Tok) -> bool:
+    """A capitalised word that is not an acronym (``Môi`` of ``Môi trường``; not ``HS``)."""
+    return t.cap and not t.text.isupper()
 
 
 def capitalised(toks: list[Tok]) -> list[int]:

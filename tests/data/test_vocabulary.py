@@ -87,7 +87,8 @@ SHAPES = {
     "legacy_vn": {"tcvn3": STR_MAP, "vni": STR_MAP},
     # rules/people.py, rules/orgs.py (surnames)
     "names": {"surnames": WORDS, "not_name": WORDS, "cues": {str: (STR, NONE)},
-              "blockers": WORDS, "uppercase": STR},
+              "blockers": WORDS, "institution_words": WORDS, "house_leads": WORDS,
+              "uppercase": STR},
     # rules/orgs.py, lang/tokens.py (abbreviations)
     "orgs": {"abbreviations": STR_MAP, "committees": {str: pair(STR, STR)},
              "central": {str: pair(STR, STR)}, "central_parent": WORDS,

@@ -1,0 +1,57 @@
+"""Person names of the genre: cue-less names, names after long or abbreviated organisations,
+span errors, the family name Ông, names inside other names, foreign and short names. Each
+form with a sentence written for the test (no corpus text)."""
+
+import pytest
+
+from partyx.record import Article, PlaceContext
+from partyx.stages.people import People
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return People()
+
+
+def names(stage, text, authors=()):
+    a = Article(id="t", source={}, text=text, authors=list(authors))
+    a.place_context = PlaceContext(None, None)
+    stage(a)
+    return [p["name"] for p in a.people]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Theo ông Trần Văn Lộc, giá lúa đã tăng.", "Trần Văn Lộc"),
+    ("Theo bà Lê Thị Mai, việc này cần làm sớm.", "Lê Thị Mai"),
+    ("Chúng tôi đến nhà bà Phạm Thị Hoa ở cuối xóm.", "Phạm Thị Hoa"),
+])
+def test_a_blocker_before_a_cue_word_blocks_nothing(stage, text, name):
+    assert names(stage, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Theo Phó Chủ tịch Tổng LĐLĐVN Mai Đức Chính, mục tiêu đã đạt.", "Mai Đức Chính"),
+    ("Phó Cục trưởng Cục Phòng, chống HIV/AIDS Phan Thị Hương phát biểu.", "Phan Thị Hương"),
+    ("Bộ trưởng Bộ Tài nguyên và Môi trường Đỗ Đức Duy trao quyết định.", "Đỗ Đức Duy"),
+    ("Giám đốc Sở KH-ĐT Lê Văn An cho biết như vậy.", "Lê Văn An"),
+])
+def test_a_name_after_a_long_or_abbreviated_organisation(stage, text, name):
+    assert names(stage, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Trường THPT Lê Quý Đôn được tặng bằng khen.",
+    "Phụ huynh Trường tiểu học Chu Văn An phản ánh việc thu tiền.",
+    "Ông là hiệu trưởng Trường Đại học Nguyễn Tất Thành từ năm ngoái.",
+    "Em học Trường THPT chuyên Trần Đại Nghĩa ở quận 1.",
+    "Công ty TNHH Nguyễn Văn Tám nộp thuế đầy đủ.",
+    "Nhà tang lễ quốc gia ở số 5 Trần Thánh Tông, Hà Nội.",
+    "Bệnh viện thẩm mỹ (số 14/27 Hoàng Dư Khương, phường 12) bị đình chỉ.",
+    "Các nữ du kích thuộc trung đội Lê Thị Hồng Gấm chiến đấu dũng cảm.",
+])
+def test_names_inside_other_names_are_no_people(stage, text):
+    assert names(stage, text) == []
+
+
+def test_a_unit_number_before_a_name_is_no_house_number(stage):
+    assert names(stage, "Bí thư Quận 2 Nguyễn Hoài Nam cho biết như vậy.") == ["Nguyễn Hoài Nam"]
