@@ -63,6 +63,9 @@ class NameFinder:
         self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
         self.blockers = Trie(dict.fromkeys(names["blockers"], True))
         self.house_leads = frozenset(names["house_leads"])
+        self.middles = frozenset(w.lower() for w in names["middle_names"])
+        self.female_middle = names["middle_names"][1].lower()  # Thị
+        self.family_cues = frozenset(names["family_cues"])
         self.qualifiers = frozenset(tuple(w.lower().split()) for w in names["institution_words"])
         self.qualifier_lasts = frozenset(q[-1] for q in self.qualifiers)
         self.longest_qualifier = max(map(len, self.qualifiers))
@@ -109,6 +112,23 @@ class NameFinder:
             return False
         return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
 
+    def _unlisted_family(self, toks: list[Tok], i: int) -> bool:
+        """``X Văn Y``, ``X Thị Y``: a capitalised word before a middle name and a given name
+        is a family name, listed or not (``Ông Thị Nguyệt``, ``Sa Văn Tâm``), unless it is a
+        word of the sentence (``Theo``, ``Bộ``), starts no run of its own or the middle word
+        begins a common noun (``Văn phòng``: a lower-case word after it)."""
+        if i + 2 >= len(toks):
+            return False
+        t, mid, given = toks[i], toks[i + 1], toks[i + 2]
+        if not (mid.cap and mid.low in self.middles and given.cap and given.word):
+            return False
+        if t.text in self.family_cues:  # the cue itself: only mid-sentence (or before Thị)
+            return mid.low == self.female_middle or (
+                i > 0 and toks[i - 1].word and not toks[i - 1].cap)
+        return (t.text not in self.not_name and t.low not in self.org_head_words
+                and not (i > 0 and toks[i - 1].cap)
+                and given.text not in self.not_name and given.low not in self.org_head_words)
+
     def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
         """(cued, gender, index of the cue) for a cue word right before ``toks[k]``. A
         capitalised cue inside a capitalised run is part of a name (``Đông Anh``)."""
@@ -139,13 +159,20 @@ class NameFinder:
             t = toks[i]
             if len(t.text) > 1 and t.text.isupper():
                 continue
-            if t.low not in surnames and not (  # a cue word before? (dict tests first)
+            family = t.low in surnames
+            if not family and not (  # a cue word before? (dict tests first)
                     (i > 0 and toks[i - 1].low in cue_root)
                     or (i > 1 and toks[i - 2].low in cue_root)):
-                continue
-            cued, gender, cue_at = self._cue_before(toks, i)
-            if t.low not in surnames and not cued:
-                continue
+                if i + 2 >= n or toks[i + 1].low not in self.middles or not (
+                        self._unlisted_family(toks, i)):
+                    continue
+                family = True
+            if t.text in self.family_cues and self._unlisted_family(toks, i):
+                family, cued, gender, cue_at = True, False, None, i  # the family name Ông
+            else:
+                cued, gender, cue_at = self._cue_before(toks, i)
+                if not family and not cued:
+                    continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
             skip = self._place_prefix(toks, i)
@@ -153,7 +180,14 @@ class NameFinder:
                 k = i + skip
                 continue
             j = i + 1
-            while j < n and j - i < 4 and not self._stops_name(toks, starts, j):
+            glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
+            while j < n and j - i < 4 and "\n" not in text[tokens.end(j - 1):starts[j]]:
+                if toks[j].text[-1].isdigit():  # (never across lines, above)
+                    glued = _glued_number(toks[j].text)
+                    j += glued > 0
+                    break
+                if self._stops_name(toks, starts, j):
+                    break
                 j += 1
             if j - i < 2 or self._blocked(toks, i, cue_at if cued else None):
                 continue
@@ -161,7 +195,7 @@ class NameFinder:
             if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
                     x.text for x in toks[i + half:j]]:
                 j = i + half  # "Dương Cương Dương Cương": one name written twice
-            name = text[starts[i]:tokens.end(j - 1)]
+            name = text[starts[i]:tokens.end(j - 1) - glued]
             k = j
             if name in authors or (not cued and self._is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
@@ -404,6 +438,16 @@ def _cues_may_overlap(cues: Sequence[str]) -> bool:
             if any(c.startswith(rest) or rest.startswith(c) for c in cues):
                 return True
     return False
+
+
+def _glued_number(word: str) -> int:
+    """The length of the number at the end of a capitalised word (``An2``: 1), or 0 when
+    the word is not letters then digits."""
+    letters = word.rstrip("0123456789")
+    if letters == word or not letters.isalpha() or not letters[0].isupper() or (
+            len(letters) > 1 and letters.isupper()):
+        return 0
+    return len(word) - len(letters)
 
 
 def _is_titled_word(t: Tok) -> bool:

@@ -55,3 +55,26 @@ def test_names_inside_other_names_are_no_people(stage, text):
 
 def test_a_unit_number_before_a_name_is_no_house_number(stage):
     assert names(stage, "Bí thư Quận 2 Nguyễn Hoài Nam cho biết như vậy.") == ["Nguyễn Hoài Nam"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Chủ tịch nước Nguyễn Văn An\n\nHội nghị đã diễn ra tốt đẹp.", ["Nguyễn Văn An"]),
+    ("Ông Nguyễn Tùng Lâm\nSắp tới, Bộ sẽ tăng cường kiểm tra.", ["Nguyễn Tùng Lâm"]),
+    ("Danh sách gồm: 1. Hồ Văn An2. Trần Văn Bình3. Lê Thị Hoa.",
+     ["Hồ Văn An", "Trần Văn Bình", "Lê Thị Hoa"]),
+    ("Khen thưởng các đồng chí Hồ Văn Hải5 và Lê Văn Tám.", ["Hồ Văn Hải", "Lê Văn Tám"]),
+    ("Đồng chí Nguyễn Văn O'Neil đến dự.", ["Nguyễn Văn O'Neil"]),
+])
+def test_a_name_never_crosses_a_line_nor_takes_a_glued_number(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ba đồng chí nữ là Ông Thị Nguyệt, Hồ Thị Vân và Nguyễn Thị Mai.",
+     ["Ông Thị Nguyệt", "Hồ Thị Vân", "Nguyễn Thị Mai"]),
+    ("Chủ nhiệm hợp tác xã là Ông Văn Hùng, người gắn bó với xã.", ["Ông Văn Hùng"]),
+    ("Ông Nguyễn Văn Hùng cho biết. Ông Văn Hùng là tên thường gọi.", ["Nguyễn Văn Hùng"]),
+    ("Phát biểu bế mạc, Đại tá Sa Văn Tâm biểu dương các đội.", ["Sa Văn Tâm"]),
+])
+def test_the_family_name_ong_and_unlisted_family_names(stage, text, want):
+    assert names(stage, text) == want
