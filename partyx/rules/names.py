@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from partyx.data import load
+from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.rules.posts import PostParser
 
@@ -33,6 +34,7 @@ _TEXT = attrgetter("text")
 # Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
 # Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
 _EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
+_FOREIGN = object()  # a run of capitalised words with a foreign one (see _may_hold_name)
 # Characters of context tokenized around a possible name: room for a long chain of titles
 # before it and for posts and appointment cues after it.
 _LEFT = 200
@@ -63,6 +65,13 @@ class NameFinder:
         self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
         self.blockers = Trie(dict.fromkeys(names["blockers"], True))
         self.house_leads = frozenset(names["house_leads"])
+        titles = load("titles")
+        self.role_ends = _by_last_word(names["roles"])
+        self.title_ends = _by_last_word([*names["roles"], *titles["titles"], *titles["fillers"]])
+        self.role_lasts = frozenset([*self.title_ends, *(c.split()[-1] for c in self.cues)])
+        self.country_ends = _by_last_word(names["countries"])
+        self.country_names = frozenset(c.lower() for c in names["countries"])
+        self.countries = Trie(dict.fromkeys(names["countries"], True))
         self.middles = frozenset(w.lower() for w in names["middle_names"])
         self.female_middle = names["middle_names"][1].lower()  # Thị
         self.family_cues = frozenset(names["family_cues"])
@@ -91,7 +100,8 @@ class NameFinder:
             rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
             rf"(?![\w])(?![ ]+[{upper}])")
         self._places: dict[str, bool] = {}  # memo of _is_place_name
-        self._holds: dict[str, bool] = {}  # capitalised run -> _may_hold_name(run)
+        self._foreign_words = _ForeignWords()
+        self._holds: dict[str, bool | object] = {}  # capitalised run -> _may_hold_name(run)
         o, t = self.orgs.words, self.posts.words
         self.org_heads = (o.committees, o.central, o.wrappers, o.local, t.titles, t.members,
                           t.fillers)
@@ -151,6 +161,8 @@ class NameFinder:
         gaz = self.orgs.gazetteer
         surnames = self.surnames
         cue_root = self.cue_trie.root
+        foreign_word = self._foreign_words
+        middles, role_lasts = self.middles, self.role_lasts
         n = len(toks)
         k = 0  # the next token a name may start at (none inside the last one)
         for i in capitalised(toks) if caps is None else caps:
@@ -160,18 +172,25 @@ class NameFinder:
             if len(t.text) > 1 and t.text.isupper():
                 continue
             family = t.low in surnames
+            foreign = False
             if not family and not (  # a cue word before? (dict tests first)
                     (i > 0 and toks[i - 1].low in cue_root)
                     or (i > 1 and toks[i - 2].low in cue_root)):
-                if i + 2 >= n or toks[i + 1].low not in self.middles or not (
-                        self._unlisted_family(toks, i)):
+                nxt = toks[i + 1] if i + 1 < n else t
+                if nxt.low in middles and self._unlisted_family(toks, i):
+                    family = True
+                elif i and (toks[i - 1].cap or toks[i - 1].low in role_lasts) and (
+                        foreign_word[t.text] or foreign_word[nxt.text]) and (
+                        self.countries.match(toks, i) is None) and (
+                        self._role_before(toks, i, self.title_ends)):
+                    foreign = True  # "Tổng thống Mỹ Donald Trump", "Ri Yong-ho"
+                else:
                     continue
-                family = True
             if t.text in self.family_cues and self._unlisted_family(toks, i):
                 family, cued, gender, cue_at = True, False, None, i  # the family name Ông
             else:
                 cued, gender, cue_at = self._cue_before(toks, i)
-                if not family and not cued:
+                if not (family or cued or foreign):
                     continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
@@ -180,37 +199,90 @@ class NameFinder:
                 k = i + skip
                 continue
             j = i + 1
-            glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
-            while j < n and j - i < 4 and "\n" not in text[tokens.end(j - 1):starts[j]]:
-                if toks[j].text[-1].isdigit():  # (never across lines, above)
-                    glued = _glued_number(toks[j].text)
-                    j += glued > 0
-                    break
-                if self._stops_name(toks, starts, j):
+            while j < n and j - i < 4:
+                if foreign and _initial(toks, j):  # "George W. Bush"
+                    j += 2
+                    continue
+                if self._stops_name(toks, starts, j) or (foreign and self._after_firm(toks, j)):
                     break
                 j += 1
+            if "\n" in text[starts[i]:starts[j - 1]]:  # never across a line
+                j = next(m for m in range(i + 1, j) if "\n" in text[starts[m - 1]:starts[m]])
+            glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
+            if toks[j - 1].text[-1].isdigit():
+                glued = _glued_number(toks[j - 1].text)
+                j -= not glued
+            elif j < n and j - i < 4 and toks[j].text[-1].isdigit() and (
+                    "\n" not in text[starts[j - 1]:starts[j]]):
+                glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
+                j += glued > 0
             if j - i < 2 or self._blocked(toks, i, cue_at if cued else None):
                 continue
             half = (j - i) // 2
             if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
                     x.text for x in toks[i + half:j]]:
                 j = i + half  # "Dương Cương Dương Cương": one name written twice
+            words = j - i
+            if j + 1 < n and toks[j].text == "-" and not glued:
+                j = self._hyphenated(text, tokens, j)  # "Kim Jong-un"
             name = text[starts[i]:tokens.end(j - 1) - glued]
             k = j
             if name in authors or (not cued and self._is_place_name(name)) or (
                     cued and gaz.province(name) is not None):
                 continue
-            out.append(NameSpan(i, j, name, gender, cued, cue_at))
+            if not (cued or foreign) and words == 2 and i > 0 and (
+                    toks[i - 1].cap or toks[i - 1].low in self.role_lasts):  # (needs a cue)
+                cued = self._role_before(toks, i, self.role_ends)  # "bị cáo Lê Hùng"
+            out.append(NameSpan(i, j, name, gender, cued or foreign, cue_at))
         return out
 
+    def _role_before(self, toks: list[Tok], i: int, roles: dict[str, list[tuple[str, ...]]]
+                     ) -> bool:
+        """A cue word or one of ``roles`` (:func:`_by_last_word`: roles, maybe titles) right
+        before ``toks[i]``, maybe with a country and up to three capitalised words of a
+        portfolio or organisation between (``ngài``, ``Thủ tướng Thổ Nhĩ Kỳ``, ``Bộ trưởng
+        Ngoại giao Triều Tiên``, ``HLV``). A title before a Vietnamese name is read by the
+        post parser: only foreign names ask for titles here."""
+        at = i - _phrase_ends(self.country_ends, toks, i)
+        for s in range(at, max(0, at - 4), -1):
+            if s < at and not _is_titled_word(toks[s]):
+                return False
+            if _phrase_ends(roles, toks, s) or self._cue_before(toks, s)[0]:
+                return True
+        return False
+
+    def _after_firm(self, toks: list[Tok], j: int) -> bool:
+        """Whether a foreign name (a firm's, more likely) stops before ``toks[j]``: a Vietnamese
+        name, a country or a place begins there (``Vietcombank Nguyễn Thanh Tùng``, ``Lixil
+        Việt Nam``, ``Agribank Ba Đình``)."""
+        if toks[j].low in self.surnames and is_syllable(toks[j].text):
+            return True
+        if self.countries.match(toks, j) is not None:
+            return True
+        return j + 1 < len(toks) and toks[j + 1].cap and self._is_place_name(
+            f"{toks[j].text} {toks[j + 1].text}")
+
+    def _hyphenated(self, text: str, tokens: Tokens, j: int) -> int:
+        """The end of a name ending at ``toks[j - 1]`` with the parts joined to it by a hyphen
+        (``Kim Jong-un``, ``Ri Yong-ho``, ``Okimoto-Kaewtathip``): a foreign word on one side
+        (not ``Hùng-nguyên Chủ tịch``, ``Dự-Chánh tòa``)."""
+        toks, starts, _ = tokens
+        while j + 1 < len(toks) and toks[j].text == "-" and starts[j] == tokens.end(j - 1) and (
+                starts[j + 1] == starts[j] + 1 and toks[j + 1].word) and not (
+                is_syllable(toks[j + 1].text) and is_syllable(toks[j - 1].text)):
+            j += 2
+        return j
+
     def _is_place_name(self, name: str) -> bool:
-        """``Gazetteer.is_place_name``, memoised: the same few thousand runs recur."""
+        """``Gazetteer.is_place_name`` or a country's name, memoised: the same few thousand
+        runs recur."""
         known = self._places
         found = known.get(name)
         if found is None:
             if len(known) > 50_000:  # bounded on a hostile text of unique runs
                 known.clear()
-            found = known[name] = self.orgs.gazetteer.is_place_name(name)
+            found = known[name] = self.orgs.gazetteer.is_place_name(name) or (
+                name.lower() in self.country_names)
         return found
 
     def _place_prefix(self, toks: list[Tok], k: int) -> int:
@@ -245,10 +317,13 @@ class NameFinder:
             return self.orgs.place(toks, at, (unit,)) is not None
         if cue_at is not None:
             return False
-        if self._house_number(toks, k):
+        if k == 0:
+            return False
+        if toks[k - 1].text[0].isdigit() and self._house_number(toks, k):
             return True
         blockers = self.blockers
-        for e in self._before_qualifiers(toks, k):
+        ends = self._before_qualifiers(toks, k) if toks[k - 1].low in self.qualifier_lasts else (k,)
+        for e in ends:
             for s in (e - 3, e - 2, e - 1):
                 if s < 0 or toks[s].low not in blockers.root:
                     continue
@@ -308,6 +383,8 @@ class NameFinder:
             if hold is None:  # the same runs recur article after article: memoised
                 hold = holds[run] = self._may_hold_name(run.split())
             s = m.start()
+            if hold is _FOREIGN:  # a foreign name only after a role: "Tổng thống Mỹ Donald"
+                hold = self._role_word_before(text, s)
             if not hold and lasts and s > 1 and text[s - 1] == " " and text[s - 2] != " " and (
                     len(low := text[s - 2].lower()) == 1 and low not in lasts):
                 continue  # one space after a char that ends no cue (most runs): no cue
@@ -361,15 +438,27 @@ class NameFinder:
         words = low.rstrip(" ")
         return len(words) < len(low) and words.endswith(self.short_cues)
 
-    def _may_hold_name(self, words: list[str]) -> bool:
+    def _may_hold_name(self, words: list[str]) -> bool | object:
         """A surname followed by another capitalised word that is not a place's name (``Hà
-        Nội``, ``Hồ Chí Minh`` are no anchors)."""
+        Nội``, ``Hồ Chí Minh`` are no anchors), or a role or cue word and a foreign word
+        (``HLV Pep Guardiola``): True; else a foreign word (``Mỹ Donald Trump``):
+        ``_FOREIGN`` (a name if a role word is before the run); else False."""
         for i, w in enumerate(words[:-1]):
             if w.lower() in self.surnames and not any(
                     self._is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
                     if i + n <= len(words)):
                 return True
-        return False
+        if not any(not is_syllable(w) and not w.isupper() for w in words):
+            return False
+        return words[0].lower() in self.role_lasts or _FOREIGN  # ("Ông Lee Nak", "HLV Pep")
+
+    def _role_word_before(self, text: str, s: int) -> bool:
+        """Whether the word before ``text[s]`` (one space between) may end a role, a title or
+        a cue (``thống`` of ``Tổng thống``, ``ngài``)."""
+        if s < 2 or text[s - 1] != " ":
+            return False
+        w = text.rfind(" ", max(0, s - 24), s - 1)
+        return text[w + 1:s - 1].lower() in self.role_lasts
 
     def short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
         """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``
@@ -438,6 +527,43 @@ def _cues_may_overlap(cues: Sequence[str]) -> bool:
             if any(c.startswith(rest) or rest.startswith(c) for c in cues):
                 return True
     return False
+
+
+def _by_last_word(phrases: Collection[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases (lower-cased words), by their last word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted({tuple(p.lower().split()) for p in phrases}, key=len, reverse=True):
+        out.setdefault(p[-1], []).append(p)
+    return out
+
+
+def _phrase_ends(phrases: dict[str, list[tuple[str, ...]]], toks: list[Tok], k: int) -> int:
+    """The length of the longest of ``phrases`` (:func:`_by_last_word`) ending right before
+    ``toks[k]``, or 0."""
+    if k == 0:
+        return 0
+    for p in phrases.get(toks[k - 1].low, ()):
+        n = len(p)
+        if n <= k and all(toks[k - n + m].low == w for m, w in enumerate(p)):
+            return n
+    return 0
+
+
+class _ForeignWords(dict[str, bool]):
+    """Token string -> whether it is a capitalised word not spelled as a Vietnamese syllable,
+    nor an acronym (``Donald``; not ``Nguyễn``, ``HLV``, ``và``), found on first sight."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 100_000:  # bounded: a hostile text of unique words
+            self.clear()
+        found = self[word] = word[:1].isupper() and not is_syllable(word) and not word.isupper()
+        return found
+
+
+def _initial(toks: list[Tok], j: int) -> bool:
+    """A middle initial at ``toks[j]``: one capital letter, a dot, a capitalised word."""
+    return (j + 2 < len(toks) and len(toks[j].text) == 1 and toks[j].cap
+            and toks[j + 1].text == "." and toks[j + 2].cap and toks[j + 2].word)
 
 
 def _glued_number(word: str) -> int:

@@ -78,3 +78,38 @@ def test_a_name_never_crosses_a_line_nor_takes_a_glued_number(stage, text, want)
 ])
 def test_the_family_name_ong_and_unlisted_family_names(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bộ trưởng tiếp ngài Akif Ayhan, Đại sứ Thổ Nhĩ Kỳ tại Việt Nam.", ["Akif Ayhan"]),
+    ("Sau chuyến thăm của Thủ tướng Thổ Nhĩ Kỳ Binali Yildirim, hai bên đã ký kết.",
+     ["Binali Yildirim"]),
+    ("Tổng thống Mỹ Donald Trump cho biết ông sẽ đến.", ["Donald Trump"]),
+    ("Thủ tướng Đức Angela Merkel phản ứng.", ["Angela Merkel"]),
+    ("Nhà lãnh đạo Triều Tiên Kim Jong-un tuyên bố.", ["Kim Jong-un"]),
+    ("Bộ trưởng Ngoại giao Triều Tiên Ri Yong-ho cho rằng như vậy.", ["Ri Yong-ho"]),
+    ("Chiếc máy bay của Tổng thống Dwight D. Eisenhower được giữ lại.",
+     ["Dwight D. Eisenhower"]),
+    ("Đại sứ Việt Nam tại Hà Lan Ngô Thị Hòa đã tham dự hội thảo.", ["Ngô Thị Hòa"]),
+    ("Tổng Giám đốc Vietcombank Nguyễn Thanh Tùng phát biểu.", ["Nguyễn Thanh Tùng"]),
+])
+def test_foreign_names_after_a_cue_a_title_or_a_country(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Giám đốc Lixil Việt Nam phát biểu khai mạc.",
+    "Cảnh sát Thái Lan đang điều tra vụ việc.",
+    "Sản phẩm mới của Facebook Messenger ra mắt hôm qua.",
+])
+def test_a_foreign_word_alone_is_no_name(stage, text):
+    assert names(stage, text) == []
+
+
+def test_syllables_tell_vietnamese_spelling_from_foreign():
+    from partyx.lang.syllables import is_syllable
+
+    native = ["Nguyễn", "Nghiêm", "Quyết", "Khuyến", "Giữ", "gìn", "Thuở", "Ngoẹo"]
+    foreign = ["Donald", "Trump", "Lee", "Jong", "Putin", "Ksor", "Yildirim"]
+    assert all(map(is_syllable, native))
+    assert not any(map(is_syllable, foreign))
