@@ -34,6 +34,8 @@ _TEXT = attrgetter("text")
 # Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
 # Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
 _EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
+_NAME_ENDS = frozenset(",.;:)-–")  # marks after a name (a sentence word before one ends it)
+_AFTER_INITIAL = frozenset("(,)")  # marks after an initial's dot: no sentence ends there
 _FOREIGN = object()  # a run of capitalised words with a foreign one (see _may_hold_name)
 # Characters of context tokenized around a possible name: room for a long chain of titles
 # before it and for posts and appointment cues after it.
@@ -75,6 +77,7 @@ class NameFinder:
         self.middles = frozenset(w.lower() for w in names["middle_names"])
         self.female_middle = names["middle_names"][1].lower()  # Thị
         self.family_cues = frozenset(names["family_cues"])
+        self.body_surnames = frozenset(names["body_surnames"])  # (Tỉnh Đoàn Long An)
         self.qualifiers = frozenset(tuple(w.lower().split()) for w in names["institution_words"])
         self.qualifier_lasts = frozenset(q[-1] for q in self.qualifiers)
         self.longest_qualifier = max(map(len, self.qualifiers))
@@ -208,6 +211,9 @@ class NameFinder:
                 j += 1
             if "\n" in text[starts[i]:starts[j - 1]]:  # never across a line
                 j = next(m for m in range(i + 1, j) if "\n" in text[starts[m - 1]:starts[m]])
+            if 2 <= j - i < 4 and j + 1 < n and toks[j].text in self.not_name and (
+                    toks[j + 1].text in _NAME_ENDS or toks[j - 1].low in middles):
+                j += 1  # a sentence word as the given name: "ông Giáp Bá Dự, Chánh tòa"
             glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
             if toks[j - 1].text[-1].isdigit():
                 glued = _glued_number(toks[j - 1].text)
@@ -225,9 +231,14 @@ class NameFinder:
             words = j - i
             if j + 1 < n and toks[j].text == "-" and not glued:
                 j = self._hyphenated(text, tokens, j)  # "Kim Jong-un"
-            name = text[starts[i]:tokens.end(j - 1) - glued]
+            end = tokens.end(j - 1) - glued
+            if j + 1 < n and _abbreviated(toks, j) and text[end:end + 1] == ".":
+                end += 1  # "bà Nguyễn Thị H. (SN 1959)": the dot is the initial's
+            name = text[starts[i]:end]
             k = j
             if name in authors or (not cued and self._is_place_name(name)) or (
+                    t.text in self.body_surnames and self._is_province_or_country(
+                        text[starts[i + 1]:end])) or (
                     cued and gaz.province(name) is not None):
                 continue
             if not (cued or foreign) and words == 2 and i > 0 and (
@@ -284,6 +295,10 @@ class NameFinder:
             found = known[name] = self.orgs.gazetteer.is_place_name(name) or (
                 name.lower() in self.country_names)
         return found
+
+    def _is_province_or_country(self, name: str) -> bool:
+        return self.orgs.gazetteer.province(name) is not None or name.lower() in (
+            self.country_names)
 
     def _place_prefix(self, toks: list[Tok], k: int) -> int:
         """How many tokens from ``toks[k]`` belong to a province or district name that
@@ -558,6 +573,14 @@ class _ForeignWords(dict[str, bool]):
             self.clear()
         found = self[word] = word[:1].isupper() and not is_syllable(word) and not word.isupper()
         return found
+
+
+def _abbreviated(toks: list[Tok], j: int) -> bool:
+    """A name ending at ``toks[j - 1]`` with an initial (``H``, ``Th``) before a dot that
+    ends no sentence (a bracket, a comma or a lower-case word after it)."""
+    last, after = toks[j - 1], toks[j + 1]
+    return (len(last.text) <= 2 and last.cap and toks[j].text == "."
+            and (after.text in _AFTER_INITIAL or (after.word and not after.cap)))
 
 
 def _initial(toks: list[Tok], j: int) -> bool:

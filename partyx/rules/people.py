@@ -200,7 +200,6 @@ class PeopleFinder:
             k = max(end, j)
         return out
 
-
     def __call__(self, text: str, authors: list[str], ctx: Context) -> Found:
         cands: list[Candidate] = []
         segments = []
@@ -211,6 +210,7 @@ class PeopleFinder:
             found = self.candidates(text, tokens, set(authors), caps)
             if found:
                 self._posts(text, tokens, found, ctx)
+                _listed(tokens.toks, found)
                 cands.extend(found)
                 segments.append((tokens, caps))
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
@@ -490,6 +490,51 @@ def _slice(seg_tokens: list[Tokens], a: int, b: int) -> Tokens | None:
             hi = bisect.bisect_left(starts, b, lo)
             return tokens.cut(lo, hi) if hi > lo else None
     return None
+
+
+_LIST_GAPS = frozenset({(",",), (";",), ("và",), (",", "và"), (";", "và")})
+
+
+def _listed(toks: list[Tok], cands: list[Candidate]) -> None:
+    """``các ông A, B và bà C``, ``Đỗ Mười, Lê Khả Phiêu``: a two-word name with no cue and
+    no post, written in a list right next to a person (a cue, a post or three words), is
+    a person too (marked cued)."""
+    def known(c: Candidate) -> bool:
+        return c.end - c.start >= 3 or c.cued or bool(c.prefix or c.posts)
+
+    if all(map(known, cands)):
+        return
+    reach = [_reach(c) for c in cands]
+    begin = [min(c.cue_at, c.start if c.prefix_start is None else c.prefix_start)
+             for c in cands]
+    changed = True
+    while changed:
+        changed = False
+        for i, c in enumerate(cands):
+            if known(c):
+                continue
+            if (i and known(cands[i - 1]) and _list_gap(toks, reach[i - 1], begin[i])) or (
+                    i + 1 < len(cands) and known(cands[i + 1])
+                    and _list_gap(toks, reach[i], begin[i + 1])):
+                c.cued = changed = True
+
+
+def _reach(c: Candidate) -> int:
+    """Where a candidate and the posts written right after it end (``A, Tổng Bí thư;``)."""
+    end = c.end
+    for p in sorted(c.posts, key=attrgetter("start")):
+        if p.start > end + 1:
+            break
+        end = max(end, p.end)
+    return end
+
+
+def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether only a list separator stands between ``toks[a]`` and ``toks[b]`` (after a
+    closing bracket: ``A (post), B``)."""
+    if a < b and toks[a].text == ")":
+        a += 1
+    return 0 < b - a <= 2 and tuple(t.low for t in toks[a:b]) in _LIST_GAPS
 
 
 def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:

@@ -87,6 +87,7 @@ SHAPES = {
     "legacy_vn": {"tcvn3": STR_MAP, "vni": STR_MAP},
     # rules/people.py, rules/orgs.py (surnames)
     "names": {"surnames": WORDS, "middle_names": WORDS, "family_cues": WORDS,
+              "body_surnames": WORDS,
               "not_name": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
               "countries": WORDS,
               "blockers": WORDS, "institution_words": WORDS, "house_leads": WORDS,

@@ -113,3 +113,37 @@ def test_syllables_tell_vietnamese_spelling_from_foreign():
     foreign = ["Donald", "Trump", "Lee", "Jong", "Putin", "Ksor", "Yildirim"]
     assert all(map(is_syllable, native))
     assert not any(map(is_syllable, foreign))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hội nghị có sự tham dự của các ông Trần Văn Lộc, Lê Hòa và bà Phạm Thị Mai.",
+     ["Trần Văn Lộc", "Lê Hòa", "Phạm Thị Mai"]),
+    ("Dự lễ có các đồng chí: Nông Đức Mạnh, Tổng Bí thư; Đỗ Mười, Lê Khả Phiêu, nguyên "
+     "Tổng Bí thư.", ["Nông Đức Mạnh", "Đỗ Mười", "Lê Khả Phiêu"]),
+    ("Ban chỉ đạo gồm Nguyễn Văn Hải (Trưởng ban), Trần Hòa và Lê Thị Thu.",
+     ["Nguyễn Văn Hải", "Trần Hòa", "Lê Thị Thu"]),
+])
+def test_a_two_word_name_in_a_list_of_people(stage, text, want):
+    assert names(stage, text) == want
+
+
+def test_a_two_word_name_alone_needs_a_cue(stage):
+    assert names(stage, "Hà Giang, Lê Lợi và Trần Phú là những tên quen thuộc.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Nạn nhân là vợ của ông Giáp Bá Dự, Chánh tòa Hình sự.", ["Giáp Bá Dự"]),
+    ("Xác định bà Nguyễn Thị H. (SN 1959) đã vi phạm.", ["Nguyễn Thị H."]),
+    ("Người ký là ông Nguyễn Văn A. Hôm sau ông đi họp.", ["Nguyễn Văn A"]),
+])
+def test_a_sentence_word_or_an_initial_ends_a_name(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Đồng chí Bùi Hữu Lộc tái đắc cử Bí thư Tỉnh Đoàn Hậu Giang.", ["Bùi Hữu Lộc"]),
+    ("Cờ vua giành thêm hai huy chương vàng cho đoàn Việt Nam.", []),
+    ("Ông Đoàn Thanh Hà và ông Đoàn Văn Long phát biểu.", ["Đoàn Thanh Hà", "Đoàn Văn Long"]),
+])
+def test_the_surname_doan_before_a_province_is_the_body(stage, text, want):
+    assert names(stage, text) == want
