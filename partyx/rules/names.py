@@ -34,6 +34,7 @@ _TEXT = attrgetter("text")
 # Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
 # Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
 _EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
+_LIST_WORDS = frozenset({",", "và"})
 _NAME_ENDS = frozenset(",.;:)-–")  # marks after a name (a sentence word before one ends it)
 _AFTER_INITIAL = frozenset("(,)")  # marks after an initial's dot: no sentence ends there
 _FOREIGN = object()  # a run of capitalised words with a foreign one (see _may_hold_name)
@@ -65,15 +66,16 @@ class NameFinder:
         self.not_name = frozenset(names["not_name"])
         self.cues = {k: v for k, v in names["cues"].items()}
         self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
-        self.blockers = Trie(dict.fromkeys(names["blockers"], True))
+        self.blockers = Trie({**dict.fromkeys(names["blockers"], True),
+                              **dict.fromkeys(names["unblockers"], False)})
         self.house_leads = frozenset(names["house_leads"])
         titles = load("titles")
         self.role_ends = _by_last_word(names["roles"])
         self.title_ends = _by_last_word([*names["roles"], *titles["titles"], *titles["fillers"]])
         self.role_lasts = frozenset([*self.title_ends, *(c.split()[-1] for c in self.cues)])
-        self.country_ends = _by_last_word(names["countries"])
-        self.country_names = frozenset(c.lower() for c in names["countries"])
-        self.countries = Trie(dict.fromkeys(names["countries"], True))
+        self.country_ends = _by_last_word(names["foreign_places"])
+        self.country_names = frozenset(c.lower() for c in names["foreign_places"])
+        self.countries = Trie(dict.fromkeys(names["foreign_places"], True))
         self.middles = frozenset(w.lower() for w in names["middle_names"])
         self.female_middle = names["middle_names"][1].lower()  # Thị
         self.family_cues = frozenset(names["family_cues"])
@@ -106,8 +108,9 @@ class NameFinder:
         self._foreign_words = _ForeignWords()
         self._holds: dict[str, bool | object] = {}  # capitalised run -> _may_hold_name(run)
         o, t = self.orgs.words, self.posts.words
+        self.epithets = Trie(dict.fromkeys(names["epithets"], True))
         self.org_heads = (o.committees, o.central, o.wrappers, o.local, t.titles, t.members,
-                          t.fillers)
+                          t.fillers, self.epithets)
         self.org_head_words = frozenset().union(*(trie.root for trie in self.org_heads))
 
     # -- names in tokens ---------------------------------------------------------------------------
@@ -139,6 +142,7 @@ class NameFinder:
             return mid.low == self.female_middle or (
                 i > 0 and toks[i - 1].word and not toks[i - 1].cap)
         return (t.text not in self.not_name and t.low not in self.org_head_words
+                and not t.text.isupper()
                 and not (i > 0 and toks[i - 1].cap)
                 and given.text not in self.not_name and given.low not in self.org_head_words)
 
@@ -156,9 +160,11 @@ class NameFinder:
         return False, None, k
 
     def find(self, text: str, tokens: Tokens, authors: Collection[str],
-             caps: list[int] | None = None) -> list[NameSpan]:
+             caps: list[int] | None = None, blocked: set[str] | None = None
+             ) -> list[NameSpan]:
         """The names in ``tokens`` (``caps``: the indices of its capitalised tokens), in
-        order; none is a byline author's."""
+        order; none is a byline author's. ``blocked`` gets the names written as a street's,
+        a school's … (``đường Lê Văn Lương``)."""
         toks, starts, _ = tokens
         out: list[NameSpan] = []
         gaz = self.orgs.gazetteer
@@ -168,12 +174,11 @@ class NameFinder:
         middles, role_lasts = self.middles, self.role_lasts
         n = len(toks)
         k = 0  # the next token a name may start at (none inside the last one)
+        street_end = -9  # where the last blocked name ends (a street's: others may follow)
         for i in capitalised(toks) if caps is None else caps:
             if i < k:
                 continue
             t = toks[i]
-            if len(t.text) > 1 and t.text.isupper():
-                continue
             family = t.low in surnames
             foreign = False
             if not family and not (  # a cue word before? (dict tests first)
@@ -189,6 +194,12 @@ class NameFinder:
                     foreign = True  # "Tổng thống Mỹ Donald Trump", "Ri Yong-ho"
                 else:
                     continue
+            if len(t.text) > 1 and t.text.isupper():  # (few get here: a test after the rest)
+                found = self._capitals_name(text, tokens, i)  # "Đồng chí TRƯƠNG VĨNH TRỌNG"
+                if found is not None:
+                    out.append(found)
+                    k = found.end
+                continue
             if t.text in self.family_cues and self._unlisted_family(toks, i):
                 family, cued, gender, cue_at = True, False, None, i  # the family name Ông
             else:
@@ -197,12 +208,17 @@ class NameFinder:
                     continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
-            skip = self._place_prefix(toks, i)
+            skip = self._place_prefix(toks, i) or self._inside_epithet(toks, i)
+            if skip and family and i + 2 < n and toks[i + 1].low in middles and (
+                    toks[i + 2].cap):  # "Đồng Văn Thanh" (the district Đồng Văn: no)
+                skip = 0
             if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
                 k = i + skip
                 continue
             j = i + 1
-            while j < n and j - i < 4:
+            longest = 5 if i + 2 < n and toks[i + 1].low in surnames and (
+                toks[i + 2].low in middles) else 4  # "Lê Nguyễn Thị Ái Trâm"
+            while j < n and j - i < longest and toks[j].text != t.text:  # ("Bạch Ân Bồi Bạch")
                 if foreign and _initial(toks, j):  # "George W. Bush"
                     j += 2
                     continue
@@ -211,18 +227,24 @@ class NameFinder:
                 j += 1
             if "\n" in text[starts[i]:starts[j - 1]]:  # never across a line
                 j = next(m for m in range(i + 1, j) if "\n" in text[starts[m - 1]:starts[m]])
-            if 2 <= j - i < 4 and j + 1 < n and toks[j].text in self.not_name and (
+            if 2 <= j - i < longest and j + 1 < n and toks[j].text in self.not_name and (
                     toks[j + 1].text in _NAME_ENDS or toks[j - 1].low in middles):
                 j += 1  # a sentence word as the given name: "ông Giáp Bá Dự, Chánh tòa"
             glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
             if toks[j - 1].text[-1].isdigit():
                 glued = _glued_number(toks[j - 1].text)
                 j -= not glued
-            elif j < n and j - i < 4 and toks[j].text[-1].isdigit() and (
+            elif j < n and j - i < longest and toks[j].text[-1].isdigit() and (
                     "\n" not in text[starts[j - 1]:starts[j]]):
                 glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
                 j += glued > 0
-            if j - i < 2 or self._blocked(toks, i, cue_at if cued else None):
+            if j - i < 2:
+                continue
+            if self._blocked(toks, i, cue_at if cued else None) or (
+                    not cued and _list_gap(toks, street_end, i)):  # "đường A, B và C"
+                street_end = k = j  # (no name starts inside it: "đường Lê Văn Lương")
+                if blocked is not None:
+                    blocked.add(text[starts[i]:tokens.end(j - 1)])
                 continue
             half = (j - i) // 2
             if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
@@ -300,6 +322,34 @@ class NameFinder:
         return self.orgs.gazetteer.province(name) is not None or name.lower() in (
             self.country_names)
 
+    def _capitals_name(self, text: str, tokens: Tokens, i: int) -> NameSpan | None:
+        """A name in capitals after a cue word (``Đồng chí TRƯƠNG VĨNH TRỌNG``, ``ông PHAN
+        DIỄN``): two to four capitalised syllables from a surname, on one line, written
+        with capital initials only (the name as an analyst reads it elsewhere)."""
+        toks, starts, _ = tokens
+        if toks[i].low not in self.surnames or i == 0 or toks[i - 1].low not in (
+                self.cue_trie.root) and (i < 2 or toks[i - 2].low not in self.cue_trie.root):
+            return None
+        cued, gender, cue_at = self._cue_before(toks, i)
+        if not cued:
+            return None
+        j = i + 1
+        while j < len(toks) and j - i < 4 and toks[j].word and toks[j].text.isupper() and (
+                is_syllable(toks[j].text)) and "\n" not in text[starts[j - 1]:starts[j]]:
+            j += 1
+        if j - i < 2 or starts[j - 1] == starts[i]:  # (not an abbreviation spelled out)
+            return None
+        name = " ".join(w.capitalize() for w in text[starts[i]:tokens.end(j - 1)].split())
+        return NameSpan(i, j, name, gender, True, cue_at)
+
+    def _inside_epithet(self, toks: list[Tok], k: int) -> int:
+        """How many tokens from ``toks[k]`` belong to an epithet that starts just before it
+        (``Đại Vương``, ``Phật Hoàng``: Vương, Hoàng are no surnames there), else 0."""
+        if k == 0 or toks[k - 1].low not in self.epithets.root:
+            return 0
+        m = self.epithets.match(toks, k - 1)
+        return m[1] - k if m is not None and m[1] > k else 0
+
     def _place_prefix(self, toks: list[Tok], k: int) -> int:
         """How many tokens from ``toks[k]`` belong to a province or district name that
         starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
@@ -327,9 +377,11 @@ class NameFinder:
         ``cue_at``: the cue word before the name, if any (a blocker before a cue word blocks
         nothing: ``Theo ông``, ``nhà bà``)."""
         at = k if cue_at is None else cue_at
-        unit = self._type_word_ends(toks, at)
-        if unit is not None:  # a place word first: "thành phố" is not the street "phố"
-            return self.orgs.place(toks, at, (unit,)) is not None
+        type_words = self.orgs.words.type_words  # (a dict test before each match: the hot path)
+        for s in (at - 2, at - 1):  # a place word first: "thành phố" is not the street "phố"
+            m = type_words.match(toks, s) if s >= 0 and toks[s].low in type_words.root else None
+            if m is not None and m[1] == at:
+                return self.orgs.place(toks, at, (m[0],)) is not None
         if cue_at is not None:
             return False
         if k == 0:
@@ -343,8 +395,10 @@ class NameFinder:
                 if s < 0 or toks[s].low not in blockers.root:
                     continue
                 m = blockers.match(toks, s)
+                if m is not None and m[1] == e and not m[0]:
+                    return False  # "đối tượng Lê Văn A": a role, not "tượng"
                 if m is not None and m[1] == e and (  # "Môi trường": no blocker "trường"
-                        toks[s].cap or s == 0 or not _is_titled_word(toks[s - 1])):
+                        toks[s].cap or s == 0 or e - s > 1 or not _is_titled_word(toks[s - 1])):
                     return True
         return False
 
@@ -587,6 +641,12 @@ def _initial(toks: list[Tok], j: int) -> bool:
     """A middle initial at ``toks[j]``: one capital letter, a dot, a capitalised word."""
     return (j + 2 < len(toks) and len(toks[j].text) == 1 and toks[j].cap
             and toks[j + 1].text == "." and toks[j + 2].cap and toks[j + 2].word)
+
+
+def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether only a list separator stands between ``toks[a]`` and ``toks[b]``."""
+    return 0 < b - a <= 2 and (b - a == 1 and toks[a].low in _LIST_WORDS or (
+        toks[a].low == "," and toks[a + 1].low == "và"))
 
 
 def _glued_number(word: str) -> int:

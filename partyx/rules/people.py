@@ -109,10 +109,12 @@ class PeopleFinder:
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
-                   caps: list[int] | None = None) -> list[Candidate]:
-        """The names in ``tokens`` (:meth:`NameFinder.find`), as candidates for posts."""
+                   caps: list[int] | None = None, blocked: set[str] | None = None
+                   ) -> list[Candidate]:
+        """The names in ``tokens`` (:meth:`NameFinder.find`), as candidates for posts
+        (``blocked``: gets the names found to be a street's, a school's …)."""
         return [Candidate(n.start, n.end, n.name, tokens, n.gender, n.cued, n.cue_at)
-                for n in self.names.find(text, tokens, authors, caps)]
+                for n in self.names.find(text, tokens, authors, caps, blocked)]
 
     # -- posts around names --------------------------------------------------------------
     def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
@@ -202,19 +204,20 @@ class PeopleFinder:
 
     def __call__(self, text: str, authors: list[str], ctx: Context) -> Found:
         cands: list[Candidate] = []
+        blocked: set[str] = set()  # names that are a street's, a school's … somewhere
         segments = []
         for a, b in self.names.segments(text):
             tokens = self.tokenizer.tokenize(text, a, b)
             # (names, short forms and organisations start at capitalised tokens)
             caps = capitalised(tokens.toks)
-            found = self.candidates(text, tokens, set(authors), caps)
+            found = self.candidates(text, tokens, set(authors), caps, blocked)
             if found:
                 self._posts(text, tokens, found, ctx)
                 _listed(tokens.toks, found)
                 cands.extend(found)
                 segments.append((tokens, caps))
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
-        return self._assemble(text, segments, cands, ctx)
+        return self._assemble(text, segments, cands, ctx, blocked)
 
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
@@ -269,8 +272,8 @@ class PeopleFinder:
                 d.prefix = list(shared)
 
     # -- people --------------------------------------------------------------------------
-    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
-                  ) -> Found:
+    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
+                  blocked: Container[str] = ()) -> Found:
         full: dict[str, Person] = {}
         first: dict[str, int] = {}  # where each person is first mentioned
         by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
@@ -291,7 +294,10 @@ class PeopleFinder:
             if tail and any(c.cued for c in by_name[name]):
                 canonical[name] = tail[0]
                 continue
-            ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
+            if name in blocked:  # "đường Lê Văn Lương" … then "Lê Văn Lương" alone: the street
+                ok = any(c.cue_at < c.start or c.prefix for c in by_name[name])
+            else:
+                ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
             if ok:
                 canonical[name] = name
                 full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0}

@@ -88,9 +88,10 @@ SHAPES = {
     # rules/people.py, rules/orgs.py (surnames)
     "names": {"surnames": WORDS, "middle_names": WORDS, "family_cues": WORDS,
               "body_surnames": WORDS,
-              "not_name": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
-              "countries": WORDS,
-              "blockers": WORDS, "institution_words": WORDS, "house_leads": WORDS,
+              "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
+              "foreign_places": WORDS,
+              "blockers": WORDS, "unblockers": WORDS,
+              "institution_words": WORDS, "house_leads": WORDS,
               "uppercase": STR},
     # rules/orgs.py, lang/tokens.py (abbreviations)
     "orgs": {"abbreviations": STR_MAP, "committees": {str: pair(STR, STR)},

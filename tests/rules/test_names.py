@@ -147,3 +147,31 @@ def test_a_sentence_word_or_an_initial_ends_a_name(stage, text, want):
 ])
 def test_the_surname_doan_before_a_province_is_the_body(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Vua Trần Nhân Tông Phật Hoàng được tưởng niệm.", ["Trần Nhân Tông"]),
+    ("Đền thờ Hưng Đạo Đại Vương Trần Quốc Tuấn ở xã bên.", ["Trần Quốc Tuấn"]),
+    ("Bạch Ân Bồi Bạch Ân Bồi trước tòa.", ["Bạch Ân Bồi"]),
+    ("Vụ Lê Nguyễn Thị Ái Trâm bị khởi tố.", ["Lê Nguyễn Thị Ái Trâm"]),
+    ("Họp có Đồng Văn Thanh, Phó Bí thư Thường trực Thành ủy.", ["Đồng Văn Thanh"]),
+])
+def test_a_name_takes_no_epithet_and_no_repeat(stage, text, want):
+    assert names(stage, text) == want
+
+
+def test_a_name_in_capitals_after_a_cue(stage):
+    text = "Ban Chấp hành báo tin:\n\nĐồng chí TRƯƠNG VĨNH TRỌNG\n\nsinh năm 1942."
+    assert names(stage, text) == ["Trương Vĩnh Trọng"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Đến cửa khẩu quốc gia Ma Lù Thàng hôm qua.", []),
+    ("Những con đường Lý Thường Kiệt, Phan Đình Phùng và Trần Phú rợp bóng cây.", []),
+    ("Tuyến đường Lê Văn Lương ngập sâu. Lê Văn Lương là tuyến huyết mạch.", []),
+    ("Phó Trưởng Ban Quản lý Khu kinh tế mở Chu Lai (KKT mở Chu Lai) giữ chức Phó Giám đốc Sở.",
+     []),
+    ("Cảnh sát bắt đối tượng Lê Khôi Nguyên (25 tuổi).", ["Lê Khôi Nguyên"]),
+])
+def test_a_name_blocked_once_stays_a_street(stage, text, want):
+    assert names(stage, text) == want
