@@ -239,6 +239,9 @@ class NameFinder:
                 glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
                 j += glued > 0
             if j - i < 2:
+                if cued and _apostrophe_name(t.text):  # "đồng chí K’Tiêng"
+                    out.append(NameSpan(i, j, t.text, gender, True, cue_at))
+                    k = j
                 continue
             if self._blocked(toks, i, cue_at if cued else None) or (
                     not cued and _list_gap(toks, street_end, i)):  # "đường A, B và C"
@@ -647,6 +650,16 @@ def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
     """Whether only a list separator stands between ``toks[a]`` and ``toks[b]``."""
     return 0 < b - a <= 2 and (b - a == 1 and toks[a].low in _LIST_WORDS or (
         toks[a].low == "," and toks[a + 1].low == "và"))
+
+
+def _apostrophe_name(word: str) -> bool:
+    """One token that is two syllables of a minority name joined by an apostrophe
+    (``K’Tiêng``, ``H’Hen``)."""
+    for mark in "’'":
+        head, _, tail = word.partition(mark)
+        if tail:
+            return head.isalpha() and tail[:1].isupper() and tail.isalpha()
+    return False
 
 
 def _glued_number(word: str) -> int:

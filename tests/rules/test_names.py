@@ -175,3 +175,13 @@ def test_a_name_in_capitals_after_a_cue(stage):
 ])
 def test_a_name_blocked_once_stays_a_street(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hòa thượng Thích Trí Quảng chủ trì đại lễ.", ["Thích Trí Quảng"]),
+    ("Bảo vật do NSND Trà Giang trao tặng.", ["Trà Giang"]),
+    ("Đồng chí K’Tiêng thay đồng chí Nguyễn Văn Hải giữ chức Phó Chánh án.",
+     ["K’Tiêng", "Nguyễn Văn Hải"]),
+])
+def test_a_role_or_a_minority_name_after_a_cue(stage, text, want):
+    assert names(stage, text) == want
