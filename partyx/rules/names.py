@@ -225,6 +225,9 @@ class NameFinder:
                 if self._stops_name(toks, starts, j) or (foreign and self._after_firm(toks, j)):
                     break
                 j += 1
+            if j - i == longest == 4 and j < n and foreign_word[toks[j].text] and not (
+                    self._stops_name(toks, starts, j)):
+                j += 1  # a minority name's fifth word: "Y Thanh Hà Niê Kđăm"
             if "\n" in text[starts[i]:starts[j - 1]]:  # never across a line
                 j = next(m for m in range(i + 1, j) if "\n" in text[starts[m - 1]:starts[m]])
             if 2 <= j - i < longest and j + 1 < n and toks[j].text in self.not_name and (

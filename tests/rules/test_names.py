@@ -182,6 +182,7 @@ def test_a_name_blocked_once_stays_a_street(stage, text, want):
     ("Bảo vật do NSND Trà Giang trao tặng.", ["Trà Giang"]),
     ("Đồng chí K’Tiêng thay đồng chí Nguyễn Văn Hải giữ chức Phó Chánh án.",
      ["K’Tiêng", "Nguyễn Văn Hải"]),
+    ("Tham dự có đồng chí Y Thanh Hà Niê Kđăm, Phó Chủ tịch Quốc hội.", ["Y Thanh Hà Niê Kđăm"]),
 ])
 def test_a_role_or_a_minority_name_after_a_cue(stage, text, want):
     assert names(stage, text) == want
