@@ -3,11 +3,20 @@
 :class:`NameFinder` reads the shape of a Vietnamese person's name from ``data/names.json``
 (pure token and dictionary work, precompiled once):
 
-- a name is 2–4 capitalised words starting with a surname, or any 2–4 capitalised words
-  after a cue word (``ông``, ``bà``, ``đồng chí``);
-- it stops before a title or organisation word (``Thành ủy``, ``Bí thư``);
-- a run that names a place (``Hà Nội``, ``Lê Chân``), follows a blocker (``đường Nguyễn
-  Trãi``, ``tư tưởng Hồ Chí Minh``) or is a byline is no person.
+- a name is 2–4 capitalised words starting with a surname (five for a double surname or
+  a minority name), a capitalised word before a middle name (``Sa Văn Tâm``; the family name
+  ``Ông Thị Nguyệt``), or any capitalised words after a cue word (``ông``, ``bà``,
+  ``đồng chí``); a foreign name (words not spelled as Vietnamese syllables,
+  :mod:`partyx.lang.syllables`) after a cue, a title or a role, maybe with a country
+  between (``Tổng thống Mỹ Donald Trump``);
+- it stops before a title, organisation or epithet word (``Thành ủy``, ``Bí thư``, ``Phật
+  Hoàng``), a line break, a number glued to it, and, for a foreign name, a firm's or a
+  place's name after it;
+- a run that names a place (``Hà Nội``, ``Lê Chân``, ``Thái Lan``), follows a blocker
+  (``đường Nguyễn Trãi``, ``Trường tiểu học Chu Văn An``, ``số 5``), is listed after one
+  (``những con đường A, B và C``) or is a byline is no person; the names so blocked are
+  handed back (``find(…, blocked)``) so that the article's other mentions of them, with no
+  cue or title, are no people either.
 
 :meth:`NameFinder.segments` gives the stretches of an article around possible names (only
 those are tokenized); :meth:`NameFinder.find` the names in the tokens of one;
@@ -51,8 +60,9 @@ class NameSpan(NamedTuple):
     end: int
     name: str
     gender: str | None  # the gender its cue word states
-    cued: bool  # a cue word (ông, bà, đồng chí) right before
-    cue_at: int  # index of that cue word, else ``start``
+    cued: bool  # a cue word (ông, bà, đồng chí), a role (bị cáo), a list it shares with
+    # a person, or (foreign names) a title right before
+    cue_at: int  # index of the cue word, else ``start``
 
 
 class NameFinder:
@@ -215,32 +225,7 @@ class NameFinder:
             if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
                 k = i + skip
                 continue
-            j = i + 1
-            longest = 5 if i + 2 < n and toks[i + 1].low in surnames and (
-                toks[i + 2].low in middles) else 4  # "Lê Nguyễn Thị Ái Trâm"
-            while j < n and j - i < longest and toks[j].text != t.text:  # ("Bạch Ân Bồi Bạch")
-                if foreign and _initial(toks, j):  # "George W. Bush"
-                    j += 2
-                    continue
-                if self._stops_name(toks, starts, j) or (foreign and self._after_firm(toks, j)):
-                    break
-                j += 1
-            if j - i == longest == 4 and j < n and foreign_word[toks[j].text] and not (
-                    self._stops_name(toks, starts, j)):
-                j += 1  # a minority name's fifth word: "Y Thanh Hà Niê Kđăm"
-            if "\n" in text[starts[i]:starts[j - 1]]:  # never across a line
-                j = next(m for m in range(i + 1, j) if "\n" in text[starts[m - 1]:starts[m]])
-            if 2 <= j - i < longest and j + 1 < n and toks[j].text in self.not_name and (
-                    toks[j + 1].text in _NAME_ENDS or toks[j - 1].low in middles):
-                j += 1  # a sentence word as the given name: "ông Giáp Bá Dự, Chánh tòa"
-            glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
-            if toks[j - 1].text[-1].isdigit():
-                glued = _glued_number(toks[j - 1].text)
-                j -= not glued
-            elif j < n and j - i < longest and toks[j].text[-1].isdigit() and (
-                    "\n" not in text[starts[j - 1]:starts[j]]):
-                glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
-                j += glued > 0
+            j, glued = self._extent(text, tokens, i, foreign)
             if j - i < 2:
                 if cued and _apostrophe_name(t.text):  # "đồng chí K’Tiêng"
                     out.append(NameSpan(i, j, t.text, gender, True, cue_at))
@@ -274,6 +259,45 @@ class NameFinder:
                 cued = self._role_before(toks, i, self.role_ends)  # "bị cáo Lê Hùng"
             out.append(NameSpan(i, j, name, gender, cued or foreign, cue_at))
         return out
+
+    def _extent(self, text: str, tokens: Tokens, i: int, foreign: bool) -> tuple[int, int]:
+        """Where the name starting at ``toks[i]`` ends (token index) and how many characters
+        of a number glued to its last word are not its own. It takes two to four
+        capitalised words (five for a double surname or a minority name) and stops before a
+        title, an organisation, a sentence word, an epithet, its own surname again, a line
+        break, or, for a foreign name, a firm's or a place's name after it."""
+        toks, starts, _ = tokens
+        n = len(toks)
+        t = toks[i]
+        surnames, middles = self.surnames, self.middles
+        foreign_word = self._foreign_words
+        j = i + 1
+        longest = 5 if i + 2 < n and toks[i + 1].low in surnames and (
+            toks[i + 2].low in middles) else 4  # "Lê Nguyễn Thị Ái Trâm"
+        while j < n and j - i < longest and toks[j].text != t.text:  # ("Bạch Ân Bồi Bạch")
+            if foreign and _initial(toks, j):  # "George W. Bush"
+                j += 2
+                continue
+            if self._stops_name(toks, starts, j) or (foreign and self._after_firm(toks, j)):
+                break
+            j += 1
+        if j - i == longest == 4 and j < n and foreign_word[toks[j].text] and not (
+                self._stops_name(toks, starts, j)):
+            j += 1  # a minority name's fifth word: "Y Thanh Hà Niê Kđăm"
+        elif 2 <= j - i < longest and j + 1 < n and toks[j].text in self.not_name and (
+                toks[j + 1].text in _NAME_ENDS or toks[j - 1].low in middles):
+            j += 1  # a sentence word as the given name: "ông Giáp Bá Dự, Chánh tòa"
+        if "\n" in text[starts[i]:starts[j - 1]]:  # never across a line
+            j = next(m for m in range(i + 1, j) if "\n" in text[starts[m - 1]:starts[m]])
+        glued = 0  # characters of a number glued to the last word ("Hồ Văn An2.")
+        if toks[j - 1].text[-1].isdigit():
+            glued = _glued_number(toks[j - 1].text)
+            j -= not glued
+        elif j < n and j - i < longest and toks[j].text[-1].isdigit() and (
+                "\n" not in text[starts[j - 1]:starts[j]]):
+            glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
+            j += glued > 0
+        return j, glued
 
     def _role_before(self, toks: list[Tok], i: int, roles: dict[str, list[tuple[str, ...]]]
                      ) -> bool:
