@@ -6,7 +6,8 @@
 - a name is 2–4 capitalised words starting with a surname (five for a double surname or
   a minority name), a capitalised word before a middle name (``Sa Văn Tâm``; the family name
   ``Ông Thị Nguyệt``), or any capitalised words after a cue word (``ông``, ``bà``,
-  ``đồng chí``); a foreign name (words not spelled as Vietnamese syllables,
+  ``đồng chí``), a role or a verb of reported speech after two words (``Trần Lâm cho
+  biết``); a foreign name (words not spelled as Vietnamese syllables,
   :mod:`partyx.lang.syllables`) after a cue, a title or a role, maybe with a country
   between (``Tổng thống Mỹ Donald Trump``);
 - it stops before a title, organisation or epithet word (``Thành ủy``, ``Bí thư``, ``Phật
@@ -81,6 +82,7 @@ class NameFinder:
         self.house_leads = frozenset(names["house_leads"])
         titles = load("titles")
         self.role_ends = _by_last_word(names["roles"])
+        self.speech = Trie(dict.fromkeys(names["speech_cues"], True))
         self.title_ends = _by_last_word([*names["roles"], *titles["titles"], *titles["fillers"]])
         self.role_lasts = frozenset([*self.title_ends, *(c.split()[-1] for c in self.cues)])
         self.country_ends = _by_last_word(names["foreign_places"])
@@ -218,7 +220,11 @@ class NameFinder:
                     continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
-            skip = self._place_prefix(toks, i) or self._inside_epithet(toks, i)
+            body = t.text in self.body_surnames and not cued and not (  # "tài xế Đoàn …"
+                _phrase_ends(self.role_ends, toks, i))
+            skip = self._place_prefix(toks, i) or self._inside_epithet(toks, i) or (
+                self._unit_name(toks, i)) or (
+                body and self._body_of_place(toks, i))
             if skip and family and i + 2 < n and toks[i + 1].low in middles and (
                     toks[i + 2].cap):  # "Đồng Văn Thanh" (the district Đồng Văn: no)
                 skip = 0
@@ -250,13 +256,16 @@ class NameFinder:
             name = text[starts[i]:end]
             k = j
             if name in authors or (not cued and self._is_place_name(name)) or (
-                    t.text in self.body_surnames and self._is_province_or_country(
+                    body and self._is_province_or_country(
                         text[starts[i + 1]:end])) or (
                     cued and gaz.province(name) is not None):
                 continue
             if not (cued or foreign) and words == 2 and i > 0 and (
                     toks[i - 1].cap or toks[i - 1].low in self.role_lasts):  # (needs a cue)
                 cued = self._role_before(toks, i, self.role_ends)  # "bị cáo Lê Hùng"
+            if not (cued or foreign) and words == 2 and j < n and toks[j].low in (
+                    self.speech.root):  # "Trần Lâm cho biết" (a name speaks: a person)
+                cued = self.speech.match(toks, j) is not None
             out.append(NameSpan(i, j, name, gender, cued or foreign, cue_at))
         return out
 
@@ -371,6 +380,38 @@ class NameFinder:
             return None
         name = " ".join(w.capitalize() for w in text[starts[i]:tokens.end(j - 1)].split())
         return NameSpan(i, j, name, gender, True, cue_at)
+
+    def _body_of_place(self, toks: list[Tok], k: int) -> int:
+        """How many tokens from ``toks[k]`` (``Đoàn``) name a body with its province or
+        country after it (``Tỉnh Đoàn Long An`` | ``Nguyễn Văn Út``), else 0: the place ends
+        the capitalised run or a surname follows it."""
+        n = len(toks)
+        for m in (3, 2, 1):
+            e = k + 1 + m
+            if e <= n and all(t.cap and t.word for t in toks[k + 1:e]) and (
+                    e == n or not toks[e].cap or toks[e].low in self.surnames) and (
+                    self._is_province_or_country(" ".join(map(_TEXT, toks[k + 1:e])))):
+                return 1 + m  # (not "Đoàn Mỹ Linh": a name goes on after Mỹ)
+        return 0
+
+    def _unit_name(self, toks: list[Tok], k: int) -> int:
+        """2 when ``toks[k]`` starts the two-word name of a unit the gazetteer does not know,
+        right after its place word, and a person's name follows (``Chánh án TAND huyện Nông
+        Sơn Nguyễn Thị Tám``, ``UBND xã Triệu An Lê Văn Hùng``): a unit's name is two
+        syllables, the usual length; else 0."""
+        n = len(toks)
+        if k + 3 >= n or not (toks[k + 1].cap and toks[k + 2].cap and toks[k + 3].cap):
+            return 0
+        nxt = toks[k + 2]
+        if not (nxt.low in self.surnames or (
+                toks[k + 3].low in self.middles and self._unlisted_family(toks, k + 2))):
+            return 0
+        if toks[k + 1].low in self.middles or not (toks[k + 1].word and toks[k + 3].word):
+            return 0  # "Lê Văn Hưng …": a name, not a unit
+        unit = self._type_word_ends(toks, k)
+        if unit is None or self.orgs.place(toks, k, (unit,)) is not None:
+            return 0
+        return 2
 
     def _inside_epithet(self, toks: list[Tok], k: int) -> int:
         """How many tokens from ``toks[k]`` belong to an epithet that starts just before it

@@ -91,6 +91,7 @@ SHAPES = {
     "names": {"surnames": WORDS, "middle_names": WORDS, "family_cues": WORDS,
               "body_surnames": WORDS,
               "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
+              "speech_cues": WORDS,
               "foreign_places": WORDS,
               "blockers": WORDS, "unblockers": WORDS,
               "institution_words": WORDS, "house_leads": WORDS,

@@ -186,3 +186,33 @@ def test_a_name_blocked_once_stays_a_street(stage, text, want):
 ])
 def test_a_role_or_a_minority_name_after_a_cue(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bí thư Tỉnh Đoàn Long An Nguyễn Văn Út phát biểu.", ["Nguyễn Văn Út"]),
+    ("Chiếc xe do tài xế Đoàn Thanh Hải điều khiển.", ["Đoàn Thanh Hải"]),
+    ("Ông Đoàn Thanh Hải nói với phóng viên.", ["Đoàn Thanh Hải"]),
+    ("Ca sĩ Đoàn Mỹ Linh biểu diễn.", ["Đoàn Mỹ Linh"]),
+])
+def test_doan_is_the_body_only_before_a_place_and_never_after_a_cue(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Chánh án TAND huyện Nông Sơn Nguyễn Thị Tám cho biết vụ án đã xử.", ["Nguyễn Thị Tám"]),
+    ("Chủ tịch UBND xã Triệu An Lê Văn Hùng ký quyết định.", ["Lê Văn Hùng"]),
+    ("Người dân xã Triệu An phản ánh.", []),
+    ("Chủ tịch UBND thành phố Huỳnh Đức Thơ chủ trì.", ["Huỳnh Đức Thơ"]),
+])
+def test_an_unknown_unit_name_before_a_person(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Trần Lâm cho biết dự án đã xong.", ["Trần Lâm"]),
+    ("Võ Nam chia sẻ: tôi rất vui.", ["Võ Nam"]),
+    ("Hàn Quốc cho biết sẽ tham gia.", []),
+    ("Trần Lâm ở lại làm việc.", []),
+])
+def test_a_two_word_name_that_speaks(stage, text, want):
+    assert names(stage, text) == want
