@@ -83,6 +83,9 @@ class NameFinder:
         titles = load("titles")
         self.role_ends = _by_last_word(names["roles"])
         self.speech = Trie(dict.fromkeys(names["speech_cues"], True))
+        self.stage_roles = _by_last_word(names["stage_name_roles"])
+        self.stage_role_chars = frozenset(  # last letters, either case (see segments)
+            c for w in self.stage_roles for c in (w[-1], w[-1].upper()))
         self.title_ends = _by_last_word([*names["roles"], *titles["titles"], *titles["fillers"]])
         self.role_lasts = frozenset([*self.title_ends, *(c.split()[-1] for c in self.cues)])
         self.country_ends = _by_last_word(names["foreign_places"])
@@ -192,7 +195,7 @@ class NameFinder:
                 continue
             t = toks[i]
             family = t.low in surnames
-            foreign = False
+            foreign = staged = False
             if not family and not (  # a cue word before? (dict tests first)
                     (i > 0 and toks[i - 1].low in cue_root)
                     or (i > 1 and toks[i - 2].low in cue_root)):
@@ -204,6 +207,11 @@ class NameFinder:
                         self.countries.match(toks, i) is None) and (
                         self._role_before(toks, i, self.title_ends)):
                     foreign = True  # "Tổng thống Mỹ Donald Trump", "Ri Yong-ho"
+                elif i and toks[i - 1].low in self.stage_roles and nxt is not t and nxt.cap and (
+                        nxt.word) and _phrase_ends(self.stage_roles, toks, i) and not (
+                        self._stops_name(toks, starts, i)) and (
+                        self.countries.match(toks, i) is None):
+                    staged = True  # "ca sĩ Hồng Nhung", "thủ môn Tấn Trường"
                 else:
                     continue
             if len(t.text) > 1 and t.text.isupper():  # (few get here: a test after the rest)
@@ -216,7 +224,7 @@ class NameFinder:
                 family, cued, gender, cue_at = True, False, None, i  # the family name Ông
             else:
                 cued, gender, cue_at = self._cue_before(toks, i)
-                if not (family or cued or foreign):
+                if not (family or cued or foreign or staged):
                     continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
@@ -260,6 +268,7 @@ class NameFinder:
                         text[starts[i + 1]:end])) or (
                     cued and gaz.province(name) is not None):
                 continue
+            cued = cued or staged
             if not (cued or foreign) and words == 2 and i > 0 and (
                     toks[i - 1].cap or toks[i - 1].low in self.role_lasts):  # (needs a cue)
                 cued = self._role_before(toks, i, self.role_ends)  # "bị cáo Lê Hùng"
@@ -525,6 +534,8 @@ class NameFinder:
             s = m.start()
             if hold is _FOREIGN:  # a foreign name only after a role: "Tổng thống Mỹ Donald"
                 hold = self._role_word_before(text, s)
+            elif not hold and s > 1 and text[s - 2] in self.stage_role_chars:
+                hold = self._role_word_before(text, s, self.stage_roles)  # "ca sĩ Hồng Nhung"
             if not hold and lasts and s > 1 and text[s - 1] == " " and text[s - 2] != " " and (
                     len(low := text[s - 2].lower()) == 1 and low not in lasts):
                 continue  # one space after a char that ends no cue (most runs): no cue
@@ -580,25 +591,29 @@ class NameFinder:
 
     def _may_hold_name(self, words: list[str]) -> bool | object:
         """A surname followed by another capitalised word that is not a place's name (``Hà
-        Nội``, ``Hồ Chí Minh`` are no anchors), or a role or cue word and a foreign word
-        (``HLV Pep Guardiola``): True; else a foreign word (``Mỹ Donald Trump``):
+        Nội``, ``Hồ Chí Minh`` are no anchors), a role of the arts or sports and two words
+        (``NSND Lan Hương``), or a role or cue word and a foreign word (``HLV Pep
+        Guardiola``): True; else a foreign word (``Mỹ Donald Trump``):
         ``_FOREIGN`` (a name if a role word is before the run); else False."""
         for i, w in enumerate(words[:-1]):
             if w.lower() in self.surnames and not any(
                     self._is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
                     if i + n <= len(words)):
                 return True
+        if len(words) > 2 and words[0].lower() in self.stage_roles:
+            return True  # "NSND Lan Hương"
         if not any(not is_syllable(w) and not w.isupper() for w in words):
             return False
         return words[0].lower() in self.role_lasts or _FOREIGN  # ("Ông Lee Nak", "HLV Pep")
 
-    def _role_word_before(self, text: str, s: int) -> bool:
+    def _role_word_before(self, text: str, s: int, lasts: Collection[str] | None = None
+                          ) -> bool:
         """Whether the word before ``text[s]`` (one space between) may end a role, a title or
-        a cue (``thống`` of ``Tổng thống``, ``ngài``)."""
+        a cue (``thống`` of ``Tổng thống``, ``ngài``), or one of ``lasts``."""
         if s < 2 or text[s - 1] != " ":
             return False
         w = text.rfind(" ", max(0, s - 24), s - 1)
-        return text[w + 1:s - 1].lower() in self.role_lasts
+        return text[w + 1:s - 1].lower() in (self.role_lasts if lasts is None else lasts)
 
     def short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
         """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``

@@ -91,7 +91,7 @@ SHAPES = {
     "names": {"surnames": WORDS, "middle_names": WORDS, "family_cues": WORDS,
               "body_surnames": WORDS,
               "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
-              "speech_cues": WORDS,
+              "speech_cues": WORDS, "stage_name_roles": WORDS,
               "foreign_places": WORDS,
               "blockers": WORDS, "unblockers": WORDS,
               "institution_words": WORDS, "house_leads": WORDS,

@@ -216,3 +216,13 @@ def test_an_unknown_unit_name_before_a_person(stage, text, want):
 ])
 def test_a_two_word_name_that_speaks(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Đêm nhạc có ca sĩ Hồng Nhung và NSND Lan Hương.", ["Hồng Nhung", "Lan Hương"]),
+    ("Thủ môn Tấn Trường bắt bóng chắc chắn.", ["Tấn Trường"]),
+    ("Đêm nhạc có ca sĩ Việt Nam và ca sĩ Hàn Quốc.", []),
+    ("Lãnh đạo Sở TT&TT cho biết đã xử lý.", []),
+])
+def test_a_stage_name_after_a_role_of_the_arts_or_sports(stage, text, want):
+    assert names(stage, text) == want
