@@ -86,6 +86,7 @@ class NameFinder:
         self.stage_roles = _by_last_word(names["stage_name_roles"])
         self.stage_role_chars = frozenset(  # last letters, either case (see segments)
             c for w in self.stage_roles for c in (w[-1], w[-1].upper()))
+        self.stage_phrases = tuple(" ".join(p) for ps in self.stage_roles.values() for p in ps)
         self.title_ends = _by_last_word([*names["roles"], *titles["titles"], *titles["fillers"]])
         self.role_lasts = frozenset([*self.title_ends, *(c.split()[-1] for c in self.cues)])
         self.country_ends = _by_last_word(names["foreign_places"])
@@ -207,6 +208,11 @@ class NameFinder:
                         self.countries.match(toks, i) is None) and (
                         self._role_before(toks, i, self.title_ends)):
                     foreign = True  # "Tổng thống Mỹ Donald Trump", "Ri Yong-ho"
+                elif i and toks[i - 1].low in self.country_ends and nxt.cap and nxt.word and (
+                        toks[i - 1].cap) and _phrase_ends(self.country_ends, toks, i) and (
+                        self.countries.match(toks, i) is None) and (
+                        self._role_before(toks, i, self.title_ends)):
+                    foreign = True  # "Chủ tịch Trung Quốc Tập Cận Bình", "… Campuchia Hun Sen"
                 elif i and toks[i - 1].low in self.stage_roles and nxt is not t and nxt.cap and (
                         nxt.word) and _phrase_ends(self.stage_roles, toks, i) and not (
                         self._stops_name(toks, starts, i)) and (
@@ -326,7 +332,8 @@ class NameFinder:
         post parser: only foreign names ask for titles here."""
         at = i - _phrase_ends(self.country_ends, toks, i)
         for s in range(at, max(0, at - 4), -1):
-            if s < at and not _is_titled_word(toks[s]):
+            if s < at and not _is_titled_word(toks[s]) and not (
+                    s > 0 and toks[s].word and _is_titled_word(toks[s - 1])):  # ("Quốc hội Lào")
                 return False
             if _phrase_ends(roles, toks, s) or self._cue_before(toks, s)[0]:
                 return True
@@ -535,7 +542,7 @@ class NameFinder:
             if hold is _FOREIGN:  # a foreign name only after a role: "Tổng thống Mỹ Donald"
                 hold = self._role_word_before(text, s)
             elif not hold and s > 1 and text[s - 2] in self.stage_role_chars:
-                hold = self._role_word_before(text, s, self.stage_roles)  # "ca sĩ Hồng Nhung"
+                hold = self._stage_role_before(text, s)  # "ca sĩ Hồng Nhung"
             if not hold and lasts and s > 1 and text[s - 1] == " " and text[s - 2] != " " and (
                     len(low := text[s - 2].lower()) == 1 and low not in lasts):
                 continue  # one space after a char that ends no cue (most runs): no cue
@@ -592,9 +599,10 @@ class NameFinder:
     def _may_hold_name(self, words: list[str]) -> bool | object:
         """A surname followed by another capitalised word that is not a place's name (``Hà
         Nội``, ``Hồ Chí Minh`` are no anchors), a role of the arts or sports and two words
-        (``NSND Lan Hương``), or a role or cue word and a foreign word (``HLV Pep
-        Guardiola``): True; else a foreign word (``Mỹ Donald Trump``):
-        ``_FOREIGN`` (a name if a role word is before the run); else False."""
+        (``NSND Lan Hương``), a country and two words (``Trung Quốc Tập Cận Bình``), or a
+        role or cue word and a foreign word (``HLV Pep Guardiola``): True; else a foreign
+        word (``Mỹ Donald Trump``): ``_FOREIGN`` (a name if a role word is before the run);
+        else False."""
         for i, w in enumerate(words[:-1]):
             if w.lower() in self.surnames and not any(
                     self._is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
@@ -602,18 +610,31 @@ class NameFinder:
                 return True
         if len(words) > 2 and words[0].lower() in self.stage_roles:
             return True  # "NSND Lan Hương"
+        if len(words) > 2 and any(" ".join(words[:m]).lower() in self.country_names
+                                  for m in range(1, min(4, len(words) - 1))):
+            return True  # "(Chủ tịch) Trung Quốc Tập Cận Bình": find() asks for the title
         if not any(not is_syllable(w) and not w.isupper() for w in words):
             return False
         return words[0].lower() in self.role_lasts or _FOREIGN  # ("Ông Lee Nak", "HLV Pep")
 
-    def _role_word_before(self, text: str, s: int, lasts: Collection[str] | None = None
-                          ) -> bool:
+    def _role_word_before(self, text: str, s: int) -> bool:
         """Whether the word before ``text[s]`` (one space between) may end a role, a title or
-        a cue (``thống`` of ``Tổng thống``, ``ngài``), or one of ``lasts``."""
+        a cue (``thống`` of ``Tổng thống``, ``ngài``)."""
         if s < 2 or text[s - 1] != " ":
             return False
         w = text.rfind(" ", max(0, s - 24), s - 1)
-        return text[w + 1:s - 1].lower() in (self.role_lasts if lasts is None else lasts)
+        return text[w + 1:s - 1].lower() in self.role_lasts
+
+    def _stage_role_before(self, text: str, s: int) -> bool:
+        """Whether a role of the arts or sports (``ca sĩ``, ``thủ môn``) ends right before
+        ``text[s]``, one space between (the whole phrase: not ``liệt sĩ``, ``Ủy viên``)."""
+        if text[s - 1] != " ":
+            return False
+        before = text[max(0, s - 20):s - 1].lower()
+        if not before.endswith(self.stage_phrases):
+            return False
+        return any(before.endswith(p) and (
+            len(before) == len(p) or not before[-len(p) - 1].isalnum()) for p in self.stage_phrases)
 
     def short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
         """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``

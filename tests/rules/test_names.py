@@ -226,3 +226,18 @@ def test_a_two_word_name_that_speaks(stage, text, want):
 ])
 def test_a_stage_name_after_a_role_of_the_arts_or_sports(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Đó là chiến dịch do Chủ tịch Trung Quốc Tập Cận Bình khởi xướng.", ["Tập Cận Bình"]),
+    ("Thủ tướng Campuchia Hun Sen tiếp đoàn.", ["Hun Sen"]),
+    ("Chủ tịch Quốc hội Lào Pany Yathotou dự lễ.", ["Pany Yathotou"]),
+    ("Đội tuyển Thái Lan Hoàng Anh gặp khó.", []),
+])
+def test_a_leader_named_after_a_title_and_a_country(stage, text, want):
+    assert names(stage, text) == want
+
+
+def test_an_address_after_a_residence_word_is_no_person(stage):
+    text = "Đối tượng Đào Văn Long (SN 1988, trú tại Bùi Xương Trạch, Khương Đình) ra đầu thú."
+    assert names(stage, text) == ["Đào Văn Long"]
