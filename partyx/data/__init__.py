@@ -23,7 +23,7 @@ headline      rules/headline (chunk seams), rules/header (time leads, editor's n
 legacy_vn     io (TCVN3 and VNI tables)
 names         rules/people (surnames, cues, blockers), rules/orgs (surnames)
 orgs          rules/orgs (organisations, abbreviations)
-outlets       rules/header (outlets and their aliases)
+outlets       rules/outlets (the press list: outlets, aliases, domains), rules/header
 places        rules/places, rules/gazetteer, rules/orgs (place words, spellings, extra units)
 sections      rules/header (section names)
 titles        rules/posts (titles), rules/people (cues, lists, past markers)

@@ -1,4 +1,4 @@
-"""The header of an head: headline, publication time, outlet, bylines, section; and the
+"""The header of an article: headline, publication time, outlet, bylines, section; and the
 body ``text``.
 
 :meth:`HeaderReader.read` works on the cleaned lines (and the captions recognised by
@@ -7,20 +7,25 @@ body ``text``.
 **Header.** The lines before the first body paragraph: a section line (``Đảng - đoàn thể``),
 a site banner (``Việt Nam vươn mình trong kỷ nguyên mới``), a date line (``24/03/2021 21:54``,
 ``Ngày đăng 18/05/2022 | 08:40``, ``25/12/2021 18:01:00 Thùy Dương``), bylines, captions. The
-headline is the first header line that is none of these. A second headline-like line after
-it (a sub-heading, a lead without a full stop) begins the body.
+headline is the first header line that is none of these (a headline printed again as a
+photo's caption further down is still the headline). A second headline-like line after it (a
+sub-heading, a lead without a full stop) begins the body.
 
 **Glued headlines.** Some corpora print headline, photo caption and lead as one line
 (``Khiển trách ông X (NLĐ)- Tại kỳ họp …``). When the first line is a paragraph, the headline
 is cut off at the outlet's dateline or ``LTS:`` and at the first capitalised restart (see
 :mod:`partyx.rules.headline`); the caption between headline and dateline is dropped.
 
-**Published** comes only from a header date line: ISO 8601 with ``+07:00`` when a time is
-written, the bare date when not, ``None`` when the header has no date. Never from the body.
+**Published** comes only from a header date line (or the time printed right after the
+headline: ``Tiêu đề … 15/10/2025 11:56``): ISO 8601 with ``+07:00`` when a time is written,
+the bare date when not, ``None`` when the header has no date. Never from the body.
 
-**Outlet**: the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
-``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``), else a credit at the foot (``Theo TTXVN``,
-``Nguồn: Báo Nhân Dân``, ``Chu Thanh Vân (TTXVN)``), resolved through ``data/outlets.json``.
+**Outlet**: a logo or portal line above the headline (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG
+SƠN``), the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
+``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``, a provincial paper's ``(QNO) -``, ``BHG -``, a station's
+``HTTV -``), else a credit at the foot (``Theo Người Lao Động``, ``Nguồn tin: vtcnews.vn``,
+``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``, ``Chu Thanh Vân (TTXVN)``), resolved through the
+press list of :mod:`partyx.rules.outlets`. A photo's source (``Nguồn ảnh: TTXVN``) is none.
 
 **Authors**: names only, from a byline under the headline, the rest of the date line, or the
 last lines of the body (also the tail glued after the last sentence of a one-line body):
@@ -38,10 +43,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from typing import NamedTuple
 
 from partyx.data import load
-from partyx.lang.patterns import alternation
 from partyx.lang.sentences import ends_sentence, next_starts
+from partyx.rules import outlets
 from partyx.rules.boilerplate import is_paragraph
 from partyx.rules.headline import chunks, first_bullet, has_sentence_seam, is_headline_run
 
@@ -125,12 +131,24 @@ def _date_rest(line: str) -> str:
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
-_URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
-_URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
-                         re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
-_URL_HEAD = re.compile(r"^(?:https?://)?(?:www\.)?")
-_OUTLET_WORD = re.compile(r"^(?:báo|tạp chí)\s+")
+# A reprint credit: "Theo Người Lao Động", "Nguồn tin: vtcnews.vn", "(Nguồn: TTXVN)",
+# "Nguồn GD&TĐ: http://giaoducthoidai.vn/…"; what it names is read by _credited()
+_CREDIT = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin|\s+bài(?:\s+viết)?)?)(?![^\W\d_])\s*:?\s*"
+                     r"(.{1,250}?)\s*[.)]*$", re.IGNORECASE)
+_NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồn ảnh: TTXVN"
+# "GD&TĐ: http://…", "TTXVN - https://…", "Báo Lạng Sơn (baolangson.vn)"
+_NAME_AND_URL = re.compile(r"^([^:()]{2,60}?)\s*(?::|\s[-–]|\()\s*((?:https?://|www\.)?\S+?)\)?$")
+# Datelines (see HeaderReader.dateline): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - "
+_PAREN_DATELINE = re.compile(r"^\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]?\s*"
+                             r"|^[^\W\d_][^()\n]{0,30}?\s\(\s*([^()]{1,40}?)\s*\)\s?[-–—]\s*")
+_PAREN_DASH = re.compile(r"\(\s*([^()]{1,40}?)\s*\)\s?[-–—]\s?")
+_DASH = re.compile(r"[-–—](?=\s)")
+
+
+class Dateline(NamedTuple):
+    alias: str  # the outlet as written
+    end: int  # where the body text begins after it
 
 
 def _is_name_word(word: str) -> bool:
@@ -174,6 +192,19 @@ _PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›)\s")
 
 
+def _headline_and_date(line: str) -> str | None:
+    """The headline of a line that prints the publication time right after it (``Tiêu đề …
+    15/10/2025 11:56``), else ``None``."""
+    m = _DATE.search(line)
+    if not m or m.start() < 20:
+        return None
+    tail = line[m.end():].strip()
+    if tail and not _TIME.fullmatch(tail):
+        return None
+    headline = line[:m.start()].rstrip(" |-–—,")
+    return headline if len(headline.split()) >= 4 and _headline_like(headline) else None
+
+
 def _headline_like(line: str) -> bool:
     return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
 
@@ -193,7 +224,7 @@ def _clean_title(text: str) -> str:
 
 @dataclass
 class Header:
-    """What the header and the foot of an head say, and the body text."""
+    """What the header and the foot of an article say, and the body text."""
 
     title: str | None = None
     published: str | None = None
@@ -207,25 +238,10 @@ class HeaderReader:
     """The header rules with the outlet, section and banner vocabulary compiled once."""
 
     def __init__(self) -> None:
-        self.aliases: dict[str, str] = {}
-        forms: set[str] = set()
-        for outlet in load("outlets")["outlets"]:
-            for alias in outlet["aliases"]:
-                self.aliases[alias.casefold()] = outlet["name"]
-                forms.add(alias)
-        names = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
-        paren = rf"\(\s*((?i:{names}))\s*\)"
-        # The dateline (see dateline()): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", then
-        # "TPO - ", "Kinhtedothi - " (there the names as a trie: hundreds of them are tried at
-        # the start of every line)
-        self.paren_dateline = re.compile(
-            rf"^{paren}\s*[-–—:]?\s*|^[^\W\d_][^()\n]{{0,30}}?\s{paren}\s?[-–—]\s*")
-        self.name_dateline = re.compile(rf"^({alternation(sorted(forms))})\s?[-–—]\s+")
-        # inside a glued first line the dateline needs its dash
-        self.inner_dateline = re.compile(rf"{paren}\s?[-–—]\s?")
-        self.credit = re.compile(
-            rf"^\(?\s*(?:Theo|Nguồn)\s*:?\s*(?:báo\s+|tạp chí\s+|đài\s+)?((?i:{names}))\s*[.)]*$",
-            re.IGNORECASE)
+        self.outlets = outlets.table()
+        # every alias as written: a name dateline ("TPO - ") is one of them, case and all
+        self.forms = frozenset(self.outlets.forms())
+        self.longest_form = max(map(len, self.forms)) + 2
         self.sections = {s.casefold() for s in load("sections")["sections"]}
         words = load("headline")
         leads = "|".join(re.escape(w) for w in sorted(words["time_leads"], key=len, reverse=True))
@@ -237,26 +253,48 @@ class HeaderReader:
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
 
-    def dateline(self, line: str) -> re.Match[str] | None:
-        """The dateline that opens ``line``, if any: an outlet in brackets (its bracket opens
-        within the first 33 characters), else an outlet's name and a dash."""
+    def dateline(self, line: str) -> Dateline | None:
+        """The dateline that opens ``line``, if any: an outlet in brackets (``(LĐTĐ) Chiều
+        24/3``, its bracket opening within the first 33 characters, or after a place: ``HÀ NỘI
+        (TTXVN) -``), else an outlet's name as written and a dash (``TPO - ``)."""
         if "(" in line[:33]:
-            m = self.paren_dateline.match(line)
+            m = _PAREN_DATELINE.match(line)
             if m:
+                alias = m.group(1) or m.group(2)
+                if self.outlet_of(alias):
+                    return Dateline(alias, m.end())
+        return self._name_dateline(line)
+
+    def _name_dateline(self, line: str) -> Dateline | None:
+        """``TPO - ``, ``Kinhtedothi – ``: the longest alias before a dash, itself followed by
+        blanks (an alias may hold a dash of its own: ``Bà Rịa - Vũng Tàu``)."""
+        head = line[:self.longest_form]
+        dashes = [m.start() for m in _DASH.finditer(head)]
+        for pos in reversed(dashes):
+            alias = line[:pos - 1] if pos and line[pos - 1] == " " else line[:pos]
+            if alias in self.forms:
+                end = pos + 1
+                while end < len(line) and line[end].isspace():
+                    end += 1
+                return Dateline(alias, end)
+        return None
+
+    def inner_dateline(self, text: str) -> re.Match[str] | None:
+        """An outlet in brackets and a dash inside a glued first line (``… (NLĐ)- Tại …``)."""
+        for m in _PAREN_DASH.finditer(text):
+            if self.outlet_of(m.group(1)):
                 return m
-        return self.name_dateline.match(line)
+        return None
 
     def outlet_of(self, alias: str) -> str | None:
-        """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
-        key = alias.strip(" .").casefold()
-        if _URL.match(key):  # https://www.laodongthudo.vn/bai-viet-1.html
-            key = _URL_HEAD.sub("", key).split("/")[0]
-        return self.aliases.get(key) or self.aliases.get(_OUTLET_WORD.sub("", key))
+        """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped; a web
+        address by its host), see :mod:`partyx.rules.outlets`."""
+        return self.outlets.name_of(alias)
 
     # -- header ---------------------------------------------------------------------------------
 
     def read(self, lines: list[str], captions: list[str] | set[str]) -> Header:
-        """The header of an head given its cleaned lines and repeated captions."""
+        """The header of an article given its cleaned lines and repeated captions."""
         head = Header()
         lines = list(lines)
         captions = set(captions)
@@ -318,9 +356,13 @@ class HeaderReader:
                 continue
             if title is None and self._is_banner(line):
                 continue
-            published = parse_published(line) if len(line) <= 120 else None
+            dated = _headline_and_date(line) if title is None and len(line) <= 200 else None
+            published = parse_published(line) if len(line) <= 120 or dated else None
             if published and head.published is None:
                 head.published = published
+                if dated:  # "Khai trừ đảng … Chè Minh Rồng 15/10/2025 11:56"
+                    title = dated
+                    continue
                 byline = self.byline(_date_rest(line))
                 if byline:
                     authors += byline.names
@@ -331,8 +373,8 @@ class HeaderReader:
                 authors += byline.names
                 head.outlet = head.outlet or byline.outlet
                 continue
-            if line in captions:
-                continue
+            if line in captions and (title is not None or not self._leads_on(lines, i)):
+                continue  # (a headline printed again as a photo's caption is the headline)
             if title is not None:
                 if not self._displaces(title, lines, i):
                     return title, i, authors
@@ -359,6 +401,11 @@ class HeaderReader:
             return True
         byline = self.byline(after)
         return byline is not None and bool(byline.names)
+
+    @staticmethod
+    def _leads_on(lines: list[str], i: int) -> bool:
+        """Is ``lines[i]`` followed by the lead (a paragraph)?"""
+        return i + 1 < len(lines) and is_paragraph(lines[i + 1])
 
     def _is_lone_headline(self, lines: list[str], i: int) -> bool:
         """A headline that ends with a full stop: one sentence of at most 160 characters,
@@ -412,7 +459,7 @@ class HeaderReader:
     def _split_glued(self, line: str) -> tuple[str, str] | None:
         """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
         head = line[:400]  # a headline and its caption fit well within that
-        marker = self.inner_dateline.search(head) or self.editor_note.search(head)
+        marker = self.inner_dateline(head) or self.editor_note.search(head)
         prefix = line[:marker.start()] if marker else head
         if self.time_lead.match(prefix):
             return None
@@ -440,17 +487,16 @@ class HeaderReader:
         m = self.dateline(line)
         if not m:
             return None, line
-        alias = next(g for g in m.groups() if g)
-        return self.outlet_of(alias), line[m.end():].strip()
+        return self.outlet_of(m.alias), line[m.end:].strip()
 
     def byline(self, text: str) -> Byline | None:
         """The names (and outlet) of a byline or credit, or ``None`` when ``text`` is not one."""
         text = text.strip(" .")
+        credited = self.credited(text)
+        if credited:
+            return Byline([], credited)
         if not text or len(text) > 90:
             return None
-        m = self.credit.match(text) or _URL_CREDIT.match(text)
-        if m and self.outlet_of(m.group(1)):
-            return Byline([], self.outlet_of(m.group(1)))
         vocab = _words()
         outlet = None
         paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
@@ -484,6 +530,21 @@ class HeaderReader:
             names.append(name)
         return Byline(names, outlet)
 
+    def credited(self, text: str) -> str | None:
+        """The outlet a reprint credit names (``Theo Người Lao Động``, ``Nguồn tin:
+        vtcnews.vn``, ``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``), else ``None``."""
+        m = _CREDIT.match(text.strip(" ."))
+        if not m or _NOT_CREDITED.match(m.group(1)):
+            return None
+        named = m.group(1)
+        found = self.outlet_of(named)
+        if found is None:
+            parts = _NAME_AND_URL.match(named)
+            if parts:  # the name, else the address (a person's name and an outlet: a byline)
+                found = self.outlet_of(parts.group(1)) or (
+                    self.outlets.host(parts.group(2).casefold()) if "." in parts.group(2) else None)
+        return found
+
     def _outlet_in(self, text: str) -> str | None:
         for piece in re.split(r"[/,;]", text):
             outlet = self.outlet_of(piece)
@@ -498,7 +559,7 @@ class HeaderReader:
         while body and len(found) < 3:
             last = body[-1]
             short = len(last) <= 90 and not ends_sentence(last)
-            byline = self.byline(last) if short or self.credit.match(last.strip(" .")) else None
+            byline = self.byline(last) if short or self.credited(last) else None
             if byline is not None:
                 found.insert(0, byline)
                 body.pop()

@@ -1,0 +1,66 @@
+"""The outlet table: the country's press list, every alias and domain to one canonical name."""
+
+from __future__ import annotations
+
+import pytest
+
+from partyx.rules.outlets import table
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("QNO", "Báo Quảng Nam"),  # a provincial paper's site abbreviation
+    ("Quảng Nam Online", "Báo Quảng Nam"),
+    ("báo Quảng Nam", "Báo Quảng Nam"),
+    ("Báo điện tử Quảng Nam", "Báo Quảng Nam"),
+    ("https://www.baoquangnam.vn/thoi-su/a-123.html", "Báo Quảng Nam"),
+    ("GLO", "Báo Gia Lai"),
+    ("Báo và Phát thanh, Truyền hình Gia Lai", "Báo Gia Lai"),  # the 2025 merged outlet
+    ("HG", "Báo Hậu Giang"),
+    ("BHG", "Báo Hà Giang"),
+    ("Báo Đồng Khởi", "Báo Đồng Khởi"),  # Bến Tre's paper keeps its own name
+    ("Báo Bến Tre", "Báo Đồng Khởi"),
+    ("HTTV", "Đài Phát thanh và Truyền hình Hà Tĩnh"),
+    ("Đài PT-TH Hà Tĩnh", "Đài Phát thanh và Truyền hình Hà Tĩnh"),
+    ("Đài PT&TH Hà Tĩnh", "Đài Phát thanh và Truyền hình Hà Tĩnh"),
+    ("Cổng Thông tin điện tử tỉnh Lạng Sơn", "Cổng Thông tin điện tử tỉnh Lạng Sơn"),
+    ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG SƠN", "Cổng Thông tin điện tử tỉnh Lạng Sơn"),
+    ("Cổng TTĐT tỉnh Lạng Sơn", "Cổng Thông tin điện tử tỉnh Lạng Sơn"),
+    ("langson.gov.vn", "Cổng Thông tin điện tử tỉnh Lạng Sơn"),
+    ("Cổng Thông tin điện tử thành phố Đà Nẵng", "Cổng Thông tin điện tử thành phố Đà Nẵng"),
+    ("vtcnews.vn", "VTC News"),
+    ("amp.vtcnews.vn/a-ar123.html", "VTC News"),  # a subdomain is its site's
+    ("m.nld.com.vn", "Người Lao Động"),
+    ("Báo điện tử VTC News", "VTC News"),
+    ("TTXVN", "Thông tấn xã Việt Nam"),
+    ("VNEWS", "Truyền hình Thông tấn"),
+    ("QĐND Online", "Quân đội nhân dân"),
+    ("Báo Công lý", "Báo Công lý"),
+    ("Báo Bảo vệ pháp luật", "Báo Bảo vệ pháp luật"),
+])
+def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
+    assert table().name_of(text) == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "Quảng Nam",  # a province is no outlet
+    "Hà Tĩnh",
+    "Tin tức",  # a section
+    "com.vn",
+    "example.com",
+    "Ủy ban nhân dân tỉnh Quảng Nam",
+    "",
+])
+def test_what_names_no_outlet(text):
+    assert table().name_of(text) is None
+
+
+def test_every_old_province_has_its_paper_station_and_portal():
+    from partyx.rules import gazetteer
+
+    kinds: dict[str, set[str]] = {}
+    for outlet in table().outlets:
+        for province in gazetteer.get().provinces.values():
+            if outlet.name.endswith(" " + province.name) or province.name in outlet.aliases[-1]:
+                kinds.setdefault(province.name, set()).add(outlet.kind)
+    assert kinds["Quảng Nam"] == {"provincial", "broadcast", "portal"}
+    assert sum({"provincial", "broadcast", "portal"} <= k for k in kinds.values()) >= 60
