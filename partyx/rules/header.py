@@ -74,6 +74,8 @@ class _BylineWords:
     degrees: re.Pattern[str]
     placeholders: frozenset[str]
     date_words: re.Pattern[str]
+    surnames: frozenset[str]
+    honorifics: frozenset[str]
 
 
 @cache
@@ -88,6 +90,8 @@ def _words() -> _BylineWords:
                            re.IGNORECASE),
         placeholders=frozenset(p.casefold() for p in data["placeholders"]),
         date_words=_words_re(data["date_words"]),
+        surnames=frozenset(load("names")["surnames"]),
+        honorifics=frozenset(c.casefold() for c in load("names")["cues"]),
     )
 
 
@@ -137,8 +141,9 @@ _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 _CREDIT = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin|\s+bài(?:\s+viết)?)?)(?![^\W\d_])\s*:?\s*"
                      r"(.{1,250}?)\s*[.)]*$", re.IGNORECASE)
 _NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồn ảnh: TTXVN"
-# "GD&TĐ: http://…", "TTXVN - https://…", "Báo Lạng Sơn (baolangson.vn)"
-_NAME_AND_URL = re.compile(r"^([^:()]{2,60}?)\s*(?::|\s[-–]|\()\s*((?:https?://|www\.)?\S+?)\)?$")
+# Where the name and the address of a credit part: "GD&TĐ: http://…", "TTXVN - https://…",
+# "Báo Lạng Sơn (baolangson.vn)"
+_NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
 # Datelines (see HeaderReader.dateline): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - "
 _PAREN_DATELINE = re.compile(r"^\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]?\s*"
                              r"|^[^\W\d_][^()\n]{0,30}?\s\(\s*([^()]{1,40}?)\s*\)\s?[-–—]\s*")
@@ -169,6 +174,54 @@ def _as_name(part: str) -> str | None:
     if all(capitals):
         return " ".join(w.capitalize() for w in words)
     return part
+
+
+# How far into the body a story names its outlet as its own reporter (named_by_itself), the
+# substrings that must be there, and the cue: before the outlet (group 1; "báo" after it,
+# group 2), or a verb after it
+_SELF_REACH = 1800
+_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng")
+_SELF_CUE = re.compile(
+    r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
+    r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
+    r"|\s(?:(?:đã|cũng đã|vừa)\s(?:trao đổi|đưa tin|thông tin|phản ánh|phỏng vấn|có bài)"
+    r"|trích đăng)(?![\w])")
+_DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
+_CLAUSE_START = re.compile(r"[,.;:!?(“\"]\s*|\s[-–]\s")
+
+# What may stand right before a byline's name in the body without making it a person of the
+# story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
+_CREDITED_BEFORE = re.compile(r"(?:ảnh|photo|pv|phóng viên|nhà báo|/)\s*:?\s*\(?$", re.IGNORECASE)
+
+
+def _in_story(name: str, text: str) -> bool:
+    """Is ``name`` a person of the story: written in the body as a name of its own (not the
+    end of a longer name, not a photo credit)?"""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[max(0, at - 14):at]
+        words = before.split()
+        longer = words and before.endswith(" ") and _is_name_word(words[-1]) \
+            and words[-1].casefold() not in _words().honorifics  # "Ông Trần Văn Minh" is one
+        if not (end < len(text) and text[end].isalpha()) and not longer \
+                and not _CREDITED_BEFORE.search(before):
+            return True
+        at = text.find(name, end)
+    return False
+
+
+def _two_names(name: str, surnames: frozenset[str]) -> list[str]:
+    """``Bích Liên Vũ Hiếu``: two bylines written without a separator, told apart by the
+    family name that opens the second one when the first opens with none (a full name opens
+    with its family name: ``Nguyễn Thị Minh Khai`` is one)."""
+    words = name.split()
+    if len(words) < 4 or words[0] in surnames:
+        return [name]
+    for k in range(2, len(words) - 1):
+        if words[k] in surnames:
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [name]
 
 
 def _is_province(name: str) -> bool:
@@ -242,6 +295,7 @@ class HeaderReader:
         # every alias as written: a name dateline ("TPO - ") is one of them, case and all
         self.forms = frozenset(self.outlets.forms())
         self.longest_form = max(map(len, self.forms)) + 2
+        self.first_words = frozenset(f.split()[0] for f in self.forms)
         self.sections = {s.casefold() for s in load("sections")["sections"]}
         words = load("headline")
         leads = "|".join(re.escape(w) for w in sorted(words["time_leads"], key=len, reverse=True))
@@ -268,6 +322,9 @@ class HeaderReader:
     def _name_dateline(self, line: str) -> Dateline | None:
         """``TPO - ``, ``Kinhtedothi – ``: the longest alias before a dash, itself followed by
         blanks (an alias may hold a dash of its own: ``Bà Rịa - Vũng Tàu``)."""
+        first = line[:line.find(" ")] if " " in line else line
+        if first.rstrip("-–—") not in self.first_words:
+            return None
         head = line[:self.longest_form]
         dashes = [m.start() for m in _DASH.finditer(head)]
         for pos in reversed(dashes):
@@ -315,9 +372,53 @@ class HeaderReader:
         for byline in footer:
             authors += byline.names
             head.outlet = head.outlet or byline.outlet
-        head.authors = list(dict.fromkeys(authors))
         head.text = "\n\n".join(x for x in body if x) or None
+        head.authors = [a for a in dict.fromkeys(authors) if not _in_story(a, head.text or "")]
+        if head.outlet is None and head.text:
+            head.outlet = self.named_by_itself(head.text[:_SELF_REACH])
         return head
+
+    def named_by_itself(self, text: str) -> str | None:
+        """The outlet a story names as its own reporter (``trao đổi với PV Pháp Luật TP.HCM``,
+        ``Trả lời Tuổi Trẻ``, ``như Dân Việt đã đưa tin``, ``Báo Người Lao Động trích
+        đăng``), else ``None``. Only names written as a name (``Nhân Dân``, not ``nhân dân``),
+        or after ``báo``; never after ``theo`` (another outlet, cited). The cues are found by
+        plain substring search first (the body is long, the cues rare)."""
+        for needle in _SELF_NEEDLES:
+            at = text.find(needle)
+            while at >= 0:
+                window = text[max(0, at - 90):at + 120]
+                for m in _SELF_CUE.finditer(window):
+                    found = self._self_cue(window, m)
+                    if found:
+                        return found
+                at = text.find(needle, at + len(needle))
+        return None
+
+    def _self_cue(self, text: str, m: re.Match[str]) -> str | None:
+        if m.group(1):  # "PV Pháp Luật TP.HCM": the outlet follows
+            return self._outlet_at(text[m.end():m.end() + 80].split()[:6], bool(m.group(2)),
+                                   longest_first=True)
+        # "như Dân Việt đã đưa tin", "(Pháp Luật TP.HCM ngày 18-5 đã thông tin)": before it
+        before = _CLAUSE_START.split(_DATED.sub("", text[max(0, m.start() - 80):m.start()]))[-1]
+        if before.casefold().startswith("theo "):
+            return None
+        return self._outlet_at(before.split()[-6:], False, longest_first=False)
+
+    def _outlet_at(self, words: list[str], after_bao: bool, longest_first: bool) -> str | None:
+        """The outlet the first (or last) words of ``words`` name, longest first."""
+        cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ",.;:)”\""), len(words))
+        words = [w.strip(",.;:()“”\"") for w in (words[:cut] if longest_first else words)]
+        if not longest_first and words and words[0].casefold() == "báo":
+            words, after_bao = words[1:], True
+        for n in range(len(words), 0, -1):
+            named = words[:n] if longest_first else words[-n:]
+            if not (after_bao or all(w[:1].isupper() or "." in w for w in named)):
+                continue
+            found = self.outlet_of(" ".join(named))
+            if found:
+                return found
+        return None
 
     def _read_header(self, lines: list[str], captions: set[str],
                      head: Header) -> tuple[str | None, int, list[str]]:
@@ -343,8 +444,8 @@ class HeaderReader:
                     continue
                 if len(line) > 140:
                     return None, i, authors  # no headline could be told from the lead
-            if title is None and self.outlet_of(line):
-                head.outlet = head.outlet or self.outlet_of(line)  # a logo's text
+            if len(line) <= 90 and self.outlet_of(line):  # a logo's text, or the site's name
+                head.outlet = head.outlet or self.outlet_of(line)  # under the headline
                 continue
             if title is None and len(line.split()) <= 3 and not _headline_like(line):
                 continue  # logo remnant, menu item
@@ -527,22 +628,25 @@ class HeaderReader:
             name = _as_name(part)
             if name is None or _is_province(name):  # "Hà Nội, 24/3/2021"
                 return None
-            names.append(name)
+            names += _two_names(name, vocab.surnames)
         return Byline(names, outlet)
 
     def credited(self, text: str) -> str | None:
         """The outlet a reprint credit names (``Theo Người Lao Động``, ``Nguồn tin:
         vtcnews.vn``, ``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``), else ``None``."""
+        if len(text) > 300 or not text.lstrip("( ")[:5].casefold().startswith(("theo", "nguồn")):
+            return None
         m = _CREDIT.match(text.strip(" ."))
         if not m or _NOT_CREDITED.match(m.group(1)):
             return None
         named = m.group(1)
         found = self.outlet_of(named)
-        if found is None:
-            parts = _NAME_AND_URL.match(named)
-            if parts:  # the name, else the address (a person's name and an outlet: a byline)
-                found = self.outlet_of(parts.group(1)) or (
-                    self.outlets.host(parts.group(2).casefold()) if "." in parts.group(2) else None)
+        if found is None:  # "GD&TĐ: http://…", "TTXVN - https://…", "Báo X (baox.vn)"
+            parts = _NAME_AND_URL.split(named, maxsplit=1)
+            if len(parts) == 2:  # the name, else the address (a person and an outlet: a byline)
+                address = parts[1].strip(" ()")
+                found = self.outlet_of(parts[0]) or (
+                    self.outlets.host(address.casefold()) if "." in address else None)
         return found
 
     def _outlet_in(self, text: str) -> str | None:
@@ -560,6 +664,9 @@ class HeaderReader:
             last = body[-1]
             short = len(last) <= 90 and not ends_sentence(last)
             byline = self.byline(last) if short or self.credited(last) else None
+            if byline is not None and byline.names and len(body) > 1 \
+                    and body[-2].rstrip().endswith(":"):
+                break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A": a list's item, no byline
             if byline is not None:
                 found.insert(0, byline)
                 body.pop()

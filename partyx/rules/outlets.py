@@ -25,6 +25,7 @@ from partyx.lang.text import normalize
 
 # What may stand before an outlet's own name: "báo Tuổi Trẻ", "Báo điện tử VTC News"
 _OUTLET_WORD = re.compile(r"^(?:báo điện tử|báo|tạp chí|trang|đài|truyền hình)\s+")
+_OUTLET_WORD_STARTS = ("báo", "tạp", "trang", "đài", "truyền")
 _URL_HEAD = re.compile(r"^(?:https?://)?(?:www\d?\.)?")
 _HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)(?=$|[/:?#])")
 
@@ -85,16 +86,18 @@ class OutletTable:
 
     def name_of(self, text: str) -> str | None:
         """The canonical name of the outlet ``text`` names, else ``None``."""
-        key = text.strip(" .").casefold()
-        if not key or len(key) > 80:
+        if len(text) > 90:
             return None
+        key = text.strip(" .").casefold()
         found = self.names.get(key)
-        if found:
+        if found or not key:
             return found
         if "." in key:
             host = self.host(key)
             if host:
                 return host
+        if not key.startswith(_OUTLET_WORD_STARTS):
+            return None
         bare = _OUTLET_WORD.sub("", key)
         return self.names.get(bare) if bare != key else None
 

@@ -92,6 +92,9 @@ def test_published_is_never_taken_from_the_body():
     ("Nguồn GD&TĐ: http://giaoducthoidai.vn/thoi-su/de-nghi-ban-bi-thu-ky-luat-chu-tich-pho"
      "-chu-tich-va-nguyen-chu-tich-tinh-khanh-hoa-123.html", [], "Giáo dục & Thời đại"),
     ("Nguồn: Cổng TTĐT tỉnh Lạng Sơn", [], "Cổng Thông tin điện tử tỉnh Lạng Sơn"),
+    ("Thực hiện : Bích Liên Vũ Hiếu", ["Bích Liên", "Vũ Hiếu"], None),  # no separator
+    ("Nguyễn Thị Minh Khai", ["Nguyễn Thị Minh Khai"], None),  # one full name
+    ("Bài, ảnh: PHƯƠNG LAN", ["Phương Lan"], None),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -163,6 +166,45 @@ def test_a_credit_at_the_foot_names_the_outlet_when_no_dateline_does():
     assert (article.outlet, article.authors, article.text) == ("VTC News", ["Phương Lan"], LEAD)
     article = run(f"Tiêu đề bài viết về Đảng\n(QNO) - {LEAD}\nTheo TTXVN\n")
     assert article.outlet == "Báo Quảng Nam"  # the page's own dateline first
+
+
+def test_the_site_name_under_the_headline_is_the_outlet():
+    article = run(f"TIN BUỒN\nSGGP\n{LEAD}\n")
+    assert (article.title, article.outlet, article.text) == ("TIN BUỒN", "Sài Gòn Giải Phóng", LEAD)
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Trao đổi với PV Pháp Luật TP.HCM, ông Nguyễn Văn Dũng cho biết sẽ xử lý.",
+     "Pháp Luật TP.HCM"),
+    ("Trả lời Tuổi Trẻ về việc biểu quyết, một nguồn tin cho biết như vậy.", "Tuổi Trẻ"),
+    ("Cùng ngày, như Dân Việt đã đưa tin, Ban Thường vụ Thành ủy đã họp.", "Dân Việt"),
+    ("Nhân dịp này, Báo Người Lao Động trích đăng bài viết của đồng chí.", "Người Lao Động"),
+    ("Thanh Niên đã trao đổi vấn đề này với hai đại biểu của Chính phủ.", "Thanh Niên"),
+    ("Trao đổi với phóng viên Báo Quân đội nhân dân, ông Vũ Mão cho biết.", "Quân đội nhân dân"),
+    ("Theo Tuổi Trẻ đã đưa tin, ông A bị kỷ luật.", None),  # another outlet, cited
+    ("Nhân dân đã trao đổi với cán bộ về việc này.", None),  # the people, not the paper
+    ("Trả lời câu hỏi của báo giới, ông A cho biết.", None),
+])
+def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
+    assert article.outlet == outlet
+
+
+def test_a_dateline_or_credit_goes_before_what_the_story_says_of_itself():
+    article = run(f"Tiêu đề bài viết về Đảng\n(QNO) - {LEAD}\nTrả lời Tuổi Trẻ, ông A nói.\n")
+    assert article.outlet == "Báo Quảng Nam"
+
+
+def test_a_person_of_the_story_at_its_foot_is_no_author():
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD} Ông Trần Văn Minh phát biểu.\n"
+                  f"Ban Thường vụ gồm:\nLê Văn Hải\n")
+    assert article.authors == []  # a list's item
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD} Ông Trần Văn Minh phát biểu.\n"
+                  f"Trần Văn Minh\n")
+    assert article.authors == []  # named in the story
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD} Ông Nguyễn Văn Thanh phát biểu. "
+                  f"Ảnh: Văn Thanh\nVăn Thanh\n")
+    assert article.authors == ["Văn Thanh"]  # a longer name, and a photo credit
 
 
 def test_outlet_table_is_real():
