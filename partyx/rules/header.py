@@ -76,6 +76,7 @@ class _BylineWords:
     date_words: re.Pattern[str]
     surnames: frozenset[str]
     honorifics: frozenset[str]
+    affiliation: re.Pattern[str]
 
 
 @cache
@@ -91,7 +92,8 @@ def _words() -> _BylineWords:
         placeholders=frozenset(p.casefold() for p in data["placeholders"]),
         date_words=_words_re(data["date_words"]),
         surnames=frozenset(load("names")["surnames"]),
-        honorifics=frozenset(c.casefold() for c in load("names")["cues"]),
+        honorifics=frozenset(h.casefold() for h in data["honorifics"]),
+        affiliation=re.compile(_words_re(data["affiliations"]).pattern.replace("(?<!\\w)", "^", 1)),
     )
 
 
@@ -162,8 +164,12 @@ def _is_name_word(word: str) -> bool:
 
 def _as_name(part: str) -> str | None:
     """``part`` as a person's name (title-cased when written in capitals), else ``None``."""
-    part = _words().degrees.sub("", part.strip(" .")).strip(" .")
+    vocab = _words()
+    part = vocab.degrees.sub("", part.strip(" .")).strip(" .")
     words = part.split()
+    if words and (words[0].casefold() in vocab.honorifics
+                  or " ".join(words[:2]).casefold() in vocab.honorifics):
+        return None  # "Ông Nguyễn Văn A": a caption
     if _INITIALS.match(part) and len(words) <= 2:
         return part
     if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
@@ -601,35 +607,65 @@ class HeaderReader:
         vocab = _words()
         outlet = None
         paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
-        if paren:
-            outlet = self._outlet_in(paren.group(1))
-            if outlet is None and paren.group(1).casefold().strip() not in vocab.placeholders:
+        if paren:  # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)"
+            inside = paren.group(1).strip()
+            outlet = self._outlet_in(inside) or self.credited(inside)
+            if outlet is None and inside.casefold() not in vocab.placeholders \
+                    and not vocab.affiliation.match(inside):
                 return None
             text = text[:paren.start()].strip()
-        text = vocab.degrees.sub("", vocab.leads.sub("", text)).strip(" .:")
+        lead = vocab.leads.match(text)
+        desk = lead is not None and lead.group().strip(" :").casefold() in vocab.placeholders
+        text = vocab.degrees.sub("", text[lead.end():] if lead else text).strip(" .:")
         if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
             return Byline([], outlet or self.outlet_of(text))
         if not text:  # "Nhóm PV", "(Tổng hợp)"
             return Byline([], outlet)
         names: list[str] = []
         for part in _NAME_SPLIT.split(text):
-            words = part.split()
-            # an outlet written before or after the name: "TTXVN Hoàng Trọng"
-            while words and self.outlet_of(words[0]):
-                outlet = outlet or self.outlet_of(words.pop(0))
-            while words and self.outlet_of(words[-1]):
-                outlet = outlet or self.outlet_of(words.pop())
-            part = " ".join(words)
-            if not part or part.casefold().strip(" .") in vocab.placeholders:
+            part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
+            if not part or part.casefold() in vocab.placeholders:
                 continue
-            if self.outlet_of(part):
-                outlet = outlet or self.outlet_of(part)
+            found = self._outlet_of_part(part)
+            if found:
+                outlet = outlet or found
                 continue
-            name = _as_name(part)
-            if name is None or _is_province(name):  # "Hà Nội, 24/3/2021"
+            if names and vocab.affiliation.match(part):
+                break  # "Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện": the unit written for
+            name, found = self._name_of_part(part, vocab)
+            outlet = outlet or found
+            if name is None and desk and len(part.split()) <= 3:
+                continue  # "Nhóm PV Thời sự": a desk
+            if name is None:
                 return None
-            names += _two_names(name, vocab.surnames)
+            names += _two_names(name, vocab.surnames) if name else []
         return Byline(names, outlet)
+
+    def _outlet_of_part(self, part: str) -> str | None:
+        """The outlet a byline's part is: ``VOV.VN``, ``Nguồn: Báo Quảng Nam``, ``VOV-Tây
+        Bắc`` (an outlet's abbreviation and its bureau)."""
+        found = self.outlet_of(part) or self.credited(part)
+        if found is None and "-" in part:
+            head = part.split("-", 1)[0]
+            if head.isupper():
+                found = self.outlet_of(head)
+        return found
+
+    def _name_of_part(self, part: str,
+                      vocab: _BylineWords) -> tuple[str | None, str | None]:
+        """The name a byline's part is (``""``: a desk, ``PV Thời sự``; ``None``: no name),
+        and the outlet written before or after it (``TTXVN Hoàng Trọng``)."""
+        words = part.split()
+        outlet = None
+        while words and self.outlet_of(words[0]):
+            outlet = outlet or self.outlet_of(words.pop(0))
+        while words and self.outlet_of(words[-1]):
+            outlet = outlet or self.outlet_of(words.pop())
+        if words and words[0].casefold() in vocab.placeholders:  # "PV Thời sự", "PV Văn Thanh"
+            rest = _as_name(" ".join(words[1:]))
+            return (rest if rest else ("" if len(words) <= 4 else None)), outlet
+        name = _as_name(" ".join(words)) if words else ""
+        return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"
 
     def credited(self, text: str) -> str | None:
         """The outlet a reprint credit names (``Theo Người Lao Động``, ``Nguồn tin:

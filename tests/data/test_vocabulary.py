@@ -75,7 +75,8 @@ SHAPES = {
                                        "stop_markers", "banners", "banner_prefixes",
                                        "photo_credits")},
     # rules/header.py
-    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words")},
+    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
+                                   "honorifics", "affiliations")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "issuer_aliases": STR_MAP, "issuers": [pair(STR, STR)], "count_words": WORDS},

@@ -95,6 +95,18 @@ def test_published_is_never_taken_from_the_body():
     ("Thực hiện : Bích Liên Vũ Hiếu", ["Bích Liên", "Vũ Hiếu"], None),  # no separator
     ("Nguyễn Thị Minh Khai", ["Nguyễn Thị Minh Khai"], None),  # one full name
     ("Bài, ảnh: PHƯƠNG LAN", ["Phương Lan"], None),
+    ("Bài: Thanh Hà - Ảnh: Minh Đức", ["Thanh Hà", "Minh Đức"], None),
+    ("Minh Anh (t/h)", ["Minh Anh"], None),
+    ("Kim Oanh – Minh Châu (thực hiện)", ["Kim Oanh", "Minh Châu"], None),
+    ("Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện Vị Thủy", ["Hoàng Anh"], None),
+    ("Văn Hùng (Ban Tuyên giáo Huyện ủy)", ["Văn Hùng"], None),
+    ("Đặng Chung/VOV-Tây Bắc", ["Đặng Chung"], "Đài Tiếng nói Việt Nam"),
+    ("Minh Anh - Nguồn: Báo Quảng Nam", ["Minh Anh"], "Báo Quảng Nam"),
+    ("Lê Hà (theo TTXVN)", ["Lê Hà"], "Thông tấn xã Việt Nam"),
+    ("Nhóm PV Thời sự", [], None),
+    ("PV Văn Thanh", ["Văn Thanh"], None),
+    ("Anh Tuấn", ["Anh Tuấn"], None),
+    ("Theo TTXVN Hoàng Trọng", ["Hoàng Trọng"], "Thông tấn xã Việt Nam"),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -103,6 +115,9 @@ def test_byline_forms(meta, text, names, outlet):
 
 
 @pytest.mark.parametrize("text", [
+    "Ông Nguyễn Văn Anh",  # a caption
+    "Trung tâm Văn hóa huyện",  # a unit alone
+    "Nguyễn Văn An - Bí thư Tỉnh ủy",
     "Nguồn ảnh: TTXVN",  # a photo's source is no reprint credit
     "Theo ông Nguyễn Văn Phong",
     "Quang cảnh hội nghị",
