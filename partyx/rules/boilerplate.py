@@ -22,7 +22,9 @@ What goes, for the whole genre rather than for one site (vocabulary in
 - everything after a footer marker (``MỚI - NÓNG``, ``Tin cùng chuyên mục``) once the body
   has begun.
 
-A ``Nguồn: X`` or ``Theo X`` credit is kept: the metadata stage reads the outlet from it.
+A ``Nguồn: X`` or ``Theo X`` credit, and a site's footer (``© Bản quyền thuộc Báo X``, ``Cơ
+quan chủ quản: …``), are kept: the metadata stage reads the outlet from them and leaves them
+out of the text.
 """
 
 from __future__ import annotations

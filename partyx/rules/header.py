@@ -24,15 +24,22 @@ the bare date when not, ``None`` when the header has no date. Never from the bod
 SƠN``), the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
 ``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``, a provincial paper's ``(QNO) -``, ``BHG -``, a station's
 ``HTTV -``), else a credit at the foot (``Theo Người Lao Động``, ``Nguồn tin: vtcnews.vn``,
-``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``, ``Chu Thanh Vân (TTXVN)``), resolved through the
-press list of :mod:`partyx.rules.outlets`. A photo's source (``Nguồn ảnh: TTXVN``) is none.
+``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``, ``Chu Thanh Vân (TTXVN)``) or the site's footer
+(``© Bản quyền thuộc Báo Lạng Sơn``, the outlet's name above ``Cơ quan chủ quản: …``), else
+the outlet the story names as its own reporter (``trao đổi với PV Pháp Luật TP.HCM``, ``như
+Dân Việt đã đưa tin``), resolved through the press list of :mod:`partyx.rules.outlets`. A
+photo's source (``Nguồn ảnh: TTXVN``) is none.
 
 **Authors**: names only, from a byline under the headline, the rest of the date line, or the
-last lines of the body (also the tail glued after the last sentence of a one-line body):
-``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
-``Chu Thanh Vân (TTXVN)``, ``THIỆN VĂN`` (written in capitals: title-cased). ``PV``,
-``Nhóm PV`` are no names. Bylines and credits are removed from ``text``. The words around
-bylines and date lines are in ``data/bylines.json``.
+last lines of the body above the site's footer (also the tail glued after the last sentence of
+a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
+``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
+(written in capitals: title-cased), ``Bích Liên Vũ Hiếu`` (two, told apart by the second's
+family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit written for is no name).
+``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is a person of the story (a name the
+body writes as a name of its own), nor an item under a line ending with ``:``. Bylines and
+credits are removed from ``text``. The words around bylines and date lines are in
+``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
 """
@@ -146,6 +153,8 @@ _NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồ
 # Where the name and the address of a credit part: "GD&TĐ: http://…", "TTXVN - https://…",
 # "Báo Lạng Sơn (baolangson.vn)"
 _NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
+# What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
+_FOOTER_TAIL = re.compile(r"[.|,]\s|\s[-–|]\s")
 # Datelines (see HeaderReader.dateline): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - "
 _PAREN_DATELINE = re.compile(r"^\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]?\s*"
                              r"|^[^\W\d_][^()\n]{0,30}?\s\(\s*([^()]{1,40}?)\s*\)\s?[-–—]\s*")
@@ -310,6 +319,15 @@ class HeaderReader:
         notes = "|".join(re.escape(w) for w in words["editor_notes"])
         self.editor_note = re.compile(rf"\s(?:{notes})\s?:")
         bp = load("boilerplate")
+        marks = "|".join(re.escape(w) for w in sorted(bp["site_footer"], key=len, reverse=True))
+        fields = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                          for w in sorted(bp["site_footer_fields"], key=len, reverse=True))
+        self.footer_starts = frozenset(c for w in bp["site_footer"] for c in
+                                       (w[0], w[0].upper(), w[0].lower()))
+        # "© 2024 Bản quyền thuộc Báo X", "Cơ quan chủ quản: Tỉnh ủy X"
+        self.site_footer = re.compile(
+            rf"^(?:(?P<mark>(?:{marks})(?![^\W\d_])[\s:.,]*(?:(?:{marks})(?![^\W\d_])[\s:.,]*"
+            rf"|\d{{4}}(?:\s?[-–]\s?\d{{4}})?[\s.,]*)*)|(?:{fields})\s*:\s*)", re.IGNORECASE)
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
 
@@ -374,6 +392,8 @@ class HeaderReader:
             if outlet or len(body[k]) > 200:
                 head.outlet = outlet or head.outlet
                 break
+        body, outlet = self._take_site_footer(body)
+        head.outlet = head.outlet or outlet
         body, footer = self._take_footer(body)
         for byline in footer:
             authors += byline.names
@@ -691,6 +711,25 @@ class HeaderReader:
             if outlet:
                 return outlet
         return None
+
+    def _take_site_footer(self, body: list[str]) -> tuple[list[str], str | None]:
+        """The body without the site's footer at its end (``© Bản quyền thuộc Báo X``, ``Cơ
+        quan chủ quản: …``, the outlet's name on a line of its own) and the outlet it names;
+        a copyright line elsewhere goes too."""
+        outlet = None
+        k = len(body)
+        while k and len(body[k - 1]) <= 200:
+            line = body[k - 1]
+            m = self.site_footer.match(line)
+            rest = line[m.end():] if m else line
+            named = self.outlet_of(rest) or self.outlet_of(_FOOTER_TAIL.split(rest, 1)[0])
+            if not m and named is None:
+                break
+            outlet = named or outlet
+            k -= 1
+        return [x for x in body[:k] if not (
+            x[:1] in self.footer_starts and len(x) <= 200 and not is_paragraph(x)
+            and (m := self.site_footer.match(x)) and m.group("mark"))], outlet
 
     def _take_footer(self, body: list[str]) -> tuple[list[str], list[Byline]]:
         """The body without the bylines and credits at its end, and those bylines."""

@@ -25,7 +25,10 @@ from partyx.lang.text import normalize
 
 # What may stand before an outlet's own name: "báo Tuổi Trẻ", "Báo điện tử VTC News"
 _OUTLET_WORD = re.compile(r"^(?:báo điện tử|báo|tạp chí|trang|đài|truyền hình)\s+")
-_OUTLET_WORD_STARTS = ("báo", "tạp", "trang", "đài", "truyền")
+_OUTLET_WORD_STARTS = ("báo", "tạp", "trang", "đài", "truyền", "cổng")
+# A local portal's place: its unit word and name ("huyện Vị Thủy", "thị xã Sơn Tây")
+_LOCAL_UNIT = re.compile(r"(huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(\w[\w\s.'-]{1,40})$",
+                         re.IGNORECASE)
 _URL_HEAD = re.compile(r"^(?:https?://)?(?:www\d?\.)?")
 _HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)(?=$|[/:?#])")
 
@@ -62,6 +65,10 @@ class OutletTable:
     """Every outlet, and the canonical name of each alias and domain (case-folded)."""
 
     def __init__(self, data: dict) -> None:
+        # "cổng ttđt " -> "Cổng Thông tin điện tử": the forms of a local portal's name
+        local = [(f"{normalize(form).casefold()} ", canonical)
+                 for canonical, forms in data["local_portals"].items() for form in forms]
+        self.local_forms = dict(sorted(local, key=lambda fc: -len(fc[0])))  # longest first
         self.outlets: list[Outlet] = [
             Outlet(o["name"], o["kind"], tuple(o["aliases"]), tuple(o["domains"]))
             for o in data["outlets"]
@@ -99,7 +106,23 @@ class OutletTable:
         if not key.startswith(_OUTLET_WORD_STARTS):
             return None
         bare = _OUTLET_WORD.sub("", key)
-        return self.names.get(bare) if bare != key else None
+        found = self.names.get(bare) if bare != key else None
+        return found or self.local_portal(text.strip(" ."), key)
+
+    def local_portal(self, text: str, key: str) -> str | None:
+        """``Cổng TTĐT huyện Vị Thủy`` -> ``Cổng Thông tin điện tử huyện Vị Thủy``: the portal
+        of a district, town or commune the gazetteer knows."""
+        for form, canonical in self.local_forms.items():
+            if key.startswith(form):
+                place = text[len(form):].strip()
+                m = _LOCAL_UNIT.match(place)
+                if not m:
+                    continue
+                from partyx.rules import gazetteer  # loaded once, on the first such name
+
+                units = gazetteer.get().lookup(m.group(1).casefold(), m.group(2))
+                return f"{canonical} {units[0].type} {units[0].name}" if units else None
+        return None
 
     def host(self, key: str) -> str | None:
         """The outlet whose domain a web address (case-folded) is on: ``m.nld.com.vn/x``."""

@@ -73,7 +73,7 @@ SHAPES = {
     # rules/boilerplate.py, rules/header.py (banners)
     "boilerplate": {k: WORDS for k in ("lines", "prefixes", "counters", "related_markers",
                                        "stop_markers", "banners", "banner_prefixes",
-                                       "photo_credits")},
+                                       "photo_credits", "site_footer", "site_footer_fields")},
     # rules/header.py
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
                                    "honorifics", "affiliations")},
@@ -103,7 +103,7 @@ SHAPES = {
              "levels": STR_MAP, "aliases": STR_MAP, "name_syllables": WORDS},
     # rules/header.py
     "outlets": {"forms": {str: WORDS}, "names": STR_MAP,
-                "kinds": {str: lambda k: k in OUTLET_KINDS},
+                "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
                                      spellings_=WORDS, paper_=OWN_OUTLET,
                                      broadcaster_=OWN_OUTLET, portal_=OWN_OUTLET)],

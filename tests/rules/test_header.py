@@ -222,6 +222,21 @@ def test_a_person_of_the_story_at_its_foot_is_no_author():
     assert article.authors == ["Văn Thanh"]  # a longer name, and a photo credit
 
 
+def test_the_site_footer_names_the_outlet_and_leaves_the_text():
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nMinh Anh\n© Bản quyền thuộc Báo Lạng Sơn\n"
+                  f"Địa chỉ: số 16 Quang Trung\nĐiện thoại: 0205.3812345\n")
+    assert (article.outlet, article.authors, article.text) == ("Báo Lạng Sơn", ["Minh Anh"], LEAD)
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nCỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG SƠN\n"
+                  f"Cơ quan chủ quản: UBND tỉnh Lạng Sơn\n")
+    assert (article.outlet, article.text) == ("Cổng Thông tin điện tử tỉnh Lạng Sơn", LEAD)
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nCopyright © 2024 Báo Quảng Nam. All rights "
+                  f"reserved\n")
+    assert (article.outlet, article.text) == ("Báo Quảng Nam", LEAD)
+    second = LEAD.replace("Chiều", "Sáng")
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n© Copyright 2020\n{second}\n")
+    assert (article.outlet, article.text) == (None, f"{LEAD}\n\n{second}")
+
+
 def test_outlet_table_is_real():
     from partyx.rules.outlets import table
 

@@ -36,6 +36,12 @@ from partyx.rules.outlets import table
     ("QĐND Online", "Quân đội nhân dân"),
     ("Báo Công lý", "Báo Công lý"),
     ("Báo Bảo vệ pháp luật", "Báo Bảo vệ pháp luật"),
+    ("GDVN", "Giáo dục Việt Nam"),
+    ("ubkttw.vn", "Cổng Thông tin điện tử Ủy ban Kiểm tra Trung ương"),
+    # a district's or commune's portal, by the gazetteer
+    ("Cổng TTĐT huyện Vị Thủy", "Cổng Thông tin điện tử huyện Vị Thủy"),
+    ("CỔNG THÔNG TIN ĐIỆN TỬ UBND HUYỆN VỊ THỦY", "Cổng Thông tin điện tử huyện Vị Thủy"),
+    ("Trang thông tin điện tử xã Võ Miếu", "Trang Thông tin điện tử xã Võ Miếu"),
 ])
 def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     assert table().name_of(text) == outlet
@@ -48,6 +54,7 @@ def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     "com.vn",
     "example.com",
     "Ủy ban nhân dân tỉnh Quảng Nam",
+    "Cổng Thông tin điện tử huyện Không Có",  # no such district
     "",
 ])
 def test_what_names_no_outlet(text):
