@@ -128,6 +128,10 @@ def parse_published(line: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}+07:00"
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,]\s*")
+
+
 def _date_rest(line: str) -> str:
     """A date line without its date, time and date words: what may be a byline."""
     rest = _DATE.sub(" ", line)
@@ -135,8 +139,10 @@ def _date_rest(line: str) -> str:
     rest = _TIME.sub(" ", rest)
     rest = _OFFSET.sub(" ", rest)
     rest = _words().date_words.sub(" ", rest)
-    rest = re.sub(r"[|•·,:()\-–—]+", " ", rest)
-    return " ".join(rest.split())
+    rest = _EMPTY_BRACKETS.sub(" ", rest)  # "(GMT+7)", gone
+    # what the separators leave ("Thứ năm, | Hoàng Phúc - Minh Anh", "NGUYÊN ĐOAN (thực hiện)")
+    pieces = (" ".join(p.split()).strip(" -–—:") for p in _DATE_LINE_SEPARATORS.split(rest))
+    return ", ".join(p for p in pieces if p)
 
 
 # --- bylines -----------------------------------------------------------------------------------
@@ -195,7 +201,7 @@ def _as_name(part: str) -> str | None:
 # substrings that must be there, and the cue: before the outlet (group 1; "báo" after it,
 # group 2), or a verb after it
 _SELF_REACH = 1800
-_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng")
+_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng", "với Báo", "với PV")
 _SELF_CUE = re.compile(
     r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
     r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
@@ -441,7 +447,8 @@ class HeaderReader:
             named = words[:n] if longest_first else words[-n:]
             if not (after_bao or all(w[:1].isupper() or "." in w for w in named)):
                 continue
-            found = self.outlet_of(" ".join(named))
+            found = self.outlet_of(" ".join(named)) or (
+                self.outlet_of("Báo " + " ".join(named)) if after_bao else None)
             if found:
                 return found
         return None

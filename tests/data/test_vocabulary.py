@@ -106,7 +106,8 @@ SHAPES = {
                 "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
                                      spellings_=WORDS, paper_=OWN_OUTLET,
-                                     broadcaster_=OWN_OUTLET, portal_=OWN_OUTLET)],
+                                     broadcaster_=OWN_OUTLET, portal_=OWN_OUTLET,
+                                     party_portal_=OWN_OUTLET)],
                 "outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS,
                                    domains=[DOMAIN])]},
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py

@@ -199,6 +199,7 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Theo Tuổi Trẻ đã đưa tin, ông A bị kỷ luật.", None),  # another outlet, cited
     ("Nhân dân đã trao đổi với cán bộ về việc này.", None),  # the people, not the paper
     ("Trả lời câu hỏi của báo giới, ông A cho biết.", None),
+    ("Dịp này, chia sẻ với Báo Quảng Nam, Bí thư Tỉnh ủy khẳng định như vậy.", "Báo Quảng Nam"),
 ])
 def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
@@ -220,6 +221,21 @@ def test_a_person_of_the_story_at_its_foot_is_no_author():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD} Ông Nguyễn Văn Thanh phát biểu. "
                   f"Ảnh: Văn Thanh\nVăn Thanh\n")
     assert article.authors == ["Văn Thanh"]  # a longer name, and a photo credit
+
+
+def test_a_byline_in_the_date_line_keeps_its_brackets_and_separators():
+    article = run(f"Tiêu đề bài viết về Đảng\nNGUYÊN ĐOAN (thực hiện) 10/10/2018 03:09\n{LEAD}\n")
+    assert (article.authors, article.published) == (["Nguyên Đoan"], "2018-10-10T03:09:00+07:00")
+    article = run(f"Tiêu đề bài viết về Đảng\nThứ năm, 24/3/2021, 21:54 (GMT+7) | Hoàng Phúc - "
+                  f"Minh Anh\n{LEAD}\n")
+    assert article.authors == ["Hoàng Phúc", "Minh Anh"]
+
+
+def test_page_furniture_after_the_byline_does_not_hide_it():
+    article = run(f"Skip to main content\nLý Sơn có bí thư và chủ tịch mới\n\n{LEAD}\n\n"
+                  f"PHẠM MỊNH\n\nĐừng bỏ lỡ\n\nVideo đang xem nhiều\n\nĐọc thêm\n")
+    assert (article.title, article.authors, article.text) == (
+        "Lý Sơn có bí thư và chủ tịch mới", ["Phạm Mịnh"], LEAD)
 
 
 def test_the_site_footer_names_the_outlet_and_leaves_the_text():

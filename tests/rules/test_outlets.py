@@ -37,6 +37,7 @@ from partyx.rules.outlets import table
     ("Báo Công lý", "Báo Công lý"),
     ("Báo Bảo vệ pháp luật", "Báo Bảo vệ pháp luật"),
     ("GDVN", "Giáo dục Việt Nam"),
+    ("ubkt.hungyen.dcs.vn", "Cổng Thông tin điện tử Đảng bộ tỉnh Hưng Yên"),
     ("ubkttw.vn", "Cổng Thông tin điện tử Ủy ban Kiểm tra Trung ương"),
     # a district's or commune's portal, by the gazetteer
     ("Cổng TTĐT huyện Vị Thủy", "Cổng Thông tin điện tử huyện Vị Thủy"),
