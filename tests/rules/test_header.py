@@ -200,6 +200,8 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Nhân dân đã trao đổi với cán bộ về việc này.", None),  # the people, not the paper
     ("Trả lời câu hỏi của báo giới, ông A cho biết.", None),
     ("Dịp này, chia sẻ với Báo Quảng Nam, Bí thư Tỉnh ủy khẳng định như vậy.", "Báo Quảng Nam"),
+    # an outlet presenting a speech it prints is no reporter of the story
+    ("Báo Xây dựng trân trọng giới thiệu cùng bạn đọc bài phát biểu của đồng chí.", None),
 ])
 def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
