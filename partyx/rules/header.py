@@ -128,7 +128,7 @@ def parse_published(line: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}+07:00"
 
 
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,]\s*")
 
 
@@ -201,7 +201,8 @@ def _as_name(part: str) -> str | None:
 # substrings that must be there, and the cue: before the outlet (group 1; "báo" after it,
 # group 2), or a verb after it
 _SELF_REACH = 1800
-_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng", "với Báo", "với PV")
+_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng", "với Báo", "với PV", "ói với ",
+                 "đã thông tin", "đã phản ánh")
 _SELF_CUE = re.compile(
     r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
     r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"

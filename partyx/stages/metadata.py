@@ -12,7 +12,7 @@ from partyx.rules.header import HeaderReader
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "14"
+    version = "15"
     requires = ("lines",)
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"

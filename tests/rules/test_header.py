@@ -200,6 +200,9 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Nhân dân đã trao đổi với cán bộ về việc này.", None),  # the people, not the paper
     ("Trả lời câu hỏi của báo giới, ông A cho biết.", None),
     ("Dịp này, chia sẻ với Báo Quảng Nam, Bí thư Tỉnh ủy khẳng định như vậy.", "Báo Quảng Nam"),
+    ("Ông Nguyễn Văn An nói với Thanh Niên rằng đoàn sẽ kiểm tra lại.", "Thanh Niên"),
+    ("Như Tuổi Trẻ đã phản ánh, nhiều đảng viên chưa gương mẫu.", "Tuổi Trẻ"),
+    ("Vụ việc (NLĐ ngày 12-3 đã thông tin) được xem xét lại.", "Người Lao Động"),
     # an outlet presenting a speech it prints is no reporter of the story
     ("Báo Xây dựng trân trọng giới thiệu cùng bạn đọc bài phát biểu của đồng chí.", None),
 ])
