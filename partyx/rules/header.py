@@ -151,14 +151,6 @@ _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
-# A reprint credit: "Theo Người Lao Động", "Nguồn tin: vtcnews.vn", "(Nguồn: TTXVN)",
-# "Nguồn GD&TĐ: http://giaoducthoidai.vn/…"; what it names is read by _credited()
-_CREDIT = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin|\s+bài(?:\s+viết)?)?)(?![^\W\d_])\s*:?\s*"
-                     r"(.{1,250}?)\s*[.)]*$", re.IGNORECASE)
-_NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồn ảnh: TTXVN"
-# Where the name and the address of a credit part: "GD&TĐ: http://…", "TTXVN - https://…",
-# "Báo Lạng Sơn (baolangson.vn)"
-_NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 _FOOTER_TAIL = re.compile(r"[.|,]\s|\s[-–|]\s")
 # Datelines (see HeaderReader.dateline): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - "
@@ -196,20 +188,6 @@ def _as_name(part: str) -> str | None:
         return " ".join(w.capitalize() for w in words)
     return part
 
-
-# How far into the body a story names its outlet as its own reporter (named_by_itself), the
-# substrings that must be there, and the cue: before the outlet (group 1; "báo" after it,
-# group 2), or a verb after it
-_SELF_REACH = 1800
-_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng", "với Báo", "với PV", "ói với ",
-                 "đã thông tin", "đã phản ánh")
-_SELF_CUE = re.compile(
-    r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
-    r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
-    r"|\s(?:(?:đã|cũng đã|vừa)\s(?:trao đổi|đưa tin|thông tin|phản ánh|phỏng vấn|có bài)"
-    r"|trích đăng)(?![\w])")
-_DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
-_CLAUSE_START = re.compile(r"[,.;:!?(“\"]\s*|\s[-–]\s")
 
 # What may stand right before a byline's name in the body without making it a person of the
 # story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
@@ -408,51 +386,8 @@ class HeaderReader:
         head.text = "\n\n".join(x for x in body if x) or None
         head.authors = [a for a in dict.fromkeys(authors) if not _in_story(a, head.text or "")]
         if head.outlet is None and head.text:
-            head.outlet = self.named_by_itself(head.text[:_SELF_REACH])
+            head.outlet = self.outlets.named_by_itself(head.text)
         return head
-
-    def named_by_itself(self, text: str) -> str | None:
-        """The outlet a story names as its own reporter (``trao đổi với PV Pháp Luật TP.HCM``,
-        ``Trả lời Tuổi Trẻ``, ``như Dân Việt đã đưa tin``, ``Báo Người Lao Động trích
-        đăng``), else ``None``. Only names written as a name (``Nhân Dân``, not ``nhân dân``),
-        or after ``báo``; never after ``theo`` (another outlet, cited). The cues are found by
-        plain substring search first (the body is long, the cues rare)."""
-        for needle in _SELF_NEEDLES:
-            at = text.find(needle)
-            while at >= 0:
-                window = text[max(0, at - 90):at + 120]
-                for m in _SELF_CUE.finditer(window):
-                    found = self._self_cue(window, m)
-                    if found:
-                        return found
-                at = text.find(needle, at + len(needle))
-        return None
-
-    def _self_cue(self, text: str, m: re.Match[str]) -> str | None:
-        if m.group(1):  # "PV Pháp Luật TP.HCM": the outlet follows
-            return self._outlet_at(text[m.end():m.end() + 80].split()[:6], bool(m.group(2)),
-                                   longest_first=True)
-        # "như Dân Việt đã đưa tin", "(Pháp Luật TP.HCM ngày 18-5 đã thông tin)": before it
-        before = _CLAUSE_START.split(_DATED.sub("", text[max(0, m.start() - 80):m.start()]))[-1]
-        if before.casefold().startswith("theo "):
-            return None
-        return self._outlet_at(before.split()[-6:], False, longest_first=False)
-
-    def _outlet_at(self, words: list[str], after_bao: bool, longest_first: bool) -> str | None:
-        """The outlet the first (or last) words of ``words`` name, longest first."""
-        cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ",.;:)”\""), len(words))
-        words = [w.strip(",.;:()“”\"") for w in (words[:cut] if longest_first else words)]
-        if not longest_first and words and words[0].casefold() == "báo":
-            words, after_bao = words[1:], True
-        for n in range(len(words), 0, -1):
-            named = words[:n] if longest_first else words[-n:]
-            if not (after_bao or all(w[:1].isupper() or "." in w for w in named)):
-                continue
-            found = self.outlet_of(" ".join(named)) or (
-                self.outlet_of("Báo " + " ".join(named)) if after_bao else None)
-            if found:
-                return found
-        return None
 
     def _read_header(self, lines: list[str], captions: set[str],
                      head: Header) -> tuple[str | None, int, list[str]]:
@@ -627,7 +562,7 @@ class HeaderReader:
     def byline(self, text: str) -> Byline | None:
         """The names (and outlet) of a byline or credit, or ``None`` when ``text`` is not one."""
         text = text.strip(" .")
-        credited = self.credited(text)
+        credited = self.outlets.credited(text)
         if credited:
             return Byline([], credited)
         if not text or len(text) > 90:
@@ -637,7 +572,7 @@ class HeaderReader:
         paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
         if paren:  # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)"
             inside = paren.group(1).strip()
-            outlet = self._outlet_in(inside) or self.credited(inside)
+            outlet = self._outlet_in(inside) or self.outlets.credited(inside)
             if outlet is None and inside.casefold() not in vocab.placeholders \
                     and not vocab.affiliation.match(inside):
                 return None
@@ -672,7 +607,7 @@ class HeaderReader:
     def _outlet_of_part(self, part: str) -> str | None:
         """The outlet a byline's part is: ``VOV.VN``, ``Nguồn: Báo Quảng Nam``, ``VOV-Tây
         Bắc`` (an outlet's abbreviation and its bureau)."""
-        found = self.outlet_of(part) or self.credited(part)
+        found = self.outlet_of(part) or self.outlets.credited(part)
         if found is None and "-" in part:
             head = part.split("-", 1)[0]
             if head.isupper():
@@ -694,24 +629,6 @@ class HeaderReader:
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
         name = _as_name(" ".join(words)) if words else ""
         return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"
-
-    def credited(self, text: str) -> str | None:
-        """The outlet a reprint credit names (``Theo Người Lao Động``, ``Nguồn tin:
-        vtcnews.vn``, ``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``), else ``None``."""
-        if len(text) > 300 or not text.lstrip("( ")[:5].casefold().startswith(("theo", "nguồn")):
-            return None
-        m = _CREDIT.match(text.strip(" ."))
-        if not m or _NOT_CREDITED.match(m.group(1)):
-            return None
-        named = m.group(1)
-        found = self.outlet_of(named)
-        if found is None:  # "GD&TĐ: http://…", "TTXVN - https://…", "Báo X (baox.vn)"
-            parts = _NAME_AND_URL.split(named, maxsplit=1)
-            if len(parts) == 2:  # the name, else the address (a person and an outlet: a byline)
-                address = parts[1].strip(" ()")
-                found = self.outlet_of(parts[0]) or (
-                    self.outlets.host(address.casefold()) if "." in address else None)
-        return found
 
     def _outlet_in(self, text: str) -> str | None:
         for piece in re.split(r"[/,;]", text):
@@ -746,7 +663,7 @@ class HeaderReader:
         while body and len(found) < 3:
             last = body[-1]
             short = len(last) <= 90 and not ends_sentence(last)
-            byline = self.byline(last) if short or self.credited(last) else None
+            byline = self.byline(last) if short or self.outlets.credited(last) else None
             if byline is not None and byline.names and len(body) > 1 \
                     and body[-2].rstrip().endswith(":"):
                 break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A": a list's item, no byline

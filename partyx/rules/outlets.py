@@ -11,7 +11,11 @@ abbreviations and domains of its own (``QNO``, ``HTTV``, ``baoquangnam.vn``).
 
 :meth:`OutletTable.name_of` reads an alias in any case, with or without a leading ``Báo``,
 ``Tạp chí`` or ``Đài``, and a web address by its host (``https://www.baoquangnam.vn/a.html``,
-``m.nld.com.vn``). A province's name alone is no outlet.
+``m.nld.com.vn``). A province's name alone is no outlet. Where a text names an outlet:
+:meth:`OutletTable.credited` reads a reprint credit (``Theo Người Lao Động``, ``Nguồn tin:
+vtcnews.vn``), :meth:`OutletTable.named_by_itself` the outlet a story names as its own
+reporter (``trao đổi với PV Pháp Luật TP.HCM``); :mod:`partyx.rules.header` reads datelines,
+bylines and footers with them.
 """
 
 from __future__ import annotations
@@ -31,6 +35,27 @@ _LOCAL_UNIT = re.compile(r"(huyện|quận|thị xã|thành phố|xã|phường|
                          re.IGNORECASE)
 _URL_HEAD = re.compile(r"^(?:https?://)?(?:www\d?\.)?")
 _HOST = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)(?=$|[/:?#])")
+# A reprint credit: "Theo Người Lao Động", "Nguồn tin: vtcnews.vn", "(Nguồn: TTXVN)",
+# "Nguồn GD&TĐ: http://giaoducthoidai.vn/…"; what it names is read by credited()
+_CREDIT = re.compile(r"^\(?\s*(?:Theo|Nguồn(?:\s+tin|\s+bài(?:\s+viết)?)?)(?![^\W\d_])\s*:?\s*"
+                     r"(.{1,250}?)\s*[.)]*$", re.IGNORECASE)
+_NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồn ảnh: TTXVN"
+# Where the name and the address of a credit part: "GD&TĐ: http://…", "TTXVN - https://…",
+# "Báo Lạng Sơn (baolangson.vn)"
+_NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
+# How far into the body a story names its outlet as its own reporter (named_by_itself), the
+# substrings that must be there, and the cue: before the outlet (group 1; "báo" after it,
+# group 2), or a verb after it
+_SELF_REACH = 1800
+_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng", "với Báo", "với PV", "ói với ",
+                 "đã thông tin", "đã phản ánh")
+_SELF_CUE = re.compile(
+    r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
+    r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
+    r"|\s(?:(?:đã|cũng đã|vừa)\s(?:trao đổi|đưa tin|thông tin|phản ánh|phỏng vấn|có bài)"
+    r"|trích đăng)(?![\w])")
+_DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
+_CLAUSE_START = re.compile(r"[,.;:!?(“\"]\s*|\s[-–]\s")
 
 
 @dataclass(frozen=True)
@@ -132,6 +157,69 @@ class OutletTable:
         labels = m.group().split(".")
         for i in range(len(labels) - 1):
             found = self.domains.get(".".join(labels[i:]))
+            if found:
+                return found
+        return None
+
+    def credited(self, text: str) -> str | None:
+        """The outlet a reprint credit names (``Theo Người Lao Động``, ``Nguồn tin:
+        vtcnews.vn``, ``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``), else ``None``."""
+        if len(text) > 300 or not text.lstrip("( ")[:5].casefold().startswith(("theo", "nguồn")):
+            return None
+        m = _CREDIT.match(text.strip(" ."))
+        if not m or _NOT_CREDITED.match(m.group(1)):
+            return None
+        named = m.group(1)
+        found = self.name_of(named)
+        if found is None:  # "GD&TĐ: http://…", "TTXVN - https://…", "Báo X (baox.vn)"
+            parts = _NAME_AND_URL.split(named, maxsplit=1)
+            if len(parts) == 2:  # the name, else the address (a person and an outlet: a byline)
+                address = parts[1].strip(" ()")
+                found = self.name_of(parts[0]) or (
+                    self.host(address.casefold()) if "." in address else None)
+        return found
+
+    def named_by_itself(self, text: str) -> str | None:
+        """The outlet a story names as its own reporter in its first 1,800 characters
+        (``trao đổi với PV Pháp Luật TP.HCM``, ``Trả lời Tuổi Trẻ``, ``như Dân Việt đã đưa
+        tin``, ``Báo Người Lao Động trích đăng``), else ``None``. Only names written as a name
+        (``Nhân Dân``, not ``nhân dân``), or after ``báo``; never after ``theo`` (another
+        outlet, cited). The cues are found by plain substring search first (the body is long,
+        the cues rare)."""
+        text = text[:_SELF_REACH]
+        for needle in _SELF_NEEDLES:
+            at = text.find(needle)
+            while at >= 0:
+                window = text[max(0, at - 90):at + 120]
+                for m in _SELF_CUE.finditer(window):
+                    found = self._self_cue(window, m)
+                    if found:
+                        return found
+                at = text.find(needle, at + len(needle))
+        return None
+
+    def _self_cue(self, text: str, m: re.Match[str]) -> str | None:
+        if m.group(1):  # "PV Pháp Luật TP.HCM": the outlet follows
+            return self._outlet_at(text[m.end():m.end() + 80].split()[:6], bool(m.group(2)),
+                                   longest_first=True)
+        # "như Dân Việt đã đưa tin", "(Pháp Luật TP.HCM ngày 18-5 đã thông tin)": before it
+        before = _CLAUSE_START.split(_DATED.sub("", text[max(0, m.start() - 80):m.start()]))[-1]
+        if before.casefold().startswith("theo "):
+            return None
+        return self._outlet_at(before.split()[-6:], False, longest_first=False)
+
+    def _outlet_at(self, words: list[str], after_bao: bool, longest_first: bool) -> str | None:
+        """The outlet the first (or last) words of ``words`` name, longest first."""
+        cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ",.;:)”\""), len(words))
+        words = [w.strip(",.;:()“”\"") for w in (words[:cut] if longest_first else words)]
+        if not longest_first and words and words[0].casefold() == "báo":
+            words, after_bao = words[1:], True
+        for n in range(len(words), 0, -1):
+            named = words[:n] if longest_first else words[-n:]
+            if not (after_bao or all(w[:1].isupper() or "." in w for w in named)):
+                continue
+            found = self.name_of(" ".join(named)) or (
+                self.name_of("Báo " + " ".join(named)) if after_bao else None)
             if found:
                 return found
         return None

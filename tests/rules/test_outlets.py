@@ -72,3 +72,19 @@ def test_every_old_province_has_its_paper_station_and_portal():
                 kinds.setdefault(province.name, set()).add(outlet.kind)
     assert kinds["Quảng Nam"] == {"provincial", "broadcast", "portal"}
     assert sum({"provincial", "broadcast", "portal"} <= k for k in kinds.values()) >= 60
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Theo Người Lao Động", "Người Lao Động"),
+    ("(Theo TTXVN)", "Thông tấn xã Việt Nam"),
+    ("Nguồn tin: vtcnews.vn", "VTC News"),
+    ("Nguồn: https://baoquangnam.vn/thoi-su/a-123.html", "Báo Quảng Nam"),
+    ("Nguồn CAND: http://cand.com.vn/su-kien-binh-luan-thoi-su/hau-giang-374860/",
+     "Công an nhân dân"),
+    ("Theo Báo Lạng Sơn (baolangson.vn)", "Báo Lạng Sơn"),
+    ("Nguồn ảnh: TTXVN", None),  # a photo's source
+    ("Theo NGỮ THIÊN (TTXVN/VIETNAM+)", None),  # a byline: names first (rules/header)
+    ("Theo đó, Ban Thường vụ Tỉnh ủy đã thống nhất.", None),
+])
+def test_reprint_credits(text, outlet):
+    assert table().credited(text) == outlet
