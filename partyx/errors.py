@@ -47,6 +47,10 @@ __all__ = [
     "SYMLINK_LOOP", "CANNOT_LIST_FOLDER", "EMPTY_FILE", "NO_TEXT", "INVALID_UNICODE",
     "BINARY_SIGNATURE", "NUL_BYTE", "CONTROL_CHARACTERS", "CORRUPT_UTF8", "UNDECODABLE",
     "TIMED_OUT", "WORKER_DIED",
+    "CORRUPT_GZIP", "NO_ARTICLE_TEXT", "PAGE_UNDECODABLE", "ROW_NOT_JSON", "ROW_NOT_OBJECT",
+    "ROW_NO_TEXT", "ROW_TOO_LARGE", "DATASET_UNREADABLE", "PARQUET_NEEDS_PYARROW",
+    "DATASET_NO_TEXT_COLUMN", "PAGE_UNREADABLE",
+    "BAD_FIELD", "FORMAT_WITHOUT_STDIN", "STDIN_TWICE",
     "UNKNOWN_EXECUTOR", "SHARD_FORMAT", "SHARD_RANGE", "UNKNOWN_FORMAT", "BAD_SINCE",
     "UNKNOWN_TARGET",
     "NO_SUCH_PATH", "NO_SUCH_RECORDS_FILE", "STRICT_BAD_LINE", "STRICT_NOTHING_WRITTEN",
@@ -168,6 +172,22 @@ UNDECODABLE = Message(
 # the error of the stage that was running when its worker was lost
 TIMED_OUT = Message("E020", "timed out after {seconds:g} s")
 WORKER_DIED = Message("E021", "worker process died ({how})")
+# pages, datasets and compressed files (partyx.readers); ``where`` names the row of a dataset:
+# ``line 7`` (JSON lines, CSV), ``row 7`` (Parquet)
+CORRUPT_GZIP = Message("E030", "corrupt gzip data: {error}")
+NO_ARTICLE_TEXT = Message("E031", "no article text found in the page")
+PAGE_UNDECODABLE = Message("E032", "cannot be decoded as {encoding} ({why})")
+ROW_NOT_JSON = Message("E033", "{where}: not JSON ({error})")
+ROW_NOT_OBJECT = Message("E034", "{where}: not a JSON object")
+ROW_NO_TEXT = Message("E035", "{where}: no text (no value in a column named {columns})")
+ROW_TOO_LARGE = Message("E036", "{where}: too large: {size} bytes (limit {limit}, see --max-bytes)")
+DATASET_UNREADABLE = Message("E037", "cannot read the dataset{where}: {error}")
+PARQUET_NEEDS_PYARROW = Message(
+    "E038", "reading Parquet needs pyarrow: pip install 'partyx[parquet]'")
+PAGE_UNREADABLE = Message("E040", "the page's text cannot be extracted ({error})")
+DATASET_NO_TEXT_COLUMN = Message(
+    "E039", "no text column (tried {columns}; the file has {names}); name it with "
+            "--field text=COLUMN")
 
 # --- E1xx: an option or argument that cannot work ---------------------------------------------
 
@@ -177,6 +197,10 @@ SHARD_RANGE = Message("E103", "--shard {text}: I must be in 0..N-1 and N >= 1")
 UNKNOWN_FORMAT = Message("E104", "unknown format {name!r}; choose one of {choices}")
 BAD_SINCE = Message("E105", "--since wants a date like 2021-03-24, 2021-03 or 2021, not {text!r}")
 UNKNOWN_TARGET = Message("E106", "unknown target {name!r}; choose one of {choices}")
+BAD_FIELD = Message("E120", "--field wants FIELD=COLUMN with FIELD one of {fields}, not {text!r}")
+FORMAT_WITHOUT_STDIN = Message(
+    "E121", "--format says what standard input holds: give '-' among the paths")
+STDIN_TWICE = Message("E122", "standard input ('-') can be read only once")
 # E110: PipelineError. Its texts are written where the graph is checked (partyx.pipeline): an
 # unknown stage, a plugin that failed to load, a field provided twice, a missing provider, a
 # cycle.

@@ -43,7 +43,7 @@ from partyx.record import Article
 
 ENTRY_POINT_GROUP = "partyx.stages"
 # Fields the reader fills before any stage runs.
-READER_PROVIDES = ("id", "source", "raw")
+READER_PROVIDES = ("id", "source", "raw", "stated")
 
 
 class Stage:

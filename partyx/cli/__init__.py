@@ -12,7 +12,7 @@ from __future__ import annotations
 import typer
 
 from partyx import __version__
-from partyx.cli import export, extract, merge, report, stages, stats
+from partyx.cli import export, extract, merge, report, schema, stages, stats
 
 app = typer.Typer(
     name="partyx",
@@ -44,6 +44,7 @@ app.add_typer(stats.app, name="stats")
 app.command("export")(export.export)
 app.command("report")(report.report)
 app.command("stages")(stages.stages)
+app.command("schema")(schema.schema)
 
 
 def main() -> None:

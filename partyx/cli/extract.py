@@ -16,13 +16,17 @@ if TYPE_CHECKING:
 
 
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Article files or folders (walked recursively)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Article files or folders (walked recursively); '-' reads standard input."),
     output: str = typer.Option(str(DEFAULT_OUTPUT), "-o", "--output",
                                help="JSONL file to write ('-' for standard output)."),
     stages: list[str] | None = typer.Option(None, "--stages",
                                             help="Run exactly these stages (comma-separated)."),
     skip: list[str] | None = typer.Option(None, "--skip", help="Stages to leave out."),
-    glob: str = typer.Option("*.txt", "--glob", help="File pattern inside folders."),
+    glob: str | None = typer.Option(
+        None, "--glob", metavar="PATTERN",
+        help="File pattern inside folders (default: every format partyx reads: .txt .html .htm "
+             ".jsonl .ndjson .csv .parquet, each also .gz)."),
     workers: int | None = typer.Option(None, "--workers", "-j", min=1,
                                        help="Worker processes [default: all cores]."),
     full: bool = typer.Option(False, "--full",
@@ -51,6 +55,14 @@ def extract(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of failing stages."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1,
                                   help="Larger files are reported as too large, not read."),
+    field: list[str] | None = typer.Option(
+        None, "--field", metavar="FIELD=COLUMN",
+        help="The dataset column holding an article field (text, title, lead, published, "
+             "outlet, authors, section, url, id), e.g. text=noi_dung; repeatable."),
+    input_format: str | None = typer.Option(
+        None, "--format", metavar="FORMAT",
+        help="What standard input ('-') holds: txt (one article, the default), html (one "
+             "page), jsonl or csv (one article per row)."),
 ) -> None:
     """Extract one JSONL record per article, then print a run summary on standard error.
 
@@ -59,15 +71,25 @@ def extract(
     import sqlite3
 
     from partyx.errors import CommandError
+    from partyx.readers.columns import parse_fields
     from partyx.run.available import left_out_plugins
     from partyx.run.executors.base import EXECUTORS
     from partyx.run.plan import parse_shard
+    from partyx.run.rows import STDIN, STDIN_FORMATS
     from partyx.run.runner import RunOptions, run
     from partyx.run.summary import print_run_summary, write_report_json
 
     try:
         if executor not in EXECUTORS:
             fail(errors.UNKNOWN_EXECUTOR, name=executor)
+        stdin_count = sum(str(p) == STDIN for p in paths)
+        if stdin_count > 1:
+            fail(errors.STDIN_TWICE)
+        if input_format is not None:
+            if input_format not in STDIN_FORMATS:
+                fail(errors.UNKNOWN_FORMAT, name=input_format, choices=", ".join(STDIN_FORMATS))
+            if not stdin_count:
+                fail(errors.FORMAT_WITHOUT_STDIN)
         opts = RunOptions(
             paths=paths,
             output=None if output == "-" else Path(output),
@@ -85,6 +107,8 @@ def extract(
             executor=executor,
             scheduler=scheduler,
             max_bytes=max_bytes,
+            fields=parse_fields(field),
+            stdin_format=input_format or "txt",
         )
     except CommandError as e:
         fail(e)

@@ -31,9 +31,11 @@ from typing import IO, Any, Protocol
 
 from partyx import io
 from partyx.pipeline import Pipeline, build
+from partyx.readers.columns import Columns
 from partyx.run import plan as planning
 from partyx.run.executors.base import Executor, executor_class
 from partyx.run.plan import Task
+from partyx.run.spool import Spool
 from partyx.run.state import State, lock, unpack
 from partyx.run.summary import RunSummary
 from partyx.run.worker import (
@@ -52,7 +54,7 @@ class RunOptions:
     output: Path | None  # None: standard output
     only: list[str] | None = None
     skip: list[str] = field(default_factory=list)
-    pattern: str = io.DEFAULT_GLOB
+    pattern: str | None = io.DEFAULT_GLOB  # None: every format partyx reads
     workers: int | None = None  # None: every core this process may use
     debug: bool = False
     full: bool = False  # process every article, whatever the state says
@@ -66,6 +68,8 @@ class RunOptions:
     checkpoint_every: int = 1000
     checkpoint_seconds: float = 30.0
     max_bytes: int = io.MAX_BYTES  # larger files are reported as too large, never read
+    fields: dict[str, str] = field(default_factory=dict)  # --field: article field -> column
+    stdin_format: str = "txt"  # what standard input ("-" among the paths) holds
 
 
 class Progress(Protocol):
@@ -97,38 +101,52 @@ def run(opts: RunOptions, log: Callable[[str], None] = lambda m: print(m, file=s
     executor_class(opts.executor).require()
     start = time.perf_counter()
     if opts.output is None:
-        summary = _run_to_stdout(opts, pipeline, log, progress)
+        with Spool() as spool:
+            summary = _run_to_stdout(opts, pipeline, log, progress, spool)
     else:
         io.check_writable(opts.output)
         with lock(opts.output, wait=opts.wait):
             state = State(opts.output)
             try:
-                summary = _run_with_state(opts, opts.output, pipeline, state, log, progress)
+                with Spool(opts.output.parent, opts.output.name) as spool:
+                    summary = _run_with_state(opts, opts.output, pipeline, state, log,
+                                              progress, spool)
             finally:
                 state.close()
     summary.seconds = time.perf_counter() - start
     return summary
 
 
+def _list(opts: RunOptions, spool: Spool) -> list[planning.Listed]:
+    return planning.list_articles(opts.paths, opts.pattern, opts.shard, spool=spool,
+                                  columns=Columns(opts.fields), stdin_format=opts.stdin_format,
+                                  max_bytes=opts.max_bytes)
+
+
 def _run_with_state(opts: RunOptions, output: Path, pipeline: Pipeline, state: State,
-                    log: Callable[[str], None], progress: Progress | None) -> RunSummary:
+                    log: Callable[[str], None], progress: Progress | None,
+                    spool: Spool) -> RunSummary:
     _remove_stale_temporaries(output)
-    listed = planning.list_articles(opts.paths, opts.pattern, opts.shard)
+    listed = _list(opts, spool)
     signature = pipeline.signature
-    work = planning.plan(listed, state.known(), signature, opts.full, opts.shard)
+    work = planning.plan(listed, state.known(), signature, opts.full, opts.shard,
+                         by_content=lambda key: state.find_content(key, signature))
     summary = RunSummary(stages=pipeline.names, output=str(output), listed=len(listed),
                          reused=work.reused)
     changed = False
     state.track_changes()  # before any row changes: FILE's unchanged lines can be copied
+    if work.tasks or work.copies:
+        state.set_meta("output", "")  # FILE is stale from now until it is written again
+        # rows whose content has a record already; before pruning, which may remove the id
+        # a record is copied from
+        state.copy(work.copies)
+        state.checkpoint(force=True)
+        changed = True
     if opts.prune and work.missing:
         summary.pruned = state.delete(work.missing)
         changed = True
     else:
         summary.missing = len(work.missing)
-    if work.tasks:
-        state.set_meta("output", "")  # FILE is stale from now until it is written again
-        state.checkpoint(force=True)
-        changed = True
     del listed
     for result in _execute(work.tasks, opts, pipeline, summary, progress):
         if result.record is None:
@@ -151,8 +169,8 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: Pipeline, state: S
 
 
 def _run_to_stdout(opts: RunOptions, pipeline: Pipeline, log: Callable[[str], None],
-                   progress: Progress | None) -> RunSummary:
-    listed = planning.list_articles(opts.paths, opts.pattern, opts.shard)
+                   progress: Progress | None, spool: Spool) -> RunSummary:
+    listed = _list(opts, spool)
     summary = RunSummary(stages=pipeline.names, listed=len(listed))
     tasks = planning.every_article(listed)
     order = {task.id: n for n, task in enumerate(tasks)}

@@ -7,7 +7,8 @@ article id::
     id         the article id (primary key; FILE is written in this order)
     path       the source path as listed
     size, mtime_ns   os.stat of the source when it was read (the cheap "unchanged" check)
-    sha256     of the source bytes (the exact check when size or mtime differ)
+    sha256     of the source bytes (the exact check when size or mtime differ); of a dataset
+               row's content (indexed: a row is found by its content whatever its id)
     signature  Pipeline.signature of the stages that made the record (names + versions)
     record     the JSONL line, zlib-compressed
     errors     the record's ``errors`` as JSON, NULL when there are none
@@ -133,6 +134,7 @@ CREATE TABLE IF NOT EXISTS articles (
     errors BLOB,
     found BLOB
 );
+CREATE INDEX IF NOT EXISTS articles_sha256 ON articles (sha256);
 """
 
 
@@ -224,6 +226,15 @@ class State:
             unreadable = errors is not None and b'"stage":"read"' in errors
             yield Known(id_, path, size, mtime_ns, sha, sig, unreadable)
 
+    def find_content(self, sha256: str, signature: str) -> str | None:
+        """The id of an article made from content ``sha256`` under ``signature`` and read
+        without error (a dataset row's record to copy), if any."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE sha256 = ? AND signature = ? AND (errors IS NULL "
+            "OR instr(errors, '\"stage\":\"read\"') = 0) LIMIT 1",
+            (sha256, signature)).fetchone()
+        return row[0] if row else None
+
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -249,6 +260,39 @@ class State:
         if self._base is not None:
             self.db.execute("INSERT OR IGNORE INTO temp.changed VALUES (?)", (id_,))
         self._pending += 1
+
+    def copy(self, copies: Iterable[tuple[str, str, str, str | int | None]]) -> int:
+        """Store, for each ``(source, id, path, row)``, the record of ``source`` as the record
+        of ``id`` (its ``id``, ``source.path`` and ``source.row`` rewritten): a dataset row whose
+        content the state already made a record from. The sources are read as they were
+        before any copy is written (a copy may overwrite another's source). Returns how many
+        were copied."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS copy_wanted "
+                        "(source TEXT, id TEXT, path TEXT, row TEXT)")
+        self.db.execute("DELETE FROM temp.copy_wanted")
+        self.db.executemany("INSERT INTO temp.copy_wanted VALUES (?, ?, ?, ?)",
+                            ((src, id_, path, orjson.dumps(row))
+                             for src, id_, path, row in copies))
+        self.db.execute("DROP TABLE IF EXISTS temp.copy_rows")
+        self.db.execute(
+            "CREATE TEMP TABLE copy_rows AS SELECT w.id, w.path, w.row, a.sha256, a.signature, "
+            "a.record, a.errors, a.found FROM temp.copy_wanted w JOIN articles a "
+            "ON a.id = w.source")
+        n = 0
+        for id_, path, row, sha, signature, stored, errors, found in self.db.execute(
+                "SELECT * FROM temp.copy_rows"):
+            record = orjson.loads(unpack(stored))
+            record["id"] = id_
+            if isinstance(record.get("source"), dict):
+                record["source"]["path"] = io.display(path)
+                record["source"]["row"] = orjson.loads(row)
+            self.put(id_, io.display(path), None, None, sha, signature, orjson.dumps(record),
+                     orjson.loads(errors) if errors else [],
+                     orjson.loads(found) if found else {})
+            n += 1
+        self.db.execute("DROP TABLE temp.copy_rows")
+        self.db.execute("DELETE FROM temp.copy_wanted")
+        return n
 
     def touch(self, id_: str, size: int, mtime_ns: int) -> None:
         """The source changed on disk but not its bytes: remember the new stat."""

@@ -5,8 +5,11 @@ on a Dask worker (:mod:`partyx.run.executors.dask`).
 processes), or keeps the one :func:`warm_up` ran in the parent before it forked. Then for each
 :class:`~partyx.run.plan.Task`, :func:`process_task` reads the file (:func:`read_article`:
 ``fstat`` + bytes + sha256); when the bytes are those already processed it stops there (the
-:class:`Result` has no record), else it decodes the text, runs the stages and returns the record
-as a packed JSON line. A worker lost on a task (time limit, crash) is answered for by
+:class:`Result` has no record), else it reads the article in the reader of its format
+(:mod:`partyx.readers`: a text file is decoded, a page's text and metadata extracted, a
+``.gz`` decompressed first), runs the stages and returns the record as a packed JSON line. A
+dataset row or standard input is read from the run's spool (:func:`read_spooled`). A worker
+lost on a task (time limit, crash) is answered for by
 :func:`timed_out` and :func:`worker_died`, in the process that runs the executor.
 """
 
@@ -23,8 +26,11 @@ import orjson
 
 from partyx import errors, io
 from partyx.pipeline import Pipeline, build
+from partyx.readers import format_of, is_gzip
+from partyx.readers.page import compose
 from partyx.record import COUNTED, Article, Error, Source
 from partyx.run.plan import Task
+from partyx.run.spool import DOCUMENT, ROW, read_entry
 from partyx.run.state import pack
 
 
@@ -131,8 +137,9 @@ def _set_phase(i: int) -> None:
     _PHASE.value = i + 1
 
 
-def _empty_source(path: str) -> Source:
-    return {"path": path, "sha256": None, "bytes": None, "encoding": None}
+def _empty_source(path: str, fmt: str | None = None) -> Source:
+    return {"path": path, "sha256": None, "bytes": None, "encoding": None, "format": fmt,
+            "url": None, "row": None}
 
 
 def _read_error(article: Article, e: Exception) -> None:
@@ -144,10 +151,12 @@ def _read_error(article: Article, e: Exception) -> None:
 def read_article(path: str | Path, article_id: str, max_bytes: int = io.MAX_BYTES,
                  known_sha256: str | None = None) -> Reading:
     """The article of ``path`` as every run reads it: the file's bytes
-    (:func:`partyx.io.read_file`), their sha256, and the decoded, normalised text in ``raw``
-    (:func:`partyx.io.decode`). A file that cannot be read or decoded gives an article with
-    a ``read`` error and no text; one whose bytes hash to ``known_sha256`` is not decoded."""
-    article = Article(id=article_id, source=_empty_source(io.display(str(path))))
+    (:func:`partyx.io.read_file`), their sha256, and the text in ``raw`` (and, for a page,
+    what it states in ``stated``) as the reader of its format gives them (:func:`_fill`). A
+    file that cannot be read or decoded gives an article with a ``read`` error and no text;
+    one whose bytes hash to ``known_sha256`` is not decoded."""
+    fmt = format_of(path) or "txt"
+    article = Article(id=article_id, source=_empty_source(io.display(str(path)), fmt))
     try:
         data, st = io.read_file(path, max_bytes)
     except io.ReadError as e:
@@ -162,20 +171,75 @@ def read_article(path: str | Path, article_id: str, max_bytes: int = io.MAX_BYTE
     article.source["sha256"] = sha
     article.source["bytes"] = len(data)
     try:
-        decoded = io.decode(data)
-    except io.DecodeError as e:
+        if is_gzip(path):
+            data = io.gunzip(data, max_bytes)
+        _fill(article, fmt, data)
+    except (io.DecodeError, io.ReadError) as e:
         _read_error(article, e)
-        return reading
-    article.source["encoding"] = decoded.encoding
-    article.raw = decoded.text
     return reading
+
+
+def _fill(article: Article, fmt: str, data: bytes) -> None:
+    """Read ``data`` in the reader of ``fmt`` (``txt``, ``stdin``: a text article; ``html``):
+    ``raw``, ``stated``, ``source.encoding`` and ``source.url``. Raises what the reader does."""
+    if fmt == "html":
+        from partyx.readers import html
+
+        page, encoding = html.read(data)
+        article.raw, article.stated = compose(page)
+        article.source["url"] = article.stated.url
+    else:
+        decoded = io.decode(data)
+        article.raw, encoding = decoded.text, decoded.encoding
+    article.source["encoding"] = encoding
+
+
+def read_spooled(task: Task) -> Reading:
+    """The article of a task the run read itself (a dataset row, standard input) from its
+    spool entry (:mod:`partyx.run.spool`)."""
+    assert task.entry is not None
+    article = Article(id=task.id, source=_empty_source(io.display(task.path)))
+    try:
+        entry = read_entry(task.entry)
+    except (OSError, ValueError) as e:  # the spool is gone (a run killed, a temp cleaner)
+        article.errors.append({"stage": "read", "error": errors.CANNOT_READ(reason=e)})
+        return Reading(article)
+    if entry.kind == ROW:
+        from partyx.readers.columns import page_of
+
+        content = orjson.loads(entry.content)
+        source = article.source
+        source["sha256"], source["bytes"] = entry.key, len(entry.content)
+        source["encoding"], source["format"] = content["encoding"], content["format"]
+        source["row"] = entry.row
+        try:
+            article.raw, article.stated = compose(page_of(content["fields"]))
+        except io.DecodeError as e:
+            _read_error(article, e)
+            return Reading(article)
+        article.source["url"] = article.stated.url
+    elif entry.kind == DOCUMENT:
+        article.source["sha256"] = io.sha256(entry.content)
+        article.source["bytes"] = len(entry.content)
+        article.source["format"] = entry.format
+        try:
+            _fill(article, entry.format or "stdin", entry.content)
+        except (io.DecodeError, io.ReadError) as e:
+            _read_error(article, e)
+    else:
+        article.source["format"], article.source["row"] = entry.format, entry.row
+        article.errors.append({"stage": "read", "error": entry.error or ""})
+    return Reading(article)
 
 
 def process_task(task: Task) -> Result:
     """Worker function (see module docstring). The task's id comes JSON-safe from
     :func:`partyx.run.plan.assign_ids`."""
     assert _PIPELINE is not None, "init_worker was not called"
-    reading = read_article(task.path, task.id, _MAX_BYTES, task.known_sha256)
+    if task.entry is not None:
+        reading = read_spooled(task)
+    else:
+        reading = read_article(task.path, task.id, _MAX_BYTES, task.known_sha256)
     article = reading.article
     if reading.unchanged:
         return Result(article.id, article.source["path"], reading.size, reading.mtime_ns,
@@ -201,6 +265,7 @@ def _lost(task: Task, stage: str, error: str) -> Result:
     """The result of an article whose worker was lost: a record with the error, and the stat
     seen when listing (so that it is not retried until it changes)."""
     article = Article(id=task.id, source=_empty_source(io.display(task.path)))
+    article.source["sha256"] = task.key  # a row: not tried again until its content changes
     article.errors.append({"stage": stage, "error": error})
     return _result(article, task.size, task.mtime_ns)
 

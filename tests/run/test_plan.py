@@ -28,7 +28,7 @@ def test_the_plan_reuses_rechecks_and_redoes_against_the_state(tmp_path):
 
     for name in ("a", "b", "c", "d"):
         (tmp_path / f"{name}.txt").write_text(name)
-    listed = [(str(tmp_path / f"{n}.txt"), n) for n in ("a", "b", "c", "d")]
+    listed = [(str(tmp_path / f"{n}.txt"), n, None, None, None) for n in ("a", "b", "c", "d")]
     size, mtime = stat(listed[0][0])
     known = [
         Known("a", listed[0][0], size, mtime, "sha-a", "sig", False),  # same: reused
