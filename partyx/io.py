@@ -19,7 +19,9 @@ so that :data:`READER_VERSION` covers all they do.
 
 Records files (:func:`read_records`, :func:`record_lines`): the one reader of the JSONL that
 ``partyx extract`` writes, for merging, for the state and for the views; a line that is not a
-record of this version's schema is named and skipped (or refused, ``strict``).
+record of this version's schema is named and skipped (or refused, ``strict``); a UTF-8 BOM
+before the first line is no part of it. :func:`not_records` tells a file that is not records
+at all (compressed, a database, an article) from one with a few bad lines.
 :func:`scan_ids` reads only the ids at the head of partyx's own lines, to copy them through.
 A gzip-compressed records file (``records.jsonl.gz``) is read the same way.
 
@@ -49,14 +51,14 @@ import orjson
 
 from partyx import SCHEMA, errors
 from partyx.errors import BadRecord, DecodeError, ReadError
-from partyx.lang.encodings import Decoded, decode
+from partyx.lang.encodings import Decoded, binary_kind, decode
 from partyx.readers import format_of, is_gzip
 
 __all__ = [
     "DEFAULT_GLOB", "MAX_BYTES", "READER_VERSION", "DecodeError", "Decoded", "ReadError",
     "RecordLine", "atomic_folder", "atomic_path", "atomic_writer", "check_writable", "decode",
-    "display", "find_articles", "gunzip", "is_gzip", "open_stream", "read_file", "read_records",
-    "record_lines", "replaceable", "scan_ids", "sha256",
+    "display", "find_articles", "gunzip", "is_gzip", "not_records", "open_stream", "read_file",
+    "read_records", "record_lines", "replaceable", "scan_ids", "sha256",
 ]
 
 # The pattern of the files read in folders; None: every format partyx reads.
@@ -234,6 +236,8 @@ def record_lines(path: Path, warn: Callable[[str], None] = _ignore, strict: bool
     read decompressed."""
     with _open_records(path) as fh:
         for n, line in enumerate(fh, 1):
+            if n == 1 and line.startswith(_BOM):  # written by an editor or a spreadsheet
+                line = line[len(_BOM):]
             if line.isspace():  # stops at the first non-blank byte: no copy of the line
                 continue
             try:
@@ -252,6 +256,79 @@ def record_lines(path: Path, warn: Callable[[str], None] = _ignore, strict: bool
             if strict:
                 raise BadRecord(errors.SKIPPED_LINE(path=path, line=n, reason=reason))
             warn(errors.SKIPPED_LINE.coded(path=path, line=n, reason=reason))
+
+
+_BOM = b"\xef\xbb\xbf"
+_SNIFFED_LINES = 20
+
+
+def not_records(path: Path, schema: str | None = SCHEMA) -> str | None:
+    """What ``path`` looks like when it is not a records file (``"an SQLite database (the
+    state of a run …)"``, ``"text (an article? …)"``), else None: an empty file, or one where a
+    partyx record of ``schema`` (None: of any) is among its first lines. A gzip file is judged
+    by what it holds (compressed records are records). :class:`OSError` when it cannot be
+    read."""
+    with path.open("rb") as raw:
+        compressed = raw.read(2) == _GZIP_MAGIC
+    try:
+        with _open_records(path) as fh:
+            what = _looks_like(fh, path.name, schema)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        return f"corrupt gzip data ({e})"
+    if what is not None and compressed:
+        return f"gzip-compressed {what}"
+    return what
+
+
+def _looks_like(fh: IO[bytes], name: str, schema: str | None) -> str | None:
+    head = fh.peek(16)[:16] if hasattr(fh, "peek") else b""
+    kind = binary_kind(head)
+    if head.startswith(b"SQLite format 3\x00"):
+        kind = "an SQLite database"
+        if name.endswith(".state.sqlite"):
+            kind += f" (the state of a run; its records are {name[:-len('.state.sqlite')]})"
+    elif head.startswith(b"PAR1"):
+        kind = "a Parquet file (partyx reads records as JSON lines)"
+    elif kind is not None:
+        kind = f"{kind}: convert it to the JSON lines of partyx extract first"
+    if kind is not None:
+        return kind
+    seen: list[Any] = []
+    text_lines = 0
+    first_text = b""
+    other: str | None = None
+    for n, line in enumerate(fh, 1):
+        if n == 1 and line.startswith(_BOM):
+            line = line[len(_BOM):]
+        if line.isspace():
+            continue
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            text_lines += 1
+            first_text = first_text or line.lstrip()[:16].lower()
+        else:
+            if isinstance(value, dict) and isinstance(value.get("id"), str) and isinstance(
+                    value.get("schema"), str) and value["schema"].startswith("partyx/"):
+                if schema is None or value["schema"] == schema:
+                    return None
+                other = value["schema"]
+            seen.append(value)
+        if len(seen) + text_lines >= _SNIFFED_LINES:
+            break
+    if not seen and not text_lines:
+        return None  # empty: no records
+    if other is not None:
+        return (f"records of another partyx version (schema {other!r}; this partyx reads "
+                f"{schema!r})")
+    if not seen:
+        if first_text.startswith(b"<"):
+            return "an HTML or XML page"
+        return "text (an article? partyx extract reads articles and writes records)"
+    if any(isinstance(v, dict) for v in seen):
+        return ("JSON lines that are not partyx records (no \"schema\": \"partyx/…\" and "
+                "\"id\")")
+    return "JSON, but not JSON lines of partyx records"
 
 
 def read_records(path: Path, warn: Callable[[str], None] = _ignore, strict: bool = False,
@@ -507,10 +584,22 @@ def replaceable(output: Path, magic: bytes, source: Path) -> bool:
 def check_writable(output: Path) -> None:
     """Fail early, before any work, when ``output`` cannot be written: its folder is created
     when missing, then a temporary file is really created and removed beside it (permission
-    bits say nothing for root, a read-only mount or a full disk)."""
+    bits say nothing for root, a read-only mount or a full disk). The :class:`OSError` raised
+    names the folder (``filename``), never the probe's temporary name;
+    :class:`NotADirectoryError` when a file stands where a folder of the path should be."""
     if output.is_dir():
         raise IsADirectoryError(errors.OUTPUT_IS_A_FOLDER(path=output))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".probe", dir=output.parent)
+    folder = output.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        existing = next((p for p in [folder, *folder.parents] if p.exists()), folder)
+        if not existing.is_dir():
+            raise NotADirectoryError(e.errno, "a file, not a folder", str(existing)) from None
+        raise OSError(e.errno, e.strerror or str(e), str(existing)) from None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".probe", dir=folder)
+    except OSError as e:
+        raise OSError(e.errno, e.strerror or str(e), str(folder)) from None
     os.close(fd)
     os.unlink(tmp)

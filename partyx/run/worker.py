@@ -2,7 +2,8 @@
 on a Dask worker (:mod:`partyx.run.executors.dask`).
 
 :func:`init_worker` builds the pipeline once per process (stages are not shipped between
-processes), or keeps the one :func:`warm_up` ran in the parent before it forked. Then for each
+processes), with the instances of partyx's own stages that :func:`warm_up` ran in the parent
+before it forked; a plugin's stage is built and run only here, never in the parent. Then for each
 :class:`~partyx.run.plan.Task`, :func:`process_task` reads the file (:func:`read_article`:
 ``fstat`` + bytes + sha256); when the bytes are those already processed it stops there (the
 :class:`Result` has no record), else it reads the article in the reader of its format
@@ -15,6 +16,8 @@ lost on a task (time limit, crash) is answered for by
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import threading
 import traceback
@@ -25,7 +28,7 @@ from typing import Any
 import orjson
 
 from partyx import errors, io
-from partyx.pipeline import Pipeline, build
+from partyx.pipeline import Pipeline, Stage, build, trusted
 from partyx.readers import format_of, is_gzip
 from partyx.readers.page import compose
 from partyx.record import COUNTED, Article, Error, Source
@@ -61,24 +64,62 @@ class Reading:
     unchanged: bool = False  # its bytes are the known ones: not decoded
 
 
-# This process's pipeline, the (only, skip) it was built for, the shared integer set to
-# 1 + the index of the running stage, and the size limit of a file.
+# This process's pipeline, the (only, skip) it was built for, the stage instances the warm-up
+# made (partyx's own, inherited by forked workers), the shared integer set to 1 + the index of
+# the running stage, and the size limit of a file.
 _PIPELINE: Pipeline | None = None
 _PIPELINE_KEY: tuple[list[str] | None, list[str]] | None = None
+_WARM: dict[str, Stage] = {}
 _PHASE: Any = None
 _MAX_BYTES = io.MAX_BYTES
+_MAX_MEMORY: int | None = None
 
 
 def init_worker(only: list[str] | None, skip: list[str], max_bytes: int = io.MAX_BYTES,
-                phase: Any = None) -> None:
-    """Build the pipeline once per worker process, or keep the warmed-up one a forked worker
-    inherited (see :func:`warm_up`). ``phase``: a shared integer set to 1 + the index of the
-    running stage."""
-    global _PIPELINE, _PIPELINE_KEY, _PHASE, _MAX_BYTES
+                max_memory: int | None = None, phase: Any = None) -> None:
+    """Build the pipeline once per worker process, with the warmed-up instances a forked
+    worker inherited (see :func:`warm_up`). ``phase``: a shared integer set to 1 + the index of
+    the running stage. ``max_memory``: the bytes this process may allocate beyond what it holds
+    now (:func:`limit_memory`)."""
+    global _PIPELINE, _PIPELINE_KEY, _PHASE, _MAX_BYTES, _MAX_MEMORY
+    if max_memory:
+        limit_memory(max_memory)
+    _MAX_MEMORY = max_memory or None
     if _PIPELINE is None or (only, skip) != _PIPELINE_KEY:
-        _PIPELINE, _PIPELINE_KEY = build(only, skip), (only, skip)
+        _PIPELINE, _PIPELINE_KEY = build(only, skip, made=_WARM), (only, skip)
     _PHASE = phase
     _MAX_BYTES = max_bytes
+
+
+def limit_memory(extra: int) -> None:
+    """Let this process's address space grow by at most ``extra`` bytes (``RLIMIT_AS``): an
+    allocation past it fails at once with :class:`MemoryError` in the stage that asked, which
+    the pipeline records as that stage's error (:func:`process_task` says it was the limit),
+    instead of the machine swapping or the kernel's OOM killer choosing a process. Where the
+    limit cannot be set (not POSIX), nothing is limited."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return
+    now = _address_space()
+    if now is None:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = now + extra
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+
+
+def _address_space() -> int | None:
+    """This process's virtual memory size in bytes (Linux ``/proc``), None elsewhere."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            pages = int(fh.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 # A small article in the genre, run once before worker processes are forked.
@@ -102,15 +143,19 @@ class _WarmUpTimeout(BaseException):
     catch it)."""
 
 
-def warm_up(pipeline: Pipeline, only: list[str] | None, skip: list[str],
-            seconds: float | None) -> None:
-    """Run ``pipeline`` once on :data:`WARM_UP_TEXT` in this process and keep it as the
-    worker pipeline, so that the stages' lazy loads (gazetteers, compiled patterns) happen
-    once here: forked workers, replacements and recycled ones included, inherit them instead
-    of each paying for them again. Errors are ignored (the real articles will report them);
-    a warm-up longer than ``seconds`` is abandoned (SIGALRM, main thread only)."""
-    global _PIPELINE, _PIPELINE_KEY
-    _PIPELINE, _PIPELINE_KEY = pipeline, (only, skip)
+def warm_up(stages: list[type[Stage]], seconds: float | None) -> None:
+    """Build partyx's own ``stages`` (:func:`partyx.pipeline.trusted`) in this process and run
+    them once on :data:`WARM_UP_TEXT`, so that their lazy loads (gazetteers, compiled patterns)
+    happen once here: forked workers, replacements and recycled ones included, inherit them
+    instead of each paying for them again (:func:`init_worker`). A plugin's stage is neither
+    built nor run here: its code runs only in the workers, where a crash, an ``os._exit`` or a
+    hang costs the articles it touched, never the run. Errors are ignored (the real articles
+    will report them); a warm-up longer than ``seconds`` is abandoned (SIGALRM, main thread
+    only)."""
+    global _PIPELINE, _PIPELINE_KEY, _WARM
+    _PIPELINE, _PIPELINE_KEY = None, None
+    _WARM = {cls.name: cls() for cls in stages if trusted(cls)}
+    pipeline = Pipeline([_WARM[cls.name] for cls in stages if cls.name in _WARM])
     article = Article(id="warm-up", source=_empty_source("warm-up"),
                       raw=io.decode(WARM_UP_TEXT.encode()).text)
     alarm = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
@@ -130,7 +175,6 @@ def warm_up(pipeline: Pipeline, only: list[str] | None, skip: list[str],
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-    pipeline.timings = dict.fromkeys(pipeline.names, 0.0)
 
 
 def _set_phase(i: int) -> None:
@@ -248,7 +292,19 @@ def process_task(task: Task) -> Result:
     if not article.errors:
         _PIPELINE.timings = timings = dict.fromkeys(_PIPELINE.names, 0.0)
         _PIPELINE.run(article, on_stage=_set_phase if _PHASE is not None else None)
+        if _MAX_MEMORY:
+            for err in article.errors:
+                if err["error"].startswith("MemoryError"):
+                    err["error"] = errors.OUT_OF_MEMORY(limit=size_text(_MAX_MEMORY))
     return _result(article, reading.size, reading.mtime_ns, timings)
+
+
+def size_text(n: int) -> str:
+    """``1.5 GB``, ``500 MB``: a byte count as the ``--max-memory`` option reads it."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def _result(article: Article, size: int | None, mtime_ns: int | None,
@@ -262,12 +318,11 @@ def _result(article: Article, size: int | None, mtime_ns: int | None,
 
 
 def _lost(task: Task, stage: str, error: str) -> Result:
-    """The result of an article whose worker was lost: a record with the error, and the stat
-    seen when listing (so that it is not retried until it changes)."""
+    """The result of an article whose worker was lost: a record with the error, and no stat
+    or sha256, so that the next run tries the article again."""
     article = Article(id=task.id, source=_empty_source(io.display(task.path)))
-    article.source["sha256"] = task.key  # a row: not tried again until its content changes
     article.errors.append({"stage": stage, "error": error})
-    return _result(article, task.size, task.mtime_ns)
+    return _result(article, None, None)
 
 
 def _stage_at(names: tuple[str, ...], phase: int, default: str) -> str:
@@ -280,8 +335,12 @@ def timed_out(task: Task, names: tuple[str, ...], phase: int, seconds: float) ->
     return _lost(task, _stage_at(names, phase, "timeout"), errors.TIMED_OUT(seconds=seconds))
 
 
-def worker_died(task: Task, names: tuple[str, ...], phase: int, code: int | None) -> Result:
+def worker_died(task: Task, names: tuple[str, ...], phase: int, code: int | None,
+                where: str | None = None) -> Result:
     """The result of an article whose worker process died (``code``: its exit code, minus
-    the signal that killed it)."""
-    how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    the signal that killed it; None: not known, as on a Dask worker, ``where``)."""
+    if code is None:
+        how = f"on {where}" if where else "exit code unknown"
+    else:
+        how = f"signal {-code}" if code < 0 else f"exit code {code}"
     return _lost(task, _stage_at(names, phase, "worker"), errors.WORKER_DIED(how=how))
