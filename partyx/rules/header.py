@@ -224,6 +224,32 @@ def _two_names(name: str, surnames: frozenset[str]) -> list[str]:
     return [name]
 
 
+_NOTE = re.compile(r"[(\[]\d{1,2}[)\]]\s?[.:]?\s")  # "(1) Hồ Chí Minh: Toàn tập", "[2]. Sđd"
+_FIRST_NOTE = re.compile(r"\s[(\[]1[)\]]\s?[.:]?\s")
+
+
+def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
+    """``body`` cut before the endnotes at its end (lines opening with ``(1)``, ``(2)``, …,
+    or ``(1) … (2) …`` glued after the last paragraph): the body before them and the notes;
+    ``None`` when it ends with none."""
+    k = len(body)
+    while k > 1 and len(body[k - 1]) <= 400 and _NOTE.match(body[k - 1]):
+        k -= 1
+    if k < len(body):
+        return (body[:k], body[k:]) if body[k][1] == "1" else None
+    if not body:
+        return None
+    last = body[-1]
+    starts = list(_FIRST_NOTE.finditer(last))
+    if not starts:
+        return None
+    m = starts[-1]
+    notes = last[m.start():].strip()
+    if len(notes) > 1500 or (len(notes) > 300 and not _NOTE.search(notes, 4)):
+        return None  # a numbered list in the story, no notes
+    return [*body[:-1], last[:m.start()].rstrip()], [notes]
+
+
 def _is_province(name: str) -> bool:
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
@@ -657,7 +683,18 @@ class HeaderReader:
             and (m := self.site_footer.match(x)) and m.group("mark"))], outlet
 
     def _take_footer(self, body: list[str]) -> tuple[list[str], list[Byline]]:
-        """The body without the bylines and credits at its end, and those bylines."""
+        """The body without the bylines and credits at its end, and those bylines. Endnotes
+        printed after the byline (``ĐỨC LƯỢNG`` / ``(1) Hồ Chí Minh: Toàn tập …``) stay in
+        the body, after it."""
+        cut = _endnotes(body)
+        if cut:
+            before, notes = cut
+            before, found = self._take_bylines(before)
+            if found:
+                return before + notes, found
+        return self._take_bylines(body)
+
+    def _take_bylines(self, body: list[str]) -> tuple[list[str], list[Byline]]:
         found: list[Byline] = []
         body = list(body)
         while body and len(found) < 3:

@@ -296,6 +296,20 @@ def test_byline_glued_after_the_last_sentence_is_taken_out():
     assert article.text.endswith("Thanh Xuân.")
 
 
+def test_a_byline_before_endnotes_is_an_author_and_the_notes_stay_in_the_text():
+    notes = "(1) Hồ Chí Minh: Toàn tập, Nxb CTQG, H, 2011, t.5, tr.120.\n(2) Sđd, tr.45."
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nĐỨC LƯỢNG\n{notes}\n")
+    assert article.authors == ["Đức Lượng"]
+    assert article.text.endswith("tr.45.") and "LƯỢNG" not in article.text
+    glued = f"{LEAD} {LEAD} ĐỨC LƯỢNG (1) . Hồ Chí Minh, tiểu sử, Nxb CTQG, 2010. (2). Sđd."
+    article = run(f"Tiêu đề bài viết về Đảng\n{glued}\n")
+    assert article.authors == ["Đức Lượng"] and article.text.endswith("(2). Sđd.")
+    # a numbered list that ends the story is no endnotes, and brings no author
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nNhiệm vụ gồm:\n(1) Tăng cường kiểm tra."
+                  "\n(2) Phát triển kinh tế.\n")
+    assert article.authors == [] and article.text.endswith("(2) Phát triển kinh tế.")
+
+
 def test_glued_headline_caption_and_dateline_are_split():
     line = (" Xây dựng thủ đô ngày càng phồn vinh, hạnh phúc Lãnh đạo TP Hà Nội dâng hương tại "
             "Tượng đài Lý Thái Tổ Ảnh: H.L.A (NLĐ)- " + LEAD)

@@ -17,6 +17,11 @@ from partyx.rules.outlets import table
     ("Báo và Phát thanh, Truyền hình Gia Lai", "Báo Gia Lai"),  # the 2025 merged outlet
     ("HG", "Báo Hậu Giang"),
     ("BHG", "Báo Hà Giang"),
+    ("BTNO", "Báo Tây Ninh"),  # Tây Ninh Online; (BTN) in its print datelines
+    ("BTN", "Báo Tây Ninh"),
+    ("QTO", "Báo Quảng Trị"),
+    ("CMO", "Báo Cà Mau"),
+    ("LCĐT", "Báo Lào Cai"),
     ("Báo Đồng Khởi", "Báo Đồng Khởi"),  # Bến Tre's paper keeps its own name
     ("Báo Bến Tre", "Báo Đồng Khởi"),
     ("HTTV", "Đài Phát thanh và Truyền hình Hà Tĩnh"),
