@@ -94,7 +94,8 @@ def _words() -> _BylineWords:
     return _BylineWords(
         leads=re.compile(_words_re(data["leads"]).pattern.replace("(?<!\\w)", "^", 1)
                          + r"\s*:?\s*", re.IGNORECASE),
-        degrees=re.compile(rf"^(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+(?=\w)|^(?:{ranks})\s+",
+        degrees=re.compile(rf"^(?:(?:{ranks})\s*,?\s*)?(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+"
+                           rf"(?=\w)|^(?:{ranks})\s+",
                            re.IGNORECASE),
         placeholders=frozenset(p.casefold() for p in data["placeholders"]),
         date_words=_words_re(data["date_words"]),
@@ -707,6 +708,12 @@ class HeaderReader:
             if byline is not None:
                 found.insert(0, byline)
                 body.pop()
+                continue
+            if short and not found and len(body) > 2 and _words().affiliation.match(last) \
+                    and len(body[-2]) <= 90 and (above := self.byline(body[-2])) \
+                    and above.names and not body[-3].rstrip().endswith(":"):
+                found.insert(0, above)  # "PGS, TS NGUYỄN VĂN A" / "Học viện Chính trị …"
+                del body[-2:]
                 continue
             cut = self._glued_tail(last)
             if cut:

@@ -107,6 +107,10 @@ def test_published_is_never_taken_from_the_body():
     ("PV Văn Thanh", ["Văn Thanh"], None),
     ("Anh Tuấn", ["Anh Tuấn"], None),
     ("Theo TTXVN Hoàng Trọng", ["Hoàng Trọng"], "Thông tấn xã Việt Nam"),
+    ("Ngọc Huyền (TH)", ["Ngọc Huyền"], None),  # (TH): tổng hợp
+    ("Đại tá, TS. Nguyễn Văn Cường", ["Nguyễn Văn Cường"], None),  # a rank, then a degree
+    ("TS. Nguyễn Văn An - Học viện Chính trị quốc gia Hồ Chí Minh", ["Nguyễn Văn An"], None),
+    ("ThS Lê Thị Bình (Trường Đại học Luật Hà Nội)", ["Lê Thị Bình"], None),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -308,6 +312,16 @@ def test_a_byline_before_endnotes_is_an_author_and_the_notes_stay_in_the_text():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nNhiệm vụ gồm:\n(1) Tăng cường kiểm tra."
                   "\n(2) Phát triển kinh tế.\n")
     assert article.authors == [] and article.text.endswith("(2) Phát triển kinh tế.")
+
+
+def test_an_essays_author_with_the_unit_on_the_line_below():
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nPGS, TS NGUYỄN VĂN CƯỜNG\n"
+                  "Học viện Chính trị quốc gia Hồ Chí Minh\n")
+    assert article.authors == ["Nguyễn Văn Cường"] and article.text == LEAD
+    # a unit below a list's item is no byline
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nĐoàn kiểm tra gồm:\nLê Văn Thành\n"
+                  "Ban Tổ chức Thành ủy\n")
+    assert article.authors == []
 
 
 def test_glued_headline_caption_and_dateline_are_split():
