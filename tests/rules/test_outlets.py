@@ -22,6 +22,12 @@ from partyx.rules.outlets import table
     ("QTO", "Báo Quảng Trị"),
     ("CMO", "Báo Cà Mau"),
     ("LCĐT", "Báo Lào Cai"),
+    # mass organisations' portals
+    ("hoilhpn.org.vn", "Cổng Thông tin điện tử Hội Liên hiệp Phụ nữ Việt Nam"),
+    ("Cổng TTĐT Tổng Liên đoàn Lao động Việt Nam",
+     "Cổng Thông tin điện tử Tổng Liên đoàn Lao động Việt Nam"),
+    ("mpi.gov.vn", "Cổng Thông tin điện tử Bộ Kế hoạch và Đầu tư"),
+    ("laodongxahoi.net", "Báo Dân sinh"),  # Lao động và Xã hội, renamed
     ("Báo Đồng Khởi", "Báo Đồng Khởi"),  # Bến Tre's paper keeps its own name
     ("Báo Bến Tre", "Báo Đồng Khởi"),
     ("HTTV", "Đài Phát thanh và Truyền hình Hà Tĩnh"),
