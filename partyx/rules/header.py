@@ -282,7 +282,14 @@ def _headline_and_date(line: str) -> str | None:
     if tail and not _TIME.fullmatch(tail):
         return None
     headline = line[:m.start()].rstrip(" |-–—,")
+    # "Chính trị | Thứ Hai, 12/03/2024 08:30": a section and the date, no headline
+    headline = _trailing_date_words().sub("", headline).rstrip(" |-–—,")
     return headline if len(headline.split()) >= 4 and _headline_like(headline) else None
+
+
+@cache
+def _trailing_date_words() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s|,–—-]*(?:{_words().date_words.pattern}))+\s*:?$", re.IGNORECASE)
 
 
 def _headline_like(line: str) -> bool:

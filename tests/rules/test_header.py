@@ -394,6 +394,10 @@ def test_headline_with_the_publication_time_printed_after_it():
                   f"15/10/2025 11:56\n{LEAD}\n")
     assert article.title == "Khai trừ đảng cựu giám đốc, phó giám đốc Công ty CP Chè Minh Rồng"
     assert article.published == "2025-10-15T11:56:00+07:00"
+    # a section and the weekday before the time are no headline
+    article = run(f"Chính trị | Thứ Hai, 12/03/2024 08:30\nTiêu đề bài viết về Đảng\n{LEAD}\n")
+    assert (article.title, article.published) == ("Tiêu đề bài viết về Đảng",
+                                                  "2024-03-12T08:30:00+07:00")
 
 
 def test_headline_printed_again_as_a_photo_caption_stays_the_headline():
