@@ -442,7 +442,7 @@ class HeaderReader:
                 if glued:
                     title, lines[i] = glued
                     return title, i, authors
-                if self._is_lone_headline(lines, i):
+                if self._is_lone_headline(lines, i) or self._is_long_headline(lines, i):
                     title = line
                     continue
                 if len(line) > 140:
@@ -520,6 +520,15 @@ class HeaderReader:
         after = lines[i + 1]
         return bool(self.dateline(after) or (len(after) <= 120 and parse_published(after))
                     or (self.byline(after) or Byline()).names)
+
+    @staticmethod
+    def _is_long_headline(lines: list[str], i: int) -> bool:
+        """A long headline (141 to 200 characters: an official event's full name), one
+        sentence without a full stop, followed by the lead (a paragraph ending with one)."""
+        line = lines[i]
+        return 140 < len(line) <= 200 and line[-1] not in ".…:;,!?\"”)" and ":" not in line \
+            and not has_sentence_seam(line) and not is_headline_run(line) and i + 1 < len(lines) \
+            and len(lines[i + 1]) > len(line) and is_paragraph(lines[i + 1])
 
     def _take_date_line(self, body: list[str], head: Header,
                         authors: list[str]) -> list[str]:

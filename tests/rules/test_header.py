@@ -333,6 +333,20 @@ def test_glued_headline_caption_and_dateline_are_split():
     assert article.text.startswith("Chiều 24/3") and "Ảnh" not in article.text
 
 
+def test_a_long_headline_before_the_lead_and_a_papers_motto_above_it():
+    title = ("Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII thảo luận về các "
+             "văn kiện trình Đại hội XIV của Đảng và công tác nhân sự Ban Chấp hành Trung ương "
+             "khóa XIV")
+    lead = LEAD + " " + LEAD
+    motto = "CƠ QUAN CỦA ĐẢNG BỘ, CHÍNH QUYỀN VÀ NHÂN DÂN TỈNH QUẢNG NINH"
+    article = run(f"{motto}\n{title}\n{lead}\n")
+    assert article.title == title
+    # a run of related headlines is none, nor a long line with a colon
+    run_ = ("Gương sáng đảng viên Báo chí quốc tế nói về Đại hội Sẽ lấy ý kiến thăm dò tất cả đại "
+            "biểu về chức Tổng bí thư Đảng viên làm kinh tế tư nhân: Thông điệp là không đổi")
+    assert run(f"{run_}\n{lead}\n").title is None
+
+
 def test_an_unknown_banner_above_the_headline_is_passed_over():
     article = run("Tự hào 70 năm Giải phóng Thủ đô\nQuận Ba Đình tổng kết công tác xây dựng Đảng\n"
                   f"Minh Anh - Thu Trang\nKinhtedothi - {LEAD}\n")
