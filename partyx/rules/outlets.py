@@ -30,6 +30,8 @@ from partyx.lang.text import normalize
 # What may stand before an outlet's own name: "báo Tuổi Trẻ", "Báo điện tử VTC News"
 _OUTLET_WORD = re.compile(r"^(?:báo điện tử|báo|tạp chí|trang|đài|truyền hình)\s+")
 _OUTLET_WORD_STARTS = ("báo", "tạp", "trang", "đài", "truyền", "cổng")
+# The online edition written after a paper's name: "Báo Người Lao Động điện tử"
+_EDITION = (" điện tử", " online")
 # A local portal's place: its unit word and name ("huyện Vị Thủy", "thị xã Sơn Tây")
 _LOCAL_UNIT = re.compile(r"(huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(\w[\w\s.'-]{1,40})$",
                          re.IGNORECASE)
@@ -132,6 +134,8 @@ class OutletTable:
             return None
         bare = _OUTLET_WORD.sub("", key)
         found = self.names.get(bare) if bare != key else None
+        if found is None and bare.endswith(_EDITION):  # "Báo Người Lao Động điện tử"
+            found = self.names.get(bare.rsplit(" ", 2 if bare.endswith("điện tử") else 1)[0])
         return found or self.local_portal(text.strip(" ."), key)
 
     def local_portal(self, text: str, key: str) -> str | None:

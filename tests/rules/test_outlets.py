@@ -28,6 +28,8 @@ from partyx.rules.outlets import table
      "Cổng Thông tin điện tử Tổng Liên đoàn Lao động Việt Nam"),
     ("mpi.gov.vn", "Cổng Thông tin điện tử Bộ Kế hoạch và Đầu tư"),
     ("laodongxahoi.net", "Báo Dân sinh"),  # Lao động và Xã hội, renamed
+    ("Báo Người Lao Động điện tử", "Người Lao Động"),  # the online edition
+    ("báo Tuổi Trẻ online", "Tuổi Trẻ"),
     ("Báo Đồng Khởi", "Báo Đồng Khởi"),  # Bến Tre's paper keeps its own name
     ("Báo Bến Tre", "Báo Đồng Khởi"),
     ("HTTV", "Đài Phát thanh và Truyền hình Hà Tĩnh"),
