@@ -83,6 +83,8 @@ class _BylineWords:
     date_words: re.Pattern[str]
     surnames: frozenset[str]
     honorifics: frozenset[str]
+    office: re.Pattern[str]  # a post ("TỔNG BÍ THƯ") or a signature's mark ("TM.", "KT.")
+    mark: re.Pattern[str]  # a signature's mark
     affiliation: re.Pattern[str]
 
 
@@ -101,6 +103,11 @@ def _words() -> _BylineWords:
         date_words=_words_re(data["date_words"]),
         surnames=frozenset(load("names")["surnames"]),
         honorifics=frozenset(h.casefold() for h in data["honorifics"]),
+        office=re.compile(_words_re(data["offices"]).pattern.replace("(?<!\\w)", "^", 1) + "|"
+                          + _words_re(data["signature_marks"], r"\s*[.:]?").pattern
+                          .replace("(?<!\\w)", "^", 1), re.IGNORECASE),
+        mark=re.compile(_words_re(data["signature_marks"], r"\s*[.:]?").pattern
+                        .replace("(?<!\\w)", "^", 1), re.IGNORECASE),
         affiliation=re.compile(_words_re(data["affiliations"]).pattern.replace("(?<!\\w)", "^", 1)),
     )
 
@@ -178,6 +185,8 @@ def _as_name(part: str) -> str | None:
     if words and (words[0].casefold() in vocab.honorifics
                   or " ".join(words[:2]).casefold() in vocab.honorifics):
         return None  # "Ông Nguyễn Văn A": a caption
+    if vocab.office.match(part):
+        return None  # "TỔNG BÍ THƯ": a post above a signature
     if _INITIALS.match(part) and len(words) <= 2:
         return part
     if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
@@ -249,6 +258,21 @@ def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
     if len(notes) > 1500 or (len(notes) > 300 and not _NOTE.search(notes, 4)):
         return None  # a numbered list in the story, no notes
     return [*body[:-1], last[:m.start()].rstrip()], [notes]
+
+
+_PLACE_AND_DATE = re.compile(r"^[^\W\d_][\w\s.]{1,30},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+"
+                             r"năm\s+\d{4}\.?$", re.IGNORECASE)
+
+
+def _signs(line: str) -> bool:
+    """Does ``line`` stand above a signature: a post (``TỔNG BÍ THƯ``, ``KT. CHỦ TỊCH``) or
+    a document's place and date (``Hà Nội, ngày 3 tháng 2 năm 2024``)?"""
+    line = line.strip()
+    if len(line) > 80 or ends_sentence(line, ".!?…"):
+        return False
+    vocab = _words()
+    post = vocab.office.match(line) and (line.isupper() or len(line.split()) <= 4)
+    return bool(post or vocab.mark.match(line) or _PLACE_AND_DATE.match(line))
 
 
 def _is_province(name: str) -> bool:
@@ -721,6 +745,8 @@ class HeaderReader:
             if byline is not None and byline.names and len(body) > 1 \
                     and body[-2].rstrip().endswith(":"):
                 break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A": a list's item, no byline
+            if byline is not None and byline.names and len(body) > 1 and _signs(body[-2]):
+                break  # "TỔNG BÍ THƯ" / "Nguyễn Phú Trọng": a letter's signatory
             if byline is not None:
                 found.insert(0, byline)
                 body.pop()

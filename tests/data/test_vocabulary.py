@@ -78,7 +78,7 @@ SHAPES = {
                                        "photo_credits", "site_footer", "site_footer_fields")},
     # rules/header.py
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
-                                   "honorifics", "affiliations")},
+                                   "honorifics", "affiliations", "offices", "signature_marks")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "issuer_aliases": STR_MAP, "issuers": [pair(STR, STR)], "count_words": WORDS},

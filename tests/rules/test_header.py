@@ -314,6 +314,25 @@ def test_a_byline_before_endnotes_is_an_author_and_the_notes_stay_in_the_text():
     assert article.authors == [] and article.text.endswith("(2) Phát triển kinh tế.")
 
 
+@pytest.mark.parametrize("signature", [
+    "TM. BAN CHẤP HÀNH TRUNG ƯƠNG\nTỔNG BÍ THƯ\nNGUYỄN PHÚ TRỌNG",  # a letter's signatory
+    "CHỦ TỊCH NƯỚC\nVÕ VĂN THƯỞNG",
+    "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Bình",
+    "T/M Ban Thường vụ Tỉnh ủy\nNguyễn Văn An",
+    "Hà Nội, ngày 12 tháng 3 năm 2024\nNGUYỄN XUÂN PHÚC",  # under a document's place and date
+])
+def test_a_signature_block_is_no_byline(signature):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{signature}\n")
+    assert article.authors == []
+    assert article.text.endswith(signature.split("\n")[-1])
+
+
+def test_a_byline_under_a_closing_photo_caption_naming_a_post_stays():
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n"
+                  "Bí thư Tỉnh ủy Nguyễn Văn An phát biểu chỉ đạo hội nghị\nMINH ANH\n")
+    assert article.authors == ["Minh Anh"]
+
+
 def test_an_essays_author_with_the_unit_on_the_line_below():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nPGS, TS NGUYỄN VĂN CƯỜNG\n"
                   "Học viện Chính trị quốc gia Hồ Chí Minh\n")
