@@ -260,6 +260,7 @@ def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
     return [*body[:-1], last[:m.start()].rstrip()], [notes]
 
 
+_BULLET = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)])\s*")
 _PLACE_AND_DATE = re.compile(r"^[^\W\d_][\w\s.]{1,30},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+"
                              r"năm\s+\d{4}\.?$", re.IGNORECASE)
 
@@ -743,8 +744,8 @@ class HeaderReader:
             short = len(last) <= 90 and not ends_sentence(last)
             byline = self.byline(last) if short or self.outlets.credited(last) else None
             if byline is not None and byline.names and len(body) > 1 \
-                    and body[-2].rstrip().endswith(":"):
-                break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A": a list's item, no byline
+                    and (body[-2].rstrip().endswith(":") or not found and self._listed(body)):
+                break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A" …: a list's item, no byline
             if byline is not None and byline.names and len(body) > 1 and _signs(body[-2]):
                 break  # "TỔNG BÍ THƯ" / "Nguyễn Phú Trọng": a letter's signatory
             if byline is not None:
@@ -763,6 +764,18 @@ class HeaderReader:
                 found.insert(0, byline)
             break
         return body, found
+
+    def _listed(self, body: list[str]) -> bool:
+        """Does ``body`` end with a list of names under a line ending with ``:`` (``Ban
+        Thường vụ gồm các đồng chí:`` / ``Nguyễn Văn A`` / ``- Trần Văn B``)?"""
+        k = len(body) - 1
+        while k > 0 and len(body) - k <= 40:
+            line = _BULLET.sub("", body[k])
+            byline = self.byline(line) if len(line) <= 90 else None
+            if byline is None or not byline.names:
+                break
+            k -= 1
+        return k < len(body) - 1 and body[k].rstrip().endswith(":")
 
     def _glued_tail(self, line: str) -> tuple[str, Byline] | None:
         """A byline glued after the last sentence of a paragraph (one-line bodies)."""

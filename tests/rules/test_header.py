@@ -327,6 +327,16 @@ def test_a_signature_block_is_no_byline(signature):
     assert article.text.endswith(signature.split("\n")[-1])
 
 
+@pytest.mark.parametrize("names", [
+    "Nguyễn Văn An\nTrần Văn Bình\nLê Thị Cúc",
+    "1. Nguyễn Văn An\n2. Trần Văn Bình",
+    "- Nguyễn Văn An\n- Trần Văn Bình",
+])
+def test_a_list_of_names_closing_the_story_is_no_byline(names):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nBan Thường vụ gồm các đồng chí:\n{names}\n")
+    assert article.authors == []
+
+
 def test_a_byline_under_a_closing_photo_caption_naming_a_post_stays():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n"
                   "Bí thư Tỉnh ủy Nguyễn Văn An phát biểu chỉ đạo hội nghị\nMINH ANH\n")
