@@ -160,6 +160,8 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
+# "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
+_QUOTED = re.compile(r"^\s*[\"“'‘]([^\"”'’]{2,60})[\"”'’]")
 _FOOTER_TAIL = re.compile(r"[.|,]\s|\s[-–|]\s")
 # Datelines (see HeaderReader.dateline): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - "
 _PAREN_DATELINE = re.compile(r"^\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]?\s*"
@@ -716,6 +718,8 @@ class HeaderReader:
             m = self.site_footer.match(line)
             rest = line[m.end():] if m else line
             named = self.outlet_of(rest) or self.outlet_of(_FOOTER_TAIL.split(rest, 1)[0])
+            quoted = _QUOTED.match(rest) if m and named is None else None
+            named = named or (self.outlet_of(quoted.group(1)) if quoted else None)
             if not m and named is None:
                 break
             outlet = named or outlet

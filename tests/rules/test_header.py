@@ -257,6 +257,9 @@ def test_the_site_footer_names_the_outlet_and_leaves_the_text():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nCopyright © 2024 Báo Quảng Nam. All rights "
                   f"reserved\n")
     assert (article.outlet, article.text) == ("Báo Quảng Nam", LEAD)
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nGhi rõ nguồn “Báo Lạng Sơn điện tử” khi phát "
+                  f"hành lại thông tin từ website này\n")
+    assert (article.outlet, article.text) == ("Báo Lạng Sơn", LEAD)
     second = LEAD.replace("Chiều", "Sáng")
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n© Copyright 2020\n{second}\n")
     assert (article.outlet, article.text) == (None, f"{LEAD}\n\n{second}")
