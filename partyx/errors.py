@@ -251,6 +251,7 @@ BAD_FIELD = Message("E120", "--field wants FIELD=COLUMN with FIELD one of {field
 FORMAT_WITHOUT_STDIN = Message(
     "E121", "--format says what standard input holds: give '-' among the paths")
 STDIN_TWICE = Message("E122", "standard input ('-') can be read only once")
+UNKNOWN_BY = Message("E130", "--by wants story or article, not {text!r}")
 # E110: PipelineError. Its texts are written where the graph is checked (partyx.pipeline): an
 # unknown stage, a plugin that failed to load, a field provided twice, a missing provider, a
 # cycle.

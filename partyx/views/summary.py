@@ -16,7 +16,7 @@ from partyx.record import COUNTED
 from partyx.views.documents import DocumentsView
 from partyx.views.membership import MembershipView
 from partyx.views.people import PeopleView
-from partyx.views.records import FOUND_LABELS, clean, field, record_date
+from partyx.views.records import FOUND_LABELS, clean, field, record_date, story_of
 from partyx.views.render import Section, ViewResult
 
 __all__ = ["SummaryView"]
@@ -30,6 +30,7 @@ class SummaryView:
     def __init__(self, top: int = 10) -> None:
         self.top = top
         self.articles = 0
+        self.stories: set[str] = set()  # near-duplicates by other outlets count once
         self.errors = 0
         self.outlets: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
@@ -41,6 +42,7 @@ class SummaryView:
 
     def add(self, record: dict[str, Any]) -> None:
         self.articles += 1
+        self.stories.add(story_of(record))
         self.errors += bool(record.get("errors"))
         self.outlets[clean(record.get("outlet")) or "(unknown)"] += 1
         date = record_date(record)
@@ -57,6 +59,7 @@ class SummaryView:
     def data(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
+            "stories": len(self.stories),
             "articles_with_errors": self.errors,
             "found": {name: self.found[name] for name in COUNTED},
             "distinct_people": len(self.people.people),
@@ -80,6 +83,7 @@ class SummaryView:
         data = self.data()
         totals = Section("Corpus", ["what", "count"], [
             ["articles", data["articles"]],
+            ["stories (an article and its copies by other outlets)", data["stories"]],
             ["articles with errors", data["articles_with_errors"]],
             *([FOUND_LABELS[name], n] for name, n in data["found"].items()),
             ["distinct people", data["distinct_people"]],
