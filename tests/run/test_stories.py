@@ -126,3 +126,21 @@ def test_containment_follows_from_jaccard_and_sizes():
     assert containment(0.5, 100, 200) == pytest.approx(1.0)
     assert containment(0.0, 100, 200) == 0.0
     assert not same_story(0.2, 100, 500)  # inside, but a fifth of the other's length
+
+
+def test_merge_links_stories_across_shards(story_folder, corpus_dir, tmp_path):
+    from partyx.run.merge import merge_files
+
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    _write(story_folder, "aggregated.txt", "25/09/2005 07:00", "Góp ý chống tham nhũng",
+           body[2:-3])
+    whole = tmp_path / "whole" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=whole, workers=2), **QUIET)
+    shards = []
+    for i in range(3):
+        out = tmp_path / f"shard{i}" / "records.jsonl"
+        run(RunOptions(paths=[story_folder], output=out, workers=1, shard=(i, 3)), **QUIET)
+        shards.append(out)
+    merged = tmp_path / "merged.jsonl"
+    assert merge_files(merged, shards).written == len(_records(whole))
+    assert merged.read_bytes() == whole.read_bytes()
