@@ -5,11 +5,14 @@ memory and state size at N articles (never part of the tests).
    the development corpus records (``--records``, made by ``partyx extract``; else the corpus
    is extracted first), signed ``--repeat`` times; CPU time per article.
 2. **Matching** (:class:`partyx.run.stories.StoryIndex`, done by the process that owns the
-   state): N articles added one by one to the tables of a fresh state file, as a run adds them:
-   their signatures are those of the corpus texts, each varied (a paragraph dropped, another
-   added from elsewhere) so that every text has a few near-duplicates and the band table holds
-   real collisions; then the stories are worked out (``assign``). CPU time per article at the
-   start and at the end of the N, peak RSS of this process, and the size of the tables on disk.
+   state): N articles added one by one to the tables of a fresh state file, as a run adds them,
+   then the stories worked out (``assign``). The first ``--variants`` are the corpus texts,
+   each varied (a paragraph dropped, another added from elsewhere, shuffled: real near
+   duplicates and real band collisions); of the rest, one in ten is a copy of an earlier
+   article (a tenth of its MinHash values changed: Jaccard about 0.8) and the others are
+   unrelated articles (random MinHash values: what an article of another story looks like to
+   the index). CPU time per article at the start and at the end of the N, peak RSS of this
+   process, and the size of the tables on disk.
 
     python bench/bench_stories.py                     # 100,000 articles
     python bench/bench_stories.py --articles 20000
@@ -60,7 +63,7 @@ def main() -> None:
     parser.add_argument("--records", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--variants", type=int, default=2000,
-                        help="distinct varied texts signed (the N reuse them, with new ids)")
+                        help="varied corpus texts among the N (see above)")
     args = parser.parse_args()
 
     t0 = time.process_time()
@@ -107,11 +110,31 @@ def main() -> None:
     marks = {}
     t_start = time.process_time()
     last = t_start
+    import numpy as np
+
+    from partyx.run.stories import NUM_PERM
+
     for n in range(args.articles):
-        base = variants[n % len(variants)]
         month = 1 + (n * 12) // args.articles
-        index.add(f"a{n:07d}", Signature(base.hashvalues, base.shingles,
-                                         f"2024-{month:02d}-{1 + n % 28:02d}"))
+        published = f"2024-{month:02d}-{1 + n % 28:02d}"
+        if n < len(variants):
+            sig = Signature(variants[n].hashvalues, variants[n].shingles, published)
+        elif rng.random() < 0.1:
+            source = f"a{rng.randrange(n):07d}"
+            values, count = db.execute("SELECT mh, shingles FROM story_sigs WHERE id = ?",
+                                       (source,)).fetchone()
+            if values is None:
+                values = np.random.default_rng(n).integers(0, 2**32, NUM_PERM,
+                                                           dtype=np.uint32).tobytes()
+            changed = np.frombuffer(values, dtype="<u4").copy()
+            where = np.random.default_rng(n).choice(NUM_PERM, NUM_PERM // 10, replace=False)
+            changed[where] = np.random.default_rng(n + 1).integers(0, 2**32, where.size,
+                                                                     dtype=np.uint32)
+            sig = Signature(changed.astype("<u4").tobytes(), count, published)
+        else:
+            values = np.random.default_rng(n).integers(0, 2**32, NUM_PERM, dtype=np.uint32)
+            sig = Signature(values.astype("<u4").tobytes(), rng.randrange(300, 1500), published)
+        index.add(f"a{n:07d}", sig)
         if (n + 1) % 1000 == 0:
             db.commit()
         if n + 1 in (1000, args.articles // 2, args.articles):
