@@ -167,7 +167,8 @@ class StoryIndex:
             for table in TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {table}")
         db.executescript(SCHEMA)
-        set_meta("stories", VERSION)
+        if current != VERSION:
+            set_meta("stories", VERSION)
 
     # --- articles coming and going -------------------------------------------------------------
 
