@@ -49,7 +49,7 @@ BANDS, ROWS = 21, 3  # datasketch.lsh._optimal_param(0.3, 64, 0.5, 0.5)
 MIN_SHINGLES = 25
 MIN_JACCARD = 0.35
 MIN_CONTAINMENT = 0.75
-MAX_CANDIDATES = 16  # verified per new article
+MAX_CANDIDATES = 8  # verified per new article
 # Bump when shingling, signing or the thresholds change: the signatures and links of a state
 # made otherwise are dropped and made again from the records (no article is processed again).
 VERSION = "1"
