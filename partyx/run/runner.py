@@ -344,6 +344,8 @@ def _link_stories(state: State, stories: StoryIndex) -> bool:
             if not changed:
                 state.set_meta("output", "")
             changed = state.set_story(id_, id_, None) or changed
+        else:  # taken in from FILE: it holds the story it had there
+            stories.holds(id_, record["story"], record.get("duplicate_of"))
     for id_, story, duplicate_of in stories.assign():
         if not changed:
             state.set_meta("output", "")  # FILE is stale until written again

@@ -225,6 +225,16 @@ class StoryIndex:
                 self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)",
                                     ((id_, other, jaccard), (other, id_, jaccard)))
 
+    def holds(self, id_: str, story: object, duplicate_of: object) -> None:
+        """The record of ``id_`` (signed from the record, not made by this run) holds these
+        story fields: what :meth:`assign` compares with."""
+        if (story, duplicate_of) == (id_, None):
+            self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO story_of VALUES (?, ?, ?)",
+                            (id_, str(story), None if duplicate_of is None
+                             else str(duplicate_of)))
+
     def unsigned(self) -> list[str]:
         """The articles of the state without a signature (a state made before stories, records
         taken in from FILE, rows copied from another's record)."""

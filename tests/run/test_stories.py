@@ -144,3 +144,17 @@ def test_merge_links_stories_across_shards(story_folder, corpus_dir, tmp_path):
     merged = tmp_path / "merged.jsonl"
     assert merge_files(merged, shards).written == len(_records(whole))
     assert merged.read_bytes() == whole.read_bytes()
+
+
+def test_a_state_rebuilt_from_file_keeps_the_stories(story_folder, tmp_path):
+    from partyx.run.state import state_path
+
+    out = tmp_path / "out" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    before = out.read_bytes()
+    state_path(out).unlink()
+    # their records are kept (no --prune), signed from their text, with the stories they hold
+    (story_folder / "original.txt").unlink()
+    (story_folder / "republished.txt").unlink()
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert out.read_bytes() == before
