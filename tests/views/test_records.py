@@ -35,7 +35,7 @@ def test_views_and_tables_never_raise_on_odd_records(fields, rid):
 
     rec = {"id": rid, **fields}
     for view in (SummaryView(), PeopleView(org="x"), DocumentsView(), MembershipView(),
-                 EventsView(), EventsView("article"), StoriesView()):
+                 EventsView(), EventsView(by="article"), StoriesView()):
         view.add(rec)
         view.add(rec)
         result = view.result()

@@ -24,7 +24,7 @@ RECORDS = [
 
 
 def test_events_count_each_story_once_and_every_article_on_request():
-    stories, articles = EventsView(), EventsView("article")
+    stories, articles = EventsView(), EventsView(by="article")
     for rec in RECORDS:
         stories.add(rec)
         articles.add(rec)
