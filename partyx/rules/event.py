@@ -1,11 +1,17 @@
 """The main event of an article: its type, its date and who led it.
 
-- **date** (:func:`main_date`): the first date of the first two paragraphs written with a time
-  of day (``Chiều 24/3, Đoàn kiểm tra …``, ``diễn ra sáng 31-3``) or opening a sentence with
-  ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``), else ``Sáng nay``/``hôm qua`` counted from the
-  publication date, else the first date of the first two paragraphs that is not a cited
-  document's, else the publication date. Dates further down are background. A date whose
-  year cannot be known still places the event (its sentence) but gives no date.
+- **date** (:func:`main_date`): the date of the main event's sentence: the first date of the
+  lead (the first two paragraphs, at most 1,200 characters) written with a time of day
+  (``Chiều 24/3, Đoàn kiểm tra …``, ``diễn ra sáng 31-3``, the first day of ``Trong 2 ngày 7 và
+  8-5``) or opening a sentence with ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``), else ``Sáng
+  nay``/``hôm qua`` counted from the publication date, else the first date of the lead that is
+  no event's (a cited document's or paper's, a birth, death or career date, the date a count
+  holds at or a decision takes effect, one end of an anniversary span, a year two or more
+  before the publication's), else the publication date. Dates further down are background.
+  With no dated sentence, an obituary takes the date of the death (:func:`death_date`), an
+  appointment or a discipline the date of the decision that makes it
+  (:func:`decision_date`). A date whose year cannot be known (:mod:`partyx.rules.dates`) still
+  places the event (its sentence) but gives no date.
 - **type** (:func:`event_type`): the action written first in the headline, else in the
   sentence of the event date, else in the first paragraph, by the trigger words of
   ``partyx/data/events.json``; conferences, congresses and delegations are containers that
@@ -30,17 +36,17 @@ from partyx.data import load
 from partyx.lang.patterns import width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
-from partyx.rules.dates import is_life_event
+from partyx.rules.dates import in_span, is_cited, is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
-_OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
+# A sentence opens before it: a mark and a blank, or a line break (``TP.HCM ngày`` opens none).
+_OPENER = re.compile(r"(?:^|[.!?]\s|\n)[^.!?\n,;]{0,24}$")
 _RELATIVE_DAYS = ("nay", "qua")  # today, yesterday: also the pre-filter of _RELATIVE
 _RELATIVE = re.compile(
     r"(?:^|[.!?\n])[^.!?\n,;]{0,24}?\b(?:(Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s"
     rf"({'|'.join(_RELATIVE_DAYS)}))\b(?!\s?\(?\d)",
     re.IGNORECASE,
 )
-_DOC_DATE = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
 # A verb of speaking right after a name: the lead's speaker (``Lê Hoàng Quân nhấn mạnh:``).
 _SPEAKS = re.compile(
     r"\s?(?:đã\s)?(?:nhấn mạnh|phát biểu|khẳng định|yêu cầu|đề nghị|chỉ đạo|cho biết|nêu rõ)"
@@ -98,6 +104,9 @@ class _Vocab:
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
+    not_event: re.Pattern[str]  # before a date: it is no event's (``tính đến``, ``số ra``)
+    obituary: tuple[str, ...]  # words of a headline or lead that announces a death
+    death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -109,11 +118,14 @@ def _vocab() -> _Vocab:
     data = load("events")
     types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
-    cues = data["lead_cues"]
+    cues, dated = data["lead_cues"], data["main_date"]
+    after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]), *(_shortest(needles(cues[k]))
-                                                     for k in ("after", "before", "speaker")))
+                  re.compile(data["topic_words"]),
+                  re.compile(dated["not_event_before"], re.IGNORECASE),
+                  tuple(dated["obituary"]),
+                  re.compile(dated["death_before"], re.IGNORECASE), after, before, speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -250,16 +262,21 @@ class EventDate(NamedTuple):
 def main_date(text: str, dates: list[FoundDate], published: str | None) -> EventDate | None:
     """The date of the main event: one of the body's ``dates``, a relative day (``Sáng nay``)
     counted from the publication date, or the publication date; ``None`` when nothing is
-    known."""
+    known (see the module docstring). Dates that are no event's are passed over: a cited
+    document's or a paper's (``Chỉ thị … ngày 12-5-1951``, ``số ra ngày 23-9-2005``), a
+    birth or death date, a count's or a decision's term (``Tính đến 31/12/2016``, ``kể từ
+    ngày 1-5-2020``), and a date written with a year two years or more before the article's
+    (history)."""
     text = text or ""
-    end = lead_end_of(text)
+    end = min(lead_end_of(text), _LEAD_REACH)
+    pub = _pub(published)
     for d in dates:  # in text order: the first time of day or dated opening of the lead
         if d.start >= end:
             break
         cue = d.cue
-        if cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)):
+        if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start))) \
+                and not _history(text, d, pub):
             return EventDate(d.date, d.start)
-    pub = _pub(published)
     head = text[:600]
     low = head.lower()
     m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) else None
@@ -267,13 +284,74 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
         return EventDate(day, m.start(1))
-    for d in dates:  # a date in the lead, not a document's nor a birth or death date
-        before = text[max(0, d.start - 30):d.start]
-        if d.date and d.start < end and not _DOC_DATE.search(before) \
-                and not is_life_event(before):
+    for d in dates:  # a date in the lead that is no document's, life's, term's or history's
+        if d.start >= end:
+            break
+        if d.date and not _no_event_date(text, d) and not _history(text, d, pub):
             return EventDate(d.date, d.start)
     if pub:
         return EventDate(pub.isoformat(), None)
+    return None
+
+
+_LEAD_REACH = 1200  # how far into the body the event's date is looked for
+
+
+def _history(text: str, d: FoundDate, now: dt.date | None) -> bool:
+    """``d`` has a year of its own, two years or more before the article's date ``now``."""
+    return now is not None and d.date is not None and int(d.date[:4]) < now.year - 1 \
+        and _year_written(text, d)
+
+
+def _year_written(text: str, d: FoundDate) -> bool:
+    """The text of ``d`` writes its year (``19-2-2021``, not ``19-2``)."""
+    return _FOUR_DIGITS.search(text, d.start, d.end) is not None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _no_event_date(text: str, d: FoundDate) -> bool:
+    """What is written before ``d`` makes it no event's date: a cited document's or paper's,
+    a birth or death date, the date a count holds at or a decision takes effect."""
+    before = text[max(0, d.start - 30):d.start]
+    return bool(is_cited(before) or is_life_event(before) or in_span(text, d.start, d.end)
+                or _vocab().not_event.search(before))
+
+
+def decision_date(text: str, dates: list[FoundDate], kind: str) -> EventDate | None:
+    """For an appointment or a discipline whose lead gives no date: the date of the decision
+    that makes it (``Tại Quyết định 1426/QĐ-TTg ngày 20/11/2023, Thủ tướng bổ nhiệm …``), the
+    first dated citation of the first paragraphs whose sentence is an action of ``kind``."""
+    if kind not in _DECIDED:
+        return None
+    end = min(len(text), 2 * _LEAD_REACH)
+    for d in dates:
+        if d.start >= end:
+            break
+        if not d.date or not _year_written(text, d) \
+                or not is_cited(text[max(0, d.start - 30):d.start]):
+            continue
+        start, stop = sentence_at(text, d.start)
+        if any(hit[2] == kind and not hit[3] for hit in _first_actions(text[start:stop])):
+            return EventDate(d.date, d.start)
+    return None
+
+
+_DECIDED = ("appointment", "discipline")  # events a dated decision makes
+
+
+def death_date(title: str | None, text: str, dates: list[FoundDate]) -> EventDate | None:
+    """For an obituary (its headline or lead announces a death: ``TIN BUỒN``, ``báo tin``):
+    the date of the death (``đã từ trần hồi 3 giờ 25 phút ngày 19-2-2021``)."""
+    v = _vocab()
+    low = f"{title or ''}\n{text[:min(lead_end_of(text), _LEAD_REACH)]}".lower()
+    if not any(w in low for w in v.obituary):
+        return None
+    for d in dates:
+        if d.date and _year_written(text, d) \
+                and v.death.search(text, max(0, d.start - 60), d.start):
+            return EventDate(d.date, d.start)
     return None
 
 

@@ -15,25 +15,39 @@ from partyx.rules import event
 @register
 class Event(Stage):
     name = "event"
-    version = "2"
+    version = "3"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
 
     def __call__(self, article: Article) -> None:
         text = article.text or ""
+        title = article.title
         found = event.main_date(text, article.dates, article.published)
+        first_paragraph = text.split("\n\n", 1)[0]
         at = found.start if found else None
         span = sentence_at(text, at)
+        kind = event.event_type(title, first_paragraph, text[span[0]:span[1]])
+        dated = found is not None and found.start is not None and found.date is not None
+        # undated: an obituary's event is the death, an appointment's or a discipline's the
+        # decision that makes it
+        later = None
+        if not dated and kind == "other":
+            later = event.death_date(title, text, article.dates)
+        elif found is None or found.start is None:
+            later = event.decision_date(text, article.dates, kind)
+        if later is not None:
+            found = later
+            at = found.start
+            span = sentence_at(text, at)
         if at is None:  # no dated sentence: the lead is the first two paragraphs
             lead_end = event.lead_end_of(text)
         else:
             paragraph_end = text.find("\n\n", at)
             lead_end = paragraph_end if paragraph_end >= 0 else len(text)
-        first_paragraph = text.split("\n\n", 1)[0]
         names = {p["name"] for p in article.people if p.get("name")}
         article.event = {
-            "type": event.event_type(article.title, first_paragraph, text[span[0]:span[1]]),
+            "type": kind,
             "date": found.date if found else None,
             "lead": event.event_lead(text, article.mentions, names, span, lead_end),
         }

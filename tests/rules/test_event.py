@@ -132,7 +132,24 @@ def test_never_raises(text, title):
         (None, "Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc về công tác bổ nhiệm cán bộ.",
          "working_session"),
         (None, "Sáng 2/2, thành phố tổ chức mít tinh kỷ niệm 76 năm ngày thành lập Đảng.",
-         "conference"),
+         "other"),  # a commemoration is no conference
+        ("Kỷ niệm 110 năm ngày sinh Tổng Bí thư", "Chúng ta nhớ những đóng góp của ông.", "other"),
+        (None, "Ngày 4/10, tại Trung tâm Hội nghị tỉnh đã diễn ra phiên bế mạc Đại hội đại biểu "
+               "Đoàn TNCS Hồ Chí Minh tỉnh lần thứ XI, nhiệm kỳ 2022-2027.", "congress"),
+        (None, "Ngày 21-9, Đảng bộ tỉnh Hà Nam đã khai mạc trọng thể Đại hội đại biểu lần thứ XX.",
+         "congress"),
+        (None, "Ngày 3/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025 - 2030, "
+               "bước vào phiên chính thức.", "congress"),
+        (None, "Ngày 22/9, Tỉnh ủy tổ chức hội nghị triển khai quyết định của Ban Bí thư về công "
+               "tác cán bộ.", "appointment"),
+        (None, "Chiều 28/9, Ban Chấp hành Đảng bộ tỉnh khóa XVI tổ chức Hội nghị lần thứ nhất.",
+         "appointment"),
+        ("Tổng bí thư Nông Đức Mạnh tái đắc cử", "Các đại biểu dự.", "election"),
+        (None, "Hô hào cam kết nhưng không ai bị kiểm điểm, xử lý.", "other"),
+        (None, "Sáng 5/1, Tỉnh ủy sơ kết; Nghị quyết Đại hội XIII được quán triệt.", "review"),
+        (None, "HĐND tỉnh miễn nhiệm Phó Chủ tịch UBND tỉnh do có vi phạm.", "discipline"),
+        (None, "HĐND tỉnh miễn nhiệm Phó Chủ tịch UBND tỉnh theo nguyện vọng cá nhân.",
+         "appointment"),
         (None, "Sáng 2/2, hội nghị nhấn mạnh tăng cường kỷ luật, kỷ cương.", "conference"),
         ("Sáng nay, khai mạc Đại hội Đảng toàn quốc lần X", "Các đại biểu dự.", "congress"),
     ],
@@ -294,3 +311,51 @@ def test_relative_days_in_any_case():
     assert ev["date"] == "2017-05-17"
     ev = run("Sáng Nay, Ban Bí thư họp.", published="2017-05-18T10:00:00+07:00")
     assert ev["date"] == "2017-05-18"
+
+
+def test_main_date_passes_over_dates_of_no_event():
+    from partyx.rules.dates import body_dates
+
+    def date(text, published=None):
+        main = event.main_date(text, body_dates(text, None, published), published)
+        return main.date if main else None
+
+    # an abbreviation's dot opens no sentence: the paper's date is no event date
+    assert date("Bài viết (Pháp Luật TP.HCM ngày 18-5 đã thông tin).\n\nChiều 19-5, ông A trao "
+                "đổi.", published="2017-05-21T08:00:00+07:00") == "2017-05-19"
+    assert date("Chúng tôi đăng lại bài đăng trên Báo Nhân Dân số ra ngày 23-9-2005.") is None
+    assert date("Riêng trong năm 2016, vốn tăng.\n\nTính đến 31/12/2016, tổng giá trị đạt.") is None
+    assert date("Ông về nhận công tác kể từ ngày 1-5-2020.") is None
+    assert date("Kỷ niệm lần thứ 110 ngày sinh của Tổng Bí thư (9/2/1907-9/2/2017), chúng ta "
+                "nhớ.") is None
+    # history: a date with a year two or more before the article's
+    assert date("Trong bài nói ngày 19/10/1986 tại Đại hội, ông nói.",
+                published="2017-02-09T08:00:00+07:00") == "2017-02-09"
+
+
+def test_a_two_day_event_takes_its_first_day():
+    ev = run("Trong 2 ngày 7 và 8-5, Đảng bộ quận tổ chức Đại hội đại biểu lần thứ VIII, nhiệm "
+             "kỳ 2025-2030.")
+    assert ev == {"type": "congress", "date": "2025-05-07", "lead": None}
+
+
+def test_an_obituary_is_dated_by_the_death():
+    text = ("Ban Chấp hành Trung ương Đảng và gia đình vô cùng thương tiếc báo tin:\n\n"
+            "Đồng chí Nguyễn Văn A sinh ngày 11-11-1942. Do tuổi cao, sức yếu, đồng chí đã từ "
+            "trần hồi 3 giờ 25 phút ngày 19-2-2021 tại nhà riêng.")
+    assert run(text, title="TIN BUỒN")["date"] == "2021-02-19"
+    # no death announced: a life's dates do not date the article
+    text = ("Đồng chí Nguyễn Văn A sinh ngày 11-11-1942, vào Đảng ngày 25-10-1964.\n\n"
+            "Ông từng giữ chức Bí thư Tỉnh ủy.")
+    assert run(text, title="Một đời vì dân")["date"] is None
+
+
+def test_a_decision_dates_an_undated_appointment():
+    text = ("Thủ tướng Chính phủ bổ nhiệm 4 nhân sự Bộ Quốc phòng.\n\nThủ tướng bổ nhiệm "
+            "Thiếu tướng A giữ chức Phó Tư lệnh.\n\nCụ thể, tại Quyết định 1426/QĐ-TTg ngày "
+            "20/11/2023, Thủ tướng Chính phủ bổ nhiệm Thiếu tướng A.")
+    assert run(text) == {"type": "appointment", "date": "2023-11-20", "lead": None}
+    # a decision cited in a sentence of another action does not date the event
+    text = ("Thủ tướng Chính phủ bổ nhiệm ông A.\n\nThực hiện Chỉ thị số 35-CT/TW ngày "
+            "30/5/2019 của Bộ Chính trị, quận tổ chức đại hội.")
+    assert run(text)["date"] is None
