@@ -104,6 +104,8 @@ class _Vocab:
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
+    object_before: re.Pattern[str]  # before a name: the action is about them (bổ nhiệm …)
+    object_after: re.Pattern[str]  # after a name: the action is about them (… được điều động)
     not_event: re.Pattern[str]  # before a date: it is no event's (``tính đến``, ``số ra``)
     obituary: tuple[str, ...]  # words of a headline or lead that announces a death
     death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
@@ -122,7 +124,8 @@ def _vocab() -> _Vocab:
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]),
+                  re.compile(data["topic_words"]), re.compile(cues["object_before"]),
+                  re.compile(cues["object_after"]),
                   re.compile(dated["not_event_before"], re.IGNORECASE),
                   tuple(dated["obituary"]),
                   re.compile(dated["death_before"], re.IGNORECASE), after, before, speaker)
@@ -249,6 +252,19 @@ def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool
         return True
     window = text[start:end].lower()
     return any(p in window for p in pins)
+
+
+def _up_to_mark(text: str, start: int, end: int) -> int:
+    """Where the first ``.`` or ``;`` of ``text[start:end]`` stands, else ``end``: a cue
+    written ``[^.;]{0,n}`` after a name stands before it."""
+    stops = [i for i in (text.find(".", start, end), text.find(";", start, end)) if i >= 0]
+    return min(stops) if stops else end
+
+
+def _after_mark(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` goes on after its last ``.`` or ``;``, else ``start``: a cue
+    followed by ``[^.;]{0,n}$`` before a name stands after it."""
+    return max(start, text.rfind(".", start, end) + 1, text.rfind(";", start, end) + 1)
 
 
 class EventDate(NamedTuple):
@@ -454,23 +470,31 @@ def _first_near_anchor(zone: str, low: str, t: _Trigger, reach: tuple[int, int],
 
 
 def event_lead(text: str, mentions: list[Mention], names: set[str],
-               event_span: tuple[int, int], lead_end: int) -> str | None:
-    """Who led the event (see module docstring); a name of ``names`` or ``None``."""
+               event_span: tuple[int, int], lead_end: int, kind: str | None = None,
+               reach_end: int | None = None) -> str | None:
+    """Who led the event of type ``kind`` (see module docstring); a name of ``names`` or
+    ``None``. The cues are looked for after the names of the lead (up to ``lead_end``) and
+    the full names written up to ``reach_end`` (who chaired is introduced by name)."""
     v = _vocab()
     people = [m for m in mentions if m.name in names]
-    zone = [m for m in people if m.start < lead_end]
-    odd = _odd(text)  # the cues are looked for only where their needles are (_may_match)
+    reach = lead_end if reach_end is None else reach_end
+    zone = [m for m in people if m.start < lead_end
+            or (m.start < reach and text.startswith(m.name, m.start))]
+    # the cues are looked for only where their needles are (_may_match), within the name's
+    # sentence (no cue pattern crosses a . or ;)
+    odd = _odd(text)
     for m in zone:  # do … <Name> làm Trưởng đoàn
         if v.after_do.match(text, m.end) and "do " in text[max(0, m.start - 120):m.start]:
             return m.name
     for m in zone:  # <Name> chủ trì / dự và chỉ đạo
-        cue = v.after.match(text, m.end, m.end + 120) \
-            if _may_match(text, m.end, m.end + 120, v.after_pins, odd) else None
+        stop = _up_to_mark(text, m.end, m.end + _AFTER_REACH)
+        cue = v.after.match(text, m.end, m.end + _AFTER_REACH) \
+            if _may_match(text, m.end, stop, v.after_pins, odd) else None
         if cue and not _named_between(m, cue.end(), people):
             return m.name
     for m in zone:  # Phát biểu khai mạc, <title> <Name>
         back = max(0, m.start - 120)
-        if _may_match(text, back, m.start, v.before_pins, odd) \
+        if _may_match(text, _after_mark(text, back, m.start), m.start, v.before_pins, odd) \
                 and v.before.search(text, back, m.start) \
                 and not _named_between_before(m, people, text):
             return m.name
@@ -479,16 +503,23 @@ def event_lead(text: str, mentions: list[Mention], names: set[str],
             return m.name
     for m in people:  # Phát biểu tại hội nghị, <title> <Name>: the first speaker named
         back = max(0, m.start - 120)
-        if _may_match(text, back, m.start, v.speaker_pins, odd) \
+        if _may_match(text, _after_mark(text, back, m.start), m.start, v.speaker_pins, odd) \
                 and v.speaker.search(text, back, m.start) \
                 and not _named_between_before(m, people, text):
             return m.name
     start, end = event_span
+    last_object = -1  # where the last one the event's action is about ends in its sentence
     for m in people:
         if start <= m.start < end:
             if _attendee(text[start:m.start]):
                 return None
+            if kind in _DECIDED and (_object_of_action(text, m, start, end) or (
+                    last_object >= 0 and _LISTED.match(text, last_object, m.start))):
+                last_object = m.end  # ``bổ nhiệm ông X``, ``… ông X, …, và ông Y``: no lead
+                continue
             return m.name
+    if last_object >= 0:  # the sentence says who the action was about, not who led it
+        return None
     body_lead_end = lead_end_of(text)
     for m in people:  # no one in the event sentence: the first official of the lead who speaks
         if m.start >= body_lead_end:
@@ -497,6 +528,42 @@ def event_lead(text: str, mentions: list[Mention], names: set[str],
                 not _attendee(text[sentence_at(text, m.start)[0]:m.start]):
             return m.name
     return None
+
+
+_AFTER_REACH = 180  # how far after a name its cue may end (the posts written between)
+# The next of a list of names (their posts between): ``ông X, cựu Giám đốc, và ông Y``.
+_LISTED = re.compile(r"[^.;:]{0,80}(?:,|\svà)\s{1,3}(?:(?:ông|bà|đồng chí)\s{1,3})?$")
+
+
+def _object_of_action(text: str, m: Mention, start: int, end: int) -> bool:
+    """The person named at ``m`` in the event's sentence ``text[start:end]`` is the one an
+    appointment or a sanction is about (``bổ nhiệm Thiếu tướng X``, ``X, …, được điều
+    động``), not who led the event."""
+    v = _vocab()
+    return bool(v.object_before.search(text, max(start, m.start - 60), m.start)
+                or v.object_after.search(text, m.end, min(end, m.end + 150)))
+
+
+def lead_zone_end(text: str, at: int | None) -> tuple[int, int]:
+    """Where the lead's cues are looked for up to: the end of the paragraph of the event's
+    sentence (``at``; the first two paragraphs when there is none), and for full names the
+    end of the next paragraph, short ones (a photo caption, a heading) not counted: who
+    chaired is often named there (``Quang cảnh hội nghị`` ¶ ``… Đỗ Thanh Bình chủ trì hội
+    nghị.``)."""
+    lead = lead_end_of(text) if at is None else text.find("\n\n", at)
+    lead = lead if lead >= 0 else len(text)
+    end = lead
+    for _ in range(1 + _CAPTIONS):
+        if end < 0:
+            break
+        start, end = end + 2, text.find("\n\n", end + 2)
+        if (end if end >= 0 else len(text)) - start >= _CAPTION_LENGTH:
+            break
+    return lead, end if end >= 0 else len(text)
+
+
+_CAPTIONS = 2  # short paragraphs passed over after the event's
+_CAPTION_LENGTH = 120  # a paragraph shorter than this is a caption or a heading
 
 
 def _named_between_before(m: Mention, people: list[Mention], text: str) -> bool:

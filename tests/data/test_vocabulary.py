@@ -76,7 +76,8 @@ SHAPES = {
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
                "topic_words": regex,
-               "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex),
+               "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
+                                   object_before=regex, object_after=regex),
                # rules/dates.py (what ties a year to the event)
                "dates": record(_doc=STR, opens_term=regex, not_opening=regex, review=regex,
                                national_congress_years={str: INT}, as_of=regex),

@@ -359,3 +359,46 @@ def test_a_decision_dates_an_undated_appointment():
     text = ("Thủ tướng Chính phủ bổ nhiệm ông A.\n\nThực hiện Chỉ thị số 35-CT/TW ngày "
             "30/5/2019 của Bộ Chính trị, quận tổ chức đại hội.")
     assert run(text)["date"] is None
+
+
+def _lead(text, names):
+    m = sorted((mention(text, n) for n in names), key=lambda x: x.start)
+    return run(text, people=list(names), mentions=m)["lead"]
+
+
+def test_the_chair_named_after_a_caption():
+    text = ("Chiều 14/3, Tỉnh ủy tổ chức Hội nghị tổng kết 15 năm (2011-2025) thi hành Điều lệ "
+            "Đảng.\n\nĐại biểu dự Hội nghị tổng kết.\n\nBí thư Tỉnh ủy Đỗ Thanh Bình chủ trì hội "
+            "nghị.")
+    assert _lead(text, ["Đỗ Thanh Bình"]) == "Đỗ Thanh Bình"
+    # further down, a chair is another event's
+    text = text.replace("\n\nBí thư", "\n\nMột.\n\nHai.\n\nBí thư")
+    assert _lead(text, ["Đỗ Thanh Bình"]) is None
+
+
+def test_more_forms_of_who_led():
+    text = ("Kỳ họp thứ 42 của Ủy ban Kiểm tra Trung ương diễn ra từ ngày 12 - 14/6 dưới sự chủ "
+            "trì của Chủ nhiệm Ủy ban Kiểm tra Trung ương Trần Cẩm Tú.")
+    assert _lead(text, ["Trần Cẩm Tú"]) == "Trần Cẩm Tú"
+    text = ("Ông Nguyễn Thiện Nhân phát biểu tại lễ công bố quyết định, sáng 10-5. Đoàn công tác "
+            "của Bộ Chính trị do Chủ tịch Quốc hội Nguyễn Thị Kim Ngân dẫn đầu.")
+    assert _lead(text, ["Nguyễn Thiện Nhân", "Nguyễn Thị Kim Ngân"]) == "Nguyễn Thị Kim Ngân"
+    text = ("Tang lễ được tổ chức trong 2 ngày. Ban Lễ tang gồm có 37 người do Tổng Bí thư "
+            "Nguyễn Phú Trọng là Trưởng ban.")
+    assert _lead(text, ["Nguyễn Phú Trọng"]) == "Nguyễn Phú Trọng"
+    text = ("Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Dân "
+            "vận Trung ương thay mặt Bộ Chính trị, Ban Bí thư dự và chỉ đạo đại hội.")
+    assert _lead(text, ["Trương Thị Mai"]) == "Trương Thị Mai"
+
+
+def test_who_an_action_is_about_is_no_lead():
+    text = ("Sáng 17/11, ông Hà Quang Trung, Phó bí thư Tỉnh ủy Điện Biên, được Ban Bí thư điều "
+            "động giữ chức Phó bí thư Tỉnh ủy Lai Châu.")
+    assert _lead(text, ["Hà Quang Trung"]) is None
+    text = ("Ngày 15-10, Ủy ban Kiểm tra Tỉnh ủy quyết định khai trừ ra khỏi đảng đối với ông Lê "
+            "Đình Thuần, cựu Giám đốc, và ông Nguyễn Hữu Giảng, cựu Phó giám đốc.\n\nÔng Trần "
+            "Văn Ba cho biết: các ông vi phạm.")
+    assert _lead(text, ["Lê Đình Thuần", "Nguyễn Hữu Giảng", "Trần Văn Ba"]) is None
+    text = ("Sáng 6/2, tại lễ trao quyết định điều động cán bộ, Bí thư Tỉnh ủy Lê Văn An phát "
+            "biểu.")
+    assert _lead(text, ["Lê Văn An"]) == "Lê Văn An"
