@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from partyx.data import load
@@ -250,8 +250,7 @@ def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool
     ``text[start:end]``."""
     if odd or not pins:
         return True
-    window = text[start:end].lower()
-    return any(p in window for p in pins)
+    return any(map(text[start:end].lower().__contains__, pins))  # no generator: called often
 
 
 def _up_to_mark(text: str, start: int, end: int) -> int:
@@ -357,6 +356,47 @@ def decision_date(text: str, dates: list[FoundDate], kind: str) -> EventDate | N
 _DECIDED = ("appointment", "discipline")  # events a dated decision makes
 
 
+def restated_date(text: str, dates: list[FoundDate], at: int | None,
+                  kind: str) -> EventDate | None:
+    """For an event whose date (at ``at``; else the first date of the lead that is no
+    document's, life's or span's) is written without a year that nothing ties to it
+    (``Quyết định 626/QĐ-TTg của Thủ tướng ký ngày 2-6``): the same day told again with its
+    year in a sentence of the same action (``Ngày 2-6-2023, Thủ tướng … đã ký Quyết định …
+    bổ nhiệm …``), not a cited document's, a life's or a span's. ``None`` when no such
+    sentence is, or two give different years; never for an event of no type (``other``: a
+    commemoration's day is also the historical day's)."""
+    if kind == "other":
+        return None
+    if at is None:
+        end = min(lead_end_of(text), _LEAD_REACH)
+        own = next((d for d in dates if d.start < end and d.date is None
+                    and not _no_event_date(text, d)), None)
+    else:
+        own = next((d for d in dates if d.start == at), None)
+    day_month = _DAY_MONTH_WRITTEN.search(text, own.start, own.end) if own else None
+    if day_month is None:
+        return None
+    day, month = int(day_month.group(1) or day_month.group(3)), \
+        int(day_month.group(2) or day_month.group(4))
+    found = None
+    for d in dates:
+        if not d.date or d is own or (int(d.date[5:7]), int(d.date[8:10])) != (month, day) \
+                or not _year_written(text, d) or _no_event_date(text, d):
+            continue
+        start, stop = sentence_at(text, d.start)
+        if not any(hit[2] == kind for hit in _first_actions(text[start:stop])):
+            continue
+        if found is not None and found.date != d.date:
+            return None
+        found = found or EventDate(d.date, d.start)
+    return found
+
+
+# The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.
+_DAY_MONTH_WRITTEN = re.compile(
+    r"(\d{1,2})\s?[/.-]\s?(\d{1,2})|(\d{1,2})\s{1,3}[Tt]háng\s{1,3}(\d{1,2})")
+
+
 def death_date(title: str | None, text: str, dates: list[FoundDate]) -> EventDate | None:
     """For an obituary (its headline or lead announces a death: ``TIN BUỒN``, ``báo tin``):
     the date of the death (``đã từ trần hồi 3 giờ 25 phút ngày 19-2-2021``)."""
@@ -371,6 +411,7 @@ def death_date(title: str | None, text: str, dates: list[FoundDate]) -> EventDat
     return None
 
 
+@lru_cache(maxsize=4)  # asked for by each step of the stage: one article's text is scanned once
 def lead_end_of(text: str) -> int:
     """End of the lead: the first two paragraphs of the body."""
     first = text.find("\n\n")

@@ -46,6 +46,8 @@ def mention(text, name, short=None, nth=0):
         ("Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "Sáng 14/10, Đại hội diễn ra.", "congress"),
         (None, "Sáng 10/5, Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết.", "conference"),
         (None, "Cử tri phường đi bỏ phiếu bầu cử đại biểu Quốc hội.", "election"),
+        (None, "Ban Thường vụ Thành ủy thống nhất giới thiệu đồng chí A, Phó Bí thư Thành ủy để "
+               "HĐND thành phố bầu làm Chủ tịch UBND.", "appointment"),
         (None, "Ông A sinh năm 1964.", "other"),
     ],
 )
@@ -402,3 +404,23 @@ def test_who_an_action_is_about_is_no_lead():
     text = ("Sáng 6/2, tại lễ trao quyết định điều động cán bộ, Bí thư Tỉnh ủy Lê Văn An phát "
             "biểu.")
     assert _lead(text, ["Lê Văn An"]) == "Lê Văn An"
+
+
+def test_the_day_told_again_with_its_year():
+    text = ("Theo Quyết định 626/QĐ-TTg của Thủ tướng ký ngày 2-6, ông A được bổ nhiệm giữ chức "
+            "Thứ trưởng.\n\nÔng A sinh năm 1969.\n\nNgày 2-6-2023, Thủ tướng đã ký Quyết định "
+            "số 626/QĐ-TTg bổ nhiệm ông A giữ chức Thứ trưởng.")
+    assert run(text)["date"] == "2023-06-02"
+    # the same day of another action, a birth date or two years: no year
+    other = text.replace("bổ nhiệm ông A giữ chức Thứ trưởng.", "về quy hoạch.")
+    assert run(other)["date"] is None
+    born = text.replace("\n\nNgày 2-6-2023, Thủ tướng đã ký Quyết định số 626/QĐ-TTg",
+                        "\n\nÔng A sinh ngày 2-6-1969,")
+    assert run(born)["date"] is None
+    twice = text + " Ngày 2-6-2021, Thủ tướng bổ nhiệm ông B."
+    assert run(twice)["date"] is None
+    # a commemoration's day is also the historical day's
+    text = ("Sáng 2/9, thành phố tổ chức lễ kỷ niệm Quốc khánh.\n\nNgày 2/9/1945, Chủ tịch Hồ "
+            "Chí Minh đọc Tuyên ngôn độc lập, khai sinh nước Việt Nam Dân chủ Cộng hòa; lễ kỷ "
+            "niệm nhắc lại.")
+    assert run(text)["date"] is None
