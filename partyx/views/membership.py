@@ -6,7 +6,9 @@ the name is written) and by date (``as_of``, else the article's event or publica
 gives the series of party-member and grassroots-organisation counts with the change from the
 previous date that states the same count. When several articles state a count for the same
 organisation and day, the value stated most often wins (ties: the larger, since the usual
-disagreement is a rounded ``trên 16.300``).
+disagreement is a rounded ``trên 16.300``). A count whose article gives no date at all is
+kept, never dropped: it ends its organisation's series as one point "date unknown"
+(``as_of`` null in JSON), with no change computed to or from it.
 
 In a terminal each row gets a bar (0 at the left edge, scaled to the organisation's largest
 count) and each organisation a sparkline of its party members.
@@ -22,6 +24,7 @@ from partyx.views.records import clean, day, dicts, key, record_date
 from partyx.views.render import Section, ViewResult, bar, signed, sparkline
 
 MAX_ARTICLE_IDS = 20
+UNKNOWN_DATE = "date unknown"
 
 
 @dataclass(slots=True)
@@ -34,7 +37,7 @@ class _Point:
 @dataclass(slots=True)
 class _Org:
     names: Counter[str] = field(default_factory=Counter)
-    points: dict[str, _Point] = field(default_factory=dict)
+    points: dict[str | None, _Point] = field(default_factory=dict)  # None: date unknown
 
 
 def _count(value: Any) -> int | None:
@@ -61,7 +64,7 @@ class MembershipView:
             members, grassroots = _count(m.get("party_members")), _count(m.get("grassroots_orgs"))
             name = clean(m.get("org"))
             date = day(m.get("as_of")) or fallback
-            if not name or date is None or (members is None and grassroots is None):
+            if not name or (members is None and grassroots is None):
                 continue
             org = self.orgs.get(key(name))
             if org is None:
@@ -82,19 +85,24 @@ class MembershipView:
         out: list[dict[str, Any]] = []
         for org in self.orgs.values():
             series, prev_m, prev_g = [], None, None
-            for date in sorted(org.points):
+            dates: list[str | None] = [*sorted(d for d in org.points if d is not None)]
+            if None in org.points:
+                dates.append(None)  # last: when it held is unknown
+            for date in dates:
                 p = org.points[date]
                 members, grassroots = _winner(p.party_members), _winner(p.grassroots_orgs)
+                known = date is not None
                 series.append({
                     "as_of": date,
                     "party_members": members,
-                    "party_members_change": _change(prev_m, members),
+                    "party_members_change": _change(prev_m, members) if known else None,
                     "grassroots_orgs": grassroots,
-                    "grassroots_orgs_change": _change(prev_g, grassroots),
+                    "grassroots_orgs_change": _change(prev_g, grassroots) if known else None,
                     "articles": p.articles,
                 })
-                prev_m = members if members is not None else prev_m
-                prev_g = grassroots if grassroots is not None else prev_g
+                if known:
+                    prev_m = members if members is not None else prev_m
+                    prev_g = grassroots if grassroots is not None else prev_g
             out.append({"org": org.names.most_common(1)[0][0], "series": series})
         out.sort(key=lambda r: (-len(r["series"]), r["org"].casefold()))
         return out
@@ -109,14 +117,19 @@ class MembershipView:
             members = [p["party_members"] for p in r["series"]]
             known = [v for v in members if v is not None]
             top = max(known) if known else None
-            trend = sparkline(members)
+            trend = sparkline([p["party_members"] for p in r["series"] if p["as_of"]])
             for p in r["series"]:
                 section.rows.append([
-                    r["org"], trend, p["as_of"], p["party_members"],
+                    r["org"], trend, date_label(p["as_of"]), p["party_members"],
                     signed(p["party_members_change"]), p["grassroots_orgs"],
                     signed(p["grassroots_orgs_change"]), bar(p["party_members"], top),
                 ])
         return ViewResult(self.name, orgs, [section])
+
+
+def date_label(as_of: str | None) -> str:
+    """A count's date as shown: the day, or ``date unknown``."""
+    return as_of if as_of is not None else UNKNOWN_DATE
 
 
 def _change(previous: int | None, current: int | None) -> int | None:

@@ -22,6 +22,8 @@ from typing import Any
 from partyx import errors, io
 from partyx.errors import ExportError
 from partyx.views.base import fold
+from partyx.views.documents import year_label
+from partyx.views.membership import date_label
 from partyx.views.summary import SummaryView
 
 MAX_PEOPLE = 5000
@@ -123,9 +125,10 @@ def _membership(view: SummaryView) -> str:
         points = [p for p in org["series"] if p["party_members"] is not None]
         if points:
             caption = escape(org["org"])
-            if len(points) > MAX_BARS:
-                caption += f' <span class="meta">(last {MAX_BARS} of {len(points)} dates)</span>'
-                points = points[-MAX_BARS:]
+            dated = [p for p in points if p["as_of"] is not None]
+            if len(dated) > MAX_BARS:
+                caption += f' <span class="meta">(last {MAX_BARS} of {len(dated)} dates)</span>'
+                points = dated[-MAX_BARS:] + points[len(dated):]  # and the undated one
             figures.append(f'<figure class="chart"><figcaption>{caption}</figcaption>'
                            f"{bar_chart(points)}</figure>")
     body = "".join(figures) or '<p class="empty">No membership figures in these records.</p>'
@@ -133,7 +136,8 @@ def _membership(view: SummaryView) -> str:
 
 
 def bar_chart(points: list[dict[str, Any]], width: int = 320, height: int = 180) -> str:
-    """An inline SVG bar chart of party members by date, the change written over each bar."""
+    """An inline SVG bar chart of party members by date, the change written over each bar; a
+    count with no date is the last bar, grey, under "date unknown"."""
     top = max(p["party_members"] for p in points) or 1
     n = len(points)
     left, bottom, plot_h = 8, 34, height - 34 - 28
@@ -152,13 +156,15 @@ def bar_chart(points: list[dict[str, Any]], width: int = 320, height: int = 180)
         change = p.get("party_members_change")
         if change:
             label += f" ({change:+,})".replace(",", ".")
-        items.append(f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                     f'height="{h:.1f}" fill="#c8102e"><title>{escape(p["as_of"])}: '
+        when = date_label(p["as_of"])
+        kind, fill = ("bar", "#c8102e") if p["as_of"] is not None else ("bar undated", "#8a93a3")
+        items.append(f'<rect class="{kind}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
+                     f'height="{h:.1f}" fill="{fill}"><title>{escape(when)}: '
                      f"{escape(label)} đảng viên</title></rect>")
         items.append(f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle">'
                      f"{escape(label)}</text>")
         items.append(f'<text x="{cx:.1f}" y="{height - bottom + 14}" text-anchor="middle">'
-                     f'{escape(p["as_of"])}</text>')
+                     f"{escape(when)}</text>")
     items.append(f'<text x="{left}" y="{height - 4}">đảng viên (party members)</text></svg>')
     return "".join(items)
 
@@ -169,12 +175,13 @@ def _documents(view: SummaryView) -> str:
         return ('<section id="documents"><h2>Documents cited</h2>'
                 '<p class="empty">No cited documents in these records.</p></section>')
     rows = "".join(
-        f"<tr><td>{escape(d['document'])}</td><td>{escape(d['type'] or '')}</td>"
+        f"<tr><td>{escape(d['document'])}</td><td>{escape(year_label(d['year']))}</td>"
+        f"<td>{escape(d['type'] or '')}</td>"
         f"<td>{escape(d['issued_by'] or '')}</td><td class=n>{_n(d['citations'])}</td>"
         f"<td>{escape(d['first_cited'] or '')}</td><td>{escape(d['last_cited'] or '')}</td></tr>"
         for d in docs)
     return ('<section id="documents"><h2>Documents cited</h2><table><thead><tr><th>document</th>'
-            "<th>type</th><th>issued by</th><th>citations</th><th>first cited</th>"
+            "<th>year</th><th>type</th><th>issued by</th><th>citations</th><th>first cited</th>"
             f"<th>last cited</th></tr></thead><tbody>{rows}</tbody></table></section>")
 
 

@@ -13,8 +13,8 @@ from collections import Counter
 from typing import Any
 
 from partyx.record import COUNTED
-from partyx.views.documents import DocumentsView
-from partyx.views.membership import MembershipView
+from partyx.views.documents import DocumentsView, year_label
+from partyx.views.membership import MembershipView, date_label
 from partyx.views.people import PeopleView
 from partyx.views.records import FOUND_LABELS, clean, field, record_date
 from partyx.views.render import Section, ViewResult
@@ -68,7 +68,8 @@ class SummaryView:
             "people": [{"name": p["name"], "articles": p["articles"],
                         "posts": [x["post"] for x in p["posts"]]}
                        for p in self.people.rows()[: self.top]],
-            "documents": [{"document": d["document"], "citations": d["citations"]}
+            "documents": [{"document": d["document"], "year": d["year"],
+                           "citations": d["citations"]}
                           for d in self.documents.rows()[: self.top]],
             "membership": [{"org": o["org"], "as_of": p["as_of"],
                             "party_members": p["party_members"],
@@ -94,11 +95,12 @@ class SummaryView:
                                     [[k, v] for k, v in data[key].items()]))
         sections.append(Section("People", ["name", "articles", "posts"],
                                 [[p["name"], p["articles"], p["posts"]] for p in data["people"]]))
-        sections.append(Section("Documents cited", ["document", "citations"],
-                                [[d["document"], d["citations"]] for d in data["documents"]]))
+        sections.append(Section("Documents cited", ["document", "year", "citations"],
+                                [[d["document"], year_label(d["year"]), d["citations"]]
+                                 for d in data["documents"]]))
         sections.append(Section("Membership", ["organisation", "as of", "party members",
                                                "grassroots orgs"],
-                                [[m["org"], m["as_of"], m["party_members"], m["grassroots_orgs"]]
-                                 for m in data["membership"]]))
+                                [[m["org"], date_label(m["as_of"]), m["party_members"],
+                                  m["grassroots_orgs"]] for m in data["membership"]]))
         return ViewResult(self.name, data, sections)
 

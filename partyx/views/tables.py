@@ -8,7 +8,8 @@ people          one row per person across the corpus (``person_id``; ``name_key`
                 normalised casefolded name that makes variant spellings one person)
 appearances     (article_id, person_id): the person in that article, as written there
 positions       each post of a person in an article (title, org, status, text as written)
-documents       one row per cited document (``document_id``, ``symbol`` such as 15-NQ/TU)
+documents       one row per cited document (``document_id``; ``symbol`` such as 15-NQ/TU and
+                ``year``: a symbol of two years is two documents)
 citations       (article_id, document_id): each citation, with the text as written
 places          one row per administrative unit (``place_id``: type, name, province)
 article_places  (article_id, place_id)
@@ -62,7 +63,7 @@ PRIMARY: dict[str, tuple[str, ...]] = {
     "article_places": ("article_id", "place_id"), "congresses": ("congress_id",),
     "membership": ("membership_id",),
 }
-UNIQUE: dict[str, tuple[str, ...]] = {"people": ("name_key",), "documents": ("symbol",)}
+UNIQUE: dict[str, tuple[str, ...]] = {"people": ("name_key",), "documents": ("symbol", "year")}
 FOREIGN: dict[str, dict[str, str]] = {
     "appearances": {"article_id": "articles", "person_id": "people"},
     "positions": {"article_id": "articles", "person_id": "people"},

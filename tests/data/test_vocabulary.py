@@ -74,7 +74,8 @@ SHAPES = {
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
-                  "issuer_aliases": STR_MAP, "issuers": [pair(STR, STR)], "count_words": WORDS},
+                  "code_families": STR_MAP, "issuer_aliases": STR_MAP,
+                  "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
                "topic_words": regex,
@@ -102,6 +103,12 @@ SHAPES = {
              "wrappers": {str: pair(STR, STR)}, "local": {str: pair(STR, STR)},
              "ministries": WORDS, "departments": WORDS, "generic_heads": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_syllables": WORDS},
+    # rules/membership.py
+    "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
+                   "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
+                   "delegate_cues": WORDS, "owner_links": WORDS,
+                   "total_followers": WORDS, "total_places": WORDS,
+                   "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
     "outlets": {"outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS)]},
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
