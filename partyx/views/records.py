@@ -212,3 +212,46 @@ def widen(span: Any, date: str | None) -> None:
         span.first = date
     if span.last is None or date > span.last:
         span.last = date
+
+
+# --- today's map (``--map 2025``: places[].now, SPEC) -----------------------------------------
+
+UNMAPPED = "(not on today's map)"
+
+
+def now_label(place: dict[str, Any]) -> str:
+    """The place on today's map (its ``now``): ``xã Định Mỹ, An Giang``; a province or district
+    has its province only, ``Gia Lai``; :data:`UNMAPPED` where ``now`` is null or absent."""
+    now = place.get("now")
+    if not isinstance(now, dict) or not clean(now.get("province")):
+        return UNMAPPED
+    province = clean(now.get("province"))
+    head = " ".join(x for x in (clean(now.get("type")), clean(now.get("name"))) if x)
+    return f"{head}, {province}" if head and clean(now.get("name")) else province
+
+
+def org_now(org: Any, places: list[dict[str, Any]]) -> str | None:
+    """Today's province of an organisation as written (``Tỉnh ủy Bình Định`` -> ``Gia Lai``),
+    from the ``now`` of the record's places its name refers to, first found of: a unit with its
+    type word (``Đảng bộ quận Thanh Xuân``); a unit by its name (``Tỉnh ủy Bình Định``, ``Quận
+    ủy Ba Đình``); the province of a place (``Thành ủy Hà Nội`` in a record naming ``quận Long
+    Biên, Hà Nội``: each old province went whole into one new one in 2025). None when no place
+    is named in it, or the places named disagree. The organisation keeps its place as written."""
+    name = f" {key(org)} "
+    if name == "  ":
+        return None
+    tiers: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for p in places:
+        now = p.get("now")
+        province = clean(now.get("province")) if isinstance(now, dict) else ""
+        unit = key(p.get("name"))
+        if not province or not unit:
+            continue
+        if f" {key(p.get('type'))} {unit} " in name:
+            tiers[0].add(province)
+        elif f" {unit} " in name:
+            tiers[1].add(province)
+        elif key(p.get("province")) and f" {key(p.get('province'))} " in name:
+            tiers[2].add(province)
+    found = next((t for t in tiers if t), set())
+    return found.pop() if len(found) == 1 else None

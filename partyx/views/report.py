@@ -5,7 +5,10 @@ script are all inside the file, so it can be mailed or opened offline. It shows 
 summary, one bar chart per organisation's membership series, the documents most cited, and a
 people table with a search box. The script filters the table as one types, ignoring case and
 diacritics (``tuyen`` finds ``Tuyến``); a search can be given in the address too
-(``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown.
+(``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown. With
+``map_year="2025"`` (``partyx report --map 2025``) the membership charts are grouped by the
+province that holds each organisation on today's map (``Đảng bộ tỉnh Bình Định`` under Gia Lai;
+the organisation keeps its name as written) and the places on that map are counted.
 
 All values are HTML-escaped; the page is built from one pass over the records
 (:class:`partyx.views.summary.SummaryView`) and written atomically (:func:`write_page`).
@@ -93,6 +96,8 @@ def render_report(view: SummaryView, source: str) -> str:
         _counts("Outlets", "outlet", data["by_outlet"]),
         _counts("Event types", "type", data["by_event_type"]),
         _counts("Months", "month", data["by_month"]),
+        *([_counts(f"Places on the {view.map_year} map", "place", data["by_place"])]
+          if view.map_year else []),
         "</div>",
         _membership(view),
         _documents(view),
@@ -121,6 +126,7 @@ def _counts(title: str, column: str, counts: dict[str, int]) -> str:
 
 def _membership(view: SummaryView) -> str:
     figures = []
+    province: Any = object()  # the heading written last (--map: the orgs come grouped by it)
     for org in view.membership.rows():
         points = [p for p in org["series"] if p["party_members"] is not None]
         if points:
@@ -129,6 +135,11 @@ def _membership(view: SummaryView) -> str:
             if len(dated) > MAX_BARS:
                 caption += f' <span class="meta">(last {MAX_BARS} of {len(dated)} dates)</span>'
                 points = dated[-MAX_BARS:] + points[len(dated):]  # and the undated one
+            if view.map_year and org["now_province"] != province:
+                province = org["now_province"]
+                heading = province or f"Not placed on the {view.map_year} map"
+                figures.append(f'<h3 style="grid-column:1/-1;margin:8px 0 0">'
+                               f"{escape(heading)}</h3>")
             figures.append(f'<figure class="chart"><figcaption>{caption}</figcaption>'
                            f"{bar_chart(points)}</figure>")
     body = "".join(figures) or '<p class="empty">No membership figures in these records.</p>'
@@ -215,14 +226,14 @@ def _n(value: int) -> str:
 
 
 def write_page(path: Path, output: Path, warn: Callable[[str], None] = lambda _: None,
-               strict: bool = False) -> int:
+               strict: bool = False, map_year: str | None = None) -> int:
     """The report page of the records file ``path``, written to ``output`` atomically; return
     the number of articles. :class:`~partyx.errors.ExportError` when ``output`` is the input or
     a file that is not an HTML report; :class:`~partyx.errors.BadRecord` (``strict``) and
     :class:`OSError` as they come: nothing is written then."""
     if not io.replaceable(output, b"<!doctype html", path):
         raise ExportError(errors.NOT_AN_HTML_REPORT, path=output)
-    view = fold(SummaryView(), path, warn, strict)
+    view = fold(SummaryView(map_year=map_year), path, warn, strict)
     page = render_report(view, str(path))
     with io.atomic_writer(output) as fh:
         fh.write(page.encode("utf-8"))

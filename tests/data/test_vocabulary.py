@@ -95,8 +95,14 @@ SHAPES = {
     # io.py (legacy encodings)
     "legacy_vn": {"tcvn3": STR_MAP, "vni": STR_MAP},
     # rules/people.py, rules/orgs.py (surnames)
-    "names": {"surnames": WORDS, "not_name": WORDS, "cues": {str: (STR, NONE)},
-              "blockers": WORDS, "uppercase": STR},
+    "names": {"surnames": WORDS, "middle_names": WORDS, "family_cues": WORDS,
+              "body_surnames": WORDS,
+              "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
+              "speech_cues": WORDS, "stage_name_roles": WORDS,
+              "foreign_places": WORDS,
+              "blockers": WORDS, "unblockers": WORDS,
+              "institution_words": WORDS, "house_leads": WORDS,
+              "uppercase": STR},
     # rules/orgs.py, lang/tokens.py (abbreviations)
     "orgs": {"abbreviations": STR_MAP, "committees": {str: pair(STR, STR)},
              "central": {str: pair(STR, STR)}, "central_parent": WORDS,
@@ -117,6 +123,8 @@ SHAPES = {
                "capital_words": STR_MAP, "names_with_type": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
+    # rules/today.py (places on today's map)
+    "today": {"former_provinces": STR_MAP},
     # rules/posts.py, rules/people.py (cues, list words, past markers)
     "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
                "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,
