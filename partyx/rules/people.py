@@ -50,7 +50,16 @@ from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.orgs import Context, Org
-from partyx.rules.posts import Post, PostParser
+from partyx.rules.posts import (
+    CURRENT,
+    FORMER,
+    FORMER_MEMBER,
+    MEMBER,
+    NOMINATED,
+    Post,
+    PostParser,
+    decision_cues,
+)
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
 _START = attrgetter("start")
@@ -109,17 +118,18 @@ class PeopleFinder:
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
-        appointments = sorted({c.removesuffix(" :") for c in (*t["appointment_cues"],
-                                                                *t["leaving_cues"])},
-                              key=len, reverse=True)
+        g = t["cue_grammar"]
+        # every cue but a nomination has one of these words (a cheap test before tokenizing)
+        appointments = sorted({c.removesuffix(" :") for c in (
+            *t["appointment_cues"], *t["leaving_cues"], *g["verbs"], *g["member_verbs"],
+            *g["member_leaving"])}, key=len, reverse=True)
         self.any_cue = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(c) for c in appointments) + r")(?!\w)",
             re.IGNORECASE)
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
-        self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
-                             **dict.fromkeys(t["leaving_cues"], "former")})
+        self.appoint = Trie(decision_cues(t))
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
         upper = names["uppercase"]
         # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
@@ -337,11 +347,29 @@ class PeopleFinder:
     def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
                       ) -> list[Post]:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
+        return self._decisions(toks, c.end, stop, ctx)
+
+    def _decisions(self, toks: list[Tok], k: int, stop: int, ctx: Context,
+                   past: Callable[[int], bool] | None = None, names: bool = False
+                   ) -> list[Post]:
+        """Posts after the decision and career cues from ``toks[k]`` to ``stop`` or the end
+        of the sentence (or, with ``names``, the next person): a post taken (``giữ chức``),
+        left or held before (``thôi giữ chức``, ``từng đảm nhiệm các chức vụ:``, or any
+        cue at a token where ``past`` says the sentence speaks of the past), membership of
+        the bodies listed (``tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy``; ``thôi tham
+        gia``: former), none for a post one is only nominated for (``giới thiệu để HĐND
+        bầu giữ chức``). The posts of one sentence read as one chain (PostParser.settle)."""
         out: list[Post] = []
-        k = c.end
         marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
+        cues = self.cues
+        nominated = False
+        end = k
         while k < stop:
-            low = toks[k].low
+            t = toks[k]
+            low = t.low
+            if names and t.cap and t.word and (self.orgs.is_name_start(toks, k) or (
+                    k > 0 and toks[k - 1].low in cues)):
+                break  # the next person
             if low not in marks:
                 k += 1
                 continue
@@ -351,13 +379,27 @@ class PeopleFinder:
             if m is None:
                 k += 1
                 continue
-            status, j = m
-            posts, end = self.posts.chain(toks, j, ctx, stop=stop)
-            for p in posts:
-                if status == "former":
-                    p.status = "former"
+            kind, j = m
+            if kind == NOMINATED:
+                nominated = True
+                k = j
+                continue
+            if kind in (MEMBER, FORMER_MEMBER):
+                posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
+                                             else CURRENT, stop)
+            else:
+                posts, e = self.posts.chain(toks, j, ctx, stop=stop, semicolons=kind == FORMER)
+                if kind == FORMER or (past is not None and past(k)):
+                    for p in posts:
+                        p.status = FORMER
+            if nominated and posts:  # the posts one is put forward for
+                posts = []
+                nominated = False
             out.extend(posts)
-            k = max(end, j)
+            end = max(end, e)
+            k = max(e, j)
+        if out:
+            self.posts.settle(toks, out, ctx, end)
         return out
 
     def segments(self, text: str) -> list[tuple[int, int]]:
@@ -669,9 +711,7 @@ class PeopleFinder:
                 subjects.append((end, mentions[i].name))
         for pos, name in subjects:
             person = full[name]
-            for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
-                if past:
-                    p.status = "former"
+            for p, tokens in self._posts_after(text, pos, ctx, seg_tokens):
                 if self.posts.is_post(p):
                     person["positions"].append(_position(text, tokens, p))
                     if p.org is not None and p.org.name not in orgs:
@@ -680,9 +720,10 @@ class PeopleFinder:
             person["positions"] = _dedupe_positions(person["positions"])
 
     def _posts_after(self, text: str, pos: int, ctx: Context, seg_tokens: list[Tokens]
-                     ) -> list[tuple[Post, Tokens, bool]]:
-        """Posts after an appointment cue from ``pos`` to the end of its sentence or the
-        next person: (post, tokens, past)."""
+                     ) -> list[tuple[Post, Tokens]]:
+        """Posts after a decision or career cue from ``pos`` to the end of its sentence or
+        the next person, former where a past marker stands before the cue in the sentence:
+        (post, tokens)."""
         end = next_end(text, pos, CLAUSE, pos + 300)
         end = end if end >= 0 else min(len(text), pos + 300)
         if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
@@ -690,24 +731,12 @@ class PeopleFinder:
         begin = clause_start(text, pos, 300)
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
         toks = tokens.toks
-        out: list[tuple[Post, Tokens, bool]] = []
-        k = 0
-        while k < len(toks):
-            t = toks[k]
-            if t.cap and t.word and (self.orgs.is_name_start(toks, k) or (
-                    k > 0 and toks[k - 1].low in self.cues)):
-                break  # the next person
-            a = self.appoint.match(toks, k) if t.low in self.appoint.root else None
-            if a is None:
-                k += 1
-                continue
-            status, j = a
-            posts, stop = self.posts.chain(toks, j, ctx)
-            past = status == "former" or (
-                self.past_re.search(text, begin, tokens.starts[k]) is not None)
-            out.extend((p, tokens, past) for p in posts)
-            k = max(stop, j)
-        return out
+
+        def past(k: int) -> bool:
+            return self.past_re.search(text, begin, tokens.starts[k]) is not None
+
+        posts = self._decisions(toks, 0, len(toks), ctx, past, names=True)
+        return [(p, tokens) for p in posts]
 
     def _title_before(self, toks: list[Tok], k: int) -> bool:
         for s in range(max(0, k - 12), k):

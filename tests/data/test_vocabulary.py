@@ -105,6 +105,9 @@ SHAPES = {
     # rules/posts.py, rules/people.py (cues, list words, past markers)
     "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
                "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,
+               "title_prefixes": STR_MAP, "member_titles": {str: pair(STR, STR)},
+               "cue_grammar": {str: WORDS}, "cell_hosts": {str: WORDS}, "boards": WORDS,
+               "unnamed_cells": WORDS,
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,

@@ -1,0 +1,117 @@
+"""The grammar of posts (rules/posts.py) and their assembly onto people (rules/people.py):
+chains, the place a chain writes, the status a chain carries, decisions and careers. The
+sentences are written for the form, with other names and places than any article's."""
+
+import pytest
+
+from partyx.record import Article, District, PlaceContext
+from partyx.rules.posts import CURRENT, FORMER, MEMBER, NOMINATED, decision_cues
+from partyx.stages.people import People
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return People()
+
+
+def run(stage, text, province=None, district=None):
+    a = Article(id="t", source={}, text=text, authors=[])
+    a.place_context = PlaceContext(province, District(**district) if district else None)
+    stage(a)
+    return a
+
+
+def posts(article, name):
+    person = next(p for p in article.people if p["name"] == name)
+    return {(("nguyên " if x["status"] == "former" else "") + x["title"], x["org"])
+            for x in person["positions"]}
+
+
+def test_nguyen_before_a_chain_makes_each_post_after_it_former(stage):
+    a = run(stage, "Kỷ luật ông Phan Văn Tám, nguyên Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+                   "Bình Phước; ông Lý Văn Hai, Ủy viên Trung ương Đảng, nguyên Bí thư Tỉnh ủy "
+                   "Bình Phước.", province="Bình Phước")
+    assert posts(a, "Phan Văn Tám") == {("nguyên Phó Bí thư", "Tỉnh ủy Bình Phước"),
+                                        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Bình Phước")}
+    assert posts(a, "Lý Văn Hai") == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                                      ("nguyên Bí thư", "Tỉnh ủy Bình Phước")}
+
+
+def test_a_place_written_in_the_chain_is_the_place_of_its_other_posts(stage):
+    # the article is about Kon Tum: the chain's own place wins for each of its posts
+    a = run(stage, "Các cá nhân vi phạm: ông Đinh Văn Sáu, nguyên Phó Bí thư Tỉnh ủy, Chủ tịch "
+                   "UBND tỉnh Gia Lai; ông Võ Minh Chín, Phó Bí thư Huyện ủy, Chủ tịch UBND "
+                   "huyện Đăk Hà; ông Lê Văn Mười, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành "
+                   "ủy Pleiku, tỉnh Gia Lai.", province="Kon Tum")
+    assert posts(a, "Đinh Văn Sáu") == {("nguyên Phó Bí thư", "Tỉnh ủy Gia Lai"),
+                                        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Gia Lai")}
+    assert posts(a, "Võ Minh Chín") == {("Phó Bí thư", "Huyện ủy Đăk Hà"),
+                                        ("Chủ tịch", "Ủy ban nhân dân huyện Đăk Hà")}
+    assert posts(a, "Lê Văn Mười") == {("Ủy viên", "Ban Thường vụ Tỉnh ủy Gia Lai"),
+                                       ("Bí thư", "Thành ủy Pleiku")}
+
+
+def test_dashes_and_kiem_join_the_posts_of_a_chain(stage):
+    a = run(stage, "Ông Nguyễn Văn Bảy- Phó Bí thư Huyện ủy- Chủ tịch UBND huyện Tương Dương "
+                   "về nhận công tác. Đại tá Trần Văn Năm, Phó Tư lệnh kiêm Tham mưu trưởng Bộ "
+                   "Tư lệnh Thủ đô dự.", province="Nghệ An")
+    assert posts(a, "Nguyễn Văn Bảy") == {("Phó Bí thư", "Huyện ủy Tương Dương"),
+                                          ("Chủ tịch", "Ủy ban nhân dân huyện Tương Dương")}
+    assert posts(a, "Trần Văn Năm") == {
+        ("Phó Tư lệnh", "Bộ Tư lệnh Thủ đô"),
+        ("Tham mưu trưởng", "Bộ Tư lệnh Thủ đô")}
+
+
+def test_acting_is_part_of_the_title_and_co_is_former(stage):
+    a = run(stage, "Quyền Bộ trưởng Bộ Tư pháp Trần Văn Một phát biểu. Cố Thủ tướng Võ Văn "
+                   "Kiệt.")
+    assert posts(a, "Trần Văn Một") == {("Quyền Bộ trưởng", "Bộ Tư pháp")}
+    assert posts(a, "Võ Văn Kiệt") == {("nguyên Thủ tướng", None)}
+
+
+def test_the_cues_are_built_from_their_grammar():
+    cues = decision_cues()
+    assert cues["giữ chức vụ"] == cues["đảm nhiệm các chức vụ :"] == CURRENT
+    assert cues["từng đảm nhiệm các chức vụ :"] == cues["trong thời gian giữ cương vị"] == FORMER
+    assert cues["thôi giữ chức"] == FORMER
+    assert cues["tham gia"] == MEMBER and cues["giới thiệu"] == NOMINATED
+
+
+def test_a_career_list_after_a_past_cue_gives_each_post_former_with_its_place(stage):
+    a = run(stage, "Bí thư Tỉnh ủy Lai Châu Hoàng Văn Tư phát biểu. Trong quá trình công tác, "
+                   "ông Tư từng đảm nhiệm các chức vụ: Chủ tịch UBND huyện, Bí thư Huyện ủy "
+                   "Tam Đường; Giám đốc Sở Tài chính tỉnh; Chủ tịch UBND tỉnh.",
+            province="Lai Châu")
+    assert posts(a, "Hoàng Văn Tư") == {
+        ("Bí thư", "Tỉnh ủy Lai Châu"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân huyện Tam Đường"),
+        ("nguyên Bí thư", "Huyện ủy Tam Đường"),
+        ("nguyên Giám đốc", "Sở Tài chính tỉnh Lai Châu"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Lai Châu")}
+
+
+def test_a_decision_gives_membership_of_each_body_and_leaving_makes_it_former(stage):
+    a = run(stage, "Ban Thường vụ Tỉnh ủy trao quyết định điều động ông Lê Văn Ba thôi tham gia "
+                   "Ban Chấp hành Đảng bộ thành phố Sầm Sơn nhiệm kỳ 2020 - 2025, thôi giữ chức "
+                   "Phó Chủ tịch UBND thành phố Sầm Sơn, để tham gia Ban Chấp hành, Ban Thường "
+                   "vụ Huyện ủy, giữ chức Phó Bí thư Huyện ủy Nga Sơn, đồng thời giới thiệu để "
+                   "HĐND huyện bầu giữ chức Chủ tịch UBND huyện Nga Sơn.", province="Thanh Hóa")
+    assert posts(a, "Lê Văn Ba") == {
+        ("nguyên Ủy viên", "Thành ủy Sầm Sơn"),
+        ("nguyên Phó Chủ tịch", "Ủy ban nhân dân thành phố Sầm Sơn"),
+        ("Ủy viên", "Huyện ủy Nga Sơn"),
+        ("Ủy viên", "Ban Thường vụ Huyện ủy Nga Sơn"),
+        ("Phó Bí thư", "Huyện ủy Nga Sơn")}  # (the post he is put forward for is none)
+
+
+def test_leaving_the_secretariat_makes_its_post_former(stage):
+    a = run(stage, "Đồng chí Đỗ Văn Chín, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, thôi "
+                   "tham gia Ban Bí thư khóa XIII. Bộ Chính trị chỉ định đồng chí Đỗ Văn Chín "
+                   "tham gia Ban Chấp hành Đảng bộ, Ban Thường vụ Thành ủy, giữ chức Bí thư "
+                   "Thành ủy Hải Phòng.", province="Hải Phòng")
+    assert posts(a, "Đỗ Văn Chín") == {
+        ("Ủy viên", "Bộ Chính trị"),
+        ("nguyên Bí thư", "Ban Bí thư Trung ương Đảng"),
+        ("Ủy viên", "Thành ủy Hải Phòng"),
+        ("Ủy viên", "Ban Thường vụ Thành ủy Hải Phòng"),
+        ("Bí thư", "Thành ủy Hải Phòng")}
