@@ -118,6 +118,8 @@ class PeopleFinder:
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
+        self.host_words = Trie(dict.fromkeys(t["host_words"], True))
+        self.event_roles = frozenset(t["event_roles"])
         g = t["cue_grammar"]
         # every cue but a nomination has one of these words (a cheap test before tokenizing)
         appointments = sorted({c.removesuffix(" :") for c in (
@@ -300,7 +302,8 @@ class PeopleFinder:
             if end == target and end > s:
                 return posts, s, False
             rest = [t.low for t in toks[end:target]]
-            if rest in ([","], [":"]) and (cued or rest == [":"]):
+            if rest in ([","], [":"]) and (cued or rest == [":"]) and not (
+                    s > 0 and toks[s - 1].text.isdigit()):  # "gồm 13 ủy viên, bà A": a count
                 return posts, s, rest == [":"]
             if posts and self._list_intro(toks, end, target):
                 return posts, s, True
@@ -323,7 +326,32 @@ class PeopleFinder:
                 continue
             org, end = r
             if self._list_intro(toks, end, target):
-                return [Post(m[0], org, "current", s, end, shared=True)], s, True
+                title, org = self.posts.member_post(org, m[0])
+                return [Post(title, org, "current", s, end, shared=True)], s, True
+        return None
+
+    def _host(self, toks: list[Tok], first: int, k: int, ctx: Context) -> Org | None:
+        """The organisation that opens the sentence (``toks[first:]``, after up to three
+        words such as ``Hiện lãnh đạo``) before ``toks[k]`` and is followed by a host word
+        (``gồm``, ``có``; a term between: ``khóa XVI``, ``nhiệm kỳ mới``), or None."""
+        for s in range(first, min(first + 4, k)):
+            if not toks[s].cap:
+                continue
+            r = self.orgs.org(toks, s, ctx, generic=False)
+            if r is None or r[0].bare:
+                continue
+            org, j = r
+            while j < k and toks[j].word and not toks[j].cap and (
+                    toks[j].low not in self.host_words.root):
+                j += 1  # "nhiệm kỳ mới"
+            if j < k and toks[j].word and toks[j].cap and toks[j - 1].low == "khóa":
+                j += 1  # "khóa XVI"
+            while j < k and (toks[j].low in ("nhiệm", "kỳ", ",", "-", "–")
+                             or toks[j].text.isdigit()):
+                j += 1
+            if j < k and self.host_words.match(toks, j) is not None:
+                return org
+            return None
         return None
 
     def _list_intro(self, toks: list[Tok], k: int, target: int) -> bool:
@@ -342,6 +370,11 @@ class PeopleFinder:
         if m is None or m[1] > target:
             return False
         k = m[1]
+        if k + 2 < target and toks[k].text.isdigit():  # "gồm 14 người:" (a colon needed)
+            k += 1
+            while k < target - 1 and toks[k].word and not toks[k].cap and k - m[1] <= 2:
+                k += 1
+            return k + 1 == target and toks[k].low == ":"
         return k == target or (k + 1 == target and toks[k].low == ":")
 
     def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
@@ -491,8 +524,42 @@ class PeopleFinder:
                 self._posts(text, tokens, found, ctx)
                 cands.extend(found)
                 segments.append((tokens, caps))
+        if cands and ":" in text:
+            self._heading_lists(text, cands, ctx)
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
         return self._assemble(text, segments, cands, ctx)
+
+    def _heading_lists(self, text: str, cands: list[Candidate], ctx: Context) -> None:
+        """``Bộ Chính trị:`` on a line of its own, then one line per member opening with a
+        list mark (``- Bộ trưởng Bộ Công an Lê Hồng Anh``): each person listed holds the
+        member title of the body (``Ủy viên``; ``Bí thư`` of the Secretariat)."""
+        starts = [c.tokens.starts[c.start] for c in cands]
+        for m in _HEADING.finditer(text):
+            if m.group(1).split(None, 1)[0].lower() not in self.list_bodies.root:
+                continue  # (most headings: no body opens them)
+            tokens = self.tokenizer.tokenize(text, m.start(1), m.end(1))
+            toks = tokens.toks
+            body = self.list_bodies.match(toks, 0)
+            r = self.orgs.org(toks, 0, ctx, generic=False) if body is not None else None
+            if body is None or r is None or r[0].bare or not r[0].resolved:
+                continue
+            org, end = r
+            if end + 2 == len(toks) and toks[end].low == "khóa":
+                end += 2
+            if end != len(toks):
+                continue  # the line is more than the body
+            title, org = self.posts.member_post(org, body[0])
+            lo = hi = m.end()
+            for line in _LIST_LINE.finditer(text, m.end()):
+                if line.start() != hi:
+                    break
+                hi = line.end()
+            first = bisect.bisect_left(starts, lo)
+            for c, at in zip(cands[first:], starts[first:], strict=True):
+                if at >= hi:
+                    break
+                c.prefix.append(Post(title, org, CURRENT, c.start, c.start, shared=True,
+                                     written=m.group(1)))
 
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
@@ -545,6 +612,15 @@ class PeopleFinder:
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
                     break
                 d.prefix = list(shared)
+        # 4. titles with no body, in a sentence an organisation opens ("Ủy ban Kiểm tra Tỉnh
+        # ủy gồm 13 ủy viên, bà A làm Chủ nhiệm")
+        for c in cands:
+            for p in (*c.prefix, *c.posts):
+                if p.org is None and p.title not in parser.words.standalone and (
+                        p.title not in self.event_roles):
+                    host = self._host(toks, first_token(breaks, p.start), p.start, ctx)
+                    if host is not None:
+                        p.org = host
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
@@ -584,11 +660,10 @@ class PeopleFinder:
             if c.cue_gender and person["gender"] is None:
                 person["gender"] = c.cue_gender
             mentions.append(Mention(target, c.tokens.starts[c.start], c.tokens.end(c.end - 1)))
-            for p in [*c.prefix, *c.posts]:
-                if self.posts.is_post(p):
-                    person["positions"].append(_position(text, c.tokens, p))
-                    if p.org is not None and p.org.name not in orgs:
-                        orgs[p.org.name] = _org_record(p.org)
+            for p in self.posts.standing([*c.prefix, *c.posts]):
+                person["positions"].append(_position(text, c.tokens, p))
+                if p.org is not None and p.org.name not in orgs:
+                    orgs[p.org.name] = _org_record(p.org)
         taken = Spans([(m.start, m.end) for m in mentions])  # (they never overlap)
         for m, gender in self._short_forms(text, segments, first, taken):
             mentions.append(m)
@@ -769,6 +844,12 @@ _PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matche
 _LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
 
 
+# A line that is only a heading and a colon (see PeopleFinder._heading_lists), and the lines of
+# a list under it, each opening with a list mark (blank lines between).
+_HEADING = re.compile(r"(?m)^[ \t]*([^\W\d_][^\n:]{2,79}?)[ \t]*:[ \t]*$")
+_LIST_LINE = re.compile(r"\s*\n[ \t]*[-–•+*][^\n]*")
+
+
 def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of the matches of ``_PRONOUN.finditer(text, pos)``, in order. Found
     by ``str.find`` of each spelling and a space (a C scan): the regex tried each ``b`` and
@@ -831,19 +912,31 @@ def _slice(seg_tokens: list[Tokens], a: int, b: int) -> Tokens | None:
 def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
     """``Ba Phó ban kiêm nhiệm gồm: ông A, …``: a title written once before a list with no
     organisation belongs to the organisation the same title last had in the text (``Các
-    Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before)."""
+    Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before), else the one its
+    head title had (``… giữ chức Bí thư Tỉnh ủy Lào Cai. Các Phó Bí thư gồm: …``)."""
     last: dict[str, Org] = {}
+    last_of_head: dict[str, Org] = {}
     for c in cands:
         for p in [*c.prefix, *c.posts]:
             if p.org is not None and not p.org.bare:
                 last[p.title] = p.org
-            elif p.org is None and p.shared and p.title not in standalone and p.title in last:
-                p.org = last[p.title]
+                last_of_head[_head_title(p.title)] = p.org
+            elif p.org is None and p.shared and p.title not in standalone:
+                org = last.get(p.title) or last_of_head.get(_head_title(p.title))
+                if org is not None:
+                    p.org = org
+
+
+def _head_title(title: str) -> str:
+    """The head of a deputy's or standing deputy's title: ``Phó Bí thư Thường trực`` ->
+    ``Bí thư``."""
+    return title.removeprefix("Phó ").removesuffix(" Thường trực")
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:
+    written = p.written or text[tokens.starts[p.start]:tokens.end(p.end - 1)]
     return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
-            "text": text[tokens.starts[p.start]:tokens.end(p.end - 1)]}
+            "text": written}
 
 
 def _org_record(org: Org) -> Organization:

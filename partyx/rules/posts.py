@@ -50,6 +50,7 @@ class Post:
     shared: bool = False  # written once before a list of people
     marked: bool = False  # its status is written (``nguyên``, ``đương nhiệm``)
     body: bool = False  # a body one is a member of, as written (PostParser.bodies)
+    written: str | None = None  # as written, where that is not the tokens [start, end)
 
 
 def _member_body(org: Org) -> bool:
@@ -58,6 +59,16 @@ def _member_body(org: Org) -> bool:
     if org.kind == "party_committee":
         return org.level != "central" or org.name != "Đảng Cộng sản Việt Nam"
     return org.name.startswith("Ủy ban Kiểm tra")
+
+
+def _past_brackets(toks: list[Tok], k: int, stop: int) -> int:
+    """After a short aside in brackets at ``toks[k]`` (an abbreviation, spelled out by the
+    tokenizer, or a place: ``(QH)``, ``(Nghệ An)``): up to four words, the first capitalised;
+    else ``k``."""
+    j = k + 1
+    while j < stop and j - k <= 4 and toks[j].word and (toks[j].cap or j > k + 1):
+        j += 1
+    return j + 1 if j > k + 1 and j < stop and toks[j].text == ")" else k
 
 
 def _prefixed(prefix: str | None, title: str) -> str:
@@ -94,6 +105,7 @@ class TitleWords:
     cells: Trie
     boards: tuple[str, ...]
     unnamed_cells: frozenset[str]
+    heads_of: dict[str, frozenset[str]]
 
 
 def load_title_words() -> TitleWords:
@@ -114,6 +126,7 @@ def load_title_words() -> TitleWords:
         cells=Trie({k: k for k in t["cell_hosts"]}),
         boards=tuple(f"{b} " for b in t["boards"]),
         unnamed_cells=frozenset(t["unnamed_cells"]),
+        heads_of={k: frozenset(v) for k, v in t["heads_of"].items()},
     )
 
 
@@ -306,6 +319,18 @@ class PostParser:
             return post.title in self.words.standalone
         return not post.org.bare or post.org.name in self.words.unnamed_cells
 
+    def standing(self, posts: list[Post]) -> list[Post]:
+        """The standing posts among a person's ``posts`` (:meth:`is_post`), less a member
+        title a list gave them that another of their posts implies: one in the same body
+        (``Chủ nhiệm Ủy ban Kiểm tra``), or a title that heads it (``heads_of``)."""
+        out = [p for p in posts if self.is_post(p)]
+        if not any(p.shared for p in out):
+            return out
+        bodies = {p.org.name for p in out if not p.shared and p.org is not None}
+        for p in out:
+            bodies |= self.words.heads_of.get(p.title, frozenset())
+        return [p for p in out if not (p.shared and p.org is not None and p.org.name in bodies)]
+
     def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None,
               semicolons: bool = False) -> tuple[list[Post], int]:
         """Posts from ``toks[i]`` separated by ``,``, ``kiêm``, ``và`` or a dash (``;`` too
@@ -340,6 +365,8 @@ class PostParser:
                     q.org = p.org
             posts.append(p)
             k = end = p.end
+            if k + 2 < stop and toks[k].text == "(":
+                k = end = _past_brackets(toks, k, stop)  # "Chủ tịch Quốc hội (QH)"
             if k < stop and toks[k].low in separators and k + 1 < stop:
                 nxt = k + 1
                 joined = toks[k].low in _JOINERS
@@ -377,9 +404,7 @@ class PostParser:
             if org.bare and end + 1 < stop and toks[end].low == "đảng" and (
                     toks[end + 1].low == "bộ"):
                 end += 2  # "Ban Chấp hành Đảng bộ, Ban Thường vụ Thành ủy": its committee's
-            title, written = self.words.member_titles.get(org.name, ("Ủy viên", None))
-            if written is not None:
-                org = Org(written, org.kind, org.level)
+            title, org = self.member_post(org)
             posts.append(self._finish(Post(title, org, status, k, end, body=True), toks))
             k = end = posts[-1].end
             if k + 1 < stop and toks[k].low in (",", "và"):
@@ -387,6 +412,14 @@ class PostParser:
                 continue
             break
         return posts, end
+
+    def member_post(self, org: Org, title: str = "Ủy viên") -> tuple[str, Org]:
+        """The post a member of ``org`` holds: ``Ủy viên`` (or ``title``), but ``Bí thư`` of
+        ``Ban Bí thư Trung ương Đảng`` (``member_titles``)."""
+        known = self.words.member_titles.get(org.name)
+        if known is None:
+            return title, org
+        return known[0], Org(known[1], org.kind, org.level)
 
     def settle(self, toks: list[Tok], posts: list[Post], ctx: Context, end: int) -> None:
         """Posts read after several cues of one clause as one chain: places from the

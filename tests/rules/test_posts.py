@@ -115,3 +115,41 @@ def test_leaving_the_secretariat_makes_its_post_former(stage):
         ("Ủy viên", "Thành ủy Hải Phòng"),
         ("Ủy viên", "Ban Thường vụ Thành ủy Hải Phòng"),
         ("Bí thư", "Thành ủy Hải Phòng")}
+
+
+def test_a_body_that_opens_the_sentence_is_the_body_of_its_bare_titles(stage):
+    a = run(stage, "Hiện lãnh đạo UBND tỉnh Hậu Giang có Chủ tịch là ông Trần Văn Huyến và 3 Phó "
+                   "Chủ tịch gồm các ông: Lê Văn Một, Trương Cảnh Hai. Ủy ban Kiểm tra Tỉnh ủy "
+                   "khóa XV gồm 11 ủy viên, bà Nguyễn Thị Ba làm Chủ nhiệm.",
+            province="Hậu Giang")
+    assert posts(a, "Trần Văn Huyến") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Hậu Giang")}
+    assert posts(a, "Trương Cảnh Hai") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hậu Giang")}
+    # (11 ủy viên is a count: no title of hers)
+    assert posts(a, "Nguyễn Thị Ba") == {("Chủ nhiệm", "Ủy ban Kiểm tra Tỉnh ủy Hậu Giang")}
+    b = run(stage, "Đoàn kiểm tra của Ban Thường vụ Tỉnh ủy có ông Lê Văn Tư làm Trưởng đoàn.",
+            province="Hậu Giang")
+    assert posts(b, "Lê Văn Tư") == set()  # a role in one event
+
+
+def test_deputies_listed_after_their_head_share_the_heads_body(stage):
+    a = run(stage, "Ông Vũ Văn Hùng giữ chức Bí thư Tỉnh ủy Yên Bái. Các Phó Bí thư gồm: ông Đỗ "
+                   "Văn Năm và bà Lò Thị Sáu.")
+    assert posts(a, "Đỗ Văn Năm") == posts(a, "Lò Thị Sáu") == {("Phó Bí thư", "Tỉnh ủy Yên Bái")}
+
+
+def test_a_heading_body_gives_each_member_listed_under_it_its_title(stage):
+    a = run(stage, "Kết quả bầu cử.\n\nBộ Chính trị:\n\n- Tổng Bí thư Lê Khả Phiêu\n\n- Bộ trưởng "
+                   "Bộ Công an Lê Minh Hương\n\nBan Bí thư:\n\n- Trưởng Ban Dân vận TƯ Trương Mỹ "
+                   "Hoa\n\nỦy ban Kiểm tra TƯ gồm 9 người: Nguyễn Thị Xuân Mỹ (Chủ nhiệm Ủy ban "
+                   "Kiểm tra TƯ), Đặng Văn Bảy, Hoàng Văn Tám.")
+    assert posts(a, "Lê Khả Phiêu") == {("Tổng Bí thư", None)}  # (he heads it)
+    assert posts(a, "Lê Minh Hương") == {("Bộ trưởng", "Bộ Công an"), ("Ủy viên", "Bộ Chính trị")}
+    assert posts(a, "Trương Mỹ Hoa") == {("Trưởng ban", "Ban Dân vận Trung ương"),
+                                         ("Bí thư", "Ban Bí thư Trung ương Đảng")}
+    assert posts(a, "Nguyễn Thị Xuân Mỹ") == {("Chủ nhiệm", "Ủy ban Kiểm tra Trung ương")}
+    assert posts(a, "Hoàng Văn Tám") == {("Ủy viên", "Ủy ban Kiểm tra Trung ương")}
+
+
+def test_an_abbreviation_in_brackets_does_not_end_a_chain(stage):
+    a = run(stage, "Đoàn do Ủy viên Bộ Chính trị, Chủ tịch Quốc hội (QH) Nguyễn Văn An dẫn đầu.")
+    assert posts(a, "Nguyễn Văn An") == {("Ủy viên", "Bộ Chính trị"), ("Chủ tịch", "Quốc hội")}
