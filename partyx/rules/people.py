@@ -290,26 +290,36 @@ class PeopleFinder:
     def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
                 ) -> tuple[list[Post], int, bool] | None:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
+        found = self._prefix_chain(toks, c, floor, ctx)
+        if found is None:
+            return self._body_list(toks, max(floor, c.start - 40), c.cue_at, ctx)
+        posts, s, end, colon = found
+        self.posts.settle_chain(toks, posts, ctx, end)
+        return posts, s, colon
+
+    def _prefix_chain(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+                      ) -> tuple[list[Post], int, int, bool] | None:
+        """The chain read right before ``c`` (not settled): (posts, start, end, colon)."""
         cued = c.cued  # (as found: _posts sets it after this)
         target = c.cue_at
         firsts = self.posts.post_first_words
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
-            posts, end = self.posts.chain(toks, s, ctx, stop=target)
+            posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
             if end == target and end > s:
-                return posts, s, False
+                return posts, s, end, False
             rest = [t.low for t in toks[end:target]]
             if rest in ([","], [":"]) and (cued or rest == [":"]) and not (
                     s > 0 and toks[s - 1].text.isdigit()):  # "gồm 13 ủy viên, bà A": a count
-                return posts, s, rest == [":"]
+                return posts, s, end, rest == [":"]
             if posts and self._list_intro(toks, end, target):
-                return posts, s, True
+                return posts, s, end, True
             if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
-                return posts, s, False
-        return self._body_list(toks, max(floor, c.start - 40), target, ctx)
+                return posts, s, end, False
+        return None
 
     def _body_list(self, toks: list[Tok], lo: int, target: int, ctx: Context
                    ) -> tuple[list[Post], int, bool] | None:
@@ -397,6 +407,8 @@ class PeopleFinder:
         cues = self.cues
         nominated = False
         end = k
+        post_words = self.posts.post_first_words
+        body_words = self.orgs.org_first_words
         while k < stop:
             t = toks[k]
             low = t.low
@@ -416,6 +428,10 @@ class PeopleFinder:
             if kind == NOMINATED:
                 nominated = True
                 k = j
+                continue
+            if j >= stop or toks[j].low not in (
+                    body_words if kind in (MEMBER, FORMER_MEMBER) else post_words):
+                k = j  # (most cues: no post after them)
                 continue
             if kind in (MEMBER, FORMER_MEMBER):
                 posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
@@ -534,7 +550,7 @@ class PeopleFinder:
         list mark (``- Bộ trưởng Bộ Công an Lê Hồng Anh``): each person listed holds the
         member title of the body (``Ủy viên``; ``Bí thư`` of the Secretariat)."""
         starts = [c.tokens.starts[c.start] for c in cands]
-        for m in _HEADING.finditer(text):
+        for m in _headings(text):
             if m.group(1).split(None, 1)[0].lower() not in self.list_bodies.root:
                 continue  # (most headings: no body opens them)
             tokens = self.tokenizer.tokenize(text, m.start(1), m.end(1))
@@ -816,7 +832,7 @@ class PeopleFinder:
     def _title_before(self, toks: list[Tok], k: int) -> bool:
         for s in range(max(0, k - 12), k):
             if self.posts.starts_post(toks[s]):
-                posts, end = self.posts.chain(toks, s, _NO_PLACE, stop=k)
+                posts, end = self.posts.chain(toks, s, _NO_PLACE, stop=k, settle=False)
                 if end == k and posts:
                     return True
         return False
@@ -846,8 +862,24 @@ _LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after
 
 # A line that is only a heading and a colon (see PeopleFinder._heading_lists), and the lines of
 # a list under it, each opening with a list mark (blank lines between).
-_HEADING = re.compile(r"(?m)^[ \t]*([^\W\d_][^\n:]{2,79}?)[ \t]*:[ \t]*$")
+_HEADING = re.compile(r"[ \t]*([^\W\d_][^\n:]{2,79}?)[ \t]*:[ \t]*(?=\n|$)")
 _LIST_LINE = re.compile(r"\s*\n[ \t]*[-–•+*][^\n]*")
+
+
+def _headings(text: str) -> list[re.Match[str]]:
+    """The matches of ``_HEADING`` at the starts of lines, found from each colon that ends
+    a line (``str.find``: a regex scan tries every position of the text)."""
+    found = []
+    q = text.find(":")
+    while q != -1:
+        nl = text.find("\n", q)
+        end = len(text) if nl == -1 else nl
+        if not text[q + 1:end].strip(" \t"):
+            m = _HEADING.match(text, text.rfind("\n", 0, q) + 1, end)
+            if m is not None and m.end() == end:
+                found.append(m)
+        q = text.find(":", q + 1)
+    return found
 
 
 def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:

@@ -332,7 +332,7 @@ class PostParser:
         return [p for p in out if not (p.shared and p.org is not None and p.org.name in bodies)]
 
     def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None,
-              semicolons: bool = False) -> tuple[list[Post], int]:
+              semicolons: bool = False, settle: bool = True) -> tuple[list[Post], int]:
         """Posts from ``toks[i]`` separated by ``,``, ``kiêm``, ``và`` or a dash (``;`` too
         with ``semicolons``: the list of a career summary), ranks and degrees between them:
         (posts, index after the last one). Stops before ``stop``.
@@ -340,7 +340,9 @@ class PostParser:
         ``nguyên`` before a post makes it and every unmarked post after it in the chain
         former; a title with no organisation joined by ``kiêm`` or a dash to a post of one
         shares it (``Phó Tư lệnh kiêm Tham mưu trưởng Bộ Tư lệnh``); a place written in the
-        chain is the place of its posts that leave theirs out (:meth:`locate`)."""
+        chain is the place of its posts that leave theirs out (:meth:`locate`).With ``settle`` False
+        the chain is read only (:meth:`settle_chain` does the rest, once the chain to keep is
+        chosen)."""
         stop = len(toks) if stop is None else stop
         posts: list[Post] = []
         k = i
@@ -379,12 +381,19 @@ class PostParser:
                     k = nxt
                     continue
             break
-        if posts:
-            if len(posts) > 1:
-                _carry_status(posts)
-                self.locate(toks, posts, ctx, end)
-            self._inherit(posts)
+        if posts and settle:
+            self.settle_chain(toks, posts, ctx, end)
         return posts, end
+
+    def settle_chain(self, toks: list[Tok], posts: list[Post], ctx: Context, end: int
+                     ) -> None:
+        """What a chain's posts take from one another: the status written before them, the
+        place written in the chain (:meth:`locate`), the body of the next post (for a body
+        or cell written without its own). ``end``: where the chain ends."""
+        if len(posts) > 1:
+            _carry_status(posts)
+            self.locate(toks, posts, ctx, end)
+        self._inherit(posts)
 
     def bodies(self, toks: list[Tok], i: int, ctx: Context, status: str,
                stop: int | None = None) -> tuple[list[Post], int]:
