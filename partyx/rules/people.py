@@ -78,6 +78,8 @@ _NO_PLACE = Context()
 # before it and for posts and appointment cues after it.
 _LEFT = 200
 _RIGHT = 260
+# Characters of an article's lead (see PeopleFinder._deceased).
+_LEAD = 800
 
 
 class Found(NamedTuple):
@@ -119,6 +121,9 @@ class PeopleFinder:
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
         self.host_words = Trie(dict.fromkeys(t["host_words"], True))
+        self.distinct = tuple(f" {q}" for q in t["distinct_qualifiers"])
+        self.death_words = tuple(t["death_words"])
+        self.funeral_words = tuple(w.lower() for w in t["funeral_words"])
         self.event_roles = frozenset(t["event_roles"])
         g = t["cue_grammar"]
         # every cue but a nomination has one of these words (a cheap test before tokenizing)
@@ -128,6 +133,13 @@ class PeopleFinder:
         self.any_cue = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(c) for c in appointments) + r")(?!\w)",
             re.IGNORECASE)
+        # a former lead and a verb: where a career clause may open (see _career_before)
+        leads = g["former_leads"]
+        self.former_leads = tuple({*leads, *(w[0].upper() + w[1:] for w in leads)})
+        # (matched from a lead's second letter: its first is either case)
+        self.career_cue = re.compile(
+            r"(?:" + "|".join(re.escape(w[1:]) for w in leads) + r")\s+(?:"
+            + "|".join(re.escape(w) for w in g["verbs"]) + r")(?!\w)")
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
@@ -321,6 +333,17 @@ class PeopleFinder:
                 return posts, s, end, False
         return None
 
+    def _colon_head(self, toks: list[Tok], colon: int, floor: int, ctx: Context
+                    ) -> list[Post]:
+        """The chain that ends right before the colon at ``toks[colon]`` (from ``floor``)."""
+        firsts = self.posts.post_first_words
+        for s in range(max(floor, colon - 40), colon):
+            if toks[s].low in firsts:
+                posts, end = self.posts.chain(toks, s, ctx, stop=colon)
+                if posts and end == colon:
+                    return posts
+        return []
+
     def _body_list(self, toks: list[Tok], lo: int, target: int, ctx: Context
                    ) -> tuple[list[Post], int, bool] | None:
         """``Ban Thường vụ Thành ủy gồm các đồng chí: A, B``: a body written before a list
@@ -391,6 +414,28 @@ class PeopleFinder:
                       ) -> list[Post]:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
         return self._decisions(toks, c.end, stop, ctx)
+
+    def _decided_for(self, toks: list[Tok], k: int, stop: int, ctx: Context) -> list[Post]:
+        """The posts of the decision cue in ``toks[k:stop]`` whose posts end right at
+        ``stop`` (before ``đối với`` and a person)."""
+        while k < stop:
+            m = self.appoint.match(toks, k) if toks[k].low in self.appoint.root else None
+            if m is None or m[0] == NOMINATED or m[1] >= stop:
+                k += 1
+                continue
+            kind, j = m
+            if kind in (MEMBER, FORMER_MEMBER):
+                posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
+                                             else CURRENT, stop)
+            else:
+                posts, e = self.posts.chain(toks, j, ctx, stop=stop)
+                if kind == FORMER:
+                    for p in posts:
+                        p.status = FORMER
+            if posts and e == stop:
+                return posts
+            k = max(e, j)
+        return []
 
     def _decisions(self, toks: list[Tok], k: int, stop: int, ctx: Context,
                    past: Callable[[int], bool] | None = None, names: bool = False
@@ -593,7 +638,8 @@ class PeopleFinder:
                 c.cued = True
                 prev = cands[i - 1] if i else None
                 if prev is not None and s >= 1 and toks[s - 1].low in _SEPARATORS and (
-                        prev.end == s - 1 or (prev.end == s - 2 and toks[s - 2].low == ",")):
+                        prev.end == s - 1 or (prev.end == s - 2 and toks[s - 2].low == ",")
+                ) and sentence_number(breaks, prev.end - 1) == sentence_number(breaks, s):
                     # "A, post, post B": only the post touching B is B's
                     touching = posts[-1:] if posts and posts[-1].end == c.start else []
                     c.prefix = touching
@@ -603,27 +649,47 @@ class PeopleFinder:
                     if colon or (s >= 1 and _is_plural(toks, s)):
                         for p in posts:
                             p.shared = True
+                    elif s >= 2 and toks[s - 1].low == ":":
+                        # "các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B"
+                        head = self._colon_head(toks, s - 1, max(floor, first_token(
+                            breaks, c.start)), ctx)
+                        for p in head:
+                            p.shared = True
+                        c.prefix = [*head, *posts]
             floor = c.end
         # 2. chains after names, and appointment cues
         for i, c in enumerate(cands):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
-            limit = len(toks)
+            # (not past the sentence: a line break ends a list's item)
+            b = bisect.bisect_right(breaks, c.end - 1)
+            limit = breaks[b] if b < len(breaks) else len(toks)
             if nxt is not None:
-                limit = nxt.prefix_start if nxt.prefix_start is not None else nxt.start
-                limit = min(limit, nxt.cue_at)
+                limit = min(limit, nxt.cue_at,
+                            nxt.prefix_start if nxt.prefix_start is not None else nxt.start)
             k = c.end
             if k < limit and toks[k].low in _SEPARATORS:
-                posts, end = parser.chain(toks, k + 1, ctx, stop=limit)
+                # (";" between posts: the next person's titles begin at limit)
+                posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx))
+            at = c.cue_at
+            if at >= 2 and toks[at - 1].low == "với" and toks[at - 2].low == "đối":
+                # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A"
+                c.posts.extend(self._decided_for(toks, first_token(breaks, at), at - 2, ctx))
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]
             if not shared:
                 continue
             for d in cands[i + 1:]:
-                if sentence_number(breaks, d.start) != sentence_number(breaks, c.start) or d.prefix:
+                if sentence_number(breaks, d.start) != sentence_number(breaks, c.start):
                     break
+                if d.prefix:  # an item with its own titles: after a semicolon only
+                    ps = d.prefix_start
+                    if ps is None or ps == 0 or toks[ps - 1].low != ";":
+                        break
+                    d.prefix = [*shared, *d.prefix]
+                    continue
                 cue_at = d.cue_at
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
                     break
@@ -792,6 +858,7 @@ class PeopleFinder:
         subjects = [(m.end, m.name) for m in mentions if (m.start, m.end) not in full_spans]
         starts = [m.start for m in mentions]
         # (from the first mention on: a pronoun before it has no one to stand for)
+        pronouns = []
         for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
             i = bisect.bisect_left(starts, at) - 1
             if i < 0:
@@ -800,6 +867,7 @@ class PeopleFinder:
             gender = self.cues.get(word.lower())
             if person["gender"] in (None, gender):
                 subjects.append((end, mentions[i].name))
+                pronouns.append((at, end, mentions[i].name))
         for pos, name in subjects:
             person = full[name]
             for p, tokens in self._posts_after(text, pos, ctx, seg_tokens):
@@ -807,8 +875,103 @@ class PeopleFinder:
                     person["positions"].append(_position(text, tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
+        # "Trong thời gian giữ cương vị A, B, bà Thanh đã …": a career clause before its
+        # subject (any mention of a person, or a pronoun)
+        for at, name in [*((m.start, m.name) for m in mentions), *(
+                (a, n) for a, _, n in pronouns)]:
+            if _AFTER_COMMA.search(text, max(0, at - 16), at) is None:
+                continue  # (most subjects: no clause before them ends with a comma)
+            cue = self._career_cue_before(text, at)
+            if cue is None:
+                continue
+            person = full[name]
+            for p, tokens in self._career_before(text, cue, at, ctx, seg_tokens):
+                if self.posts.is_post(p):
+                    person["positions"].append(_position(text, tokens, p))
+                    if p.org is not None and p.org.name not in orgs:
+                        orgs[p.org.name] = _org_record(p.org)
+        for name in self._deceased(text, mentions):
+            for position in full[name]["positions"]:
+                position["status"] = FORMER
         for person in full.values():
-            person["positions"] = _dedupe_positions(person["positions"])
+            person["positions"] = _dedupe_positions(person["positions"], self.distinct)
+
+    def _deceased(self, text: str, mentions: list[Mention]) -> set[str]:
+        """The people the text says died: a death word after a mention of them or a
+        pronoun for them (``ông đã từ trần``, adverbs between), or a funeral word before a
+        mention in the same sentence (``Lễ tang đồng chí …``). Their posts are all former.
+        Only in an article whose lead speaks of a death or a funeral (a scan of the whole text
+        for each word costs more than all the rest)."""
+        found: set[str] = set()
+        lead = text[:_LEAD].lower()
+        if not any(w in lead for w in self.death_words) and not any(
+                w in lead for w in self.funeral_words):
+            return found  # (an article about a death says so in its lead)
+        for i, m in enumerate(mentions):  # (up to the next mention: its last subject)
+            upto = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            after = text[m.end:min(upto, m.end + 300)]
+            for word in self.death_words:
+                q = after.find(word)
+                if q == -1:
+                    continue
+                a = _ADVERBS_BEFORE.search(after, max(0, q - 40), q)
+                at = a.start() if a is not None else q
+                if at == 0 or _ends_with_word(after[max(0, at - 12):at].lower(), self.short_cues):
+                    found.add(m.name)  # "A qua đời", "…, đồng chí đã từ trần"
+        for m in mentions:
+            before = text[max(0, m.start - 80):m.start].lower()
+            for word in self.funeral_words:
+                q = before.rfind(word)
+                if q != -1 and self._only_titles(text, m.start - len(before) + q + len(word),
+                                                 m.start):
+                    found.add(m.name)
+        return found
+
+    def _only_titles(self, text: str, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` holds nothing but cue words (``của``, ``đồng chí``) and a
+        chain of titles (``Lễ tang Chủ tịch nước Trần Đại Quang``)."""
+        toks = self.tokenizer.tokenize(text, a, b).toks
+        k = 1 if toks and toks[0].low == "của" else 0
+        cue = self.cue_trie.match(toks, k)
+        k = cue[1] if cue is not None else k
+        if k < len(toks):
+            posts, k = self.posts.chain(toks, k, _NO_PLACE, settle=False)
+        cue = self.cue_trie.match(toks, k)
+        return (cue[1] if cue is not None else k) == len(toks)
+
+    def _career_cue_before(self, text: str, at: int) -> int | None:
+        """Where the last former lead and verb (``trong thời gian giữ``) in the sentence
+        before ``text[at]`` open, or None (each lead found by ``str.find``, lower case and
+        capitalised, the verb after it by a match there: a regex scan would try every
+        position)."""
+        begin = clause_start(text, at, 300)
+        found = None
+        for lead in self.former_leads:
+            q = text.find(lead, begin, at)
+            while q != -1:
+                if (q == 0 or not text[q - 1].isalnum()) and (found is None or q > found) and (
+                        self.career_cue.match(text, q + 1, at) is not None):
+                    found = q
+                q = text.find(lead, q + 1, at)
+        return found
+
+    def _career_before(self, text: str, cue: int, at: int, ctx: Context,
+                       seg_tokens: list[Tokens]) -> list[tuple[Post, Tokens]]:
+        """``Trong thời gian giữ các cương vị A, B, C, bà …``: the posts of a career clause
+        (its cue at ``text[cue]``) that ends, with a comma (and a cue word), where a subject
+        starts at ``text[at]``; all former."""
+        tokens = _slice(seg_tokens, cue, at) or self.tokenizer.tokenize(text, cue, at)
+        toks = tokens.toks
+        a = self.appoint.match(toks, 0)
+        if a is None or a[0] != FORMER:
+            return []
+        posts, e = self.posts.chain(toks, a[1], ctx, semicolons=True)
+        rest = [t.low for t in toks[e:]]
+        if not posts or not rest or rest[0] != "," or any(w not in self.cues for w in rest[1:]):
+            return []
+        for p in posts:
+            p.status = FORMER
+        return [(p, tokens) for p in posts]
 
     def _posts_after(self, text: str, pos: int, ctx: Context, seg_tokens: list[Tokens]
                      ) -> list[tuple[Post, Tokens]]:
@@ -880,6 +1043,18 @@ def _headings(text: str) -> list[re.Match[str]]:
                 found.append(m)
         q = text.find(":", q + 1)
     return found
+
+
+# A comma and a cue word before a subject (see PeopleFinder._career_before).
+_AFTER_COMMA = re.compile(r",\s*(?:(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+)?$")
+# Spaces and adverbs between a subject and its verb (see PeopleFinder._deceased).
+_ADVERBS_BEFORE = re.compile(r"(?:\s+(?:đã|vừa|đột ngột|bất ngờ))*\s+$")
+
+
+def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with one of ``words``, a whole word."""
+    return any(text.endswith(w) and (len(text) == len(w) or not text[-len(w) - 1].isalnum())
+               for w in words)
 
 
 def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -975,10 +1150,12 @@ def _org_record(org: Org) -> Organization:
     return {"name": org.name, "kind": org.kind, "level": org.level}
 
 
-def _dedupe_positions(positions: list[Position]) -> list[Position]:
+def _dedupe_positions(positions: list[Position], distinct: tuple[str, ...] = ()
+                      ) -> list[Position]:
     """One entry per title and organisation; a post also written as former is former; a
     title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
-    ``Phó Bí thư Thường trực`` of one committee) is the same post written short."""
+    ``Phó Bí thư Thường trực`` of one committee) is the same post written short, unless
+    the longer one ends with one of the ``distinct`` qualifiers (``dự khuyết``)."""
     out: dict[tuple[str, str | None], Position] = {}
     for p in positions:
         key = (p["title"], p["org"])
@@ -986,7 +1163,8 @@ def _dedupe_positions(positions: list[Position]) -> list[Position]:
             out[key] = p
     keys = list(out)
     for title, org in keys:
-        if any(o == org and t != title and t.startswith(title + " ") for t, o in keys):
+        if any(o == org and t != title and t.startswith(title + " ")
+               and not t.endswith(distinct) for t, o in keys):
             del out[(title, org)]
     return list(out.values())
 

@@ -28,8 +28,9 @@ from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.orgs import Context, Org, OrgReader, canon_place
 
-_TERM_WORDS = frozenset({"khóa", "nhiệm"})  # the first words _finish looks for
+_TERM_WORDS = frozenset({"khóa", "nhiệm", "các"})  # the first words _finish looks for
 _DASHES = frozenset({"-", "–", "—"})
+_ROMAN = frozenset("IVXLC")
 # what separates the posts of a chain; the joiners share a bare title's organisation
 _SEPARATORS = frozenset({",", "kiêm", "và", "/", "rồi"}) | _DASHES
 _SEMI_SEPARATORS = _SEPARATORS | {";"}
@@ -59,6 +60,11 @@ def _member_body(org: Org) -> bool:
     if org.kind == "party_committee":
         return org.level != "central" or org.name != "Đảng Cộng sản Việt Nam"
     return org.name.startswith("Ủy ban Kiểm tra")
+
+
+def _is_term(word: str) -> bool:
+    """A term's number: ``12``, ``XII``."""
+    return word.isdigit() or (word.isupper() and set(word) <= _ROMAN)
 
 
 def _past_brackets(toks: list[Tok], k: int, stop: int) -> int:
@@ -153,6 +159,9 @@ def decision_cues(t: dict | None = None) -> dict[str, str]:
                 cues[base + colon] = CURRENT
                 for lead in g["former_leads"]:
                     cues[f"{lead} {base}{colon}"] = FORMER
+    for verb in g["leaving_verbs"]:
+        for obj in objects:
+            cues[f"{verb} {obj}".strip()] = FORMER
     cues.update(dict.fromkeys(g["member_verbs"], MEMBER))
     cues.update(dict.fromkeys(g["member_leaving"], FORMER_MEMBER))
     cues.update(dict.fromkeys(g["nominations"], NOMINATED))
@@ -194,6 +203,8 @@ class PostParser:
         if head in v.status:
             status = v.status[head]
             i += 1
+            if i + 1 < n and toks[i].low == "là":  # "nguyên là Viện phó …"
+                i += 1
             if i >= n:
                 return None
             head = toks[i].low
@@ -298,11 +309,17 @@ class PostParser:
         return None, end
 
     def _finish(self, post: Post, toks: list[Tok]) -> Post:
-        """Swallow a term written after the post (``nhiệm kỳ 2015 - 2020``, ``khóa XII``)."""
+        """Swallow a term written after the post (``nhiệm kỳ 2015 - 2020``, ``khóa XII``,
+        ``các khóa VII, VIII và IX``)."""
         k = post.end
         n = len(toks)
-        if k < n and toks[k].low == "khóa" and k + 1 < n and toks[k + 1].word:
-            post.end = k + 2
+        if k + 1 < n and toks[k].low == "các" and toks[k + 1].low == "khóa":
+            k += 1
+        if k + 1 < n and toks[k].low == "khóa" and toks[k + 1].word:
+            k += 2
+            while k + 1 < n and toks[k].low in (",", "và") and _is_term(toks[k + 1].text):
+                k += 2
+            post.end = k
         elif k + 1 < n and toks[k].low == "nhiệm" and toks[k + 1].low == "kỳ":
             k += 2
             while k < n and (toks[k].text.isdigit() or toks[k].text in "-–"):

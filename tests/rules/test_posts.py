@@ -153,3 +153,61 @@ def test_a_heading_body_gives_each_member_listed_under_it_its_title(stage):
 def test_an_abbreviation_in_brackets_does_not_end_a_chain(stage):
     a = run(stage, "Đoàn do Ủy viên Bộ Chính trị, Chủ tịch Quốc hội (QH) Nguyễn Văn An dẫn đầu.")
     assert posts(a, "Nguyễn Văn An") == {("Ủy viên", "Bộ Chính trị"), ("Chủ tịch", "Quốc hội")}
+
+
+def test_a_title_before_a_colon_goes_to_each_item_with_its_own_titles(stage):
+    a = run(stage, "Cùng đi có các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng Bộ Y tế Lê Văn "
+                   "Một; Bộ trưởng Bộ Tư pháp Hà Văn Hai; lãnh đạo các bộ, ngành.")
+    assert posts(a, "Lê Văn Một") == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                                      ("Bộ trưởng", "Bộ Y tế")}
+    assert posts(a, "Hà Văn Hai") == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                                      ("Bộ trưởng", "Bộ Tư pháp")}
+
+
+def test_a_career_clause_before_its_subject_gives_former_posts(stage):
+    a = run(stage, "Bà Trần Thị Năm bị kỷ luật. Trong thời gian giữ các cương vị Tỉnh ủy viên, "
+                   "Giám đốc Sở Y tế, bà Năm đã vi phạm.", province="Bình Phước")
+    assert posts(a, "Trần Thị Năm") == {("nguyên Ủy viên", "Tỉnh ủy Bình Phước"),
+                                        ("nguyên Giám đốc", "Sở Y tế tỉnh Bình Phước")}
+
+
+def test_the_posts_of_a_person_who_died_are_former(stage):
+    a = run(stage, "Đồng chí Lê Văn Sáu, Ủy viên Bộ Chính trị, nguyên Phó Thủ tướng, sau một thời "
+                   "gian lâm bệnh, đồng chí đã từ trần. Ban Lễ tang do Chủ tịch nước Võ Văn Bảy "
+                   "làm Trưởng ban. Tổ chức lễ tang Chủ tịch nước Đỗ Văn Tám.")
+    assert posts(a, "Lê Văn Sáu") == {("nguyên Ủy viên", "Bộ Chính trị"),
+                                      ("nguyên Phó Thủ tướng", None)}
+    assert posts(a, "Võ Văn Bảy") == {("Chủ tịch nước", None)}  # (the funeral committee's)
+    assert posts(a, "Đỗ Văn Tám") == {("nguyên Chủ tịch nước", None)}
+
+
+def test_a_decision_before_doi_voi_belongs_to_the_person_after_it(stage):
+    a = run(stage, "HĐND tỉnh miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh Bến Tre nhiệm kỳ "
+                   "2021-2026 đối với ông Trần Văn Chín. Ban Bí thư chuẩn y tham gia Ban Thường "
+                   "vụ Tỉnh ủy Bến Tre đối với ông Lý Văn Mười. UBKT kỷ luật cảnh cáo đối với ông "
+                   "Võ Văn Một.")
+    assert posts(a, "Trần Văn Chín") == {("nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bến Tre")}
+    assert posts(a, "Lý Văn Mười") == {("Ủy viên", "Ban Thường vụ Tỉnh ủy Bến Tre")}
+    assert posts(a, "Võ Văn Một") == set()
+
+
+def test_terms_an_alternate_seat_and_semicolons_in_an_apposition(stage):
+    a = run(stage, "Đồng chí Lê Văn Hai, Ủy viên dự khuyết Ban Chấp hành Trung ương khóa VI, Ủy "
+                   "viên Ban Chấp hành Trung ương Đảng các khóa VII, VIII; Bí thư Trung ương Đảng "
+                   "khóa VIII; nguyên Trưởng ban Nội chính Trung ương, dự lễ.")
+    assert posts(a, "Lê Văn Hai") == {
+        ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng"),
+        ("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+        ("Bí thư", "Ban Bí thư Trung ương Đảng"),
+        ("nguyên Trưởng ban", "Ban Nội chính Trung ương")}
+
+
+def test_a_list_item_ends_at_its_line(stage):
+    a = run(stage, "- Phó thủ tướng Phạm Văn Ba\n\n- Thứ trưởng Bộ Quốc phòng, Tổng tham mưu "
+                   "trưởng Quân đội nhân dân Việt Nam Trần Văn Bốn\n\n- Bố vợ tôi nguyên là viện "
+                   "phó Viện Kiểm sát nhân dân tối cao Trần Văn Năm.")
+    assert posts(a, "Phạm Văn Ba") == {("Phó Thủ tướng", None)}
+    assert posts(a, "Trần Văn Bốn") == {("Thứ trưởng", "Bộ Quốc phòng"),
+                                        ("Tổng Tham mưu trưởng", None)}
+    assert posts(a, "Trần Văn Năm") == {
+        ("nguyên Phó Viện trưởng", "Viện Kiểm sát nhân dân tối cao")}
