@@ -1,6 +1,6 @@
 """The article record: the one object that flows through the pipeline.
 
-Reading fills ``id``, ``source`` and ``raw``; each stage fills the fields it declares in
+Reading fills ``id``, ``source``, ``raw`` and ``stated``; each stage fills the fields it declares in
 ``provides``. :meth:`Article.to_record` gives the JSON object of ``SPEC.md`` (schema
 ``partyx/1``) with the fields in the contract's order. Values that are not known are ``None``
 or ``[]``, never ``""``.
@@ -23,10 +23,13 @@ from partyx import SCHEMA
 
 
 class Source(TypedDict):
-    path: str  # as given on the command line
-    sha256: str | None
+    path: str  # as given on the command line ("-": standard input)
+    sha256: str | None  # of the file; of the row's article fields for a dataset row
     bytes: int | None
     encoding: str | None
+    format: str | None  # txt, html, jsonl, csv, parquet, stdin (partyx.readers)
+    url: str | None  # where the page or the row states one
+    row: str | int | None  # a dataset row: its id as written, else its line (row) number
 
 
 class Event(TypedDict):
@@ -116,6 +119,19 @@ class Record(TypedDict):
 # --- what the stages hand on ---------------------------------------------------------------------
 
 
+class Stated(NamedTuple):
+    """What the source states of an article besides its text (reading): an HTML page's
+    metadata, a dataset row's columns. The metadata stage puts it before what its rules read
+    (:mod:`partyx.rules.stated`). Strings are normalised; ``None`` where nothing is stated."""
+
+    title: str | None
+    published: str | None  # ISO 8601 with +07:00, or a date
+    outlet: str | None  # as stated: a site name, a publisher
+    authors: tuple[str, ...]  # as stated: names, bylines
+    section: str | None
+    url: str | None
+
+
 class FoundDate(NamedTuple):
     """A date written in the body (the dates stage): offsets into ``Article.text``."""
 
@@ -159,6 +175,8 @@ class Article:
     source: Source
     # The whole decoded, normalised text as read. Not written to the record.
     raw: str = ""
+    # What the page or row states besides the text (None for a text file). Not written.
+    stated: Stated | None = None
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
@@ -222,7 +240,8 @@ def _default_factory(f: Field[Any]) -> Any:
 
 
 _FIELD_DEFAULTS = {
-    f.name: _default_factory(f) for f in fields(Article) if f.name not in ("id", "source", "extras")
+    f.name: _default_factory(f) for f in fields(Article)
+    if f.name not in ("id", "source", "stated", "extras")
 }
 
 # The record fields whose items the run summary counts (``found`` in ``--report``).

@@ -198,3 +198,63 @@ def test_scan_ids_reads_ids_from_the_head_of_partyx_lines(tmp_path):
              b'{"schema":"partyx/1","id":"d"}']
     path.write_bytes(b"".join(lines))
     assert list(io.scan_ids(path)) == [('a"b', lines[0]), (None, lines[1]), ("d", lines[2])]
+
+
+def test_folders_are_walked_for_every_format_partyx_reads(tmp_path):
+    for name in ("a.txt", "b.html", "c.HTM", "d.jsonl", "e.ndjson", "f.csv", "g.parquet",
+                 "h.txt.gz", "i.jsonl.gz", "j.md", "k.json", "l.gz", "m.pdf"):
+        (tmp_path / name).write_text("x")
+    found = [p.name for p in io.find_articles([tmp_path])]
+    assert found == ["a.txt", "b.html", "c.HTM", "d.jsonl", "e.ndjson", "f.csv", "g.parquet",
+                     "h.txt.gz", "i.jsonl.gz"]
+    assert [p.name for p in io.find_articles([tmp_path], "*.gz")] == ["h.txt.gz", "i.jsonl.gz",
+                                                                      "l.gz"]
+    # a file named on the command line is read whatever its name
+    assert [p.name for p in io.find_articles([tmp_path / "j.md"])] == ["j.md"]
+
+
+def test_gunzip_within_the_limit_and_names_what_is_wrong():
+    import gzip
+
+    data = gzip.compress(b"a" * 1000) + gzip.compress(b"b" * 10)  # two members
+    assert io.gunzip(data) == b"a" * 1000 + b"b" * 10
+    with pytest.raises(io.ReadError, match="too large: more than 500 bytes"):
+        io.gunzip(gzip.compress(b"a" * 100_000), 500)  # never decompressed further
+    with pytest.raises(io.ReadError, match="corrupt gzip data: cut short"):
+        io.gunzip(data[:20])
+    with pytest.raises(io.ReadError, match="corrupt gzip data"):
+        io.gunzip(b"\x1f\x8b\x08\x00garbage")
+
+
+def test_open_stream_decompresses_and_refuses_what_is_no_file(tmp_path):
+    import gzip
+
+    (tmp_path / "d.jsonl.gz").write_bytes(gzip.compress(b'{"text": "a"}\n'))
+    with io.open_stream(tmp_path / "d.jsonl.gz") as fh:
+        assert fh.read() == b'{"text": "a"}\n'
+    with pytest.raises(io.ReadError, match="is a folder"):
+        io.open_stream(tmp_path)
+    with pytest.raises(io.ReadError, match="cannot read"):
+        io.open_stream(tmp_path / "missing.jsonl")
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    with pytest.raises(io.ReadError, match="FIFO"):
+        io.open_stream(tmp_path / "fifo.jsonl")
+
+
+def test_a_gz_target_is_written_compressed_the_same_bytes_each_time(tmp_path):
+    import gzip
+
+    target = tmp_path / "records.jsonl.gz"
+    outputs = []
+    for _ in range(2):
+        with io.atomic_writer(target) as fh:
+            fh.write(b"half a line")
+            fh.seek(0)
+            fh.truncate()  # starting over, as the state does when FILE cannot be copied
+            fh.write(b'{"schema":"partyx/1","id":"a"}\n')
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]  # no time or name in the header
+    assert gzip.decompress(outputs[0]) == b'{"schema":"partyx/1","id":"a"}\n'
+    assert [r["id"] for r in io.read_records(target)] == ["a"]
+    assert [i for i, _ in io.scan_ids(target)] == ["a"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

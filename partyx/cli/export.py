@@ -8,13 +8,16 @@ from pathlib import Path
 import typer
 
 from partyx import errors
-from partyx.cli._util import STRICT, fail, warn
+from partyx.cli._util import STRICT, check_records_file, fail, warn
 
 
 def export(
-    file: Path = typer.Argument(..., help="Records written by 'partyx extract'."),
-    out: Path = typer.Argument(..., help="The database file (sqlite) or folder (csv, parquet)."),
-    to: str = typer.Option(..., "--to", help="sqlite, csv or parquet."),
+    file: Path = typer.Argument(..., metavar="FILE", show_default=False,
+                                help="Records written by 'partyx extract'."),
+    out: Path = typer.Argument(..., metavar="OUT", show_default=False,
+                               help="The database file (sqlite) or folder (csv, parquet)."),
+    to: str = typer.Option(..., "--to", metavar="sqlite|csv|parquet", show_default=False,
+                           help="What to write."),
     strict: bool = STRICT,
 ) -> None:
     """Write the records as normalised tables (articles, people, positions, documents, citations,
@@ -22,8 +25,7 @@ def export(
     from partyx.errors import BadRecord, ExportError
     from partyx.views.export import export_file
 
-    if not file.is_file():
-        fail(errors.NO_SUCH_RECORDS_FILE, path=file)
+    check_records_file(file)
     try:
         counts = export_file(file, to, out, warn=warn, strict=strict)
     except ExportError as e:

@@ -8,21 +8,20 @@ from pathlib import Path
 import typer
 
 from partyx import errors
-from partyx.cli._util import RECORDS_FILE, STRICT, fail, warn
+from partyx.cli._util import RECORDS_FILE, STRICT, check_records_file, fail, warn
 
 
 def report(
     file: Path = RECORDS_FILE,
     output: Path = typer.Option(Path("partyx-out/report.html"), "-o", "--output",
-                                help="The HTML file to write."),
+                                metavar="FILE", help="The HTML file to write."),
     strict: bool = STRICT,
 ) -> None:
     """Write one self-contained HTML page: summary, membership charts, searchable people."""
     from partyx.errors import BadRecord, ExportError
     from partyx.views.report import write_page
 
-    if not file.is_file():
-        fail(errors.NO_SUCH_RECORDS_FILE, path=file)
+    check_records_file(file)
     try:
         articles = write_page(file, output, warn=warn, strict=strict)
     except ExportError as e:

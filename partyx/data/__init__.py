@@ -16,6 +16,7 @@ file          read by
 bodies        rules/orgs (Party organisation levels and committees), rules/congresses
 boilerplate   rules/boilerplate (site furniture), rules/header (banners)
 bylines       rules/header (bylines, date lines)
+columns       readers/columns (the usual column names of dataset files)
 documents     rules/documents (type words and codes, issuers)
 events        rules/event (event types, lead cues)
 gazetteer     rules/gazetteer (administrative units; made by ``scripts/build_gazetteer.py``)

@@ -73,6 +73,13 @@ _MAGIC = (
     (b"{\\rtf", "RTF document"),
 )
 
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The binary format whose signature ``data`` starts with (``"gzip data"``), else None."""
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+
+
 # \x00-\x08, \x0b, \x0e-\x1f, \x7f (not tab, line feed, form feed, carriage return)
 _CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _SAMPLE = 65536  # characters in which control characters are counted

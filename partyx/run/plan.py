@@ -2,14 +2,28 @@
 the plan against the state beside FILE.
 
 Listing (:func:`list_articles`): the files under the paths given (:func:`partyx.io.find_articles`),
-each with an id (:func:`assign_ids`), those of this shard only (``--shard I/N``:
-:func:`shard_of`), sorted by id.
+each with an id (:func:`assign_ids`); the rows of dataset files and standard input, read into the
+run's spool (:mod:`partyx.run.rows`, ids ``<file id>/<row>``); those of this shard only
+(``--shard I/N``: :func:`shard_of`), sorted by id.
+
+Ids (:func:`file_id`): an article file's id is its path below the folder given on the command
+line, without its format's suffix (and ``.gz``): ``x`` for ``corpus/x.txt``, ``2021/x`` for
+``corpus/2021/x.html``; a file named on the command line is its stem. The id depends on the
+file's own path only, never on which other files exist, so it never changes while its file does
+not, and neither does its shard; nor do the ids of a dataset's rows (``<file id>/<row>``). Two
+files can only claim one id when they differ by their suffix alone (``x.txt``, ``x.html``) or lie
+at the same place below two folders given on the command line: those keep their suffix, then the
+folder given (``a/x.txt``), so ids stay unique; a state row whose file is now listed under
+another id is replaced, never kept as a stale record (:attr:`Plan.replaced`).
 
 Planning (:func:`plan`): the listing merged with the state's rows, both in id order. An article
 whose path, size, mtime and stage signature are those stored is reused without being read; one
 whose size or mtime changed is read and hashed by its worker, and only processed when its bytes
 changed (its :class:`Task` carries the stored sha256); one with a ``read`` error is always tried
-again; with ``full`` everything is processed.
+again; with ``full`` everything is processed. A dataset row is known by its content: the same
+content under the same id is reused; content the state holds under another id (the row moved
+in a new dump, or the dump was renamed) is copied from there (:attr:`Plan.copies`); only new
+content is processed.
 """
 
 from __future__ import annotations
@@ -17,18 +31,21 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from partyx import errors, io
 from partyx.errors import UsageError
+from partyx.readers import DATASETS, GZIP, SUFFIXES, format_of
+from partyx.readers.columns import Columns
+from partyx.run.rows import STDIN, Listed, expand, read_stdin
+from partyx.run.spool import Spool
 from partyx.run.state import Known
 
-# An article file found, and its id: ``(path, id)``. A plain tuple: the listing holds every
-# file of the corpus, and a tuple of strings is left alone by the garbage collector.
-Listed = tuple[str, str]
+__all__ = ["Copy", "Listed", "Plan", "Task", "assign_ids", "every_article", "file_id",
+           "list_articles", "parse_shard", "plan", "shard_of", "stat"]
 
 
 class Task(NamedTuple):
@@ -39,6 +56,20 @@ class Task(NamedTuple):
     known_sha256: str | None  # the bytes already processed: unchanged bytes are not processed
     size: int | None  # os.stat when listed (kept when the worker is lost on it)
     mtime_ns: int | None
+    # an article the run read itself (a dataset row, standard input): its spool entry
+    # (partyx.run.spool) and content key, read from there instead of from ``path``
+    entry: tuple[str, int, int] | None = None
+    key: str | None = None
+
+
+class Copy(NamedTuple):
+    """A dataset row whose content the state holds under another id: its record is copied
+    from ``source`` with its own id, path and row."""
+
+    source: str
+    id: str
+    path: str
+    row: str | int | None
 
 
 @dataclass(slots=True)
@@ -46,28 +77,77 @@ class Plan:
     """The work of a run against its state."""
 
     tasks: list[Task]  # the articles to read (in id order)
-    reused: int  # articles whose stored record is kept without reading the file
+    reused: int  # articles whose stored record is kept without reading the file (or copied)
     missing: list[str]  # ids in the state (of this shard) whose file was not listed
+    copies: list[Copy] = field(default_factory=list)  # rows whose record is copied
+    # ids in the state whose file is listed under another id (an id given by an earlier
+    # version of the id rule, or a collision): their records are replaced, never kept
+    replaced: list[str] = field(default_factory=list)
 
 
-def assign_ids(paths: list[Path]) -> list[Listed]:
-    """``(path, id)`` for each file: the id is the file stem; a stem seen twice in one run
-    gets its parent folder's name too, so that ids stay unique. Ids are printable and
-    JSON-safe (:func:`partyx.io.display`: a newline in a name is written ``\\n``)."""
-    stems = Counter(p.stem for p in paths)
-    listed: list[Listed] = []
+def file_id(path: str, root: str | None) -> str:
+    """The id of the article file ``path`` found under the folder ``root`` given on the command
+    line (None: the file itself was given): its path below ``root`` without its format's
+    suffix and ``.gz`` (:func:`partyx.readers.stem_of`), ``/``-separated, printable
+    (:func:`partyx.io.display`)."""
+    return io.display(_stem(_below(path, root)))
+
+
+def _below(path: str, root: str | None) -> str:
+    """``path`` below ``root`` (``/``-separated), or its name when ``root`` is None."""
+    if root is None:
+        return os.path.basename(path)
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)
+    return rel.replace(os.sep, "/") if os.sep != "/" else rel
+
+
+def _stem(rel: str) -> str:
+    """``2021/x.txt`` -> ``2021/x``; ``dump.jsonl.gz`` -> ``dump``; ``notes.v2.gz`` ->
+    ``notes.v2``; a name that starts with its only dot (``.txt``) stays as it is (as
+    :func:`partyx.readers.stem_of`, on a string)."""
+    start = rel.rfind("/") + 1
+    if rel.lower().endswith(GZIP) and len(rel) - start > len(GZIP):
+        rel = rel[:-len(GZIP)]
+        dot = rel.rfind(".")
+        return rel[:dot] if dot > start and rel[dot:].lower() in SUFFIXES else rel
+    dot = rel.rfind(".")
+    return rel[:dot] if dot > start else rel
+
+
+def assign_ids(found: Iterable[tuple[Path, Path | None]]) -> list[tuple[str, str]]:
+    """``(path, id)`` for each ``(file, folder given or None)`` (see the module docstring: ids
+    by :func:`file_id`; the rare files that would share one keep their suffix, then the folder
+    given; a file listed twice is listed once)."""
+    entries: list[tuple[str, str | None, str]] = []
+    seen: set[str] = set()
+    for path, root in found:
+        text = str(path)
+        if text in seen:  # a file given twice (by name, and in a folder given)
+            continue
+        seen.add(text)
+        folder = str(root) if root is not None else None
+        entries.append((text, folder, file_id(text, folder)))
+    claims = Counter(article_id for _, _, article_id in entries)
+    listed: list[tuple[str, str]] = []
     used: set[str] = set()
-    for p in paths:
-        stem = io.display(p.stem)
-        article_id = stem if stems[p.stem] == 1 else f"{io.display(p.parent.name)}/{stem}"
-        n = 2
-        base = article_id
-        while article_id in used:
-            article_id = f"{base}~{n}"
-            n += 1
-        used.add(article_id)
-        listed.append((str(p), article_id))
+    for text, folder, article_id in entries:
+        if claims[article_id] > 1:
+            article_id = io.display(_below(text, folder))
+            if article_id in used and folder is not None:
+                article_id = f"{io.display(Path(folder).name)}/{article_id}"
+        listed.append((text, _unique(article_id, used)))
     return listed
+
+
+def _unique(article_id: str, used: set[str]) -> str:
+    n = 2
+    base = article_id
+    while article_id in used:
+        article_id = f"{base}~{n}"
+        n += 1
+    used.add(article_id)
+    return article_id
 
 
 def shard_of(article_id: str, n: int) -> int:
@@ -87,11 +167,40 @@ def parse_shard(text: str) -> tuple[int, int]:
     return i, n
 
 
-def list_articles(paths: list[Path], pattern: str = io.DEFAULT_GLOB,
-                  shard: tuple[int, int] | None = None) -> list[Listed]:
-    """This run's articles, sorted by id. :class:`FileNotFoundError` for a path that does not
-    exist."""
-    listed = assign_ids(list(io.find_articles(paths, pattern)))
+def list_articles(paths: list[Path], pattern: str | None = io.DEFAULT_GLOB,
+                  shard: tuple[int, int] | None = None, spool: Spool | None = None,
+                  columns: Columns | None = None, stdin_format: str = "txt",
+                  max_bytes: int = io.MAX_BYTES) -> list[Listed]:
+    """This run's articles, sorted by id: the files, the rows of dataset files and standard
+    input (``-`` among ``paths``), whose articles are read now into ``spool``.
+    :class:`FileNotFoundError` for a path that does not exist (before anything is read)."""
+    files = [p for p in paths if str(p) != STDIN]
+    found = [(f, p if p.is_dir() else None) for p in files for f in io.find_articles([p], pattern)]
+    columns = columns or Columns()
+    if spool is None:
+        spool = Spool()
+    listed: list[Listed] = []
+    html = False
+    for path, path_id in assign_ids(found):
+        fmt = format_of(path)
+        if fmt in DATASETS:
+            listed.extend(expand(path, path_id, fmt, columns, spool, max_bytes))
+        else:
+            listed.append((path, path_id, None, None, None))
+            html = html or fmt == "html"
+    if len(files) < len(paths):
+        listed.extend(read_stdin(stdin_format, columns, spool, max_bytes))
+        html = html or stdin_format == "html"
+    spool.flush()
+    if html:  # imported once here, before worker processes are forked, not once in each
+        from partyx.readers.html import load
+
+        load()
+    used: set[str] = set()
+    for k, entry in enumerate(listed):  # a row id that is also a file's, or seen twice
+        unique = _unique(entry[1], used)
+        if unique != entry[1]:
+            listed[k] = (entry[0], unique, entry[2], entry[3], entry[4])
     if shard is not None:
         i, n = shard
         listed = [entry for entry in listed if shard_of(entry[1], n) == i]
@@ -108,24 +217,59 @@ def stat(path: str) -> tuple[int | None, int | None]:
     return st.st_size, st.st_mtime_ns
 
 
+def _task(entry: Listed) -> Task:
+    path, article_id, key, place, _ = entry
+    if place is not None:
+        return Task(path, article_id, None, None, None, place, key)
+    return Task(path, article_id, None, *stat(path))
+
+
 def every_article(listed: list[Listed]) -> list[Task]:
     """A task for every article (a run without a state)."""
-    return [Task(path, article_id, None, *stat(path)) for path, article_id in listed]
+    return [_task(entry) for entry in listed]
 
 
 def plan(listed: list[Listed], known: Iterable[Known], signature: str, full: bool = False,
-         shard: tuple[int, int] | None = None) -> Plan:
+         shard: tuple[int, int] | None = None,
+         by_content: Callable[[str], str | None] | None = None,
+         every_path: Callable[[], set[str]] | None = None) -> Plan:
     """Merge the listing with the state's rows (both in id order, see module docstring).
-    ``shard``: the rows of other shards are not this run's business (never ``missing``)."""
+    ``shard``: the rows of other shards are not this run's business (never ``missing``).
+    ``by_content(key)``: the id of a record the state made, under this signature, from a
+    row of that content key, if any. ``every_path``: the display paths of the files read whole
+    (one article each) listed in every shard (asked only when some row's id is not listed: a
+    row whose file is listed under another id is replaced); default: this listing's. A
+    dataset, one id per row, is not among them: a row gone from it is missing, not
+    replaced."""
     tasks: list[Task] = []
+    copies: list[Copy] = []
     reused = 0
-    missing: list[str] = []
+    gone: list[Known] = []
     rows = iter(known)
     row = next(rows, None)
-    for path, article_id in listed:
+    for entry in listed:
+        path, article_id, key, place, label = entry
         while row is not None and row.id < article_id:
-            missing.append(row.id)
+            gone.append(row)
             row = next(rows, None)
+        if place is not None:  # read by the run: known by its content
+            prev = None
+            if row is not None and row.id == article_id:
+                prev, row = row, next(rows, None)
+            if key is None or full:
+                tasks.append(_task(entry))
+                continue
+            if prev is not None and prev.sha256 == key and prev.signature == signature \
+                    and not prev.unreadable and prev.path == io.display(path):
+                reused += 1
+                continue
+            source = by_content(key) if by_content is not None else None
+            if source is not None:
+                copies.append(Copy(source, article_id, path, label))
+                reused += 1
+            else:
+                tasks.append(_task(entry))
+            continue
         size, mtime_ns = stat(path)
         if row is None or row.id != article_id:
             tasks.append(Task(path, article_id, None, size, mtime_ns))
@@ -138,9 +282,21 @@ def plan(listed: list[Listed], known: Iterable[Known], signature: str, full: boo
             tasks.append(Task(path, article_id, row.sha256 if same else None, size, mtime_ns))
         row = next(rows, None)
     while row is not None:
-        missing.append(row.id)
+        gone.append(row)
         row = next(rows, None)
+    replaced: list[str] = []
+    if gone:
+        paths = every_path() if every_path is not None else whole_files(listed)
+        replaced = [r.id for r in gone if r.path in paths]
+        gone = [r for r in gone if r.path not in paths]
+    missing = [r.id for r in gone]
     if shard is not None:
         i, n = shard
         missing = [m for m in missing if shard_of(m, n) == i]
-    return Plan(tasks, reused, missing)
+    return Plan(tasks, reused, missing, copies, replaced)
+
+
+def whole_files(listed: list[Listed]) -> set[str]:
+    """The display paths of the files of ``listed`` read whole, one article each (not the
+    rows of a dataset, nor standard input)."""
+    return {io.display(entry[0]) for entry in listed if entry[3] is None}

@@ -58,6 +58,8 @@ class ProgressBar:
         self._drawn = now
 
     def stop(self) -> None:
+        """Draw the bar a last time and leave it (again: nothing)."""
         if self._task is not None:
             self.refresh(force=True)
             self._progress.stop()
+            self._task = None

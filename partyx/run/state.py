@@ -7,7 +7,8 @@ article id::
     id         the article id (primary key; FILE is written in this order)
     path       the source path as listed
     size, mtime_ns   os.stat of the source when it was read (the cheap "unchanged" check)
-    sha256     of the source bytes (the exact check when size or mtime differ)
+    sha256     of the source bytes (the exact check when size or mtime differ); of a dataset
+               row's content (indexed: a row is found by its content whatever its id)
     signature  Pipeline.signature of the stages that made the record (names + versions)
     record     the JSONL line, zlib-compressed
     errors     the record's ``errors`` as JSON, NULL when there are none
@@ -36,7 +37,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -44,7 +45,14 @@ from typing import IO, Any, NamedTuple
 import orjson
 
 from partyx import io
-from partyx.errors import LOCKED, Locked
+from partyx.errors import (
+    LOCKED,
+    OUT_OF_MEMORY,
+    STATE_SET_ASIDE,
+    TIMED_OUT,
+    WORKER_DIED,
+    Locked,
+)
 from partyx.record import COUNTED, Error
 
 FORMAT = 1  # bump when the table layout changes: an old state is then rebuilt (a full run)
@@ -71,6 +79,19 @@ def state_path(output: Path) -> Path:
 
 def lock_path(output: Path) -> Path:
     return output.with_name(output.name + ".lock")
+
+
+def set_aside(path: Path) -> Path:
+    """Move a state that cannot be used to ``….corrupt`` (never deleted: it may be looked at or
+    recovered by hand; an older one there is replaced), with its journal files; return where
+    it went."""
+    aside = path.with_name(path.name + ".corrupt")
+    with contextlib.suppress(OSError):
+        os.replace(path, aside)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+    return aside
 
 
 @contextlib.contextmanager
@@ -108,7 +129,15 @@ class Known:
     mtime_ns: int | None
     sha256: str | None
     signature: str
-    unreadable: bool  # its record has a ``read`` error: always tried again
+    # its record has a ``read`` error, or its article was lost (a time limit, a worker that
+    # died, the memory limit): always tried again
+    unreadable: bool
+
+
+# How the errors of a lost article start, as the state stores them (a stage's own exception
+# starts with its type's name instead: "TimeoutError: …").
+_LOST = tuple(b'"error":' + orjson.dumps(m.text.split("{")[0])[:-1]
+              for m in (TIMED_OUT, WORKER_DIED, OUT_OF_MEMORY))
 
 
 class SummaryRow(NamedTuple):
@@ -133,15 +162,18 @@ CREATE TABLE IF NOT EXISTS articles (
     errors BLOB,
     found BLOB
 );
+CREATE INDEX IF NOT EXISTS articles_sha256 ON articles (sha256);
 """
 
 
 class State:
     """The state database of one output FILE (open it while holding :func:`lock`)."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path,
+                 warn: Callable[[str], None] = lambda message: None) -> None:
         self.output = output
         self.path = state_path(output)
+        self.warn = warn
         self.db = self._open()
         if self.output.exists() and not self.output_is_current():
             self._adopt_output(self.db)
@@ -151,19 +183,19 @@ class State:
 
     def _open(self) -> sqlite3.Connection:
         """Open (or create) the state. A state that is not a database, or of another format,
-        is moved aside to ``….corrupt`` (never deleted) and a new one is seeded from FILE, so
-        that no record is lost. Errors of the disk (full, read-only, I/O) are raised as they
-        are: they say nothing about the state's content."""
+        is moved aside to ``….corrupt`` (:func:`set_aside`; the warning says so) and a new one
+        is seeded from FILE, so that no record is lost. (One damaged inside, which SQLite finds
+        only when it reads the damaged page, is handled by the run the same way.) Errors of the
+        disk (full, read-only, I/O) are raised as they are: they say nothing about the state's
+        content."""
         try:
             db = self._open_existing()
         except sqlite3.OperationalError:
             raise
-        except sqlite3.DatabaseError:
-            with contextlib.suppress(OSError):
-                os.replace(self.path, f"{self.path}.corrupt")
-            for suffix in ("-wal", "-shm"):
-                with contextlib.suppress(OSError):
-                    os.unlink(f"{self.path}{suffix}")
+        except sqlite3.DatabaseError as e:
+            aside = set_aside(self.path)
+            self.warn(STATE_SET_ASIDE.coded(state=self.path, error=e, aside=aside,
+                                                   output=self.output))
             db = self._open_existing()
         return db
 
@@ -221,8 +253,18 @@ class State:
             "SELECT id, path, size, mtime_ns, sha256, signature, errors FROM articles "
             "ORDER BY id")
         for id_, path, size, mtime_ns, sha, sig, errors in rows:
-            unreadable = errors is not None and b'"stage":"read"' in errors
-            yield Known(id_, path, size, mtime_ns, sha, sig, unreadable)
+            retry = errors is not None and (b'"stage":"read"' in errors
+                                            or any(lost in errors for lost in _LOST))
+            yield Known(id_, path, size, mtime_ns, sha, sig, retry)
+
+    def find_content(self, sha256: str, signature: str) -> str | None:
+        """The id of an article made from content ``sha256`` under ``signature`` and read
+        without error (a dataset row's record to copy), if any."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE sha256 = ? AND signature = ? AND (errors IS NULL "
+            "OR instr(errors, '\"stage\":\"read\"') = 0) LIMIT 1",
+            (sha256, signature)).fetchone()
+        return row[0] if row else None
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -249,6 +291,39 @@ class State:
         if self._base is not None:
             self.db.execute("INSERT OR IGNORE INTO temp.changed VALUES (?)", (id_,))
         self._pending += 1
+
+    def copy(self, copies: Iterable[tuple[str, str, str, str | int | None]]) -> int:
+        """Store, for each ``(source, id, path, row)``, the record of ``source`` as the record
+        of ``id`` (its ``id``, ``source.path`` and ``source.row`` rewritten): a dataset row whose
+        content the state already made a record from. The sources are read as they were
+        before any copy is written (a copy may overwrite another's source). Returns how many
+        were copied."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS copy_wanted "
+                        "(source TEXT, id TEXT, path TEXT, row TEXT)")
+        self.db.execute("DELETE FROM temp.copy_wanted")
+        self.db.executemany("INSERT INTO temp.copy_wanted VALUES (?, ?, ?, ?)",
+                            ((src, id_, path, orjson.dumps(row))
+                             for src, id_, path, row in copies))
+        self.db.execute("DROP TABLE IF EXISTS temp.copy_rows")
+        self.db.execute(
+            "CREATE TEMP TABLE copy_rows AS SELECT w.id, w.path, w.row, a.sha256, a.signature, "
+            "a.record, a.errors, a.found FROM temp.copy_wanted w JOIN articles a "
+            "ON a.id = w.source")
+        n = 0
+        for id_, path, row, sha, signature, stored, errors, found in self.db.execute(
+                "SELECT * FROM temp.copy_rows"):
+            record = orjson.loads(unpack(stored))
+            record["id"] = id_
+            if isinstance(record.get("source"), dict):
+                record["source"]["path"] = io.display(path)
+                record["source"]["row"] = orjson.loads(row)
+            self.put(id_, io.display(path), None, None, sha, signature, orjson.dumps(record),
+                     orjson.loads(errors) if errors else [],
+                     orjson.loads(found) if found else {})
+            n += 1
+        self.db.execute("DROP TABLE temp.copy_rows")
+        self.db.execute("DELETE FROM temp.copy_wanted")
+        return n
 
     def touch(self, id_: str, size: int, mtime_ns: int) -> None:
         """The source changed on disk but not its bytes: remember the new stat."""

@@ -86,6 +86,7 @@ class RunSummary:
     crashes: int = 0
     workers_started: int = 0
     stage_seconds: Counter[str] = field(default_factory=Counter)
+    stdout_closed: bool = False  # -o -: the reader closed the pipe (`| head`); the run stopped
 
     @property
     def rate(self) -> float:
@@ -94,6 +95,8 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
+        if self.stdout_closed:  # the reader had what it wanted: no failure of ours
+            return 0
         if self.articles == 0 or len(self.unreadable) == self.articles:
             return 2
         return 0 if self.ok == self.articles else 1
@@ -152,19 +155,28 @@ def write_report_json(summary: RunSummary, path: Path) -> None:
 
 
 def print_run_summary(summary: RunSummary, console: Console, output: str) -> None:
-    """The table of ``partyx extract`` (then the unreadable files) on ``console``."""
+    """The table of ``partyx extract`` (then the unreadable files, one line each however long)
+    on ``console``. The counts are named as ``partyx stats`` names them
+    (:data:`partyx.views.records.FOUND_LABELS`)."""
     from rich.table import Table
+
+    from partyx.views.records import FOUND_LABELS
 
     table = Table(title="partyx extract", show_header=False)
     table.add_column("what")
     table.add_column("value", justify="right")
-    table.add_row("records written", f"{summary.records} -> {output}")
+    if output != "-":
+        table.add_row("records in FILE", f"{summary.records} -> {output}")
+    elif summary.stdout_closed:  # `| head`: what was sent, and that the run stopped there
+        table.add_row("records sent before standard output was closed", str(summary.records))
+    else:
+        table.add_row("records written to standard output", str(summary.records))
     table.add_row("articles without errors", str(summary.ok))
     table.add_row("unreadable files", str(len(summary.unreadable)))
     for stage, n in sorted(summary.failures.items()):
         table.add_row(f"failures in stage {stage}", str(n))
     for name, n in summary.found.items():
-        table.add_row(f"{name} found", str(n))
+        table.add_row(FOUND_LABELS.get(name, name), str(n))
     table.add_row("files listed", str(summary.listed))
     table.add_row("articles processed", str(summary.processed))
     table.add_row("articles unchanged (kept)", str(summary.reused))
@@ -173,14 +185,17 @@ def print_run_summary(summary: RunSummary, console: Console, output: str) -> Non
     if summary.pruned:
         table.add_row("records of files gone (pruned)", str(summary.pruned))
     if summary.timeouts:
-        table.add_row("articles over the time limit", str(summary.timeouts))
+        table.add_row("articles over the time limit (tried again next run)",
+                      str(summary.timeouts))
     if summary.crashes:
-        table.add_row("worker processes that died", str(summary.crashes))
+        table.add_row("worker processes that died (their articles tried again next run)",
+                      str(summary.crashes))
     table.add_row("time", f"{summary.seconds:.2f} s")
     table.add_row("articles/s", f"{summary.rate:.1f}")
     console.print(table)
     for path, reason in summary.unreadable[:SHOWN_UNREADABLE]:
-        console.print(f"unreadable: {path}: {reason}", markup=False, highlight=False)
+        console.print(f"unreadable: {path}: {reason}", markup=False, highlight=False,
+                      soft_wrap=True)
     if len(summary.unreadable) > SHOWN_UNREADABLE:
         console.print(f"… and {len(summary.unreadable) - SHOWN_UNREADABLE} more "
-                      "(see --report)", markup=False)
+                      "(see --report)", markup=False, soft_wrap=True)

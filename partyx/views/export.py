@@ -1,5 +1,8 @@
 """``partyx export FILE --to sqlite|csv|parquet OUT``: the normalised tables written out.
 
+FILE is read as every view reads it (:func:`partyx.views.base.latest_records`: one record per
+id, the last).
+
 The rows come from :class:`partyx.views.tables.Normaliser`, one record at a time, and go
 straight to the target, buffered in small batches, so an export streams like the views do.
 
@@ -36,9 +39,11 @@ def export_file(path: Path, target: str, out: Path,
                 strict: bool = False) -> dict[str, int]:
     """:func:`export` of the records file ``path`` (``partyx export``): a SQLite OUT that is the
     input, or a file that is not a SQLite database, is refused (:class:`ExportError`)."""
+    from partyx.views.base import latest_records
+
     if target == "sqlite" and not io.replaceable(out, b"SQLite format 3\x00", path):
         raise ExportError(errors.NOT_A_SQLITE_DATABASE, path=out)
-    return export(io.read_records(path, warn=warn, strict=strict), target, out, warn=warn)
+    return export(latest_records(path, warn, strict), target, out, warn=warn)
 
 
 def export(records: Iterable[dict[str, Any]], target: str, out: Path,

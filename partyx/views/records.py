@@ -24,6 +24,19 @@ from typing import Any
 
 from partyx.lang.text import normalize
 
+# What the counts of the record's lists are called, in the summary of ``partyx extract`` (and
+# ``--report``'s ``found``) and in ``partyx stats``: items summed over the records (a person
+# named in two articles counts twice), never to be confused with distinct people or documents,
+# which ``stats`` names "distinct …".
+FOUND_LABELS = {
+    "people": "people, counted once per article",
+    "organizations": "organisations, counted once per article",
+    "places": "places, counted once per article",
+    "documents": "document citations",
+    "congresses": "congresses, counted once per article",
+    "membership": "membership figures",
+}
+
 _BLANKS = re.compile(r"\s+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -188,11 +188,17 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def _broken_pipe() -> None:
+    """A closed standard output (``partyx stats | head``) is the caller's to handle."""
+    raise BrokenPipeError
+
+
 def _table(sections: list[Section], out: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(file=out, highlight=False, width=_width(out))
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit(1)
     for s in sections:
         table = Table(title=s.title)
         for i, c in enumerate(s.columns):

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from partyx.record import COUNTED
 from partyx.views.documents import DocumentsView
 from partyx.views.membership import MembershipView
 from partyx.views.people import PeopleView
-from partyx.views.records import clean, field, record_date
+from partyx.views.records import FOUND_LABELS, clean, field, record_date
 from partyx.views.render import Section, ViewResult
 
 __all__ = ["SummaryView"]
@@ -33,6 +34,7 @@ class SummaryView:
         self.outlets: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
         self.events: Counter[str] = Counter()
+        self.found: Counter[str] = Counter()  # items of each counted list, summed
         self.people = PeopleView()
         self.documents = DocumentsView()
         self.membership = MembershipView()
@@ -44,6 +46,10 @@ class SummaryView:
         date = record_date(record)
         self.months[date[:7] if date else "(unknown)"] += 1
         self.events[clean(field(record, "event").get("type")) or "(unknown)"] += 1
+        for name in COUNTED:
+            items = record.get(name)
+            if isinstance(items, list):
+                self.found[name] += len(items)
         self.people.add(record)
         self.documents.add(record)
         self.membership.add(record)
@@ -52,6 +58,9 @@ class SummaryView:
         return {
             "articles": self.articles,
             "articles_with_errors": self.errors,
+            "found": {name: self.found[name] for name in COUNTED},
+            "distinct_people": len(self.people.people),
+            "distinct_documents": len(self.documents.documents),
             "by_outlet": dict(self.outlets.most_common()),
             "by_month": dict(sorted(self.months.items(),
                                     key=lambda kv: (kv[0] == "(unknown)", kv[0]))),
@@ -72,8 +81,9 @@ class SummaryView:
         totals = Section("Corpus", ["what", "count"], [
             ["articles", data["articles"]],
             ["articles with errors", data["articles_with_errors"]],
-            ["people", len(self.people.people)],
-            ["documents cited", len(self.documents.documents)],
+            *([FOUND_LABELS[name], n] for name, n in data["found"].items()),
+            ["distinct people", data["distinct_people"]],
+            ["distinct documents cited", data["distinct_documents"]],
             ["organisations with membership figures", len(self.membership.orgs)],
         ])
         sections = [totals]

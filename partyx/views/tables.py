@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from partyx.errors import DUPLICATE_RECORD
+from partyx.errors import DUPLICATE_RECORD, SKIPPED_RECORD
 from partyx.views.records import clean, day, dicts, document_key, document_label, field, key
 
 TEXT, INT = "TEXT", "INTEGER"
@@ -112,7 +112,10 @@ class Normaliser:
         return ids[k], True
 
     def rows(self, record: dict[str, Any]) -> Iterator[tuple[str, Row]]:
-        aid = str(record.get("id"))
+        aid = record.get("id")
+        if not isinstance(aid, str) or not aid:  # no article to key the rows by
+            self.warn(SKIPPED_RECORD.coded(id=aid))
+            return
         if aid in self.articles:
             self.warn(DUPLICATE_RECORD.coded(id=aid))
             return

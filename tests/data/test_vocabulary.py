@@ -64,6 +64,8 @@ SHAPES = {
     # rules/orgs.py (levels, committees), rules/congresses.py (the rest)
     "bodies": {"levels": STR_MAP, "committees": STR_MAP, "national_congress_max": INT,
                "congress_words": WORDS, "stop_words": WORDS},
+    # readers/columns.py (dataset columns)
+    "columns": {"columns": {str: WORDS}},
     # rules/boilerplate.py, rules/header.py (banners)
     "boilerplate": {k: WORDS for k in ("lines", "prefixes", "counters", "related_markers",
                                        "stop_markers", "banners", "banner_prefixes",
@@ -163,6 +165,15 @@ def test_outlets_aliases_belong_to_one_outlet_each():
             key = alias.casefold()
             assert owner.setdefault(key, o["name"]) == o["name"], alias
     assert len({o["name"] for o in outlets}) == len(outlets)
+
+
+def test_columns_name_every_field_and_no_column_twice():
+    from partyx.readers.columns import FIELDS
+
+    columns = load("columns")["columns"]
+    assert list(columns) == list(FIELDS)
+    names = [n.casefold() for names in columns.values() for n in names]
+    assert len(names) == len(set(names))
 
 
 def test_documents_codes_name_known_types():

@@ -21,7 +21,7 @@ def test_merge_sorts_dedupes_and_keeps_the_last_input(tmp_path):
     _write(tmp_path / "a.jsonl", ["a", "c", "e"], "a")
     _write(tmp_path / "b.jsonl", ["b", "c", "d"], "b")
     out = tmp_path / "m" / "all.jsonl"
-    assert merge_files(out, [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]) == 5
+    assert merge_files(out, [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]).written == 5
     records = _read(out)
     assert [r["id"] for r in records] == ["a", "b", "c", "d", "e"]
     assert {r["id"]: r["tag"] for r in records}["c"] == "b"
@@ -34,7 +34,8 @@ def test_unsorted_input_and_bad_lines(tmp_path):
         b'{"id": "m"}\n{"schema": "partyx/0", "id": "n"}\n' % (s, s))
     warnings = []
     out = tmp_path / "all.jsonl"
-    assert merge_files(out, [tmp_path / "a.jsonl"], warn=warnings.append) == 2
+    merged = merge_files(out, [tmp_path / "a.jsonl"], warn=warnings.append)
+    assert (merged.written, merged.skipped) == (2, 4)
     assert [r["id"] for r in _read(out)] == ["a", "z"]
     # named by the one reader of records files (partyx.io.record_lines), with the reason
     for reason in (":2: skipped: not JSON", ":5: skipped: not a record object",

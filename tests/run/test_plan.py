@@ -28,7 +28,7 @@ def test_the_plan_reuses_rechecks_and_redoes_against_the_state(tmp_path):
 
     for name in ("a", "b", "c", "d"):
         (tmp_path / f"{name}.txt").write_text(name)
-    listed = [(str(tmp_path / f"{n}.txt"), n) for n in ("a", "b", "c", "d")]
+    listed = [(str(tmp_path / f"{n}.txt"), n, None, None, None) for n in ("a", "b", "c", "d")]
     size, mtime = stat(listed[0][0])
     known = [
         Known("a", listed[0][0], size, mtime, "sha-a", "sig", False),  # same: reused
@@ -44,3 +44,22 @@ def test_the_plan_reuses_rechecks_and_redoes_against_the_state(tmp_path):
     assert everything.reused == 0 and all(t.known_sha256 is None for t in everything.tasks)
     other_signature = plan(listed, known, "new")
     assert [t.known_sha256 for t in other_signature.tasks] == [None] * 4
+
+
+def test_an_id_is_the_path_below_the_folder_given_and_depends_on_nothing_else():
+    from pathlib import Path
+
+    from partyx.run.plan import assign_ids, file_id
+
+    assert file_id("corpus/x.txt", "corpus") == "x"
+    assert file_id("corpus/2021/x.txt", "corpus/") == "2021/x"
+    assert file_id("elsewhere/x.txt.gz", None) == "x"  # a file named on the command line
+    assert file_id("corpus/a.b/x", "corpus") == "a.b/x"
+    assert file_id("corpus/bad\nname.txt", "corpus") == "bad\\nname"
+    c, d = Path("c"), Path("d")
+    # alone, each file has its plain id; only files that would share one get longer ids
+    assert assign_ids([(c / "x.txt", c), (c / "y.txt", c)]) == [("c/x.txt", "x"),
+                                                                ("c/y.txt", "y")]
+    assert assign_ids([(c / "x.txt", c), (c / "x.html", c), (d / "x.txt", d)]) == [
+        ("c/x.txt", "x.txt"), ("c/x.html", "x.html"), ("d/x.txt", "d/x.txt")]
+    assert assign_ids([(c / "x.txt", None), (c / "x.txt", c)]) == [("c/x.txt", "x")]

@@ -191,10 +191,11 @@ def test_a_leaking_stage_has_its_workers_recycled(tmp_path, stage):
     assert len({pid for pid, _ in lines}) >= 4
 
 
-def test_workers_inherit_the_warmed_up_stages(tmp_path, stage):
-    log = tmp_path / "loads.log"
+def test_workers_inherit_the_warmed_up_stages_and_plugins_never_run_here(tmp_path, stage):
+    """partyx's own stages are warmed up in this process, once, and the workers inherit them;
+    a stage defined anywhere else (a plugin) is neither built nor run in this process."""
+    loads, calls = tmp_path / "loads.log", tmp_path / "calls.log"
 
-    @stage
     class LazyLoad(Stage):
         name, requires, provides, default = "lazy", ("text",), ("lazy",), False
         table = None
@@ -202,13 +203,32 @@ def test_workers_inherit_the_warmed_up_stages(tmp_path, stage):
         def __call__(self, article):
             if LazyLoad.table is None:  # an expensive first-call load
                 LazyLoad.table = {"loaded": True}
-                with log.open("a") as fh:
+                with loads.open("a") as fh:
                     fh.write(f"{os.getpid()}\n")
 
+    LazyLoad.__module__ = "partyx.stages.lazy_for_test"  # as if it were one of partyx's own
+
+    class Plugin(Stage):
+        name, requires, provides, default = "plugin_for_test", ("text",), ("seen",), False
+
+        def __init__(self):
+            with calls.open("a") as fh:
+                fh.write(f"built {os.getpid()}\n")
+
+        def __call__(self, article):
+            with calls.open("a") as fh:
+                fh.write(f"ran {os.getpid()} {article.id}\n")
+
+    stage(LazyLoad)
+    stage(Plugin)
     folder, out = _corpus(tmp_path / "in", 12), tmp_path / "r.jsonl"
-    summary = run(_opts(folder, out, only=["clean", "metadata", "lazy"], max_tasks=2), **QUIET)
-    assert summary.workers_started >= 6
-    assert log.read_text().split() == [str(os.getpid())]  # loaded once, here, not per worker
+    summary = run(_opts(folder, out, only=["clean", "metadata", "lazy", "plugin_for_test"],
+                        max_tasks=2), **QUIET)
+    assert summary.workers_started >= 6 and summary.exit_code == 0
+    assert loads.read_text().split() == [str(os.getpid())]  # loaded once, here, not per worker
+    lines = [line.split() for line in calls.read_text().splitlines()]
+    assert str(os.getpid()) not in {line[1] for line in lines}
+    assert sorted(line[2] for line in lines if line[0] == "ran") == [f"a{i:03d}" for i in range(12)]
 
 
 def test_shard_runs_together_hold_every_record(tmp_path):

@@ -130,7 +130,7 @@ def test_bad_lines_duplicates_and_strict(tmp_path):
     result = run_export(str(path), "--to", "sqlite", str(tmp_path / "a.db"))
     assert result.exit_code == 0
     assert f"{path}:2: skipped: not JSON" in result.stderr
-    assert "appears twice" in result.stderr
+    assert "1 record shares an id that a later line has too" in result.stderr  # the last kept
     result = run_export(str(path), "--to", "sqlite", str(tmp_path / "b.db"), "--strict")
     assert result.exit_code == 2 and not (tmp_path / "b.db").exists()
     with pytest.raises(ExportError, match="unknown target"):

@@ -19,6 +19,11 @@ waits for this process — and memory stays flat however many tasks the iterator
   ``on_crash(task, code, stage_index)`` gives the result of the task it was doing. One that
   dies between two tasks (its pipe is closed when the next is sent) is replaced and its tasks
   go to the replacement.
+- **No worker outlives this process.** A worker asks the kernel to kill it when its parent
+  dies (Linux ``PR_SET_PDEATHSIG``; elsewhere a thread watches the parent's pid), so even a
+  worker stuck inside a stage call goes when this process is killed (``kill -9`` included).
+  Ctrl-C and SIGTERM are this process's to handle: a worker ignores SIGINT, and a parent that
+  goes away is no error to report (no traceback from a closed pipe).
 - **Garbage collection.** A worker freezes the heap it starts with (:func:`gc.freeze`: what a
   forked worker inherits, gazetteers and compiled patterns, is never scanned again, nor copied
   by the scan's writes) and collects its young objects less often: a task frees by reference
@@ -29,10 +34,13 @@ waits for this process — and memory stays flat however many tasks the iterator
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -61,16 +69,18 @@ def _context() -> Any:
 
 def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
                  initializer: Callable[..., Any] | None, initargs: tuple[Any, ...],
-                 inherited: list[Connection]) -> None:
+                 inherited: list[Connection], parent: int) -> None:
     """Body of a worker process: init once, then answer tasks until ``None`` or EOF.
 
     ``inherited``: the parent's ends of the pipes (this worker's and the others'), which a
-    forked worker holds copies of; closed at once, so that when the parent dies (even by
-    SIGKILL) every worker reads EOF and exits instead of waiting forever."""
+    forked worker holds copies of; closed at once, so that when the parent dies every worker
+    waiting for a task reads EOF and exits; one busy in a stage is killed by the kernel
+    (:func:`_die_with_parent`)."""
     for other in inherited:
         other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
     if initializer is not None:
         initializer(*initargs, phase=phase)
     gc.freeze()  # see "Garbage collection" in the module docstring
@@ -78,13 +88,40 @@ def _worker_main(conn: Connection, phase: Phase, func: Callable[[Any], Any],
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError):  # the parent went away: nothing to say
             break
         if task is None:
             break
         phase.value = 0
-        conn.send(func(task))
+        result = func(task)
+        try:
+            conn.send(result)
+        except OSError:  # the parent went away (a closed pipe): no traceback
+            break
     conn.close()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux: ``prctl(PR_SET_PDEATHSIG,
+    SIGKILL)``), or, where that is not available, a thread that exits the process once the
+    parent's pid is no longer its parent. A parent already gone means exiting now."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    if os.getppid() != parent:
+        os._exit(0)
+    if not armed:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(0)
+
+        threading.Thread(target=watch, daemon=True, name="partyx-parent-watch").start()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -169,7 +206,8 @@ class LocalExecutor(Executor[T, R]):
         inherited = [parent, *(w.conn for w in self._alive)] if forks() else []
         process = self._ctx.Process(
             target=_worker_main,
-            args=(child, phase, self.func, self.initializer, self.initargs, inherited),
+            args=(child, phase, self.func, self.initializer, self.initargs, inherited,
+                  os.getpid()),
             daemon=True, name="partyx-worker")
         process.start()
         child.close()  # so that the worker's death reads as EOF here

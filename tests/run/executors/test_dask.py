@@ -12,7 +12,8 @@ def test_dask_local_cluster_gives_the_records_of_the_local_executor(tmp_path):
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     quiet = dict(log=lambda message: None)
     run(RunOptions(paths=[SEEDS], output=local, workers=2), **quiet)
-    summary = run(RunOptions(paths=[SEEDS], output=dask, workers=2, executor="dask"), **quiet)
+    summary = run(RunOptions(paths=[SEEDS], output=dask, workers=2, executor="dask",
+                             timeout=None, max_tasks=None), **quiet)
     assert summary.processed == 5
     assert dask.read_bytes() == local.read_bytes()
 
