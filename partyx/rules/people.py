@@ -125,6 +125,8 @@ class PeopleFinder:
         self.death_words = tuple(t["death_words"])
         self.funeral_words = tuple(w.lower() for w in t["funeral_words"])
         self.event_roles = frozenset(t["event_roles"])
+        self.alias_re = re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in t["alias_words"])
+                                   + r")\s*:?\s*$", re.IGNORECASE)
         g = t["cue_grammar"]
         # every cue but a nomination has one of these words (a cheap test before tokenizing)
         appointments = sorted({c.removesuffix(" :") for c in (
@@ -144,6 +146,7 @@ class PeopleFinder:
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
         self.appoint = Trie(decision_cues(t))
+        self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
         upper = names["uppercase"]
         # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
@@ -419,11 +422,13 @@ class PeopleFinder:
         """The posts of the decision cue in ``toks[k:stop]`` whose posts end right at
         ``stop`` (before ``đối với`` and a person)."""
         while k < stop:
-            m = self.appoint.match(toks, k) if toks[k].low in self.appoint.root else None
+            m = self.decided.match(toks, k) if toks[k].low in self.decided.root else None
             if m is None or m[0] == NOMINATED or m[1] >= stop:
                 k += 1
                 continue
             kind, j = m
+            if toks[j].text.isdigit() and j + 1 < stop:
+                j += 1  # a count: "Bổ nhiệm 6 Phó Tổng Biên tập Báo … đối với …"
             if kind in (MEMBER, FORMER_MEMBER):
                 posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
                                              else CURRENT, stop)
@@ -482,7 +487,8 @@ class PeopleFinder:
                 posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
                                              else CURRENT, stop)
             else:
-                posts, e = self.posts.chain(toks, j, ctx, stop=stop, semicolons=kind == FORMER)
+                posts, e = self.posts.chain(toks, j, ctx, stop=stop, semicolons=kind == FORMER,
+                                            career=kind == FORMER)
                 if kind == FORMER or (past is not None and past(k)):
                     for p in posts:
                         p.status = FORMER
@@ -674,8 +680,17 @@ class PeopleFinder:
             c.posts.extend(self._appointments(toks, c, limit, ctx))
             at = c.cue_at
             if at >= 2 and toks[at - 1].low == "với" and toks[at - 2].low == "đối":
-                # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A"
-                c.posts.extend(self._decided_for(toks, first_token(breaks, at), at - 2, ctx))
+                # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each
+                # person of a list there ("đối với ông A, ông B và bà C")
+                decided = self._decided_for(toks, first_token(breaks, at), at - 2, ctx)
+                c.posts.extend(decided)
+                prev = c
+                for d in cands[i + 1:] if decided else ():
+                    if d.cue_at - prev.end not in (1, 2) or any(
+                            t.low not in (",", "và") for t in toks[prev.end:d.cue_at]):
+                        break
+                    d.posts.extend(decided)
+                    prev = d
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]
@@ -859,8 +874,13 @@ class PeopleFinder:
         starts = [m.start for m in mentions]
         # (from the first mention on: a pronoun before it has no one to stand for)
         pronouns = []
+        # (another name of a person, in brackets after theirs, is no antecedent)
+        aliases = {i for i, m in enumerate(mentions) if m.start and text[m.start - 1] in " :"
+                   and self.alias_re.search(text, max(0, m.start - 24), m.start) is not None}
         for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
             i = bisect.bisect_left(starts, at) - 1
+            while i in aliases:
+                i -= 1
             if i < 0:
                 continue
             person = full[mentions[i].name]
@@ -965,7 +985,7 @@ class PeopleFinder:
         a = self.appoint.match(toks, 0)
         if a is None or a[0] != FORMER:
             return []
-        posts, e = self.posts.chain(toks, a[1], ctx, semicolons=True)
+        posts, e = self.posts.chain(toks, a[1], ctx, semicolons=True, career=True)
         rest = [t.low for t in toks[e:]]
         if not posts or not rest or rest[0] != "," or any(w not in self.cues for w in rest[1:]):
             return []

@@ -52,6 +52,7 @@ class Post:
     marked: bool = False  # its status is written (``nguyên``, ``đương nhiệm``)
     body: bool = False  # a body one is a member of, as written (PostParser.bodies)
     written: str | None = None  # as written, where that is not the tokens [start, end)
+    placed: bool = False  # its place is one of a list written after it (PostParser._each_place)
 
 
 def _member_body(org: Org) -> bool:
@@ -60,6 +61,17 @@ def _member_body(org: Org) -> bool:
     if org.kind == "party_committee":
         return org.level != "central" or org.name != "Đảng Cộng sản Việt Nam"
     return org.name.startswith("Ủy ban Kiểm tra")
+
+
+def _past_rest(toks: list[Tok], k: int, stop: int) -> int | None:
+    """After one to four words from ``toks[k]`` and a comma or semicolon: the index after
+    it (see PostParser.chain), else None."""
+    for q in range(k, min(k + 5, stop - 1)):
+        if toks[q].low in (",", ";"):
+            return q + 1 if q > k else None
+        if not toks[q].word:
+            return None
+    return None
 
 
 def _is_term(word: str) -> bool:
@@ -141,13 +153,14 @@ CURRENT, FORMER, MEMBER, FORMER_MEMBER, NOMINATED = (
     "current", "former", "member", "former member", "nominated")
 
 
-def decision_cues(t: dict | None = None) -> dict[str, str]:
+def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]:
     """The cues of a decision or a career, as phrases -> what they do to the posts after
     them (``data/titles.json``, its ``cue_grammar`` and cue lists): ``current`` (``giữ
     chức``, ``được bầu làm``), ``former`` (``thôi giữ chức``, ``từng đảm nhiệm các chức
     vụ:``), ``member`` of the bodies listed (``tham gia Ban Chấp hành, Ban Thường vụ``),
     ``former member`` (``thôi tham gia``) and ``nominated`` (``giới thiệu để … bầu``: the
-    next cue's posts are none)."""
+    next cue's posts are none). ``active``: also the active verbs of a decision (``bổ
+    nhiệm``, ``điều động``), cues only before ``đối với`` and the person decided for."""
     t = t or load("titles")
     g = t["cue_grammar"]
     objects = ["", *g["objects"], *(f"{q} {o}" for q in g["quantities"] for o in g["objects"])]
@@ -167,6 +180,10 @@ def decision_cues(t: dict | None = None) -> dict[str, str]:
     cues.update(dict.fromkeys(g["nominations"], NOMINATED))
     cues.update(dict.fromkeys(t["appointment_cues"], CURRENT))
     cues.update(dict.fromkeys(t["leaving_cues"], FORMER))
+    if active:
+        for verb in g["decision_verbs"]:
+            for obj in objects:
+                cues.setdefault(f"{verb} {obj}".strip(), CURRENT)
     return cues
 
 
@@ -349,7 +366,8 @@ class PostParser:
         return [p for p in out if not (p.shared and p.org is not None and p.org.name in bodies)]
 
     def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None,
-              semicolons: bool = False, settle: bool = True) -> tuple[list[Post], int]:
+              semicolons: bool = False, settle: bool = True, career: bool = False
+              ) -> tuple[list[Post], int]:
         """Posts from ``toks[i]`` separated by ``,``, ``kiêm``, ``và`` or a dash (``;`` too
         with ``semicolons``: the list of a career summary), ranks and degrees between them:
         (posts, index after the last one). Stops before ``stop``.
@@ -359,7 +377,10 @@ class PostParser:
         shares it (``Phó Tư lệnh kiêm Tham mưu trưởng Bộ Tư lệnh``); a place written in the
         chain is the place of its posts that leave theirs out (:meth:`locate`).With ``settle`` False
         the chain is read only (:meth:`settle_chain` does the rest, once the chain to keep is
-        chosen)."""
+        chosen). In a ``career`` list, up to four words more after a post (an organisation's
+        name read short: ``giám đốc Công an khu III, chánh văn phòng …``) do not end it when a
+        post follows the separator after them; the post before them is dropped where its
+        organisation is unresolved (read short)."""
         stop = len(toks) if stop is None else stop
         posts: list[Post] = []
         k = i
@@ -382,6 +403,17 @@ class PostParser:
                 q = posts[-1]
                 if q.org is None and q.title not in self.words.standalone:
                     q.org = p.org
+            if k + 3 < stop and p.end < stop and toks[p.end].low == "các" and p.org is not None:
+                each = self._each_place(toks, p, ctx, stop)  # "bí thư tỉnh ủy các tỉnh: A, B"
+                if each is not None:
+                    posts.extend(each[0])
+                    k = end = each[1]
+                    if k < stop and toks[k].low in separators and k + 1 < stop and (
+                            ahead := self.post(toks, k + 1, ctx)) is not None:
+                        k += 1
+                        joined = False
+                        continue
+                    break
             posts.append(p)
             k = end = p.end
             if k + 2 < stop and toks[k].text == "(":
@@ -396,6 +428,14 @@ class PostParser:
                 ahead = self.post(toks, nxt, ctx)
                 if ahead is not None or (toks[k].low not in _DASHES and fillers.match(toks, nxt)):
                     k = nxt
+                    continue
+            elif career and (nxt_at := _past_rest(toks, k, stop)) is not None:
+                ahead = self.post(toks, nxt_at, ctx)
+                if ahead is not None:
+                    if p.org is not None and not p.org.resolved:
+                        posts.pop()  # (its organisation read short: "Công an" of "… khu III")
+                    k = nxt_at
+                    joined = False
                     continue
             break
         if posts and settle:
@@ -506,7 +546,8 @@ class PostParser:
             return
         written = self._disambiguate(written, ctx)
         for idx, p in enumerate(posts):
-            if written[idx] is not None or p.org is None or p.org.level == "central":
+            if written[idx] is not None or p.org is None or p.org.level == "central" or (
+                    p.placed):
                 continue
             unit = next((u for u in written[idx + 1:] if u is not None), None) or next(
                 (u for u in reversed(written[:idx]) if u is not None), None)
@@ -525,6 +566,42 @@ class PostParser:
                 q = self.post(toks, p.start, near)
                 if q is not None and q.end == p.end and q.org is not None:
                     p.org = q.org
+
+    def _each_place(self, toks: list[Tok], p: Post, ctx: Context, stop: int
+                    ) -> tuple[list[Post], int] | None:
+        """``bí thư tỉnh ủy các tỉnh: Nam Định, Sơn Tây``: the post ``p`` once in each place of
+        the list after it (those the gazetteer knows), and the index after the list; None
+        where no list of places follows."""
+        m = self.orgs.words.type_words.match(toks, p.end + 1)
+        if m is None:
+            return None
+        utype, k = m
+        if k < stop and toks[k].low == ":":
+            k += 1
+        out: list[Post] = []
+        end = None
+        while k < stop:
+            place = self.orgs.place(toks, k, (utype,))
+            if place is None:
+                # (a name the gazetteer does not know: skipped to the next separator)
+                w = k
+                while w < stop and toks[w].cap:
+                    w += 1
+                if w == k:
+                    break
+                k = end = w
+            else:
+                unit, k = place
+                end = k
+                q = self.post(toks, p.start, self._context_of(unit, ctx))
+                if q is not None and q.end == p.end and q.org is not None:
+                    q.status, q.marked, q.placed = p.status, p.marked, True
+                    out.append(q)
+            if k + 1 < stop and toks[k].low in (",", "và") and toks[k + 1].cap:
+                k += 1
+                continue
+            break
+        return (out, end) if out and end is not None else None
 
     def _disambiguate(self, units: list[Unit | None], ctx: Context) -> list[Unit | None]:
         """A district's name that several provinces have (``huyện Vĩnh Thạnh``) is the one

@@ -211,3 +211,30 @@ def test_a_list_item_ends_at_its_line(stage):
                                         ("Tổng Tham mưu trưởng", None)}
     assert posts(a, "Trần Văn Năm") == {
         ("nguyên Phó Viện trưởng", "Viện Kiểm sát nhân dân tối cao")}
+
+
+def test_a_decision_before_doi_voi_goes_to_each_person_of_the_list_after_it(stage):
+    a = run(stage, "Bộ trưởng trao quyết định bổ nhiệm 3 Phó Giám đốc Sở Y tế tỉnh Long An đối "
+                   "với ông Lê Văn Một, bà Trần Thị Hai và ông Phạm Văn Ba. Ông Võ Văn Bốn dự.")
+    for name in ("Lê Văn Một", "Trần Thị Hai", "Phạm Văn Ba"):
+        assert posts(a, name) == {("Phó Giám đốc", "Sở Y tế tỉnh Long An")}
+    assert posts(a, "Võ Văn Bốn") == set()
+    # (an active verb of a decision is a cue only before "đối với")
+    b = run(stage, "Giám đốc Sở Nội vụ Lê Văn Năm bổ nhiệm Phó Giám đốc Sở Y tế tỉnh Long An.")
+    assert posts(b, "Lê Văn Năm") == {("Giám đốc", "Sở Nội vụ")}
+
+
+def test_a_pronoun_after_a_birth_name_in_brackets_stands_for_the_person(stage):
+    a = run(stage, "Ông Lê Văn Sáu (tên khai sinh Lê Văn Bảy) quê ở Nam Định. Ông từng giữ chức "
+                   "Phó Bí thư Tỉnh ủy Ninh Bình.")
+    assert posts(a, "Lê Văn Sáu") == {("nguyên Phó Bí thư", "Tỉnh ủy Ninh Bình")}
+
+
+def test_a_career_list_goes_on_past_a_name_read_short_and_gives_a_post_in_each_place(stage):
+    a = run(stage, "Ông Lê Văn Tám nghỉ hưu. Ông từng giữ các chức vụ: Phó Bí thư Tỉnh ủy Ninh "
+                   "Bình, Giám đốc Công an khu III, Bí thư Tỉnh ủy các tỉnh: Nam Định, Thái Bình "
+                   "và Hà Nam; Chủ tịch UBND tỉnh Hà Nam.")
+    assert posts(a, "Lê Văn Tám") == {
+        ("nguyên Phó Bí thư", "Tỉnh ủy Ninh Bình"), ("nguyên Bí thư", "Tỉnh ủy Nam Định"),
+        ("nguyên Bí thư", "Tỉnh ủy Thái Bình"), ("nguyên Bí thư", "Tỉnh ủy Hà Nam"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
