@@ -78,6 +78,8 @@ _NO_PLACE = Context()
 # before it and for posts and appointment cues after it.
 _LEFT = 200
 _RIGHT = 260
+# The kinds of unit a place written bare after tại/ở may be (see PeopleFinder._such_as).
+_PROVINCIAL = ("tỉnh", "thành phố")
 # Characters of an article's lead (see PeopleFinder._deceased).
 _LEAD = 800
 
@@ -137,15 +139,15 @@ class PeopleFinder:
             re.IGNORECASE)
         # a former lead and a verb: where a career clause may open (see _career_before)
         leads = g["former_leads"]
-        self.former_leads = tuple({*leads, *(w[0].upper() + w[1:] for w in leads)})
-        # (matched from a lead's second letter: its first is either case)
         self.career_cue = re.compile(
-            r"(?:" + "|".join(re.escape(w[1:]) for w in leads) + r")\s+(?:"
-            + "|".join(re.escape(w) for w in g["verbs"]) + r")(?!\w)")
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in leads) + r")\s+(?:"
+            + "|".join(re.escape(w) for w in g["verbs"]) + r")(?!\w)", re.IGNORECASE)
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
         self.appoint = Trie(decision_cues(t))
+        self.examples = frozenset(g["examples"])
+        self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
         upper = names["uppercase"]
@@ -418,11 +420,41 @@ class PeopleFinder:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
         return self._decisions(toks, c.end, stop, ctx)
 
+    def _such_as(self, toks: list[Tok], j: int, stop: int, ctx: Context
+                 ) -> tuple[int, Context] | None:
+        """``từng giữ các vị trí quan trọng tại Điện Biên như Giám đốc Sở Tài chính, …``:
+        after a cue and its object at ``toks[j]``, up to eight lower-case words (or ``tại``
+        or ``ở`` and a place) and an example word: (where the list begins, the place context
+        the place written there gives), else None."""
+        where = ctx
+        q = j
+        while q < min(stop, j + 9):
+            t = toks[q]
+            if t.low in self.examples:
+                q += 1
+                if q < stop and toks[q].low == ":":
+                    q += 1
+                return (q, where) if q < stop else None
+            if t.low in ("tại", "ở") and q + 1 < stop and toks[q + 1].cap:
+                place = self.orgs.place(toks, q + 1, _PROVINCIAL)
+                if place is None:
+                    return None
+                where = self.posts.context_of(place[0], ctx)
+                q = place[1]
+                continue
+            if not t.word or t.cap:
+                return None
+            q += 1
+        return None
+
     def _decided_for(self, toks: list[Tok], k: int, stop: int, ctx: Context) -> list[Post]:
         """The posts of the decision cue in ``toks[k:stop]`` whose posts end right at
         ``stop`` (before ``đối với`` and a person)."""
         while k < stop:
-            m = self.decided.match(toks, k) if toks[k].low in self.decided.root else None
+            low = toks[k].low
+            m = self.appoint.match(toks, k) if low in self.appoint.root else None
+            if m is None and low in self.decided.root:
+                m = self.decided.match(toks, k)
             if m is None or m[0] == NOMINATED or m[1] >= stop:
                 k += 1
                 continue
@@ -479,6 +511,12 @@ class PeopleFinder:
                 nominated = True
                 k = j
                 continue
+            where = ctx
+            if kind in (CURRENT, FORMER) and j < stop and toks[j - 1].low in self.cue_objects and (
+                    toks[j].low not in post_words):
+                such = self._such_as(toks, j, stop, ctx)  # "các vị trí quan trọng như: …"
+                if such is not None:
+                    j, where = such
             if j >= stop or toks[j].low not in (
                     body_words if kind in (MEMBER, FORMER_MEMBER) else post_words):
                 k = j  # (most cues: no post after them)
@@ -487,7 +525,7 @@ class PeopleFinder:
                 posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
                                              else CURRENT, stop)
             else:
-                posts, e = self.posts.chain(toks, j, ctx, stop=stop, semicolons=kind == FORMER,
+                posts, e = self.posts.chain(toks, j, where, stop=stop, semicolons=kind == FORMER,
                                             career=kind == FORMER)
                 if kind == FORMER or (past is not None and past(k)):
                     for p in posts:
@@ -875,11 +913,10 @@ class PeopleFinder:
         # (from the first mention on: a pronoun before it has no one to stand for)
         pronouns = []
         # (another name of a person, in brackets after theirs, is no antecedent)
-        aliases = {i for i, m in enumerate(mentions) if m.start and text[m.start - 1] in " :"
-                   and self.alias_re.search(text, max(0, m.start - 24), m.start) is not None}
         for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
             i = bisect.bisect_left(starts, at) - 1
-            while i in aliases:
+            while i >= 0 and self.alias_re.search(
+                    text, max(0, starts[i] - 24), starts[i]) is not None:
                 i -= 1
             if i < 0:
                 continue
@@ -897,11 +934,12 @@ class PeopleFinder:
                         orgs[p.org.name] = _org_record(p.org)
         # "Trong thời gian giữ cương vị A, B, bà Thanh đã …": a career clause before its
         # subject (any mention of a person, or a pronoun)
+        seen: dict[int, list[int]] = {}
         for at, name in [*((m.start, m.name) for m in mentions), *(
                 (a, n) for a, _, n in pronouns)]:
             if _AFTER_COMMA.search(text, max(0, at - 16), at) is None:
                 continue  # (most subjects: no clause before them ends with a comma)
-            cue = self._career_cue_before(text, at)
+            cue = self._career_cue_before(text, at, seen)
             if cue is None:
                 continue
             person = full[name]
@@ -959,21 +997,21 @@ class PeopleFinder:
         cue = self.cue_trie.match(toks, k)
         return (cue[1] if cue is not None else k) == len(toks)
 
-    def _career_cue_before(self, text: str, at: int) -> int | None:
+    def _career_cue_before(self, text: str, at: int, seen: dict[int, list[int]]
+                           ) -> int | None:
         """Where the last former lead and verb (``trong thời gian giữ``) in the sentence
-        before ``text[at]`` open, or None (each lead found by ``str.find``, lower case and
-        capitalised, the verb after it by a match there: a regex scan would try every
-        position)."""
-        begin = clause_start(text, at, 300)
-        found = None
-        for lead in self.former_leads:
-            q = text.find(lead, begin, at)
-            while q != -1:
-                if (q == 0 or not text[q - 1].isalnum()) and (found is None or q > found) and (
-                        self.career_cue.match(text, q + 1, at) is not None):
-                    found = q
-                q = text.find(lead, q + 1, at)
-        return found
+        before ``text[at]`` open, or None. The sentence's leads are found once (``seen``, by
+        where it begins) and only where it begins within 300 characters (an endless line
+        holds no career clause)."""
+        begin = max(text.rfind(". ", max(0, at - 300), at), text.rfind("\n", max(0, at - 300), at))
+        if begin == -1 and at > 300:
+            return None
+        found = seen.get(begin)
+        if found is None:
+            found = seen[begin] = [m.start() for m in self.career_cue.finditer(
+                text, begin + 1, min(len(text), begin + 601))]
+        i = bisect.bisect_left(found, at)
+        return found[i - 1] if i else None
 
     def _career_before(self, text: str, cue: int, at: int, ctx: Context,
                        seg_tokens: list[Tokens]) -> list[tuple[Post, Tokens]]:

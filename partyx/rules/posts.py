@@ -159,8 +159,8 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
     chức``, ``được bầu làm``), ``former`` (``thôi giữ chức``, ``từng đảm nhiệm các chức
     vụ:``), ``member`` of the bodies listed (``tham gia Ban Chấp hành, Ban Thường vụ``),
     ``former member`` (``thôi tham gia``) and ``nominated`` (``giới thiệu để … bầu``: the
-    next cue's posts are none). ``active``: also the active verbs of a decision (``bổ
-    nhiệm``, ``điều động``), cues only before ``đối với`` and the person decided for."""
+    next cue's posts are none). ``active``: instead, only the active verbs of a decision
+    (``bổ nhiệm``, ``điều động``), cues only before ``đối với`` and the person decided for."""
     t = t or load("titles")
     g = t["cue_grammar"]
     objects = ["", *g["objects"], *(f"{q} {o}" for q in g["quantities"] for o in g["objects"])]
@@ -180,10 +180,9 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
     cues.update(dict.fromkeys(g["nominations"], NOMINATED))
     cues.update(dict.fromkeys(t["appointment_cues"], CURRENT))
     cues.update(dict.fromkeys(t["leaving_cues"], FORMER))
-    if active:
-        for verb in g["decision_verbs"]:
-            for obj in objects:
-                cues.setdefault(f"{verb} {obj}".strip(), CURRENT)
+    if active:  # (these alone)
+        return {f"{verb} {obj}".strip(): CURRENT for verb in g["decision_verbs"]
+                for obj in objects}
     return cues
 
 
@@ -656,6 +655,10 @@ class PostParser:
                 if place is not None:
                     return place[0]
         return None
+
+    def context_of(self, unit: Unit, ctx: Context) -> Context:
+        """The place context a unit written near a chain gives (see :meth:`_context_of`)."""
+        return self._context_of(unit, ctx)
 
     def _context_of(self, unit: Unit, ctx: Context) -> Context:
         """The place context a unit written in a chain gives: its province and, for a

@@ -238,3 +238,13 @@ def test_a_career_list_goes_on_past_a_name_read_short_and_gives_a_post_in_each_p
         ("nguyên Phó Bí thư", "Tỉnh ủy Ninh Bình"), ("nguyên Bí thư", "Tỉnh ủy Nam Định"),
         ("nguyên Bí thư", "Tỉnh ủy Thái Bình"), ("nguyên Bí thư", "Tỉnh ủy Hà Nam"),
         ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
+
+
+def test_a_career_list_after_qualifiers_and_an_example_word_takes_the_place_written_there(stage):
+    a = run(stage, "Ông Lê Văn Chín quê Hưng Yên. Ông từng giữ các vị trí quan trọng tại Sơn La "
+                   "như Giám đốc Sở Tài chính, Phó Bí thư Tỉnh ủy.", province="Lai Châu")
+    assert posts(a, "Lê Văn Chín") == {("nguyên Giám đốc", "Sở Tài chính tỉnh Sơn La"),
+                                       ("nguyên Phó Bí thư", "Tỉnh ủy Sơn La")}
+    # (a capitalised word before the example word: no such list)
+    b = run(stage, "Ông Lê Văn Mười từng giữ các chức vụ Hà Nội như Giám đốc Sở Y tế.")
+    assert posts(b, "Lê Văn Mười") == set()
