@@ -56,6 +56,7 @@ from partyx.rules.posts import (
     FORMER_MEMBER,
     MEMBER,
     NOMINATED,
+    PURPOSE,
     Post,
     PostParser,
     decision_cues,
@@ -139,14 +140,16 @@ class PeopleFinder:
             re.IGNORECASE)
         # a former lead and a verb: where a career clause may open (see _career_before)
         leads = g["former_leads"]
+        self.former_leads = tuple({*leads, *(w[0].upper() + w[1:] for w in leads)})
         self.career_cue = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in leads) + r")\s+(?:"
+            r"(?:" + "|".join(re.escape(w) for w in leads) + r")\s+(?:"
             + "|".join(re.escape(w) for w in g["verbs"]) + r")(?!\w)", re.IGNORECASE)
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
         self.appoint = Trie(decision_cues(t))
         self.examples = frozenset(g["examples"])
+        self.elections = frozenset(g["elections"])
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
@@ -455,7 +458,7 @@ class PeopleFinder:
             m = self.appoint.match(toks, k) if low in self.appoint.root else None
             if m is None and low in self.decided.root:
                 m = self.decided.match(toks, k)
-            if m is None or m[0] == NOMINATED or m[1] >= stop:
+            if m is None or m[0] in (NOMINATED, PURPOSE) or m[1] >= stop:
                 k += 1
                 continue
             kind, j = m
@@ -488,6 +491,7 @@ class PeopleFinder:
         marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
         cues = self.cues
         nominated = False
+        purpose: int | None = None  # where the words after a purpose word begin
         end = k
         post_words = self.posts.post_first_words
         body_words = self.orgs.org_first_words
@@ -511,6 +515,13 @@ class PeopleFinder:
                 nominated = True
                 k = j
                 continue
+            if kind == PURPOSE:  # "để HĐND TP bầu làm …": an election to come
+                purpose = j
+                k = j
+                continue
+            if purpose is not None and any(t.low in self.elections for t in toks[purpose:k + 1]):
+                nominated = True
+            purpose = None
             where = ctx
             if kind in (CURRENT, FORMER) and j < stop and toks[j - 1].low in self.cue_objects and (
                     toks[j].low not in post_words):
@@ -1007,9 +1018,18 @@ class PeopleFinder:
         if begin == -1 and at > 300:
             return None
         found = seen.get(begin)
-        if found is None:
-            found = seen[begin] = [m.start() for m in self.career_cue.finditer(
-                text, begin + 1, min(len(text), begin + 601))]
+        if found is None:  # (each lead by str.find, the verb after it by a match there: a
+            found = []     # regex scan would try every position)
+            upto = min(len(text), begin + 601)
+            for lead in self.former_leads:
+                q = text.find(lead, begin + 1, upto)
+                while q != -1:
+                    if (q == 0 or not text[q - 1].isalnum()) and self.career_cue.match(
+                            text, q, upto) is not None:
+                        found.append(q)
+                    q = text.find(lead, q + 1, upto)
+            found.sort()
+            seen[begin] = found
         i = bisect.bisect_left(found, at)
         return found[i - 1] if i else None
 

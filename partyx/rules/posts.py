@@ -53,6 +53,7 @@ class Post:
     body: bool = False  # a body one is a member of, as written (PostParser.bodies)
     written: str | None = None  # as written, where that is not the tokens [start, end)
     placed: bool = False  # its place is one of a list written after it (PostParser._each_place)
+    dated: bool = False  # of a unit no longer in being ("tỉnh Bạc Liêu (cũ)"): former
 
 
 def _member_body(org: Org) -> bool:
@@ -98,6 +99,8 @@ def _carry_status(posts: list[Post]) -> None:
     unmarked posts after it in the chain."""
     status = None
     for p in posts:
+        if p.dated:
+            continue
         if p.marked:
             status = p.status
         elif status is not None:
@@ -149,8 +152,8 @@ def load_title_words() -> TitleWords:
 
 
 # What a decision cue does to the posts after it (see decision_cues).
-CURRENT, FORMER, MEMBER, FORMER_MEMBER, NOMINATED = (
-    "current", "former", "member", "former member", "nominated")
+CURRENT, FORMER, MEMBER, FORMER_MEMBER, NOMINATED, PURPOSE = (
+    "current", "former", "member", "former member", "nominated", "purpose")
 
 
 def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]:
@@ -158,9 +161,10 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
     them (``data/titles.json``, its ``cue_grammar`` and cue lists): ``current`` (``giữ
     chức``, ``được bầu làm``), ``former`` (``thôi giữ chức``, ``từng đảm nhiệm các chức
     vụ:``), ``member`` of the bodies listed (``tham gia Ban Chấp hành, Ban Thường vụ``),
-    ``former member`` (``thôi tham gia``) and ``nominated`` (``giới thiệu để … bầu``: the
-    next cue's posts are none). ``active``: instead, only the active verbs of a decision
-    (``bổ nhiệm``, ``điều động``), cues only before ``đối với`` and the person decided for."""
+    ``former member`` (``thôi tham gia``), ``nominated`` (``giới thiệu để … bầu``: the
+    next cue's posts are none) and ``purpose`` (``để``: an election after it is none).
+    ``active``: instead, only the active verbs of a decision (``bổ nhiệm``, ``điều
+    động``), cues only before ``đối với`` and the person decided for."""
     t = t or load("titles")
     g = t["cue_grammar"]
     objects = ["", *g["objects"], *(f"{q} {o}" for q in g["quantities"] for o in g["objects"])]
@@ -178,6 +182,7 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
     cues.update(dict.fromkeys(g["member_verbs"], MEMBER))
     cues.update(dict.fromkeys(g["member_leaving"], FORMER_MEMBER))
     cues.update(dict.fromkeys(g["nominations"], NOMINATED))
+    cues.update(dict.fromkeys(g["purposes"], PURPOSE))
     cues.update(dict.fromkeys(t["appointment_cues"], CURRENT))
     cues.update(dict.fromkeys(t["leaving_cues"], FORMER))
     if active:  # (these alone)
@@ -198,6 +203,7 @@ class PostParser:
         self._post_heads = frozenset(w.titles.root).union(w.members.root, w.body_members.root)
         self.orgs = orgs or OrgReader(w.titles, self.post_first_words)
         self._contexts: dict[tuple, Context] = {}  # memo of _context_of
+        self.dated = frozenset(load("titles")["dated_words"])  # (see Post.dated)
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
@@ -415,6 +421,11 @@ class PostParser:
                     break
             posts.append(p)
             k = end = p.end
+            if k < stop and (toks[k].low in self.dated or (
+                    k + 2 < stop and toks[k].text == "(" and toks[k + 1].low in self.dated
+                    and toks[k + 2].text == ")")):
+                p.status, p.dated = FORMER, True  # "Phó Chủ tịch UBND tỉnh Bạc Liêu (cũ)"
+                k = end = k + 1 if toks[k].low in self.dated else k + 3
             if k + 2 < stop and toks[k].text == "(":
                 k = end = _past_brackets(toks, k, stop)  # "Chủ tịch Quốc hội (QH)"
             if k < stop and toks[k].low in separators and k + 1 < stop:

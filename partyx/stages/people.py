@@ -17,7 +17,7 @@ from partyx.rules.people import PeopleFinder
 @register
 class People(Stage):
     name = "people"
-    version = "16"
+    version = "17"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"

@@ -112,6 +112,7 @@ SHAPES = {
                "unnamed_cells": WORDS, "host_words": WORDS, "event_roles": WORDS,
                "heads_of": {str: WORDS}, "distinct_qualifiers": WORDS,
                "death_words": WORDS, "funeral_words": WORDS, "alias_words": WORDS,
+               "dated_words": WORDS,
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,

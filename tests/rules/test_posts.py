@@ -248,3 +248,21 @@ def test_a_career_list_after_qualifiers_and_an_example_word_takes_the_place_writ
     # (a capitalised word before the example word: no such list)
     b = run(stage, "Ông Lê Văn Mười từng giữ các chức vụ Hà Nội như Giám đốc Sở Y tế.")
     assert posts(b, "Lê Văn Mười") == set()
+
+
+def test_a_post_of_a_unit_no_longer_in_being_is_former(stage):
+    a = run(stage, "Ông Lê Văn Hai, Bí thư Tỉnh ủy Vĩnh Long cũ, Phó Chủ tịch UBND tỉnh Cà Mau, "
+                   "dự. Bà Trần Thị Ba làm Phó Chủ tịch UBND tỉnh Bạc Liêu (cũ) từ năm 2024.")
+    assert posts(a, "Lê Văn Hai") == {("nguyên Bí thư", "Tỉnh ủy Vĩnh Long"),
+                                      ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cà Mau")}
+    assert posts(a, "Trần Thị Ba") == {("nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bạc Liêu")}
+
+
+def test_an_election_after_a_purpose_word_is_to_come_and_gives_no_post(stage):
+    a = run(stage, "Ban Chấp hành giới thiệu đồng chí Lê Văn Tư, Phó Bí thư Thành ủy Cần Thơ để "
+                   "HĐND thành phố bầu làm Chủ tịch UBND thành phố Cần Thơ.")
+    assert posts(a, "Lê Văn Tư") == {("Phó Bí thư", "Thành ủy Cần Thơ")}
+    # (a decision's purpose is a post taken)
+    b = run(stage, "Ban Thường vụ quyết định điều động ông Lê Văn Năm để giữ chức Phó Bí thư "
+                   "Tỉnh ủy Bến Tre.")
+    assert posts(b, "Lê Văn Năm") == {("Phó Bí thư", "Tỉnh ủy Bến Tre")}
