@@ -58,10 +58,22 @@ class Organization(TypedDict):
     level: str | None  # central, province, district, ward
 
 
-class Place(TypedDict):
+class Now(TypedDict):
+    """The unit holding a place on the map in force since 1 July 2025 (SPEC ``places[].now``)."""
+
+    type: str | None  # phường, xã, đặc khu; None for a province or district (its province only)
+    name: str | None  # without its type word
+    province: str  # today's province, without its type word
+
+
+class _Place(TypedDict):
     type: str  # tỉnh, thành phố, quận, huyện, thị xã, phường, xã, thị trấn
     name: str  # without its type word
     province: str | None
+
+
+class Place(_Place, total=False):
+    now: Now | None  # today's unit (partyx.rules.today), given by the places stage
 
 
 class Document(TypedDict):

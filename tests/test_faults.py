@@ -219,14 +219,16 @@ def test_fault_4_an_id_never_changes_while_its_file_does_not(tmp_path):
     light = ["clean", "metadata"]
     run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
     first = set(_records(out))
-    assert first == {"a/x", "top"}  # a flat file keeps its stem (SPEC: "file stem")
+    assert first == {"x", "top"}  # an id is the file's stem (SPEC: "file stem")
 
     (corpus / "b").mkdir()
     (corpus / "b" / "x.txt").write_bytes((SEEDS / f"{LONG_BIEN}.txt").read_bytes() + b"\nB.\n")
     summary = run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
-    assert set(_records(out)) == {"a/x", "b/x", "top"}  # no stale record: 3 for 3 files
+    # a/x.txt keeps the id the state holds for it (b/x.txt sorts after it, but the rule must not
+    # depend on that: see the next test); the newcomer gets a longer one; no stale record
+    assert set(_records(out)) == {"x", "b/x", "top"}
     assert summary.processed == 1 and summary.records == 3
-    assert _records(out)["a/x"]["source"]["path"] == str(corpus / "a" / "x.txt")
+    assert _records(out)["x"]["source"]["path"] == str(corpus / "a" / "x.txt")
     # a shard holds an article by its id: the same before and after b/x.txt came
     assert {shard_of(i, 4) for i in first} <= {shard_of(i, 4) for i in _records(out)}
 
@@ -239,7 +241,23 @@ def test_fault_4_a_file_listed_under_a_new_id_replaces_its_old_record(tmp_path):
     run(RunOptions(paths=[corpus / "a"], output=out, only=light, workers=1), **QUIET)
     assert set(_records(out)) == {"x"}  # the folder given was in/a
     summary = run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
-    assert set(_records(out)) == {"a/x"} and summary.missing == 0
+    assert set(_records(out)) == {"x"} and summary.missing == 0 and summary.processed == 0
+
+
+def test_fault_4_a_newcomer_sorting_first_does_not_take_an_older_files_id(tmp_path):
+    corpus, out = tmp_path / "in", tmp_path / "r.jsonl"
+    (corpus / "m").mkdir(parents=True)
+    (corpus / "m" / "x.txt").write_bytes((SEEDS / f"{LONG_BIEN}.txt").read_bytes())
+    light = ["clean", "metadata"]
+    run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
+    assert set(_records(out)) == {"x"}
+    (corpus / "a").mkdir()  # a/x.txt sorts before m/x.txt
+    (corpus / "a" / "x.txt").write_bytes((SEEDS / f"{LONG_BIEN}.txt").read_bytes() + b"\nA.\n")
+    summary = run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
+    records = _records(out)
+    assert set(records) == {"x", "a/x"} and summary.processed == 1
+    assert records["x"]["source"]["path"] == str(corpus / "m" / "x.txt")
+    assert records["a/x"]["source"]["path"] == str(corpus / "a" / "x.txt")
 
 
 def test_fault_4_the_ids_of_a_datasets_rows_hold_the_rule_too(tmp_path):
@@ -250,11 +268,11 @@ def test_fault_4_the_ids_of_a_datasets_rows_hold_the_rule_too(tmp_path):
         orjson.dumps({"id": i, "text": f"{text}\nSố {i}."}) + b"\n" for i in (1, 2)))
     light = ["clean", "metadata"]
     run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
-    assert set(_records(out)) == {"a/dump/1", "a/dump/2"}
+    assert set(_records(out)) == {"dump/1", "dump/2"}
     (corpus / "b").mkdir()
     (corpus / "b" / "dump.jsonl").write_bytes(orjson.dumps({"id": 1, "text": text}) + b"\n")
     summary = run(RunOptions(paths=[corpus], output=out, only=light, workers=1), **QUIET)
-    assert set(_records(out)) == {"a/dump/1", "a/dump/2", "b/dump/1"}
+    assert set(_records(out)) == {"dump/1", "dump/2", "b/dump/1"}
     assert summary.processed == 1 and summary.records == 3
 
 

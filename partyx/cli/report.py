@@ -9,12 +9,14 @@ import typer
 
 from partyx import errors
 from partyx.cli._util import RECORDS_FILE, STRICT, check_records_file, fail, warn
+from partyx.cli.stats import MAP, MapYear
 
 
 def report(
     file: Path = RECORDS_FILE,
     output: Path = typer.Option(Path("partyx-out/report.html"), "-o", "--output",
                                 metavar="FILE", help="The HTML file to write."),
+    map_year: MapYear | None = MAP,
     strict: bool = STRICT,
 ) -> None:
     """Write one self-contained HTML page: summary, membership charts, searchable people."""
@@ -23,7 +25,8 @@ def report(
 
     check_records_file(file)
     try:
-        articles = write_page(file, output, warn=warn, strict=strict)
+        articles = write_page(file, output, warn=warn, strict=strict,
+                              map_year=map_year.value if map_year else None)
     except ExportError as e:
         fail(e)
     except BadRecord as e:

@@ -8,6 +8,7 @@ A first word that is no view name is the FILE of the corpus summary, so ``partyx
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 import sys
 from pathlib import Path
@@ -94,6 +95,21 @@ def _show(view: View, file: Path, fmt: str, strict: bool) -> None:
         closed_stdout()
 
 
+class MapYear(str, enum.Enum):
+    """The maps ``--map`` groups places by (``places[].now``: the map in force since 2025)."""
+
+    Y2025 = "2025"
+
+
+MAP = typer.Option(None, "--map", metavar="YEAR",
+                   help="Group places by the administrative map of YEAR (2025: today's "
+                        "provinces and communes, from places[].now); default: as written.")
+
+
+def _map(year: MapYear | None) -> str | None:
+    return None if year is None else year.value
+
+
 def _since(text: str | None) -> str | None:
     """``--since`` as given, when it is a real date (``2022-13-45`` is a usage error)."""
     if text is None:
@@ -116,6 +132,7 @@ def summary(
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
     top: int = typer.Option(10, "--top", min=1, metavar="N",
                             help="Rows of the people and document lists."),
+    map_year: MapYear | None = MAP,
     strict: bool = STRICT,
 ) -> None:
     """The corpus summary: outlets, months, event types, people, documents, membership."""
@@ -124,7 +141,7 @@ def summary(
     if as_json and fmt not in ("table", "json"):
         fail(errors.CONTRADICTION, first="--json", second=f"--format {fmt}",
              why="--json is --format json")
-    _show(SummaryView(top), file, "json" if as_json else fmt, strict)
+    _show(SummaryView(top, _map(map_year)), file, "json" if as_json else fmt, strict)
 
 
 @app.command("people", cls=Command,
@@ -140,12 +157,14 @@ def people(
     since: str | None = typer.Option(None, "--since", metavar="DATE",
                                      help="Only articles dated then or later (2022-01-01, "
                                           "2022-01 or 2022)."),
+    map_year: MapYear | None = MAP,
     strict: bool = STRICT,
 ) -> None:
     """Every person with their posts, first/last date each post is seen, articles."""
     from partyx.views.people import PeopleView
 
-    _show(PeopleView(name=name, org=org, since=_since(since)), file, fmt, strict)
+    _show(PeopleView(name=name, org=org, since=_since(since), map_year=_map(map_year)), file, fmt,
+          strict)
 
 
 @app.command("documents", cls=Command,
@@ -159,17 +178,19 @@ def documents(file: Path = RECORDS_FILE, fmt: str = FORMAT, strict: bool = STRIC
 
 @app.command("membership", cls=Command,
              short_help="Party members and grassroots organisations by date.")
-def membership(file: Path = RECORDS_FILE, fmt: str = FORMAT, strict: bool = STRICT) -> None:
+def membership(file: Path = RECORDS_FILE, fmt: str = FORMAT, map_year: MapYear | None = MAP,
+               strict: bool = STRICT) -> None:
     """Per organisation, party members and grassroots organisations by date, with changes."""
     from partyx.views.membership import MembershipView
 
-    _show(MembershipView(), file, fmt, strict)
+    _show(MembershipView(_map(map_year)), file, fmt, strict)
 
 
 @app.command("events", cls=Command,
              short_help="Articles by event type, month and place.")
-def events(file: Path = RECORDS_FILE, fmt: str = FORMAT, strict: bool = STRICT) -> None:
+def events(file: Path = RECORDS_FILE, fmt: str = FORMAT, map_year: MapYear | None = MAP,
+           strict: bool = STRICT) -> None:
     """Articles by event type, by month and type, and by place."""
     from partyx.views.events import EventsView
 
-    _show(EventsView(), file, fmt, strict)
+    _show(EventsView(_map(map_year)), file, fmt, strict)

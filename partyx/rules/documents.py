@@ -26,13 +26,14 @@ from functools import cache
 
 from partyx.data import load
 from partyx.lang.patterns import finditer_at
-from partyx.record import Document
+from partyx.lang.sentences import sentence_at
+from partyx.record import Document, FoundDate
 from partyx.rules.dates import leading_date
 
 # Symbols open with a digit a few characters before a "/" (they are tried only there: see
 # _symbol_starts); one that continues a longer token is refused in code (_inside_token).
 _PARTY_SYMBOL = re.compile(
-    r"(\d{1,4})\s{0,2}[-–]\s{0,2}([A-ZĐ][A-Za-zĐđ]{0,5})\s{0,2}/\s{0,2}"
+    r"(\d{1,5})\s{0,2}[-–]\s{0,2}([A-ZĐ][A-Za-zĐđ]{0,5})\s{0,2}/\s{0,2}"
     r"(T\.Ư|T\.W|[A-ZĐƯ][A-Za-zĐđƯư]{0,9}\d{0,2})(?![\w])"
 )
 _STATE_SYMBOL = re.compile(
@@ -40,15 +41,20 @@ _STATE_SYMBOL = re.compile(
     r"(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?"
     r"(?![\w])"
 )
-_NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2})?(?=\d)", re.IGNORECASE)
+_NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2}(?:số\s{1,2})?)?(?=\d)", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(\d{1,4})(?![\d]|[.,/]\d|\s?[-–]\s?\d)")
 _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s?[-–]\s?\w)")
 _BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
 _BY_STOP = re.compile(
     r"\s(?:về|ngày|khóa|nhằm|đối với|trong|quy định|đã|được|tại|thì|là|và|với|nay|từ|"
     r"ban hành|để|cho|mà|này|hướng dẫn|thành lập|đạt|khẳng định|chỉ rõ|yêu cầu|nêu|đề ra|"
-    r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm)\b|[“\"(,.;:”…]",
+    r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm|ký)\b|[“\"(,.;:”…]",
 )
+_SIGNED = re.compile(r"\s{1,2}ký(?=\s{1,2}ngày)", re.IGNORECASE)
+# The passive "Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024": a body after
+# "được" only where an issuing verb follows it.
+_BY_PASSIVE = re.compile(r"\s?,?\s{0,2}được\s{1,2}")
+_ISSUING_AFTER = re.compile(r"\s(?:ban hành|ký|thông qua)\b")
 _TITLE = re.compile(
     r"\s{0,2},?\s{0,2}(?:(?:về|với chủ đề)\s{1,2}(?:việc\s{1,2})?)?[“\"]([^”\"\n]{2,500})[”\"]",
     re.IGNORECASE,
@@ -103,6 +109,9 @@ class _Vocab:
     issuers: list[tuple[re.Pattern[str], str]]
     issuer_before: re.Pattern[str]
     count_re: re.Pattern[str]
+    families: dict[str, str]  # code -> the code of the type it is written for (QĐi -> QĐ)
+    issuer_of_kind: re.Pattern[str]  # a body that issued documents of a kind (see _issued_as)
+    retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
 
 
 @cache
@@ -123,8 +132,14 @@ def _vocab() -> _Vocab:
     words = sorted(data["count_words"], key=len, reverse=True)
     count_re = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
                           re.IGNORECASE)
+    kinds = "|".join(map(re.escape, names))
+    issuer_of_kind = re.compile(
+        rf"({phrases})\b[^.;,]{{0,40}}?\b(?:ban hành|thông qua)\s{{1,3}}"
+        rf"(?:[^\s.;]+\s{{1,3}}){{0,2}}?({kinds})(?!\w)", re.IGNORECASE)
     return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuers,
-                  issuer_before, count_re)
+                  issuer_before, count_re, data["code_families"], issuer_of_kind,
+                  re.compile(r"\b(?:" + "|".join(map(re.escape, data["retold_words"])) + r")\b",
+                             re.IGNORECASE))
 
 
 # Tails that share a first word this often are searched for by that word: one scan of the
@@ -197,7 +212,33 @@ def _symbol_at(text: str, pos: int, type_code: str | None) -> Citation | None:
     if type_code:
         return Citation(m.start(), m.end(), m.group(0), m.group(1), type_code,
                         _issuer_code(first), None, year, symbol=True)
+    if year and not second and _ASSEMBLY.fullmatch(first):
+        named = _named_before(text, pos)
+        if named is not None:
+            return Citation(m.start(), m.end(), m.group(0), m.group(1), named[1],
+                            first, named[0], year, symbol=True)
     return None
+
+
+# The issuer of a law or a resolution of the National Assembly: QH and its term (QH12).
+_ASSEMBLY = re.compile(r"QH\d{1,2}")
+# How far before a symbol the type word of a named law may stand: "Luật Cán bộ, công chức số
+# 22/2008/QH12".
+_NAMED_REACH = 90
+
+
+def _named_before(text: str, pos: int) -> tuple[str, str] | None:
+    """The type (name, code) of a document whose name stands between its type word and its
+    symbol (``Luật Cán bộ, công chức số 22/2008/QH12``): the last type word in its clause."""
+    window = text[max(0, pos - _NAMED_REACH):pos]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(";"))
+    window = window[cut + 1:]
+    v = _vocab()
+    spans = _type_words(window, v)
+    if not spans or not window[spans[-1][0]].isupper():
+        return None
+    name, code, _ = v.types[window[spans[-1][0]:spans[-1][1]].casefold()]
+    return name, code
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -241,7 +282,36 @@ def find_citations(text: str) -> list[Citation]:
     found.sort(key=lambda c: c.start)
     for c in found:
         _describe(text, c)
+        if c.issuer is None and c.type is not None:
+            _issued_as(text, c)
     return found
+
+
+# How far back the sentence of a citation is read for the body that issued it, and how far
+# before the issuing verb that body's name may begin (its longest name and the 40 characters
+# the pattern allows between them).
+_SENTENCE_REACH, _ISSUER_REACH = 400, 100
+
+
+def _issued_as(text: str, c: Citation) -> None:
+    """The issuer of a citation named as the body that issued documents of its kind earlier in
+    its sentence: ``Bộ Chính trị khóa IX đã ban hành hai Nghị quyết chuyên đề …, đó là Nghị
+    quyết 42 về … và Nghị quyết số 11 về …``."""
+    lo = max(0, c.start - _SENTENCE_REACH)
+    window = text[lo:c.start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
+    if cut >= 0:
+        window = window[cut + 1:]
+    verbs = [i for i in (window.find("ban hành"), window.find("thông qua")) if i >= 0]
+    if not verbs:
+        return  # (most citations: the pattern below would be tried at every place)
+    window = window[max(0, min(verbs) - _ISSUER_REACH):]
+    last = None
+    for m in _vocab().issuer_of_kind.finditer(window):
+        last = m
+    if last is not None and last.group(2).casefold() == (c.type or "").casefold():
+        c.issuer = issuer_of(last.group(1))
+        c.issued_by = c.issued_by or last.group(1)
 
 
 # A text this short (a headline) is scanned whole for a needle in less than the cost of a
@@ -278,8 +348,8 @@ def _type_words(text: str, v: _Vocab) -> list[tuple[int, int]]:
     return spans
 
 
-# How far before the first "/" of a symbol its first digit can be: "1234 - ABCDEF /", "12345/".
-_PARTY_REACH, _STATE_REACH = 17, 6
+# How far before the first "/" of a symbol its first digit can be: "12345 - ABCDEF /", "12345/".
+_PARTY_REACH, _STATE_REACH = 18, 6
 _MANY_SLASHES = 40  # symbol slashes beyond which a plain regex scan is cheaper than look-ups
 # The "/" of a symbol has a capital after it, the issuer's (15-NQ/TU) or the code's
 # (123/QĐ-TTg), or a year and then a code (91/2017/NĐ-CP): most slashes of a text, those of
@@ -348,17 +418,21 @@ def _take_date(c: Citation, tail: str) -> str:
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
-    by = _BY.match(tail)
+    by = _BY.match(tail) or _BY_PASSIVE.match(tail)
     if by:
+        passive = by.re is _BY_PASSIVE
         rest = tail[by.end():by.end() + 160]
         stop = _BY_STOP.search(rest)
         cut = stop.start() if stop else len(rest)
         body = rest[:cut].strip()
+        if passive and not _ISSUING_AFTER.match(rest, cut):
+            body = ""
         if body and body[0].isupper() and len(body) <= 120:
             c.issued_by = body
             tail = tail[by.end() + cut:]
             if c.date is None:  # "Nghị quyết số 15-NQ/TU của Ban Thường vụ … ngày 4/7/2017"
-                tail = _take_date(c, tail)
+                signed = _SIGNED.match(tail)  # "… của Thủ tướng ký ngày 2-6-2023"
+                tail = _take_date(c, tail[signed.end():] if signed else tail)
     t = _TITLE.match(tail)
     if t:
         c.title = t.group(1).strip()
@@ -375,6 +449,33 @@ def _describe(text: str, c: Citation) -> None:
         c.weak = False
 
 
+# How far from the start of its sentence the date that opens it may stand ("(QNO) - Hôm nay
+# 3/7, …"), and how far after it the citation it dates ("…, Thủ tướng Chính phủ Phạm Minh Chính
+# đã ký Quyết định …").
+_OPENING, _ISSUING_REACH = 30, 150
+
+
+def date_issued(text: str, citations: list[Citation], dates: list[FoundDate]) -> None:
+    """A citation with no date of its own whose sentence tells it was issued on the day that
+    opens it (``Ngày 2-6-2023, Thủ tướng Chính phủ … đã ký Quyết định số 626/QĐ-TTg``) takes
+    that day, as the dates stage resolved it (``Hôm nay 3/7``: the publication's year); not
+    where the sentence retells what was issued before (``Ngày 5/3, ông A cho biết Bộ Chính
+    trị đã ban hành …``: the words of ``retold_words``)."""
+    for c in citations:
+        if c.date is not None or not dates:
+            continue
+        window = text[max(0, c.start - _ISSUED_REACH):c.start]
+        if not _ISSUED_END.search(window):
+            continue
+        start, _ = sentence_at(text, c.start)
+        opening = next((d for d in dates if start <= d.start < c.start), None)
+        if opening is None or not opening.date or opening.start - start > _OPENING or \
+                c.start - opening.end > _ISSUING_REACH:
+            continue
+        if not _vocab().retold.search(text, opening.end, c.start):
+            c.date = opening.date
+
+
 def _number(c: Citation) -> int | None:
     try:
         return int(c.number)
@@ -382,42 +483,78 @@ def _number(c: Citation) -> int | None:
         return None
 
 
+def year_of(c: Citation) -> int | None:
+    """The year of a citation: its symbol's (``91/2017/NĐ-CP``), else its date's."""
+    if c.year is not None:
+        return c.year
+    return int(c.date[:4]) if c.date else None
+
+
+def _family(code: str | None) -> str | None:
+    """The type a code is written for (``QĐi`` and ``QĐ``: writers cite a Quy định as a
+    Quyết định and the other way round)."""
+    return _vocab().families.get(code, code) if code else code
+
+
 def _same(a: Citation, b: Citation) -> bool:
-    """Whether ``b`` cites the document ``a`` does, their numbers being equal."""
-    if a.code != b.code and (a.type is None or a.type != b.type):
+    """Whether ``b`` cites the document ``a`` does, their numbers being equal: the same code
+    (two symbols), or type (a citation in words joins a symbol of its kind: ``Quyết định 05 của
+    Ban Bí thư`` and ``05-QĐi/TW``), no two issuers and no two years."""
+    if a.code != b.code and (a.type is None or a.type != b.type) and (
+            a.symbol and b.symbol or _family(a.code) != _family(b.code)):
         return False
     if a.issuer and b.issuer and a.issuer != b.issuer:
         return False
-    return not (a.year and b.year and a.year != b.year)
+    ya, yb = year_of(a), year_of(b)
+    return not (ya and yb and ya != yb)
 
 
 def merge_citations(citations: list[Citation]) -> list[Citation]:
-    """One entry per document: citations of the same number, type and issuer (a citation with
-    no issuer joins the latest one cited before it) are folded together, keeping the date, body
-    and title from whichever citation gives them. The citations are folded in place: each
-    entry is the first citation of its document."""
+    """One entry per document: citations of the same number, type, issuer and year are folded
+    together, keeping the date, body and title from whichever citation gives them (a citation
+    with no issuer joins the latest one cited before it). A document's identity keeps its
+    year: ``05-CT/TW`` of 1951 and of 2016 are two entries, and a citation with no year joins
+    one of them only when the text leaves no doubt (a single year for that symbol); else it
+    stays an entry of its own, with no year. The citations are folded in place: each entry is
+    a citation of its document, and the entries are in the order their documents are first
+    cited."""
     entries: list[Citation] = []
+    cited: list[list[int]] = []  # where each entry's document is cited
     numbers: list[int | None] = []  # of each entry (None: not a number, joins nothing)
-    for c in citations:
+    dated = [c for c in citations if year_of(c) is not None]
+    undated = [c for c in citations if year_of(c) is None]
+    for c in dated + undated:  # the years first: a citation with none then sees them all
         n = _number(c)
         target = None
         if n is not None:
-            for i in range(len(entries) - 1, -1, -1):
-                if numbers[i] == n and _same(entries[i], c):
-                    target = entries[i]
-                    break
+            found = [i for i in range(len(entries)) if numbers[i] == n and _same(entries[i], c)]
+            if year_of(c) is None and len({year_of(entries[i]) for i in found} - {None}) > 1:
+                found = [i for i in found if year_of(entries[i]) is None]  # which one: unknown
+            if found:  # the one cited last before it, else the first one cited after it
+                before = {i: max(p for p in cited[i] if p < c.start) for i in found
+                          if min(cited[i]) < c.start}
+                target = max(before, key=before.__getitem__) if before else \
+                    min(found, key=lambda i: min(cited[i]))
         if target is None:
             entries.append(c)
+            cited.append([c.start])
             numbers.append(n)
             continue
-        if c.symbol and not target.symbol:
-            target.text, target.code, target.symbol = c.text, c.code, True
-        target.issuer = target.issuer or c.issuer
-        target.date = target.date or c.date
-        target.year = target.year or c.year
-        if c.issued_by and (not target.issued_by or len(c.issued_by) > len(target.issued_by)):
-            target.issued_by = c.issued_by
-        target.title = target.title or c.title
-        target.type = target.type or c.type
-        target.weak = target.weak and c.weak
-    return [e for e in entries if not e.weak]
+        _fold(entries[target], c)
+        cited[target].append(c.start)
+    order = sorted(range(len(entries)), key=lambda i: min(cited[i]))
+    return [entries[i] for i in order if not entries[i].weak]
+
+
+def _fold(target: Citation, c: Citation) -> None:
+    """Fold citation ``c`` into the entry ``target`` of the same document."""
+    if c.symbol and not target.symbol:
+        target.text, target.code, target.symbol = c.text, c.code, True
+    target.issuer = target.issuer or c.issuer
+    target.date = target.date or c.date
+    target.year = target.year or c.year
+    if c.issued_by and (not target.issued_by or len(c.issued_by) > len(target.issued_by)):
+        target.issued_by = c.issued_by
+    target.title = target.title or c.title
+    target.type = target.type or c.type
+    target.weak = target.weak and c.weak

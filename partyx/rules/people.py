@@ -7,11 +7,8 @@ Thanh``).
 
 How a person is found (pure token and dictionary work, precompiled at stage init):
 
-1. **Names** are 2–4 capitalised words starting with a surname (``data/names.json``), or
-   any 2–4 capitalised words after a cue (``ông``, ``bà``, ``đồng chí``). A name stops
-   before a title or organisation word (``Thành ủy``, ``Bí thư``). A run that names a
-   place (``Hà Nội``, ``Lê Chân``), follows a blocker (``đường Nguyễn Trãi``, ``tư tưởng Hồ
-   Chí Minh``) or is a byline is no person. A two-word name needs a cue or a title.
+1. **Names** are found by :mod:`partyx.rules.names` (a surname or a cue word before
+   capitalised words, …). A two-word name needs a cue or a title.
 2. **Posts** (:mod:`partyx.rules.posts`) are read from the chain of titles right before a name
    (``Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Nguyễn Thị Tuyến``), after it
    with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
@@ -32,7 +29,7 @@ import bisect
 import re
 from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -49,6 +46,7 @@ from partyx.lang.sentences import (
 from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
+from partyx.rules.names import NameFinder, capitalised
 from partyx.rules.orgs import Context, Org
 from partyx.rules.posts import (
     CURRENT,
@@ -62,23 +60,15 @@ from partyx.rules.posts import (
     decision_cues,
 )
 
-_CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
 _LOW = attrgetter("low")
 
-# Lower-case letters that case-insensitive regexes match to other letters too (re._casefix,
-# Python 3.11): a cue with one of them is found by the regexes, not by str.lower().
-_EXTRA_FOLDS = frozenset("isµıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ")
 _SEPARATORS = frozenset({",", "-", "–", "—", "("})
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 # No place known: for posts read only to tell a title (one object, never changed: the
 # parser's memo of organisations is by context).
 _NO_PLACE = Context()
-# Characters of context tokenized around a possible name: room for a long chain of titles
-# before it and for posts and appointment cues after it.
-_LEFT = 200
-_RIGHT = 260
 # The kinds of unit a place written bare after tại/ở may be (see PeopleFinder._such_as).
 _PROVINCIAL = ("tỉnh", "thành phố")
 # Characters of an article's lead (see PeopleFinder._deceased).
@@ -114,12 +104,8 @@ class PeopleFinder:
         self.posts = PostParser()
         self.orgs = self.posts.orgs
         self.tokenizer = self.orgs.words.tokenizer
-        names = load("names")
-        self.surnames = frozenset(s.lower() for s in names["surnames"])
-        self.not_name = frozenset(names["not_name"])
-        self.cues = {k: v for k, v in names["cues"].items()}
-        self.cue_trie = Trie({k: v or "" for k, v in names["cues"].items()})
-        self.blockers = Trie(dict.fromkeys(names["blockers"], True))
+        self.names = NameFinder(self.posts)
+        self.cues = self.names.cues
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
@@ -153,158 +139,14 @@ class PeopleFinder:
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
-        upper = names["uppercase"]
-        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
-        # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
-        # letter, so giving back characters never helps; at a capitalised word that no
-        # other follows (most tries) the engine then fails at once instead of backtracking.
-        word = rf"[{upper}][^\W\d_]*+"
-        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*+[ ]++{word}(?:[ ]++{word})*+")
-        cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
-        self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
-        # lower-case: where short_re may match (see _short_matches)
-        self.short_cues = tuple({c.lower() for c in self.cues} | {"đ/c"})
-        # str.lower() finds what those case-insensitive regexes find, unless a cue has a
-        # letter the regex engine also matches to a different one (i ~ ı, s ~ ſ …)
-        self.lower_finds_cues = not any(ch in _EXTRA_FOLDS for c in self.short_cues for ch in c)
-        self.short_cues_longest_first = sorted(self.short_cues, key=len, reverse=True)
-        self.cue_lasts = frozenset(c[-1] for c in self.short_cues)  # (see _cue_ends)
-        self.longest_cue = len(self.short_cues_longest_first[0])
-        self.cues_may_overlap = _cues_may_overlap(self.short_cues)
-        self.short_re = re.compile(
-            rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
-            rf"(?![\w])(?![ ]+[{upper}])")
-        self._places: dict[str, bool] = {}  # memo of _is_place_name
-        self._holds: dict[str, bool] = {}  # capitalised run -> _may_hold_name(run)
-        o, t = self.orgs.words, self.posts.words
-        self.org_heads = (o.committees, o.central, o.wrappers, o.local, t.titles, t.members,
-                          t.fillers)
-        self.org_head_words = frozenset().union(*(trie.root for trie in self.org_heads))
 
-    # -- names ---------------------------------------------------------------------------
-    def _stops_name(self, toks: list[Tok], starts: list[int], j: int) -> bool:
-        t = toks[j]
-        if not (t.cap and t.word) or t.text in self.not_name:
-            return True
-        if len(t.text) > 1 and t.text.isupper():
-            return True
-        if starts[j] == starts[j - 1]:  # inside an expanded abbreviation
-            return True
-        low = t.low  # a set test first: most words start no phrase (hot path)
-        if low not in self.org_head_words:
-            return False
-        return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
-
-    def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
-        """(cued, gender, index of the cue) for a cue word right before ``toks[k]``. A
-        capitalised cue inside a capitalised run is part of a name (``Đông Anh``)."""
-        for back in (2, 1):
-            s = k - back
-            if s >= 0:
-                m = self.cue_trie.match(toks, s) if toks[s].low in self.cue_trie.root else None
-                if m is not None and m[1] == k:
-                    if toks[s].cap and s > 0 and toks[s - 1].cap and toks[s - 1].word:
-                        continue
-                    return True, m[0] or None, s
-        return False, None, k
-
-    def candidates(self, text: str, tokens: Tokens, authors: set[str],
-                   caps: list[int] | None = None) -> list[Candidate]:
-        """Possible names in ``tokens`` (``caps``: the indices of its capitalised tokens)."""
-        toks, starts, _ = tokens
-        out: list[Candidate] = []
-        gaz = self.orgs.gazetteer
-        surnames = self.surnames
-        cue_root = self.cue_trie.root
-        n = len(toks)
-        k = 0  # the next token a name may start at (none inside the last one)
-        for i in _capitalised(toks) if caps is None else caps:
-            if i < k:
-                continue
-            t = toks[i]
-            if len(t.text) > 1 and t.text.isupper():
-                continue
-            if t.low not in surnames and not (  # a cue word before? (dict tests first)
-                    (i > 0 and toks[i - 1].low in cue_root)
-                    or (i > 1 and toks[i - 2].low in cue_root)):
-                continue
-            cued, gender, cue_at = self._cue_before(toks, i)
-            if t.low not in surnames and not cued:
-                continue
-            if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
-                continue
-            skip = self._place_prefix(toks, i)
-            if skip:  # "Thành ủy Hà Nội Nguyễn Văn Phong": Hà Nội is no name's start
-                k = i + skip
-                continue
-            j = i + 1
-            while j < n and j - i < 4 and not self._stops_name(toks, starts, j):
-                j += 1
-            if j - i < 2 or self._blocked(toks, starts, cue_at, acronym=not cued):
-                continue
-            half = (j - i) // 2
-            if (j - i) % 2 == 0 and [x.text for x in toks[i:i + half]] == [
-                    x.text for x in toks[i + half:j]]:
-                j = i + half  # "Dương Cương Dương Cương": one name written twice
-            name = text[starts[i]:tokens.end(j - 1)]
-            k = j
-            if name in authors or (not cued and self._is_place_name(name)) or (
-                    cued and gaz.province(name) is not None):
-                continue
-            out.append(Candidate(i, j, name, tokens, gender, cued, cue_at))
-        return out
-
-    def _is_place_name(self, name: str) -> bool:
-        """``Gazetteer.is_place_name``, memoised: the same few thousand runs recur."""
-        known = self._places
-        found = known.get(name)
-        if found is None:
-            if len(known) > 50_000:  # bounded on a hostile text of unique runs
-                known.clear()
-            found = known[name] = self.orgs.gazetteer.is_place_name(name)
-        return found
-
-    def _place_prefix(self, toks: list[Tok], k: int) -> int:
-        """How many tokens from ``toks[k]`` belong to a province or district name that
-        starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
-        surname here), else 0."""
-        if not toks[k].cap:
-            return 0
-        n = len(toks)
-        lo = k  # toks[lo:hi] is the run of capitalised tokens around k (two back, three on)
-        while lo > max(0, k - 2) and toks[lo - 1].cap:
-            lo -= 1
-        hi = k + 1
-        while hi < min(n, k + 4) and toks[hi].cap:
-            hi += 1
-        for s in range(lo, k + 1):  # a name of m words from s, capitalised after it too
-            for m in (3, 2):
-                if k < s + m < hi and self._is_place_name(" ".join(map(_TEXT, toks[s:s + m]))):
-                    return s + m - k
-        return 0
-
-    def _blocked(self, toks: list[Tok], starts: list[int], k: int, acronym: bool = True
-                 ) -> bool:
-        """A blocker word right before ``toks[k]`` (``đường``, ``tư tưởng``), or a place word
-        whose unit the capitalised words name (``phường Nguyễn Du``; but not ``UBND thành
-        phố Huỳnh Đức Thơ``)."""
-        type_words = self.orgs.words.type_words  # (a dict test before each match: the hot path)
-        for s in (k - 2, k - 1):  # a place word first: "thành phố" is not the street "phố"
-            m = type_words.match(toks, s) if s >= 0 and toks[s].low in type_words.root else None
-            if m is not None and m[1] == k:
-                return self.orgs.place(toks, k, (m[0],)) is not None
-        blockers = self.blockers
-        for s in (k - 3, k - 2, k - 1):
-            m = blockers.match(toks, s) if s >= 0 and toks[s].low in blockers.root else None
-            if m is not None and m[1] == k:
-                return True
-        if acronym and k > 0:  # "Trường THPT Lê Quý Đôn": an institution (but "Ảnh: LÊ
-            # THOA Ông Tất Thành Cang" is a person: a cue word rules)
-            t = toks[k - 1]
-            if (t.word and len(t.text) >= 3 and t.text.isupper() and starts[k - 1] != starts[k]
-                    and not self.posts.words.fillers.match(toks, k - 1)):
-                return True
-        return False
+    def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
+                   caps: list[int] | None = None, blocked: set[str] | None = None
+                   ) -> list[Candidate]:
+        """The names in ``tokens`` (:meth:`NameFinder.find`), as candidates for posts
+        (``blocked``: gets the names found to be a street's, a school's …)."""
+        return [Candidate(n.start, n.end, n.name, tokens, n.gender, n.cued, n.cue_at)
+                for n in self.names.find(text, tokens, authors, caps, blocked)]
 
     # -- posts around names --------------------------------------------------------------
     def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
@@ -551,99 +393,24 @@ class PeopleFinder:
             self.posts.settle(toks, out, ctx, end)
         return out
 
-    def segments(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of text around possible names, merged: only these are tokenized (the
-        rest of an article cannot hold a person or a post)."""
-        spans = []
-        holds = self._holds
-        if len(holds) > 50_000:  # bounded: a hostile text of unique capitalised runs
-            holds.clear()
-        lasts = self.cue_lasts if self.lower_finds_cues else ()  # (see _cue_ends)
-        for m in self.caprun.finditer(text):
-            run = m.group()
-            hold = holds.get(run)
-            if hold is None:  # the same runs recur article after article: memoised
-                hold = holds[run] = self._may_hold_name(run.split())
-            s = m.start()
-            if not hold and lasts and s > 1 and text[s - 1] == " " and text[s - 2] != " " and (
-                    len(low := text[s - 2].lower()) == 1 and low not in lasts):
-                continue  # one space after a char that ends no cue (most runs): no cue
-            if hold or self._cue_ends(text, max(0, s - 12), s):
-                spans.append((max(0, s - _LEFT), min(len(text), m.end() + _RIGHT)))
-        merged: list[list[int]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        out = []
-        for a, b in merged:
-            if a > 0:  # start and end on a space, not inside a word
-                sp = text.find(" ", a)
-                a = sp + 1 if sp != -1 else a
-            if b < len(text):
-                sp = text.rfind(" ", a, b)
-                b = sp if sp > a else b
-            out.append((a, b))
-        return out
-
-    def _cue_ends(self, text: str, lo: int, hi: int) -> bool:
-        """``self.cue_re.search(text, lo, hi)``: ``text[lo:hi]`` ends with a cue word and
-        spaces (``$`` also matches before a final line break), by str methods, not a scan."""
-        window = text[lo:hi]
-        if self.lower_finds_cues:
-            # Most runs follow no cue: first the char before the spaces (before a final
-            # line break), lower-cased, must end a cue (else no lower-casing of the window
-            # nor regex finds one; the regex's case-insensitive letter is the lower case
-            # but for İ, whose lower() is two chars).
-            words = window.rstrip(" ")
-            if len(words) == len(window):
-                if not window.endswith("\n"):
-                    return False
-                words = window[:-1].rstrip(" ")
-                if len(words) == len(window) - 1:
-                    return False
-            if not words:
-                return False
-            last = words[-1].lower()
-            if len(last) == 1 and last not in self.cue_lasts:
-                return False
-        low = window.lower()
-        if len(low) != hi - lo or not self.lower_finds_cues:  # (two: ask the regex)
-            return self.cue_re.search(text, lo, hi) is not None
-        return self._cue_then_spaces(low) or (
-            low.endswith("\n") and self._cue_then_spaces(low[:-1]))
-
-    def _cue_then_spaces(self, low: str) -> bool:
-        words = low.rstrip(" ")
-        return len(words) < len(low) and words.endswith(self.short_cues)
-
-    def _may_hold_name(self, words: list[str]) -> bool:
-        """A surname followed by another capitalised word that is not a place's name (``Hà
-        Nội``, ``Hồ Chí Minh`` are no anchors)."""
-        for i, w in enumerate(words[:-1]):
-            if w.lower() in self.surnames and not any(
-                    self._is_place_name(" ".join(words[i:i + n])) for n in (2, 3)
-                    if i + n <= len(words)):
-                return True
-        return False
-
     def __call__(self, text: str, authors: list[str], ctx: Context) -> Found:
         cands: list[Candidate] = []
+        blocked: set[str] = set()  # names that are a street's, a school's … somewhere
         segments = []
-        for a, b in self.segments(text):
+        for a, b in self.names.segments(text):
             tokens = self.tokenizer.tokenize(text, a, b)
             # (names, short forms and organisations start at capitalised tokens)
-            caps = _capitalised(tokens.toks)
-            found = self.candidates(text, tokens, set(authors), caps)
+            caps = capitalised(tokens.toks)
+            found = self.candidates(text, tokens, set(authors), caps, blocked)
             if found:
                 self._posts(text, tokens, found, ctx)
+                _listed(tokens.toks, found)
                 cands.extend(found)
                 segments.append((tokens, caps))
         if cands and ":" in text:
             self._heading_lists(text, cands, ctx)
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
-        return self._assemble(text, segments, cands, ctx)
+        return self._assemble(text, segments, cands, ctx, blocked)
 
     def _heading_lists(self, text: str, cands: list[Candidate], ctx: Context) -> None:
         """``Bộ Chính trị:`` on a line of its own, then one line per member opening with a
@@ -769,8 +536,8 @@ class PeopleFinder:
                         p.org = host
 
     # -- people --------------------------------------------------------------------------
-    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context
-                  ) -> Found:
+    def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
+                  blocked: Container[str] = ()) -> Found:
         full: dict[str, Person] = {}
         first: dict[str, int] = {}  # where each person is first mentioned
         by_name: dict[str, list[Candidate]] = {}  # (one pass: a scan per name is quadratic)
@@ -791,7 +558,10 @@ class PeopleFinder:
             if tail and any(c.cued for c in by_name[name]):
                 canonical[name] = tail[0]
                 continue
-            ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
+            if name in blocked:  # "đường Lê Văn Lương" … then "Lê Văn Lương" alone: the street
+                ok = any(c.cue_at < c.start or c.prefix for c in by_name[name])
+            else:
+                ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
             if ok:
                 canonical[name] = name
                 full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0}
@@ -837,7 +607,7 @@ class PeopleFinder:
         for name in firsts:
             last_word.setdefault(name.split()[-1], []).append(name)
         found: dict[int, tuple[int, str, str | None]] = {}  # start -> (end, word, gender)
-        for m in self._short_matches(text, last_word):
+        for m in self.names.short_matches(text, last_word):
             word = m.group("w")
             if m.start("cue") not in taken:
                 gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
@@ -860,56 +630,6 @@ class PeopleFinder:
             out.append((Mention(person, start, end), gender))
         return out
 
-    def _short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
-        """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``
-        (the last words of the people found), in text order. Searched from those words with
-        ``str.find`` (a regex scan tries every position of the text, and lower-casing it to
-        find each cue costs more than a few ``find`` of names): each place a word is
-        written after spaces and a cue is where short_re may match. finditer skips a match
-        that starts inside one it reported: that can only be at its word (see
-        ``_reported``) while ``self.cues_may_overlap`` is False."""
-        if not self.lower_finds_cues or self.cues_may_overlap:  # (then the plain scan)
-            return [m for m in self.short_re.finditer(text) if m.group("w") in words]
-        found: dict[int, re.Match[str]] = {}
-        for word in words:
-            q = text.find(word)
-            while q != -1:
-                m = self._short_match_before(text, q)
-                if m is not None and m.group("w") == word and self._reported(text, m):
-                    found[m.start()] = m
-                q = text.find(word, q + 1)
-        return [found[p] for p in sorted(found)]
-
-    def _reported(self, text: str, m: re.Match[str]) -> bool:
-        """Whether finditer reports short_re match ``m``: not when it starts at the word of
-        a match that it reports (``ông Đ/c Phong``: ``ông Đ`` is a match, and its word the
-        start of ``Đ/c``). A match is never inside another one's spaces or word (a letter
-        is before each of its letters), nor, unless cues_may_overlap, inside its cue."""
-        covered = False
-        before = self._short_match_before(text, m.start())
-        while before is not None:  # each match of the chain covers the next one if reported
-            covered = not covered
-            before = self._short_match_before(text, before.start())
-        return not covered
-
-    def _short_match_before(self, text: str, q: int) -> re.Match[str] | None:
-        """The short_re match whose word starts at ``text[q]``, if any: spaces, and a cue
-        before them (the longest, as the regex prefers its leftmost start)."""
-        r = q
-        while r > 0 and text[r - 1] == " ":
-            r -= 1
-        if r == q:
-            return None
-        # a cue written in any case ends here? (lower-cased: see lower_finds_cues)
-        tail = text[max(0, r - self.longest_cue):r].lower()
-        if not tail.endswith(self.short_cues):
-            return None
-        for cue in self.short_cues_longest_first:
-            if tail.endswith(cue):
-                m = self.short_re.match(text, r - len(cue))
-                if m is not None and m.start("w") == q:
-                    return m
-        return None
 
     def _biographies(self, text: str, mentions: list[Mention], full: dict[str, Person],
                      ctx: Context, orgs: dict[str, Organization], seg_tokens: list[Tokens]
@@ -985,7 +705,8 @@ class PeopleFinder:
                     continue
                 a = _ADVERBS_BEFORE.search(after, max(0, q - 40), q)
                 at = a.start() if a is not None else q
-                if at == 0 or _ends_with_word(after[max(0, at - 12):at].lower(), self.short_cues):
+                if at == 0 or _ends_with_word(after[max(0, at - 12):at].lower(),
+                                              self.names.short_cues):
                     found.add(m.name)  # "A qua đời", "…, đồng chí đã từ trần"
         for m in mentions:
             before = text[max(0, m.start - 80):m.start].lower()
@@ -1001,11 +722,11 @@ class PeopleFinder:
         chain of titles (``Lễ tang Chủ tịch nước Trần Đại Quang``)."""
         toks = self.tokenizer.tokenize(text, a, b).toks
         k = 1 if toks and toks[0].low == "của" else 0
-        cue = self.cue_trie.match(toks, k)
+        cue = self.names.cue_trie.match(toks, k)
         k = cue[1] if cue is not None else k
         if k < len(toks):
             posts, k = self.posts.chain(toks, k, _NO_PLACE, settle=False)
-        cue = self.cue_trie.match(toks, k)
+        cue = self.names.cue_trie.match(toks, k)
         return (cue[1] if cue is not None else k) == len(toks)
 
     def _career_cue_before(self, text: str, at: int, seen: dict[int, list[int]]
@@ -1151,27 +872,6 @@ def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def _cues_may_overlap(cues: Sequence[str]) -> bool:
-    """Whether a short_re match might start inside another one's cue: after a non-word
-    character inside a cue (``đ/c``: after ``/``) that cue's rest and a space would begin
-    a cue, or a cue would be a part of them. With such cues finditer skips a match that a
-    search from the names finds."""
-    if any(not c[:1].isalnum() for c in cues):
-        return True  # (one might start in the spaces after a cue)
-    for d in cues:
-        for i in range(1, len(d)):
-            if d[i - 1].isalnum() or d[i - 1] == "_":
-                continue  # (?<![\w]) fails after a word character
-            rest = d[i:] + " "
-            if any(c.startswith(rest) or rest.startswith(c) for c in cues):
-                return True
-    return False
-
-
-def _capitalised(toks: list[Tok]) -> list[int]:
-    """Indices of the capitalised tokens (words: punctuation is never capitalised)."""
-    return list(compress(count(), map(_CAP, toks)))
-
 
 def _where(toks: list[Tok], indices: Sequence[int], words: Container[str],
            field: Callable[[Tok], str] = _LOW) -> list[int]:
@@ -1192,6 +892,51 @@ def _slice(seg_tokens: list[Tokens], a: int, b: int) -> Tokens | None:
             hi = bisect.bisect_left(starts, b, lo)
             return tokens.cut(lo, hi) if hi > lo else None
     return None
+
+
+_LIST_GAPS = frozenset({(",",), (";",), ("và",), (",", "và"), (";", "và")})
+
+
+def _listed(toks: list[Tok], cands: list[Candidate]) -> None:
+    """``các ông A, B và bà C``, ``Đỗ Mười, Lê Khả Phiêu``: a two-word name with no cue and
+    no post, written in a list right next to a person (a cue, a post or three words), is
+    a person too (marked cued)."""
+    def known(c: Candidate) -> bool:
+        return c.end - c.start >= 3 or c.cued or bool(c.prefix or c.posts)
+
+    if all(map(known, cands)):
+        return
+    reach = [_reach(c) for c in cands]
+    begin = [min(c.cue_at, c.start if c.prefix_start is None else c.prefix_start)
+             for c in cands]
+    changed = True
+    while changed:
+        changed = False
+        for i, c in enumerate(cands):
+            if known(c):
+                continue
+            if (i and known(cands[i - 1]) and _list_gap(toks, reach[i - 1], begin[i])) or (
+                    i + 1 < len(cands) and known(cands[i + 1])
+                    and _list_gap(toks, reach[i], begin[i + 1])):
+                c.cued = changed = True
+
+
+def _reach(c: Candidate) -> int:
+    """Where a candidate and the posts written right after it end (``A, Tổng Bí thư;``)."""
+    end = c.end
+    for p in sorted(c.posts, key=attrgetter("start")):
+        if p.start > end + 1:
+            break
+        end = max(end, p.end)
+    return end
+
+
+def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
+    """Whether only a list separator stands between ``toks[a]`` and ``toks[b]`` (after a
+    closing bracket: ``A (post), B``)."""
+    if a < b and toks[a].text == ")":
+        a += 1
+    return 0 < b - a <= 2 and tuple(t.low for t in toks[a:b]) in _LIST_GAPS
 
 
 def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:

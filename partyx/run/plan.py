@@ -6,15 +6,17 @@ each with an id (:func:`assign_ids`); the rows of dataset files and standard inp
 run's spool (:mod:`partyx.run.rows`, ids ``<file id>/<row>``); those of this shard only
 (``--shard I/N``: :func:`shard_of`), sorted by id.
 
-Ids (:func:`file_id`): an article file's id is its path below the folder given on the command
-line, without its format's suffix (and ``.gz``): ``x`` for ``corpus/x.txt``, ``2021/x`` for
-``corpus/2021/x.html``; a file named on the command line is its stem. The id depends on the
-file's own path only, never on which other files exist, so it never changes while its file does
-not, and neither does its shard; nor do the ids of a dataset's rows (``<file id>/<row>``). Two
-files can only claim one id when they differ by their suffix alone (``x.txt``, ``x.html``) or lie
-at the same place below two folders given on the command line: those keep their suffix, then the
-folder given (``a/x.txt``), so ids stay unique; a state row whose file is now listed under
-another id is replaced, never kept as a stale record (:attr:`Plan.replaced`).
+Ids (:func:`assign_ids`): an article file's id is its stem, the name without its format's
+suffix (and ``.gz``): ``x`` for ``corpus/x.txt`` and for ``corpus/2021/x.html`` (SPEC: "file
+stem"); a dataset's rows are ``<file id>/<row>``. Files that would share a stem: a file keeps the
+id the state beside FILE already holds for its path, so an id never changes while its file does
+not and the state is kept (nor does its shard); among the others, the first in path order takes
+the stem if no kept file holds it, and the rest their path below the folder given (:func:`file_id`:
+``2021/x``), then with their suffix, then with the folder's name, then ``~N``. A state row whose
+file is now listed under another id is replaced, never kept as a stale record
+(:attr:`Plan.replaced`). With ``--shard``, each shard's state knows its own files only: a new file
+that sorts before an older one of the same stem in another shard may be given the stem there too
+(give such files distinct names, or run without shards once).
 
 Planning (:func:`plan`): the listing merged with the state's rows, both in id order. An article
 whose path, size, mtime and stage signature are those stored is reused without being read; one
@@ -45,7 +47,7 @@ from partyx.run.spool import Spool
 from partyx.run.state import Known
 
 __all__ = ["Copy", "Listed", "Plan", "Task", "assign_ids", "every_article", "file_id",
-           "list_articles", "parse_shard", "plan", "shard_of", "stat"]
+           "list_articles", "parse_shard", "plan", "shard_of", "stat", "stem_id"]
 
 
 class Task(NamedTuple):
@@ -115,29 +117,58 @@ def _stem(rel: str) -> str:
     return rel[:dot] if dot > start else rel
 
 
-def assign_ids(found: Iterable[tuple[Path, Path | None]]) -> list[tuple[str, str]]:
-    """``(path, id)`` for each ``(file, folder given or None)`` (see the module docstring: ids
-    by :func:`file_id`; the rare files that would share one keep their suffix, then the folder
-    given; a file listed twice is listed once)."""
-    entries: list[tuple[str, str | None, str]] = []
+def stem_id(path: str) -> str:
+    """The plain id of an article file: its name without its format's suffix and ``.gz``."""
+    return io.display(_stem(os.path.basename(path)))
+
+
+def assign_ids(found: Iterable[tuple[Path, Path | None]],
+               held: Callable[[list[str]], dict[str, str]] | None = None
+               ) -> list[tuple[str, str]]:
+    """``(path, id)`` for each ``(file, folder given or None)``, a file listed twice listed once
+    (see the module docstring). ``held(paths)``: the ids the state holds for those paths, asked
+    only for the files that would share a stem."""
+    entries: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     for path, root in found:
         text = str(path)
         if text in seen:  # a file given twice (by name, and in a folder given)
             continue
         seen.add(text)
-        folder = str(root) if root is not None else None
-        entries.append((text, folder, file_id(text, folder)))
-    claims = Counter(article_id for _, _, article_id in entries)
-    listed: list[tuple[str, str]] = []
-    used: set[str] = set()
-    for text, folder, article_id in entries:
-        if claims[article_id] > 1:
-            article_id = io.display(_below(text, folder))
-            if article_id in used and folder is not None:
-                article_id = f"{io.display(Path(folder).name)}/{article_id}"
-        listed.append((text, _unique(article_id, used)))
-    return listed
+        entries.append((text, str(root) if root is not None else None))
+    stems = [stem_id(text) for text, _ in entries]
+    claims = Counter(stems)
+    shared = [text for (text, _), stem in zip(entries, stems, strict=True) if claims[stem] > 1]
+    kept = held(shared) if held is not None and shared else {}
+    for text, held_id in list(kept.items()):  # a dataset's rows are <file id>/<row>
+        if format_of(text) in DATASETS:
+            kept[text] = held_id.rpartition("/")[0] or held_id
+    used = {stem for stem in stems if claims[stem] == 1}
+    used.update(kept.values())
+    ids: dict[str, str] = {}
+    for (text, folder), stem in sorted(zip(entries, stems, strict=True)):
+        if claims[stem] == 1:
+            ids[text] = stem
+        elif text in kept:
+            ids[text] = kept[text]
+        elif stem not in used:
+            used.add(stem)
+            ids[text] = stem
+        else:
+            ids[text] = _longer_id(text, folder, used)
+    return [(text, ids[text]) for text, _ in entries]
+
+
+def _longer_id(text: str, folder: str | None, used: set[str]) -> str:
+    """The id of a file whose stem is taken: its path below the folder given, then with its
+    suffix, then with the folder's name, then ``~N``."""
+    for candidate in (file_id(text, folder), io.display(_below(text, folder)),
+                      f"{io.display(Path(folder).name)}/{io.display(_below(text, folder))}"
+                      if folder is not None else ""):
+        if candidate and candidate not in used:
+            used.add(candidate)
+            return candidate
+    return _unique(io.display(_below(text, folder)), used)
 
 
 def _unique(article_id: str, used: set[str]) -> str:
@@ -170,9 +201,11 @@ def parse_shard(text: str) -> tuple[int, int]:
 def list_articles(paths: list[Path], pattern: str | None = io.DEFAULT_GLOB,
                   shard: tuple[int, int] | None = None, spool: Spool | None = None,
                   columns: Columns | None = None, stdin_format: str = "txt",
-                  max_bytes: int = io.MAX_BYTES) -> list[Listed]:
+                  max_bytes: int = io.MAX_BYTES,
+                  held: Callable[[list[str]], dict[str, str]] | None = None) -> list[Listed]:
     """This run's articles, sorted by id: the files, the rows of dataset files and standard
-    input (``-`` among ``paths``), whose articles are read now into ``spool``.
+    input (``-`` among ``paths``), whose articles are read now into ``spool``; ``held``: the
+    ids the state holds for some paths (:func:`assign_ids`).
     :class:`FileNotFoundError` for a path that does not exist (before anything is read)."""
     files = [p for p in paths if str(p) != STDIN]
     found = [(f, p if p.is_dir() else None) for p in files for f in io.find_articles([p], pattern)]
@@ -181,7 +214,7 @@ def list_articles(paths: list[Path], pattern: str | None = io.DEFAULT_GLOB,
         spool = Spool()
     listed: list[Listed] = []
     html = False
-    for path, path_id in assign_ids(found):
+    for path, path_id in assign_ids(found, held):
         fmt = format_of(path)
         if fmt in DATASETS:
             listed.extend(expand(path, path_id, fmt, columns, spool, max_bytes))

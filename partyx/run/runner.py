@@ -218,10 +218,12 @@ def _signum(e: BaseException) -> int:
     return signal.SIGTERM if isinstance(e, _Signalled) else signal.SIGINT
 
 
-def _list(opts: RunOptions, spool: Spool, shard: bool = True) -> list[planning.Listed]:
+def _list(opts: RunOptions, spool: Spool, shard: bool = True,
+          held: Callable[[list[str]], dict[str, str]] | None = None) -> list[planning.Listed]:
     return planning.list_articles(opts.paths, opts.pattern, opts.shard if shard else None,
                                   spool=spool, columns=Columns(opts.fields),
-                                  stdin_format=opts.stdin_format, max_bytes=opts.max_bytes)
+                                  stdin_format=opts.stdin_format, max_bytes=opts.max_bytes,
+                                  held=held)
 
 
 def _run_recovering(opts: RunOptions, output: Path, pipeline: _Pipeline,
@@ -254,7 +256,7 @@ def _run_recovering(opts: RunOptions, output: Path, pipeline: _Pipeline,
 def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: State,
                     log: Callable[[str], None], progress: Progress | None,
                     spool: Spool) -> RunSummary:
-    listed = _list(opts, spool)
+    listed = _list(opts, spool, held=state.ids_of)
     signature = pipeline.signature
     every_path = None
     if opts.shard is not None:  # the files of the other shards too (no dataset is read again)

@@ -257,6 +257,19 @@ class State:
                                             or any(lost in errors for lost in _LOST))
             yield Known(id_, path, size, mtime_ns, sha, sig, retry)
 
+    def ids_of(self, paths: list[str]) -> dict[str, str]:
+        """An id the state holds for each of ``paths`` it holds an article of (a few paths: the
+        files that would share a stem, :func:`partyx.run.plan.assign_ids`; a dataset file's
+        are its rows' ids ``<file id>/<row>``)."""
+        found: dict[str, str] = {}
+        for k in range(0, len(paths), 500):
+            chunk = paths[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(
+                f"SELECT path, min(id) FROM articles WHERE path IN ({marks}) GROUP BY path",
+                chunk).fetchall())
+        return found
+
     def find_content(self, sha256: str, signature: str) -> str | None:
         """The id of an article made from content ``sha256`` under ``signature`` and read
         without error (a dataset row's record to copy), if any."""

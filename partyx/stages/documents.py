@@ -15,12 +15,14 @@ from partyx.rules import documents
 @register
 class Documents(Stage):
     name = "documents"
-    version = "1"
-    requires = ("text", "title")
+    version = "2"
+    requires = ("text", "title", "dates")
     provides = ("documents",)
     description = "Party and State documents cited by number"
 
     def __call__(self, article: Article) -> None:
         found = documents.find_citations(article.title or "")
-        found += documents.find_citations(article.text or "")
+        body = documents.find_citations(article.text or "")
+        documents.date_issued(article.text or "", body, article.dates)
+        found += body
         article.documents = [c.record() for c in documents.merge_citations(found)]

@@ -1,20 +1,21 @@
 """Membership: stated numbers of party members and grassroots party organisations of a named
 Party organisation (see :mod:`partyx.rules.membership`), with the date they hold for: a date written
-in the same sentence (``tính đến ngày 30/6/2020``), else the main event's date."""
+in the same sentence (``tính đến ngày 30/6/2020``), else the article's date (its main event's,
+as the event stage found it); ``None`` when neither is known."""
 
 from __future__ import annotations
 
 from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
-from partyx.rules import event, membership
+from partyx.rules import membership
 
 
 @register
 class Membership(Stage):
     name = "membership"
-    version = "3"
-    requires = ("text", "published", "dates", "place_context")
+    version = "5"
+    requires = ("text", "dates", "place_context", "event")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"
 
@@ -25,11 +26,11 @@ class Membership(Stage):
         if not facts:
             article.membership = []
             return
-        main = event.main_date(text, dates, article.published)
+        main = (article.event or {}).get("date")
         records = []
         for f in facts:
             start, end = sentence_at(text, f.start)
             near = [d for d in dates if d.date and start <= d.start < end]
-            as_of = near[-1].date if near else (main.date if main else None)
+            as_of = near[-1].date if near else main
             records.append(membership.record(f, as_of))
         article.membership = membership.merge_figures(records)

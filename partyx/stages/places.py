@@ -1,9 +1,14 @@
 """Places: the administrative units an article names, and the province/district it is about
-(see :mod:`partyx.rules.places`, checked against :mod:`partyx.rules.gazetteer`).
+(see :mod:`partyx.rules.places`, checked against :mod:`partyx.rules.gazetteer`), each also on
+today's map (``now``: :mod:`partyx.rules.today`).
 
-Provides ``places`` (``[{type, name, province}]``, SPEC) and ``place_context`` (a
+Provides ``places`` (``[{type, name, province, now}]``, SPEC) and ``place_context`` (a
 :class:`~partyx.record.PlaceContext`: the province, ``Hà Nội``, and the district, ``quận Long
 Biên``, each ``None`` when not clear).
+
+The version carries the fingerprint of underthesea's converter and data
+(:func:`partyx.rules.today.fingerprint`): an upgrade that changes today's map changes the
+pipeline's signature, and an incremental run redoes the records.
 """
 
 from __future__ import annotations
@@ -11,19 +16,23 @@ from __future__ import annotations
 from partyx.pipeline import Stage, register
 from partyx.record import Article
 from partyx.rules.places import PlaceFinder, read_places
+from partyx.rules.today import TodayMap, add_now, fingerprint
 
 
 @register
 class Places(Stage):
     name = "places"
-    version = "3"
-    requires = ("text", "title")
+    version = f"4+map-{fingerprint()}"
+    requires = ("text", "title", "published")
     provides = ("places", "place_context")
-    description = "administrative units named (gazetteer-checked) and the article's main place"
+    description = ("administrative units named (gazetteer-checked), each also on today's map, "
+                   "and the article's main place")
 
     def __init__(self) -> None:
         self.finder = PlaceFinder()
+        self.today = TodayMap()
 
     def __call__(self, article: Article) -> None:
         article.places, article.place_context = read_places(
             self.finder, article.title or "", article.text or "")
+        add_now(self.today, article.places, article.place_context, article.published)

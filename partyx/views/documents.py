@@ -1,10 +1,15 @@
 """``partyx stats documents``: each cited Party or State document and where it is cited.
 
-One row per document symbol (:func:`partyx.views.records.document_label`: ``15-NQ/TU``,
-``91/2017/NĐ-CP``), however often it is cited. For each: the issuing body and title as most
-often given, the number of articles citing it, the first and last citation date (the citing
-article's publication date, else its event date) and the ids of the citing articles. To keep
-memory bounded the ids kept per document stop at :data:`MAX_ARTICLE_IDS`; the count does not.
+One row per document, however often it is cited: its symbol
+(:func:`partyx.views.records.document_label`: ``15-NQ/TU``, ``91/2017/NĐ-CP``) and its year
+(:func:`partyx.views.records.document_year`). A document's identity keeps its year: ``05-CT/TW``
+of 1951 and of 2016 are two rows, and citations whose article does not make the year certain
+are a third row with no year ("year unknown"), never given one here. For each: the issuing body
+and title as most often given, the number of articles citing it, the first and last citation
+date (the citing article's publication date, else its event date) and the ids of the citing
+articles. Rows are ordered by the citations of their symbol (all years), so the years of one
+symbol stand together, then by year. To keep memory bounded the ids kept per document stop at
+:data:`MAX_ARTICLE_IDS`; the count does not.
 """
 
 from __future__ import annotations
@@ -13,7 +18,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from partyx.views.records import clean, dicts, document_label, key, published_date, widen
+from partyx.views.records import (
+    clean,
+    dicts,
+    document_key,
+    document_label,
+    document_year,
+    published_date,
+    widen,
+)
 from partyx.views.render import Section, ViewResult
 
 MAX_ARTICLE_IDS = 100
@@ -22,6 +35,7 @@ MAX_ARTICLE_IDS = 100
 @dataclass(slots=True)
 class _Document:
     label: str
+    year: int | None
     fields: dict[str, Counter[str | int]] = field(default_factory=dict)
     citations: int = 0
     first: str | None = None
@@ -29,7 +43,8 @@ class _Document:
     articles: list[str] = field(default_factory=list)
 
 
-_DESCRIPTIVE = ("type", "number", "code", "issuer", "year", "date", "issued_by", "title")
+_DESCRIPTIVE = ("type", "number", "code", "issuer", "date", "issued_by", "title")
+UNKNOWN_YEAR = "year unknown"
 
 
 class DocumentsView:
@@ -44,11 +59,10 @@ class DocumentsView:
         date = published_date(record)
         seen: set[str] = set()
         for d in dicts(record.get("documents")):
-            label = document_label(d)
-            k = key(label)
+            k = document_key(d)
             doc = self.documents.get(k)
             if doc is None:
-                doc = self.documents[k] = _Document(label)
+                doc = self.documents[k] = _Document(document_label(d), document_year(d))
             for name in _DESCRIPTIVE:
                 value = d.get(name)
                 if isinstance(value, str):
@@ -68,15 +82,18 @@ class DocumentsView:
 
     def rows(self) -> list[dict[str, Any]]:
         out = []
+        by_symbol: Counter[str] = Counter()
         for doc in self.documents.values():
-            row: dict[str, Any] = {"document": doc.label}
+            row: dict[str, Any] = {"document": doc.label, "year": doc.year}
             for name in _DESCRIPTIVE:
                 counts = doc.fields.get(name)
                 row[name] = counts.most_common(1)[0][0] if counts else None
             row.update(citations=doc.citations, first_cited=doc.first, last_cited=doc.last,
                        articles=doc.articles)
+            by_symbol[doc.label.casefold()] += doc.citations
             out.append(row)
-        out.sort(key=lambda r: (-r["citations"], r["document"].casefold()))
+        out.sort(key=lambda r: (-by_symbol[r["document"].casefold()], r["document"].casefold(),
+                                r["year"] is None, r["year"] or 0))
         return out
 
     def result(self) -> ViewResult:
@@ -85,9 +102,14 @@ class DocumentsView:
 
 
 def _section(docs: list[dict[str, Any]]) -> Section:
-    section = Section("Documents cited", ["document", "type", "issued by", "citations",
-                                          "first cited", "last cited", "articles"])
+    section = Section("Documents cited", ["document", "year", "type", "issued by",
+                                          "citations", "first cited", "last cited", "articles"])
     for r in docs:
-        section.rows.append([r["document"], r["type"], r["issued_by"], r["citations"],
-                             r["first_cited"], r["last_cited"], r["articles"]])
+        section.rows.append([r["document"], year_label(r["year"]), r["type"], r["issued_by"],
+                             r["citations"], r["first_cited"], r["last_cited"], r["articles"]])
     return section
+
+
+def year_label(year: int | None) -> str:
+    """A document's year as shown: ``2016``, or ``year unknown``."""
+    return str(year) if year is not None else UNKNOWN_YEAR

@@ -2,7 +2,9 @@
 
 Each article counts once: by its event type (``inspection``, ``congress`` … as in SPEC; none
 given is ``(unknown)``), by month (of the event date, else the publication date) and type, and
-by each distinct place it names (``quận Thanh Xuân, Hà Nội``).
+by each distinct place it names (``quận Thanh Xuân, Hà Nội``); with ``map_year="2025"``
+(``--map 2025``) by each distinct unit of today's map that holds them (``places[].now``:
+``tỉnh Bình Định`` counts for ``Gia Lai``, ``quận Thanh Xuân`` for ``Hà Nội``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from partyx.views.records import clean, dicts, field, place_label, record_date
+from partyx.views.records import clean, dicts, field, now_label, place_label, record_date
 from partyx.views.render import Section, ViewResult
 
 UNKNOWN = "(unknown)"
@@ -21,7 +23,9 @@ class EventsView:
 
     name = "events"
 
-    def __init__(self) -> None:
+    def __init__(self, map_year: str | None = None) -> None:
+        self.label = now_label if map_year else place_label
+        self.map_year = map_year
         self.types: Counter[str] = Counter()
         self.months: Counter[tuple[str, str]] = Counter()
         self.places: Counter[str] = Counter()
@@ -31,7 +35,7 @@ class EventsView:
         date = record_date(record)
         self.types[kind] += 1
         self.months[(date[:7] if date else UNKNOWN, kind)] += 1
-        for label in {place_label(p) for p in dicts(record.get("places"))} - {""}:
+        for label in {self.label(p) for p in dicts(record.get("places"))} - {""}:
             self.places[label] += 1
 
     def data(self) -> dict[str, Any]:
@@ -43,6 +47,7 @@ class EventsView:
             "articles": sum(self.types.values()),
             "by_type": dict(self.types.most_common()),
             "by_month": by_month,
+            **({"map": self.map_year} if self.map_year else {}),
             "by_place": dict(sorted(self.places.items(), key=lambda kv: (-kv[1], kv[0]))),
         }
 
@@ -54,6 +59,7 @@ class EventsView:
         for month, kinds in data["by_month"].items():
             for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
                 months.rows.append([month, kind, n])
-        places = Section("Places", ["place", "articles"],
+        title = f"Places on the {self.map_year} map" if self.map_year else "Places"
+        places = Section(title, ["place", "articles"],
                          [[k, n] for k, n in data["by_place"].items()])
         return ViewResult(self.name, data, [types, months, places])

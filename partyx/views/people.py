@@ -8,7 +8,9 @@ the number of articles and mentions.
 
 Filters: ``name`` (substring; typed without diacritics it matches any), ``org`` (a person is
 kept when one of their posts' organisations matches), ``since`` (only articles dated on or after
-that day count; undated articles are left out).
+that day count; undated articles are left out); ``map_year="2025"`` (``--map 2025``) gives each
+post the province that holds its organisation on today's map (``now_province``:
+:func:`~partyx.views.records.org_now`; the post keeps its organisation as written).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from partyx.views.records import (
     dicts,
     key,
     matches,
+    org_now,
     post_label,
     record_date,
     widen,
@@ -38,6 +41,7 @@ class _Post:
     first: str | None = None
     last: str | None = None
     articles: int = 0
+    now: set[str | None] = field(default_factory=set)  # today's provinces, as its records say
 
 
 @dataclass(slots=True)
@@ -57,8 +61,9 @@ class PeopleView:
     name = "people"
 
     def __init__(self, name: str | None = None, org: str | None = None,
-                 since: str | None = None) -> None:
+                 since: str | None = None, map_year: str | None = None) -> None:
         self.name_filter, self.org_filter, self.since = name, org, since
+        self.map_year = map_year
         self.people: dict[str, _Person] = {}
 
     def add(self, record: dict[str, Any]) -> None:
@@ -66,6 +71,7 @@ class PeopleView:
         if self.since and (date is None or date < self.since):
             return
         seen: set[str] = set()
+        places = list(dicts(record.get("places"))) if self.map_year else None
         for p in dicts(record.get("people")):
             name = clean(p.get("name"))
             if not name or (self.name_filter and not matches(self.name_filter, name)):
@@ -83,10 +89,11 @@ class PeopleView:
                 seen.add(k)
                 person.articles += 1
                 widen(person, date)
-            self._add_posts(person, p, date)
+            self._add_posts(person, p, date, places)
 
     @staticmethod
-    def _add_posts(person: _Person, p: dict[str, Any], date: str | None) -> None:
+    def _add_posts(person: _Person, p: dict[str, Any], date: str | None,
+                   places: list[dict[str, Any]] | None) -> None:
         seen: set[str] = set()
         for pos in dicts(p.get("positions")):
             label = post_label(pos)
@@ -102,6 +109,8 @@ class PeopleView:
                 seen.add(pk)
                 post.articles += 1
                 widen(post, date)
+                if places is not None:
+                    post.now.add(org_now(post.org, places))
 
     def _kept(self, person: _Person) -> bool:
         if not self.org_filter:
@@ -127,7 +136,8 @@ class PeopleView:
                 "first_seen": person.first,
                 "last_seen": person.last,
                 "posts": [{"post": p.label, "title": p.title, "org": p.org, "status": p.status,
-                           "first_seen": p.first, "last_seen": p.last, "articles": p.articles}
+                           "first_seen": p.first, "last_seen": p.last, "articles": p.articles,
+                           **({"now_province": _one(p.now)} if self.map_year else {})}
                           for p in posts],
             })
         out.sort(key=lambda r: (-r["articles"], key(r["name"])))
@@ -135,18 +145,25 @@ class PeopleView:
 
     def result(self) -> ViewResult:
         people = self.rows()
-        return ViewResult(self.name, people, lambda: [_section(people)])
+        return ViewResult(self.name, people, lambda: [_section(people, self.map_year)])
 
 
-def _section(people: list[dict[str, Any]]) -> Section:
+def _one(values: set[str | None]) -> str | None:
+    """The one province all of a post's records agree on, else None."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _section(people: list[dict[str, Any]], map_year: str | None = None) -> Section:
     """One row per person and post (a person without posts gets one row)."""
-    section = Section("People", ["name", "articles", "post", "first seen", "last seen",
+    now = [f"province ({map_year} map)"] if map_year else []
+    section = Section("People", ["name", "articles", "post", *now, "first seen", "last seen",
                                  "post articles"], group=2)
     for r in people:
         for p in r["posts"] or [None]:
             section.rows.append([
                 r["name"], r["articles"],
                 p["post"] if p else None,
+                *([p["now_province"] if p else None] if now else []),
                 p["first_seen"] if p else r["first_seen"],
                 p["last_seen"] if p else r["last_seen"],
                 p["articles"] if p else None,

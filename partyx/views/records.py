@@ -132,16 +132,38 @@ def document_label(doc: dict[str, Any]) -> str:
     """The symbol of a cited document: ``15-NQ/TU``, ``91/2017/NĐ-CP``, ``123/QĐ-TTg``.
 
     Party documents are written ``number-code/issuer`` (the year of their date is not part
-    of the symbol, so one document cited with and without its date is one row); State
-    documents (an issuer that is no Party body) ``number[/year]/code-issuer``. A document
-    with no number (a plenum resolution) is labelled by its text or type.
+    of the symbol); State documents (an issuer that is no Party body)
+    ``number[/year]/code-issuer``, with the year where the citation writes it in the symbol
+    (``91/2017/NĐ-CP``; ``123/QĐ-TTg`` of 2020 has none; a record without the citation's text
+    puts it there). A document with no number (a plenum resolution) is labelled by its text
+    or type. One symbol may name documents of several years (``05-CT/TW`` of 1951 and of
+    2016): :func:`document_key` keeps them apart.
     """
     number = doc.get("number")
     if not (isinstance(number, str) and number.strip()):
         return clean(doc.get("text")) or clean(doc.get("type")) or "(unnumbered)"
-    year = doc.get("year")
+    year = document_year(doc)
+    written = year is not None and _year_in_symbol(doc.get("text"), year)
     return _document_label(number, _str(doc.get("code")), _str(doc.get("issuer")),
-                           str(year) if isinstance(year, (int, str)) and year else "")
+                           str(year) if written else "")
+
+
+def document_year(doc: dict[str, Any]) -> int | None:
+    """The year of a cited document (its ``year``, else its date's), part of its identity;
+    ``None`` when the citing article does not make it certain."""
+    year = doc.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and year > 0:
+        return year
+    if isinstance(year, str) and year.isdigit():
+        return int(year)
+    date = day(doc.get("date"))
+    return int(date[:4]) if date else None
+
+
+def _year_in_symbol(text: Any, year: int) -> bool:
+    if not isinstance(text, str) or not text:
+        return True
+    return f"/{year}/" in text.replace(" ", "")
 
 
 def _str(value: Any) -> str:
@@ -166,8 +188,11 @@ def _is_party_issuer(issuer: str) -> bool:
 
 
 def document_key(doc: dict[str, Any]) -> str:
-    """One cited document however often and however it is written."""
-    return key(document_label(doc))
+    """One cited document however often and however it is written: its symbol and its year
+    (``05-CT/TW`` of 1951 and of 2016 are two; one cited without a year is a third, whose year
+    is unknown)."""
+    year = document_year(doc)
+    return f"{key(document_label(doc))}|{year if year is not None else ''}"
 
 
 def place_label(place: dict[str, Any]) -> str:
@@ -187,3 +212,46 @@ def widen(span: Any, date: str | None) -> None:
         span.first = date
     if span.last is None or date > span.last:
         span.last = date
+
+
+# --- today's map (``--map 2025``: places[].now, SPEC) -----------------------------------------
+
+UNMAPPED = "(not on today's map)"
+
+
+def now_label(place: dict[str, Any]) -> str:
+    """The place on today's map (its ``now``): ``xã Định Mỹ, An Giang``; a province or district
+    has its province only, ``Gia Lai``; :data:`UNMAPPED` where ``now`` is null or absent."""
+    now = place.get("now")
+    if not isinstance(now, dict) or not clean(now.get("province")):
+        return UNMAPPED
+    province = clean(now.get("province"))
+    head = " ".join(x for x in (clean(now.get("type")), clean(now.get("name"))) if x)
+    return f"{head}, {province}" if head and clean(now.get("name")) else province
+
+
+def org_now(org: Any, places: list[dict[str, Any]]) -> str | None:
+    """Today's province of an organisation as written (``Tỉnh ủy Bình Định`` -> ``Gia Lai``),
+    from the ``now`` of the record's places its name refers to, first found of: a unit with its
+    type word (``Đảng bộ quận Thanh Xuân``); a unit by its name (``Tỉnh ủy Bình Định``, ``Quận
+    ủy Ba Đình``); the province of a place (``Thành ủy Hà Nội`` in a record naming ``quận Long
+    Biên, Hà Nội``: each old province went whole into one new one in 2025). None when no place
+    is named in it, or the places named disagree. The organisation keeps its place as written."""
+    name = f" {key(org)} "
+    if name == "  ":
+        return None
+    tiers: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for p in places:
+        now = p.get("now")
+        province = clean(now.get("province")) if isinstance(now, dict) else ""
+        unit = key(p.get("name"))
+        if not province or not unit:
+            continue
+        if f" {key(p.get('type'))} {unit} " in name:
+            tiers[0].add(province)
+        elif f" {unit} " in name:
+            tiers[1].add(province)
+        elif key(p.get("province")) and f" {key(p.get('province'))} " in name:
+            tiers[2].add(province)
+    found = next((t for t in tiers if t), set())
+    return found.pop() if len(found) == 1 else None

@@ -5,7 +5,10 @@ script are all inside the file, so it can be mailed or opened offline. It shows 
 summary, one bar chart per organisation's membership series, the documents most cited, and a
 people table with a search box. The script filters the table as one types, ignoring case and
 diacritics (``tuyen`` finds ``Tuyến``); a search can be given in the address too
-(``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown.
+(``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown. With
+``map_year="2025"`` (``partyx report --map 2025``) the membership charts are grouped by the
+province that holds each organisation on today's map (``Đảng bộ tỉnh Bình Định`` under Gia Lai;
+the organisation keeps its name as written) and the places on that map are counted.
 
 All values are HTML-escaped; the page is built from one pass over the records
 (:class:`partyx.views.summary.SummaryView`) and written atomically (:func:`write_page`).
@@ -22,6 +25,8 @@ from typing import Any
 from partyx import errors, io
 from partyx.errors import ExportError
 from partyx.views.base import fold
+from partyx.views.documents import year_label
+from partyx.views.membership import date_label
 from partyx.views.summary import SummaryView
 
 MAX_PEOPLE = 5000
@@ -91,6 +96,8 @@ def render_report(view: SummaryView, source: str) -> str:
         _counts("Outlets", "outlet", data["by_outlet"]),
         _counts("Event types", "type", data["by_event_type"]),
         _counts("Months", "month", data["by_month"]),
+        *([_counts(f"Places on the {view.map_year} map", "place", data["by_place"])]
+          if view.map_year else []),
         "</div>",
         _membership(view),
         _documents(view),
@@ -119,13 +126,20 @@ def _counts(title: str, column: str, counts: dict[str, int]) -> str:
 
 def _membership(view: SummaryView) -> str:
     figures = []
+    province: Any = object()  # the heading written last (--map: the orgs come grouped by it)
     for org in view.membership.rows():
         points = [p for p in org["series"] if p["party_members"] is not None]
         if points:
             caption = escape(org["org"])
-            if len(points) > MAX_BARS:
-                caption += f' <span class="meta">(last {MAX_BARS} of {len(points)} dates)</span>'
-                points = points[-MAX_BARS:]
+            dated = [p for p in points if p["as_of"] is not None]
+            if len(dated) > MAX_BARS:
+                caption += f' <span class="meta">(last {MAX_BARS} of {len(dated)} dates)</span>'
+                points = dated[-MAX_BARS:] + points[len(dated):]  # and the undated one
+            if view.map_year and org["now_province"] != province:
+                province = org["now_province"]
+                heading = province or f"Not placed on the {view.map_year} map"
+                figures.append(f'<h3 style="grid-column:1/-1;margin:8px 0 0">'
+                               f"{escape(heading)}</h3>")
             figures.append(f'<figure class="chart"><figcaption>{caption}</figcaption>'
                            f"{bar_chart(points)}</figure>")
     body = "".join(figures) or '<p class="empty">No membership figures in these records.</p>'
@@ -133,7 +147,8 @@ def _membership(view: SummaryView) -> str:
 
 
 def bar_chart(points: list[dict[str, Any]], width: int = 320, height: int = 180) -> str:
-    """An inline SVG bar chart of party members by date, the change written over each bar."""
+    """An inline SVG bar chart of party members by date, the change written over each bar; a
+    count with no date is the last bar, grey, under "date unknown"."""
     top = max(p["party_members"] for p in points) or 1
     n = len(points)
     left, bottom, plot_h = 8, 34, height - 34 - 28
@@ -152,13 +167,15 @@ def bar_chart(points: list[dict[str, Any]], width: int = 320, height: int = 180)
         change = p.get("party_members_change")
         if change:
             label += f" ({change:+,})".replace(",", ".")
-        items.append(f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
-                     f'height="{h:.1f}" fill="#c8102e"><title>{escape(p["as_of"])}: '
+        when = date_label(p["as_of"])
+        kind, fill = ("bar", "#c8102e") if p["as_of"] is not None else ("bar undated", "#8a93a3")
+        items.append(f'<rect class="{kind}" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
+                     f'height="{h:.1f}" fill="{fill}"><title>{escape(when)}: '
                      f"{escape(label)} đảng viên</title></rect>")
         items.append(f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle">'
                      f"{escape(label)}</text>")
         items.append(f'<text x="{cx:.1f}" y="{height - bottom + 14}" text-anchor="middle">'
-                     f'{escape(p["as_of"])}</text>')
+                     f"{escape(when)}</text>")
     items.append(f'<text x="{left}" y="{height - 4}">đảng viên (party members)</text></svg>')
     return "".join(items)
 
@@ -169,12 +186,13 @@ def _documents(view: SummaryView) -> str:
         return ('<section id="documents"><h2>Documents cited</h2>'
                 '<p class="empty">No cited documents in these records.</p></section>')
     rows = "".join(
-        f"<tr><td>{escape(d['document'])}</td><td>{escape(d['type'] or '')}</td>"
+        f"<tr><td>{escape(d['document'])}</td><td>{escape(year_label(d['year']))}</td>"
+        f"<td>{escape(d['type'] or '')}</td>"
         f"<td>{escape(d['issued_by'] or '')}</td><td class=n>{_n(d['citations'])}</td>"
         f"<td>{escape(d['first_cited'] or '')}</td><td>{escape(d['last_cited'] or '')}</td></tr>"
         for d in docs)
     return ('<section id="documents"><h2>Documents cited</h2><table><thead><tr><th>document</th>'
-            "<th>type</th><th>issued by</th><th>citations</th><th>first cited</th>"
+            "<th>year</th><th>type</th><th>issued by</th><th>citations</th><th>first cited</th>"
             f"<th>last cited</th></tr></thead><tbody>{rows}</tbody></table></section>")
 
 
@@ -208,14 +226,14 @@ def _n(value: int) -> str:
 
 
 def write_page(path: Path, output: Path, warn: Callable[[str], None] = lambda _: None,
-               strict: bool = False) -> int:
+               strict: bool = False, map_year: str | None = None) -> int:
     """The report page of the records file ``path``, written to ``output`` atomically; return
     the number of articles. :class:`~partyx.errors.ExportError` when ``output`` is the input or
     a file that is not an HTML report; :class:`~partyx.errors.BadRecord` (``strict``) and
     :class:`OSError` as they come: nothing is written then."""
     if not io.replaceable(output, b"<!doctype html", path):
         raise ExportError(errors.NOT_AN_HTML_REPORT, path=output)
-    view = fold(SummaryView(), path, warn, strict)
+    view = fold(SummaryView(map_year=map_year), path, warn, strict)
     page = render_report(view, str(path))
     with io.atomic_writer(output) as fh:
         fh.write(page.encode("utf-8"))

@@ -13,31 +13,34 @@ from collections import Counter
 from typing import Any
 
 from partyx.record import COUNTED
-from partyx.views.documents import DocumentsView
-from partyx.views.membership import MembershipView
+from partyx.views.documents import DocumentsView, year_label
+from partyx.views.membership import MembershipView, date_label
 from partyx.views.people import PeopleView
-from partyx.views.records import FOUND_LABELS, clean, field, record_date
+from partyx.views.records import FOUND_LABELS, clean, dicts, field, now_label, record_date
 from partyx.views.render import Section, ViewResult
 
 __all__ = ["SummaryView"]
 
 
 class SummaryView:
-    """The corpus summary; ``top`` bounds the people and document lists."""
+    """The corpus summary; ``top`` bounds the people and document lists; ``map_year``
+    (``--map 2025``) adds today's province to posts and membership and the places on that map."""
 
     name = "summary"
 
-    def __init__(self, top: int = 10) -> None:
+    def __init__(self, top: int = 10, map_year: str | None = None) -> None:
         self.top = top
+        self.map_year = map_year
+        self.places: Counter[str] = Counter()
         self.articles = 0
         self.errors = 0
         self.outlets: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
         self.events: Counter[str] = Counter()
         self.found: Counter[str] = Counter()  # items of each counted list, summed
-        self.people = PeopleView()
+        self.people = PeopleView(map_year=map_year)
         self.documents = DocumentsView()
-        self.membership = MembershipView()
+        self.membership = MembershipView(map_year=map_year)
 
     def add(self, record: dict[str, Any]) -> None:
         self.articles += 1
@@ -50,6 +53,9 @@ class SummaryView:
             items = record.get(name)
             if isinstance(items, list):
                 self.found[name] += len(items)
+        if self.map_year:
+            for label in {now_label(p) for p in dicts(record.get("places"))}:
+                self.places[label] += 1
         self.people.add(record)
         self.documents.add(record)
         self.membership.add(record)
@@ -65,12 +71,19 @@ class SummaryView:
             "by_month": dict(sorted(self.months.items(),
                                     key=lambda kv: (kv[0] == "(unknown)", kv[0]))),
             "by_event_type": dict(self.events.most_common()),
+            **({"map": self.map_year,
+                "by_place": dict(sorted(self.places.items(), key=lambda kv: (-kv[1], kv[0])))}
+               if self.map_year else {}),
             "people": [{"name": p["name"], "articles": p["articles"],
-                        "posts": [x["post"] for x in p["posts"]]}
+                        "posts": [x["post"] for x in p["posts"]],
+                        **({"now_provinces": [x["now_province"] for x in p["posts"]]}
+                           if self.map_year else {})}
                        for p in self.people.rows()[: self.top]],
-            "documents": [{"document": d["document"], "citations": d["citations"]}
+            "documents": [{"document": d["document"], "year": d["year"],
+                           "citations": d["citations"]}
                           for d in self.documents.rows()[: self.top]],
-            "membership": [{"org": o["org"], "as_of": p["as_of"],
+            "membership": [{**({"now_province": o["now_province"]} if self.map_year else {}),
+                            "org": o["org"], "as_of": p["as_of"],
                             "party_members": p["party_members"],
                             "grassroots_orgs": p["grassroots_orgs"]}
                            for o in self.membership.rows() for p in o["series"]],
@@ -92,13 +105,19 @@ class SummaryView:
                                    ("by_event_type", "Event types", "event type")):
             sections.append(Section(title, [column, "articles"],
                                     [[k, v] for k, v in data[key].items()]))
+        if self.map_year:
+            sections.append(Section(f"Places on the {self.map_year} map", ["place", "articles"],
+                                    [[k, v] for k, v in data["by_place"].items()]))
         sections.append(Section("People", ["name", "articles", "posts"],
                                 [[p["name"], p["articles"], p["posts"]] for p in data["people"]]))
-        sections.append(Section("Documents cited", ["document", "citations"],
-                                [[d["document"], d["citations"]] for d in data["documents"]]))
-        sections.append(Section("Membership", ["organisation", "as of", "party members",
+        sections.append(Section("Documents cited", ["document", "year", "citations"],
+                                [[d["document"], year_label(d["year"]), d["citations"]]
+                                 for d in data["documents"]]))
+        now = [f"province ({self.map_year} map)"] if self.map_year else []
+        sections.append(Section("Membership", [*now, "organisation", "as of", "party members",
                                                "grassroots orgs"],
-                                [[m["org"], m["as_of"], m["party_members"], m["grassroots_orgs"]]
-                                 for m in data["membership"]]))
+                                [[*([m["now_province"]] if now else []), m["org"],
+                                  date_label(m["as_of"]), m["party_members"],
+                                  m["grassroots_orgs"]] for m in data["membership"]]))
         return ViewResult(self.name, data, sections)
 

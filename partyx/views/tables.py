@@ -8,12 +8,15 @@ people          one row per person across the corpus (``person_id``; ``name_key`
                 normalised casefolded name that makes variant spellings one person)
 appearances     (article_id, person_id): the person in that article, as written there
 positions       each post of a person in an article (title, org, status, text as written)
-documents       one row per cited document (``document_id``, ``symbol`` such as 15-NQ/TU)
+documents       one row per cited document (``document_id``; ``symbol`` such as 15-NQ/TU and
+                ``year``: a symbol of two years is two documents)
 citations       (article_id, document_id): each citation, with the text as written
 places          one row per administrative unit (``place_id``: type, name, province)
-article_places  (article_id, place_id)
+article_places  (article_id, place_id) and the unit holding the place on today's map in that
+                article (``now_type``, ``now_name``, ``now_province``: ``places[].now``)
 congresses      each congress mentioned in an article
-membership      each stated count: org, as_of, party members, grassroots organisations
+membership      each stated count: org, as_of, party members, grassroots organisations, and
+                the org's province on today's map (``now_province``, from the record's places)
 ==============  =====================================================================
 
 :class:`Normaliser` turns records into ``(table, row)`` pairs one record at a time; it keeps only
@@ -27,7 +30,16 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from partyx.errors import DUPLICATE_RECORD, SKIPPED_RECORD
-from partyx.views.records import clean, day, dicts, document_key, document_label, field, key
+from partyx.views.records import (
+    clean,
+    day,
+    dicts,
+    document_key,
+    document_label,
+    field,
+    key,
+    org_now,
+)
 
 TEXT, INT = "TEXT", "INTEGER"
 
@@ -48,12 +60,13 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
     "citations": [("citation_id", INT), ("article_id", TEXT), ("document_id", INT),
                   ("text", TEXT)],
     "places": [("place_id", INT), ("type", TEXT), ("name", TEXT), ("province", TEXT)],
-    "article_places": [("article_id", TEXT), ("place_id", INT)],
+    "article_places": [("article_id", TEXT), ("place_id", INT), ("now_type", TEXT),
+                       ("now_name", TEXT), ("now_province", TEXT)],
     "congresses": [("congress_id", INT), ("article_id", TEXT), ("ordinal", INT), ("body", TEXT),
                    ("term", TEXT), ("text", TEXT)],
     "membership": [("membership_id", INT), ("article_id", TEXT), ("org", TEXT),
                    ("org_key", TEXT), ("as_of", TEXT), ("party_members", INT),
-                   ("grassroots_orgs", INT), ("text", TEXT)],
+                   ("grassroots_orgs", INT), ("text", TEXT), ("now_province", TEXT)],
 }
 PRIMARY: dict[str, tuple[str, ...]] = {
     "articles": ("article_id",), "people": ("person_id",),
@@ -62,7 +75,7 @@ PRIMARY: dict[str, tuple[str, ...]] = {
     "article_places": ("article_id", "place_id"), "congresses": ("congress_id",),
     "membership": ("membership_id",),
 }
-UNIQUE: dict[str, tuple[str, ...]] = {"people": ("name_key",), "documents": ("symbol",)}
+UNIQUE: dict[str, tuple[str, ...]] = {"people": ("name_key",), "documents": ("symbol", "year")}
 FOREIGN: dict[str, dict[str, str]] = {
     "appearances": {"article_id": "articles", "person_id": "people"},
     "positions": {"article_id": "articles", "person_id": "people"},
@@ -131,7 +144,8 @@ class Normaliser:
             org = _name(m.get("org"))
             yield "membership", (self._serial("membership"), aid, org, key(org) or None,
                                  day(m.get("as_of")), _int(m.get("party_members")),
-                                 _int(m.get("grassroots_orgs")), _text(m.get("text")))
+                                 _int(m.get("grassroots_orgs")), _text(m.get("text")),
+                                 org_now(org, list(dicts(record.get("places")))))
 
     @staticmethod
     def _article(aid: str, r: dict[str, Any]) -> Row:
@@ -187,4 +201,6 @@ class Normaliser:
                 yield "places", (pid, kind, name, province)
             if pid not in seen:
                 seen.add(pid)
-                yield "article_places", (aid, pid)
+                now = field(p, "now")
+                yield "article_places", (aid, pid, _name(now.get("type")), _name(now.get("name")),
+                                         _name(now.get("province")))

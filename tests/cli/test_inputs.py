@@ -156,15 +156,14 @@ def test_gzipped_articles_in_folders_are_read_as_the_plain_ones(tmp_path, seed_r
     _extract(tmp_path / "in", "-o", out)
     got = _records(out)
     ids = sorted(seed_records)
-    # ids are paths below the folder given (in/): deep/<stem>, deep/dump/<row>
-    assert sorted(got) == sorted([f"deep/{ids[0]}", f"deep/{ids[1]}", f"deep/{ids[2]}",
-                                  f"deep/dump/{ids[3]}", f"deep/dump/{ids[4]}"])
+    # ids are stems, wherever the file lies, without .gz: <stem>, dump/<row>
+    assert sorted(got) == sorted([ids[0], ids[1], ids[2], f"dump/{ids[3]}", f"dump/{ids[4]}"])
     for name in ids[:3]:
-        _same_content(got[f"deep/{name}"], seed_records[name])
+        _same_content(got[name], seed_records[name])
     for name in ids[3:]:
-        _same_content(got[f"deep/dump/{name}"], seed_records[name])
-    assert got[f"deep/{ids[0]}"]["source"]["format"] == "txt"
-    assert got[f"deep/{ids[2]}"]["source"]["format"] == "html"
+        _same_content(got[f"dump/{name}"], seed_records[name])
+    assert got[ids[0]]["source"]["format"] == "txt"
+    assert got[ids[2]]["source"]["format"] == "html"
 
 
 def test_an_article_on_standard_input(tmp_path, seed_records):

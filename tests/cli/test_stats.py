@@ -22,7 +22,7 @@ def test_stats_with_file_is_the_summary(corpus):
     assert summary["people"][0] == {"name": TUYEN, "articles": 3, "posts": [
         "nguyên Chủ tịch Hội Liên hiệp Phụ nữ thành phố Hà Nội",
         "Phó Bí thư Thường trực Thành ủy Hà Nội"]}
-    assert summary["documents"][0] == {"document": "15-NQ/TU", "citations": 3}
+    assert summary["documents"][0] == {"document": "15-NQ/TU", "year": 2017, "citations": 3}
 
 
 def test_stats_json_flag_and_explicit_summary(corpus):

@@ -74,7 +74,8 @@ SHAPES = {
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
-                  "issuer_aliases": STR_MAP, "issuers": [pair(STR, STR)], "count_words": WORDS},
+                  "code_families": STR_MAP, "issuer_aliases": STR_MAP,
+                  "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
                "topic_words": regex,
@@ -88,14 +89,26 @@ SHAPES = {
     # io.py (legacy encodings)
     "legacy_vn": {"tcvn3": STR_MAP, "vni": STR_MAP},
     # rules/people.py, rules/orgs.py (surnames)
-    "names": {"surnames": WORDS, "not_name": WORDS, "cues": {str: (STR, NONE)},
-              "blockers": WORDS, "uppercase": STR},
+    "names": {"surnames": WORDS, "middle_names": WORDS, "family_cues": WORDS,
+              "body_surnames": WORDS,
+              "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
+              "speech_cues": WORDS, "stage_name_roles": WORDS,
+              "foreign_places": WORDS,
+              "blockers": WORDS, "unblockers": WORDS,
+              "institution_words": WORDS, "house_leads": WORDS,
+              "uppercase": STR},
     # rules/orgs.py, lang/tokens.py (abbreviations)
     "orgs": {"abbreviations": STR_MAP, "committees": {str: pair(STR, STR)},
              "central": {str: pair(STR, STR)}, "central_parent": WORDS,
              "wrappers": {str: pair(STR, STR)}, "local": {str: pair(STR, STR)},
              "ministries": WORDS, "departments": WORDS, "generic_heads": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_syllables": WORDS},
+    # rules/membership.py
+    "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
+                   "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
+                   "delegate_cues": WORDS, "owner_links": WORDS,
+                   "total_followers": WORDS, "total_places": WORDS,
+                   "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
     "outlets": {"outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS)]},
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
@@ -104,6 +117,8 @@ SHAPES = {
                "capital_words": STR_MAP, "names_with_type": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
+    # rules/today.py (places on today's map)
+    "today": {"former_provinces": STR_MAP},
     # rules/posts.py, rules/people.py (cues, list words, past markers)
     "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
                "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,

@@ -72,6 +72,75 @@ def test_state_citation_forms(text, expected):
     assert [(d["number"], d["code"], d["issuer"], d["year"]) for d in docs] == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thực hiện Công văn số 12089-CV/VPTW của Văn phòng Trung ương Đảng",
+         ("12089", "CV", "VPTW", "Công văn")),
+        ("theo công văn số số 793-CV/ĐU của Đảng ủy Tổng công ty", ("793", "CV", "ĐU",
+                                                                    "Công văn")),
+        ("theo 12089-CV/VPTW ngày 3/4/2024", ("12089", "CV", "VPTW", "Công văn")),
+        ("Thực hiện Hướng dẫn số 16-HD/BTCTW ngày 15/6/2024", ("16", "HD", "BTCTW",
+                                                               "Hướng dẫn")),
+        ("Thực hiện Kế hoạch số 10-KH/TU của Tỉnh ủy", ("10", "KH", "TU", "Kế hoạch")),
+        ("Chương trình hành động số 01-CTr/TU của Tỉnh ủy", ("01", "CTr", "TU",
+                                                            "Chương trình hành động")),
+        ("UBND tỉnh ban hành Quyết định 123/QĐ-UBND ngày 5/5/2023", ("123", "QĐ", "UBND",
+                                                                    "Quyết định")),
+        ("Theo Thông tư 01/2020/TT-BNV của Bộ Nội vụ", ("01", "TT", "BNV", "Thông tư")),
+        ("Công văn số 1234/UBND-NC của UBND tỉnh", ("1234", "CV", "UBND", "Công văn")),
+        ("Luật Cán bộ, công chức số 22/2008/QH12 quy định", ("22", "Luật", "QH12", "Luật")),
+    ],
+)
+def test_every_type_by_symbol(text, expected):
+    assert keys(text) == [expected]
+
+
+def test_a_citation_in_words_joins_the_symbol_whose_code_differs():
+    # Writers cite the Quy định 05-QĐi/TW as "Quyết định 05": one document, its symbol's code
+    text = ("Theo Quyết định 05 của Ban Bí thư về việc kiểm tra. Quy định 05-QĐi/TW ngày "
+            "28/8/2018 quy định rõ.")
+    assert keys(text) == [("05", "QĐi", "TW", "Quy định")]
+    # two symbols with different codes are two documents
+    assert keys("Quyết định 05-QĐ/TW và Quy định 05-QĐi/TW.") == [
+        ("05", "QĐ", "TW", "Quyết định"), ("05", "QĐi", "TW", "Quy định")]
+
+
+def test_a_document_keeps_its_year():
+    text = ("Chỉ thị 05-CT/TW ngày 12-5-1951 của Ban Bí thư và Chỉ thị 05-CT/TW ngày 15/5/2016 "
+            "của Bộ Chính trị. Chỉ thị 05-CT/TW.")
+    docs = run(text)
+    assert [(d["number"], d["code"], d["year"], d["date"]) for d in docs] == [
+        ("05", "CT", 1951, "1951-05-12"), ("05", "CT", 2016, "2016-05-15"),
+        ("05", "CT", None, None)]  # which of the two: the text does not say
+    # one year in the text: a citation without it is that document
+    docs = run("Chỉ thị 05-CT/TW của Bộ Chính trị. Chỉ thị 05-CT/TW ngày 15/5/2016.")
+    assert [(d["number"], d["year"], d["issued_by"]) for d in docs] == [
+        ("05", 2016, "Bộ Chính trị")]
+
+
+def test_the_body_that_issued_documents_of_a_kind_is_their_issuer():
+    text = ("Bộ Chính trị khóa IX đã ban hành hai Nghị quyết chuyên đề riêng về quy hoạch và "
+            "luân chuyển cán bộ, đó là Nghị quyết 42 về công tác quy hoạch cán bộ và Nghị quyết "
+            "số 11 về luân chuyển cán bộ. Tỉnh đã thực hiện Kế hoạch 12.")
+    assert keys(text) == [("42", "NQ", "TW", "Nghị quyết"), ("11", "NQ", "TW", "Nghị quyết"),
+                          ("12", "KH", None, "Kế hoạch")]
+
+
+def test_a_document_signed_on_the_day_that_opens_its_sentence():
+    from partyx.stages.dates import Dates
+
+    text = ("Ngày 2-6-2023, Thủ tướng Chính phủ đã ký Quyết định số 626/QĐ-TTg bổ nhiệm ông A. "
+            "Theo Quyết định 627/QĐ-TTg của Thủ tướng ký ngày 3-6-2023, ông B được bổ nhiệm. "
+            "Ngày 5-6-2023, ông C nhắc lại Quyết định số 500/QĐ-TTg. Ngày 6-6-2023, ông D cho "
+            "biết thời gian qua Bộ Chính trị đã ban hành Quy định số 144-QĐ/TW.")
+    a = Article(id="x", source={}, text=text, title=None, published=None)
+    Dates()(a)
+    Documents()(a)
+    assert [(d["number"], d["date"]) for d in a.documents] == [
+        ("626", "2023-06-02"), ("627", "2023-06-03"), ("500", None), ("144", None)]
+
+
 def test_full_citation_gives_date_body_and_title():
     text = ("kết quả thực hiện Nghị quyết số 15-NQ/TU ngày 4/7/2017 của Ban Thường vụ Thành ủy "
             "Hà Nội về “Xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh” và Chỉ thị số "
@@ -82,6 +151,13 @@ def test_full_citation_gives_date_body_and_title():
                   "title": "Xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh",
                   "text": "Nghị quyết số 15-NQ/TU", "year": 2017}
     assert (ct["code"], ct["date"], ct["title"]) == ("CT", "2016-12-16", "Tăng cường")
+
+
+def test_a_body_after_duoc_issues_only_with_an_issuing_verb():
+    (d,) = run("Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024 về chuẩn mực.")
+    assert (d["issued_by"], d["issuer"], d["date"]) == ("Bộ Chính trị", "TW", "2024-05-09")
+    (d,) = run("Nghị quyết 18 được Tỉnh ủy triển khai sâu rộng.")
+    assert (d["issued_by"], d["issuer"], d["date"]) == (None, None, None)
 
 
 def test_date_after_a_comma_and_quoted_title_without_ve():
@@ -226,7 +302,7 @@ def test_symbols_are_found_as_a_regex_scan_finds_them(text, many):
 
 def test_symbol_reach_is_the_longest_head_of_a_symbol():
     """The longest text before the "/" of a symbol fits the reach _symbol_starts looks back."""
-    party = documents._PARTY_SYMBOL.match("1234  -  ABCDEF  /  TW")
+    party = documents._PARTY_SYMBOL.match("12345  -  ABCDEF  /  TW")
     assert party and party.group(0).index("/") == documents._PARTY_REACH
     state = documents._STATE_SYMBOL.match("12345 / 2020 / NĐ-CP")
     assert state and state.group(0).index("/") == documents._STATE_REACH

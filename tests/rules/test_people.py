@@ -421,8 +421,8 @@ TRICKY = [
 def test_short_forms_are_found_where_the_regex_finds_them(stage, text):
     f = stage.finder
     words = set(re.findall(r"\w+", text))
-    assert [m.span() for m in f._short_matches(text, words)] == [
-        m.span() for m in f.short_re.finditer(text) if m.group("w") in words]
+    assert [m.span() for m in f.names.short_matches(text, words)] == [
+        m.span() for m in f.names.short_re.finditer(text) if m.group("w") in words]
 
 
 @pytest.mark.parametrize("text", [*TRICKY, "ông bà _ông x, xông y; Bà Z bà đ 1bà x\nông ỹ BÀ ông"])
@@ -436,7 +436,7 @@ def test_pronouns_are_found_where_the_regex_finds_them(text):
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_a_cue_before_a_run_is_seen_as_the_regex_sees_it(stage, text):
-    f = stage.finder
+    f = stage.finder.names
     for hi in range(len(text) + 1):
         lo = max(0, hi - 12)
         assert f._cue_ends(text, lo, hi) == (f.cue_re.search(text, lo, hi) is not None), hi
@@ -447,7 +447,7 @@ def test_segments_and_candidates_keep_cued_and_surname_names(stage):
             "HĐND TP.HCM Lê Minh; ông O'Neil Smith.")
     f = stage.finder
     toks, starts, spans = [], [], {}
-    for a, b in f.segments(text):
+    for a, b in f.names.segments(text):
         part = f.tokenizer.tokenize(text, a, b)
         spans.update((len(toks) + k, e) for k, e in part.spans.items())
         toks += part.toks
@@ -475,14 +475,14 @@ def test_place_prefix_equals_the_plain_form(stage):
     text = ("Quảng Ninh Nguyễn Xuân Ký, Thành ủy Hà Nội Nguyễn Văn Phong, Bà Rịa Vũng Tàu Lê "
             "Văn A, Long Biên Hà Nội, Hồ Chí Minh Trần B Hà Nội")
     toks = f.tokenizer.tokenize(text).toks
-    got = [f._place_prefix(toks, k) for k in range(len(toks))]
+    got = [f.names._place_prefix(toks, k) for k in range(len(toks))]
     assert got == [plain(toks, k) for k in range(len(toks))]
     assert any(got)
 
 
 def test_the_cue_words_are_found_by_lower_case_search(stage):
     """The fast paths of _short_matches/_cue_ends are on for the vocabulary as it is."""
-    assert stage.finder.lower_finds_cues
+    assert stage.finder.names.lower_finds_cues
 
 
 _TWO_EXTENSIONS = (

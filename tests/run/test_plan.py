@@ -46,7 +46,7 @@ def test_the_plan_reuses_rechecks_and_redoes_against_the_state(tmp_path):
     assert [t.known_sha256 for t in other_signature.tasks] == [None] * 4
 
 
-def test_an_id_is_the_path_below_the_folder_given_and_depends_on_nothing_else():
+def test_an_id_is_the_stem_and_longer_only_where_stems_are_shared():
     from pathlib import Path
 
     from partyx.run.plan import assign_ids, file_id
@@ -57,9 +57,16 @@ def test_an_id_is_the_path_below_the_folder_given_and_depends_on_nothing_else():
     assert file_id("corpus/a.b/x", "corpus") == "a.b/x"
     assert file_id("corpus/bad\nname.txt", "corpus") == "bad\\nname"
     c, d = Path("c"), Path("d")
-    # alone, each file has its plain id; only files that would share one get longer ids
-    assert assign_ids([(c / "x.txt", c), (c / "y.txt", c)]) == [("c/x.txt", "x"),
-                                                                ("c/y.txt", "y")]
+    # the stem, wherever the file lies; only files that would share one get longer ids
+    assert assign_ids([(c / "x.txt", c), (c / "2021" / "y.txt", c)]) == [
+        ("c/x.txt", "x"), ("c/2021/y.txt", "y")]
+    # the first in path order takes the stem; then the path below the folder, then with its
+    # suffix, then with the folder's name
     assert assign_ids([(c / "x.txt", c), (c / "x.html", c), (d / "x.txt", d)]) == [
-        ("c/x.txt", "x.txt"), ("c/x.html", "x.html"), ("d/x.txt", "d/x.txt")]
+        ("c/x.txt", "x.txt"), ("c/x.html", "x"), ("d/x.txt", "d/x.txt")]
     assert assign_ids([(c / "x.txt", None), (c / "x.txt", c)]) == [("c/x.txt", "x")]
+    # a file keeps the id the state holds for its path, whatever sorts before it
+    held = {"d/x.txt": "x"}
+    assert assign_ids([(c / "x.txt", c), (d / "x.txt", d)],
+                      lambda paths: {p: held[p] for p in paths if p in held}) == [
+        ("c/x.txt", "x.txt"), ("d/x.txt", "x")]

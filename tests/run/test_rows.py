@@ -45,11 +45,10 @@ def test_ids_stay_unique_across_files_and_rows(tmp_path):
     (tmp_path / "b" / "d.txt").write_text("x")
     with Spool(tmp_path) as spool:
         ids = [e[1] for e in list_articles([tmp_path], spool=spool)]
-    # ids are paths below the folder given: a/d/1.txt is a/d/1, and the rows of a/d.jsonl
-    # (both with id 1) come after it; b/d.jsonl and b/d.txt, which would share b/d, keep their
-    # suffix (partyx.run.plan.assign_ids)
-    assert sorted(ids) == ["a/d/1", "a/d/1~2", "a/d/1~3", "b/d.jsonl/1", "b/d.jsonl/1~2",
-                           "b/d.txt"]
+    # ids are stems (a/d/1.txt is 1); the three files of stem d: a/d.jsonl, first in path
+    # order, is d, its rows (both with id 1) d/1 and d/1~2; b/d.jsonl is b/d; b/d.txt, whose
+    # path would be b/d too, keeps its suffix (partyx.run.plan.assign_ids)
+    assert sorted(ids) == ["1", "b/d.txt", "b/d/1", "b/d/1~2", "d/1", "d/1~2"]
 
 
 def test_a_bad_file_or_row_is_listed_with_its_error_and_the_worker_reports_it(tmp_path):

@@ -64,13 +64,21 @@ def test_people_one_row_per_key_with_ordered_dates(extracted):
 def test_documents_and_membership_on_real_records(extracted):
     docs = view("documents", str(extracted))
     assert docs and all(1 <= len(d["articles"]) == d["citations"] for d in docs)
-    assert [d["citations"] for d in docs] == sorted((d["citations"] for d in docs), reverse=True)
+    # one row per symbol and year; a symbol's years together, the most cited symbols first
+    assert len({(d["document"], d["year"]) for d in docs}) == len(docs)
+    totals: dict[str, int] = {}
+    for d in docs:
+        totals[d["document"]] = totals.get(d["document"], 0) + d["citations"]
+    order = list(dict.fromkeys(d["document"] for d in docs))
+    assert [totals[s] for s in order] == sorted(totals.values(), reverse=True)
+    assert len(order) == len(totals)  # (each symbol's rows are consecutive)
     orgs = {o["org"]: o["series"] for o in view("membership", str(extracted))}
     # the seeds: Đảng bộ quận Thanh Xuân, 19.908 members in March 2021, 20.585 in Sept. 2022
     series = [(p["as_of"][:7], p["party_members"]) for p in orgs["Đảng bộ quận Thanh Xuân"]]
     assert ("2021-03", 19908) in series and ("2022-09", 20585) in series
-    for points in orgs.values():
-        assert [p["as_of"] for p in points] == sorted(p["as_of"] for p in points)
+    for points in orgs.values():  # dated points in order, then the undated one
+        dated = [p["as_of"] for p in points if p["as_of"] is not None]
+        assert [p["as_of"] for p in points] == sorted(dated) + [None] * (len(points) - len(dated))
 
 
 def test_export_agrees_with_the_views(extracted, tmp_path):
@@ -83,9 +91,11 @@ def test_export_agrees_with_the_views(extracted, tmp_path):
         view("people", str(extracted)))
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(
         view("documents", str(extracted)))
-    cited = dict(db.execute("""SELECT d.symbol, count(DISTINCT c.article_id) FROM citations c
-                               JOIN documents d USING (document_id) GROUP BY d.symbol"""))
-    assert cited == {d["document"]: d["citations"] for d in view("documents", str(extracted))}
+    cited = {(symbol, year): n for symbol, year, n in db.execute(
+        """SELECT d.symbol, d.year, count(DISTINCT c.article_id) FROM citations c
+           JOIN documents d USING (document_id) GROUP BY d.document_id""")}
+    assert cited == {(d["document"], d["year"]): d["citations"]
+                     for d in view("documents", str(extracted))}
 
 
 def test_report_on_real_records(extracted, tmp_path):
