@@ -25,7 +25,7 @@ legacy_vn     io (TCVN3 and VNI tables)
 membership    rules/membership (heads of the organisations counted, words ending their names)
 names         rules/people (surnames, cues, blockers), rules/orgs (surnames)
 orgs          rules/orgs (organisations, abbreviations)
-outlets       rules/header (outlets and their aliases)
+outlets       rules/outlets (the press list: outlets, aliases, domains), rules/header
 places        rules/places, rules/gazetteer, rules/orgs (place words, spellings, extra units)
 sections      rules/header (section names)
 titles        rules/posts (titles), rules/people (cues, lists, past markers)

@@ -7,6 +7,7 @@ than once (one copy stays in the lines).
 What goes, for the whole genre rather than for one site (vocabulary in
 ``data/boilerplate.json``):
 
+- the date a page store stamps before the page's text (``date 2025-06 Tiêu đề …``);
 - a logo remnant: a lone one- or two-character line at the top (``M``);
 - lines of punctuation only, photo credits alone (``Ảnh: Hoàng Phúc``);
 - share buttons and page furniture (``Chia sẻ Zalo``, ``In bài``, ``Link gốc``, an empty
@@ -21,7 +22,9 @@ What goes, for the whole genre rather than for one site (vocabulary in
 - everything after a footer marker (``MỚI - NÓNG``, ``Tin cùng chuyên mục``) once the body
   has begun.
 
-A ``Nguồn: X`` or ``Theo X`` credit is kept: the metadata stage reads the outlet from it.
+A ``Nguồn: X`` or ``Theo X`` credit, and a site's footer (``© Bản quyền thuộc Báo X``, ``Cơ
+quan chủ quản: …``), are kept: the metadata stage reads the outlet from them and leaves them
+out of the text.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ from partyx.lang.text import collapse_spaces
 from partyx.rules import headline
 
 _ONLY_SYMBOLS = re.compile(r"^[\W_]+$")
+# The date a page store stamps before the page's own text (" date 2025-06 Tiêu đề …"): the
+# store's, not the page's (no publication time, no headline)
+_STORE_STAMP = re.compile(r"^date (?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?: |$)")
 _CAPTION_MAX = 200  # a longer line printed twice is no caption
 _BULLET_START = re.compile(r"^(?:[-–+•*]|\d{1,3}\s*[-.)/])\s*")
 # ">> headline" appended after the last sentence of a paragraph
@@ -116,6 +122,8 @@ class Cleaner:
         related = False  # reading the headlines under a "Tin liên quan" marker
         raw = [collapse_spaces(x) for x in raw_text.split("\n")]
         raw = [x for x in raw if x]
+        if raw and raw[0].startswith("date "):
+            raw[0] = _STORE_STAMP.sub("", raw[0])
         for n, line in enumerate(raw):
             line = self._strip_segments(line)
             if not line or _ONLY_SYMBOLS.match(line) or self.vocab.photo_credit.match(line):

@@ -1,4 +1,4 @@
-"""The header of an head: headline, publication time, outlet, bylines, section; and the
+"""The header of an article: headline, publication time, outlet, bylines, section; and the
 body ``text``.
 
 :meth:`HeaderReader.read` works on the cleaned lines (and the captions recognised by
@@ -7,27 +7,39 @@ body ``text``.
 **Header.** The lines before the first body paragraph: a section line (``Đảng - đoàn thể``),
 a site banner (``Việt Nam vươn mình trong kỷ nguyên mới``), a date line (``24/03/2021 21:54``,
 ``Ngày đăng 18/05/2022 | 08:40``, ``25/12/2021 18:01:00 Thùy Dương``), bylines, captions. The
-headline is the first header line that is none of these. A second headline-like line after
-it (a sub-heading, a lead without a full stop) begins the body.
+headline is the first header line that is none of these (a headline printed again as a
+photo's caption further down is still the headline). A second headline-like line after it (a
+sub-heading, a lead without a full stop) begins the body.
 
 **Glued headlines.** Some corpora print headline, photo caption and lead as one line
 (``Khiển trách ông X (NLĐ)- Tại kỳ họp …``). When the first line is a paragraph, the headline
 is cut off at the outlet's dateline or ``LTS:`` and at the first capitalised restart (see
 :mod:`partyx.rules.headline`); the caption between headline and dateline is dropped.
 
-**Published** comes only from a header date line: ISO 8601 with ``+07:00`` when a time is
-written, the bare date when not, ``None`` when the header has no date. Never from the body.
+**Published** comes only from a header date line (or the time printed right after the
+headline: ``Tiêu đề … 15/10/2025 11:56``): ISO 8601 with ``+07:00`` when a time is written,
+the bare date when not, ``None`` when the header has no date. Never from the body.
 
-**Outlet**: the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
-``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``), else a credit at the foot (``Theo TTXVN``,
-``Nguồn: Báo Nhân Dân``, ``Chu Thanh Vân (TTXVN)``), resolved through ``data/outlets.json``.
+**Outlet**: a logo or portal line above the headline (``CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LẠNG
+SƠN``), the dateline that opens the body (``(LĐTĐ)``, ``TPO -``, ``Kinhtedothi -``,
+``(NLĐ)-``, ``HÀ NỘI (TTXVN) -``, a provincial paper's ``(QNO) -``, ``BHG -``, a station's
+``HTTV -``), else a credit at the foot (``Theo Người Lao Động``, ``Nguồn tin: vtcnews.vn``,
+``Nguồn GD&TĐ: http://giaoducthoidai.vn/…``, ``Chu Thanh Vân (TTXVN)``) or the site's footer
+(``© Bản quyền thuộc Báo Lạng Sơn``, the outlet's name above ``Cơ quan chủ quản: …``), else
+the outlet the story names as its own reporter (``trao đổi với PV Pháp Luật TP.HCM``, ``như
+Dân Việt đã đưa tin``), resolved through the press list of :mod:`partyx.rules.outlets`. A
+photo's source (``Nguồn ảnh: TTXVN``) is none.
 
 **Authors**: names only, from a byline under the headline, the rest of the date line, or the
-last lines of the body (also the tail glued after the last sentence of a one-line body):
-``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
-``Chu Thanh Vân (TTXVN)``, ``THIỆN VĂN`` (written in capitals: title-cased). ``PV``,
-``Nhóm PV`` are no names. Bylines and credits are removed from ``text``. The words around
-bylines and date lines are in ``data/bylines.json``.
+last lines of the body above the site's footer (also the tail glued after the last sentence of
+a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
+``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
+(written in capitals: title-cased), ``Bích Liên Vũ Hiếu`` (two, told apart by the second's
+family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit written for is no name).
+``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is a person of the story (a name the
+body writes as a name of its own), nor an item under a line ending with ``:``. Bylines and
+credits are removed from ``text``. The words around bylines and date lines are in
+``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
 """
@@ -38,10 +50,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from typing import NamedTuple
 
 from partyx.data import load
-from partyx.lang.patterns import alternation
 from partyx.lang.sentences import ends_sentence, next_starts
+from partyx.rules import outlets
 from partyx.rules.boilerplate import is_paragraph
 from partyx.rules.headline import chunks, first_bullet, has_sentence_seam, is_headline_run
 
@@ -68,6 +81,11 @@ class _BylineWords:
     degrees: re.Pattern[str]
     placeholders: frozenset[str]
     date_words: re.Pattern[str]
+    surnames: frozenset[str]
+    honorifics: frozenset[str]
+    office: re.Pattern[str]  # a post ("TỔNG BÍ THƯ") or a signature's mark ("TM.", "KT.")
+    mark: re.Pattern[str]  # a signature's mark
+    affiliation: re.Pattern[str]
 
 
 @cache
@@ -78,10 +96,19 @@ def _words() -> _BylineWords:
     return _BylineWords(
         leads=re.compile(_words_re(data["leads"]).pattern.replace("(?<!\\w)", "^", 1)
                          + r"\s*:?\s*", re.IGNORECASE),
-        degrees=re.compile(rf"^(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+(?=\w)|^(?:{ranks})\s+",
+        degrees=re.compile(rf"^(?:(?:{ranks})\s*,?\s*)?(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+"
+                           rf"(?=\w)|^(?:{ranks})\s+",
                            re.IGNORECASE),
         placeholders=frozenset(p.casefold() for p in data["placeholders"]),
         date_words=_words_re(data["date_words"]),
+        surnames=frozenset(load("names")["surnames"]),
+        honorifics=frozenset(h.casefold() for h in data["honorifics"]),
+        office=re.compile(_words_re(data["offices"]).pattern.replace("(?<!\\w)", "^", 1) + "|"
+                          + _words_re(data["signature_marks"], r"\s*[.:]?").pattern
+                          .replace("(?<!\\w)", "^", 1), re.IGNORECASE),
+        mark=re.compile(_words_re(data["signature_marks"], r"\s*[.:]?").pattern
+                        .replace("(?<!\\w)", "^", 1), re.IGNORECASE),
+        affiliation=re.compile(_words_re(data["affiliations"]).pattern.replace("(?<!\\w)", "^", 1)),
     )
 
 
@@ -109,6 +136,10 @@ def parse_published(line: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}+07:00"
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,]\s*")
+
+
 def _date_rest(line: str) -> str:
     """A date line without its date, time and date words: what may be a byline."""
     rest = _DATE.sub(" ", line)
@@ -116,8 +147,10 @@ def _date_rest(line: str) -> str:
     rest = _TIME.sub(" ", rest)
     rest = _OFFSET.sub(" ", rest)
     rest = _words().date_words.sub(" ", rest)
-    rest = re.sub(r"[|•·,:()\-–—]+", " ", rest)
-    return " ".join(rest.split())
+    rest = _EMPTY_BRACKETS.sub(" ", rest)  # "(GMT+7)", gone
+    # what the separators leave ("Thứ năm, | Hoàng Phúc - Minh Anh", "NGUYÊN ĐOAN (thực hiện)")
+    pieces = (" ".join(p.split()).strip(" -–—:") for p in _DATE_LINE_SEPARATORS.split(rest))
+    return ", ".join(p for p in pieces if p)
 
 
 # --- bylines -----------------------------------------------------------------------------------
@@ -125,12 +158,21 @@ def _date_rest(line: str) -> str:
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
-_URL = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)/)")
-_URL_CREDIT = re.compile(r"^\(?(?:Theo|Nguồn)\s*:?\s*((?:https?://|www\.)\S{1,200})\)?$",
-                         re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
-_URL_HEAD = re.compile(r"^(?:https?://)?(?:www\.)?")
-_OUTLET_WORD = re.compile(r"^(?:báo|tạp chí)\s+")
+# What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
+# "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
+_QUOTED = re.compile(r"^\s*[\"“'‘]([^\"”'’]{2,60})[\"”'’]")
+_FOOTER_TAIL = re.compile(r"[.|,]\s|\s[-–|]\s")
+# Datelines (see HeaderReader.dateline): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", "TPO - "
+_PAREN_DATELINE = re.compile(r"^\(\s*([^()]{1,40}?)\s*\)\s*[-–—:]?\s*"
+                             r"|^[^\W\d_][^()\n]{0,30}?\s\(\s*([^()]{1,40}?)\s*\)\s?[-–—]\s*")
+_PAREN_DASH = re.compile(r"\(\s*([^()]{1,40}?)\s*\)\s?[-–—]\s?")
+_DASH = re.compile(r"[-–—](?=\s)")
+
+
+class Dateline(NamedTuple):
+    alias: str  # the outlet as written
+    end: int  # where the body text begins after it
 
 
 def _is_name_word(word: str) -> bool:
@@ -139,8 +181,14 @@ def _is_name_word(word: str) -> bool:
 
 def _as_name(part: str) -> str | None:
     """``part`` as a person's name (title-cased when written in capitals), else ``None``."""
-    part = _words().degrees.sub("", part.strip(" .")).strip(" .")
+    vocab = _words()
+    part = vocab.degrees.sub("", part.strip(" .")).strip(" .")
     words = part.split()
+    if words and (words[0].casefold() in vocab.honorifics
+                  or " ".join(words[:2]).casefold() in vocab.honorifics):
+        return None  # "Ông Nguyễn Văn A": a caption
+    if vocab.office.match(part):
+        return None  # "TỔNG BÍ THƯ": a post above a signature
     if _INITIALS.match(part) and len(words) <= 2:
         return part
     if not 2 <= len(words) <= 5 or not all(_is_name_word(w) for w in words):
@@ -151,6 +199,83 @@ def _as_name(part: str) -> str | None:
     if all(capitals):
         return " ".join(w.capitalize() for w in words)
     return part
+
+
+# What may stand right before a byline's name in the body without making it a person of the
+# story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
+_CREDITED_BEFORE = re.compile(r"(?:ảnh|photo|pv|phóng viên|nhà báo|/)\s*:?\s*\(?$", re.IGNORECASE)
+
+
+def _in_story(name: str, text: str) -> bool:
+    """Is ``name`` a person of the story: written in the body as a name of its own (not the
+    end of a longer name, not a photo credit)?"""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before = text[max(0, at - 14):at]
+        words = before.split()
+        longer = words and before.endswith(" ") and _is_name_word(words[-1]) \
+            and words[-1].casefold() not in _words().honorifics  # "Ông Trần Văn Minh" is one
+        if not (end < len(text) and text[end].isalpha()) and not longer \
+                and not _CREDITED_BEFORE.search(before):
+            return True
+        at = text.find(name, end)
+    return False
+
+
+def _two_names(name: str, surnames: frozenset[str]) -> list[str]:
+    """``Bích Liên Vũ Hiếu``: two bylines written without a separator, told apart by the
+    family name that opens the second one when the first opens with none (a full name opens
+    with its family name: ``Nguyễn Thị Minh Khai`` is one)."""
+    words = name.split()
+    if len(words) < 4 or words[0] in surnames:
+        return [name]
+    for k in range(2, len(words) - 1):
+        if words[k] in surnames:
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [name]
+
+
+_NOTE = re.compile(r"[(\[]\d{1,2}[)\]]\s?[.:]?\s")  # "(1) Hồ Chí Minh: Toàn tập", "[2]. Sđd"
+_FIRST_NOTE = re.compile(r"\s[(\[]1[)\]]\s?[.:]?\s")
+
+
+def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
+    """``body`` cut before the endnotes at its end (lines opening with ``(1)``, ``(2)``, …,
+    or ``(1) … (2) …`` glued after the last paragraph): the body before them and the notes;
+    ``None`` when it ends with none."""
+    k = len(body)
+    while k > 1 and len(body[k - 1]) <= 400 and _NOTE.match(body[k - 1]):
+        k -= 1
+    if k < len(body):
+        return (body[:k], body[k:]) if body[k][1] == "1" else None
+    if not body:
+        return None
+    last = body[-1]
+    starts = list(_FIRST_NOTE.finditer(last))
+    if not starts:
+        return None
+    m = starts[-1]
+    notes = last[m.start():].strip()
+    if len(notes) > 1500 or (len(notes) > 300 and not _NOTE.search(notes, 4)):
+        return None  # a numbered list in the story, no notes
+    return [*body[:-1], last[:m.start()].rstrip()], [notes]
+
+
+_BULLET = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)])\s*")
+_PLACE_AND_DATE = re.compile(r"^[^\W\d_][\w\s.]{1,30},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+"
+                             r"năm\s+\d{4}\.?$", re.IGNORECASE)
+
+
+def _signs(line: str) -> bool:
+    """Does ``line`` stand above a signature: a post (``TỔNG BÍ THƯ``, ``KT. CHỦ TỊCH``) or
+    a document's place and date (``Hà Nội, ngày 3 tháng 2 năm 2024``)?"""
+    line = line.strip()
+    if len(line) > 80 or ends_sentence(line, ".!?…"):
+        return False
+    vocab = _words()
+    post = vocab.office.match(line) and (line.isupper() or len(line.split()) <= 4)
+    return bool(post or vocab.mark.match(line) or _PLACE_AND_DATE.match(line))
 
 
 def _is_province(name: str) -> bool:
@@ -174,6 +299,26 @@ _PAREN_START = re.compile(r"^\(([^()]{1,30})\)\s*")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›)\s")
 
 
+def _headline_and_date(line: str) -> str | None:
+    """The headline of a line that prints the publication time right after it (``Tiêu đề …
+    15/10/2025 11:56``), else ``None``."""
+    m = _DATE.search(line)
+    if not m or m.start() < 20:
+        return None
+    tail = line[m.end():].strip()
+    if tail and not _TIME.fullmatch(tail):
+        return None
+    headline = line[:m.start()].rstrip(" |-–—,")
+    # "Chính trị | Thứ Hai, 12/03/2024 08:30": a section and the date, no headline
+    headline = _trailing_date_words().sub("", headline).rstrip(" |-–—,")
+    return headline if len(headline.split()) >= 4 and _headline_like(headline) else None
+
+
+@cache
+def _trailing_date_words() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s|,–—-]*(?:{_words().date_words.pattern}))+\s*:?$", re.IGNORECASE)
+
+
 def _headline_like(line: str) -> bool:
     return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
 
@@ -193,7 +338,7 @@ def _clean_title(text: str) -> str:
 
 @dataclass
 class Header:
-    """What the header and the foot of an head say, and the body text."""
+    """What the header and the foot of an article say, and the body text."""
 
     title: str | None = None
     published: str | None = None
@@ -207,25 +352,11 @@ class HeaderReader:
     """The header rules with the outlet, section and banner vocabulary compiled once."""
 
     def __init__(self) -> None:
-        self.aliases: dict[str, str] = {}
-        forms: set[str] = set()
-        for outlet in load("outlets")["outlets"]:
-            for alias in outlet["aliases"]:
-                self.aliases[alias.casefold()] = outlet["name"]
-                forms.add(alias)
-        names = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
-        paren = rf"\(\s*((?i:{names}))\s*\)"
-        # The dateline (see dateline()): "(LĐTĐ) Chiều 24/3", "HÀ NỘI (TTXVN) - ", then
-        # "TPO - ", "Kinhtedothi - " (there the names as a trie: hundreds of them are tried at
-        # the start of every line)
-        self.paren_dateline = re.compile(
-            rf"^{paren}\s*[-–—:]?\s*|^[^\W\d_][^()\n]{{0,30}}?\s{paren}\s?[-–—]\s*")
-        self.name_dateline = re.compile(rf"^({alternation(sorted(forms))})\s?[-–—]\s+")
-        # inside a glued first line the dateline needs its dash
-        self.inner_dateline = re.compile(rf"{paren}\s?[-–—]\s?")
-        self.credit = re.compile(
-            rf"^\(?\s*(?:Theo|Nguồn)\s*:?\s*(?:báo\s+|tạp chí\s+|đài\s+)?((?i:{names}))\s*[.)]*$",
-            re.IGNORECASE)
+        self.outlets = outlets.table()
+        # every alias as written: a name dateline ("TPO - ") is one of them, case and all
+        self.forms = frozenset(self.outlets.forms())
+        self.longest_form = max(map(len, self.forms)) + 2
+        self.first_words = frozenset(f.split()[0] for f in self.forms)
         self.sections = {s.casefold() for s in load("sections")["sections"]}
         words = load("headline")
         leads = "|".join(re.escape(w) for w in sorted(words["time_leads"], key=len, reverse=True))
@@ -234,29 +365,63 @@ class HeaderReader:
         notes = "|".join(re.escape(w) for w in words["editor_notes"])
         self.editor_note = re.compile(rf"\s(?:{notes})\s?:")
         bp = load("boilerplate")
+        marks = "|".join(re.escape(w) for w in sorted(bp["site_footer"], key=len, reverse=True))
+        fields = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                          for w in sorted(bp["site_footer_fields"], key=len, reverse=True))
+        self.footer_starts = frozenset(c for w in bp["site_footer"] for c in
+                                       (w[0], w[0].upper(), w[0].lower()))
+        # "© 2024 Bản quyền thuộc Báo X", "Cơ quan chủ quản: Tỉnh ủy X"
+        self.site_footer = re.compile(
+            rf"^(?:(?P<mark>(?:{marks})(?![^\W\d_])[\s:.,]*(?:(?:{marks})(?![^\W\d_])[\s:.,]*"
+            rf"|\d{{4}}(?:\s?[-–]\s?\d{{4}})?[\s.,]*)*)|(?:{fields})\s*:\s*)", re.IGNORECASE)
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
 
-    def dateline(self, line: str) -> re.Match[str] | None:
-        """The dateline that opens ``line``, if any: an outlet in brackets (its bracket opens
-        within the first 33 characters), else an outlet's name and a dash."""
+    def dateline(self, line: str) -> Dateline | None:
+        """The dateline that opens ``line``, if any: an outlet in brackets (``(LĐTĐ) Chiều
+        24/3``, its bracket opening within the first 33 characters, or after a place: ``HÀ NỘI
+        (TTXVN) -``), else an outlet's name as written and a dash (``TPO - ``)."""
         if "(" in line[:33]:
-            m = self.paren_dateline.match(line)
+            m = _PAREN_DATELINE.match(line)
             if m:
+                alias = m.group(1) or m.group(2)
+                if self.outlet_of(alias):
+                    return Dateline(alias, m.end())
+        return self._name_dateline(line)
+
+    def _name_dateline(self, line: str) -> Dateline | None:
+        """``TPO - ``, ``Kinhtedothi – ``: the longest alias before a dash, itself followed by
+        blanks (an alias may hold a dash of its own: ``Bà Rịa - Vũng Tàu``)."""
+        first = line[:line.find(" ")] if " " in line else line
+        if first.rstrip("-–—") not in self.first_words:
+            return None
+        head = line[:self.longest_form]
+        dashes = [m.start() for m in _DASH.finditer(head)]
+        for pos in reversed(dashes):
+            alias = line[:pos - 1] if pos and line[pos - 1] == " " else line[:pos]
+            if alias in self.forms:
+                end = pos + 1
+                while end < len(line) and line[end].isspace():
+                    end += 1
+                return Dateline(alias, end)
+        return None
+
+    def inner_dateline(self, text: str) -> re.Match[str] | None:
+        """An outlet in brackets and a dash inside a glued first line (``… (NLĐ)- Tại …``)."""
+        for m in _PAREN_DASH.finditer(text):
+            if self.outlet_of(m.group(1)):
                 return m
-        return self.name_dateline.match(line)
+        return None
 
     def outlet_of(self, alias: str) -> str | None:
-        """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped)."""
-        key = alias.strip(" .").casefold()
-        if _URL.match(key):  # https://www.laodongthudo.vn/bai-viet-1.html
-            key = _URL_HEAD.sub("", key).split("/")[0]
-        return self.aliases.get(key) or self.aliases.get(_OUTLET_WORD.sub("", key))
+        """The canonical name of an outlet written ``alias`` (any case; ``báo`` dropped; a web
+        address by its host), see :mod:`partyx.rules.outlets`."""
+        return self.outlets.name_of(alias)
 
     # -- header ---------------------------------------------------------------------------------
 
     def read(self, lines: list[str], captions: list[str] | set[str]) -> Header:
-        """The header of an head given its cleaned lines and repeated captions."""
+        """The header of an article given its cleaned lines and repeated captions."""
         head = Header()
         lines = list(lines)
         captions = set(captions)
@@ -273,12 +438,16 @@ class HeaderReader:
             if outlet or len(body[k]) > 200:
                 head.outlet = outlet or head.outlet
                 break
+        body, outlet = self._take_site_footer(body)
+        head.outlet = head.outlet or outlet
         body, footer = self._take_footer(body)
         for byline in footer:
             authors += byline.names
             head.outlet = head.outlet or byline.outlet
-        head.authors = list(dict.fromkeys(authors))
         head.text = "\n\n".join(x for x in body if x) or None
+        head.authors = [a for a in dict.fromkeys(authors) if not _in_story(a, head.text or "")]
+        if head.outlet is None and head.text:
+            head.outlet = self.outlets.named_by_itself(head.text)
         return head
 
     def _read_header(self, lines: list[str], captions: set[str],
@@ -300,13 +469,13 @@ class HeaderReader:
                 if glued:
                     title, lines[i] = glued
                     return title, i, authors
-                if self._is_lone_headline(lines, i):
+                if self._is_lone_headline(lines, i) or self._is_long_headline(lines, i):
                     title = line
                     continue
                 if len(line) > 140:
                     return None, i, authors  # no headline could be told from the lead
-            if title is None and self.outlet_of(line):
-                head.outlet = head.outlet or self.outlet_of(line)  # a logo's text
+            if len(line) <= 90 and self.outlet_of(line):  # a logo's text, or the site's name
+                head.outlet = head.outlet or self.outlet_of(line)  # under the headline
                 continue
             if title is None and len(line.split()) <= 3 and not _headline_like(line):
                 continue  # logo remnant, menu item
@@ -318,9 +487,13 @@ class HeaderReader:
                 continue
             if title is None and self._is_banner(line):
                 continue
-            published = parse_published(line) if len(line) <= 120 else None
+            dated = _headline_and_date(line) if title is None and len(line) <= 200 else None
+            published = parse_published(line) if len(line) <= 120 or dated else None
             if published and head.published is None:
                 head.published = published
+                if dated:  # "Khai trừ đảng … Chè Minh Rồng 15/10/2025 11:56"
+                    title = dated
+                    continue
                 byline = self.byline(_date_rest(line))
                 if byline:
                     authors += byline.names
@@ -331,8 +504,8 @@ class HeaderReader:
                 authors += byline.names
                 head.outlet = head.outlet or byline.outlet
                 continue
-            if line in captions:
-                continue
+            if line in captions and (title is not None or not self._leads_on(lines, i)):
+                continue  # (a headline printed again as a photo's caption is the headline)
             if title is not None:
                 if not self._displaces(title, lines, i):
                     return title, i, authors
@@ -360,6 +533,11 @@ class HeaderReader:
         byline = self.byline(after)
         return byline is not None and bool(byline.names)
 
+    @staticmethod
+    def _leads_on(lines: list[str], i: int) -> bool:
+        """Is ``lines[i]`` followed by the lead (a paragraph)?"""
+        return i + 1 < len(lines) and is_paragraph(lines[i + 1])
+
     def _is_lone_headline(self, lines: list[str], i: int) -> bool:
         """A headline that ends with a full stop: one sentence of at most 160 characters,
         followed by a date line, a byline or the dateline that opens the body."""
@@ -369,6 +547,15 @@ class HeaderReader:
         after = lines[i + 1]
         return bool(self.dateline(after) or (len(after) <= 120 and parse_published(after))
                     or (self.byline(after) or Byline()).names)
+
+    @staticmethod
+    def _is_long_headline(lines: list[str], i: int) -> bool:
+        """A long headline (141 to 200 characters: an official event's full name), one
+        sentence without a full stop, followed by the lead (a paragraph ending with one)."""
+        line = lines[i]
+        return 140 < len(line) <= 200 and line[-1] not in ".…:;,!?\"”)" and ":" not in line \
+            and not has_sentence_seam(line) and not is_headline_run(line) and i + 1 < len(lines) \
+            and len(lines[i + 1]) > len(line) and is_paragraph(lines[i + 1])
 
     def _take_date_line(self, body: list[str], head: Header,
                         authors: list[str]) -> list[str]:
@@ -412,7 +599,7 @@ class HeaderReader:
     def _split_glued(self, line: str) -> tuple[str, str] | None:
         """``(headline, body)`` when a headline (and maybe a caption) was glued to the lead."""
         head = line[:400]  # a headline and its caption fit well within that
-        marker = self.inner_dateline.search(head) or self.editor_note.search(head)
+        marker = self.inner_dateline(head) or self.editor_note.search(head)
         prefix = line[:marker.start()] if marker else head
         if self.time_lead.match(prefix):
             return None
@@ -440,49 +627,78 @@ class HeaderReader:
         m = self.dateline(line)
         if not m:
             return None, line
-        alias = next(g for g in m.groups() if g)
-        return self.outlet_of(alias), line[m.end():].strip()
+        return self.outlet_of(m.alias), line[m.end:].strip()
 
     def byline(self, text: str) -> Byline | None:
         """The names (and outlet) of a byline or credit, or ``None`` when ``text`` is not one."""
         text = text.strip(" .")
+        credited = self.outlets.credited(text)
+        if credited:
+            return Byline([], credited)
         if not text or len(text) > 90:
             return None
-        m = self.credit.match(text) or _URL_CREDIT.match(text)
-        if m and self.outlet_of(m.group(1)):
-            return Byline([], self.outlet_of(m.group(1)))
         vocab = _words()
         outlet = None
         paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
-        if paren:
-            outlet = self._outlet_in(paren.group(1))
-            if outlet is None and paren.group(1).casefold().strip() not in vocab.placeholders:
+        if paren:  # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)"
+            inside = paren.group(1).strip()
+            outlet = self._outlet_in(inside) or self.outlets.credited(inside)
+            if outlet is None and inside.casefold() not in vocab.placeholders \
+                    and not vocab.affiliation.match(inside):
                 return None
             text = text[:paren.start()].strip()
-        text = vocab.degrees.sub("", vocab.leads.sub("", text)).strip(" .:")
+        lead = vocab.leads.match(text)
+        desk = lead is not None and lead.group().strip(" :").casefold() in vocab.placeholders
+        text = vocab.degrees.sub("", text[lead.end():] if lead else text).strip(" .:")
         if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
             return Byline([], outlet or self.outlet_of(text))
         if not text:  # "Nhóm PV", "(Tổng hợp)"
             return Byline([], outlet)
         names: list[str] = []
         for part in _NAME_SPLIT.split(text):
-            words = part.split()
-            # an outlet written before or after the name: "TTXVN Hoàng Trọng"
-            while words and self.outlet_of(words[0]):
-                outlet = outlet or self.outlet_of(words.pop(0))
-            while words and self.outlet_of(words[-1]):
-                outlet = outlet or self.outlet_of(words.pop())
-            part = " ".join(words)
-            if not part or part.casefold().strip(" .") in vocab.placeholders:
+            part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
+            if not part or part.casefold() in vocab.placeholders:
                 continue
-            if self.outlet_of(part):
-                outlet = outlet or self.outlet_of(part)
+            found = self._outlet_of_part(part)
+            if found:
+                outlet = outlet or found
                 continue
-            name = _as_name(part)
-            if name is None or _is_province(name):  # "Hà Nội, 24/3/2021"
+            if names and vocab.affiliation.match(part):
+                break  # "Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện": the unit written for
+            name, found = self._name_of_part(part, vocab)
+            outlet = outlet or found
+            if name is None and desk and len(part.split()) <= 3:
+                continue  # "Nhóm PV Thời sự": a desk
+            if name is None:
                 return None
-            names.append(name)
+            names += _two_names(name, vocab.surnames) if name else []
         return Byline(names, outlet)
+
+    def _outlet_of_part(self, part: str) -> str | None:
+        """The outlet a byline's part is: ``VOV.VN``, ``Nguồn: Báo Quảng Nam``, ``VOV-Tây
+        Bắc`` (an outlet's abbreviation and its bureau)."""
+        found = self.outlet_of(part) or self.outlets.credited(part)
+        if found is None and "-" in part:
+            head = part.split("-", 1)[0]
+            if head.isupper():
+                found = self.outlet_of(head)
+        return found
+
+    def _name_of_part(self, part: str,
+                      vocab: _BylineWords) -> tuple[str | None, str | None]:
+        """The name a byline's part is (``""``: a desk, ``PV Thời sự``; ``None``: no name),
+        and the outlet written before or after it (``TTXVN Hoàng Trọng``)."""
+        words = part.split()
+        outlet = None
+        while words and self.outlet_of(words[0]):
+            outlet = outlet or self.outlet_of(words.pop(0))
+        while words and self.outlet_of(words[-1]):
+            outlet = outlet or self.outlet_of(words.pop())
+        if words and words[0].casefold() in vocab.placeholders:  # "PV Thời sự", "PV Văn Thanh"
+            rest = _as_name(" ".join(words[1:]))
+            return (rest if rest else ("" if len(words) <= 4 else None)), outlet
+        name = _as_name(" ".join(words)) if words else ""
+        return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"
 
     def _outlet_in(self, text: str) -> str | None:
         for piece in re.split(r"[/,;]", text):
@@ -491,17 +707,60 @@ class HeaderReader:
                 return outlet
         return None
 
+    def _take_site_footer(self, body: list[str]) -> tuple[list[str], str | None]:
+        """The body without the site's footer at its end (``© Bản quyền thuộc Báo X``, ``Cơ
+        quan chủ quản: …``, the outlet's name on a line of its own) and the outlet it names;
+        a copyright line elsewhere goes too."""
+        outlet = None
+        k = len(body)
+        while k and len(body[k - 1]) <= 200:
+            line = body[k - 1]
+            m = self.site_footer.match(line)
+            rest = line[m.end():] if m else line
+            named = self.outlet_of(rest) or self.outlet_of(_FOOTER_TAIL.split(rest, 1)[0])
+            quoted = _QUOTED.match(rest) if m and named is None else None
+            named = named or (self.outlet_of(quoted.group(1)) if quoted else None)
+            if not m and named is None:
+                break
+            outlet = named or outlet
+            k -= 1
+        return [x for x in body[:k] if not (
+            x[:1] in self.footer_starts and len(x) <= 200 and not is_paragraph(x)
+            and (m := self.site_footer.match(x)) and m.group("mark"))], outlet
+
     def _take_footer(self, body: list[str]) -> tuple[list[str], list[Byline]]:
-        """The body without the bylines and credits at its end, and those bylines."""
+        """The body without the bylines and credits at its end, and those bylines. Endnotes
+        printed after the byline (``ĐỨC LƯỢNG`` / ``(1) Hồ Chí Minh: Toàn tập …``) stay in
+        the body, after it."""
+        cut = _endnotes(body)
+        if cut:
+            before, notes = cut
+            before, found = self._take_bylines(before)
+            if found:
+                return before + notes, found
+        return self._take_bylines(body)
+
+    def _take_bylines(self, body: list[str]) -> tuple[list[str], list[Byline]]:
         found: list[Byline] = []
         body = list(body)
         while body and len(found) < 3:
             last = body[-1]
             short = len(last) <= 90 and not ends_sentence(last)
-            byline = self.byline(last) if short or self.credit.match(last.strip(" .")) else None
+            byline = self.byline(last) if short or self.outlets.credited(last) else None
+            if byline is not None and byline.names and len(body) > 1 \
+                    and (body[-2].rstrip().endswith(":") or not found and self._listed(body)):
+                break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A" …: a list's item, no byline
+            if byline is not None and byline.names and len(body) > 1 and _signs(body[-2]):
+                break  # "TỔNG BÍ THƯ" / "Nguyễn Phú Trọng": a letter's signatory
             if byline is not None:
                 found.insert(0, byline)
                 body.pop()
+                continue
+            if short and not found and len(body) > 2 and _words().affiliation.match(last) \
+                    and len(body[-2]) <= 90 and (above := self.byline(body[-2])) \
+                    and above.names and not body[-3].rstrip().endswith(":"):
+                found.insert(0, above)  # "PGS, TS NGUYỄN VĂN A" / "Học viện Chính trị …"
+                del body[-2:]
                 continue
             cut = self._glued_tail(last)
             if cut:
@@ -509,6 +768,18 @@ class HeaderReader:
                 found.insert(0, byline)
             break
         return body, found
+
+    def _listed(self, body: list[str]) -> bool:
+        """Does ``body`` end with a list of names under a line ending with ``:`` (``Ban
+        Thường vụ gồm các đồng chí:`` / ``Nguyễn Văn A`` / ``- Trần Văn B``)?"""
+        k = len(body) - 1
+        while k > 0 and len(body) - k <= 40:
+            line = _BULLET.sub("", body[k])
+            byline = self.byline(line) if len(line) <= 90 else None
+            if byline is None or not byline.names:
+                break
+            k -= 1
+        return k < len(body) - 1 and body[k].rstrip().endswith(":")
 
     def _glued_tail(self, line: str) -> tuple[str, Byline] | None:
         """A byline glued after the last sentence of a paragraph (one-line bodies)."""

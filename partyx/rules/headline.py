@@ -10,7 +10,10 @@ does not begin a name.
 :func:`chunk_starts` finds those seams. It is deliberately conservative: a capital after a
 place-type word (``huyện Thanh Oai``), an honorific (``ông Phong``), a title (``Bí thư Vương
 Đình Huệ``) or a preposition (``tại Cung Văn hóa``), or one that opens the name of a body
-(``Nghị quyết``, ``Đảng``, ``Quốc hội``) is no seam. Words that open a caption or a sentence
+(``Nghị quyết``, ``Đảng``, ``Quốc hội``) is no seam; nor is a word inside such a name
+(``Đại hội Đại biểu``), nor a person's full name right after a name (``Bộ trưởng Bộ Ngoại
+giao Lê Hoài Trung``: the name of whom the title stands for), nor a capital after a word that
+wants what follows (``vừa bị Thủ tướng kỷ luật``). Words that open a caption or a sentence
 (``Đồng chí``, ``Quang cảnh``, ``Phó Chủ tịch``) are seams even after a capitalised word.
 The vocabulary is ``partyx/data/headline.json``.
 
@@ -48,6 +51,7 @@ class _Vocab:
     modifiers: frozenset[str]
     before: frozenset[str]
     place_types: frozenset[str]
+    surnames: frozenset[str]
 
 
 @cache
@@ -66,7 +70,8 @@ def _vocab() -> _Vocab:
 
     return _Vocab(phrases("openers"), phrases("proper"),
                   frozenset(m.casefold() for m in data["modifiers"]),
-                  last_words("before_proper"), last_words("place_types"))
+                  last_words("before_proper"), last_words("place_types"),
+                  frozenset(load("names")["surnames"]))
 
 
 def _core(word: str) -> str:
@@ -92,20 +97,31 @@ def _place_name_follows(words: list[str], capitals: set[int], i: int) -> bool:
     return i + 1 in capitals and not is_acronym(words[i + 1])
 
 
-def _inside_names(keys: list[str], capitals: list[int], vocab: _Vocab) -> list[bool]:
-    """For each word: is it part of the name of a body (``Tượng đài``, ``Công ty``)? A capital
-    right after such a word continues the name (``Tượng đài Lý Thái Tổ``). ``capitals``: the
-    indices of the capitalised words, where such a name may begin."""
-    flags = [False] * len(keys)
+def _inside_names(keys: list[str], capitals: list[int], vocab: _Vocab) -> list[int]:
+    """For each word: is it part of the name of a body (``Tượng đài``, ``Công ty``)? 0: no;
+    1: its first word; 2: a later one (``đại biểu`` of ``Đại hội đại biểu``, written ``Đại
+    hội Đại biểu`` too: no seam there). A capital right after such a word continues the name
+    (``Tượng đài Lý Thái Tổ``). ``capitals``: the indices of the capitalised words, where such
+    a name may begin."""
+    flags = [0] * len(keys)
     after = 0  # the first word after the last name found
     for i in capitals:
         if i < after:
             continue
         n = _starts_phrase(keys, i, vocab.proper)
         for k in range(i, i + n):
-            flags[k] = True
+            flags[k] = 2 if k > i else 1
         after = i + n
     return flags
+
+
+def _full_name_after_name(cores: list[str], capitals: set[int], i: int, vocab: _Vocab) -> bool:
+    """Does a person's full name begin at word ``i`` (a surname, then a capitalised word)
+    right after a name (a capitalised word among the three before it)? Then it is the name of
+    the one the title or body before it stands for (``Bộ trưởng Bộ Ngoại giao Lê Hoài
+    Trung``): no seam."""
+    return (cores[i] in vocab.surnames and i + 1 in capitals
+            and any(k in capitals for k in range(max(0, i - 3), i)))
 
 
 def chunk_starts(text: str) -> list[Seam]:
@@ -170,11 +186,14 @@ def _seams(text: str) -> tuple[Seam, ...]:
             continue
         if prev_key in vocab.place_types and _place_name_follows(words, capital_set, i):
             continue
+        if in_name[i] == 2:
+            continue
         if _starts_phrase(keys, i, vocab.openers):
             seams.append(Seam(start(i), "opener"))
             continue
         if (prev_core[0].islower() and not is_acronym(cur) and not in_name[i - 1]
-                and not _starts_phrase(keys, i, vocab.proper)):
+                and not _starts_phrase(keys, i, vocab.proper)
+                and not _full_name_after_name(cores, capital_set, i, vocab)):
             seams.append(Seam(start(i), "restart"))
     return tuple(seams)
 

@@ -3,7 +3,7 @@
 Provides ``lines`` (the non-empty lines of the article, spaces collapsed, boilerplate removed,
 in order) and ``captions`` (the lines recognised as photo captions because they were printed
 more than once; one copy stays in ``lines``). A ``Nguồn: X`` or ``Theo X``
-credit is kept: the metadata stage reads the outlet from it.
+credit and a site's footer are kept: the metadata stage reads the outlet from them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from partyx.rules.boilerplate import Cleaner
 @register
 class Clean(Stage):
     name = "clean"
-    version = "4"
+    version = "8"
     requires = ("raw",)
     provides = ("lines", "captions")
     description = "split into lines; drop logos, share buttons, counters, repeated captions, " \

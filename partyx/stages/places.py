@@ -8,7 +8,9 @@ Biên``, each ``None`` when not clear).
 
 The version carries the fingerprint of underthesea's converter and data
 (:func:`partyx.rules.today.fingerprint`): an upgrade that changes today's map changes the
-pipeline's signature, and an incremental run redoes the records.
+pipeline's signature, and an incremental run redoes the records. Where today's map cannot be
+built (the converter fails), the places stay as written with ``now`` null and the record gets
+an error saying so (the run's exit code is 1): nothing else of the record is lost.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from partyx.pipeline import Stage, register
 from partyx.record import Article
 from partyx.rules.places import PlaceFinder, read_places
-from partyx.rules.today import TodayMap, add_now, fingerprint
+from partyx.rules.today import MapUnavailable, TodayMap, add_now, fingerprint
 
 
 @register
@@ -35,4 +37,9 @@ class Places(Stage):
     def __call__(self, article: Article) -> None:
         article.places, article.place_context = read_places(
             self.finder, article.title or "", article.text or "")
-        add_now(self.today, article.places, article.place_context, article.published)
+        try:
+            add_now(self.today, article.places, article.place_context, article.published)
+        except MapUnavailable as e:  # the places as written stay; today's map is said missing
+            for place in article.places:
+                place["now"] = None
+            article.errors.append({"stage": self.name, "error": f"today's map: {e}"})

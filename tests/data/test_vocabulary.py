@@ -16,7 +16,8 @@ NAMES = sorted(p.name.removesuffix(".json") for p in DATA.iterdir() if p.name.en
 
 UNIT_TYPES = {"tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã", "thị trấn",
               "đặc khu"}
-OUTLET_KINDS = {"party", "national", "agency", "broadcast", "city", "provincial"}
+OUTLET_KINDS = {"party", "national", "agency", "broadcast", "sector", "city", "provincial",
+                "portal"}
 
 # A shape: a type, a tuple of alternatives, [item shape] for a list, {str: value shape} for a
 # dict of any keys, and a callable for a check of its own.
@@ -60,6 +61,11 @@ def fits(value, shape) -> bool:
     return bool(shape(value))
 
 
+
+# A web domain as the outlet table holds it: lower case, no scheme, no "www."
+DOMAIN = re.compile(r"(?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+").fullmatch
+OWN_OUTLET = record(name_=STR, aliases=WORDS, domains=[DOMAIN])
+
 SHAPES = {
     # rules/orgs.py (levels, committees), rules/congresses.py (the rest)
     "bodies": {"levels": STR_MAP, "committees": STR_MAP, "national_congress_max": INT,
@@ -69,9 +75,10 @@ SHAPES = {
     # rules/boilerplate.py, rules/header.py (banners)
     "boilerplate": {k: WORDS for k in ("lines", "prefixes", "counters", "related_markers",
                                        "stop_markers", "banners", "banner_prefixes",
-                                       "photo_credits")},
+                                       "photo_credits", "site_footer", "site_footer_fields")},
     # rules/header.py
-    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words")},
+    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
+                                   "honorifics", "affiliations", "offices", "signature_marks")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
@@ -110,7 +117,14 @@ SHAPES = {
                    "total_followers": WORDS, "total_places": WORDS,
                    "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
-    "outlets": {"outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS)]},
+    "outlets": {"forms": {str: WORDS}, "names": STR_MAP,
+                "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
+                "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
+                                     spellings_=WORDS, paper_=OWN_OUTLET,
+                                     broadcaster_=OWN_OUTLET, portal_=OWN_OUTLET,
+                                     party_portal_=OWN_OUTLET)],
+                "outlets": [record(name=STR, kind=lambda k: k in OUTLET_KINDS, aliases=WORDS,
+                                   domains=[DOMAIN])]},
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
     "places": {"type_words": STR_MAP, "committee_words": {str: WORDS},
                "province_aliases": STR_MAP, "extra_units": [pair(STR, STR, (STR, NONE))],
@@ -173,14 +187,52 @@ def test_no_word_is_empty_or_padded(name):
 
 
 def test_outlets_aliases_belong_to_one_outlet_each():
-    outlets = load("outlets")["outlets"]
+    """No alias or domain names two outlets, once the provinces' outlets are made from the
+    forms (with the text's normal form, case folded: as they are looked up); every outlet
+    is known by its own name; its forms fill {p} and {u} only."""
+    from partyx.lang.text import normalize
+    from partyx.rules.outlets import table
+
+    data = load("outlets")
+    assert set(data["names"]) == set(data["forms"]) == set(data["kinds"])
+    for form in [*data["names"].values(), *(f for fs in data["forms"].values() for f in fs)]:
+        assert set(re.findall(r"{(\w*)}", form)) <= {"p", "u"} and "{p}" in form, form
+    outlets = table().outlets
     owner: dict[str, str] = {}
     for o in outlets:
-        assert o["name"] in o["aliases"], o["name"]
-        for alias in o["aliases"]:
-            key = alias.casefold()
-            assert owner.setdefault(key, o["name"]) == o["name"], alias
-    assert len({o["name"] for o in outlets}) == len(outlets)
+        assert o.name in o.aliases, o.name
+        for alias in (*o.aliases, *o.domains):
+            key = normalize(alias).casefold()
+            assert owner.setdefault(key, o.name) == o.name, (alias, owner[key], o.name)
+    assert len({o.name for o in outlets}) == len(outlets)
+
+
+def test_outlets_provinces_are_the_gazetteer_provinces():
+    """Every province of the table is one of the gazetteer (its unit word too), and every
+    province before 2025 has its Party paper and its station there."""
+    from partyx.rules import gazetteer
+
+    provinces = gazetteer.get().provinces
+    listed = {}
+    for entry in load("outlets")["provinces"]:
+        unit = provinces[gazetteer.key(entry["province"])]
+        assert (unit.type, unit.name) == (entry["unit"], entry["province"]), entry["province"]
+        listed[entry["province"]] = entry
+    papers = {p for p, e in listed.items() if "paper" in e and "broadcaster" in e}
+    cities = {u.name for u in provinces.values() if u.name in ("Hà Nội", "Hồ Chí Minh")}
+    old = {u.name for u in provinces.values() if u.name not in ("Huế",)} - cities
+    assert old <= papers, old - papers
+
+
+def test_outlets_aliases_are_no_section_or_place():
+    """A header line that is a section name or a province's name is no outlet's logo."""
+    from partyx.rules import gazetteer
+    from partyx.rules.outlets import table
+
+    sections = {s.casefold() for s in load("sections")["sections"]}
+    names = table().names
+    assert not sections & set(names)
+    assert not {key for key in names if gazetteer.get().province(key)}
 
 
 def test_columns_name_every_field_and_no_column_twice():

@@ -66,3 +66,21 @@ def test_a_failed_stage_leaves_its_hand_offs_empty():
             article.mentions, article.title) == (None, [], [], None, [], None)
     assert "mine" not in article.extras
     assert article.extras["_tracebacks"]  # (kept for --debug)
+
+
+def test_places_without_todays_map_keep_what_is_written_and_say_so(monkeypatch):
+    from partyx.pipeline import build
+    from partyx.rules import today
+    from partyx.run.worker import read_article
+
+    def fail():
+        raise today.MapUnavailable("underthesea's converter failed: boom")
+
+    monkeypatch.setattr(today, "read_table", fail)
+    seed = Path(__file__).parents[2] / "seeds"
+    path = sorted(seed.glob("*.txt"))[0]
+    article = build().run(read_article(path, path.stem).article)
+    assert article.places and all(p["now"] is None for p in article.places)
+    assert article.people  # nothing else of the record is lost
+    assert article.errors == [{"stage": "places",
+                               "error": "today's map: underthesea's converter failed: boom"}]
