@@ -59,6 +59,7 @@ __all__ = [
     "BAD_FIELD", "FORMAT_WITHOUT_STDIN", "STDIN_TWICE",
     "UNKNOWN_EXECUTOR", "SHARD_FORMAT", "SHARD_RANGE", "UNKNOWN_FORMAT", "BAD_SINCE",
     "UNKNOWN_TARGET",
+    "UNKNOWN_BY",
     "NO_SUCH_PATH", "NO_SUCH_RECORDS_FILE", "STRICT_BAD_LINE", "STRICT_NOTHING_WRITTEN",
     "CANNOT_READ_RECORDS",
     "CANNOT_WRITE_OUTPUT", "OUTPUT_IS_A_FOLDER", "CANNOT_WRITE_STATE", "CANNOT_WRITE_REPORT",
@@ -251,6 +252,7 @@ BAD_FIELD = Message("E120", "--field wants FIELD=COLUMN with FIELD one of {field
 FORMAT_WITHOUT_STDIN = Message(
     "E121", "--format says what standard input holds: give '-' among the paths")
 STDIN_TWICE = Message("E122", "standard input ('-') can be read only once")
+UNKNOWN_BY = Message("E130", "--by wants story or article, not {text!r}")
 # E110: PipelineError. Its texts are written where the graph is checked (partyx.pipeline): an
 # unknown stage, a plugin that failed to load, a field provided twice, a missing provider, a
 # cycle.

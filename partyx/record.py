@@ -125,6 +125,8 @@ class Record(TypedDict):
     documents: list[Document]
     congresses: list[Congress]
     membership: list[Membership]
+    story: str | None  # the id of its story (near-duplicates share it): partyx.run.stories
+    duplicate_of: str | None  # the article it was found to copy
     errors: list[Error]
 
 
@@ -240,6 +242,9 @@ class Article:
             "documents": self.documents,
             "congresses": self.congresses,
             "membership": self.membership,
+            # its own story until the run that owns the state links it (partyx.run.stories)
+            "story": self.id,
+            "duplicate_of": None,
             "errors": self.errors,
         }
 

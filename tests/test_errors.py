@@ -36,6 +36,7 @@ EXPORTED = {
     "INTERRUPTED_STDOUT", "INTERRUPTED_EARLY", "STATE_SET_ASIDE", "DUPLICATE_IDS", "SKIPPED_RECORD",
     "PLUGIN_LEFT_OUT", "SKIPPED_LINE", "NOT_SORTED", "DUPLICATE_RECORD",
     "NOT_JSON", "NOT_A_RECORD", "OTHER_SCHEMA",
+    "UNKNOWN_BY",  # stats events --by (issue 21)
 }
 EXCEPTIONS = [v for v in vars(errors).values()
               if isinstance(v, type) and issubclass(v, BaseException)]

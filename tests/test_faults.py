@@ -314,8 +314,18 @@ def test_fault_6_a_state_damaged_inside_is_moved_aside_and_rebuilt(tmp_path):
     assert Path(f"{state}.corrupt").exists()
     records = _records(out)
     assert len(records) == 40 and "tin mới" in records["a003"]["text"]
-    assert [line for line in out.read_bytes().splitlines() if b'"a003"' not in line] == [
-        line for line in before.splitlines() if b'"a003"' not in line]
+    # the others as they were, but for the story a003 opened (issue 21: its copies' story
+    # is now the next one's)
+    def others(data: bytes) -> list[dict]:
+        out = []
+        for line in data.splitlines():
+            record = orjson.loads(line)
+            if record["id"] != "a003":
+                record.pop("story"), record.pop("duplicate_of")
+                out.append(record)
+        return out
+
+    assert others(out.read_bytes()) == others(before)
     again = cli.invoke(app, ["extract", str(folder), "-o", str(out), "--stages",
                              ",".join(light), "-q"])
     assert again.exit_code == 0 and again.stderr == ""

@@ -62,7 +62,7 @@ class _StatsGroup(TyperGroup):
 app = typer.Typer(
     cls=_StatsGroup,
     help="Corpus views of a records file: the summary (default), people, documents, "
-         "membership, events.",
+         "membership, events, stories.",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -187,10 +187,34 @@ def membership(file: Path = RECORDS_FILE, fmt: str = FORMAT, map_year: MapYear |
 
 
 @app.command("events", cls=Command,
-             short_help="Articles by event type, month and place.")
-def events(file: Path = RECORDS_FILE, fmt: str = FORMAT, map_year: MapYear | None = MAP,
-           strict: bool = STRICT) -> None:
-    """Articles by event type, by month and type, and by place."""
+             short_help="Stories (or articles) by event type, month and place.")
+def events(
+    file: Path = RECORDS_FILE,
+    fmt: str = FORMAT,
+    map_year: MapYear | None = MAP,
+    by: str = typer.Option("story", "--by", metavar="story|article",
+                           help="Count each story once (an article and its copies by other "
+                                "outlets), or every article."),
+    strict: bool = STRICT,
+) -> None:
+    """Stories (or articles) by event type, by month and type, and by place."""
     from partyx.views.events import EventsView
 
-    _show(EventsView(_map(map_year)), file, fmt, strict)
+    if by not in ("story", "article"):
+        fail(errors.UNKNOWN_BY, text=by)
+    _show(EventsView(_map(map_year), by), file, fmt, strict)
+
+
+@app.command("stories", cls=Command,
+             short_help="The largest stories: articles, outlets, dates.")
+def stories(
+    file: Path = RECORDS_FILE,
+    fmt: str = FORMAT,
+    top: int = typer.Option(20, "--top", min=1, metavar="N", help="Stories listed."),
+    strict: bool = STRICT,
+) -> None:
+    """Articles and stories (an article and its copies by other outlets count once); the
+    largest stories with their outlets, first and last dates and headline."""
+    from partyx.views.stories import StoriesView
+
+    _show(StoriesView(top), file, fmt, strict)

@@ -9,14 +9,24 @@ than this version writes (a shard run by an older or newer partyx: mixing them w
 readers fields that do not mean the same), are named and skipped
 (:func:`partyx.io.record_lines`): the merge then says how many (:class:`Merged`), and the
 command exits 1.
+
+Stories (:mod:`partyx.run.stories`) are linked across the inputs: each shard linked its own
+articles, so the merged records are signed again from their text, matched in a temporary
+index beside OUT, and a record whose ``story`` or ``duplicate_of`` the whole corpus changes is
+rewritten in those two fields only (the merged lines go to a temporary file first; the others
+are copied as they are).
 """
 
 from __future__ import annotations
 
 import heapq
+import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
+
+import orjson
 
 from partyx import errors, io
 
@@ -105,12 +115,72 @@ def merge_files(output: Path, inputs: list[Path],
     streams = [_by_id(p, rank, count) for rank, p in enumerate(inputs)]
     written = 0
     last = None
+    ids: list[str] = []  # of the merged lines, in order
     # The lock keeps an extract on OUT out; its state adopts the merged records next time.
-    with lock(output), io.atomic_writer(output) as fh:
-        for article_id, _, line in heapq.merge(*streams):
-            if article_id == last:
-                continue  # a later input's record came first (lower -rank)
-            fh.write(line)
-            last = article_id
-            written += 1
+    with lock(output), tempfile.TemporaryDirectory(dir=output.parent,
+                                                   prefix=f".{output.name}.merge-") as tmp:
+        stories = _Stories(Path(tmp) / "stories.sqlite")
+        with open(Path(tmp) / "merged.jsonl", "w+b") as merged:
+            for article_id, _, line in heapq.merge(*streams):
+                if article_id == last:
+                    continue  # a later input's record came first (lower -rank)
+                merged.write(line)
+                ids.append(article_id)
+                stories.add(article_id, line)
+                last = article_id
+                written += 1
+            changes = stories.changes()
+            merged.seek(0)
+            with io.atomic_writer(output) as fh:
+                _write_with_stories(merged, ids, fh, changes)
     return Merged(written, count.skipped, count.replaced)
+
+
+class _Stories:
+    """The stories of the merged records (a temporary index: see module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        from partyx.run.stories import StoryIndex
+
+        self.db = sqlite3.connect(path, isolation_level="DEFERRED")
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.meta: dict[str, str] = {}
+        self.index = StoryIndex(self.db, self.meta.get, self.meta.__setitem__)
+        self.held: dict[str, tuple[object, object]] = {}  # the story fields records hold
+
+    def add(self, article_id: str, line: bytes) -> None:
+        from partyx.run.stories import sign
+
+        record = orjson.loads(line)
+        text, published = record.get("text"), record.get("published")
+        # a record without the fields (an older partyx) is left so unless it joins a story
+        held = (record.get("story", article_id), record.get("duplicate_of"))
+        if held != (article_id, None):
+            self.held[article_id] = held
+        self.index.add(article_id, sign(text if isinstance(text, str) else None,
+                                        published if isinstance(published, str) else None))
+
+    def changes(self) -> dict[str, tuple[str, str | None]]:
+        """The story fields of every record that must not keep what it holds."""
+        wanted = {i: (story, duplicate_of) for i, story, duplicate_of in self.index.assign()}
+        out = {i: w for i, w in wanted.items() if self.held.get(i, (i, None)) != w}
+        for i in self.held:  # linked in its shard, not in the whole
+            if i not in wanted:
+                out[i] = (i, None)
+        self.db.close()
+        return out
+
+
+def _write_with_stories(merged: IO[bytes], ids: list[str], fh: IO[bytes],
+                        changes: dict[str, tuple[str, str | None]]) -> None:
+    for article_id, line in zip(ids, merged, strict=True):
+        if changes and article_id in changes:
+            record = orjson.loads(line)
+            story, duplicate_of = changes[article_id]
+            errors_ = record.pop("errors", [])
+            record.pop("story", None)
+            record.pop("duplicate_of", None)
+            record.update(story=story, duplicate_of=duplicate_of, errors=errors_)
+            line = orjson.dumps(record) + b"\n"
+        fh.write(line)

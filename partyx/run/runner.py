@@ -50,6 +50,7 @@ from partyx.run.executors.base import Executor, executor_class
 from partyx.run.plan import Task
 from partyx.run.spool import Spool
 from partyx.run.state import State, lock, set_aside, state_path, unpack
+from partyx.run.stories import Signature, StoryIndex, prepare, sign
 from partyx.run.summary import RunSummary
 from partyx.run.worker import (
     Result,
@@ -271,18 +272,27 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
                          reused=work.reused)
     changed = False
     state.track_changes()  # before any row changes: FILE's unchanged lines can be copied
+    stories = StoryIndex(state.db, state.get_meta, state.set_meta)
     if work.replaced:
         state.delete(work.replaced)
+        for id_ in work.replaced:
+            stories.forget(id_)
         changed = True
+    if work.tasks:
+        prepare()  # datasketch, imported once before the workers fork
     if work.tasks or work.copies:
         state.set_meta("output", "")  # FILE is stale from now until it is written again
         # rows whose content has a record already; before pruning, which may remove the id
         # a record is copied from
+        for copy in work.copies:  # its record comes from another's: signed below
+            stories.forget(copy[1])
         state.copy(work.copies)
         state.checkpoint(force=True)
         changed = True
     if opts.prune and work.missing:
         summary.pruned = state.delete(work.missing)
+        for id_ in work.missing:
+            stories.forget(id_)
         changed = True
     else:
         summary.missing = len(work.missing)
@@ -298,8 +308,11 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
                     state.put(result.id, result.path, result.size, result.mtime_ns,
                               result.sha256, pipeline.signature, result.record, result.errors,
                               result.found)
+                    stories.add(result.id, result.story or Signature(None, 0, None))
                     _note(result, summary, opts, log)
                 state.checkpoint(opts.checkpoint_every, opts.checkpoint_seconds)
+        state.checkpoint(force=True)
+        changed = _link_stories(state, stories) or changed
         state.checkpoint(force=True)
         if changed or not state.output_is_current():
             with io.atomic_writer(output) as fh:
@@ -313,6 +326,31 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
     for row in state.summary_rows():
         summary.add_record(row.path, row.errors, row.found)
     return summary
+
+
+def _link_stories(state: State, stories: StoryIndex) -> bool:
+    """Sign the records that have no signature yet (from their text: no article is read
+    again), work out the stories the articles of this run touched, and rewrite the story
+    fields of the records whose story changed. True when a record changed."""
+    changed = False
+    for id_ in stories.unsigned():
+        record = state.record(id_)
+        if record is None:  # pragma: no cover - listed from the same table
+            continue
+        text, published = record.get("text"), record.get("published")
+        stories.add(id_, sign(text if isinstance(text, str) else None,
+                              published if isinstance(published, str) else None))
+        if "story" not in record:  # a record of an older partyx
+            if not changed:
+                state.set_meta("output", "")
+            changed = state.set_story(id_, id_, None) or changed
+        else:  # taken in from FILE: it holds the story it had there
+            stories.holds(id_, record["story"], record.get("duplicate_of"))
+    for id_, story, duplicate_of in stories.assign():
+        if not changed:
+            state.set_meta("output", "")  # FILE is stale until written again
+        changed = state.set_story(id_, story, duplicate_of) or changed
+    return changed
 
 
 def _articles(n: int) -> str:

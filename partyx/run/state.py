@@ -327,6 +327,8 @@ class State:
                 "SELECT * FROM temp.copy_rows"):
             record = orjson.loads(unpack(stored))
             record["id"] = id_
+            if "story" in record:  # its own story until linked (partyx.run.stories)
+                record["story"], record["duplicate_of"] = id_, None
             if isinstance(record.get("source"), dict):
                 record["source"]["path"] = io.display(path)
                 record["source"]["row"] = orjson.loads(row)
@@ -337,6 +339,29 @@ class State:
         self.db.execute("DROP TABLE temp.copy_rows")
         self.db.execute("DELETE FROM temp.copy_wanted")
         return n
+
+    def record(self, id_: str) -> dict[str, Any] | None:
+        """The stored record of ``id_``, parsed."""
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (id_,)).fetchone()
+        return orjson.loads(unpack(row[0])) if row else None
+
+    def set_story(self, id_: str, story: str, duplicate_of: str | None) -> bool:
+        """Rewrite the ``story`` and ``duplicate_of`` of ``id_``'s record (nothing else of
+        it changes); False when there is no such record."""
+        record = self.record(id_)
+        if record is None:
+            return False
+        if "story" in record:
+            record["story"], record["duplicate_of"] = story, duplicate_of
+        else:  # a record of an older partyx: the fields go where the SPEC has them
+            errors = record.pop("errors", [])
+            record.update(story=story, duplicate_of=duplicate_of, errors=errors)
+        self.db.execute("UPDATE articles SET record = ? WHERE id = ?",
+                        (pack(orjson.dumps(record)), id_))
+        if self._base is not None:
+            self.db.execute("INSERT OR IGNORE INTO temp.changed VALUES (?)", (id_,))
+        self._pending += 1
+        return True
 
     def touch(self, id_: str, size: int, mtime_ns: int) -> None:
         """The source changed on disk but not its bytes: remember the new stat."""

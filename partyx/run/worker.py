@@ -35,6 +35,7 @@ from partyx.record import COUNTED, Article, Error, Source
 from partyx.run.plan import Task
 from partyx.run.spool import DOCUMENT, ROW, read_entry
 from partyx.run.state import pack
+from partyx.run.stories import Signature, sign
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class Result:
     found: dict[str, int]  # items per counted field (partyx.record.COUNTED)
     tracebacks: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    story: Signature | None = None  # what matching it with other outlets' copies needs
 
 
 @dataclass(slots=True)
@@ -296,7 +298,9 @@ def process_task(task: Task) -> Result:
             for err in article.errors:
                 if err["error"].startswith("MemoryError"):
                     err["error"] = errors.OUT_OF_MEMORY(limit=size_text(_MAX_MEMORY))
-    return _result(article, reading.size, reading.mtime_ns, timings)
+    result = _result(article, reading.size, reading.mtime_ns, timings)
+    result.story = sign(article.text, article.published)
+    return result
 
 
 def size_text(n: int) -> str:

@@ -99,6 +99,12 @@ def field(record: dict[str, Any], name: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def story_of(record: dict[str, Any]) -> str:
+    """The story an article belongs to (``story``: near-duplicates share it); a record without
+    one (of an older partyx) is a story of its own."""
+    return clean(record.get("story")) or clean(record.get("id"))
+
+
 def day(value: Any) -> str | None:
     """``2021-03-24`` from an ISO date or date-time string, else None."""
     if isinstance(value, str) and _DATE.match(value):

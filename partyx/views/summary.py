@@ -16,7 +16,15 @@ from partyx.record import COUNTED
 from partyx.views.documents import DocumentsView, year_label
 from partyx.views.membership import MembershipView, date_label
 from partyx.views.people import PeopleView
-from partyx.views.records import FOUND_LABELS, clean, dicts, field, now_label, record_date
+from partyx.views.records import (
+    FOUND_LABELS,
+    clean,
+    dicts,
+    field,
+    now_label,
+    record_date,
+    story_of,
+)
 from partyx.views.render import Section, ViewResult
 
 __all__ = ["SummaryView"]
@@ -33,6 +41,7 @@ class SummaryView:
         self.map_year = map_year
         self.places: Counter[str] = Counter()
         self.articles = 0
+        self.stories: set[str] = set()  # near-duplicates by other outlets count once
         self.errors = 0
         self.outlets: Counter[str] = Counter()
         self.months: Counter[str] = Counter()
@@ -44,6 +53,7 @@ class SummaryView:
 
     def add(self, record: dict[str, Any]) -> None:
         self.articles += 1
+        self.stories.add(story_of(record))
         self.errors += bool(record.get("errors"))
         self.outlets[clean(record.get("outlet")) or "(unknown)"] += 1
         date = record_date(record)
@@ -63,6 +73,7 @@ class SummaryView:
     def data(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
+            "stories": len(self.stories),
             "articles_with_errors": self.errors,
             "found": {name: self.found[name] for name in COUNTED},
             "distinct_people": len(self.people.people),
@@ -93,6 +104,7 @@ class SummaryView:
         data = self.data()
         totals = Section("Corpus", ["what", "count"], [
             ["articles", data["articles"]],
+            ["stories (an article and its copies by other outlets)", data["stories"]],
             ["articles with errors", data["articles_with_errors"]],
             *([FOUND_LABELS[name], n] for name, n in data["found"].items()),
             ["distinct people", data["distinct_people"]],

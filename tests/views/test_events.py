@@ -15,5 +15,7 @@ def test_events_by_type_month_place(corpus):
     assert events["by_place"]["quận Long Biên, Hà Nội"] == 2
     assert events["by_place"]["thành phố Hà Nội"] == 1
     out = stats("events", str(corpus), "-f", "csv").stdout.splitlines()
+    assert out[0] == "section,type,stories,month,place"  # each story once (issue 21)
+    out = stats("events", str(corpus), "-f", "csv", "--by", "article").stdout.splitlines()
     assert out[0] == "section,type,articles,month,place"
     assert "Months,working_session,1,2021-12," in out

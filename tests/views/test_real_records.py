@@ -42,7 +42,10 @@ def test_summary_and_events_add_up(extracted):
     n = sum(1 for _ in extracted.open("rb"))
     summary = view(str(extracted))
     assert summary["articles"] == n == 5 + len(list(CORPUS.glob("*.txt")))
-    events = view("events", str(extracted))
+    events = view("events", str(extracted))  # each story once
+    assert sum(events["by_type"].values()) == events["stories"] == summary["stories"]
+    assert summary["stories"] < n  # the corpus holds two republished articles
+    events = view("events", str(extracted), "--by", "article")
     assert sum(events["by_type"].values()) == n
     assert sum(sum(kinds.values()) for kinds in events["by_month"].values()) == n
     assert all(re.fullmatch(r"\d{4}-\d{2}|\(unknown\)", m) for m in events["by_month"])

@@ -20,7 +20,8 @@ _json = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.sampled_from(["people", "documents", "membership", "places", "event",
                                         "published", "authors", "outlet", "source", "errors",
-                                        "congresses", "title"]), _json, max_size=8),
+                                        "congresses", "title", "story", "duplicate_of"]),
+                       _json, max_size=8),
        st.one_of(st.text(max_size=5), st.integers()))
 def test_views_and_tables_never_raise_on_odd_records(fields, rid):
     from partyx.views.documents import DocumentsView
@@ -28,12 +29,13 @@ def test_views_and_tables_never_raise_on_odd_records(fields, rid):
     from partyx.views.membership import MembershipView
     from partyx.views.people import PeopleView
     from partyx.views.render import FORMATS, render
+    from partyx.views.stories import StoriesView
     from partyx.views.summary import SummaryView
     from partyx.views.tables import SCHEMA, Normaliser
 
     rec = {"id": rid, **fields}
     for view in (SummaryView(), PeopleView(org="x"), DocumentsView(), MembershipView(),
-                 EventsView()):
+                 EventsView(), EventsView(by="article"), StoriesView()):
         view.add(rec)
         view.add(rec)
         result = view.result()

@@ -1,0 +1,301 @@
+"""One story, many outlets: near-duplicate articles linked, and counted once.
+
+**Signing** (where the stages run, :func:`sign`): the article's body shingles
+(:mod:`partyx.lang.shingles`: the headline, dateline, bylines and credits left out) go into a
+``datasketch`` MinHash of :data:`NUM_PERM` permutations (seed 1, scheme ``affine32``: pinned,
+``datasketch>=2,<3``); the signature is its hash values, 512 bytes.
+
+**Matching** (in the process that owns the state, :class:`StoryIndex`): the signatures live in
+the state beside FILE, with an LSH band table (:data:`BANDS` bands of :data:`ROWS` hash values,
+the (b, r) ``datasketch`` chooses for a Jaccard threshold of 0.3;
+a band's key is a 63-bit blake2b of its values). A new article is looked up by its band keys
+(an index lookup each: no index is rebuilt in memory, nothing of the corpus is read again), and
+each candidate is verified with the estimated Jaccard similarity of the two signatures and the
+containment it implies (the share of the smaller article's shingles found in the larger):
+
+- a copy (another headline, another dateline, a paragraph dropped, a credit added; an
+  aggregator's copy without its first lines and its last paragraphs) keeps most of its
+  shingles inside the original: containment ≥ :data:`MIN_CONTAINMENT`;
+- two reports on the same district and the same resolution share a lead, names and set
+  phrases, but not most of their text: their containment stays far below;
+- the two texts must be of comparable length too (Jaccard ≥ :data:`MIN_JACCARD`): an article
+  that quotes a whole short communiqué is not a copy of it;
+- a text of fewer than :data:`MIN_SHINGLES` shingles is too short to tell: never linked.
+
+**Stories**: the links found are kept (``story_links``); a story is a connected group of linked
+articles. Its id (``story``) is its earliest article's, by publication date (undated articles
+after dated ones), then by id. Every other member's ``duplicate_of`` is the article it is
+linked to, among those earlier than itself, that it is most similar to; the earliest's is
+``null``. When articles come, change or go, only the stories they touch are worked out again
+(``story_dirty`` keeps their ids across an interrupted run), and only the records whose
+``story`` or ``duplicate_of`` changed are rewritten (``story_of`` says what each record holds).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from partyx.lang.shingles import shingle_hashes
+
+NUM_PERM = 64
+SEED = 1
+SCHEME = "affine32"
+BANDS, ROWS = 21, 3  # datasketch.lsh._optimal_param(0.3, 64, 0.5, 0.5)
+MIN_SHINGLES = 25
+MIN_JACCARD = 0.35
+MIN_CONTAINMENT = 0.75
+MAX_CANDIDATES = 8  # verified per new article
+# Bump when shingling, signing or the thresholds change: the signatures and links of a state
+# made otherwise are dropped and made again from the records (no article is processed again).
+VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS story_sigs (
+    n INTEGER PRIMARY KEY,
+    id TEXT UNIQUE NOT NULL,
+    mh BLOB,                 -- NULL: too short to be matched
+    shingles INTEGER NOT NULL,
+    published TEXT
+);
+CREATE TABLE IF NOT EXISTS story_bands (key INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, n)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_links (a TEXT NOT NULL, b TEXT NOT NULL, jaccard REAL NOT NULL,
+    PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_of (id TEXT PRIMARY KEY, story TEXT NOT NULL,
+    duplicate_of TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+TABLES = ("story_sigs", "story_bands", "story_links", "story_of", "story_dirty")
+
+
+@dataclass(slots=True)
+class Signature:
+    """What an article's matching needs: its MinHash values (``None``: too short to match),
+    how many shingles it has, and its publication date (which orders a story)."""
+
+    hashvalues: bytes | None
+    shingles: int
+    published: str | None
+
+
+def prepare() -> None:
+    """Import datasketch (numpy, scipy: about half a second) before worker processes are
+    forked, so that they do not each pay for it."""
+    import datasketch  # noqa: F401
+
+    _permutations()
+    shingle_hashes("the tables of shingle hashing, made once")
+
+
+def sign(text: str | None, published: str | None) -> Signature:
+    """The signature of an article's body ``text``."""
+    hashes = shingle_hashes(text)
+    if len(hashes) < MIN_SHINGLES:
+        return Signature(None, len(hashes), published)
+    from datasketch import MinHash
+
+    # the shingles come hashed (32 bits, :func:`partyx.lang.shingles.shingle_hashes`):
+    # datasketch takes them as they are (it mixes them before its permutations)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is, permutations=_permutations(),
+                scheme=SCHEME)
+    # half of them, the same half for every article (those whose hash is even): the
+    # Jaccard similarity of two halves is that of the two sets, at half the cost
+    m.update_batch(hashes[(hashes & 1) == 0].tolist())
+    return Signature(m.hashvalues.astype("<u4").tobytes(), len(hashes), published)
+
+
+def _as_is(value: int) -> int:
+    return value
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """datasketch's permutations for :data:`NUM_PERM` and :data:`SEED` (made once, not for
+    every article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def _lean(values: bytes) -> Any:
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(values, dtype="<u4"), scheme=SCHEME)
+
+
+def band_keys(values: bytes) -> list[int]:
+    """The LSH band keys of a signature (63-bit, band number included)."""
+    width = ROWS * 4
+    return [int.from_bytes(hashlib.blake2b(bytes([b]) + values[b * width:(b + 1) * width],
+                                           digest_size=8).digest(), "little") >> 1
+            for b in range(BANDS)]
+
+
+def containment(jaccard: float, a: int, b: int) -> float:
+    """The share of the smaller set's shingles found in the larger, from the Jaccard
+    similarity of two sets of ``a`` and ``b`` shingles."""
+    if jaccard <= 0 or not a or not b:
+        return 0.0
+    shared = jaccard * (a + b) / (1 + jaccard)
+    return min(1.0, shared / min(a, b))
+
+
+def same_story(jaccard: float, a: int, b: int) -> bool:
+    return (min(a, b) >= MIN_SHINGLES and jaccard >= MIN_JACCARD
+            and containment(jaccard, a, b) >= MIN_CONTAINMENT)
+
+
+def _order(published: str | None, id_: str) -> tuple[bool, str, str]:
+    return (published is None, published or "", id_)
+
+
+class StoryIndex:
+    """The signatures, band table and links of one state (its SQLite connection ``db``: what
+    is written here is committed with the state's own checkpoints)."""
+
+    def __init__(self, db: Any, get_meta: Callable[[str], str | None],
+                 set_meta: Callable[[str, str], None]) -> None:
+        self.db = db
+        current = get_meta("stories")
+        if current is not None and current != VERSION:
+            for table in TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.executescript(SCHEMA)
+        if current != VERSION:
+            set_meta("stories", VERSION)
+
+    # --- articles coming and going -------------------------------------------------------------
+
+    def remove(self, id_: str) -> None:
+        """Forget ``id_`` (deleted, or about to be signed again); its linked articles' stories
+        are worked out again."""
+        row = self.db.execute("SELECT n, mh FROM story_sigs WHERE id = ?", (id_,)).fetchone()
+        if row is None:
+            return
+        n, values = row
+        if values is not None:
+            self.db.executemany("DELETE FROM story_bands WHERE key = ? AND n = ?",
+                                ((k, n) for k in band_keys(values)))
+        self.db.execute("INSERT OR IGNORE INTO story_dirty SELECT b FROM story_links WHERE a = ?",
+                        (id_,))
+        self.db.execute("DELETE FROM story_links WHERE a = ? OR b = ?", (id_, id_))
+        self.db.execute("DELETE FROM story_sigs WHERE n = ?", (n,))
+
+    def forget(self, id_: str) -> None:
+        """``id_``'s record is gone."""
+        self.remove(id_)
+        self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
+        self.db.execute("DELETE FROM story_dirty WHERE id = ?", (id_,))
+
+    def add(self, id_: str, sig: Signature) -> None:
+        """``id_`` has a new record (whose ``story`` is its own id, ``duplicate_of`` null) made
+        from an article with signature ``sig``: link it to the articles it copies or that copy
+        it."""
+        self.remove(id_)
+        self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
+        self.db.execute("INSERT OR IGNORE INTO story_dirty VALUES (?)", (id_,))
+        cur = self.db.execute("INSERT INTO story_sigs (id, mh, shingles, published) "
+                              "VALUES (?, ?, ?, ?)",
+                              (id_, sig.hashvalues, sig.shingles, sig.published))
+        if sig.hashvalues is None:
+            return
+        keys = band_keys(sig.hashvalues)
+        found = Counter(n for (n,) in self.db.execute(
+            f"SELECT n FROM story_bands WHERE key IN ({','.join('?' * len(keys))})", keys))
+        self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
+                            ((k, cur.lastrowid) for k in keys))
+        if not found:
+            return
+        # the most similar first (most bands shared); a story of hundreds of copies links
+        # each new one to a few of them: enough to join it, without a cost that grows with it
+        best = [n for n, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
+        best = best[:MAX_CANDIDATES]
+        mine = _lean(sig.hashvalues)
+        for other, values, count in self.db.execute(
+                f"SELECT id, mh, shingles FROM story_sigs WHERE n IN "
+                f"({','.join('?' * len(best))}) ORDER BY n", best).fetchall():
+            jaccard = float(mine.jaccard(_lean(values)))
+            if same_story(jaccard, sig.shingles, count):
+                self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)",
+                                    ((id_, other, jaccard), (other, id_, jaccard)))
+
+    def holds(self, id_: str, story: object, duplicate_of: object) -> None:
+        """The record of ``id_`` (signed from the record, not made by this run) holds these
+        story fields: what :meth:`assign` compares with."""
+        if (story, duplicate_of) == (id_, None):
+            self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
+        else:
+            self.db.execute("INSERT OR REPLACE INTO story_of VALUES (?, ?, ?)",
+                            (id_, str(story), None if duplicate_of is None
+                             else str(duplicate_of)))
+
+    def unsigned(self) -> list[str]:
+        """The articles of the state without a signature (a state made before stories, records
+        taken in from FILE, rows copied from another's record)."""
+        return [i for (i,) in self.db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM story_sigs) ORDER BY id")]
+
+    # --- the stories ---------------------------------------------------------------------------
+
+    def assign(self) -> Iterator[tuple[str, str, str | None]]:
+        """``(id, story, duplicate_of)`` of every record whose story fields must change,
+        after the articles added or removed since the last call."""
+        dirty = [i for (i,) in self.db.execute("SELECT id FROM story_dirty ORDER BY id")]
+        seen: set[str] = set()
+        changes: list[tuple[str, str, str | None]] = []
+        for start in dirty:
+            if start in seen:
+                continue
+            group = self._group(start)
+            seen.update(group)
+            changes.extend(self._settle(group))
+        self.db.execute("DELETE FROM story_dirty")
+        return iter(changes)
+
+    def _group(self, start: str) -> set[str]:
+        group, todo = {start}, [start]
+        while todo:
+            a = todo.pop()
+            for (b,) in self.db.execute("SELECT b FROM story_links WHERE a = ?", (a,)):
+                if b not in group:
+                    group.add(b)
+                    todo.append(b)
+        return group
+
+    def _settle(self, group: set[str]) -> list[tuple[str, str, str | None]]:
+        order: dict[str, tuple[bool, str, str]] = {}
+        for id_ in group:
+            row = self.db.execute("SELECT published FROM story_sigs WHERE id = ?",
+                                  (id_,)).fetchone()
+            order[id_] = _order(row[0] if row else None, id_)
+        members = sorted(group, key=order.__getitem__)
+        story = members[0]
+        changes = []
+        for id_ in members:
+            duplicate_of = None
+            if id_ != story:
+                best: tuple[float, tuple[bool, str, str]] | None = None
+                for b, jaccard in self.db.execute(
+                        "SELECT b, jaccard FROM story_links WHERE a = ?", (id_,)):
+                    if order[b] < order[id_]:
+                        key = (-jaccard, order[b])
+                        if best is None or key < best:
+                            best, duplicate_of = key, b
+            row = self.db.execute("SELECT story, duplicate_of FROM story_of WHERE id = ?",
+                                  (id_,)).fetchone()
+            held = (row[0], row[1]) if row else (id_, None)
+            if held == (story, duplicate_of):
+                continue
+            if (story, duplicate_of) == (id_, None):
+                self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO story_of VALUES (?, ?, ?)",
+                                (id_, story, duplicate_of))
+            changes.append((id_, story, duplicate_of))
+        return changes

@@ -1,0 +1,160 @@
+"""Near-duplicate stories (issue 21): copies of one article by other outlets share its story;
+different reports on the same place do not; a copy arriving later is linked by a run that
+processes only it, and the other members' records change only in their story fields."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import orjson
+import pytest
+
+from partyx.run.runner import RunOptions, run
+from partyx.run.stories import containment, same_story, sign
+from partyx.run.worker import read_article
+
+QUIET = dict(log=lambda message: None)
+
+# A long opinion piece republished by two papers in 2005 (its copies are in the corpus too)
+ORIGINAL = "vntc_train_TT_3658.txt"
+OTHER = "vntc_test_NLD_T_9475.txt"  # another long piece, on other matters
+# Two pairs of reports written by different outlets on one event in one province
+SAME_PLACE = [("baomoi_22683184.txt", "baomoi_22684493.txt"),
+              ("baomoi_22372340.txt", "baomoi_22376300.txt")]
+
+
+def _paragraphs(path: Path) -> list[str]:
+    raw = read_article(path, path.stem).article.raw
+    return [line.strip() for line in raw.splitlines() if line.strip()]
+
+
+def _write(folder: Path, name: str, date: str, headline: str, body: list[str]) -> None:
+    (folder / name).write_text(f"{date}\n\n{headline}\n\n" + "\n\n".join(body) + "\n",
+                               encoding="utf-8")
+
+
+def _records(out: Path) -> dict[str, dict]:
+    return {r["id"]: r for r in map(orjson.loads, out.read_bytes().splitlines())}
+
+
+@pytest.fixture
+def story_folder(corpus_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    original = _paragraphs(corpus_dir / ORIGINAL)
+    headline, body = original[0], original[1:]
+    assert len(body) >= 10
+    _write(folder, "original.txt", "23/09/2005 08:00", headline, body)
+    # another outlet: a new headline, its dateline, a paragraph dropped, a credit at the foot
+    republished = [f"(NLĐ)- {body[0]}"] + body[1:6] + body[7:] + ["Theo Báo Tuổi Trẻ"]
+    _write(folder, "republished.txt", "24/09/2005 10:15",
+           "Muốn chống tham nhũng phải có kỷ cương", republished)
+    # shares the lead paragraph only; the rest is another piece
+    other = _paragraphs(corpus_dir / OTHER)
+    _write(folder, "same_lead.txt", "23/09/2005 09:00", other[0], [body[0]] + other[1:])
+    for pair in SAME_PLACE:
+        for name in pair:
+            shutil.copy(corpus_dir / name, folder / name)
+    return folder
+
+
+def test_copies_share_the_original_story_and_others_do_not(story_folder, corpus_dir,
+                                                            tmp_path):
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    # an aggregator's copy: without its first lines and its last paragraphs
+    _write(story_folder, "aggregated.txt", "25/09/2005 07:00", "Góp ý chống tham nhũng",
+           body[2:-3])
+    out = tmp_path / "out" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    records = _records(out)
+    assert records["original"]["story"] == "original"
+    assert records["original"]["duplicate_of"] is None
+    for copy in ("republished", "aggregated"):
+        assert records[copy]["story"] == "original"
+        assert records[copy]["duplicate_of"] == "original"
+    assert records["same_lead"]["story"] == "same_lead"
+    for a, b in SAME_PLACE:
+        ida, idb = Path(a).stem, Path(b).stem
+        assert records[ida]["story"] != records[idb]["story"]
+        assert records[ida]["duplicate_of"] is None and records[idb]["duplicate_of"] is None
+
+
+def test_a_copy_added_later_joins_its_story_in_a_run_of_it_alone(story_folder, corpus_dir,
+                                                                 tmp_path):
+    out = tmp_path / "out" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    before = out.read_bytes().splitlines()
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    _write(story_folder, "aggregated.txt", "20/10/2005 07:00", "Góp ý chống tham nhũng",
+           body[2:-3])
+    summary = run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert summary.processed == 1
+    after = out.read_bytes().splitlines()
+    assert set(before) <= set(after)  # every other record exactly as it was
+    records = _records(out)
+    assert records["aggregated"]["story"] == "original"
+    assert records["aggregated"]["duplicate_of"] == "original"
+    # a copy dated before the original: it opens the story; the others' records change in
+    # their story fields only
+    _write(story_folder, "earlier.txt", "22/09/2005 18:00", "Góp ý của nguyên Thủ tướng",
+           body[:-1])
+    summary = run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert summary.processed == 1
+    now = _records(out)
+    for id_ in ("original", "republished", "aggregated"):
+        assert now[id_]["story"] == "earlier"
+        old = {k: v for k, v in records[id_].items() if k not in ("story", "duplicate_of")}
+        new = {k: v for k, v in now[id_].items() if k not in ("story", "duplicate_of")}
+        assert old == new
+    assert now["original"]["duplicate_of"] == "earlier"
+    assert now["earlier"]["duplicate_of"] is None
+    # the earliest copy goes away (--prune): the story is the original's again
+    (story_folder / "earlier.txt").unlink()
+    run(RunOptions(paths=[story_folder], output=out, workers=2, prune=True), **QUIET)
+    assert _records(out) == records
+
+
+def test_short_texts_are_never_linked():
+    short = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 đã bế mạc chiều nay."
+    assert sign(short, None).hashvalues is None
+    assert not same_story(1.0, 10, 10)
+
+
+def test_containment_follows_from_jaccard_and_sizes():
+    # 100 shingles all inside 200: Jaccard 0.5, containment 1
+    assert containment(0.5, 100, 200) == pytest.approx(1.0)
+    assert containment(0.0, 100, 200) == 0.0
+    assert not same_story(0.2, 100, 500)  # inside, but a fifth of the other's length
+
+
+def test_merge_links_stories_across_shards(story_folder, corpus_dir, tmp_path):
+    from partyx.run.merge import merge_files
+
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    _write(story_folder, "aggregated.txt", "25/09/2005 07:00", "Góp ý chống tham nhũng",
+           body[2:-3])
+    whole = tmp_path / "whole" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=whole, workers=2), **QUIET)
+    shards = []
+    for i in range(3):
+        out = tmp_path / f"shard{i}" / "records.jsonl"
+        run(RunOptions(paths=[story_folder], output=out, workers=1, shard=(i, 3)), **QUIET)
+        shards.append(out)
+    merged = tmp_path / "merged.jsonl"
+    assert merge_files(merged, shards).written == len(_records(whole))
+    assert merged.read_bytes() == whole.read_bytes()
+
+
+def test_a_state_rebuilt_from_file_keeps_the_stories(story_folder, tmp_path):
+    from partyx.run.state import state_path
+
+    out = tmp_path / "out" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    before = out.read_bytes()
+    state_path(out).unlink()
+    # their records are kept (no --prune), signed from their text, with the stories they hold
+    (story_folder / "original.txt").unlink()
+    (story_folder / "republished.txt").unlink()
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert out.read_bytes() == before
