@@ -142,6 +142,12 @@ SHAPES = {
     # rules/posts.py, rules/people.py (cues, list words, past markers)
     "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
                "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,
+               "title_prefixes": STR_MAP, "member_titles": {str: pair(STR, STR)},
+               "cue_grammar": {str: WORDS}, "cell_hosts": {str: WORDS}, "boards": WORDS,
+               "unnamed_cells": WORDS, "host_words": WORDS, "event_roles": WORDS,
+               "heads_of": {str: WORDS}, "distinct_qualifiers": WORDS,
+               "death_words": WORDS, "funeral_words": WORDS, "alias_words": WORDS,
+               "dated_words": WORDS,
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,
