@@ -530,7 +530,10 @@ class OrgReader:
         (canon, kind), j = m
         parent = self.parent(toks, j, ctx)
         if parent is None:
-            if j < len(toks) and toks[j].cap and not self.is_name_start(toks, j):
+            n = len(toks)
+            own = j + 1 < n and toks[j].low == "đảng" and toks[j + 1].low == "bộ" and (
+                j + 2 == n or not toks[j + 2].word)  # "Ban Chấp hành Đảng bộ, …": bare
+            if j < n and toks[j].cap and not own and not self.is_name_start(toks, j):
                 return None  # an organisation not read after it: the whole a generic name's
             return Org(canon, kind, None, resolved=False, bare=True), j
         porg, end = parent

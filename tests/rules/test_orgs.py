@@ -150,7 +150,7 @@ def people():
     ("Trung tướng Trần Văn Ngọc, Bí thư Đảng ủy Quân khu 7 phát biểu.", "Trần Văn Ngọc",
      "Bí thư | Đảng ủy Quân khu 7"),
     ("Thượng tướng Nguyễn Văn Hùng, Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam dự.",
-     "Nguyễn Văn Hùng", "Tổng Tham mưu trưởng | Quân đội nhân dân Việt Nam"),
+     "Nguyễn Văn Hùng", "Tổng Tham mưu trưởng | None"),  # (its organisation implied)
     ("Thiếu tướng Lê Văn Thế, Phó Tư lệnh Bộ Tư lệnh TP Hồ Chí Minh dự.", "Lê Văn Thế",
      "Phó Tư lệnh | Bộ Tư lệnh thành phố Hồ Chí Minh"),
     # cells of agencies, blocs and state bodies; police
