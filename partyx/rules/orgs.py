@@ -260,6 +260,7 @@ class OrgWords:
     levels: dict[str, str]
     central_parent: Trie
     name_phrases: Trie  # lower-case phrases a name may hold (Cục An ninh điều tra)
+    name_enders: Trie  # verbs that end a name's run (chia sẻ, kiến nghị)
     name_syllables: frozenset[str]
     surnames: frozenset[str]
     committee_of_type: dict[str, str]  # "thành phố" -> "Thành ủy"
@@ -291,6 +292,7 @@ def load_org_words() -> OrgWords:
         levels=o["levels"],
         central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
         name_phrases=Trie(dict.fromkeys(o["name_phrases"], True)),
+        name_enders=Trie(dict.fromkeys(o["name_enders"], True)),
         name_syllables=frozenset(o["name_syllables"]),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
         # the inverse of the committee table of data/bodies.json
@@ -744,6 +746,8 @@ class OrgReader:
                     words.extend(x.text for x in toks[k:owner[1]])
                     return Org(" ".join(words), "other", None), owner[1]
                 break
+            elif t.low in v.name_enders.root and v.name_enders.match(toks, k) is not None:
+                break  # "Công ty LAVA chia sẻ …": the verb ends the name
             elif t.low in _CONNECTORS and k + 1 < n and toks[k + 1].cap and (
                     toks[k + 1].word and not self.is_name_start(toks, k + 1)):
                 lower_run = 0  # "Vụ Tài chính các Ngân hàng", "Ban Tuyên giáo và Dân vận"

@@ -264,3 +264,16 @@ def test_a_place_the_gazetteer_does_not_know_is_kept_as_written_never_placed_els
     got = people("Ông Lê Văn An, Bí thư Huyện ủy, Chủ tịch UBND huyện Mê Linh dự.")
     assert got["Lê Văn An"] == {"Bí thư | Huyện ủy Mê Linh",
                                 "Chủ tịch | Ủy ban nhân dân huyện Mê Linh"}
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Ông Chris Bosse, Giám đốc Công ty LAVA chia sẻ với báo chí.", "Chris Bosse",
+     "Giám đốc | Công ty LAVA"),
+    ("Ông Nguyễn Văn Sơn, Tổng Giám đốc Tập đoàn Dầu khí Việt Nam kiến nghị thêm.",
+     "Nguyễn Văn Sơn", "Tổng Giám đốc | Tập đoàn Dầu khí Việt Nam"),
+    ("Bà Lê Thị Hằng, Phó Chi cục trưởng Chi cục Quản lý chất lượng nông lâm và thủy sản "
+     "Hà Nội chia sẻ thêm.", "Lê Thị Hằng",
+     "Phó Chi cục trưởng | Chi cục Quản lý chất lượng nông lâm và thủy sản Hà Nội"),
+])
+def test_a_verb_of_saying_ends_a_name(people, text, name, post):
+    assert people(text)[name] == {post}
