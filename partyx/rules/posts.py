@@ -277,7 +277,9 @@ class PostParser:
         within = v.org_within.get(title)
         if within is not None:
             back, short = within
-            r = orgs.org(toks, j - back, ctx)
+            # (only an organisation the grammar knows: a generic run read from inside a
+            # title is cut short too often, "Phó Chánh văn phòng Trung ương Giáo hội …")
+            r = orgs.org(toks, j - back, ctx, generic=False)
             if r is not None and r[1] > j:
                 org, end = r
                 title = short

@@ -181,10 +181,12 @@ def test_every_kind_of_organisation(people, text, name, post):
 
 
 def test_a_lower_case_name_takes_its_place_from_the_sentence(people):
-    got = people("Ông Lê Văn Đình, Trưởng Ban bồi thường giải phóng mặt bằng quận cho biết "
+    # (after a title that holds its head, "Trưởng Ban …", no generic name is read: see
+    # PostParser._post)
+    got = people("Ông Lê Văn Đình, Giám đốc Ban bồi thường giải phóng mặt bằng quận cho biết "
                  "việc bồi thường tại quận Hoàng Mai.")
     assert got["Lê Văn Đình"] == {
-        "Trưởng ban | Ban bồi thường giải phóng mặt bằng quận Hoàng Mai"}
+        "Giám đốc | Ban bồi thường giải phóng mặt bằng quận Hoàng Mai"}
 
 
 def test_a_lower_case_run_that_goes_on_into_the_sentence_is_no_name(people):
@@ -219,8 +221,8 @@ def test_a_cell_alone_in_a_chain_and_each_person_their_own_place(people):
     ("Ông Phạm Minh Chính, Ủy viên Bộ Chính trị, Trưởng ban Ban Tổ chức Trung ương khóa XII, "
      "phát biểu.", "Phạm Minh Chính", "Trưởng ban | Ban Tổ chức Trung ương"),
     # a name never ends in "và" (the next post follows it)
-    ("Ông Dương Cương giữ chức Phó ban Nhân sự Khu tự trị Tân Cương và Phó cục trưởng Cục "
-     "Kiểm nghiệm.", "Dương Cương", "Phó Trưởng ban | Ban Nhân sự Khu tự trị Tân Cương"),
+    ("Ông Dương Cương giữ chức Giám đốc Ban Nhân sự Khu tự trị Tân Cương và Phó cục trưởng "
+     "Cục Kiểm nghiệm.", "Dương Cương", "Giám đốc | Ban Nhân sự Khu tự trị Tân Cương"),
     ("Ông Bùi Chí Hiếu, Ủy viên Ban Chấp hành Đoàn khối các cơ quan Trung ương, phát biểu.",
      "Bùi Chí Hiếu", "Ủy viên | Ban Chấp hành Đoàn khối các cơ quan Trung ương"),
 ])
@@ -277,3 +279,11 @@ def test_a_place_the_gazetteer_does_not_know_is_kept_as_written_never_placed_els
 ])
 def test_a_verb_of_saying_ends_a_name(people, text, name, post):
     assert people(text)[name] == {post}
+
+
+def test_a_title_holding_its_head_reads_no_generic_run(people):
+    # "Trưởng phòng GD-ĐT Q.Tây Hồ": a generic run read from inside the title stops at the
+    # abbreviated district and leaves a wrong name ("Phòng Giáo dục và Đào tạo Q")
+    found = people("Theo ông Lê Hồng Vĩ, Trưởng phòng GD-ĐT Q.Tây Hồ (Hà Nội), việc này "
+                   "cần làm.")
+    assert not any(p.endswith(" Q") for p in found["Lê Hồng Vĩ"])
