@@ -293,7 +293,8 @@ class PostParser:
             if title in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"):
                 r = orgs.ministry(toks, j, ctx) or orgs.ministry(toks, j, ctx, bare=True)
             else:  # a standalone title takes no organisation guessed from capitals
-                r = orgs.org(toks, j, ctx, generic=title not in v.standalone)
+                # (a title holding its head: the organisation read short, not a run after it)
+                r = orgs.org(toks, j, ctx, generic=title not in v.standalone and within is None)
             if r is not None:
                 org, end = r
             elif title not in v.standalone:
@@ -421,6 +422,8 @@ class PostParser:
             ahead = None
             if p is None or p.end > stop:
                 break
+            if p.org is not None and p.end < stop and self._cut_short(toks, p.end):
+                p.org = None  # ("Hiệu trưởng Trường THPT Đinh Tiên Hoàng": read short)
             if joined and posts and p.org is not None:
                 q = posts[-1]
                 if q.org is None and q.title not in self.words.standalone:
@@ -620,6 +623,25 @@ class PostParser:
                         slot.level is None or u.level == slot.level):
                     p.org = p.org.placed(u)
                     break
+
+    def _cut_short(self, toks: list[Tok], k: int) -> bool:
+        """Whether an organisation's name read up to ``toks[k]`` goes on there, unread: a
+        capitalised word right after it (``Bảo hiểm Xã hội Việt Nam``, ``Bộ Ngoại giao Mỹ``:
+        another country's), or a dash and one (``Sở Giao thông – Vận tải``), that opens no
+        person's name, post, place nor abbreviation. Such a post keeps no organisation: the
+        one read is another's or a part of one (see :meth:`chain`)."""
+        n = len(toks)
+        if k < n and toks[k].text in ("–", "-") and k + 1 < n:
+            k += 1
+        t = toks[k]
+        if not (t.word and t.cap) or t.low in self.post_first_words:
+            return False
+        if t.text.isupper():
+            return False  # an abbreviation after a name: its own, or its place's (TP.HCM)
+        orgs = self.orgs
+        if orgs.is_name_start(toks, k) or t.low in orgs.words.type_words.root:
+            return False
+        return not orgs.gazetteer.is_place_name(t.text)
 
     def starts_post(self, tok: Tok) -> bool:
         """Whether a post (or a rank, degree or ``nguyên`` before one) may begin here."""

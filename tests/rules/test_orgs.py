@@ -287,3 +287,15 @@ def test_a_title_holding_its_head_reads_no_generic_run(people):
     found = people("Theo ông Lê Hồng Vĩ, Trưởng phòng GD-ĐT Q.Tây Hồ (Hà Nội), việc này "
                    "cần làm.")
     assert not any(p.endswith(" Q") for p in found["Lê Hồng Vĩ"])
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    # another country's ministry is no Vietnamese one
+    ("Ngoại trưởng gặp Bộ trưởng Bộ Ngoại giao Mỹ Rex Tillerson hôm qua.", "Rex Tillerson",
+     "Bộ trưởng | Bộ Ngoại giao"),
+    # a name that goes on after a dash is not the part read before it
+    ("Ông Nguyễn Phương Nam, Phó Giám đốc Sở Giao thông – Vận tải tỉnh Phú Yên giải thích.",
+     "Nguyễn Phương Nam", "Phó Giám đốc | Sở Giao thông"),
+])
+def test_an_organisation_read_short_is_none(people, text, name, wrong):
+    assert wrong not in people(text).get(name, set())
