@@ -422,7 +422,7 @@ class PostParser:
             ahead = None
             if p is None or p.end > stop:
                 break
-            if p.org is not None and p.end < stop and self._cut_short(toks, p.end):
+            if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org):
                 p.org = None  # ("Hiệu trưởng Trường THPT Đinh Tiên Hoàng": read short)
             if joined and posts and p.org is not None:
                 q = posts[-1]
@@ -624,7 +624,7 @@ class PostParser:
                     p.org = p.org.placed(u)
                     break
 
-    def _cut_short(self, toks: list[Tok], k: int) -> bool:
+    def _cut_short(self, toks: list[Tok], k: int, org: Org) -> bool:
         """Whether an organisation's name read up to ``toks[k]`` goes on there, unread: a
         capitalised word right after it (``Bảo hiểm Xã hội Việt Nam``, ``Bộ Ngoại giao Mỹ``:
         another country's), or a dash and one (``Sở Giao thông – Vận tải``), that opens no
@@ -639,8 +639,12 @@ class PostParser:
         if t.text.isupper():
             return False  # an abbreviation after a name: its own, or its place's (TP.HCM)
         orgs = self.orgs
-        if orgs.is_name_start(toks, k) or t.low in orgs.words.type_words.root:
+        if t.low in orgs.words.type_words.root:
             return False
+        if orgs.is_name_start(toks, k):
+            # (a school or a street is named after a person: "Trường THPT Đinh Tiên Hoàng";
+            # the holder of a post written before their name ends its chain)
+            return org.kind == "other"
         return not orgs.gazetteer.is_place_name(t.text)
 
     def starts_post(self, tok: Tok) -> bool:

@@ -299,3 +299,10 @@ def test_a_title_holding_its_head_reads_no_generic_run(people):
 ])
 def test_an_organisation_read_short_is_none(people, text, name, wrong):
     assert wrong not in people(text).get(name, set())
+
+
+def test_a_school_named_after_a_person_is_not_read_short(people):
+    found = people("TS Nguyễn Tùng Lâm, nguyên Hiệu trưởng Trường THPT Đinh Tiên Hoàng (Hà Nội), "
+                   "cho rằng việc này cần làm.")
+    assert "nguyên Hiệu trưởng | Trường THPT" not in found["Nguyễn Tùng Lâm"]
+    assert "Hiệu trưởng | Trường THPT" not in found["Nguyễn Tùng Lâm"]
