@@ -717,7 +717,9 @@ class OrgReader:
                     k += 1
                     continue
                 break
-            pt = self.place_after_type(toks, k, ctx) if t.low in type_roots else None
+            # (a type word written in a name's words is none: "Viện Hàn lâm Khoa học Xã hội")
+            pt = self.place_after_type(toks, k, ctx) if t.low in type_roots and not (
+                t.cap and k + 1 < n and toks[k + 1].word and not toks[k + 1].cap) else None
             if pt is not None:
                 if pt[1] is not None:
                     unit = pt[1]

@@ -422,7 +422,7 @@ class PostParser:
             ahead = None
             if p is None or p.end > stop:
                 break
-            if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org):
+            if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org, ctx):
                 p.org = None  # ("Hiệu trưởng Trường THPT Đinh Tiên Hoàng": read short)
             if joined and posts and p.org is not None:
                 q = posts[-1]
@@ -624,7 +624,7 @@ class PostParser:
                     p.org = p.org.placed(u)
                     break
 
-    def _cut_short(self, toks: list[Tok], k: int, org: Org) -> bool:
+    def _cut_short(self, toks: list[Tok], k: int, org: Org, ctx: Context) -> bool:
         """Whether an organisation's name read up to ``toks[k]`` goes on there, unread: a
         capitalised word right after it (``Bảo hiểm Xã hội Việt Nam``, ``Bộ Ngoại giao Mỹ``:
         another country's), or a dash and one (``Sở Giao thông – Vận tải``), that opens no
@@ -634,8 +634,9 @@ class PostParser:
         if k < n and toks[k].text in ("–", "-") and k + 1 < n:
             k += 1
         t = toks[k]
-        if not (t.word and t.cap) or t.low in self.post_first_words:
-            return False
+        if not (t.word and t.cap) or t.low in self.post_first_words and (
+                self.words.fillers.match(toks, k) or self.post(toks, k, ctx) is not None):
+            return False  # (a post, a rank or a degree: "Giáo sư", not "Giáo hội")
         if t.text.isupper():
             return False  # an abbreviation after a name: its own, or its place's (TP.HCM)
         orgs = self.orgs

@@ -306,3 +306,19 @@ def test_a_school_named_after_a_person_is_not_read_short(people):
                    "cho rằng việc này cần làm.")
     assert "nguyên Hiệu trưởng | Trường THPT" not in found["Nguyễn Tùng Lâm"]
     assert "Hiệu trưởng | Trường THPT" not in found["Nguyễn Tùng Lâm"]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    # a type word inside a name's words is no place ("Xã hội": society)
+    ("Ông Nguyễn Quang Thuận, Chủ tịch Viện Hàn lâm Khoa học Xã hội Việt Nam tại hội thảo.",
+     "Nguyễn Quang Thuận", "Chủ tịch | Viện Hàn lâm Khoa học Xã hội Việt Nam"),
+])
+def test_a_type_word_in_a_name_is_no_place(people, text, name, post):
+    assert people(text)[name] == {post}
+
+
+def test_a_body_of_another_organisation_is_not_read_short(people):
+    # "Văn phòng Trung ương Giáo hội …" is no Party office: "Giáo" opens no post here
+    found = people("Thượng tọa Thích Thanh Tâm, Phó Chánh văn phòng Trung ương Giáo hội Phật "
+                   "giáo Việt Nam cho biết.")
+    assert "Phó Chánh | Văn phòng Trung ương" not in found.get("Thích Thanh Tâm", set())
