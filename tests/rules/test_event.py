@@ -459,6 +459,10 @@ def test_the_day_told_again_with_its_year():
         (None, "UBND tỉnh phê duyệt chỉ định thầu gói xây dựng.", "other"),
         ("Ông A bị cách hết các chức vụ trong Đảng", "Các đại biểu dự.", "discipline"),
         (None, "Ông A được bầu Chủ tịch HĐND tỉnh.", "appointment"),
+        # a post left for a violation is a discipline; a post given is an appointment
+        ("Ông A thôi giữ chức Bí thư do vi phạm", "Các đại biểu dự.", "discipline"),
+        ("Cho thôi giữ chức Phó Chủ tịch theo nguyện vọng", "Các đại biểu dự.", "appointment"),
+        ("Ông A được phân công làm Bí thư Tỉnh ủy", "Các đại biểu dự.", "appointment"),
         # meeting voters is no election: a hội nghị tiếp xúc cử tri is a conference
         (None, "Sáng 5/7, Đoàn ĐBQH tổ chức hội nghị tiếp xúc cử tri phường 3.", "conference"),
         (None, "Sáng 23/5, cử tri cả nước đi bầu đại biểu Quốc hội.", "election"),
