@@ -263,6 +263,7 @@ class OrgWords:
     name_enders: Trie  # verbs that end a name's run (chia sẻ, kiến nghị)
     name_syllables: frozenset[str]
     surnames: frozenset[str]
+    ranks: Trie  # ranks and degrees (data/titles.json fillers): a name goes on with none
     committee_of_type: dict[str, str]  # "thành phố" -> "Thành ủy"
 
 
@@ -295,6 +296,7 @@ def load_org_words() -> OrgWords:
         name_enders=Trie(dict.fromkeys(o["name_enders"], True)),
         name_syllables=frozenset(o["name_syllables"]),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
+        ranks=Trie(dict.fromkeys(load("titles")["fillers"], True)),
         # the inverse of the committee table of data/bodies.json
         committee_of_type={unit: word[0].upper() + word[1:]
                            for word, unit in load("bodies")["committees"].items()},
@@ -751,7 +753,8 @@ class OrgReader:
             elif t.low in v.name_enders.root and v.name_enders.match(toks, k) is not None:
                 break  # "Công ty LAVA chia sẻ …": the verb ends the name
             elif t.low in _CONNECTORS and k + 1 < n and toks[k + 1].cap and (
-                    toks[k + 1].word and not self.is_name_start(toks, k + 1)):
+                    toks[k + 1].word and not self.is_name_start(toks, k + 1)) and (
+                    v.ranks.match(toks, k + 1) is None):  # ("Cục CSGT và Đại tá A": a rank)
                 lower_run = 0  # "Vụ Tài chính các Ngân hàng", "Ban Tuyên giáo và Dân vận"
             elif lower_run == 0 and toks[j].cap and _second_syllable(toks, k, j,
                                                                      v.name_syllables):

@@ -322,3 +322,10 @@ def test_a_body_of_another_organisation_is_not_read_short(people):
     found = people("Thượng tọa Thích Thanh Tâm, Phó Chánh văn phòng Trung ương Giáo hội Phật "
                    "giáo Việt Nam cho biết.")
     assert "Phó Chánh | Văn phòng Trung ương" not in found.get("Thích Thanh Tâm", set())
+
+
+def test_a_name_does_not_go_on_into_a_rank(people):
+    # ("và Đại tá …": the next person, not a word of the name nor the post's holder)
+    found = people("Ông Trần Văn Hải, Cục trưởng Cục CSGT và Đại tá Nguyễn Văn Sơn dự.")
+    assert not any("Đại tá" in p for posts in found.values() for p in posts)
+    assert not found.get("Nguyễn Văn Sơn")
