@@ -751,7 +751,7 @@ class OrgReader:
                     return Org(" ".join(words), "other", None), owner[1]
                 break
             elif t.low in v.name_enders.root and v.name_enders.match(toks, k) is not None:
-                break  # "Công ty LAVA chia sẻ …": the verb ends the name
+                break  # "Công ty ALTA chia sẻ …": the verb ends the name
             elif t.low in _CONNECTORS and k + 1 < n and toks[k + 1].cap and (
                     toks[k + 1].word and not self.is_name_start(toks, k + 1)) and (
                     v.ranks.match(toks, k + 1) is None):  # ("Cục CSGT và Đại tá A": a rank)

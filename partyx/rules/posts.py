@@ -423,7 +423,7 @@ class PostParser:
             if p is None or p.end > stop:
                 break
             if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org, ctx):
-                p.org = None  # ("Hiệu trưởng Trường THPT Đinh Tiên Hoàng": read short)
+                p.org = None  # ("Hiệu trưởng Trường THPT Trần Hưng Đạo": read short)
             if joined and posts and p.org is not None:
                 q = posts[-1]
                 if q.org is None and q.title not in self.words.standalone:
@@ -643,7 +643,7 @@ class PostParser:
         if t.low in orgs.words.type_words.root:
             return False
         if orgs.is_name_start(toks, k):
-            # (a school or a street is named after a person: "Trường THPT Đinh Tiên Hoàng";
+            # (a school or a street is named after a person: "Trường THPT Trần Hưng Đạo";
             # the holder of a post written before their name ends its chain)
             return org.kind == "other"
         return not orgs.gazetteer.is_place_name(t.text)
