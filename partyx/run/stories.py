@@ -122,11 +122,20 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _lean(values: bytes) -> Any:
+def _values(values: bytes) -> Any:
     import numpy as np
-    from datasketch import LeanMinHash
 
-    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(values, dtype="<u4"), scheme=SCHEME)
+    return np.frombuffer(values, dtype="<u4")
+
+
+def jaccard(a: Any, b: Any) -> float:
+    """The Jaccard similarity two signatures' hash values (numpy arrays, :func:`_values`)
+    estimate: the share of their permutations whose minimum is the same. It is what
+    ``datasketch``'s ``MinHash.jaccard`` computes, without building a ``LeanMinHash`` for each
+    candidate (ten times the cost) nor importing datasketch where only matching is done."""
+    import numpy as np
+
+    return float(np.count_nonzero(a == b)) / float(NUM_PERM)
 
 
 def band_keys(values: bytes) -> list[int]:
@@ -216,14 +225,14 @@ class StoryIndex:
         # each new one to a few of them: enough to join it, without a cost that grows with it
         best = [n for n, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
         best = best[:MAX_CANDIDATES]
-        mine = _lean(sig.hashvalues)
+        mine = _values(sig.hashvalues)
         for other, values, count in self.db.execute(
                 f"SELECT id, mh, shingles FROM story_sigs WHERE n IN "
                 f"({','.join('?' * len(best))}) ORDER BY n", best).fetchall():
-            jaccard = float(mine.jaccard(_lean(values)))
-            if same_story(jaccard, sig.shingles, count):
+            similarity = jaccard(mine, _values(values))
+            if same_story(similarity, sig.shingles, count):
                 self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)",
-                                    ((id_, other, jaccard), (other, id_, jaccard)))
+                                    ((id_, other, similarity), (other, id_, similarity)))
 
     def holds(self, id_: str, story: object, duplicate_of: object) -> None:
         """The record of ``id_`` (signed from the record, not made by this run) holds these
