@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from partyx.lang.shingles import shingle_hashes
+from partyx.lang.shingles import numpy, shingle_hashes
 
 NUM_PERM = 64
 SEED = 1
@@ -86,10 +86,10 @@ class Signature:
 def prepare() -> None:
     """Import datasketch (numpy, scipy: about half a second) before worker processes are
     forked, so that they do not each pay for it."""
+    shingle_hashes("the tables of shingle hashing, made once")  # numpy first (one thread)
     import datasketch  # noqa: F401
 
     _permutations()
-    shingle_hashes("the tables of shingle hashing, made once")
 
 
 def sign(text: str | None, published: str | None) -> Signature:
@@ -123,9 +123,7 @@ def _permutations() -> Any:
 
 
 def _values(values: bytes) -> Any:
-    import numpy as np
-
-    return np.frombuffer(values, dtype="<u4")
+    return numpy().frombuffer(values, dtype="<u4")
 
 
 def jaccard(a: Any, b: Any) -> float:
@@ -133,9 +131,7 @@ def jaccard(a: Any, b: Any) -> float:
     estimate: the share of their permutations whose minimum is the same. It is what
     ``datasketch``'s ``MinHash.jaccard`` computes, without building a ``LeanMinHash`` for each
     candidate (ten times the cost) nor importing datasketch where only matching is done."""
-    import numpy as np
-
-    return float(np.count_nonzero(a == b)) / float(NUM_PERM)
+    return float(numpy().count_nonzero(a == b)) / float(NUM_PERM)
 
 
 def band_keys(values: bytes) -> list[int]:
