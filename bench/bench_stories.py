@@ -44,6 +44,7 @@ import orjson
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from partyx.run.state import CACHE_SIZE  # noqa: E402
 from partyx.run.stories import Signature, StoryIndex, prepare, sign  # noqa: E402
 
 
@@ -150,6 +151,7 @@ def main() -> None:
     db = sqlite3.connect(folder / "state.sqlite", isolation_level="DEFERRED")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA cache_size = {CACHE_SIZE}")  # as the state's
     db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY)")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
 
