@@ -6,19 +6,23 @@ Forms found (:func:`find_dates`):
   ``ngày 4 tháng 7 năm 2017``;
 - day and month only, after a cue that makes them a date: ``Chiều 24/3``, ``Sáng 20/5``,
   ``ngày 27/5``, ``Sáng nay (6-2)``, ``hôm 30/1``, ``đến 19/6`` after another date;
-- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10`` (two dates);
-- month and year (``tháng 6/2012``, ``(12/1986)``) and bare years (``năm 2016``): kept only as
-  evidence of the year, they are not dates.
+- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10`` (two dates;
+  ``từ ngày 5-5 đến 10-5-2017``: the first takes the year of the last);
+- month-year and bare years (``tháng 6/2012``, ``năm 2016``) are not dates.
 
 Figures that look like dates are not dates: ``14,63%``, ``19.908``, ``1.5`` and counts such as
 ``48/56`` or ``50/50`` have no cue word and no four-digit year.
 
 A date without a year takes it (:func:`resolve`) from the publication date (the year that puts
-it nearest), else from what :func:`reference` reads in the text: a duration before a dated
-citation (``sơ kết 5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> on or after 4/7/2022), an
-anniversary span (``74 năm … (1930-2004)``), the latest full date (not a birth date: the day
-falls on or after it, give or take 90 days), else the latest month or year mentioned. Never from
-the machine clock.
+it nearest), else from a date or duration the text ties to the event
+(:func:`reference`): a duration before a dated citation (``sơ kết 5 năm thực hiện Nghị quyết …
+ngày 4/7/2017`` -> on or after 4/7/2022), an anniversary or a reviewed span (``74 năm …
+(1930-2004)``), the term a congress opens (``Đại hội … nhiệm kỳ 2024-2029`` -> 2024), the
+national congress the event is held at (``Đại hội X`` -> 2006), the period a review covers
+(``6 tháng cuối năm 2024``), else the date the figures reported hold at (``tính đến ngày
+19/5/2020``). Never from a birth date, a career or a
+historical mention (``sinh năm 1963``, ``năm 1983 ông …``, ``Chỉ thị 05-CT/TW ngày
+12-5-1951``), nor from the machine clock: where nothing ties a year to it, the date has none.
 
 Every pattern is linear: bounded repeats, no nested quantifiers.
 """
@@ -28,12 +32,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import NamedTuple
 
+from partyx.data import load
 from partyx.lang.numbers import parse_number
 from partyx.lang.patterns import finditer_at
+from partyx.lang.sentences import sentence_at
 from partyx.lang.spans import Spans
 from partyx.record import FoundDate
+from partyx.rules.congresses import NATIONAL, find_congresses
 
 # Patterns open with a digit or a case-sensitive literal so that the regex engine can skip
 # ahead quickly; a digit that continues a longer figure is refused in code (_after_figure).
@@ -48,13 +57,6 @@ _RANGE = re.compile(
     r"(?:\3(\d{4}))?(?![\d]|\s?[/.-]\s?\d)"
 )
 _DAY_MONTH = re.compile(rf"{_D}\s?([/.-])\s?{_D}(?![\d%]|\s?[/.-]\s?\d)")
-_MONTH_YEAR = re.compile(r"[Tt]háng\s{1,3}(\d{1,2})\s?(?:[/-]|\s{1,3}năm\s{1,3})\s?(\d{4})(?!\d)")
-_PAREN_MONTH_YEAR = re.compile(r"\((\d{1,2})/(\d{4})(?!\d)")
-_YEAR = re.compile(r"[Nn]ăm\s{1,3}((?:19|20)\d{2})(?!\d)")
-# Bare years that say nothing of when the article was written: targets and life events.
-_NOT_NOW_YEAR = re.compile(
-    r"(?:đến|tới|đạt|tầm nhìn|sinh|vào Đảng|kết nạp Đảng|tốt nghiệp)\s{1,3}$", re.IGNORECASE
-)
 # Birth and death dates say nothing of when the article was written.
 _LIFE_EVENT = re.compile(
     r"(?:sinh|mất|từ trần|qua đời|hy sinh|tạ thế)(?:\s(?:ngày|năm))?\s?$", re.IGNORECASE
@@ -184,6 +186,21 @@ def find_dates(text: str) -> list[DateMention]:
         if len(found) > before:
             last = m.end()
     found.sort(key=lambda d: d.start)
+    return _range_years(text, found)
+
+
+def _range_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A day/month without a year that opens a range whose end has one takes it (``từ ngày
+    5-5 đến 10-5-2017``)."""
+    for i in range(len(found) - 1):
+        d, nxt = found[i], found[i + 1]
+        if d.year is None and nxt.year is not None and 0 < nxt.start - d.end <= 12 \
+                and (d.month, d.day) <= (nxt.month, nxt.day):
+            between = text[d.end:nxt.start].replace(",", " ").split()
+            if between and between[-1] == "ngày":
+                between.pop()
+            if len(between) == 1 and between[0] in _JOIN_WORDS:
+                found[i] = replace(d, year=nxt.year)
     return found
 
 
@@ -235,38 +252,96 @@ def _joined(text: str, start: int, ends: list[int], last: int) -> bool:
     return start - previous <= 40
 
 
+# A cited document's or paper's date: ``Chỉ thị số 15-CT/TU ngày``, ``Quyết định 626/QĐ-TTg
+# ngày``, ``công văn số 304 ngày``.
+_CITED = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
+# A date inside an anniversary span: ``(9/2/1907-9/2/2017)``.
+_SPAN_AFTER = re.compile(r"\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?\d{4}(?!\d)")
+_SPAN_BEFORE = re.compile(r"\d{4}\s?[-–]\s?$")
+
+
+def is_cited(before: str) -> bool:
+    """The text right before a date makes it a cited document's date (``số 15-CT/TU
+    ngày``)."""
+    return bool(_CITED.search(before))
+
+
+def in_span(text: str, start: int, end: int) -> bool:
+    """The date at ``text[start:end]`` is one end of a span (``9/2/1907-9/2/2017``)."""
+    return bool(_SPAN_AFTER.match(text, end) or _SPAN_BEFORE.search(text, max(0, start - 7),
+                                                                       start))
+
+
 def is_life_event(before: str) -> bool:
     """The text right before a date makes it a birth or death date (``sinh ngày``)."""
     return bool(_LIFE_EVENT.search(before))
 
 
-def year_evidence(text: str) -> list[int]:
-    """Weak evidence of the current year: month-year mentions and bare ``năm YYYY`` (not
-    targets such as ``đến năm 2030`` nor birth years)."""
-    if not isinstance(text, str):
-        return []
-    months = _word_starts(text, "háng", "Tt")  # where _MONTH_YEAR's [Tt]háng can match
-    years = [int(m.group(2)) for m in finditer_at(_MONTH_YEAR, text, months)]
-    years += [int(m.group(2)) for m in _PAREN_MONTH_YEAR.finditer(text)]
-    for m in finditer_at(_YEAR, text, _word_starts(text, "ăm", "Nn")):
-        if not _NOT_NOW_YEAR.search(text[max(0, m.start() - 16):m.start()]):
-            years.append(int(m.group(1)))
-    return [y for y in years if 1800 <= y <= 2200]
+@dataclass(frozen=True)
+class _Evidence:
+    """The words of ``partyx/data/events.json`` (``dates``) that tie a year to the event."""
+
+    opens_term: re.Pattern[str]  # a body whose term the event opens (``Đại hội``)
+    not_opening: re.Pattern[str]  # words before it that make it a topic (``chuẩn bị``)
+    review: re.Pattern[str]  # a review of a period (``sơ kết``, ``tổng kết``)
+    national_years: dict[int, int]  # the year of each national Party congress (ordinal)
+    as_of: re.Pattern[str]  # before a date: what is reported holds at it (``tính đến ngày``)
+
+
+@cache
+def _evidence() -> _Evidence:
+    data = load("events")["dates"]
+    # read ignoring case: each is searched in lower-cased text (a pattern with IGNORECASE
+    # is tried at every character; a lower-case one skips to its first letters)
+    return _Evidence(re.compile(data["opens_term"]), re.compile(data["not_opening"]),
+                     re.compile(data["review"]),
+                     {int(k): int(v) for k, v in data["national_congress_years"].items()},
+                     re.compile(data["as_of"]))
+
+
+class Reference(NamedTuple):
+    """Where the dates written without a year take it from (:func:`reference`): a ``near``
+    date (the day falls in the year that puts it nearest), else a ``floor`` date (the day
+    falls on or after it, give or take 90 days), else a ``year``; all ``None``: unknown."""
+
+    year: int | None
+    floor: dt.date | None = None
+    near: dt.date | None = None
+
+
+# ``nhiệm kỳ 2025-2030``: a term of two to five years (read in lower-cased text, as _PERIOD).
+_TERM = re.compile(r"nhiệm kỳ\s{1,3}((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})(?!\d)")
+# The period a review covers: ``6 tháng đầu năm 2024``, ``9 tháng năm 2023``, ``quý I/2024``,
+# ``quý III năm 2024``, ``năm 2024``.
+_PERIOD = re.compile(
+    r"(?:(\d{1,2}|ba|sáu|chín)\s{1,3}tháng\s{1,3}(?:(đầu|cuối)\s{1,3})?năm"
+    r"|quý\s{1,3}(i{1,3}|iv|[1-4])\s?(?:/|năm)"
+    r"|năm)\s{0,3}((?:19|20)\d{2})(?![\d-])"
+)
+_QUARTERS = {"i": 3, "ii": 6, "iii": 9, "iv": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+_MONTH_COUNTS = {"ba": 3, "sáu": 6, "chín": 9}
 
 
 def reference(
-    text: str, mentions: list[DateMention] | None = None, published: str | None = None
-) -> tuple[int | None, dt.date | None]:
-    """(reference year, floor date) for dates written without a year. The floor is the date
-    the text shows to be past already: a dated citation plus the duration written before it
-    (``5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> 2022-07-04), else the latest full date
-    written (not a birth or death date). A day/month falls in the floor's year unless that
-    puts it well before the floor (:func:`resolve`)."""
+    text: str, mentions: list[DateMention] | None = None, published: str | None = None,
+    head: int = 0,
+) -> Reference:
+    """Where the dates without a year take it from (see :class:`Reference`), in this order:
+    the publication date; a dated citation plus the duration written
+    before it (``5 năm thực hiện Nghị quyết … ngày 4/7/2017`` -> on or after 2022-07-04); an
+    anniversary or a reviewed span whose count fits its years (``74 năm … (1930-2004)``,
+    ``tổng kết 15 năm (2011-2025)``); then what the event's own words say (the headline,
+    ``text[:head]``, and the sentences of the lead's dates without a year): a term opened
+    by a congress or a first plenum (``Đại hội … nhiệm kỳ 2025-2030`` -> 2025), the national
+    congress it takes place at, a reviewed period (``sơ kết 6 tháng đầu năm 2024`` -> the day
+    nearest 30/6/2024); last, the date the figures reported hold at (``tính đến ngày
+    19/5/2020``, the day nearest it). Never a birth, a career or a historical date, nor the
+    machine clock: else nothing is known."""
     pub = _published_date(published)
     if pub:
-        return pub.year, None
+        return Reference(pub.year, None, pub)
     if not isinstance(text, str):
-        return None, None
+        return Reference(None)
     if mentions is None:
         mentions = find_dates(text)
     full = [d for d in mentions
@@ -279,21 +354,101 @@ def reference(
         after = next((d for d in full if 0 <= d.start - m.end() <= 160), None)
         if after is not None and after.year is not None and "." not in text[m.end():after.start]:
             day = min(after.day, 28) if after.month == 2 else after.day
-            return after.year + n, dt.date(after.year + n, after.month, day)
-    for m in _ANNIVERSARY.finditer(text):  # "74 năm ... (1930-2004)"
+            return Reference(after.year + n, dt.date(after.year + n, after.month, day))
+    for m in _ANNIVERSARY.finditer(text):  # "74 năm ... (1930-2004)", "15 năm (2011-2025)"
         count = _COUNT_BEFORE.search(text[max(0, m.start() - 8):m.start()])
-        if count and int(m.group(2)) - int(m.group(1)) == parse_number(count.group(1)):
-            return int(m.group(2)), None
-    if full:
-        latest = max(full, key=lambda d: (d.year, d.month, d.day))
-        floor = dt.date(latest.year, latest.month, latest.day)  # type: ignore[arg-type]
-        return floor.year, floor
-    evidence = year_evidence(text)
-    return (max(evidence), None) if evidence else (None, None)
+        n = parse_number(count.group(1)) if count else None
+        first, last = int(m.group(1)), int(m.group(2))
+        if isinstance(n, int) and last - first in (n, n - 1):
+            return Reference(last)
+    for zone in _event_zones(text, mentions, head):
+        low = zone.lower()
+        found = _term_opened(low) or _national_congress(zone, low) or _reviewed_period(low)
+        if found:
+            return found
+    ev = _evidence()
+    for d in full:  # "tính đến ngày 19/5/2020, đã có …": the present of what is reported
+        if ev.as_of.search(text[max(0, d.start - 24):d.start].lower()):
+            return Reference(d.year, None, dt.date(d.year, d.month, d.day))  # type: ignore[arg-type]
+    return Reference(None)
 
 
-# A day/month this long before the floor date belongs to the next year.
-_BEFORE_FLOOR = dt.timedelta(days=90)
+_LEAD_REACH = 1500  # how far into the text the lead's dates are looked for
+
+
+def _lead_end(text: str, head: int) -> int:
+    """The end of the lead: the first two paragraphs of the body (after the headline,
+    ``text[:head]``), at most :data:`_LEAD_REACH` characters."""
+    first = text.find("\n\n", head)
+    second = text.find("\n\n", first + 2) if first >= 0 else -1
+    return min(second if second >= 0 else len(text), head + _LEAD_REACH)
+
+
+def _event_zones(text: str, mentions: list[DateMention], head: int) -> list[str]:
+    """The texts that speak of the event itself: the headline (``text[:head]``), then the
+    sentence of each date without a year in the first two paragraphs of the body."""
+    zones = [text[:head]] if head else []
+    end = _lead_end(text, head)
+    stop = -1
+    for d in mentions:
+        if d.start >= end:
+            break
+        if d.year is None and d.start >= max(head, stop):  # each sentence once
+            start, stop = sentence_at(text, d.start)
+            zones.append(text[start:stop])
+    return zones
+
+
+def _term_opened(low: str) -> Reference | None:
+    """The first year of a term that the event opens: a congress or a body's first plenum
+    written in the same zone, ``low`` (lower-cased; not a congress being prepared for:
+    ``chuẩn bị Đại hội``)."""
+    term = _TERM.search(low) if "nhiệm kỳ" in low else None
+    if term is None or not 1 <= int(term.group(2)) - int(term.group(1)) <= 5:
+        return None
+    ev = _evidence()
+    for m in ev.opens_term.finditer(low):
+        if not ev.not_opening.search(low, max(0, m.start() - 16), m.start()):
+            return Reference(int(term.group(1)))
+    return None
+
+
+def _national_congress(zone: str, low: str) -> Reference | None:
+    """The year of the national Party congress the event takes place at (``tại Trung tâm Báo
+    chí Đại hội X`` -> 2006), from ``national_congress_years`` (not a congress being prepared
+    for or whose resolution is applied: ``quán triệt Nghị quyết Đại hội XIII``)."""
+    if "đại hội" not in low and "đh" not in low:
+        return None
+    ev = _evidence()
+    for c in find_congresses(zone):
+        year = ev.national_years.get(c.ordinal)
+        if c.body == NATIONAL and year \
+                and not ev.not_opening.search(zone[max(0, c.start - 16):c.start].lower()):
+            return Reference(year)
+    return None
+
+
+def _reviewed_period(low: str) -> Reference | None:
+    """The end of the period a review in the zone ``low`` (lower-cased) covers (``sơ kết 6
+    tháng đầu năm 2024`` -> 2024-06-30; ``tổng kết công tác năm 2024`` -> 2024-12-31), as the
+    date the event is nearest to."""
+    review = _evidence().review.search(low)
+    if review is None:
+        return None
+    m = _PERIOD.search(low, review.end())
+    if m is None:
+        return None
+    year = int(m.group(4))
+    month = 12
+    if m.group(1):
+        count = _MONTH_COUNTS.get(m.group(1)) or int(m.group(1))
+        if not 1 <= count <= 12:
+            return None
+        month = count if m.group(2) != "cuối" else 12
+    elif m.group(3):
+        month = _QUARTERS[m.group(3)]
+    end = dt.date(year, month, 1) + dt.timedelta(days=31)
+    return Reference(year, None, end.replace(day=1) - dt.timedelta(days=1))
 
 
 def _published_date(published: str | None) -> dt.date | None:
@@ -308,23 +463,27 @@ def _published_date(published: str | None) -> dt.date | None:
         return None
 
 
+# A day/month this long before the floor date belongs to the next year.
+_BEFORE_FLOOR = dt.timedelta(days=90)
+
+
 def resolve(mention: DateMention, year: int | None, published: str | None = None,
-            floor: dt.date | None = None) -> str | None:
-    """ISO date of ``mention``: its own year, else the year nearest the publication date, else
-    the reference ``year`` (the next one when that puts the day more than 90 days before the
-    ``floor`` date, see :func:`reference`); ``None`` when no year can be known or the day does
-    not exist."""
+            floor: dt.date | None = None, near: dt.date | None = None) -> str | None:
+    """ISO date of ``mention``: its own year, else the year that puts it nearest the
+    publication date or the ``near`` date, else the reference ``year`` (the next one when that
+    puts the day more than 90 days before the ``floor`` date), see :func:`reference`;
+    ``None`` when no year can be known or the day does not exist."""
     if mention.year is not None:
         return _iso(mention.year, mention.month, mention.day)
-    pub = _published_date(published)
-    if pub:
+    near = _published_date(published) or near
+    if near:
         best = None
-        for y in (pub.year - 1, pub.year, pub.year + 1):
+        for y in (near.year - 1, near.year, near.year + 1):
             try:
                 d = dt.date(y, mention.month, mention.day)
             except ValueError:
                 continue
-            if best is None or abs((d - pub).days) < abs((best - pub).days):
+            if best is None or abs((d - near).days) < abs((best - near).days):
                 best = d
         return best.isoformat() if best else None
     if year is None:
@@ -339,15 +498,16 @@ def resolve(mention: DateMention, year: int | None, published: str | None = None
 
 def body_dates(text: str, title: str | None, published: str | None) -> list[FoundDate]:
     """The dates written in an article's body, in text order, each resolved to an ISO date
-    (``None`` when no year can be known). The headline often carries the anniversary span or
-    a full date the body leaves out: the year is read from both, the dates listed are the
-    body's."""
+    (``None`` when no year can be known). The headline often carries the anniversary span,
+    the congress's term or a full date the body leaves out: the year is read from both, the
+    dates listed are the body's."""
     head = f"{title}\n\n" if title else ""
     context = head + text
     found = find_dates(context)
-    year, floor = reference(context, found, published)
+    ref = reference(context, found, published, head=len(head))
     shift = len(head)
-    return [FoundDate(resolve(m, year, published, floor), m.start - shift, m.end - shift, m.cue)
+    return [FoundDate(resolve(m, ref.year, published, ref.floor, ref.near), m.start - shift,
+                      m.end - shift, m.cue)
             for m in found if m.start >= shift]
 
 

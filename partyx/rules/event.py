@@ -1,11 +1,17 @@
 """The main event of an article: its type, its date and who led it.
 
-- **date** (:func:`main_date`): the first date of the first two paragraphs written with a time
-  of day (``Chiều 24/3, Đoàn kiểm tra …``, ``diễn ra sáng 31-3``) or opening a sentence with
-  ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``), else ``Sáng nay``/``hôm qua`` counted from the
-  publication date, else the first date of the first two paragraphs that is not a cited
-  document's, else the publication date. Dates further down are background. A date whose
-  year cannot be known still places the event (its sentence) but gives no date.
+- **date** (:func:`main_date`): the date of the main event's sentence: the first date of the
+  lead (the first two paragraphs, at most 1,200 characters) written with a time of day
+  (``Chiều 24/3, Đoàn kiểm tra …``, ``diễn ra sáng 31-3``, the first day of ``Trong 2 ngày 7 và
+  8-5``) or opening a sentence with ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``), else ``Sáng
+  nay``/``hôm qua`` counted from the publication date, else the first date of the lead that is
+  no event's (a cited document's or paper's, a birth, death or career date, the date a count
+  holds at or a decision takes effect, one end of an anniversary span, a year two or more
+  before the publication's), else the publication date. Dates further down are background.
+  With no dated sentence, an obituary takes the date of the death (:func:`death_date`), an
+  appointment or a discipline the date of the decision that makes it
+  (:func:`decision_date`). A date whose year cannot be known (:mod:`partyx.rules.dates`) still
+  places the event (its sentence) but gives no date.
 - **type** (:func:`event_type`): the action written first in the headline, else in the
   sentence of the event date, else in the first paragraph, by the trigger words of
   ``partyx/data/events.json``; conferences, congresses and delegations are containers that
@@ -23,24 +29,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from partyx.data import load
 from partyx.lang.patterns import width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
-from partyx.rules.dates import is_life_event
+from partyx.rules.dates import in_span, is_cited, is_life_event
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
-_OPENER = re.compile(r"(?:^|[.!?\n])[^.!?\n,;]{0,24}$")
+# A sentence opens before it: a mark and a blank, or a line break (``TP.HCM ngày`` opens none).
+_OPENER = re.compile(r"(?:^|[.!?]\s|\n)[^.!?\n,;]{0,24}$")
 _RELATIVE_DAYS = ("nay", "qua")  # today, yesterday: also the pre-filter of _RELATIVE
 _RELATIVE = re.compile(
     r"(?:^|[.!?\n])[^.!?\n,;]{0,24}?\b(?:(Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s"
     rf"({'|'.join(_RELATIVE_DAYS)}))\b(?!\s?\(?\d)",
     re.IGNORECASE,
 )
-_DOC_DATE = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
 # A verb of speaking right after a name: the lead's speaker (``Lê Hoàng Quân nhấn mạnh:``).
 _SPEAKS = re.compile(
     r"\s?(?:đã\s)?(?:nhấn mạnh|phát biểu|khẳng định|yêu cầu|đề nghị|chỉ đạo|cho biết|nêu rõ)"
@@ -98,6 +104,11 @@ class _Vocab:
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
+    object_before: re.Pattern[str]  # before a name: the action is about them (bổ nhiệm …)
+    object_after: re.Pattern[str]  # after a name: the action is about them (… được điều động)
+    not_event: re.Pattern[str]  # before a date: it is no event's (``tính đến``, ``số ra``)
+    obituary: tuple[str, ...]  # words of a headline or lead that announces a death
+    death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -109,11 +120,15 @@ def _vocab() -> _Vocab:
     data = load("events")
     types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
-    cues = data["lead_cues"]
+    cues, dated = data["lead_cues"], data["main_date"]
+    after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
     return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]), *(_shortest(needles(cues[k]))
-                                                     for k in ("after", "before", "speaker")))
+                  re.compile(data["topic_words"]), re.compile(cues["object_before"]),
+                  re.compile(cues["object_after"]),
+                  re.compile(dated["not_event_before"], re.IGNORECASE),
+                  tuple(dated["obituary"]),
+                  re.compile(dated["death_before"], re.IGNORECASE), after, before, speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -235,8 +250,20 @@ def _may_match(text: str, start: int, end: int, pins: tuple[str, ...], odd: bool
     ``text[start:end]``."""
     if odd or not pins:
         return True
-    window = text[start:end].lower()
-    return any(p in window for p in pins)
+    return any(map(text[start:end].lower().__contains__, pins))  # no generator: called often
+
+
+def _up_to_mark(text: str, start: int, end: int) -> int:
+    """Where the first ``.`` or ``;`` of ``text[start:end]`` stands, else ``end``: a cue
+    written ``[^.;]{0,n}`` after a name stands before it."""
+    stops = [i for i in (text.find(".", start, end), text.find(";", start, end)) if i >= 0]
+    return min(stops) if stops else end
+
+
+def _after_mark(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` goes on after its last ``.`` or ``;``, else ``start``: a cue
+    followed by ``[^.;]{0,n}$`` before a name stands after it."""
+    return max(start, text.rfind(".", start, end) + 1, text.rfind(";", start, end) + 1)
 
 
 class EventDate(NamedTuple):
@@ -250,16 +277,21 @@ class EventDate(NamedTuple):
 def main_date(text: str, dates: list[FoundDate], published: str | None) -> EventDate | None:
     """The date of the main event: one of the body's ``dates``, a relative day (``Sáng nay``)
     counted from the publication date, or the publication date; ``None`` when nothing is
-    known."""
+    known (see the module docstring). Dates that are no event's are passed over: a cited
+    document's or a paper's (``Chỉ thị … ngày 12-5-1951``, ``số ra ngày 23-9-2005``), a
+    birth or death date, a count's or a decision's term (``Tính đến 31/12/2016``, ``kể từ
+    ngày 1-5-2020``), and a date written with a year two years or more before the article's
+    (history)."""
     text = text or ""
-    end = lead_end_of(text)
+    end = min(lead_end_of(text), _LEAD_REACH)
+    pub = _pub(published)
     for d in dates:  # in text order: the first time of day or dated opening of the lead
         if d.start >= end:
             break
         cue = d.cue
-        if cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)):
+        if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start))) \
+                and not _history(text, d, pub):
             return EventDate(d.date, d.start)
-    pub = _pub(published)
     head = text[:600]
     low = head.lower()
     m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) else None
@@ -267,16 +299,119 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
         return EventDate(day, m.start(1))
-    for d in dates:  # a date in the lead, not a document's nor a birth or death date
-        before = text[max(0, d.start - 30):d.start]
-        if d.date and d.start < end and not _DOC_DATE.search(before) \
-                and not is_life_event(before):
+    for d in dates:  # a date in the lead that is no document's, life's, term's or history's
+        if d.start >= end:
+            break
+        if d.date and not _no_event_date(text, d) and not _history(text, d, pub):
             return EventDate(d.date, d.start)
     if pub:
         return EventDate(pub.isoformat(), None)
     return None
 
 
+_LEAD_REACH = 1200  # how far into the body the event's date is looked for
+
+
+def _history(text: str, d: FoundDate, now: dt.date | None) -> bool:
+    """``d`` has a year of its own, two years or more before the article's date ``now``."""
+    return now is not None and d.date is not None and int(d.date[:4]) < now.year - 1 \
+        and _year_written(text, d)
+
+
+def _year_written(text: str, d: FoundDate) -> bool:
+    """The text of ``d`` writes its year (``19-2-2021``, not ``19-2``)."""
+    return _FOUR_DIGITS.search(text, d.start, d.end) is not None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _no_event_date(text: str, d: FoundDate) -> bool:
+    """What is written before ``d`` makes it no event's date: a cited document's or paper's,
+    a birth or death date, the date a count holds at or a decision takes effect."""
+    before = text[max(0, d.start - 30):d.start]
+    return bool(is_cited(before) or is_life_event(before) or in_span(text, d.start, d.end)
+                or _vocab().not_event.search(before))
+
+
+def decision_date(text: str, dates: list[FoundDate], kind: str) -> EventDate | None:
+    """For an appointment or a discipline whose lead gives no date: the date of the decision
+    that makes it (``Tại Quyết định 1426/QĐ-TTg ngày 20/11/2023, Thủ tướng bổ nhiệm …``), the
+    first dated citation of the first paragraphs whose sentence is an action of ``kind``."""
+    if kind not in _DECIDED:
+        return None
+    end = min(len(text), 2 * _LEAD_REACH)
+    for d in dates:
+        if d.start >= end:
+            break
+        if not d.date or not _year_written(text, d) \
+                or not is_cited(text[max(0, d.start - 30):d.start]):
+            continue
+        start, stop = sentence_at(text, d.start)
+        if any(hit[2] == kind and not hit[3] for hit in _first_actions(text[start:stop])):
+            return EventDate(d.date, d.start)
+    return None
+
+
+_DECIDED = ("appointment", "discipline")  # events a dated decision makes
+
+
+def restated_date(text: str, dates: list[FoundDate], at: int | None,
+                  kind: str) -> EventDate | None:
+    """For an event whose date (at ``at``; else the first date of the lead that is no
+    document's, life's or span's) is written without a year that nothing ties to it
+    (``Quyết định 626/QĐ-TTg của Thủ tướng ký ngày 2-6``): the same day told again with its
+    year in a sentence of the same action (``Ngày 2-6-2023, Thủ tướng … đã ký Quyết định …
+    bổ nhiệm …``), not a cited document's, a life's or a span's. ``None`` when no such
+    sentence is, or two give different years; never for an event of no type (``other``: a
+    commemoration's day is also the historical day's)."""
+    if kind == "other":
+        return None
+    if at is None:
+        end = min(lead_end_of(text), _LEAD_REACH)
+        own = next((d for d in dates if d.start < end and d.date is None
+                    and not _no_event_date(text, d)), None)
+    else:
+        own = next((d for d in dates if d.start == at), None)
+    day_month = _DAY_MONTH_WRITTEN.search(text, own.start, own.end) if own else None
+    if day_month is None:
+        return None
+    day, month = int(day_month.group(1) or day_month.group(3)), \
+        int(day_month.group(2) or day_month.group(4))
+    found = None
+    for d in dates:
+        if not d.date or d is own or (int(d.date[5:7]), int(d.date[8:10])) != (month, day) \
+                or not _year_written(text, d) or _no_event_date(text, d):
+            continue
+        start, stop = sentence_at(text, d.start)
+        if not any(hit[2] == kind for hit in _first_actions(text[start:stop])):
+            continue
+        if found is not None and found.date != d.date:
+            return None
+        found = found or EventDate(d.date, d.start)
+    return found
+
+
+# The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.
+_DAY_MONTH_WRITTEN = re.compile(
+    r"(\d{1,2})\s?[/.-]\s?(\d{1,2})|(\d{1,2})\s{1,3}[Tt]háng\s{1,3}(\d{1,2})")
+
+
+def death_date(title: str | None, text: str, dates: list[FoundDate]) -> EventDate | None:
+    """For an obituary (its headline or lead announces a death: ``TIN BUỒN``, ``báo tin``):
+    the date of the death (``đã từ trần hồi 3 giờ 25 phút ngày 19-2-2021``)."""
+    v = _vocab()
+    low = f"{title or ''}\n{text[:min(lead_end_of(text), _LEAD_REACH)]}".lower()
+    if not any(w in low for w in v.obituary):
+        return None
+    for d in dates:
+        if d.date and _year_written(text, d) \
+                and v.death.search(text, max(0, d.start - 60), d.start):
+            return EventDate(d.date, d.start)
+    return None
+
+
+@lru_cache(maxsize=4)  # asked for by each step of the stage: one article's text is scanned once
 def lead_end_of(text: str) -> int:
     """End of the lead: the first two paragraphs of the body."""
     first = text.find("\n\n")
@@ -376,23 +511,31 @@ def _first_near_anchor(zone: str, low: str, t: _Trigger, reach: tuple[int, int],
 
 
 def event_lead(text: str, mentions: list[Mention], names: set[str],
-               event_span: tuple[int, int], lead_end: int) -> str | None:
-    """Who led the event (see module docstring); a name of ``names`` or ``None``."""
+               event_span: tuple[int, int], lead_end: int, kind: str | None = None,
+               reach_end: int | None = None) -> str | None:
+    """Who led the event of type ``kind`` (see module docstring); a name of ``names`` or
+    ``None``. The cues are looked for after the names of the lead (up to ``lead_end``) and
+    the full names written up to ``reach_end`` (who chaired is introduced by name)."""
     v = _vocab()
     people = [m for m in mentions if m.name in names]
-    zone = [m for m in people if m.start < lead_end]
-    odd = _odd(text)  # the cues are looked for only where their needles are (_may_match)
+    reach = lead_end if reach_end is None else reach_end
+    zone = [m for m in people if m.start < lead_end
+            or (m.start < reach and text.startswith(m.name, m.start))]
+    # the cues are looked for only where their needles are (_may_match), within the name's
+    # sentence (no cue pattern crosses a . or ;)
+    odd = _odd(text)
     for m in zone:  # do … <Name> làm Trưởng đoàn
         if v.after_do.match(text, m.end) and "do " in text[max(0, m.start - 120):m.start]:
             return m.name
     for m in zone:  # <Name> chủ trì / dự và chỉ đạo
-        cue = v.after.match(text, m.end, m.end + 120) \
-            if _may_match(text, m.end, m.end + 120, v.after_pins, odd) else None
+        stop = _up_to_mark(text, m.end, m.end + _AFTER_REACH)
+        cue = v.after.match(text, m.end, m.end + _AFTER_REACH) \
+            if _may_match(text, m.end, stop, v.after_pins, odd) else None
         if cue and not _named_between(m, cue.end(), people):
             return m.name
     for m in zone:  # Phát biểu khai mạc, <title> <Name>
         back = max(0, m.start - 120)
-        if _may_match(text, back, m.start, v.before_pins, odd) \
+        if _may_match(text, _after_mark(text, back, m.start), m.start, v.before_pins, odd) \
                 and v.before.search(text, back, m.start) \
                 and not _named_between_before(m, people, text):
             return m.name
@@ -401,16 +544,23 @@ def event_lead(text: str, mentions: list[Mention], names: set[str],
             return m.name
     for m in people:  # Phát biểu tại hội nghị, <title> <Name>: the first speaker named
         back = max(0, m.start - 120)
-        if _may_match(text, back, m.start, v.speaker_pins, odd) \
+        if _may_match(text, _after_mark(text, back, m.start), m.start, v.speaker_pins, odd) \
                 and v.speaker.search(text, back, m.start) \
                 and not _named_between_before(m, people, text):
             return m.name
     start, end = event_span
+    last_object = -1  # where the last one the event's action is about ends in its sentence
     for m in people:
         if start <= m.start < end:
             if _attendee(text[start:m.start]):
                 return None
+            if kind in _DECIDED and (_object_of_action(text, m, start, end) or (
+                    last_object >= 0 and _LISTED.match(text, last_object, m.start))):
+                last_object = m.end  # ``bổ nhiệm ông X``, ``… ông X, …, và ông Y``: no lead
+                continue
             return m.name
+    if last_object >= 0:  # the sentence says who the action was about, not who led it
+        return None
     body_lead_end = lead_end_of(text)
     for m in people:  # no one in the event sentence: the first official of the lead who speaks
         if m.start >= body_lead_end:
@@ -419,6 +569,42 @@ def event_lead(text: str, mentions: list[Mention], names: set[str],
                 not _attendee(text[sentence_at(text, m.start)[0]:m.start]):
             return m.name
     return None
+
+
+_AFTER_REACH = 180  # how far after a name its cue may end (the posts written between)
+# The next of a list of names (their posts between): ``ông X, cựu Giám đốc, và ông Y``.
+_LISTED = re.compile(r"[^.;:]{0,80}(?:,|\svà)\s{1,3}(?:(?:ông|bà|đồng chí)\s{1,3})?$")
+
+
+def _object_of_action(text: str, m: Mention, start: int, end: int) -> bool:
+    """The person named at ``m`` in the event's sentence ``text[start:end]`` is the one an
+    appointment or a sanction is about (``bổ nhiệm Thiếu tướng X``, ``X, …, được điều
+    động``), not who led the event."""
+    v = _vocab()
+    return bool(v.object_before.search(text, max(start, m.start - 60), m.start)
+                or v.object_after.search(text, m.end, min(end, m.end + 150)))
+
+
+def lead_zone_end(text: str, at: int | None) -> tuple[int, int]:
+    """Where the lead's cues are looked for up to: the end of the paragraph of the event's
+    sentence (``at``; the first two paragraphs when there is none), and for full names the
+    end of the next paragraph, short ones (a photo caption, a heading) not counted: who
+    chaired is often named there (``Quang cảnh hội nghị`` ¶ ``… Đỗ Thanh Bình chủ trì hội
+    nghị.``)."""
+    lead = lead_end_of(text) if at is None else text.find("\n\n", at)
+    lead = lead if lead >= 0 else len(text)
+    end = lead
+    for _ in range(1 + _CAPTIONS):
+        if end < 0:
+            break
+        start, end = end + 2, text.find("\n\n", end + 2)
+        if (end if end >= 0 else len(text)) - start >= _CAPTION_LENGTH:
+            break
+    return lead, end if end >= 0 else len(text)
+
+
+_CAPTIONS = 2  # short paragraphs passed over after the event's
+_CAPTION_LENGTH = 120  # a paragraph shorter than this is a caption or a heading
 
 
 def _named_between_before(m: Mention, people: list[Mention], text: str) -> bool:

@@ -188,6 +188,8 @@ class NameFinder:
         cue_root = self.cue_trie.root
         foreign_word = self._foreign_words
         middles, role_lasts = self.middles, self.role_lasts
+        country_ends, stage_roles = self.country_ends, self.stage_roles
+        epithet_root, body_surnames = self.epithets.root, self.body_surnames
         n = len(toks)
         k = 0  # the next token a name may start at (none inside the last one)
         street_end = -9  # where the last blocked name ends (a street's: others may follow)
@@ -208,12 +210,12 @@ class NameFinder:
                         self.countries.match(toks, i) is None) and (
                         self._role_before(toks, i, self.title_ends)):
                     foreign = True  # "Tổng thống Mỹ Donald Trump", "Ri Yong-ho"
-                elif i and toks[i - 1].low in self.country_ends and nxt.cap and nxt.word and (
+                elif i and toks[i - 1].low in country_ends and nxt.cap and nxt.word and (
                         toks[i - 1].cap) and _phrase_ends(self.country_ends, toks, i) and (
                         self.countries.match(toks, i) is None) and (
                         self._role_before(toks, i, self.title_ends)):
                     foreign = True  # "Chủ tịch Trung Quốc Tập Cận Bình", "… Campuchia Hun Sen"
-                elif i and toks[i - 1].low in self.stage_roles and nxt is not t and nxt.cap and (
+                elif i and toks[i - 1].low in stage_roles and nxt is not t and nxt.cap and (
                         nxt.word) and _phrase_ends(self.stage_roles, toks, i) and not (
                         self._stops_name(toks, starts, i)) and (
                         self.countries.match(toks, i) is None):
@@ -234,10 +236,11 @@ class NameFinder:
                     continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation
                 continue
-            body = t.text in self.body_surnames and not cued and not (  # "tài xế Đoàn …"
+            body = t.text in body_surnames and not cued and not (  # "tài xế Đoàn …"
                 _phrase_ends(self.role_ends, toks, i))
-            skip = self._place_prefix(toks, i) or self._inside_epithet(toks, i) or (
-                self._unit_name(toks, i)) or (
+            skip = self._place_prefix(toks, i) or (  # (dict and flag tests first: hot path)
+                i and toks[i - 1].low in epithet_root and self._inside_epithet(toks, i)) or (
+                i + 3 < n and toks[i + 2].cap and self._unit_name(toks, i)) or (
                 body and self._body_of_place(toks, i))
             if skip and family and i + 2 < n and toks[i + 1].low in middles and (
                     toks[i + 2].cap):  # "Đồng Văn Thanh" (the district Đồng Văn: no)

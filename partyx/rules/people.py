@@ -48,7 +48,17 @@ from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.names import NameFinder, capitalised
 from partyx.rules.orgs import Context, Org
-from partyx.rules.posts import Post, PostParser
+from partyx.rules.posts import (
+    CURRENT,
+    FORMER,
+    FORMER_MEMBER,
+    MEMBER,
+    NOMINATED,
+    PURPOSE,
+    Post,
+    PostParser,
+    decision_cues,
+)
 
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
@@ -59,6 +69,10 @@ _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 # No place known: for posts read only to tell a title (one object, never changed: the
 # parser's memo of organisations is by context).
 _NO_PLACE = Context()
+# The kinds of unit a place written bare after tại/ở may be (see PeopleFinder._such_as).
+_PROVINCIAL = ("tỉnh", "thành phố")
+# Characters of an article's lead (see PeopleFinder._deceased).
+_LEAD = 800
 
 
 class Found(NamedTuple):
@@ -95,17 +109,35 @@ class PeopleFinder:
         t = load("titles")
         self.list_intros = Trie(dict.fromkeys(t["list_intros"], True))
         self.list_bodies = Trie(t["list_bodies"])
-        appointments = sorted({c.removesuffix(" :") for c in (*t["appointment_cues"],
-                                                                *t["leaving_cues"])},
-                              key=len, reverse=True)
+        self.host_words = Trie(dict.fromkeys(t["host_words"], True))
+        self.distinct = tuple(f" {q}" for q in t["distinct_qualifiers"])
+        self.death_words = tuple(t["death_words"])
+        self.funeral_words = tuple(w.lower() for w in t["funeral_words"])
+        self.event_roles = frozenset(t["event_roles"])
+        self.alias_re = re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in t["alias_words"])
+                                   + r")\s*:?\s*$", re.IGNORECASE)
+        g = t["cue_grammar"]
+        # every cue but a nomination has one of these words (a cheap test before tokenizing)
+        appointments = sorted({c.removesuffix(" :") for c in (
+            *t["appointment_cues"], *t["leaving_cues"], *g["verbs"], *g["member_verbs"],
+            *g["member_leaving"])}, key=len, reverse=True)
         self.any_cue = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(c) for c in appointments) + r")(?!\w)",
             re.IGNORECASE)
+        # a former lead and a verb: where a career clause may open (see _career_before)
+        leads = g["former_leads"]
+        self.former_leads = tuple({*leads, *(w[0].upper() + w[1:] for w in leads)})
+        self.career_cue = re.compile(
+            r"(?:" + "|".join(re.escape(w) for w in leads) + r")\s+(?:"
+            + "|".join(re.escape(w) for w in g["verbs"]) + r")(?!\w)", re.IGNORECASE)
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
-        self.appoint = Trie({**dict.fromkeys(t["appointment_cues"], "current"),
-                             **dict.fromkeys(t["leaving_cues"], "former")})
+        self.appoint = Trie(decision_cues(t))
+        self.examples = frozenset(g["examples"])
+        self.elections = frozenset(g["elections"])
+        self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
+        self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
@@ -120,25 +152,47 @@ class PeopleFinder:
     def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
                 ) -> tuple[list[Post], int, bool] | None:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
+        found = self._prefix_chain(toks, c, floor, ctx)
+        if found is None:
+            return self._body_list(toks, max(floor, c.start - 40), c.cue_at, ctx)
+        posts, s, end, colon = found
+        self.posts.settle_chain(toks, posts, ctx, end)
+        return posts, s, colon
+
+    def _prefix_chain(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+                      ) -> tuple[list[Post], int, int, bool] | None:
+        """The chain read right before ``c`` (not settled): (posts, start, end, colon)."""
         cued = c.cued  # (as found: _posts sets it after this)
         target = c.cue_at
         firsts = self.posts.post_first_words
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
-            posts, end = self.posts.chain(toks, s, ctx, stop=target)
+            posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
             if end == target and end > s:
-                return posts, s, False
+                return posts, s, end, False
             rest = [t.low for t in toks[end:target]]
-            if rest in ([","], [":"]) and (cued or rest == [":"]):
-                return posts, s, rest == [":"]
+            if rest in ([","], [":"]) and (cued or rest == [":"]) and not (
+                    s > 0 and toks[s - 1].text.isdigit()):  # "gồm 13 ủy viên, bà A": a count
+                return posts, s, end, rest == [":"]
             if posts and self._list_intro(toks, end, target):
-                return posts, s, True
+                return posts, s, end, True
             if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
-                return posts, s, False
-        return self._body_list(toks, max(floor, c.start - 40), target, ctx)
+                return posts, s, end, False
+        return None
+
+    def _colon_head(self, toks: list[Tok], colon: int, floor: int, ctx: Context
+                    ) -> list[Post]:
+        """The chain that ends right before the colon at ``toks[colon]`` (from ``floor``)."""
+        firsts = self.posts.post_first_words
+        for s in range(max(floor, colon - 40), colon):
+            if toks[s].low in firsts:
+                posts, end = self.posts.chain(toks, s, ctx, stop=colon)
+                if posts and end == colon:
+                    return posts
+        return []
 
     def _body_list(self, toks: list[Tok], lo: int, target: int, ctx: Context
                    ) -> tuple[list[Post], int, bool] | None:
@@ -155,7 +209,32 @@ class PeopleFinder:
                 continue
             org, end = r
             if self._list_intro(toks, end, target):
-                return [Post(m[0], org, "current", s, end, shared=True)], s, True
+                title, org = self.posts.member_post(org, m[0])
+                return [Post(title, org, "current", s, end, shared=True)], s, True
+        return None
+
+    def _host(self, toks: list[Tok], first: int, k: int, ctx: Context) -> Org | None:
+        """The organisation that opens the sentence (``toks[first:]``, after up to three
+        words such as ``Hiện lãnh đạo``) before ``toks[k]`` and is followed by a host word
+        (``gồm``, ``có``; a term between: ``khóa XVI``, ``nhiệm kỳ mới``), or None."""
+        for s in range(first, min(first + 4, k)):
+            if not toks[s].cap:
+                continue
+            r = self.orgs.org(toks, s, ctx, generic=False)
+            if r is None or r[0].bare:
+                continue
+            org, j = r
+            while j < k and toks[j].word and not toks[j].cap and (
+                    toks[j].low not in self.host_words.root):
+                j += 1  # "nhiệm kỳ mới"
+            if j < k and toks[j].word and toks[j].cap and toks[j - 1].low == "khóa":
+                j += 1  # "khóa XVI"
+            while j < k and (toks[j].low in ("nhiệm", "kỳ", ",", "-", "–")
+                             or toks[j].text.isdigit()):
+                j += 1
+            if j < k and self.host_words.match(toks, j) is not None:
+                return org
+            return None
         return None
 
     def _list_intro(self, toks: list[Tok], k: int, target: int) -> bool:
@@ -174,16 +253,96 @@ class PeopleFinder:
         if m is None or m[1] > target:
             return False
         k = m[1]
+        if k + 2 < target and toks[k].text.isdigit():  # "gồm 14 người:" (a colon needed)
+            k += 1
+            while k < target - 1 and toks[k].word and not toks[k].cap and k - m[1] <= 2:
+                k += 1
+            return k + 1 == target and toks[k].low == ":"
         return k == target or (k + 1 == target and toks[k].low == ":")
 
     def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
                       ) -> list[Post]:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
-        out: list[Post] = []
-        k = c.end
-        marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
+        return self._decisions(toks, c.end, stop, ctx)
+
+    def _such_as(self, toks: list[Tok], j: int, stop: int, ctx: Context
+                 ) -> tuple[int, Context] | None:
+        """``từng giữ các vị trí quan trọng tại Điện Biên như Giám đốc Sở Tài chính, …``:
+        after a cue and its object at ``toks[j]``, up to eight lower-case words (or ``tại``
+        or ``ở`` and a place) and an example word: (where the list begins, the place context
+        the place written there gives), else None."""
+        where = ctx
+        q = j
+        while q < min(stop, j + 9):
+            t = toks[q]
+            if t.low in self.examples:
+                q += 1
+                if q < stop and toks[q].low == ":":
+                    q += 1
+                return (q, where) if q < stop else None
+            if t.low in ("tại", "ở") and q + 1 < stop and toks[q + 1].cap:
+                place = self.orgs.place(toks, q + 1, _PROVINCIAL)
+                if place is None:
+                    return None
+                where = self.posts.context_of(place[0], ctx)
+                q = place[1]
+                continue
+            if not t.word or t.cap:
+                return None
+            q += 1
+        return None
+
+    def _decided_for(self, toks: list[Tok], k: int, stop: int, ctx: Context) -> list[Post]:
+        """The posts of the decision cue in ``toks[k:stop]`` whose posts end right at
+        ``stop`` (before ``đối với`` and a person)."""
         while k < stop:
             low = toks[k].low
+            m = self.appoint.match(toks, k) if low in self.appoint.root else None
+            if m is None and low in self.decided.root:
+                m = self.decided.match(toks, k)
+            if m is None or m[0] in (NOMINATED, PURPOSE) or m[1] >= stop:
+                k += 1
+                continue
+            kind, j = m
+            if toks[j].text.isdigit() and j + 1 < stop:
+                j += 1  # a count: "Bổ nhiệm 6 Phó Tổng Biên tập Báo … đối với …"
+            if kind in (MEMBER, FORMER_MEMBER):
+                posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
+                                             else CURRENT, stop)
+            else:
+                posts, e = self.posts.chain(toks, j, ctx, stop=stop)
+                if kind == FORMER:
+                    for p in posts:
+                        p.status = FORMER
+            if posts and e == stop:
+                return posts
+            k = max(e, j)
+        return []
+
+    def _decisions(self, toks: list[Tok], k: int, stop: int, ctx: Context,
+                   past: Callable[[int], bool] | None = None, names: bool = False
+                   ) -> list[Post]:
+        """Posts after the decision and career cues from ``toks[k]`` to ``stop`` or the end
+        of the sentence (or, with ``names``, the next person): a post taken (``giữ chức``),
+        left or held before (``thôi giữ chức``, ``từng đảm nhiệm các chức vụ:``, or any
+        cue at a token where ``past`` says the sentence speaks of the past), membership of
+        the bodies listed (``tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy``; ``thôi tham
+        gia``: former), none for a post one is only nominated for (``giới thiệu để HĐND
+        bầu giữ chức``). The posts of one sentence read as one chain (PostParser.settle)."""
+        out: list[Post] = []
+        marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
+        cues = self.cues
+        nominated = False
+        purpose: int | None = None  # where the words after a purpose word begin
+        end = k
+        post_words = self.posts.post_first_words
+        body_words = self.orgs.org_first_words
+        while k < stop:
+            t = toks[k]
+            low = t.low
+            if names and t.cap and t.word and (self.orgs.is_name_start(toks, k) or (
+                    k > 0 and toks[k - 1].low in cues)):
+                break  # the next person
             if low not in marks:
                 k += 1
                 continue
@@ -193,13 +352,45 @@ class PeopleFinder:
             if m is None:
                 k += 1
                 continue
-            status, j = m
-            posts, end = self.posts.chain(toks, j, ctx, stop=stop)
-            for p in posts:
-                if status == "former":
-                    p.status = "former"
+            kind, j = m
+            if kind == NOMINATED:
+                nominated = True
+                k = j
+                continue
+            if kind == PURPOSE:  # "để HĐND TP bầu làm …": an election to come
+                purpose = j
+                k = j
+                continue
+            if purpose is not None and any(t.low in self.elections for t in toks[purpose:k + 1]):
+                nominated = True
+            purpose = None
+            where = ctx
+            if kind in (CURRENT, FORMER) and j < stop and toks[j - 1].low in self.cue_objects and (
+                    toks[j].low not in post_words):
+                such = self._such_as(toks, j, stop, ctx)  # "các vị trí quan trọng như: …"
+                if such is not None:
+                    j, where = such
+            if j >= stop or toks[j].low not in (
+                    body_words if kind in (MEMBER, FORMER_MEMBER) else post_words):
+                k = j  # (most cues: no post after them)
+                continue
+            if kind in (MEMBER, FORMER_MEMBER):
+                posts, e = self.posts.bodies(toks, j, ctx, FORMER if kind == FORMER_MEMBER
+                                             else CURRENT, stop)
+            else:
+                posts, e = self.posts.chain(toks, j, where, stop=stop, semicolons=kind == FORMER,
+                                            career=kind == FORMER)
+                if kind == FORMER or (past is not None and past(k)):
+                    for p in posts:
+                        p.status = FORMER
+            if nominated and posts:  # the posts one is put forward for
+                posts = []
+                nominated = False
             out.extend(posts)
-            k = max(end, j)
+            end = max(end, e)
+            k = max(e, j)
+        if out:
+            self.posts.settle(toks, out, ctx, end)
         return out
 
     def __call__(self, text: str, authors: list[str], ctx: Context) -> Found:
@@ -216,8 +407,42 @@ class PeopleFinder:
                 _listed(tokens.toks, found)
                 cands.extend(found)
                 segments.append((tokens, caps))
+        if cands and ":" in text:
+            self._heading_lists(text, cands, ctx)
         _orgs_of_bare_lists(cands, self.posts.words.standalone)
         return self._assemble(text, segments, cands, ctx, blocked)
+
+    def _heading_lists(self, text: str, cands: list[Candidate], ctx: Context) -> None:
+        """``Bộ Chính trị:`` on a line of its own, then one line per member opening with a
+        list mark (``- Bộ trưởng Bộ Công an Lê Hồng Anh``): each person listed holds the
+        member title of the body (``Ủy viên``; ``Bí thư`` of the Secretariat)."""
+        starts = [c.tokens.starts[c.start] for c in cands]
+        for m in _headings(text):
+            if m.group(1).split(None, 1)[0].lower() not in self.list_bodies.root:
+                continue  # (most headings: no body opens them)
+            tokens = self.tokenizer.tokenize(text, m.start(1), m.end(1))
+            toks = tokens.toks
+            body = self.list_bodies.match(toks, 0)
+            r = self.orgs.org(toks, 0, ctx, generic=False) if body is not None else None
+            if body is None or r is None or r[0].bare or not r[0].resolved:
+                continue
+            org, end = r
+            if end + 2 == len(toks) and toks[end].low == "khóa":
+                end += 2
+            if end != len(toks):
+                continue  # the line is more than the body
+            title, org = self.posts.member_post(org, body[0])
+            lo = hi = m.end()
+            for line in _LIST_LINE.finditer(text, m.end()):
+                if line.start() != hi:
+                    break
+                hi = line.end()
+            first = bisect.bisect_left(starts, lo)
+            for c, at in zip(cands[first:], starts[first:], strict=True):
+                if at >= hi:
+                    break
+                c.prefix.append(Post(title, org, CURRENT, c.start, c.start, shared=True,
+                                     written=m.group(1)))
 
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
@@ -235,7 +460,8 @@ class PeopleFinder:
                 c.cued = True
                 prev = cands[i - 1] if i else None
                 if prev is not None and s >= 1 and toks[s - 1].low in _SEPARATORS and (
-                        prev.end == s - 1 or (prev.end == s - 2 and toks[s - 2].low == ",")):
+                        prev.end == s - 1 or (prev.end == s - 2 and toks[s - 2].low == ",")
+                ) and sentence_number(breaks, prev.end - 1) == sentence_number(breaks, s):
                     # "A, post, post B": only the post touching B is B's
                     touching = posts[-1:] if posts and posts[-1].end == c.start else []
                     c.prefix = touching
@@ -245,31 +471,69 @@ class PeopleFinder:
                     if colon or (s >= 1 and _is_plural(toks, s)):
                         for p in posts:
                             p.shared = True
+                    elif s >= 2 and toks[s - 1].low == ":":
+                        # "các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B"
+                        head = self._colon_head(toks, s - 1, max(floor, first_token(
+                            breaks, c.start)), ctx)
+                        for p in head:
+                            p.shared = True
+                        c.prefix = [*head, *posts]
             floor = c.end
         # 2. chains after names, and appointment cues
         for i, c in enumerate(cands):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
-            limit = len(toks)
+            # (not past the sentence: a line break ends a list's item)
+            b = bisect.bisect_right(breaks, c.end - 1)
+            limit = breaks[b] if b < len(breaks) else len(toks)
             if nxt is not None:
-                limit = nxt.prefix_start if nxt.prefix_start is not None else nxt.start
-                limit = min(limit, nxt.cue_at)
+                limit = min(limit, nxt.cue_at,
+                            nxt.prefix_start if nxt.prefix_start is not None else nxt.start)
             k = c.end
             if k < limit and toks[k].low in _SEPARATORS:
-                posts, end = parser.chain(toks, k + 1, ctx, stop=limit)
+                # (";" between posts: the next person's titles begin at limit)
+                posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx))
+            at = c.cue_at
+            if at >= 2 and toks[at - 1].low == "với" and toks[at - 2].low == "đối":
+                # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each
+                # person of a list there ("đối với ông A, ông B và bà C")
+                decided = self._decided_for(toks, first_token(breaks, at), at - 2, ctx)
+                c.posts.extend(decided)
+                prev = c
+                for d in cands[i + 1:] if decided else ():
+                    if d.cue_at - prev.end not in (1, 2) or any(
+                            t.low not in (",", "và") for t in toks[prev.end:d.cue_at]):
+                        break
+                    d.posts.extend(decided)
+                    prev = d
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]
             if not shared:
                 continue
             for d in cands[i + 1:]:
-                if sentence_number(breaks, d.start) != sentence_number(breaks, c.start) or d.prefix:
+                if sentence_number(breaks, d.start) != sentence_number(breaks, c.start):
                     break
+                if d.prefix:  # an item with its own titles: after a semicolon only
+                    ps = d.prefix_start
+                    if ps is None or ps == 0 or toks[ps - 1].low != ";":
+                        break
+                    d.prefix = [*shared, *d.prefix]
+                    continue
                 cue_at = d.cue_at
                 if cue_at == 0 or toks[cue_at - 1].low not in _LIST_SEPARATORS:
                     break
                 d.prefix = list(shared)
+        # 4. titles with no body, in a sentence an organisation opens ("Ủy ban Kiểm tra Tỉnh
+        # ủy gồm 13 ủy viên, bà A làm Chủ nhiệm")
+        for c in cands:
+            for p in (*c.prefix, *c.posts):
+                if p.org is None and p.title not in parser.words.standalone and (
+                        p.title not in self.event_roles):
+                    host = self._host(toks, first_token(breaks, p.start), p.start, ctx)
+                    if host is not None:
+                        p.org = host
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
@@ -312,11 +576,10 @@ class PeopleFinder:
             if c.cue_gender and person["gender"] is None:
                 person["gender"] = c.cue_gender
             mentions.append(Mention(target, c.tokens.starts[c.start], c.tokens.end(c.end - 1)))
-            for p in [*c.prefix, *c.posts]:
-                if self.posts.is_post(p):
-                    person["positions"].append(_position(text, c.tokens, p))
-                    if p.org is not None and p.org.name not in orgs:
-                        orgs[p.org.name] = _org_record(p.org)
+            for p in self.posts.standing([*c.prefix, *c.posts]):
+                person["positions"].append(_position(text, c.tokens, p))
+                if p.org is not None and p.org.name not in orgs:
+                    orgs[p.org.name] = _org_record(p.org)
         taken = Spans([(m.start, m.end) for m in mentions])  # (they never overlap)
         for m, gender in self._short_forms(text, segments, first, taken):
             mentions.append(m)
@@ -379,30 +642,141 @@ class PeopleFinder:
         subjects = [(m.end, m.name) for m in mentions if (m.start, m.end) not in full_spans]
         starts = [m.start for m in mentions]
         # (from the first mention on: a pronoun before it has no one to stand for)
+        pronouns = []
+        # (another name of a person, in brackets after theirs, is no antecedent)
         for at, end, word in _pronouns(text, starts[0] if starts else len(text)):
             i = bisect.bisect_left(starts, at) - 1
+            while i >= 0 and self.alias_re.search(
+                    text, max(0, starts[i] - 24), starts[i]) is not None:
+                i -= 1
             if i < 0:
                 continue
             person = full[mentions[i].name]
             gender = self.cues.get(word.lower())
             if person["gender"] in (None, gender):
                 subjects.append((end, mentions[i].name))
+                pronouns.append((at, end, mentions[i].name))
         for pos, name in subjects:
             person = full[name]
-            for p, tokens, past in self._posts_after(text, pos, ctx, seg_tokens):
-                if past:
-                    p.status = "former"
+            for p, tokens in self._posts_after(text, pos, ctx, seg_tokens):
                 if self.posts.is_post(p):
                     person["positions"].append(_position(text, tokens, p))
                     if p.org is not None and p.org.name not in orgs:
                         orgs[p.org.name] = _org_record(p.org)
+        # "Trong thời gian giữ cương vị A, B, bà Thanh đã …": a career clause before its
+        # subject (any mention of a person, or a pronoun)
+        seen: dict[int, list[int]] = {}
+        for at, name in [*((m.start, m.name) for m in mentions), *(
+                (a, n) for a, _, n in pronouns)]:
+            if _AFTER_COMMA.search(text, max(0, at - 16), at) is None:
+                continue  # (most subjects: no clause before them ends with a comma)
+            cue = self._career_cue_before(text, at, seen)
+            if cue is None:
+                continue
+            person = full[name]
+            for p, tokens in self._career_before(text, cue, at, ctx, seg_tokens):
+                if self.posts.is_post(p):
+                    person["positions"].append(_position(text, tokens, p))
+                    if p.org is not None and p.org.name not in orgs:
+                        orgs[p.org.name] = _org_record(p.org)
+        for name in self._deceased(text, mentions):
+            for position in full[name]["positions"]:
+                position["status"] = FORMER
         for person in full.values():
-            person["positions"] = _dedupe_positions(person["positions"])
+            person["positions"] = _dedupe_positions(person["positions"], self.distinct)
+
+    def _deceased(self, text: str, mentions: list[Mention]) -> set[str]:
+        """The people the text says died: a death word after a mention of them or a
+        pronoun for them (``ông đã từ trần``, adverbs between), or a funeral word before a
+        mention in the same sentence (``Lễ tang đồng chí …``). Their posts are all former.
+        Only in an article whose lead speaks of a death or a funeral (a scan of the whole text
+        for each word costs more than all the rest)."""
+        found: set[str] = set()
+        lead = text[:_LEAD].lower()
+        if not any(w in lead for w in self.death_words) and not any(
+                w in lead for w in self.funeral_words):
+            return found  # (an article about a death says so in its lead)
+        for i, m in enumerate(mentions):  # (up to the next mention: its last subject)
+            upto = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            after = text[m.end:min(upto, m.end + 300)]
+            for word in self.death_words:
+                q = after.find(word)
+                if q == -1:
+                    continue
+                a = _ADVERBS_BEFORE.search(after, max(0, q - 40), q)
+                at = a.start() if a is not None else q
+                if at == 0 or _ends_with_word(after[max(0, at - 12):at].lower(),
+                                              self.names.short_cues):
+                    found.add(m.name)  # "A qua đời", "…, đồng chí đã từ trần"
+        for m in mentions:
+            before = text[max(0, m.start - 80):m.start].lower()
+            for word in self.funeral_words:
+                q = before.rfind(word)
+                if q != -1 and self._only_titles(text, m.start - len(before) + q + len(word),
+                                                 m.start):
+                    found.add(m.name)
+        return found
+
+    def _only_titles(self, text: str, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` holds nothing but cue words (``của``, ``đồng chí``) and a
+        chain of titles (``Lễ tang Chủ tịch nước Trần Đại Quang``)."""
+        toks = self.tokenizer.tokenize(text, a, b).toks
+        k = 1 if toks and toks[0].low == "của" else 0
+        cue = self.names.cue_trie.match(toks, k)
+        k = cue[1] if cue is not None else k
+        if k < len(toks):
+            posts, k = self.posts.chain(toks, k, _NO_PLACE, settle=False)
+        cue = self.names.cue_trie.match(toks, k)
+        return (cue[1] if cue is not None else k) == len(toks)
+
+    def _career_cue_before(self, text: str, at: int, seen: dict[int, list[int]]
+                           ) -> int | None:
+        """Where the last former lead and verb (``trong thời gian giữ``) in the sentence
+        before ``text[at]`` open, or None. The sentence's leads are found once (``seen``, by
+        where it begins) and only where it begins within 300 characters (an endless line
+        holds no career clause)."""
+        begin = max(text.rfind(". ", max(0, at - 300), at), text.rfind("\n", max(0, at - 300), at))
+        if begin == -1 and at > 300:
+            return None
+        found = seen.get(begin)
+        if found is None:  # (each lead by str.find, the verb after it by a match there: a
+            found = []     # regex scan would try every position)
+            upto = min(len(text), begin + 601)
+            for lead in self.former_leads:
+                q = text.find(lead, begin + 1, upto)
+                while q != -1:
+                    if (q == 0 or not text[q - 1].isalnum()) and self.career_cue.match(
+                            text, q, upto) is not None:
+                        found.append(q)
+                    q = text.find(lead, q + 1, upto)
+            found.sort()
+            seen[begin] = found
+        i = bisect.bisect_left(found, at)
+        return found[i - 1] if i else None
+
+    def _career_before(self, text: str, cue: int, at: int, ctx: Context,
+                       seg_tokens: list[Tokens]) -> list[tuple[Post, Tokens]]:
+        """``Trong thời gian giữ các cương vị A, B, C, bà …``: the posts of a career clause
+        (its cue at ``text[cue]``) that ends, with a comma (and a cue word), where a subject
+        starts at ``text[at]``; all former."""
+        tokens = _slice(seg_tokens, cue, at) or self.tokenizer.tokenize(text, cue, at)
+        toks = tokens.toks
+        a = self.appoint.match(toks, 0)
+        if a is None or a[0] != FORMER:
+            return []
+        posts, e = self.posts.chain(toks, a[1], ctx, semicolons=True, career=True)
+        rest = [t.low for t in toks[e:]]
+        if not posts or not rest or rest[0] != "," or any(w not in self.cues for w in rest[1:]):
+            return []
+        for p in posts:
+            p.status = FORMER
+        return [(p, tokens) for p in posts]
 
     def _posts_after(self, text: str, pos: int, ctx: Context, seg_tokens: list[Tokens]
-                     ) -> list[tuple[Post, Tokens, bool]]:
-        """Posts after an appointment cue from ``pos`` to the end of its sentence or the
-        next person: (post, tokens, past)."""
+                     ) -> list[tuple[Post, Tokens]]:
+        """Posts after a decision or career cue from ``pos`` to the end of its sentence or
+        the next person, former where a past marker stands before the cue in the sentence:
+        (post, tokens)."""
         end = next_end(text, pos, CLAUSE, pos + 300)
         end = end if end >= 0 else min(len(text), pos + 300)
         if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
@@ -410,29 +784,17 @@ class PeopleFinder:
         begin = clause_start(text, pos, 300)
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
         toks = tokens.toks
-        out: list[tuple[Post, Tokens, bool]] = []
-        k = 0
-        while k < len(toks):
-            t = toks[k]
-            if t.cap and t.word and (self.orgs.is_name_start(toks, k) or (
-                    k > 0 and toks[k - 1].low in self.cues)):
-                break  # the next person
-            a = self.appoint.match(toks, k) if t.low in self.appoint.root else None
-            if a is None:
-                k += 1
-                continue
-            status, j = a
-            posts, stop = self.posts.chain(toks, j, ctx)
-            past = status == "former" or (
-                self.past_re.search(text, begin, tokens.starts[k]) is not None)
-            out.extend((p, tokens, past) for p in posts)
-            k = max(stop, j)
-        return out
+
+        def past(k: int) -> bool:
+            return self.past_re.search(text, begin, tokens.starts[k]) is not None
+
+        posts = self._decisions(toks, 0, len(toks), ctx, past, names=True)
+        return [(p, tokens) for p in posts]
 
     def _title_before(self, toks: list[Tok], k: int) -> bool:
         for s in range(max(0, k - 12), k):
             if self.posts.starts_post(toks[s]):
-                posts, end = self.posts.chain(toks, s, _NO_PLACE, stop=k)
+                posts, end = self.posts.chain(toks, s, _NO_PLACE, stop=k, settle=False)
                 if end == k and posts:
                     return True
         return False
@@ -458,6 +820,40 @@ class PeopleFinder:
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
 _PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
 _LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
+
+
+# A line that is only a heading and a colon (see PeopleFinder._heading_lists), and the lines of
+# a list under it, each opening with a list mark (blank lines between).
+_HEADING = re.compile(r"[ \t]*([^\W\d_][^\n:]{2,79}?)[ \t]*:[ \t]*(?=\n|$)")
+_LIST_LINE = re.compile(r"\s*\n[ \t]*[-–•+*][^\n]*")
+
+
+def _headings(text: str) -> list[re.Match[str]]:
+    """The matches of ``_HEADING`` at the starts of lines, found from each colon that ends
+    a line (``str.find``: a regex scan tries every position of the text)."""
+    found = []
+    q = text.find(":")
+    while q != -1:
+        nl = text.find("\n", q)
+        end = len(text) if nl == -1 else nl
+        if not text[q + 1:end].strip(" \t"):
+            m = _HEADING.match(text, text.rfind("\n", 0, q) + 1, end)
+            if m is not None and m.end() == end:
+                found.append(m)
+        q = text.find(":", q + 1)
+    return found
+
+
+# A comma and a cue word before a subject (see PeopleFinder._career_before).
+_AFTER_COMMA = re.compile(r",\s*(?:(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+)?$")
+# Spaces and adverbs between a subject and its verb (see PeopleFinder._deceased).
+_ADVERBS_BEFORE = re.compile(r"(?:\s+(?:đã|vừa|đột ngột|bất ngờ))*\s+$")
+
+
+def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with one of ``words``, a whole word."""
+    return any(text.endswith(w) and (len(text) == len(w) or not text[-len(w) - 1].isalnum())
+               for w in words)
 
 
 def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -546,29 +942,43 @@ def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
 def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
     """``Ba Phó ban kiêm nhiệm gồm: ông A, …``: a title written once before a list with no
     organisation belongs to the organisation the same title last had in the text (``Các
-    Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before)."""
+    Phó ban Kinh tế Trung ương chuyên trách gồm …`` a sentence before), else the one its
+    head title had (``… giữ chức Bí thư Tỉnh ủy Lào Cai. Các Phó Bí thư gồm: …``)."""
     last: dict[str, Org] = {}
+    last_of_head: dict[str, Org] = {}
     for c in cands:
         for p in [*c.prefix, *c.posts]:
             if p.org is not None and not p.org.bare:
                 last[p.title] = p.org
-            elif p.org is None and p.shared and p.title not in standalone and p.title in last:
-                p.org = last[p.title]
+                last_of_head[_head_title(p.title)] = p.org
+            elif p.org is None and p.shared and p.title not in standalone:
+                org = last.get(p.title) or last_of_head.get(_head_title(p.title))
+                if org is not None:
+                    p.org = org
+
+
+def _head_title(title: str) -> str:
+    """The head of a deputy's or standing deputy's title: ``Phó Bí thư Thường trực`` ->
+    ``Bí thư``."""
+    return title.removeprefix("Phó ").removesuffix(" Thường trực")
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:
+    written = p.written or text[tokens.starts[p.start]:tokens.end(p.end - 1)]
     return {"title": p.title, "org": p.org.name if p.org else None, "status": p.status,
-            "text": text[tokens.starts[p.start]:tokens.end(p.end - 1)]}
+            "text": written}
 
 
 def _org_record(org: Org) -> Organization:
     return {"name": org.name, "kind": org.kind, "level": org.level}
 
 
-def _dedupe_positions(positions: list[Position]) -> list[Position]:
+def _dedupe_positions(positions: list[Position], distinct: tuple[str, ...] = ()
+                      ) -> list[Position]:
     """One entry per title and organisation; a post also written as former is former; a
     title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
-    ``Phó Bí thư Thường trực`` of one committee) is the same post written short."""
+    ``Phó Bí thư Thường trực`` of one committee) is the same post written short, unless
+    the longer one ends with one of the ``distinct`` qualifiers (``dự khuyết``)."""
     out: dict[tuple[str, str | None], Position] = {}
     for p in positions:
         key = (p["title"], p["org"])
@@ -576,7 +986,8 @@ def _dedupe_positions(positions: list[Position]) -> list[Position]:
             out[key] = p
     keys = list(out)
     for title, org in keys:
-        if any(o == org and t != title and t.startswith(title + " ") for t, o in keys):
+        if any(o == org and t != title and t.startswith(title + " ")
+               and not t.endswith(distinct) for t, o in keys):
             del out[(title, org)]
     return list(out.values())
 

@@ -25,9 +25,17 @@ from dataclasses import dataclass
 
 from partyx.data import load
 from partyx.lang.tokens import Tok, Trie
+from partyx.rules.gazetteer import Unit
 from partyx.rules.orgs import Context, Org, OrgReader, canon_place
 
-_TERM_WORDS = frozenset({"khóa", "nhiệm"})  # the first words _finish looks for
+_TERM_WORDS = frozenset({"khóa", "nhiệm", "các"})  # the first words _finish looks for
+_DASHES = frozenset({"-", "–", "—"})
+_ROMAN = frozenset("IVXLC")
+# what separates the posts of a chain; the joiners share a bare title's organisation
+_SEPARATORS = frozenset({",", "kiêm", "và", "/", "rồi"}) | _DASHES
+_SEMI_SEPARATORS = _SEPARATORS | {";"}
+_PLACE_AFTER_TYPES = frozenset({"tỉnh", "thành phố"})
+_JOINERS = frozenset({"kiêm", "và", "/"}) | _DASHES
 _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 
 
@@ -41,24 +49,62 @@ class Post:
     start: int  # token indices [start, end)
     end: int
     shared: bool = False  # written once before a list of people
+    marked: bool = False  # its status is written (``nguyên``, ``đương nhiệm``)
+    body: bool = False  # a body one is a member of, as written (PostParser.bodies)
+    written: str | None = None  # as written, where that is not the tokens [start, end)
+    placed: bool = False  # its place is one of a list written after it (PostParser._each_place)
+    dated: bool = False  # of a unit no longer in being ("tỉnh Bạc Liêu (cũ)"): former
 
 
-def _inherit_parents(posts: list[Post]) -> None:
-    """``Ủy viên Ban Thường vụ, Trưởng ban Tổ chức Huyện ủy Chư Sê``: a body written without
-    its committee takes the committee of the next post in the chain."""
-    for i, p in enumerate(posts):
-        if p.org is None or not p.org.bare:
+def _member_body(org: Org) -> bool:
+    """A body one becomes a member of by a decision: a Party committee or a body of one
+    (``Ban Thường vụ``, ``Bộ Chính trị``, ``Ủy ban Kiểm tra``), not the Party itself."""
+    if org.kind == "party_committee":
+        return org.level != "central" or org.name != "Đảng Cộng sản Việt Nam"
+    return org.name.startswith("Ủy ban Kiểm tra")
+
+
+def _past_rest(toks: list[Tok], k: int, stop: int) -> int | None:
+    """After one to four words from ``toks[k]`` and a comma or semicolon: the index after
+    it (see PostParser.chain), else None."""
+    for q in range(k, min(k + 5, stop - 1)):
+        if toks[q].low in (",", ";"):
+            return q + 1 if q > k else None
+        if not toks[q].word:
+            return None
+    return None
+
+
+def _is_term(word: str) -> bool:
+    """A term's number: ``12``, ``XII``."""
+    return word.isdigit() or (word.isupper() and set(word) <= _ROMAN)
+
+
+def _past_brackets(toks: list[Tok], k: int, stop: int) -> int:
+    """After a short aside in brackets at ``toks[k]`` (an abbreviation, spelled out by the
+    tokenizer, or a place: ``(QH)``, ``(Nghệ An)``): up to four words, the first capitalised;
+    else ``k``."""
+    j = k + 1
+    while j < stop and j - k <= 4 and toks[j].word and (toks[j].cap or j > k + 1):
+        j += 1
+    return j + 1 if j > k + 1 and j < stop and toks[j].text == ")" else k
+
+
+def _prefixed(prefix: str | None, title: str) -> str:
+    return title if prefix is None else f"{prefix} {title}"
+
+
+def _carry_status(posts: list[Post]) -> None:
+    """``nguyên Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh``: a written status holds for the
+    unmarked posts after it in the chain."""
+    status = None
+    for p in posts:
+        if p.dated:
             continue
-        # not a company's board ("Ban cán sự đảng, Chủ tịch HĐQT PVN"); a committee's own
-        # body only of a Party organ ("Ủy viên Thường vụ, Phó Chủ tịch HĐND" is no HĐND's)
-        party_only = p.org.name in _COMMITTEE_BODIES
-        others = [q.org for q in posts[i + 1:] if q.org is not None and not q.org.bare
-                  and q.org.kind != "other" and q.org.name != "Đảng ủy"  # whose? unknown
-                  and (not party_only or q.org.kind in ("party_committee", "party_board"))]
-        if others:
-            q = others[0]
-            parent = q.parent or q.name
-            p.org = Org(f"{p.org.name} {parent}", p.org.kind, q.level, q.resolved, parent)
+        if p.marked:
+            status = p.status
+        elif status is not None:
+            p.status = status
 
 
 @dataclass(frozen=True)
@@ -73,7 +119,14 @@ class TitleWords:
     members: Trie
     body_members: Trie
     status: dict[str, str]
+    prefixes: dict[str, str]
     org_overrides: dict[str, dict[str, str]]
+    member_titles: dict[str, tuple[str, str]]
+    cell_hosts: dict[str, frozenset[str]]
+    cells: Trie
+    boards: tuple[str, ...]
+    unnamed_cells: frozenset[str]
+    heads_of: dict[str, frozenset[str]]
 
 
 def load_title_words() -> TitleWords:
@@ -87,8 +140,55 @@ def load_title_words() -> TitleWords:
         members=Trie(t["member_words"]),
         body_members=Trie({k: tuple(v) for k, v in t["body_members"].items()}),
         status=t["status_words"],
+        prefixes=t["title_prefixes"],
         org_overrides=t["org_overrides"],
+        member_titles={k: (v[0], v[1]) for k, v in t["member_titles"].items()},
+        cell_hosts={k: frozenset(v) for k, v in t["cell_hosts"].items()},
+        cells=Trie({k: k for k in t["cell_hosts"]}),
+        boards=tuple(f"{b} " for b in t["boards"]),
+        unnamed_cells=frozenset(t["unnamed_cells"]),
+        heads_of={k: frozenset(v) for k, v in t["heads_of"].items()},
     )
+
+
+# What a decision cue does to the posts after it (see decision_cues).
+CURRENT, FORMER, MEMBER, FORMER_MEMBER, NOMINATED, PURPOSE = (
+    "current", "former", "member", "former member", "nominated", "purpose")
+
+
+def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]:
+    """The cues of a decision or a career, as phrases -> what they do to the posts after
+    them (``data/titles.json``, its ``cue_grammar`` and cue lists): ``current`` (``giữ
+    chức``, ``được bầu làm``), ``former`` (``thôi giữ chức``, ``từng đảm nhiệm các chức
+    vụ:``), ``member`` of the bodies listed (``tham gia Ban Chấp hành, Ban Thường vụ``),
+    ``former member`` (``thôi tham gia``), ``nominated`` (``giới thiệu để … bầu``: the
+    next cue's posts are none) and ``purpose`` (``để``: an election after it is none).
+    ``active``: instead, only the active verbs of a decision (``bổ nhiệm``, ``điều
+    động``), cues only before ``đối với`` and the person decided for."""
+    t = t or load("titles")
+    g = t["cue_grammar"]
+    objects = ["", *g["objects"], *(f"{q} {o}" for q in g["quantities"] for o in g["objects"])]
+    cues: dict[str, str] = {}
+    for verb in g["verbs"]:
+        for obj in objects:
+            base = f"{verb} {obj}".strip()
+            for colon in ("", " :"):
+                cues[base + colon] = CURRENT
+                for lead in g["former_leads"]:
+                    cues[f"{lead} {base}{colon}"] = FORMER
+    for verb in g["leaving_verbs"]:
+        for obj in objects:
+            cues[f"{verb} {obj}".strip()] = FORMER
+    cues.update(dict.fromkeys(g["member_verbs"], MEMBER))
+    cues.update(dict.fromkeys(g["member_leaving"], FORMER_MEMBER))
+    cues.update(dict.fromkeys(g["nominations"], NOMINATED))
+    cues.update(dict.fromkeys(g["purposes"], PURPOSE))
+    cues.update(dict.fromkeys(t["appointment_cues"], CURRENT))
+    cues.update(dict.fromkeys(t["leaving_cues"], FORMER))
+    if active:  # (these alone)
+        return {f"{verb} {obj}".strip(): CURRENT for verb in g["decision_verbs"]
+                for obj in objects}
+    return cues
 
 
 class PostParser:
@@ -99,13 +199,21 @@ class PostParser:
         self.words = w = words or load_title_words()
         # first words of a status, title, member, filler or body-member phrase
         self.post_first_words = frozenset(w.status).union(
-            w.titles.root, w.members.root, w.fillers.root, w.body_members.root)
+            w.prefixes, w.titles.root, w.members.root, w.fillers.root, w.body_members.root)
         self._post_heads = frozenset(w.titles.root).union(w.members.root, w.body_members.root)
         self.orgs = orgs or OrgReader(w.titles, self.post_first_words)
+        self._contexts: dict[tuple, Context] = {}  # memo of _context_of
+        self.dated = frozenset(load("titles")["dated_words"])  # (see Post.dated)
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
         """One post at ``toks[i]`` (``nguyên`` first marks it former), or None."""
+        p = self._post(toks, i, ctx)
+        if p is not None and toks[i].low in self.words.status:
+            p.marked = True
+        return p
+
+    def _post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
         v = self.words  # (the hot path: each test on a word before the call it saves)
         orgs = self.orgs
         n = len(toks)
@@ -116,6 +224,14 @@ class PostParser:
         head = toks[i].low
         if head in v.status:
             status = v.status[head]
+            i += 1
+            if i + 1 < n and toks[i].low == "là":  # "nguyên là Viện phó …"
+                i += 1
+            if i >= n:
+                return None
+            head = toks[i].low
+        prefix = v.prefixes.get(head)
+        if prefix is not None:  # "Quyền Bộ trưởng": part of the title
             i += 1
             if i >= n:
                 return None
@@ -159,7 +275,8 @@ class PostParser:
             if implied is not None:
                 im = implied.match(toks, j)
                 if im is not None:
-                    return self._finish(Post(title, None, status, start, im[1]), toks)
+                    return self._finish(Post(_prefixed(prefix, title), None, status, start,
+                                             im[1]), toks)
             if title in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"):
                 r = orgs.ministry(toks, j, ctx) or orgs.ministry(toks, j, ctx, bare=True)
             else:  # a standalone title takes no organisation guessed from capitals
@@ -173,7 +290,7 @@ class PostParser:
             meant = overrides.get(org.name) if overrides else None
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
-        post = Post(title, org, status, start, end)
+        post = Post(_prefixed(prefix, title), org, status, start, end)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
 
@@ -205,20 +322,26 @@ class PostParser:
             found = self.orgs.place(toks, tw[1], (tw[0],))
             if found is not None:
                 return Org(canon_place(found[0]), "place", found[0].level), found[1]
-        n = len(toks)
-        if (j + 1 < n and toks[j].low == "đảng" and toks[j + 1].low == "ủy" and toks[j].cap
-                and (j + 2 == n or not toks[j + 2].word)):
-            # "Bí thư Đảng ủy, Chủ tịch HĐTV PVN": a Party committee named by the chain's
-            # other posts, kept as written (not before "cơ quan", "công ty" …)
-            return Org("Đảng ủy", "party_committee", None, resolved=False), j + 2
+        cells = self.words.cells
+        m = cells.match(toks, j) if toks[j].low in cells.root and toks[j].cap else None
+        if m is not None and (m[1] == len(toks) or not toks[m[1]].word):
+            # "Bí thư Đảng ủy, Chủ tịch HĐTV PVN": a Party cell named by the chain's next
+            # post (_inherit; not before "cơ quan", "công ty" …)
+            return Org(m[0], "party_committee", None, resolved=False, bare=True), m[1]
         return None, end
 
     def _finish(self, post: Post, toks: list[Tok]) -> Post:
-        """Swallow a term written after the post (``nhiệm kỳ 2015 - 2020``, ``khóa XII``)."""
+        """Swallow a term written after the post (``nhiệm kỳ 2015 - 2020``, ``khóa XII``,
+        ``các khóa VII, VIII và IX``)."""
         k = post.end
         n = len(toks)
-        if k < n and toks[k].low == "khóa" and k + 1 < n and toks[k + 1].word:
-            post.end = k + 2
+        if k + 1 < n and toks[k].low == "các" and toks[k + 1].low == "khóa":
+            k += 1
+        if k + 1 < n and toks[k].low == "khóa" and toks[k + 1].word:
+            k += 2
+            while k + 1 < n and toks[k].low in (",", "và") and _is_term(toks[k + 1].text):
+                k += 2
+            post.end = k
         elif k + 1 < n and toks[k].low == "nhiệm" and toks[k + 1].low == "kỳ":
             k += 2
             while k < n and (toks[k].text.isdigit() or toks[k].text in "-–"):
@@ -233,18 +356,44 @@ class PostParser:
             return False
         if post.org is None:
             return post.title in self.words.standalone
-        return not post.org.bare
+        return not post.org.bare or post.org.name in self.words.unnamed_cells
 
-    def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None
+    def standing(self, posts: list[Post]) -> list[Post]:
+        """The standing posts among a person's ``posts`` (:meth:`is_post`), less a member
+        title a list gave them that another of their posts implies: one in the same body
+        (``Chủ nhiệm Ủy ban Kiểm tra``), or a title that heads it (``heads_of``)."""
+        out = [p for p in posts if self.is_post(p)]
+        if not any(p.shared for p in out):
+            return out
+        bodies = {p.org.name for p in out if not p.shared and p.org is not None}
+        for p in out:
+            bodies |= self.words.heads_of.get(p.title, frozenset())
+        return [p for p in out if not (p.shared and p.org is not None and p.org.name in bodies)]
+
+    def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None,
+              semicolons: bool = False, settle: bool = True, career: bool = False
               ) -> tuple[list[Post], int]:
-        """Posts from ``toks[i]`` separated by ``,``, ``kiêm`` or ``và``, ranks and degrees
-        between them: (posts, index after the last one). Stops before ``stop``."""
+        """Posts from ``toks[i]`` separated by ``,``, ``kiêm``, ``và`` or a dash (``;`` too
+        with ``semicolons``: the list of a career summary), ranks and degrees between them:
+        (posts, index after the last one). Stops before ``stop``.
+
+        ``nguyên`` before a post makes it and every unmarked post after it in the chain
+        former; a title with no organisation joined by ``kiêm`` or a dash to a post of one
+        shares it (``Phó Tư lệnh kiêm Tham mưu trưởng Bộ Tư lệnh``); a place written in the
+        chain is the place of its posts that leave theirs out (:meth:`locate`).With ``settle`` False
+        the chain is read only (:meth:`settle_chain` does the rest, once the chain to keep is
+        chosen). In a ``career`` list, up to four words more after a post (an organisation's
+        name read short: ``giám đốc Công an khu III, chánh văn phòng …``) do not end it when a
+        post follows the separator after them; the post before them is dropped where its
+        organisation is unresolved (read short)."""
         stop = len(toks) if stop is None else stop
         posts: list[Post] = []
         k = i
         end = i
         fillers = self.words.fillers
+        separators = _SEMI_SEPARATORS if semicolons else _SEPARATORS
         ahead: Post | None = None  # the post read at k by the look-ahead after a separator
+        joined = False  # the separator before k shares a title's organisation
         while k < stop:
             f = fillers.match(toks, k) if toks[k].low in fillers.root else None
             if f is not None and f[1] <= stop:
@@ -255,29 +404,292 @@ class PostParser:
             ahead = None
             if p is None or p.end > stop:
                 break
+            if joined and posts and p.org is not None:
+                q = posts[-1]
+                if q.org is None and q.title not in self.words.standalone:
+                    q.org = p.org
+            if k + 3 < stop and p.end < stop and toks[p.end].low == "các" and p.org is not None:
+                each = self._each_place(toks, p, ctx, stop)  # "bí thư tỉnh ủy các tỉnh: A, B"
+                if each is not None:
+                    posts.extend(each[0])
+                    k = end = each[1]
+                    if k < stop and toks[k].low in separators and k + 1 < stop and (
+                            ahead := self.post(toks, k + 1, ctx)) is not None:
+                        k += 1
+                        joined = False
+                        continue
+                    break
             posts.append(p)
             k = end = p.end
-            if (p.org is None and k + 1 < stop and toks[k].text in ("-", "–")
-                    and self.words.titles.match(toks, k + 1)):
-                # "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ": both posts of one body
-                q = self.post(toks, k + 1, ctx)
-                if q is not None and q.org is not None and q.end <= stop:
-                    p.org = q.org
-                    posts.append(q)
-                    k = end = q.end
-            if k < stop and toks[k].low in (",", "kiêm", "và", "/", "rồi") and k + 1 < stop:
+            if k < stop and (toks[k].low in self.dated or (
+                    k + 2 < stop and toks[k].text == "(" and toks[k + 1].low in self.dated
+                    and toks[k + 2].text == ")")):
+                p.status, p.dated = FORMER, True  # "Phó Chủ tịch UBND tỉnh Bạc Liêu (cũ)"
+                k = end = k + 1 if toks[k].low in self.dated else k + 3
+            if k + 2 < stop and toks[k].text == "(":
+                k = end = _past_brackets(toks, k, stop)  # "Chủ tịch Quốc hội (QH)"
+            if k < stop and toks[k].low in separators and k + 1 < stop:
                 nxt = k + 1
+                joined = toks[k].low in _JOINERS
                 if toks[nxt].low == "kiêm":
                     nxt += 1
+                    joined = True
                 # (the post read here is the next one: not read again)
                 ahead = self.post(toks, nxt, ctx)
-                if ahead is not None or fillers.match(toks, nxt):
+                if ahead is not None or (toks[k].low not in _DASHES and fillers.match(toks, nxt)):
                     k = nxt
                     continue
+            elif career and (nxt_at := _past_rest(toks, k, stop)) is not None:
+                ahead = self.post(toks, nxt_at, ctx)
+                if ahead is not None:
+                    if p.org is not None and not p.org.resolved:
+                        posts.pop()  # (its organisation read short: "Công an" of "… khu III")
+                    k = nxt_at
+                    joined = False
+                    continue
             break
-        if posts:
-            _inherit_parents(posts)
+        if posts and settle:
+            self.settle_chain(toks, posts, ctx, end)
         return posts, end
+
+    def settle_chain(self, toks: list[Tok], posts: list[Post], ctx: Context, end: int
+                     ) -> None:
+        """What a chain's posts take from one another: the status written before them, the
+        place written in the chain (:meth:`locate`), the body of the next post (for a body
+        or cell written without its own). ``end``: where the chain ends."""
+        if len(posts) > 1:
+            _carry_status(posts)
+            self.locate(toks, posts, ctx, end)
+        self._inherit(posts)
+
+    def bodies(self, toks: list[Tok], i: int, ctx: Context, status: str,
+               stop: int | None = None) -> tuple[list[Post], int]:
+        """``tham gia Ban Chấp hành, Ban Thường vụ Huyện ủy``: the Party bodies listed from
+        ``toks[i]`` after a member cue, one post each (``Ủy viên`` of the body; its committee
+        itself for ``Ban Chấp hành``): (posts, index after the list). A body written without
+        its committee takes the next one's, in the list or in the chain after it
+        (:meth:`settle`)."""
+        stop = len(toks) if stop is None else stop
+        posts: list[Post] = []
+        k = end = i
+        while k < stop:
+            r = self.orgs.org(toks, k, ctx, generic=False)
+            if r is None or r[1] > stop or not _member_body(r[0]):
+                break
+            org, end = r
+            if org.bare and end + 1 < stop and toks[end].low == "đảng" and (
+                    toks[end + 1].low == "bộ"):
+                end += 2  # "Ban Chấp hành Đảng bộ, Ban Thường vụ Thành ủy": its committee's
+            title, org = self.member_post(org)
+            posts.append(self._finish(Post(title, org, status, k, end, body=True), toks))
+            k = end = posts[-1].end
+            if k + 1 < stop and toks[k].low in (",", "và"):
+                k += 1
+                continue
+            break
+        return posts, end
+
+    def member_post(self, org: Org, title: str = "Ủy viên") -> tuple[str, Org]:
+        """The post a member of ``org`` holds: ``Ủy viên`` (or ``title``), but ``Bí thư`` of
+        ``Ban Bí thư Trung ương Đảng`` (``member_titles``)."""
+        known = self.words.member_titles.get(org.name)
+        if known is None:
+            return title, org
+        return known[0], Org(known[1], org.kind, org.level)
+
+    def settle(self, toks: list[Tok], posts: list[Post], ctx: Context, end: int) -> None:
+        """Posts read after several cues of one clause as one chain: places from the
+        chain (:meth:`locate`), bodies without their committee take the next one's."""
+        if len(posts) > 1:
+            self.locate(toks, posts, ctx, end)
+            self._inherit(posts)
+
+    def _inherit(self, posts: list[Post]) -> None:
+        """A body written without its committee or organisation takes the next post's in
+        the chain: a committee's own body (``Ủy viên Ban Thường vụ, Trưởng ban Tổ chức
+        Huyện ủy Chư Sê``) a Party committee's (``Ban Chấp hành`` of a committee is the
+        committee); a Party cell (``Bí thư Đảng ủy, Giám đốc Sở Y tế``) an organisation of
+        the kinds that have one (``cell_hosts``: no Ban cán sự đảng in a company), a
+        company's board standing for the company; any other body a public one."""
+        hosts_of = self.words.cell_hosts
+        for i, p in enumerate(posts):
+            if p.org is None or not p.org.bare:
+                continue
+            name = p.org.name
+            hosts = hosts_of.get(name)
+            for q in posts[i + 1:]:
+                o = q.org
+                if o is None or o.bare or not o.resolved and o.kind == "party_committee" and (
+                        o.name in hosts_of):
+                    continue  # (another cell: whose, is unknown)
+                if name in _COMMITTEE_BODIES:
+                    # "Ủy viên Thường vụ, Phó Chủ tịch HĐND" is no HĐND's
+                    ok = o.kind in ("party_committee", "party_board")
+                elif hosts is not None:
+                    ok = o.kind in hosts
+                else:
+                    ok = o.kind != "other"
+                if not ok:
+                    continue
+                parent = o.parent or o.name
+                if hosts is not None:
+                    parent = next((parent[len(b):] for b in self.words.boards
+                                   if parent.startswith(b)), parent)
+                if name == "Ban Chấp hành" and o.kind == "party_committee":
+                    p.org = Org(parent, "party_committee", o.level, o.resolved)
+                else:
+                    p.org = Org(f"{name} {parent}", p.org.kind, o.level, o.resolved, parent)
+                break
+
+    def locate(self, toks: list[Tok], posts: list[Post], ctx: Context, end: int) -> None:
+        """The nearest evidence of a place is the chain's own: a post whose organisation's
+        place is not written (or only known from the article) takes the place written in
+        the chain, the next one first (``nguyên Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bình
+        Dương``: Tỉnh ủy Bình Dương), else the one before; a place written right after the
+        chain counts (``Bí thư Thành ủy Biên Hòa, tỉnh Đồng Nai``). ``end``: where the chain
+        ends."""
+        written = [self._written_place(toks, p.start, p.end) for p in posts]
+        after = self._place_after(toks, end)
+        if after is not None:
+            written.append(after)
+        if not any(written):
+            return
+        written = self._disambiguate(written, ctx)
+        for idx, p in enumerate(posts):
+            if written[idx] is not None or p.org is None or p.org.level == "central" or (
+                    p.placed):
+                continue
+            unit = next((u for u in written[idx + 1:] if u is not None), None) or next(
+                (u for u in reversed(written[:idx]) if u is not None), None)
+            if unit is None:
+                continue
+            near = self._context_of(unit, ctx)
+            if near.province == ctx.province and near.district == ctx.district:
+                continue
+            if p.body:
+                r = self.orgs.org(toks, p.start, near, generic=False)
+                if r is not None and r[1] <= p.end and r[0].name == p.org.name:
+                    continue  # (a body of the centre, or one that names its committee)
+                if r is not None and r[1] <= p.end:
+                    p.org = r[0]
+            else:
+                q = self.post(toks, p.start, near)
+                if q is not None and q.end == p.end and q.org is not None:
+                    p.org = q.org
+
+    def _each_place(self, toks: list[Tok], p: Post, ctx: Context, stop: int
+                    ) -> tuple[list[Post], int] | None:
+        """``bí thư tỉnh ủy các tỉnh: Nam Định, Sơn Tây``: the post ``p`` once in each place of
+        the list after it (those the gazetteer knows), and the index after the list; None
+        where no list of places follows."""
+        m = self.orgs.words.type_words.match(toks, p.end + 1)
+        if m is None:
+            return None
+        utype, k = m
+        if k < stop and toks[k].low == ":":
+            k += 1
+        out: list[Post] = []
+        end = None
+        while k < stop:
+            place = self.orgs.place(toks, k, (utype,))
+            if place is None:
+                # (a name the gazetteer does not know: skipped to the next separator)
+                w = k
+                while w < stop and toks[w].cap:
+                    w += 1
+                if w == k:
+                    break
+                k = end = w
+            else:
+                unit, k = place
+                end = k
+                q = self.post(toks, p.start, self._context_of(unit, ctx))
+                if q is not None and q.end == p.end and q.org is not None:
+                    q.status, q.marked, q.placed = p.status, p.marked, True
+                    out.append(q)
+            if k + 1 < stop and toks[k].low in (",", "và") and toks[k + 1].cap:
+                k += 1
+                continue
+            break
+        return (out, end) if out and end is not None else None
+
+    def _disambiguate(self, units: list[Unit | None], ctx: Context) -> list[Unit | None]:
+        """A district's name that several provinces have (``huyện Vĩnh Thạnh``) is the one
+        in a province the chain writes (``, tỉnh Bình Định``), else in the article's."""
+        provinces = {u.name for u in units if u is not None and u.level == "province"}
+        if ctx.province is not None:
+            provinces.add(ctx.province.name)
+        out: list[Unit | None] = []
+        for u in units:
+            if u is not None and u.level != "province" and u.province not in provinces:
+                same = [x for x in self.orgs.gazetteer.lookup(u.type, u.name)
+                        if x.province in provinces]
+                u = same[0] if same else u
+            out.append(u)
+        return out
+
+    def _written_place(self, toks: list[Tok], a: int, b: int) -> Unit | None:
+        """The last unit named in ``toks[a:b]`` after a place word or a committee word."""
+        words = self.orgs.words
+        found = None
+        k = a
+        while k < b:
+            low = toks[k].low
+            c = words.committees.match(toks, k) if low in words.committees.root else None
+            types: tuple[str, ...] = ()
+            if c is not None:  # (before a place word: "Huyện ủy" opens with "huyện")
+                (_, utype), k = c
+                types = (utype,)
+                tw = words.type_words.match(toks, k)
+                if tw is not None and tw[0] == utype:  # Thành ủy thành phố Hải Phòng
+                    k = tw[1]
+            elif low in words.type_words.root:
+                m = words.type_words.match(toks, k)
+                if m is not None:
+                    types, k = (m[0],), m[1]
+            if types:
+                place = self.orgs.place(toks, k, types)
+                if place is not None and place[1] <= b:
+                    found, k = place
+                continue
+            k += 1
+        return found
+
+    def _place_after(self, toks: list[Tok], end: int) -> Unit | None:
+        """``, tỉnh Đồng Nai`` right after a chain."""
+        n = len(toks)
+        if end + 1 < n and toks[end].low == ",":
+            words = self.orgs.words
+            m = words.type_words.match(toks, end + 1)
+            if m is not None and m[0] in _PLACE_AFTER_TYPES:
+                place = self.orgs.place(toks, m[1], (m[0],))
+                if place is not None:
+                    return place[0]
+        return None
+
+    def context_of(self, unit: Unit, ctx: Context) -> Context:
+        """The place context a unit written near a chain gives (see :meth:`_context_of`)."""
+        return self._context_of(unit, ctx)
+
+    def _context_of(self, unit: Unit, ctx: Context) -> Context:
+        """The place context a unit written in a chain gives: its province and, for a
+        district, itself (the article's district where it lies in that province)."""
+        key = (unit, ctx.province, ctx.district)
+        known = self._contexts.get(key)
+        if known is None:
+            if len(self._contexts) > 4096:
+                self._contexts.clear()
+            gaz = self.orgs.gazetteer
+            if unit.level == "province":
+                district = ctx.district if ctx.district is not None and (
+                    ctx.district.province == unit.name) else None
+                known = Context(unit, district)
+            else:
+                province = gaz.province(unit.province) if unit.province else None
+                district = unit if unit.level == "district" else None
+                known = Context(province, district)
+            self._contexts[key] = known  # (kept: the organisations' memo is by context)
+        return known
 
     def starts_post(self, tok: Tok) -> bool:
         """Whether a post (or a rank, degree or ``nguyên`` before one) may begin here."""

@@ -15,25 +15,37 @@ from partyx.rules import event
 @register
 class Event(Stage):
     name = "event"
-    version = "2"
+    version = "4"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
 
     def __call__(self, article: Article) -> None:
         text = article.text or ""
+        title = article.title
         found = event.main_date(text, article.dates, article.published)
+        first_paragraph = text.split("\n\n", 1)[0]
         at = found.start if found else None
         span = sentence_at(text, at)
-        if at is None:  # no dated sentence: the lead is the first two paragraphs
-            lead_end = event.lead_end_of(text)
-        else:
-            paragraph_end = text.find("\n\n", at)
-            lead_end = paragraph_end if paragraph_end >= 0 else len(text)
-        first_paragraph = text.split("\n\n", 1)[0]
+        kind = event.event_type(title, first_paragraph, text[span[0]:span[1]])
+        if found is None or (found.start is not None and found.date is None):
+            found = event.restated_date(text, article.dates, at, kind) or found
+        dated = found is not None and found.start is not None and found.date is not None
+        # undated: an obituary's event is the death, an appointment's or a discipline's the
+        # decision that makes it (whose sentence names who is appointed, not who led: it stays
+        # no sentence for the lead)
+        if not dated and kind == "other":
+            death = event.death_date(title, text, article.dates)
+            if death is not None:
+                found, at = death, death.start
+                span = sentence_at(text, at)
+        elif found is None or found.start is None:
+            found = event.decision_date(text, article.dates, kind) or found
         names = {p["name"] for p in article.people if p.get("name")}
+        lead_end, reach_end = event.lead_zone_end(text, at)
         article.event = {
-            "type": event.event_type(article.title, first_paragraph, text[span[0]:span[1]]),
+            "type": kind,
             "date": found.date if found else None,
-            "lead": event.event_lead(text, article.mentions, names, span, lead_end),
+            "lead": event.event_lead(text, article.mentions, names, span, lead_end, kind,
+                                     reach_end),
         }

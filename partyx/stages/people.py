@@ -17,7 +17,7 @@ from partyx.rules.people import PeopleFinder
 @register
 class People(Stage):
     name = "people"
-    version = "17"
+    version = "18"
     requires = ("text", "place_context", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"

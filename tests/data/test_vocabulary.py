@@ -86,7 +86,13 @@ SHAPES = {
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
                "topic_words": regex,
-               "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex)},
+               "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
+                                   object_before=regex, object_after=regex),
+               # rules/dates.py (what ties a year to the event)
+               "dates": record(_doc=STR, opens_term=regex, not_opening=regex, review=regex,
+                               national_congress_years={str: INT}, as_of=regex),
+               "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
+                                   death_before=regex)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},
@@ -136,6 +142,12 @@ SHAPES = {
     # rules/posts.py, rules/people.py (cues, list words, past markers)
     "titles": {"titles": STR_MAP, "standalone": WORDS, "implied_org": {str: WORDS},
                "fillers": WORDS, "member_words": STR_MAP, "status_words": STR_MAP,
+               "title_prefixes": STR_MAP, "member_titles": {str: pair(STR, STR)},
+               "cue_grammar": {str: WORDS}, "cell_hosts": {str: WORDS}, "boards": WORDS,
+               "unnamed_cells": WORDS, "host_words": WORDS, "event_roles": WORDS,
+               "heads_of": {str: WORDS}, "distinct_qualifiers": WORDS,
+               "death_words": WORDS, "funeral_words": WORDS, "alias_words": WORDS,
+               "dated_words": WORDS,
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,
@@ -246,7 +258,17 @@ def test_documents_codes_name_known_types():
 def test_events_types_are_the_spec_types():
     types = [t["type"] for t in load("events")["types"]]
     assert set(types) <= {"inspection", "working_session", "congress", "conference", "review",
-                          "election", "award", "appointment", "discipline"}
+                          "election", "award", "appointment", "discipline", "other"}
+    # "other" is only a container (a commemoration): an action always has a type of its own
+    assert all(t.get("container") for t in load("events")["types"] if t["type"] == "other")
+
+
+def test_national_congress_years_follow_each_other_by_five():
+    years = load("events")["dates"]["national_congress_years"]
+    ordinals = sorted(int(k) for k in years)
+    assert ordinals == list(range(ordinals[0], ordinals[-1] + 1))
+    assert all(years[str(o + 1)] - years[str(o)] == 5 for o in ordinals[:-1])
+    assert ordinals[-1] == load("bodies")["national_congress_max"]
 
 
 def test_place_words_name_unit_types():

@@ -46,6 +46,8 @@ def mention(text, name, short=None, nth=0):
         ("Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "Sáng 14/10, Đại hội diễn ra.", "congress"),
         (None, "Sáng 10/5, Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết.", "conference"),
         (None, "Cử tri phường đi bỏ phiếu bầu cử đại biểu Quốc hội.", "election"),
+        (None, "Ban Thường vụ Thành ủy thống nhất giới thiệu đồng chí A, Phó Bí thư Thành ủy để "
+               "HĐND thành phố bầu làm Chủ tịch UBND.", "appointment"),
         (None, "Ông A sinh năm 1964.", "other"),
     ],
 )
@@ -132,7 +134,24 @@ def test_never_raises(text, title):
         (None, "Ngày 9/7, Đoàn công tác của Bộ Chính trị làm việc về công tác bổ nhiệm cán bộ.",
          "working_session"),
         (None, "Sáng 2/2, thành phố tổ chức mít tinh kỷ niệm 76 năm ngày thành lập Đảng.",
-         "conference"),
+         "other"),  # a commemoration is no conference
+        ("Kỷ niệm 110 năm ngày sinh Tổng Bí thư", "Chúng ta nhớ những đóng góp của ông.", "other"),
+        (None, "Ngày 4/10, tại Trung tâm Hội nghị tỉnh đã diễn ra phiên bế mạc Đại hội đại biểu "
+               "Đoàn TNCS Hồ Chí Minh tỉnh lần thứ XI, nhiệm kỳ 2022-2027.", "congress"),
+        (None, "Ngày 21-9, Đảng bộ tỉnh Hà Nam đã khai mạc trọng thể Đại hội đại biểu lần thứ XX.",
+         "congress"),
+        (None, "Ngày 3/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025 - 2030, "
+               "bước vào phiên chính thức.", "congress"),
+        (None, "Ngày 22/9, Tỉnh ủy tổ chức hội nghị triển khai quyết định của Ban Bí thư về công "
+               "tác cán bộ.", "appointment"),
+        (None, "Chiều 28/9, Ban Chấp hành Đảng bộ tỉnh khóa XVI tổ chức Hội nghị lần thứ nhất.",
+         "appointment"),
+        ("Tổng bí thư Nông Đức Mạnh tái đắc cử", "Các đại biểu dự.", "election"),
+        (None, "Hô hào cam kết nhưng không ai bị kiểm điểm, xử lý.", "other"),
+        (None, "Sáng 5/1, Tỉnh ủy sơ kết; Nghị quyết Đại hội XIII được quán triệt.", "review"),
+        (None, "HĐND tỉnh miễn nhiệm Phó Chủ tịch UBND tỉnh do có vi phạm.", "discipline"),
+        (None, "HĐND tỉnh miễn nhiệm Phó Chủ tịch UBND tỉnh theo nguyện vọng cá nhân.",
+         "appointment"),
         (None, "Sáng 2/2, hội nghị nhấn mạnh tăng cường kỷ luật, kỷ cương.", "conference"),
         ("Sáng nay, khai mạc Đại hội Đảng toàn quốc lần X", "Các đại biểu dự.", "congress"),
     ],
@@ -294,3 +313,114 @@ def test_relative_days_in_any_case():
     assert ev["date"] == "2017-05-17"
     ev = run("Sáng Nay, Ban Bí thư họp.", published="2017-05-18T10:00:00+07:00")
     assert ev["date"] == "2017-05-18"
+
+
+def test_main_date_passes_over_dates_of_no_event():
+    from partyx.rules.dates import body_dates
+
+    def date(text, published=None):
+        main = event.main_date(text, body_dates(text, None, published), published)
+        return main.date if main else None
+
+    # an abbreviation's dot opens no sentence: the paper's date is no event date
+    assert date("Bài viết (Pháp Luật TP.HCM ngày 18-5 đã thông tin).\n\nChiều 19-5, ông A trao "
+                "đổi.", published="2017-05-21T08:00:00+07:00") == "2017-05-19"
+    assert date("Chúng tôi đăng lại bài đăng trên Báo Nhân Dân số ra ngày 23-9-2005.") is None
+    assert date("Riêng trong năm 2016, vốn tăng.\n\nTính đến 31/12/2016, tổng giá trị đạt.") is None
+    assert date("Ông về nhận công tác kể từ ngày 1-5-2020.") is None
+    assert date("Kỷ niệm lần thứ 110 ngày sinh của Tổng Bí thư (9/2/1907-9/2/2017), chúng ta "
+                "nhớ.") is None
+    # history: a date with a year two or more before the article's
+    assert date("Trong bài nói ngày 19/10/1986 tại Đại hội, ông nói.",
+                published="2017-02-09T08:00:00+07:00") == "2017-02-09"
+
+
+def test_a_two_day_event_takes_its_first_day():
+    ev = run("Trong 2 ngày 7 và 8-5, Đảng bộ quận tổ chức Đại hội đại biểu lần thứ VIII, nhiệm "
+             "kỳ 2025-2030.")
+    assert ev == {"type": "congress", "date": "2025-05-07", "lead": None}
+
+
+def test_an_obituary_is_dated_by_the_death():
+    text = ("Ban Chấp hành Trung ương Đảng và gia đình vô cùng thương tiếc báo tin:\n\n"
+            "Đồng chí Nguyễn Văn A sinh ngày 11-11-1942. Do tuổi cao, sức yếu, đồng chí đã từ "
+            "trần hồi 3 giờ 25 phút ngày 19-2-2021 tại nhà riêng.")
+    assert run(text, title="TIN BUỒN")["date"] == "2021-02-19"
+    # no death announced: a life's dates do not date the article
+    text = ("Đồng chí Nguyễn Văn A sinh ngày 11-11-1942, vào Đảng ngày 25-10-1964.\n\n"
+            "Ông từng giữ chức Bí thư Tỉnh ủy.")
+    assert run(text, title="Một đời vì dân")["date"] is None
+
+
+def test_a_decision_dates_an_undated_appointment():
+    text = ("Thủ tướng Chính phủ bổ nhiệm 4 nhân sự Bộ Quốc phòng.\n\nThủ tướng bổ nhiệm "
+            "Thiếu tướng A giữ chức Phó Tư lệnh.\n\nCụ thể, tại Quyết định 1426/QĐ-TTg ngày "
+            "20/11/2023, Thủ tướng Chính phủ bổ nhiệm Thiếu tướng A.")
+    assert run(text) == {"type": "appointment", "date": "2023-11-20", "lead": None}
+    # a decision cited in a sentence of another action does not date the event
+    text = ("Thủ tướng Chính phủ bổ nhiệm ông A.\n\nThực hiện Chỉ thị số 35-CT/TW ngày "
+            "30/5/2019 của Bộ Chính trị, quận tổ chức đại hội.")
+    assert run(text)["date"] is None
+
+
+def _lead(text, names):
+    m = sorted((mention(text, n) for n in names), key=lambda x: x.start)
+    return run(text, people=list(names), mentions=m)["lead"]
+
+
+def test_the_chair_named_after_a_caption():
+    text = ("Chiều 14/3, Tỉnh ủy tổ chức Hội nghị tổng kết 15 năm (2011-2025) thi hành Điều lệ "
+            "Đảng.\n\nĐại biểu dự Hội nghị tổng kết.\n\nBí thư Tỉnh ủy Đỗ Thanh Bình chủ trì hội "
+            "nghị.")
+    assert _lead(text, ["Đỗ Thanh Bình"]) == "Đỗ Thanh Bình"
+    # further down, a chair is another event's
+    text = text.replace("\n\nBí thư", "\n\nMột.\n\nHai.\n\nBí thư")
+    assert _lead(text, ["Đỗ Thanh Bình"]) is None
+
+
+def test_more_forms_of_who_led():
+    text = ("Kỳ họp thứ 42 của Ủy ban Kiểm tra Trung ương diễn ra từ ngày 12 - 14/6 dưới sự chủ "
+            "trì của Chủ nhiệm Ủy ban Kiểm tra Trung ương Trần Cẩm Tú.")
+    assert _lead(text, ["Trần Cẩm Tú"]) == "Trần Cẩm Tú"
+    text = ("Ông Nguyễn Thiện Nhân phát biểu tại lễ công bố quyết định, sáng 10-5. Đoàn công tác "
+            "của Bộ Chính trị do Chủ tịch Quốc hội Nguyễn Thị Kim Ngân dẫn đầu.")
+    assert _lead(text, ["Nguyễn Thiện Nhân", "Nguyễn Thị Kim Ngân"]) == "Nguyễn Thị Kim Ngân"
+    text = ("Tang lễ được tổ chức trong 2 ngày. Ban Lễ tang gồm có 37 người do Tổng Bí thư "
+            "Nguyễn Phú Trọng là Trưởng ban.")
+    assert _lead(text, ["Nguyễn Phú Trọng"]) == "Nguyễn Phú Trọng"
+    text = ("Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Dân "
+            "vận Trung ương thay mặt Bộ Chính trị, Ban Bí thư dự và chỉ đạo đại hội.")
+    assert _lead(text, ["Trương Thị Mai"]) == "Trương Thị Mai"
+
+
+def test_who_an_action_is_about_is_no_lead():
+    text = ("Sáng 17/11, ông Hà Quang Trung, Phó bí thư Tỉnh ủy Điện Biên, được Ban Bí thư điều "
+            "động giữ chức Phó bí thư Tỉnh ủy Lai Châu.")
+    assert _lead(text, ["Hà Quang Trung"]) is None
+    text = ("Ngày 15-10, Ủy ban Kiểm tra Tỉnh ủy quyết định khai trừ ra khỏi đảng đối với ông Lê "
+            "Đình Thuần, cựu Giám đốc, và ông Nguyễn Hữu Giảng, cựu Phó giám đốc.\n\nÔng Trần "
+            "Văn Ba cho biết: các ông vi phạm.")
+    assert _lead(text, ["Lê Đình Thuần", "Nguyễn Hữu Giảng", "Trần Văn Ba"]) is None
+    text = ("Sáng 6/2, tại lễ trao quyết định điều động cán bộ, Bí thư Tỉnh ủy Lê Văn An phát "
+            "biểu.")
+    assert _lead(text, ["Lê Văn An"]) == "Lê Văn An"
+
+
+def test_the_day_told_again_with_its_year():
+    text = ("Theo Quyết định 626/QĐ-TTg của Thủ tướng ký ngày 2-6, ông A được bổ nhiệm giữ chức "
+            "Thứ trưởng.\n\nÔng A sinh năm 1969.\n\nNgày 2-6-2023, Thủ tướng đã ký Quyết định "
+            "số 626/QĐ-TTg bổ nhiệm ông A giữ chức Thứ trưởng.")
+    assert run(text)["date"] == "2023-06-02"
+    # the same day of another action, a birth date or two years: no year
+    other = text.replace("bổ nhiệm ông A giữ chức Thứ trưởng.", "về quy hoạch.")
+    assert run(other)["date"] is None
+    born = text.replace("\n\nNgày 2-6-2023, Thủ tướng đã ký Quyết định số 626/QĐ-TTg",
+                        "\n\nÔng A sinh ngày 2-6-1969,")
+    assert run(born)["date"] is None
+    twice = text + " Ngày 2-6-2021, Thủ tướng bổ nhiệm ông B."
+    assert run(twice)["date"] is None
+    # a commemoration's day is also the historical day's
+    text = ("Sáng 2/9, thành phố tổ chức lễ kỷ niệm Quốc khánh.\n\nNgày 2/9/1945, Chủ tịch Hồ "
+            "Chí Minh đọc Tuyên ngôn độc lập, khai sinh nước Việt Nam Dân chủ Cộng hòa; lễ kỷ "
+            "niệm nhắc lại.")
+    assert run(text)["date"] is None

@@ -380,13 +380,19 @@ def test_committee_body_is_not_inherited_from_a_state_body(stage):
     assert posts(a, "Lò Văn Muôn") == {("Phó Chủ tịch", "Hội đồng nhân dân tỉnh Điện Biên")}
 
 
-def test_nameless_party_committee_in_a_chain_is_kept_as_written(stage):
+def test_nameless_party_cell_takes_the_body_of_the_next_post(stage):
     a = run(stage, "Ông Trần Văn Sỹ, Bí thư Đảng ủy, Tổng Giám đốc Tổng công ty Cà phê Việt Nam "
-                   "và ông Lê Văn Thành, Phó Bí thư Đảng ủy cơ quan, cùng dự.",
-            province="Đồng Nai")
+                   "và ông Lê Văn Thành, Phó Bí thư Đảng ủy cơ quan, cùng dự. Bà Lê Thị Na, Bí "
+                   "thư Đảng đoàn, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh và ông Hồ Văn Ba, Bí thư "
+                   "Đảng ủy, Chủ tịch HĐTV Tập đoàn Dầu khí Việt Nam dự. Ông Võ Văn Tư, Bí thư "
+                   "Đảng ủy, cho biết.", province="Đồng Nai")
     assert posts(a, "Trần Văn Sỹ") == {
-        ("Bí thư", "Đảng ủy"), ("Tổng Giám đốc", "Tổng công ty Cà phê Việt Nam")}
+        ("Bí thư", "Đảng ủy Tổng công ty Cà phê Việt Nam"),
+        ("Tổng Giám đốc", "Tổng công ty Cà phê Việt Nam")}
     assert posts(a, "Lê Văn Thành") == set()
+    assert ("Bí thư", "Đảng đoàn Hội Liên hiệp Phụ nữ tỉnh Đồng Nai") in posts(a, "Lê Thị Na")
+    assert ("Bí thư", "Đảng ủy Tập đoàn Dầu khí Việt Nam") in posts(a, "Hồ Văn Ba")
+    assert posts(a, "Võ Văn Tư") == {("Bí thư", "Đảng ủy")}  # no body named: as written
 
 
 def test_delegation_with_term_and_constituency_and_a_body_is_no_member(stage):

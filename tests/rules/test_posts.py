@@ -1,0 +1,268 @@
+"""The grammar of posts (rules/posts.py) and their assembly onto people (rules/people.py):
+chains, the place a chain writes, the status a chain carries, decisions and careers. The
+sentences are written for the form, with other names and places than any article's."""
+
+import pytest
+
+from partyx.record import Article, District, PlaceContext
+from partyx.rules.posts import CURRENT, FORMER, MEMBER, NOMINATED, decision_cues
+from partyx.stages.people import People
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return People()
+
+
+def run(stage, text, province=None, district=None):
+    a = Article(id="t", source={}, text=text, authors=[])
+    a.place_context = PlaceContext(province, District(**district) if district else None)
+    stage(a)
+    return a
+
+
+def posts(article, name):
+    person = next(p for p in article.people if p["name"] == name)
+    return {(("nguyên " if x["status"] == "former" else "") + x["title"], x["org"])
+            for x in person["positions"]}
+
+
+def test_nguyen_before_a_chain_makes_each_post_after_it_former(stage):
+    a = run(stage, "Kỷ luật ông Phan Văn Tám, nguyên Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+                   "Bình Phước; ông Lý Văn Hai, Ủy viên Trung ương Đảng, nguyên Bí thư Tỉnh ủy "
+                   "Bình Phước.", province="Bình Phước")
+    assert posts(a, "Phan Văn Tám") == {("nguyên Phó Bí thư", "Tỉnh ủy Bình Phước"),
+                                        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Bình Phước")}
+    assert posts(a, "Lý Văn Hai") == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                                      ("nguyên Bí thư", "Tỉnh ủy Bình Phước")}
+
+
+def test_a_place_written_in_the_chain_is_the_place_of_its_other_posts(stage):
+    # the article is about Kon Tum: the chain's own place wins for each of its posts
+    a = run(stage, "Các cá nhân vi phạm: ông Đinh Văn Sáu, nguyên Phó Bí thư Tỉnh ủy, Chủ tịch "
+                   "UBND tỉnh Gia Lai; ông Võ Minh Chín, Phó Bí thư Huyện ủy, Chủ tịch UBND "
+                   "huyện Đăk Hà; ông Lê Văn Mười, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành "
+                   "ủy Pleiku, tỉnh Gia Lai.", province="Kon Tum")
+    assert posts(a, "Đinh Văn Sáu") == {("nguyên Phó Bí thư", "Tỉnh ủy Gia Lai"),
+                                        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Gia Lai")}
+    assert posts(a, "Võ Minh Chín") == {("Phó Bí thư", "Huyện ủy Đăk Hà"),
+                                        ("Chủ tịch", "Ủy ban nhân dân huyện Đăk Hà")}
+    assert posts(a, "Lê Văn Mười") == {("Ủy viên", "Ban Thường vụ Tỉnh ủy Gia Lai"),
+                                       ("Bí thư", "Thành ủy Pleiku")}
+
+
+def test_dashes_and_kiem_join_the_posts_of_a_chain(stage):
+    a = run(stage, "Ông Nguyễn Văn Bảy- Phó Bí thư Huyện ủy- Chủ tịch UBND huyện Tương Dương "
+                   "về nhận công tác. Đại tá Trần Văn Năm, Phó Tư lệnh kiêm Tham mưu trưởng Bộ "
+                   "Tư lệnh Thủ đô dự.", province="Nghệ An")
+    assert posts(a, "Nguyễn Văn Bảy") == {("Phó Bí thư", "Huyện ủy Tương Dương"),
+                                          ("Chủ tịch", "Ủy ban nhân dân huyện Tương Dương")}
+    assert posts(a, "Trần Văn Năm") == {
+        ("Phó Tư lệnh", "Bộ Tư lệnh Thủ đô"),
+        ("Tham mưu trưởng", "Bộ Tư lệnh Thủ đô")}
+
+
+def test_acting_is_part_of_the_title_and_co_is_former(stage):
+    a = run(stage, "Quyền Bộ trưởng Bộ Tư pháp Trần Văn Một phát biểu. Cố Thủ tướng Võ Văn "
+                   "Kiệt.")
+    assert posts(a, "Trần Văn Một") == {("Quyền Bộ trưởng", "Bộ Tư pháp")}
+    assert posts(a, "Võ Văn Kiệt") == {("nguyên Thủ tướng", None)}
+
+
+def test_the_cues_are_built_from_their_grammar():
+    cues = decision_cues()
+    assert cues["giữ chức vụ"] == cues["đảm nhiệm các chức vụ :"] == CURRENT
+    assert cues["từng đảm nhiệm các chức vụ :"] == cues["trong thời gian giữ cương vị"] == FORMER
+    assert cues["thôi giữ chức"] == FORMER
+    assert cues["tham gia"] == MEMBER and cues["giới thiệu"] == NOMINATED
+
+
+def test_a_career_list_after_a_past_cue_gives_each_post_former_with_its_place(stage):
+    a = run(stage, "Bí thư Tỉnh ủy Lai Châu Hoàng Văn Tư phát biểu. Trong quá trình công tác, "
+                   "ông Tư từng đảm nhiệm các chức vụ: Chủ tịch UBND huyện, Bí thư Huyện ủy "
+                   "Tam Đường; Giám đốc Sở Tài chính tỉnh; Chủ tịch UBND tỉnh.",
+            province="Lai Châu")
+    assert posts(a, "Hoàng Văn Tư") == {
+        ("Bí thư", "Tỉnh ủy Lai Châu"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân huyện Tam Đường"),
+        ("nguyên Bí thư", "Huyện ủy Tam Đường"),
+        ("nguyên Giám đốc", "Sở Tài chính tỉnh Lai Châu"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Lai Châu")}
+
+
+def test_a_decision_gives_membership_of_each_body_and_leaving_makes_it_former(stage):
+    a = run(stage, "Ban Thường vụ Tỉnh ủy trao quyết định điều động ông Lê Văn Ba thôi tham gia "
+                   "Ban Chấp hành Đảng bộ thành phố Sầm Sơn nhiệm kỳ 2020 - 2025, thôi giữ chức "
+                   "Phó Chủ tịch UBND thành phố Sầm Sơn, để tham gia Ban Chấp hành, Ban Thường "
+                   "vụ Huyện ủy, giữ chức Phó Bí thư Huyện ủy Nga Sơn, đồng thời giới thiệu để "
+                   "HĐND huyện bầu giữ chức Chủ tịch UBND huyện Nga Sơn.", province="Thanh Hóa")
+    assert posts(a, "Lê Văn Ba") == {
+        ("nguyên Ủy viên", "Thành ủy Sầm Sơn"),
+        ("nguyên Phó Chủ tịch", "Ủy ban nhân dân thành phố Sầm Sơn"),
+        ("Ủy viên", "Huyện ủy Nga Sơn"),
+        ("Ủy viên", "Ban Thường vụ Huyện ủy Nga Sơn"),
+        ("Phó Bí thư", "Huyện ủy Nga Sơn")}  # (the post he is put forward for is none)
+
+
+def test_leaving_the_secretariat_makes_its_post_former(stage):
+    a = run(stage, "Đồng chí Đỗ Văn Chín, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, thôi "
+                   "tham gia Ban Bí thư khóa XIII. Bộ Chính trị chỉ định đồng chí Đỗ Văn Chín "
+                   "tham gia Ban Chấp hành Đảng bộ, Ban Thường vụ Thành ủy, giữ chức Bí thư "
+                   "Thành ủy Hải Phòng.", province="Hải Phòng")
+    assert posts(a, "Đỗ Văn Chín") == {
+        ("Ủy viên", "Bộ Chính trị"),
+        ("nguyên Bí thư", "Ban Bí thư Trung ương Đảng"),
+        ("Ủy viên", "Thành ủy Hải Phòng"),
+        ("Ủy viên", "Ban Thường vụ Thành ủy Hải Phòng"),
+        ("Bí thư", "Thành ủy Hải Phòng")}
+
+
+def test_a_body_that_opens_the_sentence_is_the_body_of_its_bare_titles(stage):
+    a = run(stage, "Hiện lãnh đạo UBND tỉnh Hậu Giang có Chủ tịch là ông Trần Văn Huyến và 3 Phó "
+                   "Chủ tịch gồm các ông: Lê Văn Một, Trương Cảnh Hai. Ủy ban Kiểm tra Tỉnh ủy "
+                   "khóa XV gồm 11 ủy viên, bà Nguyễn Thị Ba làm Chủ nhiệm.",
+            province="Hậu Giang")
+    assert posts(a, "Trần Văn Huyến") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Hậu Giang")}
+    assert posts(a, "Trương Cảnh Hai") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hậu Giang")}
+    # (11 ủy viên is a count: no title of hers)
+    assert posts(a, "Nguyễn Thị Ba") == {("Chủ nhiệm", "Ủy ban Kiểm tra Tỉnh ủy Hậu Giang")}
+    b = run(stage, "Đoàn kiểm tra của Ban Thường vụ Tỉnh ủy có ông Lê Văn Tư làm Trưởng đoàn.",
+            province="Hậu Giang")
+    assert posts(b, "Lê Văn Tư") == set()  # a role in one event
+
+
+def test_deputies_listed_after_their_head_share_the_heads_body(stage):
+    a = run(stage, "Ông Vũ Văn Hùng giữ chức Bí thư Tỉnh ủy Yên Bái. Các Phó Bí thư gồm: ông Đỗ "
+                   "Văn Năm và bà Lò Thị Sáu.")
+    assert posts(a, "Đỗ Văn Năm") == posts(a, "Lò Thị Sáu") == {("Phó Bí thư", "Tỉnh ủy Yên Bái")}
+
+
+def test_a_heading_body_gives_each_member_listed_under_it_its_title(stage):
+    a = run(stage, "Kết quả bầu cử.\n\nBộ Chính trị:\n\n- Tổng Bí thư Lê Khả Phiêu\n\n- Bộ trưởng "
+                   "Bộ Công an Lê Minh Hương\n\nBan Bí thư:\n\n- Trưởng Ban Dân vận TƯ Trương Mỹ "
+                   "Hoa\n\nỦy ban Kiểm tra TƯ gồm 9 người: Nguyễn Thị Xuân Mỹ (Chủ nhiệm Ủy ban "
+                   "Kiểm tra TƯ), Đặng Văn Bảy, Hoàng Văn Tám.")
+    assert posts(a, "Lê Khả Phiêu") == {("Tổng Bí thư", None)}  # (he heads it)
+    assert posts(a, "Lê Minh Hương") == {("Bộ trưởng", "Bộ Công an"), ("Ủy viên", "Bộ Chính trị")}
+    assert posts(a, "Trương Mỹ Hoa") == {("Trưởng ban", "Ban Dân vận Trung ương"),
+                                         ("Bí thư", "Ban Bí thư Trung ương Đảng")}
+    assert posts(a, "Nguyễn Thị Xuân Mỹ") == {("Chủ nhiệm", "Ủy ban Kiểm tra Trung ương")}
+    assert posts(a, "Hoàng Văn Tám") == {("Ủy viên", "Ủy ban Kiểm tra Trung ương")}
+
+
+def test_an_abbreviation_in_brackets_does_not_end_a_chain(stage):
+    a = run(stage, "Đoàn do Ủy viên Bộ Chính trị, Chủ tịch Quốc hội (QH) Nguyễn Văn An dẫn đầu.")
+    assert posts(a, "Nguyễn Văn An") == {("Ủy viên", "Bộ Chính trị"), ("Chủ tịch", "Quốc hội")}
+
+
+def test_a_title_before_a_colon_goes_to_each_item_with_its_own_titles(stage):
+    a = run(stage, "Cùng đi có các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng Bộ Y tế Lê Văn "
+                   "Một; Bộ trưởng Bộ Tư pháp Hà Văn Hai; lãnh đạo các bộ, ngành.")
+    assert posts(a, "Lê Văn Một") == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                                      ("Bộ trưởng", "Bộ Y tế")}
+    assert posts(a, "Hà Văn Hai") == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+                                      ("Bộ trưởng", "Bộ Tư pháp")}
+
+
+def test_a_career_clause_before_its_subject_gives_former_posts(stage):
+    a = run(stage, "Bà Trần Thị Năm bị kỷ luật. Trong thời gian giữ các cương vị Tỉnh ủy viên, "
+                   "Giám đốc Sở Y tế, bà Năm đã vi phạm.", province="Bình Phước")
+    assert posts(a, "Trần Thị Năm") == {("nguyên Ủy viên", "Tỉnh ủy Bình Phước"),
+                                        ("nguyên Giám đốc", "Sở Y tế tỉnh Bình Phước")}
+
+
+def test_the_posts_of_a_person_who_died_are_former(stage):
+    a = run(stage, "Đồng chí Lê Văn Sáu, Ủy viên Bộ Chính trị, nguyên Phó Thủ tướng, sau một thời "
+                   "gian lâm bệnh, đồng chí đã từ trần. Ban Lễ tang do Chủ tịch nước Võ Văn Bảy "
+                   "làm Trưởng ban. Tổ chức lễ tang Chủ tịch nước Đỗ Văn Tám.")
+    assert posts(a, "Lê Văn Sáu") == {("nguyên Ủy viên", "Bộ Chính trị"),
+                                      ("nguyên Phó Thủ tướng", None)}
+    assert posts(a, "Võ Văn Bảy") == {("Chủ tịch nước", None)}  # (the funeral committee's)
+    assert posts(a, "Đỗ Văn Tám") == {("nguyên Chủ tịch nước", None)}
+
+
+def test_a_decision_before_doi_voi_belongs_to_the_person_after_it(stage):
+    a = run(stage, "HĐND tỉnh miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh Bến Tre nhiệm kỳ "
+                   "2021-2026 đối với ông Trần Văn Chín. Ban Bí thư chuẩn y tham gia Ban Thường "
+                   "vụ Tỉnh ủy Bến Tre đối với ông Lý Văn Mười. UBKT kỷ luật cảnh cáo đối với ông "
+                   "Võ Văn Một.")
+    assert posts(a, "Trần Văn Chín") == {("nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bến Tre")}
+    assert posts(a, "Lý Văn Mười") == {("Ủy viên", "Ban Thường vụ Tỉnh ủy Bến Tre")}
+    assert posts(a, "Võ Văn Một") == set()
+
+
+def test_terms_an_alternate_seat_and_semicolons_in_an_apposition(stage):
+    a = run(stage, "Đồng chí Lê Văn Hai, Ủy viên dự khuyết Ban Chấp hành Trung ương khóa VI, Ủy "
+                   "viên Ban Chấp hành Trung ương Đảng các khóa VII, VIII; Bí thư Trung ương Đảng "
+                   "khóa VIII; nguyên Trưởng ban Nội chính Trung ương, dự lễ.")
+    assert posts(a, "Lê Văn Hai") == {
+        ("Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng"),
+        ("Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+        ("Bí thư", "Ban Bí thư Trung ương Đảng"),
+        ("nguyên Trưởng ban", "Ban Nội chính Trung ương")}
+
+
+def test_a_list_item_ends_at_its_line(stage):
+    a = run(stage, "- Phó thủ tướng Phạm Văn Ba\n\n- Thứ trưởng Bộ Quốc phòng, Tổng tham mưu "
+                   "trưởng Quân đội nhân dân Việt Nam Trần Văn Bốn\n\n- Bố vợ tôi nguyên là viện "
+                   "phó Viện Kiểm sát nhân dân tối cao Trần Văn Năm.")
+    assert posts(a, "Phạm Văn Ba") == {("Phó Thủ tướng", None)}
+    assert posts(a, "Trần Văn Bốn") == {("Thứ trưởng", "Bộ Quốc phòng"),
+                                        ("Tổng Tham mưu trưởng", None)}
+    assert posts(a, "Trần Văn Năm") == {
+        ("nguyên Phó Viện trưởng", "Viện Kiểm sát nhân dân tối cao")}
+
+
+def test_a_decision_before_doi_voi_goes_to_each_person_of_the_list_after_it(stage):
+    a = run(stage, "Bộ trưởng trao quyết định bổ nhiệm 3 Phó Giám đốc Sở Y tế tỉnh Long An đối "
+                   "với ông Lê Văn Một, bà Trần Thị Hai và ông Phạm Văn Ba. Ông Võ Văn Bốn dự.")
+    for name in ("Lê Văn Một", "Trần Thị Hai", "Phạm Văn Ba"):
+        assert posts(a, name) == {("Phó Giám đốc", "Sở Y tế tỉnh Long An")}
+    assert posts(a, "Võ Văn Bốn") == set()
+    # (an active verb of a decision is a cue only before "đối với")
+    b = run(stage, "Giám đốc Sở Nội vụ Lê Văn Năm bổ nhiệm Phó Giám đốc Sở Y tế tỉnh Long An.")
+    assert posts(b, "Lê Văn Năm") == {("Giám đốc", "Sở Nội vụ")}
+
+
+def test_a_pronoun_after_a_birth_name_in_brackets_stands_for_the_person(stage):
+    a = run(stage, "Ông Lê Văn Sáu (tên khai sinh Lê Văn Bảy) quê ở Nam Định. Ông từng giữ chức "
+                   "Phó Bí thư Tỉnh ủy Ninh Bình.")
+    assert posts(a, "Lê Văn Sáu") == {("nguyên Phó Bí thư", "Tỉnh ủy Ninh Bình")}
+
+
+def test_a_career_list_goes_on_past_a_name_read_short_and_gives_a_post_in_each_place(stage):
+    a = run(stage, "Ông Lê Văn Tám nghỉ hưu. Ông từng giữ các chức vụ: Phó Bí thư Tỉnh ủy Ninh "
+                   "Bình, Giám đốc Công an khu III, Bí thư Tỉnh ủy các tỉnh: Nam Định, Thái Bình "
+                   "và Hà Nam; Chủ tịch UBND tỉnh Hà Nam.")
+    assert posts(a, "Lê Văn Tám") == {
+        ("nguyên Phó Bí thư", "Tỉnh ủy Ninh Bình"), ("nguyên Bí thư", "Tỉnh ủy Nam Định"),
+        ("nguyên Bí thư", "Tỉnh ủy Thái Bình"), ("nguyên Bí thư", "Tỉnh ủy Hà Nam"),
+        ("nguyên Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
+
+
+def test_a_career_list_after_qualifiers_and_an_example_word_takes_the_place_written_there(stage):
+    a = run(stage, "Ông Lê Văn Chín quê Hưng Yên. Ông từng giữ các vị trí quan trọng tại Sơn La "
+                   "như Giám đốc Sở Tài chính, Phó Bí thư Tỉnh ủy.", province="Lai Châu")
+    assert posts(a, "Lê Văn Chín") == {("nguyên Giám đốc", "Sở Tài chính tỉnh Sơn La"),
+                                       ("nguyên Phó Bí thư", "Tỉnh ủy Sơn La")}
+    # (a capitalised word before the example word: no such list)
+    b = run(stage, "Ông Lê Văn Mười từng giữ các chức vụ Hà Nội như Giám đốc Sở Y tế.")
+    assert posts(b, "Lê Văn Mười") == set()
+
+
+def test_a_post_of_a_unit_no_longer_in_being_is_former(stage):
+    a = run(stage, "Ông Lê Văn Hai, Bí thư Tỉnh ủy Vĩnh Long cũ, Phó Chủ tịch UBND tỉnh Cà Mau, "
+                   "dự. Bà Trần Thị Ba làm Phó Chủ tịch UBND tỉnh Bạc Liêu (cũ) từ năm 2024.")
+    assert posts(a, "Lê Văn Hai") == {("nguyên Bí thư", "Tỉnh ủy Vĩnh Long"),
+                                      ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Cà Mau")}
+    assert posts(a, "Trần Thị Ba") == {("nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bạc Liêu")}
+
+
+def test_an_election_after_a_purpose_word_is_to_come_and_gives_no_post(stage):
+    a = run(stage, "Ban Chấp hành giới thiệu đồng chí Lê Văn Tư, Phó Bí thư Thành ủy Cần Thơ để "
+                   "HĐND thành phố bầu làm Chủ tịch UBND thành phố Cần Thơ.")
+    assert posts(a, "Lê Văn Tư") == {("Phó Bí thư", "Thành ủy Cần Thơ")}
+    # (a decision's purpose is a post taken)
+    b = run(stage, "Ban Thường vụ quyết định điều động ông Lê Văn Năm để giữ chức Phó Bí thư "
+                   "Tỉnh ủy Bến Tre.")
+    assert posts(b, "Lê Văn Năm") == {("Phó Bí thư", "Tỉnh ủy Bến Tre")}
