@@ -221,14 +221,20 @@ class StoryIndex:
         # each new one to a few of them: enough to join it, without a cost that grows with it
         best = [n for n, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
         best = best[:MAX_CANDIDATES]
-        mine = _values(sig.hashvalues)
-        for other, values, count in self.db.execute(
-                f"SELECT id, mh, shingles FROM story_sigs WHERE n IN "
-                f"({','.join('?' * len(best))}) ORDER BY n", best).fetchall():
-            similarity = jaccard(mine, _values(values))
+        rows = self.db.execute(
+            f"SELECT id, mh, shingles FROM story_sigs WHERE n IN "
+            f"({','.join('?' * len(best))}) ORDER BY n", best).fetchall()
+        # the candidates' hash values side by side: every Jaccard estimate (:func:`jaccard`)
+        # in one comparison
+        others = _values(b"".join(values for _, values, _ in rows)).reshape(len(rows), NUM_PERM)
+        equal = numpy().count_nonzero(others == _values(sig.hashvalues), axis=1).tolist()
+        links = []
+        for (other, _, count), same in zip(rows, equal, strict=True):
+            similarity = float(same) / float(NUM_PERM)
             if same_story(similarity, sig.shingles, count):
-                self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)",
-                                    ((id_, other, similarity), (other, id_, similarity)))
+                links += [(id_, other, similarity), (other, id_, similarity)]
+        if links:
+            self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)", links)
 
     def holds(self, id_: str, story: object, duplicate_of: object) -> None:
         """The record of ``id_`` (signed from the record, not made by this run) holds these
