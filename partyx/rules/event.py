@@ -12,11 +12,15 @@
   appointment or a discipline the date of the decision that makes it
   (:func:`decision_date`). A date whose year cannot be known (:mod:`partyx.rules.dates`) still
   places the event (its sentence) but gives no date.
-- **type** (:func:`event_type`): the action written first in the headline, else in the
-  sentence of the event date, else in the first paragraph, by the trigger words of
-  ``partyx/data/events.json``; conferences, congresses and delegations are containers that
-  count only when no action is written (a ``Hội nghị kiểm điểm`` is a review; a working session
-  ``về công tác Đại hội`` is no congress). ``other`` when nothing is.
+- **type** (:func:`event_type`): the action written first in the headline (in a headline
+  ``label: clause``, the clause before the label), else in the sentence of the event date, else
+  in the first paragraph, by the trigger words of ``partyx/data/events.json``: the first trigger
+  is the verb of the main clause, later ones its object (``Kiểm tra công tác … luân chuyển cán
+  bộ`` is an inspection). Conferences, congresses and delegations are containers that count in
+  a zone only when it writes no action (a ``Hội nghị kiểm điểm`` is a review; a working session
+  ``về công tác Đại hội`` is no congress), but a zone read earlier wins: a headline ``Đại hội
+  Đảng bộ quận 5 lần thứ VIII`` makes a congress whatever its lead reviews. ``other`` when
+  nothing is.
 - **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
   ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
   ``<Name> phát biểu chỉ đạo``, ``Phát biểu khai mạc, <title> <Name>``, else the first person
@@ -434,11 +438,13 @@ def _pub(published: str | None) -> dt.date | None:
 
 
 def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
-    """The event type announced by the headline or the event sentence, else the first
+    """The event type announced by the headline, else the event sentence, else the first
     paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
-    # The headline and the event sentence, actions then containers; then the lead likewise.
-    passes = [(z, c) for zs in ((headline, sentence), (lead,)) for c in (False, True)
-              for z in zs if z]
+    # The headline (its clause after a label, then the label), the event sentence, the lead:
+    # in each, actions then containers.
+    label, colon, main = (headline or "").rpartition(": ")
+    heads = (main, label) if colon else (headline,)
+    passes = [(z, c) for z in (*heads, sentence, lead) if z for c in (False, True)]
     found: dict[str, list[tuple[int, int, str, bool]]] = {}  # each zone is read once
     for zone, containers in passes:
         if zone not in found:

@@ -15,7 +15,7 @@ from partyx.rules import event
 @register
 class Event(Stage):
     name = "event"
-    version = "4"
+    version = "5"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"

@@ -424,3 +424,49 @@ def test_the_day_told_again_with_its_year():
             "Chí Minh đọc Tuyên ngôn độc lập, khai sinh nước Việt Nam Dân chủ Cộng hòa; lễ kỷ "
             "niệm nhắc lại.")
     assert run(text)["date"] is None
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the headline decides before the event sentence: a congress reviews its term
+        ("Đại hội Đảng bộ quận 5 lần thứ VIII",
+         "Sáng 3/5, Đại hội đánh giá kết quả thực hiện Nghị quyết nhiệm kỳ qua.", "congress"),
+        ("ĐẠI HỘI CHI BỘ KHU PHỐ 3", "Các đảng viên dự.", "congress"),
+        ("Ngày làm việc thứ ba của Đại hội X", "Các đại biểu thảo luận.", "congress"),
+        ("Đại hội Chi bộ Công ty May", "Các đảng viên dự.", "congress"),
+        # a headline "label: clause": the clause after the colon is the main one
+        ("Kiểm tra tài sản cán bộ: Đề nghị kỷ luật hai cán bộ", "Các đại biểu dự.",
+         "discipline"),
+        # a delegation (đoàn, tổ công tác) acts; "công tác kiểm tra" is a topic
+        (None, "Sáng 22/9, Phó Chủ tịch tỉnh dẫn đầu đoàn công tác kiểm tra hiện trường.",
+         "inspection"),
+        (None, "Sáng 22/9, hội nghị bàn về công tác kiểm tra.", "conference"),
+        # a means is no action of the event; a purpose of the event's container is
+        (None, "Qua kiểm tra đã phát hiện phá rừng phòng hộ.", "other"),
+        (None, "Sáng 2/3, Tỉnh ủy tổ chức hội nghị nhằm đánh giá kết quả công tác.", "review"),
+        (None, "Sáng 2/3, hội nghị thông qua kết quả kiểm điểm tập thể.", "review"),
+        # games and assemblies called đại hội are no congress
+        ("Ánh Viên giành HCV tại Đại hội thể thao châu Á",
+         "Tối 22/9, Đại hội Thể thao trong nhà châu Á đang diễn ra.", "other"),
+        ("Đại hội đồng cổ đông thường niên diễn ra", "Các cổ đông dự.", "other"),
+        # a wrongful appointment is the topic of a violation, not a new post
+        ("Bổ nhiệm sai quy định: cán bộ xin ra khỏi cấp ủy", "Ông A đã viết đơn.", "other"),
+        # a gift is no award; an honour is
+        (None, "Các cựu binh trao tặng lại kỷ vật cho UBND huyện.", "other"),
+        (None, "Sáng 3/2, Chủ tịch nước trao tặng danh hiệu Anh hùng cho đơn vị.", "award"),
+        # more forms of the classes
+        (None, "UBND tỉnh phê duyệt chỉ định thầu gói xây dựng.", "other"),
+        ("Ông A bị cách hết các chức vụ trong Đảng", "Các đại biểu dự.", "discipline"),
+        (None, "Ông A được bầu Chủ tịch HĐND tỉnh.", "appointment"),
+        # a post left for a violation is a discipline; a post given is an appointment
+        ("Ông A thôi giữ chức Bí thư do vi phạm", "Các đại biểu dự.", "discipline"),
+        ("Cho thôi giữ chức Phó Chủ tịch theo nguyện vọng", "Các đại biểu dự.", "appointment"),
+        ("Ông A được phân công làm Bí thư Tỉnh ủy", "Các đại biểu dự.", "appointment"),
+        # meeting voters is no election: a hội nghị tiếp xúc cử tri is a conference
+        (None, "Sáng 5/7, Đoàn ĐBQH tổ chức hội nghị tiếp xúc cử tri phường 3.", "conference"),
+        (None, "Sáng 23/5, cử tri cả nước đi bầu đại biểu Quốc hội.", "election"),
+    ],
+)
+def test_the_structure_of_the_genre(title, text, expected):
+    assert run(text, title=title)["type"] == expected
