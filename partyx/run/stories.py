@@ -174,6 +174,11 @@ class StoryIndex:
         db.executescript(SCHEMA)
         if current != VERSION:
             set_meta("stories", VERSION)
+        # this run's signatures, matched in id order once the run's results are in (see
+        # :meth:`pend`); a temporary table: lost with an interrupted run, whose records are
+        # then signed again from their text (:meth:`unsigned`)
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS story_pending (id TEXT PRIMARY KEY, "
+                   "mh BLOB, shingles INTEGER NOT NULL, published TEXT) WITHOUT ROWID")
 
     # --- articles coming and going -------------------------------------------------------------
 
@@ -197,6 +202,29 @@ class StoryIndex:
         self.remove(id_)
         self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
         self.db.execute("DELETE FROM story_dirty WHERE id = ?", (id_,))
+
+    def pend(self, id_: str, sig: Signature) -> None:
+        """``id_`` has a new record made from an article with signature ``sig``: it is
+        :meth:`add`-ed by :meth:`add_pending`, in id order. Results arrive in the order the
+        workers finish them, and which earlier articles a new one is compared with (at most
+        :data:`MAX_CANDIDATES`) depends on what was added before it: matching in id order
+        makes the stories of a run the same whatever the number of workers."""
+        self.db.execute("INSERT OR REPLACE INTO story_pending VALUES (?, ?, ?, ?)",
+                        (id_, sig.hashvalues, sig.shingles, sig.published))
+
+    def add_pending(self, batch: int = 1000) -> None:
+        """:meth:`add` the signatures of :meth:`pend`, in id order."""
+        last = ""
+        while True:
+            rows = self.db.execute(
+                "SELECT id, mh, shingles, published FROM story_pending WHERE id > ? "
+                "ORDER BY id LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                break
+            for id_, values, shingles, published in rows:
+                self.add(id_, Signature(values, shingles, published))
+            last = rows[-1][0]
+        self.db.execute("DELETE FROM story_pending")
 
     def add(self, id_: str, sig: Signature) -> None:
         """``id_`` has a new record (whose ``story`` is its own id, ``duplicate_of`` null) made

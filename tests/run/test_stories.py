@@ -174,3 +174,37 @@ def test_a_state_rebuilt_from_file_keeps_the_stories(story_folder, tmp_path):
     (story_folder / "republished.txt").unlink()
     run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
     assert out.read_bytes() == before
+
+
+def test_the_stories_of_a_run_do_not_depend_on_the_order_results_arrive_in(corpus_dir):
+    """Results come back in the order workers finish them; each new article is compared with a
+    few earlier ones only (MAX_CANDIDATES): the run matches them in id order, so two runs with
+    any number of workers give the same stories."""
+    import random
+    import sqlite3
+
+    from partyx.run.stories import MAX_CANDIDATES, StoryIndex
+
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    copies = {f"c{i:02d}": "\n\n".join(body[:i % len(body)] + body[i % len(body) + 1:]
+                                       + body[: i % 3])
+              for i in range(3 * MAX_CANDIDATES)}
+    sigs = {i: sign(text, f"2005-09-{10 + int(i[1:]) % 15:02d}") for i, text in copies.items()}
+
+    def stories(order: list[str]) -> list[tuple[str, str, str | None]]:
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE articles (id TEXT)")
+        meta: dict[str, str] = {}
+        index = StoryIndex(db, meta.get, meta.__setitem__)
+        for i in order:
+            index.pend(i, sigs[i])
+        index.add_pending()
+        return sorted(index.assign())
+
+    ids = sorted(copies)
+    first = stories(ids)
+    assert len({story for _, story, _ in first}) == 1  # one story of copies
+    for seed in range(3):
+        shuffled = ids[:]
+        random.Random(seed).shuffle(shuffled)
+        assert stories(shuffled) == first
