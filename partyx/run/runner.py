@@ -308,10 +308,11 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
                     state.put(result.id, result.path, result.size, result.mtime_ns,
                               result.sha256, pipeline.signature, result.record, result.errors,
                               result.found)
-                    stories.add(result.id, result.story or Signature(None, 0, None))
+                    stories.pend(result.id, result.story or Signature(None, 0, None))
                     _note(result, summary, opts, log)
                 state.checkpoint(opts.checkpoint_every, opts.checkpoint_seconds)
         state.checkpoint(force=True)
+        stories.add_pending()
         changed = _link_stories(state, stories) or changed
         state.checkpoint(force=True)
         if changed or not state.output_is_current():

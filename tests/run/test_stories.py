@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from partyx.run.runner import RunOptions, run
-from partyx.run.stories import containment, same_story, sign
+from partyx.run.stories import SCHEME, SEED, _values, containment, jaccard, same_story, sign
 from partyx.run.worker import read_article
 
 QUIET = dict(log=lambda message: None)
@@ -128,6 +128,22 @@ def test_containment_follows_from_jaccard_and_sizes():
     assert not same_story(0.2, 100, 500)  # inside, but a fifth of the other's length
 
 
+def test_jaccard_is_datasketchs_estimate(corpus_dir):
+    from datasketch import LeanMinHash
+
+    texts = [read_article(p, p.stem).article.raw for p in sorted(corpus_dir.glob("*.txt"))[:12]]
+    texts.append(texts[0][len(texts[0]) // 3:])  # a copy without its first third
+    sigs = [s.hashvalues for s in (sign(t, None) for t in texts) if s.hashvalues is not None]
+    seen = set()
+    for a in sigs:
+        for b in sigs:
+            lean = [LeanMinHash(seed=SEED, hashvalues=_values(v), scheme=SCHEME) for v in (a, b)]
+            expected = lean[0].jaccard(lean[1])
+            assert jaccard(_values(a), _values(b)) == expected
+            seen.add(expected)
+    assert len(seen) > 2  # not only 0 and 1
+
+
 def test_merge_links_stories_across_shards(story_folder, corpus_dir, tmp_path):
     from partyx.run.merge import merge_files
 
@@ -158,3 +174,37 @@ def test_a_state_rebuilt_from_file_keeps_the_stories(story_folder, tmp_path):
     (story_folder / "republished.txt").unlink()
     run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
     assert out.read_bytes() == before
+
+
+def test_the_stories_of_a_run_do_not_depend_on_the_order_results_arrive_in(corpus_dir):
+    """Results come back in the order workers finish them; each new article is compared with a
+    few earlier ones only (MAX_CANDIDATES): the run matches them in id order, so two runs with
+    any number of workers give the same stories."""
+    import random
+    import sqlite3
+
+    from partyx.run.stories import MAX_CANDIDATES, StoryIndex
+
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    copies = {f"c{i:02d}": "\n\n".join(body[:i % len(body)] + body[i % len(body) + 1:]
+                                       + body[: i % 3])
+              for i in range(3 * MAX_CANDIDATES)}
+    sigs = {i: sign(text, f"2005-09-{10 + int(i[1:]) % 15:02d}") for i, text in copies.items()}
+
+    def stories(order: list[str]) -> list[tuple[str, str, str | None]]:
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE articles (id TEXT)")
+        meta: dict[str, str] = {}
+        index = StoryIndex(db, meta.get, meta.__setitem__)
+        for i in order:
+            index.pend(i, sigs[i])
+        index.add_pending()
+        return sorted(index.assign())
+
+    ids = sorted(copies)
+    first = stories(ids)
+    assert len({story for _, story, _ in first}) == 1  # one story of copies
+    for seed in range(3):
+        shuffled = ids[:]
+        random.Random(seed).shuffle(shuffled)
+        assert stories(shuffled) == first
