@@ -59,7 +59,7 @@ def test_a_unit_number_before_a_name_is_no_house_number(stage):
 
 @pytest.mark.parametrize("text, want", [
     ("Chủ tịch nước Nguyễn Văn An\n\nHội nghị đã diễn ra tốt đẹp.", ["Nguyễn Văn An"]),
-    ("Ông Nguyễn Tùng Lâm\nSắp tới, Bộ sẽ tăng cường kiểm tra.", ["Nguyễn Tùng Lâm"]),
+    ("Ông Nguyễn Tùng Bách\nSắp tới, Bộ sẽ tăng cường kiểm tra.", ["Nguyễn Tùng Bách"]),
     ("Danh sách gồm: 1. Hồ Văn An2. Trần Văn Bình3. Lê Thị Hoa.",
      ["Hồ Văn An", "Trần Văn Bình", "Lê Thị Hoa"]),
     ("Khen thưởng các đồng chí Hồ Văn Hải5 và Lê Văn Tám.", ["Hồ Văn Hải", "Lê Văn Tám"]),
