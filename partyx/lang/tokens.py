@@ -187,12 +187,15 @@ class Trie:
 
     def match(self, toks: list[Tok], i: int) -> tuple[Any, int] | None:
         """(value, index after the phrase) of the longest phrase at ``toks[i]``, or None."""
-        n = len(toks)
-        if i >= n:
+        try:
+            node = self.root.get(toks[i].low)
+        except IndexError:  # (past the end: a test of i >= len(toks) on every call costs more)
+            if i < 0:
+                raise
             return None
-        node = self.root.get(toks[i].low)
         if node is None:  # most calls: the word starts no phrase
             return None
+        n = len(toks)
         best = None
         end = _END
         while True:
