@@ -20,7 +20,10 @@ cost of hashing each shingle's text in Python: signing must stay cheap next to t
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
@@ -40,11 +43,21 @@ def shingles(text: str | None) -> set[str]:
     return out
 
 
+def numpy() -> Any:
+    """numpy, imported (the first time) with a single OpenBLAS thread unless the user set
+    ``OPENBLAS_NUM_THREADS``: shingling and matching never call BLAS, and the threads numpy
+    and scipy would start in the process that forks the workers only spin at start-up (about
+    a tenth of the CPU of importing them)."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return importlib.import_module("numpy")
+
+
 @lru_cache(maxsize=1)
 def _word_chars() -> Any:
     """For every code point of the Basic Multilingual Plane: is it part of a syllable (a
     letter or a digit, as :data:`_TOKEN` reads them)?"""
-    import numpy as np
+    np = numpy()
 
     return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 
@@ -65,7 +78,7 @@ _PLACES = 32  # characters of a syllable told apart by their place (longer ones:
 def _multipliers() -> Any:
     """Odd 64-bit multipliers, fixed for ever (signatures are stored): one per place of a
     character in its syllable, then one per place of a syllable in its shingle."""
-    import numpy as np
+    np = numpy()
 
     return _mix(np.arange(1, _PLACES + K + 1, dtype=np.uint64)) | np.uint64(1)
 
@@ -74,7 +87,7 @@ def shingle_hashes(text: str | None) -> Any:
     """The distinct shingles of ``text`` (those of :func:`shingles`) as a sorted numpy array
     of 32-bit hashes: a syllable's hash sums its characters, each multiplied by a constant of
     its place in it, a shingle's its :data:`K` syllables' the same way (modulo 2**64, mixed)."""
-    import numpy as np
+    np = numpy()
 
     empty = np.zeros(0, dtype=np.uint32)
     if not text:
@@ -83,14 +96,20 @@ def shingle_hashes(text: str | None) -> Any:
     cps = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
     inside = (cps < 0x10000) & _word_chars()[cps & 0xFFFF]
     starts = inside & ~np.concatenate(([False], inside[:-1]))
-    if np.count_nonzero(starts) < K:
+    first = np.flatnonzero(starts)  # where each syllable starts in the text
+    if first.size < K:
         return empty
+    # the characters of the syllables alone (a syllable's stay together, in order): a
+    # character's place in its syllable is its distance from the syllable's first
+    word = cps[inside]
+    head = np.flatnonzero(starts[inside])
     with np.errstate(over="ignore"):
-        index = np.arange(cps.size)
-        place = index - np.maximum.accumulate(np.where(starts, index, 0))
-        chars = cps.astype(np.uint64) * places[np.minimum(place, _PLACES - 1)]
-        syllables = _mix(np.add.reduceat(chars[inside], np.flatnonzero(starts[inside])))
-        line = np.cumsum(cps == 10)[starts]  # the line each syllable is on
+        index = np.arange(word.size)
+        place = index - np.repeat(head, np.diff(head, append=word.size))
+        chars = word.astype(np.uint64) * places[np.minimum(place, _PLACES - 1)]
+        syllables = _mix(np.add.reduceat(chars, head))
+        # the line each syllable is on: how many line breaks come before its start
+        line = np.searchsorted(np.flatnonzero(cps == 10), first)
         n = syllables.size - K + 1
         h = syllables[:n] * places[_PLACES]
         for k in range(1, K):

@@ -140,11 +140,13 @@ class _Stories:
     """The stories of the merged records (a temporary index: see module docstring)."""
 
     def __init__(self, path: Path) -> None:
+        from partyx.run.state import CACHE_SIZE
         from partyx.run.stories import StoryIndex
 
         self.db = sqlite3.connect(path, isolation_level="DEFERRED")
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute(f"PRAGMA cache_size = {CACHE_SIZE}")  # as the state's (see there)
         self.meta: dict[str, str] = {}
         self.index = StoryIndex(self.db, self.meta.get, self.meta.__setitem__)
         self.held: dict[str, tuple[object, object]] = {}  # the story fields records hold

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from partyx.lang.shingles import shingle_hashes
+from partyx.lang.shingles import numpy, shingle_hashes
 
 NUM_PERM = 64
 SEED = 1
@@ -86,10 +86,10 @@ class Signature:
 def prepare() -> None:
     """Import datasketch (numpy, scipy: about half a second) before worker processes are
     forked, so that they do not each pay for it."""
+    shingle_hashes("the tables of shingle hashing, made once")  # numpy first (one thread)
     import datasketch  # noqa: F401
 
     _permutations()
-    shingle_hashes("the tables of shingle hashing, made once")
 
 
 def sign(text: str | None, published: str | None) -> Signature:
@@ -122,11 +122,16 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _lean(values: bytes) -> Any:
-    import numpy as np
-    from datasketch import LeanMinHash
+def _values(values: bytes) -> Any:
+    return numpy().frombuffer(values, dtype="<u4")
 
-    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(values, dtype="<u4"), scheme=SCHEME)
+
+def jaccard(a: Any, b: Any) -> float:
+    """The Jaccard similarity two signatures' hash values (numpy arrays, :func:`_values`)
+    estimate: the share of their permutations whose minimum is the same. It is what
+    ``datasketch``'s ``MinHash.jaccard`` computes, without building a ``LeanMinHash`` for each
+    candidate (ten times the cost) nor importing datasketch where only matching is done."""
+    return float(numpy().count_nonzero(a == b)) / float(NUM_PERM)
 
 
 def band_keys(values: bytes) -> list[int]:
@@ -216,14 +221,20 @@ class StoryIndex:
         # each new one to a few of them: enough to join it, without a cost that grows with it
         best = [n for n, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
         best = best[:MAX_CANDIDATES]
-        mine = _lean(sig.hashvalues)
-        for other, values, count in self.db.execute(
-                f"SELECT id, mh, shingles FROM story_sigs WHERE n IN "
-                f"({','.join('?' * len(best))}) ORDER BY n", best).fetchall():
-            jaccard = float(mine.jaccard(_lean(values)))
-            if same_story(jaccard, sig.shingles, count):
-                self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)",
-                                    ((id_, other, jaccard), (other, id_, jaccard)))
+        rows = self.db.execute(
+            f"SELECT id, mh, shingles FROM story_sigs WHERE n IN "
+            f"({','.join('?' * len(best))}) ORDER BY n", best).fetchall()
+        # the candidates' hash values side by side: every Jaccard estimate (:func:`jaccard`)
+        # in one comparison
+        others = _values(b"".join(values for _, values, _ in rows)).reshape(len(rows), NUM_PERM)
+        equal = numpy().count_nonzero(others == _values(sig.hashvalues), axis=1).tolist()
+        links = []
+        for (other, _, count), same in zip(rows, equal, strict=True):
+            similarity = float(same) / float(NUM_PERM)
+            if same_story(similarity, sig.shingles, count):
+                links += [(id_, other, similarity), (other, id_, similarity)]
+        if links:
+            self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)", links)
 
     def holds(self, id_: str, story: object, duplicate_of: object) -> None:
         """The record of ``id_`` (signed from the record, not made by this run) holds these

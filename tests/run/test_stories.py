@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from partyx.run.runner import RunOptions, run
-from partyx.run.stories import containment, same_story, sign
+from partyx.run.stories import SCHEME, SEED, _values, containment, jaccard, same_story, sign
 from partyx.run.worker import read_article
 
 QUIET = dict(log=lambda message: None)
@@ -126,6 +126,22 @@ def test_containment_follows_from_jaccard_and_sizes():
     assert containment(0.5, 100, 200) == pytest.approx(1.0)
     assert containment(0.0, 100, 200) == 0.0
     assert not same_story(0.2, 100, 500)  # inside, but a fifth of the other's length
+
+
+def test_jaccard_is_datasketchs_estimate(corpus_dir):
+    from datasketch import LeanMinHash
+
+    texts = [read_article(p, p.stem).article.raw for p in sorted(corpus_dir.glob("*.txt"))[:12]]
+    texts.append(texts[0][len(texts[0]) // 3:])  # a copy without its first third
+    sigs = [s.hashvalues for s in (sign(t, None) for t in texts) if s.hashvalues is not None]
+    seen = set()
+    for a in sigs:
+        for b in sigs:
+            lean = [LeanMinHash(seed=SEED, hashvalues=_values(v), scheme=SCHEME) for v in (a, b)]
+            expected = lean[0].jaccard(lean[1])
+            assert jaccard(_values(a), _values(b)) == expected
+            seen.add(expected)
+    assert len(seen) > 2  # not only 0 and 1
 
 
 def test_merge_links_stories_across_shards(story_folder, corpus_dir, tmp_path):
