@@ -70,6 +70,7 @@ class Tokenizer:
                       for k, v in self.abbreviations.items()}
         self._abbr = frozenset(self._full)
         self._shapes = _Shapes()
+        self._pieces: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
         special = sorted((k for k in abbreviations if not re.fullmatch(r"\w+", k)),
                          key=len, reverse=True)
         alts = "|".join(re.escape(s) for s in special)
@@ -121,31 +122,47 @@ class Tokenizer:
         a mark), and one with a single mark at its end (``Nội,``) is two unless it is an
         abbreviation (``TP.``): only the rest (``(Hà``, ``TP.HCM``, ``O'Neil``, line
         breaks) goes through the regex, whose split costs several times more per token
-        than this loop."""
+        than this loop. The split of such a piece is kept (:meth:`_cut`): the same
+        ones recur article after article."""
         strings: list[str] = []
         starts: list[int] = []
-        split = self._split
-        abbreviations = self._abbr
+        add_string, add_start = strings.append, starts.append
+        cuts = self._pieces
         pos = start
         for piece in stretch.split(" "):
             if piece.isalnum():  # all of it matched by [^\W_]+ (\w less _ is str.isalnum)
-                strings.append(piece)
-                starts.append(pos)
-            elif (head := piece[:-1]).isalnum() and (last := piece[-1]) != "_" and (
-                    not last.isspace()) and piece not in abbreviations:
-                # the regex: the word, then the mark (no \w, no \s; "&" alone is both)
-                strings += (head, last)
-                starts += (pos, pos + len(head))
+                add_string(piece)
+                add_start(pos)
             elif piece:
-                parts = split(piece)
-                at = pos
-                for i in range(1, len(parts), 2):
-                    at += len(parts[i - 1])
-                    strings.append(parts[i])
-                    starts.append(at)
-                    at += len(parts[i])
+                cut = cuts.get(piece) or self._cut(piece)
+                strings += cut[0]
+                for d in cut[1]:
+                    add_start(pos + d)
             pos += len(piece) + 1
         return strings, starts
+
+    def _cut(self, piece: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The tokens of a piece that is not all letters and digits, and their offsets in it
+        (kept, bounded)."""
+        pieces = self._pieces
+        if len(pieces) > 50_000:
+            pieces.clear()
+        if (head := piece[:-1]).isalnum() and (last := piece[-1]) != "_" and (
+                not last.isspace()) and piece not in self._abbr:
+            # the word, then the mark (no \w, no \s)
+            cut: tuple[tuple[str, ...], tuple[int, ...]] = (head, last), (0, len(head))
+        else:
+            parts = self._split(piece)
+            strings, offsets = [], []
+            at = 0
+            for i in range(1, len(parts), 2):
+                at += len(parts[i - 1])
+                strings.append(parts[i])
+                offsets.append(at)
+                at += len(parts[i])
+            cut = tuple(strings), tuple(offsets)
+        pieces[piece] = cut
+        return cut
 
 
 _END = "\x00"  # the key of a phrase's value in the trie's nodes
@@ -170,12 +187,15 @@ class Trie:
 
     def match(self, toks: list[Tok], i: int) -> tuple[Any, int] | None:
         """(value, index after the phrase) of the longest phrase at ``toks[i]``, or None."""
-        n = len(toks)
-        if i >= n:
+        try:
+            node = self.root.get(toks[i].low)
+        except IndexError:  # (past the end: a test of i >= len(toks) on every call costs more)
+            if i < 0:
+                raise
             return None
-        node = self.root.get(toks[i].low)
         if node is None:  # most calls: the word starts no phrase
             return None
+        n = len(toks)
         best = None
         end = _END
         while True:

@@ -51,6 +51,9 @@ _RELATIVE = re.compile(
     rf"({'|'.join(_RELATIVE_DAYS)}))\b(?!\s?\(?\d)",
     re.IGNORECASE,
 )
+# What _RELATIVE needs, lower-cased (one literal scan): its search runs only where it is found
+# (unless the text has a letter that IGNORECASE equates with another, see _odd).
+_RELATIVE_PIN = re.compile(rf"(?:sáng|chiều|tối|trưa|đêm|hôm)\s(?:{'|'.join(_RELATIVE_DAYS)})")
 # A verb of speaking right after a name: the lead's speaker (``Lê Hoàng Quân nhấn mạnh:``).
 _SPEAKS = re.compile(
     r"\s?(?:đã\s)?(?:nhấn mạnh|phát biểu|khẳng định|yêu cầu|đề nghị|chỉ đạo|cho biết|nêu rõ)"
@@ -298,7 +301,8 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
             return EventDate(d.date, d.start)
     head = text[:600]
     low = head.lower()
-    m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) else None
+    m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) and (
+        _odd(head) or _RELATIVE_PIN.search(low)) else None
     if m:  # "Hôm nay, …": the event sentence, dated when the publication date is known
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None

@@ -252,6 +252,8 @@ def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
     if not body:
         return None
     last = body[-1]
+    if "1)" not in last and "1]" not in last:  # in every match: a C scan, not the regex's
+        return None
     starts = list(_FIRST_NOTE.finditer(last))
     if not starts:
         return None
