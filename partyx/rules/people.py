@@ -674,17 +674,9 @@ class PeopleFinder:
                 subjects.append((end, mentions[i].name))
                 pronouns.append((at, end, mentions[i].name))
         for pos, name in subjects:
-            person = full[name]
             found = self._posts_after(text, pos, ctx, seg_tokens)
-            if not found:
-                continue
-            chain = _placed([p for p, _ in found], found[0][1], places,
-                            said.setdefault(name, []), named)
-            for p, (_, tokens) in zip(chain, found, strict=True):
-                if self.posts.is_post(p):
-                    person["positions"].append(_position(text, tokens, p))
-                    if p.org is not None and p.org.name not in orgs:
-                        orgs[p.org.name] = _org_record(p.org)
+            self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
+                            orgs)
         # "Trong thời gian giữ cương vị A, B, bà Thanh đã …": a career clause before its
         # subject (any mention of a person, or a pronoun)
         seen: dict[int, list[int]] = {}
@@ -695,22 +687,29 @@ class PeopleFinder:
             cue = self._career_cue_before(text, at, seen)
             if cue is None:
                 continue
-            person = full[name]
             found = self._career_before(text, cue, at, ctx, seg_tokens)
-            if not found:
-                continue
-            chain = _placed([p for p, _ in found], found[0][1], places,
-                            said.setdefault(name, []), named)
-            for p, (_, tokens) in zip(chain, found, strict=True):
-                if self.posts.is_post(p):
-                    person["positions"].append(_position(text, tokens, p))
-                    if p.org is not None and p.org.name not in orgs:
-                        orgs[p.org.name] = _org_record(p.org)
+            self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
+                            orgs)
         for name in self._deceased(text, mentions):
             for position in full[name]["positions"]:
                 position["status"] = FORMER
         for person in full.values():
             person["positions"] = _dedupe_positions(person["positions"], self.distinct)
+
+    def _add_found(self, text: str, found: list[tuple[Post, Tokens]], person: Person,
+                   said: list[Unit], places: Whereabouts, named: Bodies,
+                   orgs: dict[str, Organization]) -> None:
+        """The posts of ``found`` (a chain read after a subject or before it, each with its
+        tokens), placed (:func:`_placed`), added to ``person`` and their organisations to
+        ``orgs``."""
+        if not found:
+            return
+        chain = _placed([p for p, _ in found], found[0][1], places, said, named)
+        for p, (_, tokens) in zip(chain, found, strict=True):
+            if self.posts.is_post(p):
+                person["positions"].append(_position(text, tokens, p))
+                if p.org is not None and p.org.name not in orgs:
+                    orgs[p.org.name] = _org_record(p.org)
 
     def _deceased(self, text: str, mentions: list[Mention]) -> set[str]:
         """The people the text says died: a death word after a mention of them or a
