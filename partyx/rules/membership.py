@@ -653,6 +653,17 @@ _RAISED = re.compile(rf"\bnâng tổng số [đĐ]ảng viên\s{{1,2}}(?:của [
                      rf"\s{{1,2}}{_QUAL}{_NUM}(?:\s{{1,2}}(?:đồng chí|đảng viên)(?![^\W_]))?")
 
 
+def _owner(text: str, link: re.Match[str], end: int) -> re.Match[str] | None:
+    """The organisation named right after ``link`` (``của``, ``trong toàn`` …): in ``trong
+    toàn Đảng`` the Party, whose name ``toàn`` begins."""
+    v = _vocab()
+    owner = v.mention.match(text, link.end(), end)
+    whole = link.group(0).rfind("toàn")
+    if owner is None and whole >= 0:
+        owner = v.mention.match(text, link.start() + whole, end)
+    return owner
+
+
 def _sum_facts(text: str, start: int, end: int, ctx: Whereabouts) -> list[Fact]:
     """The totals of the sentence ``text[start:end]`` said of ``Tổng số đảng viên`` and the
     organisation after it (``của``, ``trong toàn`` …): the figure after the organisation, with
@@ -665,10 +676,7 @@ def _sum_facts(text: str, start: int, end: int, ctx: Whereabouts) -> list[Fact]:
         link = v.owner.match(text, m.end(), end)
         if link is None:
             continue
-        owner = v.mention.match(text, link.end(), end)
-        whole = link.group(0).rfind("toàn")
-        if owner is None and whole >= 0:  # "trong toàn Đảng": the Party, "toàn" its word
-            owner = v.mention.match(text, link.start() + whole, end)
+        owner = _owner(text, link, end)
         if owner is None:
             continue
         figure = _SUM_FIGURE.search(text, owner.end(), min(end, owner.end() + _SUM_REACH))
@@ -708,10 +716,7 @@ def _delegate_facts(text: str, start: int, end: int, opens: int,
         link = v.owner.match(text, m.end(), end)
         if value is None or link is None:
             continue
-        owner = v.mention.match(text, link.end(), end)
-        whole = link.group(0).rfind("toàn")
-        if owner is None and whole >= 0:  # "trong toàn Đảng": the Party, "toàn" its word
-            owner = v.mention.match(text, link.start() + whole, end)
+        owner = _owner(text, link, end)
         if owner is None:
             continue
         org = _org(text, owner, ctx)
