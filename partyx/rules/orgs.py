@@ -46,7 +46,7 @@ from typing import NamedTuple, TypeGuard
 from partyx.data import load
 from partyx.lang.tokens import Tok, Tokenizer, Trie
 from partyx.record import PlaceContext, PlaceMention
-from partyx.rules.gazetteer import Gazetteer, Unit
+from partyx.rules.gazetteer import PROVINCE_TYPES, Gazetteer, Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 
 _START = attrgetter("start")
@@ -931,7 +931,7 @@ def capitalised(words: list[str]) -> list[str]:
 
 # --- which place: the one resolver ---------------------------------------------------------
 
-_PROVINCE_TYPES = frozenset({"tỉnh", "thành phố"})
+_PROVINCE_TYPES = frozenset(PROVINCE_TYPES)
 _BEFORE = 2000  # how far back the paragraphs before an organisation are evidence
 
 

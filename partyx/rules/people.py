@@ -46,7 +46,7 @@ from partyx.lang.sentences import (
 from partyx.lang.spans import Spans
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
-from partyx.rules.gazetteer import Unit
+from partyx.rules.gazetteer import PROVINCE_TYPES, Unit
 from partyx.rules.names import NameFinder, capitalised
 from partyx.rules.orgs import NO_CONTEXT, Bodies, Context, Org, Whereabouts, is_party_alone
 from partyx.rules.posts import (
@@ -71,7 +71,6 @@ _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 # of organisations is by context); their places are resolved afterwards (Whereabouts).
 _NO_PLACE = NO_CONTEXT
 # The kinds of unit a place written bare after tại/ở may be (see PeopleFinder._such_as).
-_PROVINCIAL = ("tỉnh", "thành phố")
 # Characters of an article's lead (see PeopleFinder._deceased).
 _LEAD = 800
 
@@ -282,7 +281,7 @@ class PeopleFinder:
                     q += 1
                 return (q, where) if q < stop else None
             if t.low in ("tại", "ở") and q + 1 < stop and toks[q + 1].cap:
-                place = self.orgs.place(toks, q + 1, _PROVINCIAL)
+                place = self.orgs.place(toks, q + 1, PROVINCE_TYPES)
                 if place is None:
                     return None
                 where = place[0]

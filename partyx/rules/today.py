@@ -49,15 +49,13 @@ import orjson
 from partyx.data import load
 from partyx.lang.text import normalize
 from partyx.record import Now, Place, PlaceContext
-from partyx.rules.gazetteer import key
+from partyx.rules.gazetteer import DISTRICT_TYPES, PROVINCE_TYPES, WARD_TYPES, key
 
 # The table's layout and the rules that build it: bump to rebuild every cached table.
 TABLE_FORMAT = "1"
 REFORM = "2025-07-01"  # the day the map changed
-WARD_TYPES = ("phường", "xã", "thị trấn", "đặc khu")
-DISTRICT_TYPES = ("quận", "huyện", "thị xã", "thành phố")
-# type words of the converter's unit names, longest first ("thành phố" before "thị")
-_TYPES = ("thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "quận", "huyện", "phường", "xã")
+# type words of the converter's unit names (the gazetteer's), longest first
+_TYPES = tuple(sorted({*PROVINCE_TYPES, *DISTRICT_TYPES, *WARD_TYPES}, key=lambda t: (-len(t), t)))
 # the converter's own files whose content makes its answers (its data and its code)
 _SOURCES = ("converter.py", "normalizer.py", "parser.py", "models.py", "data/mapping.json")
 
