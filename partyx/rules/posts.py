@@ -188,6 +188,12 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
                 cues[base + colon] = CURRENT
                 for lead in g["former_leads"]:
                     cues[f"{lead} {base}{colon}"] = FORMER
+    # the passive of a decision or an election before a cue: "được điều động giữ chức vụ"
+    for lead in g["passive"]:
+        for verb in (*g["decision_verbs"], *g["elections"]):
+            for verb2 in g["verbs"]:
+                for obj in objects:
+                    cues.setdefault(f"{lead} {verb} {verb2} {obj}".strip(), CURRENT)
     for verb in g["leaving_verbs"]:
         for obj in objects:
             cues[f"{verb} {obj}".strip()] = FORMER

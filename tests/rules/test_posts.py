@@ -266,3 +266,22 @@ def test_an_election_after_a_purpose_word_is_to_come_and_gives_no_post(stage):
     b = run(stage, "Ban Thường vụ quyết định điều động ông Lê Văn Năm để giữ chức Phó Bí thư "
                    "Tỉnh ủy Bến Tre.")
     assert posts(b, "Lê Văn Năm") == {("Phó Bí thư", "Tỉnh ủy Bến Tre")}
+
+
+def test_a_generic_organisation_ends_before_doi_voi(stage):
+    a = run(stage, "Bổ nhiệm 2 Phó Tổng Biên tập Báo Tuổi Trẻ đối với ông Lê Văn Một và bà Trần "
+                   "Thị Hai.")
+    for name in ("Lê Văn Một", "Trần Thị Hai"):
+        assert posts(a, name) == {("Phó Tổng Biên tập", "Báo Tuổi Trẻ")}
+
+
+def test_a_passive_decision_before_a_cue_gives_the_post(stage):
+    a = run(stage, "Ông Lê Văn Ba, Phó Giám đốc Sở Tài chính tỉnh Long An, được điều động giữ "
+                   "chức vụ Giám đốc Sở Nội vụ tỉnh Long An. Bà Trần Thị Tư được phân công làm "
+                   "Phó Chủ tịch UBND tỉnh Long An.")
+    assert posts(a, "Lê Văn Ba") == {("Phó Giám đốc", "Sở Tài chính tỉnh Long An"),
+                                     ("Giám đốc", "Sở Nội vụ tỉnh Long An")}
+    assert posts(a, "Trần Thị Tư") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Long An")}
+    cues = decision_cues()
+    assert cues["được điều động giữ chức vụ"] == CURRENT
+    assert cues["được bầu giữ chức"] == CURRENT
