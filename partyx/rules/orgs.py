@@ -262,6 +262,9 @@ class OrgWords:
     name_phrases: Trie  # lower-case phrases a name may hold (Cục An ninh điều tra)
     name_enders: Trie  # verbs that end a name's run (chia sẻ, kiến nghị)
     name_syllables: frozenset[str]
+    # generic heads no organisation is named after a person under, "Ngân hàng " (see
+    # PostParser._cut_short): a name right after their name is its holder's
+    impersonal_heads: tuple[str, ...]
     surnames: frozenset[str]
     ranks: Trie  # ranks and degrees (data/titles.json fillers): a name goes on with none
     committee_of_type: dict[str, str]  # "thành phố" -> "Thành ủy"
@@ -295,6 +298,7 @@ def load_org_words() -> OrgWords:
         name_phrases=Trie(dict.fromkeys(o["name_phrases"], True)),
         name_enders=Trie(dict.fromkeys(o["name_enders"], True)),
         name_syllables=frozenset(o["name_syllables"]),
+        impersonal_heads=tuple(f"{h} " for h in o["impersonal_heads"]),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
         ranks=Trie(dict.fromkeys(load("titles")["fillers"], True)),
         # the inverse of the committee table of data/bodies.json
@@ -720,8 +724,10 @@ class OrgReader:
                     continue
                 break
             # (a type word written in a name's words is none: "Viện Hàn lâm Khoa học Xã hội")
+            # (nor one that opens a phrase of a name: "Ngân hàng Chính sách xã hội")
             pt = self.place_after_type(toks, k, ctx) if t.low in type_roots and not (
-                t.cap and k + 1 < n and toks[k + 1].word and not toks[k + 1].cap) else None
+                t.cap and k + 1 < n and toks[k + 1].word and not toks[k + 1].cap) and not (
+                t.low in v.name_phrases.root and v.name_phrases.match(toks, k)) else None
             if pt is not None:
                 if pt[1] is not None:
                     unit = pt[1]

@@ -650,8 +650,10 @@ class PostParser:
             return False
         if orgs.is_name_start(toks, k):
             # (a school or a street is named after a person: "Trường THPT Trần Hưng Đạo";
-            # the holder of a post written before their name ends its chain)
-            return org.kind == "other"
+            # the holder of a post written before their name ends its chain; no bank, no
+            # department is: "Ngân hàng Chính sách xã hội Nguyễn Văn A" is A's)
+            return org.kind == "other" and not org.name.startswith(
+                orgs.words.impersonal_heads)
         return not orgs.gazetteer.is_place_name(t.text)
 
     def starts_post(self, tok: Tok) -> bool:

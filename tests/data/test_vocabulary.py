@@ -119,7 +119,8 @@ SHAPES = {
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
-             "name_syllables": WORDS, "name_enders": WORDS},
+             "name_syllables": WORDS, "name_enders": WORDS,
+             "impersonal_heads": WORDS},
     # rules/membership.py
     "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,

@@ -285,3 +285,14 @@ def test_a_passive_decision_before_a_cue_gives_the_post(stage):
     cues = decision_cues()
     assert cues["được điều động giữ chức vụ"] == CURRENT
     assert cues["được bầu giữ chức"] == CURRENT
+
+
+def test_former_ministries_and_national_abbreviations_are_organisations(stage):
+    a = run(stage, "Bộ trưởng Bộ Thủy sản Lê Văn Một và Bộ trưởng Bộ VH-TT Trần Văn Hai dự. Phó "
+                   "Tổng Giám đốc NHCSXH Phạm Văn Ba phát biểu. Hiệu trưởng Trường THPT Trần Hưng "
+                   "Đạo dự.")
+    assert posts(a, "Lê Văn Một") == {("Bộ trưởng", "Bộ Thủy sản")}
+    assert posts(a, "Trần Văn Hai") == {("Bộ trưởng", "Bộ Văn hóa - Thông tin")}
+    # ("xã hội" is no commune; a bank is named after no one: the name after it is the holder)
+    assert posts(a, "Phạm Văn Ba") == {("Phó Tổng Giám đốc", "Ngân hàng Chính sách xã hội")}
+    assert not any(p["name"] == "Trần Hưng Đạo" for p in a.people)
