@@ -73,6 +73,7 @@ _NO_PLACE = NO_CONTEXT
 # The kinds of unit a place written bare after tại/ở may be (see PeopleFinder._such_as).
 # Characters of an article's lead (see PeopleFinder._deceased).
 _LEAD = 800
+_DEPUTIES: dict[str, str] = load("titles")["deputy_titles"]  # (see _head_title)
 
 
 class Found(NamedTuple):
@@ -138,6 +139,8 @@ class PeopleFinder:
         self.elections = frozenset(g["elections"])
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
+        self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
+        self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
@@ -290,6 +293,21 @@ class PeopleFinder:
             if not t.word or t.cap:
                 return None
             q += 1
+        return None
+
+    def _decision_object(self, toks: list[Tok], at: int) -> int | None:
+        """Where the word that names the people a decision is for (``đối với``, ``cho``:
+        ``decision_objects``) begins, when it stands right before ``toks[at]`` (a person's
+        cue or name), cue words of a list between (``cho các ông, bà:``); else None."""
+        k = at
+        if k > 0 and toks[k - 1].low == ":":
+            k -= 1
+        while k > 0 and at - k < 8 and (toks[k - 1].low in self.cue_words or (
+                toks[k - 1].low in (",", "và") and k < at)):
+            k -= 1
+        for n, words in self.decision_objects:
+            if k >= n and all(toks[k - n + q].low == w for q, w in enumerate(words)):
+                return k - n
         return None
 
     def _decided_for(self, toks: list[Tok], k: int, stop: int, ctx: Context) -> list[Post]:
@@ -503,19 +521,26 @@ class PeopleFinder:
                 posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx))
-            at = c.cue_at
-            if at >= 2 and toks[at - 1].low == "với" and toks[at - 2].low == "đối":
+            at = self._decision_object(toks, c.cue_at)
+            if at is not None:
                 # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each
-                # person of a list there ("đối với ông A, ông B và bà C")
-                decided = self._decided_for(toks, first_token(breaks, at), at - 2, ctx)
+                # person of a list there ("đối với ông A, ông B và bà C", "bổ nhiệm 3 Thứ
+                # trưởng cho các ông, bà: A, B, C": written once for the list)
+                decided = self._decided_for(toks, first_token(breaks, at), at, ctx)
                 c.posts.extend(decided)
                 prev = c
+                listed = []
                 for d in cands[i + 1:] if decided else ():
                     if d.cue_at - prev.end not in (1, 2) or any(
                             t.low not in (",", "và") for t in toks[prev.end:d.cue_at]):
                         break
-                    d.posts.extend(decided)
+                    listed.append(d)
                     prev = d
+                if listed:
+                    decided = [replace(p, shared=True) for p in decided]
+                    c.posts[-len(decided):] = decided
+                for d in listed:
+                    d.posts.extend(decided)
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]
@@ -989,8 +1014,9 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
 
 def _head_title(title: str) -> str:
     """The head of a deputy's or standing deputy's title: ``Phó Bí thư Thường trực`` ->
-    ``Bí thư``."""
-    return title.removeprefix("Phó ").removesuffix(" Thường trực")
+    ``Bí thư``; ``Thứ trưởng`` -> ``Bộ trưởng`` (``deputy_titles``)."""
+    title = title.removeprefix("Phó ").removesuffix(" Thường trực")
+    return _DEPUTIES.get(title, title)
 
 
 def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[Unit],

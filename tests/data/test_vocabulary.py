@@ -156,7 +156,8 @@ SHAPES = {
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,
-               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS},
+               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
+               "decision_objects": WORDS, "deputy_titles": STR_MAP},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }

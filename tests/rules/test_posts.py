@@ -296,3 +296,11 @@ def test_former_ministries_and_national_abbreviations_are_organisations(stage):
     # ("xã hội" is no commune; a bank is named after no one: the name after it is the holder)
     assert posts(a, "Phạm Văn Ba") == {("Phó Tổng Giám đốc", "Ngân hàng Chính sách xã hội")}
     assert not any(p["name"] == "Trần Hưng Đạo" for p in a.people)
+
+
+def test_a_decision_for_a_list_after_cho_gives_each_the_post_and_a_deputy_his_heads_body(stage):
+    a = run(stage, "Bộ trưởng Bộ Y tế Lê Văn Một dự. Thủ tướng trao quyết định bổ nhiệm 2 Thứ "
+                   "trưởng cho các ông, bà: Trần Văn Hai, Phạm Thị Ba. Ông Võ Văn Bốn dự.")
+    for name in ("Trần Văn Hai", "Phạm Thị Ba"):
+        assert posts(a, name) == {("Thứ trưởng", "Bộ Y tế")}
+    assert posts(a, "Võ Văn Bốn") == set()
