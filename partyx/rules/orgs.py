@@ -701,7 +701,12 @@ class OrgReader:
             return None
         if head in v.numbered and (toks[j].text.isdigit() or _is_roman(toks[j].text)):
             return Org(f"{head} {toks[j].text}", "other", None), j + 1  # "Quân khu 7"
-        if not (toks[j].cap or toks[i].cap) or toks[j].low in _STOP or toks[j].low == toks[i].low:
+        # (a stop word capitalised with a second syllable after it is a name's word: "Cục
+        # Báo chí")
+        stop = toks[j].low in _STOP and not (
+            toks[j].cap and j + 1 < n and toks[j + 1].word and not toks[j + 1].cap
+            and _second_syllable(toks, j + 1, j, v.name_syllables))
+        if not (toks[j].cap or toks[i].cap) or toks[j].low == toks[i].low or stop:
             return None  # ("ủy ban dân", "Ban cho biết", "Trưởng ban Ban Tổ chức": a title's)
         words = [head]
         k = j
@@ -781,6 +786,8 @@ class OrgReader:
                     lower_run += 1
                     k = phrase[1]
                     continue
+                if t.text.isdigit() and lower_run == 0 and toks[j].low in _STOP:
+                    return None  # "Ban Quản lý Dự án 7": a name let in on a stop word, cut
                 if t.low in _STOP or t.text.isdigit() or lower_run >= _LOWER_RUN:
                     closed = lower_run == 0 or lower_run < _LOWER_RUN and t.low in _STOP
                     break

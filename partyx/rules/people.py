@@ -168,9 +168,13 @@ class PeopleFinder:
         cued = c.cued  # (as found: _posts sets it after this)
         target = c.cue_at
         firsts = self.posts.post_first_words
+        generic = self.orgs.words.generic
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
+            if s > 0 and toks[s - 1].cap and toks[s - 1].low in generic.root and (
+                    g := generic.match(toks, s - 1)) is not None and g[1] > s:
+                continue  # a title inside a body's name: "Ban Giám đốc CATP Hà Nội"
             posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue

@@ -220,7 +220,9 @@ class PostParser:
             w.prefixes, w.titles.root, w.members.root, w.fillers.root, w.body_members.root)
         self._post_heads = frozenset(w.titles.root).union(w.members.root, w.body_members.root)
         self.orgs = orgs or OrgReader(w.titles, self.post_first_words)
-        self.dated = frozenset(load("titles")["dated_words"])  # (see Post.dated)
+        t = load("titles")
+        self.dated = frozenset(t["dated_words"])  # (see Post.dated)
+        self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
@@ -324,6 +326,14 @@ class PostParser:
             return None  # "của Ban Thường vụ Thành ủy, …" is the body, no member
         (title, body), j = m
         r = self.orgs.committee(toks, j, ctx)
+        if r is None and j < len(toks) and toks[j].cap:
+            # a committee of the centre or a cell's ("Thường vụ Quân ủy Trung ương", "Thường
+            # vụ Đảng ủy Quân khu 7"), never a body itself ("Thường vụ Bộ Chính trị")
+            r = self.orgs.org(toks, j, ctx, generic=False)
+            if r is not None and not (r[0].kind == "party_committee" and _member_body(r[0])
+                                      and r[0].resolved and not (r[0].bare or r[0].cell)
+                                      and not r[0].name.startswith(self._bodies)):
+                r = None
         if r is not None:
             org, end = r
             return Post(title, org.body(body, org.kind), status, start, end)

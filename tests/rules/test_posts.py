@@ -304,3 +304,20 @@ def test_a_decision_for_a_list_after_cho_gives_each_the_post_and_a_deputy_his_he
     for name in ("Trần Văn Hai", "Phạm Thị Ba"):
         assert posts(a, name) == {("Thứ trưởng", "Bộ Y tế")}
     assert posts(a, "Võ Văn Bốn") == set()
+
+
+def test_the_standing_body_of_a_central_committee_or_a_cell_and_army_abbreviations(stage):
+    a = run(stage, "Thượng tướng Lê Văn Một, Ủy viên Thường vụ Quân ủy Trung ương, Thứ trưởng Bộ "
+                   "Quốc phòng dự. Ông Trần Văn Hai, Ủy viên Thường vụ Đảng ủy Quân khu 7, dự. "
+                   "Ông Phạm Văn Ba, Chính ủy BTL Thủ đô, dự.")
+    assert posts(a, "Lê Văn Một") == {("Ủy viên", "Ban Thường vụ Quân ủy Trung ương"),
+                                      ("Thứ trưởng", "Bộ Quốc phòng")}
+    assert posts(a, "Trần Văn Hai") == {("Ủy viên", "Ban Thường vụ Đảng ủy Quân khu 7")}
+    assert posts(a, "Phạm Văn Ba") == {("Chính ủy", "Bộ Tư lệnh Thủ đô")}
+
+
+def test_a_capitalised_stop_word_in_a_name_and_a_title_inside_a_boards_name(stage):
+    a = run(stage, "Cục trưởng Cục Báo chí Lê Văn Bốn trả lời. Thay mặt Ban Giám đốc CATP Hà "
+                   "Nội, Thiếu tướng Trần Văn Năm, Phó Giám đốc CATP Hà Nội phát biểu.")
+    assert posts(a, "Lê Văn Bốn") == {("Cục trưởng", "Cục Báo chí")}
+    assert posts(a, "Trần Văn Năm") == {("Phó Giám đốc", "Công an thành phố Hà Nội")}
