@@ -29,14 +29,17 @@ from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place
 
-_TERM_WORDS = frozenset({"khóa", "nhiệm", "các"})  # the first words _finish looks for
 _DASHES = frozenset({"-", "–", "—"})
 _ROMAN = frozenset("IVXLC")
 # what separates the posts of a chain; the joiners share a bare title's organisation
 _SEPARATORS = frozenset({",", "kiêm", "và", "/", "rồi"}) | _DASHES
 _SEMI_SEPARATORS = _SEPARATORS | {";"}
-_JOINERS = frozenset({"kiêm", "và", "/"}) | _DASHES
-_COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
+_CHAIN = load("titles")["chain_words"]
+# the first words of a term written after a post (_finish looks for them)
+_TERM_WORDS = frozenset(w.split()[0] for w in _CHAIN["terms"])
+_JOINERS = frozenset(_CHAIN["joiners"]) | _DASHES
+# a committee's own bodies: written bare in a chain, a Party committee's (_inherit)
+_COMMITTEE_BODIES = frozenset(_CHAIN["committee_bodies"])
 
 
 @dataclass
