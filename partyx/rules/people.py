@@ -139,6 +139,7 @@ class PeopleFinder:
         self.elections = frozenset(g["elections"])
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
+        self.assistants = Trie(t["assistant_titles"])
         self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
         self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
@@ -298,6 +299,47 @@ class PeopleFinder:
                 return None
             q += 1
         return None
+
+    def _assistants(self, text: str, tokens: Tokens, cands: list[Candidate]) -> None:
+        """``ông A, Trợ lý đồng chí B, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ``: an
+        assistant's or a secretary's title (``assistant_titles``) before a cue and a person
+        B is a post of the person A the title stands in apposition to (after a comma), or
+        of the holder of the previous such title when a cue stands between (``…, giữ chức
+        Trợ lý đồng chí C, …``): its organisation is B's last post written after B."""
+        toks = tokens.toks
+        holders: dict[int, tuple[Candidate, int]] = {}  # principal's index -> holder
+        for j, d in enumerate(cands):
+            if j == 0 or d.cue_at == d.start:
+                continue
+            found = next(((a, m[0]) for a in range(max(0, d.cue_at - 3), d.cue_at)
+                          if (m := self.assistants.match(toks, a)) is not None
+                          and m[1] == d.cue_at), None)
+            if found is None:
+                continue
+            a, title = found
+            prev = cands[j - 1]
+            gap = toks[_reach(prev):a]
+            status = CURRENT
+            if len(gap) == 1 and gap[0].low == "," and j - 1 not in holders:
+                holder = prev
+            elif j - 1 in holders and gap and (m := self.appoint.match(
+                    toks, _reach(prev) + (gap[0].low == ","))) is not None and (
+                    m[1] == a and m[0] in (CURRENT, FORMER)):
+                holder, status = holders[j - 1][0], m[0]
+            else:
+                continue
+            reach = _reach(d)
+            own = [p for p in d.posts if p.end <= reach and self.posts.is_post(p)]
+            if not own:
+                continue
+            q = own[-1]
+            written = q.title if q.org is None else f"{q.title} {q.org.name}"
+            words = written.split()
+            name = " ".join(w for k, w in enumerate(words)  # "Trưởng ban Ban Tổ chức …"
+                            if k == 0 or w.lower() != words[k - 1].lower())
+            holders[j] = (holder, a)
+            holder.posts.append(Post(title, Org(name, "other", None), status, a, q.end,
+                                     written=text[tokens.starts[a]:tokens.end(q.end - 1)]))
 
     def _decision_object(self, toks: list[Tok], at: int) -> int | None:
         """Where the word that names the people a decision is for (``đối với``, ``cho``:
@@ -545,6 +587,9 @@ class PeopleFinder:
                     c.posts[-len(decided):] = decided
                 for d in listed:
                     d.posts.extend(decided)
+        # 2b. "A, Trợ lý đồng chí B, Thủ tướng Chính phủ": A's post is named by B's
+        if self.assistants.root.keys() & {t.low for t in toks}:
+            self._assistants(text, tokens, cands)
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]

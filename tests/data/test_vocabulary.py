@@ -157,7 +157,7 @@ SHAPES = {
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,
                "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
-               "decision_objects": WORDS, "deputy_titles": STR_MAP,
+               "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
                "chain_words": {str: WORDS}},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},

@@ -321,3 +321,11 @@ def test_a_capitalised_stop_word_in_a_name_and_a_title_inside_a_boards_name(stag
                    "Nội, Thiếu tướng Trần Văn Năm, Phó Giám đốc CATP Hà Nội phát biểu.")
     assert posts(a, "Lê Văn Bốn") == {("Cục trưởng", "Cục Báo chí")}
     assert posts(a, "Trần Văn Năm") == {("Phó Giám đốc", "Công an thành phố Hà Nội")}
+
+
+def test_an_assistants_post_is_named_by_the_post_of_the_person_after_it(stage):
+    a = run(stage, "Thủ tướng bổ nhiệm ông Lê Văn Một, Thư ký đồng chí Trần Văn Hai, Ủy viên Bộ "
+                   "Chính trị, Phó Thủ tướng Chính phủ, giữ chức Trợ lý đồng chí Trần Văn Hai, "
+                   "Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ.")
+    assert posts(a, "Lê Văn Một") == {("Thư ký", "Phó Thủ tướng"), ("Trợ lý", "Phó Thủ tướng")}
+    assert posts(a, "Trần Văn Hai") == {("Ủy viên", "Bộ Chính trị"), ("Phó Thủ tướng", None)}
