@@ -140,6 +140,7 @@ class PeopleFinder:
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
         self.assistants = Trie(t["assistant_titles"])
+        self.assistant_ends = frozenset(w.split()[-1].lower() for w in t["assistant_titles"])
         self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
         self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
@@ -309,8 +310,9 @@ class PeopleFinder:
         toks = tokens.toks
         holders: dict[int, tuple[Candidate, int]] = {}  # principal's index -> holder
         for j, d in enumerate(cands):
-            if j == 0 or d.cue_at == d.start:
-                continue
+            if j == 0 or d.cue_at == d.start or d.cue_at < 2 or (
+                    toks[d.cue_at - 1].low not in self.assistant_ends):
+                continue  # (most people: no assistant's title before their cue)
             found = next(((a, m[0]) for a in range(max(0, d.cue_at - 3), d.cue_at)
                           if (m := self.assistants.match(toks, a)) is not None
                           and m[1] == d.cue_at), None)
@@ -588,8 +590,7 @@ class PeopleFinder:
                 for d in listed:
                     d.posts.extend(decided)
         # 2b. "A, Trợ lý đồng chí B, Thủ tướng Chính phủ": A's post is named by B's
-        if self.assistants.root.keys() & {t.low for t in toks}:
-            self._assistants(text, tokens, cands)
+        self._assistants(text, tokens, cands)
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]

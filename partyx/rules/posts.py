@@ -191,12 +191,11 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
                 cues[base + colon] = CURRENT
                 for lead in g["former_leads"]:
                     cues[f"{lead} {base}{colon}"] = FORMER
-    # the passive of a decision or an election before a cue: "được điều động giữ chức vụ"
+    # the passive of a decision or an election, alone or before a cue that follows it
+    # ("được điều động giữ chức vụ …": the two cues read one after the other)
     for lead in g["passive"]:
         for verb in (*g["decision_verbs"], *g["elections"]):
-            for verb2 in g["verbs"]:
-                for obj in objects:
-                    cues.setdefault(f"{lead} {verb} {verb2} {obj}".strip(), CURRENT)
+            cues.setdefault(f"{lead} {verb}", CURRENT)
     for verb in g["leaving_verbs"]:
         for obj in objects:
             cues[f"{verb} {obj}".strip()] = FORMER
