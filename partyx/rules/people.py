@@ -154,17 +154,18 @@ class PeopleFinder:
                 for n in self.names.find(text, tokens, authors, caps, blocked)]
 
     # -- posts around names --------------------------------------------------------------
-    def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+    def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context, sentence: int = 0
                 ) -> tuple[list[Post], int, bool] | None:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
-        found = self._prefix_chain(toks, c, floor, ctx)
+        found = self._prefix_chain(toks, c, floor, ctx, sentence)
         if found is None:
             return self._body_list(toks, max(floor, c.start - 40), c.cue_at, ctx)
         posts, s, end, colon = found
         self.posts.settle_chain(toks, posts, ctx, end)
         return posts, s, colon
 
-    def _prefix_chain(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+    def _prefix_chain(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context,
+                      sentence: int = 0
                       ) -> tuple[list[Post], int, int, bool] | None:
         """The chain read right before ``c`` (not settled): (posts, start, end, colon)."""
         cued = c.cued  # (as found: _posts sets it after this)
@@ -189,6 +190,9 @@ class PeopleFinder:
             if posts and self._list_intro(toks, end, target):
                 return posts, s, end, True
             if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
+                if self.past_re.search(" ".join(t.text for t in toks[sentence:s])):
+                    for p in posts:  # "Trước đó, …, còn Bí thư Tỉnh ủy là ông A": held then
+                        p.status = FORMER
                 return posts, s, end, False
         return None
 
@@ -528,7 +532,8 @@ class PeopleFinder:
         # 1. chains before names, with the split rule between two names
         floor = 0
         for i, c in enumerate(cands):
-            r = self._prefix(toks, c, max(floor, first_token(breaks, c.start)), ctx)
+            opening = first_token(breaks, c.start)
+            r = self._prefix(toks, c, max(floor, opening), ctx, opening)
             if r is not None:
                 posts, s, colon = r
                 c.prefix_start = s

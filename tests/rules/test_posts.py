@@ -329,3 +329,11 @@ def test_an_assistants_post_is_named_by_the_post_of_the_person_after_it(stage):
                    "Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ.")
     assert posts(a, "Lê Văn Một") == {("Thư ký", "Phó Thủ tướng"), ("Trợ lý", "Phó Thủ tướng")}
     assert posts(a, "Trần Văn Hai") == {("Ủy viên", "Bộ Chính trị"), ("Phó Thủ tướng", None)}
+
+
+def test_a_post_given_by_la_in_a_sentence_a_past_marker_opens_is_former(stage):
+    a = run(stage, "Trước đó, bà Phạm Thị Ba là Chủ tịch UBND tỉnh Long An, còn Bí thư Tỉnh ủy "
+                   "Long An là ông Phạm Văn Bốn. Hiện nay, Bí thư Tỉnh ủy Long An là ông Lê Văn "
+                   "Năm.")
+    assert posts(a, "Phạm Văn Bốn") == {("nguyên Bí thư", "Tỉnh ủy Long An")}
+    assert posts(a, "Lê Văn Năm") == {("Bí thư", "Tỉnh ủy Long An")}
