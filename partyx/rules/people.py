@@ -26,6 +26,7 @@ How a person is found (pure token and dictionary work, precompiled at stage init
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from partyx.data import load
+from partyx.lang.patterns import alternation
 from partyx.lang.sentences import (
     CLAUSE,
     MARK_TOKENS,
@@ -124,6 +126,11 @@ class PeopleFinder:
         self.any_cue = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(c) for c in appointments) + r")(?!\w)",
             re.IGNORECASE)
+        # A cheap necessary test before any_cue (whose case-insensitive alternation opens
+        # with a look-behind: the regex engine tries every position, each cue in turn): a
+        # cue lower-cased in the lower-cased text. Exact where the text has no character
+        # the regex engine folds otherwise (see _cue_filter).
+        self.cue_low, self.cue_folds = _cue_filter(appointments)
         # a former lead and a verb: where a career clause may open (see _career_before)
         leads = g["former_leads"]
         self.former_leads = tuple({*leads, *(w[0].upper() + w[1:] for w in leads)})
@@ -804,7 +811,15 @@ class PeopleFinder:
         (post, tokens)."""
         end = next_end(text, pos, CLAUSE, pos + 300)
         end = end if end >= 0 else min(len(text), pos + 300)
-        if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
+        if self.cue_low is not None and "İ" not in (window := text[pos:end]) and (
+                self.cue_folds.isdisjoint(low := window.lower())):
+            first = self.cue_low.search(low)
+            if first is None:  # (no cue written, whatever its case)
+                return []
+            pos_cue = pos + first.start()  # (no match of any_cue can start before)
+        else:
+            pos_cue = pos
+        if self.any_cue.search(text, pos_cue, end) is None:  # cheap test before tokenizing
             return []
         begin = clause_start(text, pos, 300)
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
@@ -878,6 +893,28 @@ def _headings(text: str) -> list[re.Match[str]]:
 _AFTER_COMMA = re.compile(r",\s*(?:(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+)?$")
 # Spaces and adverbs between a subject and its verb (see PeopleFinder._deceased).
 _ADVERBS_BEFORE = re.compile(r"(?:\s+(?:đã|vừa|đột ngột|bất ngờ))*\s+$")
+
+
+def _cue_filter(cues: list[str]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """(a case-sensitive pattern of ``cues`` lower-cased, the characters whose presence in
+    lower-cased text makes it inexact): where the lower-cased text has none of those and the
+    text no ``İ`` (the one letter whose ``str.lower`` is two characters), a case-insensitive
+    regex of ``cues`` matches a character only where ``str.lower`` gives the cue's letter,
+    unless the regex engine also folds that letter to another (``i`` ~ ``ı``, ``s`` ~ ``ſ``:
+    re._casefix, Python 3.11): those others are the second item. Pattern None (no filter)
+    where that private table is gone or a cue has a letter str.lower and the engine read
+    otherwise."""
+    try:  # (private: without it, no filter)
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover
+        return None, frozenset()
+    lows = sorted({c.lower() for c in cues})
+    letters = set("".join(lows))
+    folds = frozenset(chr(o) for ch in letters for o in extra.get(ord(ch), ()))
+    if any(len(c.lower()) != len(c) for c in cues) or not letters.isdisjoint("σς") or (
+            not folds.isdisjoint("σς")):  # (str.lower reads a final sigma apart)
+        return None, frozenset()
+    return re.compile(alternation(lows)), folds
 
 
 def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
