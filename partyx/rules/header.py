@@ -179,6 +179,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\
 # A unit word with its place in a part after a name ("TTVHTT&TT huyện Núi Thành"): the unit
 # the contributor writes for, no name (a name writes no word in lower case)
 _UNIT_OF_PLACE = re.compile(r"\s(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn)\s+(\w)")
+_ABBREVIATION = re.compile(r"^(?=(?:\w*[A-ZĐ]){2})[A-ZĐ0-9&./-]+$")
 # A reprint credit glued after a byline: "Phương Mai Theo Bright Side"
 _GLUED_CREDIT = re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:Theo|Nguồn)\s(?=\S)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.IGNORECASE)
@@ -202,6 +203,17 @@ _DASH = re.compile(r"[-–—](?=\s)")
 class Dateline(NamedTuple):
     alias: str  # the outlet as written
     end: int  # where the body text begins after it
+
+
+def _unit_of_place(text: str) -> re.Match[str] | None:
+    """A unit's abbreviation with the unit word and the capitalised name of its place
+    (``TTVHTT&TT huyện Núi Thành``), in ``text``; a place alone (``xã Hòa Bình, huyện Núi
+    Thành``, where a person of the story lives) is none."""
+    for m in _UNIT_OF_PLACE.finditer(" " + text):
+        before = text[:max(0, m.start() - 1)].split()
+        if m.group(1).isupper() and before and _ABBREVIATION.match(before[-1]):
+            return m
+    return None
 
 
 def _is_source(text: str) -> bool:
@@ -698,8 +710,8 @@ class HeaderReader:
             source = found is not None or vocab.source_cue.match(inside) is not None \
                 or _DOMAIN.search(inside) is not None
             if not source and inside.casefold() not in vocab.placeholders \
-                    and not vocab.affiliation.match(inside):
-                return None
+                    and not vocab.affiliation.match(inside) and not _unit_of_place(inside):
+                return None  # ("Thanh Hà (TTVH-TT huyện Núi Thành)": the unit written for)
             outlet = outlet or found
             sourced = sourced or source
             text = text[:paren.start()].strip()
@@ -737,9 +749,9 @@ class HeaderReader:
         outlet = None
         names: list[str] = []
         after_outlet = False
-        unit = next((m for m in _UNIT_OF_PLACE.finditer(text) if m.group(1).isupper()), None)
+        unit = _unit_of_place(text)
         if unit:  # "Thanh Hà - TTVHTT&TT huyện Núi Thành": the names end before the unit
-            cut = max(text.rfind(sep, 0, unit.start()) for sep in (" - ", " – ", ", "))
+            cut = max(text.rfind(sep, 0, unit.start() - 1) for sep in (" - ", " – ", ", "))
             text = text[:cut] if cut > 0 else text
         for part in _NAME_SPLIT.split(text):
             photo = vocab.photo_lead.match(part) is not None

@@ -130,7 +130,8 @@ SHAPES = {
                    "total_followers": WORDS, "total_places": WORDS,
                    "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
-    "outlets": {"forms": {str: WORDS}, "names": STR_MAP,
+    "outlets": {"outlet_words": WORDS, "editions": WORDS, "self_needles": WORDS,
+                "forms": {str: WORDS}, "names": STR_MAP,
                 "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
                                      spellings_=WORDS, paper_=OWN_OUTLET,
