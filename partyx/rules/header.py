@@ -36,7 +36,9 @@ a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và 
 ``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
 (written in capitals: title-cased), ``Bích Liên Vũ Hiếu`` (two, told apart by the second's
 family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit written for is no name).
-``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``CAO NGUYÊN - BẢO THẮNG`` (a family name is no
+``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``Phóng viên Thanh Hà``, ``Thanh Hà (BQN)`` (an
+outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lúc 08:30 12/03/2024``,
+``CAO NGUYÊN - BẢO THẮNG`` (a family name is no
 outlet's abbreviation), a name with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters,
 CNN``, ``Phương Mai Theo Bright Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line
 (``Tú Oanh`` / ``Theo Sputnik, RT``) or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20
@@ -188,7 +190,7 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.I
 _SOURCE_JOINS = frozenset(("và", "and", "of", "the", "sống", "tin", "từ"))
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
-_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,70})\)\s*$")
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 # "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
 _QUOTED = re.compile(r"^\s*[\"“'‘]([^\"”'’]{2,60})[\"”'’]")
@@ -708,7 +710,10 @@ class HeaderReader:
             inside = paren.group(1).strip()
             found = self._outlet_in(inside) or self.outlets.credited(inside)
             source = found is not None or vocab.source_cue.match(inside) is not None \
-                or _DOMAIN.search(inside) is not None
+                or _DOMAIN.search(inside) is not None \
+                or (outlet is not None and _is_source(inside)) \
+                or (len(inside) <= 6 and _ABBREVIATION.match(inside) is not None)
+            # ("TH (Facebook) (Khám Phá)"; "Thanh Hà (BQN)": an outlet's abbreviation)
             if not source and inside.casefold() not in vocab.placeholders \
                     and not vocab.affiliation.match(inside) and not _unit_of_place(inside):
                 return None  # ("Thanh Hà (TTVH-TT huyện Núi Thành)": the unit written for)
@@ -838,8 +843,11 @@ class HeaderReader:
         while words and (words[-1] in self.forms or "." in words[-1]) \
                 and self.outlet_of(words[-1]):
             outlet = outlet or self.outlet_of(words.pop())
-        if words and words[0].casefold() in vocab.placeholders:  # "PV Thời sự", "PV Văn Thanh"
-            rest = _as_name(" ".join(words[1:]))
+        # "PV Thời sự", "PV Văn Thanh", "Phóng viên Thanh Hà", "Cộng tác viên Minh Hải"
+        said = next((n for n in (3, 2, 1) if len(words) > n
+                     and " ".join(words[:n]).casefold() in vocab.placeholders), 0)
+        if said:
+            rest = _as_name(" ".join(words[said:]))
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
         name = _as_name(" ".join(words)) if words else ""
         return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"

@@ -135,6 +135,11 @@ def test_published_is_never_taken_from_the_body():
     ("Theo Hoàng Linh (Khám phá)", ["Hoàng Linh"], "Khám Phá"),
     ("Theo Quang Huy (Pháp luật TPHCM)", ["Quang Huy"], "Pháp Luật TP.HCM"),
     ("Theo Một Thế Giới", [], "Một Thế Giới"),
+    ("Theo TH (Facebook) (Khám Phá)", [], "Khám Phá"),  # a source inside the outlet's credit
+    ("Phóng viên Thanh Hà", ["Thanh Hà"], None),
+    ("Cộng tác viên Minh Hải", ["Minh Hải"], None),
+    ("Thanh Hà (BQN)", ["Thanh Hà"], None),  # an outlet's abbreviation the table may not know
+    ("Thanh Hà (Trung tâm Truyền thông - Văn hóa - Thể thao huyện)", ["Thanh Hà"], None),
     ("Theo Hương Giang (Theo CNBC) (Dân Việt)", ["Hương Giang"], "Dân Việt"),
     ("Theo Huệ My/laodongthudo.vn", ["Huệ My"], "Lao Động Thủ Đô"),
     ("Hà Khánh/VOV- TPHCM", ["Hà Khánh"], "Đài Tiếng nói Việt Nam"),  # the outlet's bureau
@@ -279,6 +284,12 @@ def test_a_photo_credit_glued_after_the_last_caption_is_no_byline():
     caption = ("Em Cao Thị Trang Nhung, học sinh Trường THPT Lê Viết Thuật, hy vọng hành động của "
                "mình có thể góp phần bảo vệ động vật hoang dã. Ảnh: Chu Thanh")
     assert run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{caption}\n").authors == []
+
+
+def test_a_byline_posted_by_in_the_date_line():
+    article = run(f"Tiêu đề bài viết ở đây\nĐăng bởi Thanh Hà vào lúc 08:30 12/03/2024\n{LEAD}\n")
+    assert article.authors == ["Thanh Hà"]
+    assert article.published == "2024-03-12T08:30:00+07:00"
 
 
 def test_a_section_in_the_date_line_is_no_author():
