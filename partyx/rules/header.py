@@ -30,7 +30,8 @@ the outlet the story names as its own reporter (``trao đổi với PV Pháp Lu�
 Dân Việt đã đưa tin``), resolved through the press list of :mod:`partyx.rules.outlets`. A
 photo's source (``Nguồn ảnh: TTXVN``) is none.
 
-**Authors**: names only, from a byline under the headline, the rest of the date line, or the
+**Authors**: names only, from a byline under the headline, the rest of the date line, a
+byline line between the lead and the body (with the date line under it), or the
 last lines of the body above the site's footer (also the tail glued after the last sentence of
 a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
 ``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
@@ -487,6 +488,8 @@ class HeaderReader:
         body = lines[body_start:]
         if head.published is None:
             body = self._take_date_line(body, head, authors)
+        if not authors:
+            body = self._take_byline_under_lead(body, head, authors)
         for k in range(min(3, len(body))):  # a caption may stand before the dateline
             outlet, body[k] = self._take_dateline(body[k])
             if outlet or len(body[k]) > 200:
@@ -628,6 +631,31 @@ class HeaderReader:
                     authors += byline.names
                     head.outlet = head.outlet or byline.outlet
                 return body[:k] + body[k + 1:]
+        return body
+
+    def _take_byline_under_lead(self, body: list[str], head: Header,
+                                authors: list[str]) -> list[str]:
+        """A byline printed between the lead and the body (``Tiêu đề`` / ``Sapo.`` / ``Thanh
+        Hà`` / ``12/03/2024 08:30`` / body): a short line that is a byline with names, right
+        after the lead paragraph and before another one (or the date line); the date line
+        under it goes too."""
+        for k in range(1, min(3, len(body) - 1)):
+            line = body[k]
+            if len(line) > 60 or ends_sentence(line) or not is_paragraph(body[k - 1]):
+                continue
+            byline = self.byline(line)
+            if byline is None or not byline.names:
+                return body
+            after = body[k + 1]
+            dated = len(after) <= 80 and parse_published(after) is not None \
+                and not _date_rest(after, self.sections)
+            if not (dated or is_paragraph(after)):
+                return body
+            authors += byline.names
+            head.outlet = head.outlet or byline.outlet
+            if dated:
+                head.published = head.published or parse_published(after)
+            return body[:k] + body[k + 1 + dated:]
         return body
 
     def _outlet_suffix(self, title: str) -> tuple[str, str | None]:

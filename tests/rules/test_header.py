@@ -286,6 +286,19 @@ def test_a_photo_credit_glued_after_the_last_caption_is_no_byline():
     assert run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{caption}\n").authors == []
 
 
+@pytest.mark.parametrize(("under_lead", "authors", "published"), [
+    ("Thanh Hà", ["Thanh Hà"], None),
+    ("THANH HÀ\n12/03/2024 08:30", ["Thanh Hà"], "2024-03-12T08:30:00+07:00"),
+    ("Bài, ảnh: Thanh Hà", ["Thanh Hà"], None),
+    ("HÌNH MINH HỌA", [], None),  # a caption's word, no name
+    ("Quang cảnh hội nghị", [], None),
+])
+def test_a_byline_between_the_lead_and_the_body(under_lead, authors, published):
+    article = run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{under_lead}\n{MORE}\n")
+    assert article.authors == authors and article.published == published
+    assert article.text.startswith(LEAD) and article.text.endswith(MORE)
+
+
 def test_a_byline_posted_by_in_the_date_line():
     article = run(f"Tiêu đề bài viết ở đây\nĐăng bởi Thanh Hà vào lúc 08:30 12/03/2024\n{LEAD}\n")
     assert article.authors == ["Thanh Hà"]
