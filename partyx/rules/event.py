@@ -19,7 +19,9 @@
   bộ`` is an inspection). Conferences, congresses and delegations are containers that count in
   a zone only when it writes no action (a ``Hội nghị kiểm điểm`` is a review; a working session
   ``về công tác Đại hội`` is no congress), but a zone read earlier wins: a headline ``Đại hội
-  Đảng bộ quận 5 lần thứ VIII`` makes a congress whatever its lead reviews. ``other`` when
+  Đảng bộ quận 5 lần thứ VIII`` makes a congress whatever its lead reviews. A congress leads:
+  written before a zone's first action, or in a headline's label (``Đại hội Đảng bộ tỉnh:
+  Đánh giá …``), it is the event (its review and elections are its agenda). ``other`` when
   nothing is.
 - **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
   ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
@@ -106,6 +108,7 @@ def _trigger(pattern: str) -> _Trigger:
 class _Vocab:
     # (type, container?, triggers) in the order of the data file
     types: list[tuple[str, bool, list[_Trigger]]]
+    leads: frozenset[int]  # the ranks of the containers that lead (a congress)
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
@@ -127,9 +130,10 @@ def _vocab() -> _Vocab:
     data = load("events")
     types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
+    leads = frozenset(i for i, t in enumerate(data["types"]) if t.get("leads"))
     cues, dated = data["lead_cues"], data["main_date"]
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
-    return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
+    return _Vocab(types, leads, re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
                   re.compile(data["topic_words"]), re.compile(cues["object_before"]),
                   re.compile(cues["object_after"]),
@@ -445,15 +449,25 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
     """The event type announced by the headline, else the event sentence, else the first
     paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
     # The headline (its clause after a label, then the label), the event sentence, the lead:
-    # in each, actions then containers.
+    # in each, actions then containers; a leading container (a congress) written before the
+    # zone's first action, or in the headline's label, is the event.
+    v = _vocab()
     label, colon, main = (headline or "").rpartition(": ")
     heads = (main, label) if colon else (headline,)
+    if colon and label:
+        first = min(_first_actions(label), default=None)
+        if first is not None and first[3] and first[1] in v.leads:
+            return first[2]
     passes = [(z, c) for z in (*heads, sentence, lead) if z for c in (False, True)]
     found: dict[str, list[tuple[int, int, str, bool]]] = {}  # each zone is read once
     for zone, containers in passes:
         if zone not in found:
             found[zone] = _first_actions(zone)
         hits = [hit[:3] for hit in found[zone] if hit[3] == containers]
+        if not containers and hits:
+            leading = [hit[:3] for hit in found[zone] if hit[3] and hit[1] in v.leads]
+            if leading and min(leading) < min(hits):
+                return min(leading)[2]
         if hits:
             return min(hits)[2]
     return "other"

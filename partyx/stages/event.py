@@ -15,7 +15,7 @@ from partyx.rules import event
 @register
 class Event(Stage):
     name = "event"
-    version = "5"
+    version = "6"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"

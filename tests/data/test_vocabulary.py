@@ -84,7 +84,7 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
-    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
+    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL)],
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
                                    object_before=regex, object_after=regex),

@@ -470,3 +470,24 @@ def test_the_day_told_again_with_its_year():
 )
 def test_the_structure_of_the_genre(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a congress written before the zone's first action is the event: reviewing the term,
+        # electing the committee are its agenda
+        ("Đại hội Đảng bộ tỉnh đánh giá kết quả nhiệm kỳ, bầu Ban Chấp hành khóa mới",
+         "Các đại biểu dự.", "congress"),
+        (None, "Sáng 5/8, Đại hội Đảng bộ huyện lần thứ XX đánh giá kết quả nhiệm kỳ qua.",
+         "congress"),
+        # the label of a headline that names a congress
+        ("Đại hội Đảng bộ tỉnh Nghệ An: Đánh giá kết quả 5 năm", "Các đại biểu dự.",
+         "congress"),
+        # an action written before the congress stays the event
+        ("Kiểm tra công tác chuẩn bị Đại hội Đảng bộ huyện", "Các đại biểu dự.", "inspection"),
+        (None, "Sáng 2/3, Đoàn giám sát làm việc về Đại hội Đảng bộ xã.", "inspection"),
+    ],
+)
+def test_a_congress_leads_its_agenda(title, text, expected):
+    assert run(text, title=title)["type"] == expected
