@@ -21,8 +21,9 @@
   ``về công tác Đại hội`` is no congress), but a zone read earlier wins: a headline ``Đại hội
   Đảng bộ quận 5 lần thứ VIII`` makes a congress whatever its lead reviews. A congress leads:
   written before a zone's first action, or in a headline's label (``Đại hội Đảng bộ tỉnh:
-  Đánh giá …``), it is the event (its review and elections are its agenda). ``other`` when
-  nothing is.
+  Đánh giá …``), it is the event (its review and elections are its agenda). A new post is an
+  appointment: a title of ``data/titles.json`` after ``tân`` (in a headline also after
+  ``làm``: ``Ông X làm Chủ tịch tỉnh Y``). ``other`` when nothing is.
 - **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
   ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
   ``<Name> phát biểu chỉ đạo``, ``Phát biểu khai mạc, <title> <Name>``, else the first person
@@ -109,6 +110,11 @@ class _Vocab:
     # (type, container?, triggers) in the order of the data file
     types: list[tuple[str, bool, list[_Trigger]]]
     leads: frozenset[int]  # the ranks of the containers that lead (a congress)
+    appointment: int  # the rank of the type a new post makes
+    post_cues: tuple[str, ...]  # words before a title that make it a new post (``tân``)
+    head_post_cues: tuple[str, ...]  # the same, in a headline only (``làm``)
+    posts: frozenset[str]  # the titles, lower-cased (data/titles.json)
+    post_words: int  # the most words of a title
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
@@ -131,9 +137,17 @@ def _vocab() -> _Vocab:
     types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
     leads = frozenset(i for i, t in enumerate(data["types"]) if t.get("leads"))
+    appointment = next(i for i, t in enumerate(types) if t[0] == "appointment")
+    new_post, titles = data["new_post"], load("titles")
+    roles = {*titles["event_roles"], *new_post["not_posts"]}
+    posts = frozenset(t.lower() for t in titles["titles"] if t not in roles)
     cues, dated = data["lead_cues"], data["main_date"]
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
-    return _Vocab(types, leads, re.compile(cues["after_do"]), re.compile(cues["after"]),
+    return _Vocab(types, leads, appointment,
+                  tuple(w.lower() for w in new_post["before_title"]),
+                  tuple(w.lower() for w in new_post["headline_before_title"]), posts,
+                  max(len(t.split()) for t in posts),
+                  re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
                   re.compile(data["topic_words"]), re.compile(cues["object_before"]),
                   re.compile(cues["object_after"]),
@@ -455,17 +469,18 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
     label, colon, main = (headline or "").rpartition(": ")
     heads = (main, label) if colon else (headline,)
     if colon and label:
-        first = min(_first_actions(label), default=None)
+        first = min(_first_actions(label, True), default=None)
         if first is not None and first[3] and first[1] in v.leads:
             return first[2]
-    passes = [(z, c) for z in (*heads, sentence, lead) if z for c in (False, True)]
-    found: dict[str, list[tuple[int, int, str, bool]]] = {}  # each zone is read once
-    for zone, containers in passes:
-        if zone not in found:
-            found[zone] = _first_actions(zone)
-        hits = [hit[:3] for hit in found[zone] if hit[3] == containers]
+    zones = [(z, True) for z in heads if z] + [(z, False) for z in (sentence, lead) if z]
+    passes = [(z, head, c) for z, head in zones for c in (False, True)]
+    found: dict[tuple[str, bool], list[tuple[int, int, str, bool]]] = {}  # each zone read once
+    for zone, head, containers in passes:
+        if (zone, head) not in found:
+            found[zone, head] = _first_actions(zone, head)
+        hits = [hit[:3] for hit in found[zone, head] if hit[3] == containers]
         if not containers and hits:
-            leading = [hit[:3] for hit in found[zone] if hit[3] and hit[1] in v.leads]
+            leading = [hit[:3] for hit in found[zone, head] if hit[3] and hit[1] in v.leads]
             if leading and min(leading) < min(hits):
                 return min(leading)[2]
         if hits:
@@ -473,15 +488,44 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
     return "other"
 
 
-def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
+def _new_post(zone: str, low: str, headline: bool) -> int | None:
+    """Where the first new post of ``zone`` (``low``, lower-cased) opens: a title of
+    data/titles.json after a cue word (``tân Bí thư``; in a headline also ``làm Chủ tịch``),
+    the cue a word of its own."""
+    v = _vocab()
+    best = None
+    for cue in (*v.post_cues, *v.head_post_cues) if headline else v.post_cues:
+        at = low.find(cue + " ")
+        while at >= 0 and (best is None or at < best):
+            if (at == 0 or not low[at - 1].isalnum()) and _title_at(zone, at + len(cue) + 1):
+                best = at
+                break
+            at = low.find(cue + " ", at + 1)
+    return best
+
+
+def _title_at(zone: str, start: int) -> bool:
+    """A title of data/titles.json (not an event's role) opens ``zone`` at ``start``, written
+    with a capital (``Bí thư``, ``Chủ tịch``: not ``làm chủ tịch`` of a meeting)."""
+    v = _vocab()
+    if not zone[start:start + 1].isupper():
+        return False
+    words = zone[start:start + 60].split(maxsplit=v.post_words)[:v.post_words]
+    return any(" ".join(words[:n]).lower().rstrip(",.:;") in v.posts
+               for n in range(len(words), 0, -1))
+
+
+def _first_actions(zone: str, headline: bool = False) -> list[tuple[int, int, str, bool]]:
     """(position, rank, type, container?) of each type whose triggers occur in ``zone``: the
-    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose texts (runs)
-    the lower-cased zone lacks cannot match and is not run."""
+    first trigger that is not a topic (``công tác kiểm tra``), and for an appointment a new
+    post (:func:`_new_post`; ``headline``: the zone is a headline's). A trigger whose texts
+    (runs) the lower-cased zone lacks cannot match and is not run."""
     v = _vocab()
     low = None if _odd(zone) else zone.lower()
     out = []
     for rank, (name, container, triggers) in enumerate(v.types):
-        best = None
+        best = _new_post(zone, low or zone.lower(), headline) if rank == v.appointment \
+            else None
         for t in triggers:
             if low is None:
                 at = _first_match(zone, t.rx, v.topic)

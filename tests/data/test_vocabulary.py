@@ -85,6 +85,8 @@ SHAPES = {
                   "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL)],
+               "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
+                                  not_posts=WORDS),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
                                    object_before=regex, object_after=regex),

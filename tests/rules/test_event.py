@@ -491,3 +491,23 @@ def test_the_structure_of_the_genre(title, text, expected):
 )
 def test_a_congress_leads_its_agenda(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a new post: a title after "tân", after "làm" in a headline, a post assigned
+        ("Tỉnh ủy Lâm Đồng có tân Phó Bí thư", "Các đại biểu dự.", "appointment"),
+        ("Tân Bí thư Tỉnh ủy Quảng Ninh nhận nhiệm vụ", "Các đại biểu dự.", "appointment"),
+        ("Thứ trưởng Đỗ Đức Duy làm Chủ tịch tỉnh Yên Bái", "Các đại biểu dự.", "appointment"),
+        ("Phân công ông Nguyễn Văn A phụ trách Ban Tuyên giáo", "Các đại biểu dự.",
+         "appointment"),
+        # not a post: a role in the event, a career in the body, a place named Tân …
+        ("Ông A làm Trưởng đoàn", "Các đại biểu dự.", "other"),
+        (None, "Ông A từng làm Bí thư Huyện ủy nhiều năm.", "other"),
+        (None, "Sáng 3/2, người dân phường Tân Chánh Hiệp dự lễ.", "other"),
+        (None, "Ban Thường vụ phân công nhiệm vụ cho các ủy viên.", "other"),
+    ],
+)
+def test_new_posts(title, text, expected):
+    assert run(text, title=title)["type"] == expected
