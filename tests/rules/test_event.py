@@ -511,3 +511,18 @@ def test_a_congress_leads_its_agenda(title, text, expected):
 )
 def test_new_posts(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # honours in every form: conferred, posthumous, prizes
+        ("Truy tặng danh hiệu Bà mẹ Việt Nam anh hùng", "Các đại biểu dự.", "award"),
+        ("Phong tặng danh hiệu Anh hùng Lực lượng vũ trang", "Các đại biểu dự.", "award"),
+        ("Trao giải Báo chí về xây dựng Đảng", "Các đại biểu dự.", "award"),
+        (None, "Sáng 3/2, tỉnh trao thưởng cho 20 tập thể.", "award"),
+        (None, "Sáng 3/2, cán bộ trao đổi giải pháp.", "other"),
+    ],
+)
+def test_honours_in_every_form(title, text, expected):
+    assert run(text, title=title)["type"] == expected
