@@ -526,3 +526,18 @@ def test_new_posts(title, text, expected):
 )
 def test_honours_in_every_form(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a control commission's conclusion ends an inspection (its sanctions are discipline)
+        (None, "Ủy ban Kiểm tra Trung ương kết luận, Bí thư Thành ủy đã vi phạm.",
+         "inspection"),
+        ("UBKT Trung ương công bố kết luận về Bí thư", "Các đại biểu dự.", "inspection"),
+        ("Ủy ban Kiểm tra Trung ương kỷ luật cảnh cáo Chủ tịch tỉnh", "Các đại biểu dự.",
+         "discipline"),
+    ],
+)
+def test_a_control_commissions_conclusion_is_an_inspection(title, text, expected):
+    assert run(text, title=title)["type"] == expected
