@@ -451,6 +451,29 @@ def _reviewed_period(low: str) -> Reference | None:
     return Reference(year, None, end.replace(day=1) - dt.timedelta(days=1))
 
 
+def reporting_ends(text: str) -> list[dt.date]:
+    """The last days of the periods the text reports on, written by months or quarters
+    (``9 tháng đầu năm 2017`` -> 2017-09-30, ``quý III/2024`` -> 2024-09-30); a bare year
+    (``năm 2017``) is no such period."""
+    low = text.lower()
+    if "tháng" not in low and "quý" not in low:
+        return []
+    out = []
+    for m in _PERIOD.finditer(low):
+        if m.group(1):
+            count = _MONTH_COUNTS.get(m.group(1)) or int(m.group(1))
+            if not 1 <= count <= 12:
+                continue
+            month = count if m.group(2) != "cuối" else 12
+        elif m.group(3):
+            month = _QUARTERS[m.group(3)]
+        else:
+            continue
+        first = dt.date(int(m.group(4)), month, 1)
+        out.append((first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1))
+    return out
+
+
 def _published_date(published: str | None) -> dt.date | None:
     if not isinstance(published, str):
         return None

@@ -11,7 +11,9 @@
   With no dated sentence, an obituary takes the date of the death (:func:`death_date`), an
   appointment or a discipline the date of the decision that makes it
   (:func:`decision_date`). A date whose year cannot be known (:mod:`partyx.rules.dates`) still
-  places the event (its sentence) but gives no date.
+  places the event (its sentence) but gives no date, unless the same day is told again with
+  its year (:func:`restated_date`) or a dated step of the same story or the period it reports
+  on lies within weeks of it (:func:`nearby_date`).
 - **type** (:func:`event_type`): the action written first in the headline (in a headline
   ``label: clause``, the clause before the label), else in the sentence of the event date, else
   in the first paragraph, by the trigger words of ``partyx/data/events.json``: the first trigger
@@ -43,7 +45,7 @@ from partyx.data import load
 from partyx.lang.patterns import width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
-from partyx.rules.dates import in_span, is_cited, is_life_event
+from partyx.rules.dates import in_span, is_cited, is_life_event, reporting_ends
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 # A sentence opens before it: a mark and a blank, or a line break (``TP.HCM ngày`` opens none).
@@ -393,17 +395,10 @@ def restated_date(text: str, dates: list[FoundDate], at: int | None,
     commemoration's day is also the historical day's)."""
     if kind == "other":
         return None
-    if at is None:
-        end = min(lead_end_of(text), _LEAD_REACH)
-        own = next((d for d in dates if d.start < end and d.date is None
-                    and not _no_event_date(text, d)), None)
-    else:
-        own = next((d for d in dates if d.start == at), None)
-    day_month = _DAY_MONTH_WRITTEN.search(text, own.start, own.end) if own else None
-    if day_month is None:
+    found_day = _own_day(text, dates, at)
+    if found_day is None:
         return None
-    day, month = int(day_month.group(1) or day_month.group(3)), \
-        int(day_month.group(2) or day_month.group(4))
+    own, day, month = found_day
     found = None
     for d in dates:
         if not d.date or d is own or (int(d.date[5:7]), int(d.date[8:10])) != (month, day) \
@@ -416,6 +411,66 @@ def restated_date(text: str, dates: list[FoundDate], at: int | None,
             return None
         found = found or EventDate(d.date, d.start)
     return found
+
+
+def _own_day(text: str, dates: list[FoundDate], at: int | None
+             ) -> tuple[FoundDate, int, int] | None:
+    """The event's date written without a year (at ``at``; else the first one of the lead
+    that is no document's, life's or span's), with its day and month."""
+    if at is None:
+        end = min(lead_end_of(text), _LEAD_REACH)
+        own = next((d for d in dates if d.start < end and d.date is None
+                    and not _no_event_date(text, d)), None)
+    else:
+        own = next((d for d in dates if d.start == at), None)
+    day_month = _DAY_MONTH_WRITTEN.search(text, own.start, own.end) if own else None
+    if own is None or day_month is None:
+        return None
+    return own, int(day_month.group(1) or day_month.group(3)), \
+        int(day_month.group(2) or day_month.group(4))
+
+
+def nearby_date(text: str, dates: list[FoundDate], at: int | None,
+                kind: str) -> EventDate | None:
+    """For an event whose date (see :func:`_own_day`) is written without a year that nothing
+    ties to it: the year that puts it within :data:`_NEARBY` days of a date of the same
+    story written with its year (``Ngày 9-4, … hội nghị`` and ``phiên họp … ngày
+    13/3/2024``) or of the end of a period it reports on (``9 tháng đầu năm 2017``), when
+    they all give one year. Not a cited document's date, a life's, a span's or one that is
+    no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
+    the latest the text writes (history: ``2/9/1945`` in a text of 2017); never for an event
+    of no type (a commemoration falls on its historical day)."""
+    if kind == "other":
+        return None
+    found_day = _own_day(text, dates, at)
+    if found_day is None:
+        return None
+    own, day, month = found_day
+    anchors = [dt.date.fromisoformat(d.date) for d in dates
+               if d.date and d is not own and _year_written(text, d)
+               and not _no_event_date(text, d)]
+    anchors += reporting_ends(text)
+    latest = max((int(y) for y in _FOUR_DIGITS.findall(text) if 1900 <= int(y) <= 2100),
+                 default=None)
+    years = set()
+    for anchor in anchors:
+        if (latest is not None and anchor.year < latest - 1) \
+                or (anchor.month, anchor.day) == (month, day):
+            continue  # history; the same day told again is restated_date's to judge
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                day_of = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if abs((day_of - anchor).days) <= _NEARBY:
+                years.add(year)
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return EventDate(dt.date(year, month, day).isoformat(), own.start)
+
+
+_NEARBY = 45  # days between the event and a dated step of its story that gives it a year
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.

@@ -29,7 +29,8 @@ class Event(Stage):
         span = sentence_at(text, at)
         kind = event.event_type(title, first_paragraph, text[span[0]:span[1]])
         if found is None or (found.start is not None and found.date is None):
-            found = event.restated_date(text, article.dates, at, kind) or found
+            found = event.restated_date(text, article.dates, at, kind) \
+                or event.nearby_date(text, article.dates, at, kind) or found
         dated = found is not None and found.start is not None and found.date is not None
         # undated: an obituary's event is the death, an appointment's or a discipline's the
         # decision that makes it (whose sentence names who is appointed, not who led: it stays

@@ -541,3 +541,38 @@ def test_honours_in_every_form(title, text, expected):
 )
 def test_a_control_commissions_conclusion_is_an_inspection(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+def test_a_dated_step_of_the_story_gives_the_event_its_year():
+    # a meeting of the same story, written with its year, weeks before
+    text = ("Ngày 9-4, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần "
+            "thứ 18.\n\nTiểu ban nhân sự đã họp phiên đầu tiên ngày 13/3/2024.")
+    assert run(text)["date"] == "2024-04-09"
+    # the period reported on: 9 months of 2017, an event of late September
+    text = ("Sáng 22-9, Bộ trưởng đã tới thăm, làm việc với Tỉnh ủy.\n\nTrong 9 tháng đầu năm "
+            "2017, Đảng bộ tỉnh đã khắc phục khó khăn.")
+    assert run(text)["date"] == "2017-09-22"
+    # a year-end review: the January after it
+    text = ("Sáng 5/1, Tỉnh ủy làm việc với Huyện ủy.\n\nKết quả 12 tháng năm 2016 khả quan.")
+    assert run(text)["date"] == "2017-01-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # too far from the only dated step
+        "Sáng 9/8, Tỉnh ủy làm việc với Huyện ủy.\n\nNgày 13/3/2024 huyện họp.",
+        # a cited document, a birth date: no step of the story
+        "Sáng 9/4, Tỉnh ủy làm việc với Huyện ủy về Chỉ thị số 05-CT/TW ngày 1/4/2016.",
+        "Sáng 9/4, Tỉnh ủy làm việc với ông A, sinh ngày 3/4/1960.",
+        # history: a later year is written
+        "Sáng 1/9, Tỉnh ủy làm việc với Huyện ủy.\n\nNgày 2/9/1945 Bác đọc Tuyên ngôn; năm 2017 "
+        "tỉnh phát triển.",
+        # two steps that disagree
+        "Sáng 9/4, Tỉnh ủy làm việc với Huyện ủy.\n\nHọp ngày 1/4/2016 và ngày 2/4/2017.",
+        # a commemoration falls on its historical day
+        "Sáng 2/9, thành phố tổ chức lễ kỷ niệm.\n\nNgày 2/9/1945 Bác đọc Tuyên ngôn.",
+    ],
+)
+def test_no_year_from_what_is_no_step_of_the_story(text):
+    assert run(text)["date"] is None
