@@ -123,7 +123,7 @@ SHAPES = {
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
              "name_syllables": WORDS, "name_enders": WORDS},
     # rules/membership.py
-    "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
+    "membership": {"heads": STR_MAP, "raise_verbs": WORDS, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
                    "delegate_cues": WORDS, "owner_links": WORDS,
                    "total_followers": WORDS, "total_places": WORDS,
