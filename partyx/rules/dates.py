@@ -534,6 +534,21 @@ def body_dates(text: str, title: str | None, published: str | None) -> list[Foun
             for m in found if m.start >= shift]
 
 
+def headline_dates(text: str, title: str | None, published: str | None) -> list[FoundDate]:
+    """The dates written in the headline, resolved as :func:`body_dates` resolves the body's
+    (the year read from both); offsets into ``title``."""
+    if not title:
+        return []
+    head = f"{title}\n\n"
+    found = [m for m in find_dates(head) if m.end <= len(title)]
+    if not found:
+        return []
+    context = head + (text or "")
+    ref = reference(context, find_dates(context), published, head=len(head))
+    return [FoundDate(resolve(m, ref.year, published, ref.floor, ref.near), m.start, m.end,
+                      m.cue) for m in found]
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return dt.date(y, m, d).isoformat()

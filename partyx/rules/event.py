@@ -362,6 +362,23 @@ def _no_event_date(text: str, d: FoundDate) -> bool:
                 or _vocab().not_event.search(before))
 
 
+def headline_date(title: str | None, dates: list[FoundDate],
+                  published: str | None) -> EventDate | None:
+    """For an event that the body dates by nothing but the publication: the date the headline
+    gives it (``Sáng 5/3, Tỉnh ủy …``, ``Ngày 5/3/2024: …``), ``dates`` being the headline's
+    (:func:`partyx.rules.dates.headline_dates`): the first written with a time of day or
+    ``ngày``, or with its year, that is no document's, life's, span's or history's. Its
+    place is the headline's, no sentence of the body (``start`` is ``None``)."""
+    if not title:
+        return None
+    pub = _pub(published)
+    for d in dates:
+        if (d.cue in _TIME_CUES or d.cue == "ngày" or _year_written(title, d)) and d.date \
+                and not _no_event_date(title, d) and not _history(title, d, pub):
+            return EventDate(d.date, None)
+    return None
+
+
 def decision_date(text: str, dates: list[FoundDate], kind: str) -> EventDate | None:
     """For an appointment or a discipline whose lead gives no date: the date of the decision
     that makes it (``Tại Quyết định 1426/QĐ-TTg ngày 20/11/2023, Thủ tướng bổ nhiệm …``), the

@@ -9,7 +9,7 @@ from __future__ import annotations
 from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
-from partyx.rules import event
+from partyx.rules import dates, event
 
 
 @register
@@ -42,6 +42,10 @@ class Event(Stage):
                 span = sentence_at(text, at)
         elif found is None or found.start is None:
             found = event.decision_date(text, article.dates, kind) or found
+        if found is None or found.start is None:  # the body says nothing: the headline may
+            found = event.headline_date(
+                title, dates.headline_dates(text, title, article.published),
+                article.published) or found
         names = {p["name"] for p in article.people if p.get("name")}
         lead_end, reach_end = event.lead_zone_end(text, at)
         article.event = {

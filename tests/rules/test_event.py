@@ -576,3 +576,16 @@ def test_a_dated_step_of_the_story_gives_the_event_its_year():
 )
 def test_no_year_from_what_is_no_step_of_the_story(text):
     assert run(text)["date"] is None
+
+
+def test_a_date_in_the_headline_dates_an_event_the_body_does_not():
+    assert run("Tỉnh ủy tổ chức hội nghị.", title="Sáng 5/3, Tỉnh ủy họp",
+               published="2024-03-06")["date"] == "2024-03-05"
+    assert run("Tỉnh ủy tổ chức hội nghị.", title="Ngày 5/3/2024: Tỉnh ủy họp")["date"] \
+        == "2024-03-05"
+    # the body's own date comes first; a headline's document, history or bare figure is none
+    assert run("Sáng 4/3, Tỉnh ủy tổ chức hội nghị.", title="Sáng 5/3, Tỉnh ủy họp",
+               published="2024-03-06")["date"] == "2024-03-04"
+    assert run("Tỉnh ủy quán triệt chỉ thị.", title="Quán triệt Chỉ thị 05-CT/TW ngày 12-5-1951",
+               published="2024-03-06")["date"] == "2024-03-06"
+    assert run("Tỉnh ủy tổ chức hội nghị.", title="Tỷ lệ 48/56 chi bộ đạt")["date"] is None
