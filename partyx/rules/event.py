@@ -112,6 +112,7 @@ class _Vocab:
     # (type, container?, triggers) in the order of the data file
     types: list[tuple[str, bool, list[_Trigger]]]
     leads: frozenset[int]  # the ranks of the containers that lead (a congress)
+    head_triggers: dict[int, list[_Trigger]]  # by rank: the triggers read in a headline only
     appointment: int  # the rank of the type a new post makes
     post_cues: tuple[str, ...]  # words before a title that make it a new post (``tân``)
     head_post_cues: tuple[str, ...]  # the same, in a headline only (``làm``)
@@ -139,13 +140,15 @@ def _vocab() -> _Vocab:
     types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
     leads = frozenset(i for i, t in enumerate(data["types"]) if t.get("leads"))
+    head_triggers = {i: [_trigger(x) for x in t["headline_triggers"]]
+                     for i, t in enumerate(data["types"]) if t.get("headline_triggers")}
     appointment = next(i for i, t in enumerate(types) if t[0] == "appointment")
     new_post, titles = data["new_post"], load("titles")
     roles = {*titles["event_roles"], *new_post["not_posts"]}
     posts = frozenset(t.lower() for t in titles["titles"] if t not in roles)
     cues, dated = data["lead_cues"], data["main_date"]
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
-    return _Vocab(types, leads, appointment,
+    return _Vocab(types, leads, head_triggers, appointment,
                   tuple(w.lower() for w in new_post["before_title"]),
                   tuple(w.lower() for w in new_post["headline_before_title"]), posts,
                   max(len(t.split()) for t in posts),
@@ -598,6 +601,8 @@ def _first_actions(zone: str, headline: bool = False) -> list[tuple[int, int, st
     for rank, (name, container, triggers) in enumerate(v.types):
         best = _new_post(zone, low or zone.lower(), headline) if rank == v.appointment \
             else None
+        if headline and rank in v.head_triggers:
+            triggers = [*triggers, *v.head_triggers[rank]]
         for t in triggers:
             if low is None:
                 at = _first_match(zone, t.rx, v.topic)

@@ -84,7 +84,8 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
-    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL)],
+    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
+                                  headline_triggers_=[regex])],
                "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
                                   not_posts=WORDS),
                "topic_words": regex,

@@ -245,7 +245,8 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
     texts += ["Khai mạc Đại hội", "Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "mít tinh",
               "MÍTTINH", "Đoàn Kiểm tra", "KIỂM TRA", "5 năm thực hiện", "Được bầu làm"]
     checked = 0
-    for _, _, triggers in event._vocab().types:
+    v = event._vocab()
+    for triggers in [t for _, _, t in v.types] + list(v.head_triggers.values()):
         for t in triggers:
             assert t.anchor and t.reach, t.rx.pattern  # every trigger of the data file has them
             for text in texts:
@@ -589,3 +590,23 @@ def test_a_date_in_the_headline_dates_an_event_the_body_does_not():
     assert run("Tỉnh ủy quán triệt chỉ thị.", title="Quán triệt Chỉ thị 05-CT/TW ngày 12-5-1951",
                published="2024-03-06")["date"] == "2024-03-06"
     assert run("Tỉnh ủy tổ chức hội nghị.", title="Tỷ lệ 48/56 chi bộ đạt")["date"] is None
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the press's abbreviation of a congress; ĐH is also a university
+        ("Khai mạc ĐH Đảng bộ TP Hà Nội lần thứ XIV", "Các đại biểu dự.", "congress"),
+        ("ĐH X: Thảo luận văn kiện", "Các đại biểu dự.", "congress"),
+        ("Sinh viên ĐH Quốc gia tham gia tình nguyện", "Các sinh viên dự.", "other"),
+        # a working visit in a headline; where one works, in the body, is none
+        ("Tổng Bí thư làm việc tại Hà Giang", "Các đại biểu dự.", "working_session"),
+        (None, "Ông A hiện làm việc tại Sở Nội vụ.", "other"),
+        # an honour received; a post elected
+        ("Huyện đón nhận danh hiệu Anh hùng Lực lượng vũ trang", "Các đại biểu dự.", "award"),
+        ("HĐND tỉnh bầu Chủ tịch UBND tỉnh", "Các đại biểu dự.", "appointment"),
+        ("Bầu cử đại biểu Quốc hội", "Cử tri đi bầu.", "election"),
+    ],
+)
+def test_abbreviations_headline_forms_honours_received_and_posts_elected(title, text, expected):
+    assert run(text, title=title)["type"] == expected
