@@ -470,20 +470,21 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                if d.date and d is not own and _year_written(text, d)
                and not _no_event_date(text, d)]
     anchors += reporting_ends(text)
-    latest = max((int(y) for y in _FOUR_DIGITS.findall(text) if 1900 <= int(y) <= 2100),
-                 default=None)
-    years = set()
+    near: dict[int, int] = {}  # year of the event -> the latest year of an anchor giving it
     for anchor in anchors:
-        if (latest is not None and anchor.year < latest - 1) \
-                or (anchor.month, anchor.day) == (month, day):
-            continue  # history; the same day told again is restated_date's to judge
+        if (anchor.month, anchor.day) == (month, day):
+            continue  # the same day told again is restated_date's to judge
         for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
                 day_of = dt.date(year, month, day)
             except ValueError:
                 continue
             if abs((day_of - anchor).days) <= _NEARBY:
-                years.add(year)
+                near[year] = max(near.get(year, 0), anchor.year)
+    if not near:
+        return None
+    latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
         return None
     year = years.pop()
@@ -491,6 +492,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.
