@@ -610,3 +610,17 @@ def test_a_date_in_the_headline_dates_an_event_the_body_does_not():
 )
 def test_abbreviations_headline_forms_honours_received_and_posts_elected(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a complaint is about is no event of the article
+        ("Bên cạnh những bất ổn vì liên tiếp các vụ khiếu kiện bổ nhiệm nhân sự, tập đoàn nợ "
+         "nhiều.", "other"),
+        ("Ông A gửi đơn tố cáo kỷ luật sai đối với mình.", "other"),
+        ("Sáng 3/2, Thủ tướng bổ nhiệm ông A làm Thứ trưởng.", "appointment"),
+    ],
+)
+def test_what_a_complaint_is_about_is_a_topic(text, expected):
+    assert run(text)["type"] == expected
