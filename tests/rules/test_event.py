@@ -624,3 +624,17 @@ def test_abbreviations_headline_forms_honours_received_and_posts_elected(title, 
 )
 def test_what_a_complaint_is_about_is_a_topic(text, expected):
     assert run(text)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a new body's first session elects its officers
+        ("Ban Chấp hành Đảng bộ tỉnh khóa XVI họp phiên thứ nhất, bầu Ban Thường vụ",
+         "Các đại biểu dự.", "appointment"),
+        (None, "Sáng 2/7, HĐND tỉnh khai mạc kỳ họp thứ nhất, bầu các chức danh.", "appointment"),
+        (None, "Sáng 2/7, HĐND tỉnh khai mạc kỳ họp thứ mười.", "other"),
+    ],
+)
+def test_a_first_session_is_an_appointment(title, text, expected):
+    assert run(text, title=title)["type"] == expected
