@@ -49,7 +49,9 @@ def key(name: str) -> str:
     """The lookup form of a name: normalised, case-folded, single-spaced, any dash written
     `` - `` (``Bà Rịa-Vũng Tàu``, ``Bà Rịa – Vũng Tàu``) (cached: the same few thousand
     names are looked up again and again)."""
-    return _DASH.sub(" - ", " ".join(normalize(name).casefold().split()))
+    k = " ".join(normalize(name).casefold().split())
+    # (most names have no dash: three `in` tests cost less than the regex's scan)
+    return _DASH.sub(" - ", k) if "-" in k or "–" in k or "—" in k else k
 
 
 class Gazetteer:

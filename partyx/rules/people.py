@@ -26,6 +26,7 @@ How a person is found (pure token and dictionary work, precompiled at stage init
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Callable, Collection, Container, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from partyx.data import load
+from partyx.lang.patterns import alternation
 from partyx.lang.sentences import (
     CLAUSE,
     MARK_TOKENS,
@@ -124,6 +126,11 @@ class PeopleFinder:
         self.any_cue = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(c) for c in appointments) + r")(?!\w)",
             re.IGNORECASE)
+        # A cheap necessary test before any_cue (whose case-insensitive alternation opens
+        # with a look-behind: the regex engine tries every position, each cue in turn): a
+        # cue lower-cased in the lower-cased text. Exact where the text has no character
+        # the regex engine folds otherwise (see _cue_filter).
+        self.cue_low, self.cue_folds = _cue_filter(appointments)
         # a former lead and a verb: where a career clause may open (see _career_before)
         leads = g["former_leads"]
         self.former_leads = tuple({*leads, *(w[0].upper() + w[1:] for w in leads)})
@@ -804,7 +811,15 @@ class PeopleFinder:
         (post, tokens)."""
         end = next_end(text, pos, CLAUSE, pos + 300)
         end = end if end >= 0 else min(len(text), pos + 300)
-        if self.any_cue.search(text, pos, end) is None:  # cheap test before tokenizing
+        if self.cue_low is not None and "İ" not in (window := text[pos:end]) and (
+                self.cue_folds.isdisjoint(low := window.lower())):
+            first = self.cue_low.search(low)
+            if first is None:  # (no cue written, whatever its case)
+                return []
+            pos_cue = pos + first.start()  # (no match of any_cue can start before)
+        else:
+            pos_cue = pos
+        if self.any_cue.search(text, pos_cue, end) is None:  # cheap test before tokenizing
             return []
         begin = clause_start(text, pos, 300)
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
@@ -850,6 +865,11 @@ class PeopleFinder:
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
 _PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
 _LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
+# each spelling, a space, no word character before it (\w: alphanumeric or _), a lower-case
+# word after it (see _pronouns)
+_PRONOUN_SPELLINGS = tuple(
+    (w, re.compile(rf"{re.escape(w)} (?<![\w]{re.escape(w)} )(?={_LOWER_WORD.pattern})"))
+    for w in _PRONOUN_WORDS)
 
 
 # A line that is only a heading and a colon (see PeopleFinder._heading_lists), and the lines of
@@ -880,6 +900,28 @@ _AFTER_COMMA = re.compile(r",\s*(?:(?:ông|bà|Ông|Bà|đồng chí|Đồng ch�
 _ADVERBS_BEFORE = re.compile(r"(?:\s+(?:đã|vừa|đột ngột|bất ngờ))*\s+$")
 
 
+def _cue_filter(cues: list[str]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """(a case-sensitive pattern of ``cues`` lower-cased, the characters whose presence in
+    lower-cased text makes it inexact): where the lower-cased text has none of those and the
+    text no ``İ`` (the one letter whose ``str.lower`` is two characters), a case-insensitive
+    regex of ``cues`` matches a character only where ``str.lower`` gives the cue's letter,
+    unless the regex engine also folds that letter to another (``i`` ~ ``ı``, ``s`` ~ ``ſ``:
+    re._casefix, Python 3.11): those others are the second item. Pattern None (no filter)
+    where that private table is gone or a cue has a letter str.lower and the engine read
+    otherwise."""
+    try:  # (private: without it, no filter)
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover
+        return None, frozenset()
+    lows = sorted({c.lower() for c in cues})
+    letters = set("".join(lows))
+    folds = frozenset(chr(o) for ch in letters for o in extra.get(ord(ch), ()))
+    if any(len(c.lower()) != len(c) for c in cues) or not letters.isdisjoint("σς") or (
+            not folds.isdisjoint("σς")):  # (str.lower reads a final sigma apart)
+        return None, frozenset()
+    return re.compile(alternation(lows)), folds
+
+
 def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` ends with one of ``words``, a whole word."""
     return any(text.endswith(w) and (len(text) == len(w) or not text[-len(w) - 1].isalnum())
@@ -888,16 +930,13 @@ def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
 
 def _pronouns(text: str, pos: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of the matches of ``_PRONOUN.finditer(text, pos)``, in order. Found
-    by ``str.find`` of each spelling and a space (a C scan): the regex tried each ``b`` and
-    ``ô`` of the text. Two never overlap (a letter would be before the second)."""
+    by one regex per spelling that opens with it and a space (the regex engine skips ahead
+    to that literal in C; ``str.find`` stopped in Python at each ``công ``, ``không `` …),
+    then looks behind for no letter before it: the regex with a class first tried each ``b``
+    and ``ô`` of the text. Two never overlap (a letter would be before the second)."""
     found = []
-    for word in _PRONOUN_WORDS:
-        q = text.find(word + " ", pos)
-        while q != -1:
-            if (q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_")) and (
-                    _LOWER_WORD.match(text, q + len(word) + 1)):  # (\w: alphanumeric or _)
-                found.append((q, q + len(word), word))
-            q = text.find(word + " ", q + 1)
+    for word, pattern in _PRONOUN_SPELLINGS:
+        found += [(q := m.start(), q + len(word), word) for m in pattern.finditer(text, pos)]
     found.sort()
     return found
 
