@@ -56,6 +56,13 @@ _RELATIVE = re.compile(
     rf"({'|'.join(_RELATIVE_DAYS)}))\b(?!\s?\(?\d)",
     re.IGNORECASE,
 )
+# A relative day after a word placing the event in it (``… vào chiều qua``, ``diễn ra sáng
+# nay``): read in the body's first sentence.
+_RELATIVE_AFTER = re.compile(
+    r"\b(?:vào|diễn ra|trong|từ)\s((?:sáng|chiều|tối|trưa|đêm|hôm))\s"
+    rf"({'|'.join(_RELATIVE_DAYS)})\b(?!\s?\(?\d)",
+    re.IGNORECASE,
+)
 # What _RELATIVE needs, lower-cased (one literal scan): its search runs only where it is found
 # (unless the text has a letter that IGNORECASE equates with another, see _odd).
 _RELATIVE_PIN = re.compile(rf"(?:sáng|chiều|tối|trưa|đêm|hôm)\s(?:{'|'.join(_RELATIVE_DAYS)})")
@@ -326,6 +333,9 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     low = head.lower()
     m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) and (
         _odd(head) or _RELATIVE_PIN.search(low)) else None
+    if m is None and pub:  # "… tổ chức hội nghị vào chiều qua": in the body's first sentence
+        first = text[:sentence_at(text, 0)[1]] if text else ""
+        m = _RELATIVE_AFTER.search(first) if _RELATIVE_PIN.search(first.lower()) else None
     if m:  # "Hôm nay, …": the event sentence, dated when the publication date is known
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None

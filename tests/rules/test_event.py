@@ -640,3 +640,14 @@ def test_what_a_complaint_is_about_is_a_topic(text, expected):
 )
 def test_a_first_session_is_an_appointment(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+def test_a_relative_day_placing_the_event_in_the_first_sentence():
+    assert run("Tỉnh ủy đã tổ chức hội nghị vào chiều qua. Ông A dự.",
+               published="2024-03-05")["date"] == "2024-03-04"
+    assert run("Hội nghị diễn ra sáng nay tại Hà Nội.", published="2024-03-05")["date"] \
+        == "2024-03-05"
+    # further down it is background; with no publication date no day is known
+    assert run("Tỉnh ủy tổ chức hội nghị. Ông A nhắc lại cuộc họp vào chiều qua.",
+               published="2024-03-05")["date"] == "2024-03-05"
+    assert run("Tỉnh ủy đã tổ chức hội nghị vào chiều qua.")["date"] is None
