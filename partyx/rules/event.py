@@ -476,14 +476,12 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     if found_day is None:
         return None
     own, day, month = found_day
-    anchors = [dt.date.fromisoformat(d.date) for d in dates
-               if d.date and d is not own and _year_written(text, d)
-               and not _no_event_date(text, d)]
-    anchors += reporting_ends(text)
     near: dict[int, int] = {}  # year of the event -> the latest year of an anchor giving it
-    for anchor in anchors:
+
+    def add(anchor: dt.date) -> None:
+        """Note the years ``anchor`` gives the event."""
         if (anchor.month, anchor.day) == (month, day):
-            continue  # the same day told again is restated_date's to judge
+            return  # the same day told again is restated_date's to judge
         for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
                 day_of = dt.date(year, month, day)
@@ -491,6 +489,13 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                 continue
             if abs((day_of - anchor).days) <= _NEARBY:
                 near[year] = max(near.get(year, 0), anchor.year)
+
+    for d in dates:  # the costlier checks only for a date near enough
+        if d.date and d is not own and _close(d.date, month, day) \
+                and _year_written(text, d) and not _no_event_date(text, d):
+            add(dt.date.fromisoformat(d.date))
+    for end in reporting_ends(text):
+        add(end)
     if not near:
         return None
     latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
@@ -502,6 +507,15 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
+
+
+def _close(iso: str, month: int, day: int) -> bool:
+    """The day/month of ``iso`` is within about :data:`_NEARBY` days of ``month``/``day`` in
+    some year (a cheap test before the exact one)."""
+    gap = abs((int(iso[5:7]) - month) * 31 + int(iso[8:10]) - day) % 372
+    return min(gap, 372 - gap) <= _NEARBY + 6
+
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)
 
 
