@@ -122,7 +122,8 @@ SHAPES = {
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
-             "name_syllables": WORDS, "name_enders": WORDS},
+             "name_syllables": WORDS, "name_enders": WORDS,
+             "impersonal_heads": WORDS},
     # rules/membership.py
     "membership": {"heads": STR_MAP, "raise_verbs": WORDS, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
@@ -158,7 +159,9 @@ SHAPES = {
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,
-               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS},
+               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
+               "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
+               "chain_words": {str: WORDS}},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }
