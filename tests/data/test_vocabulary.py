@@ -75,16 +75,22 @@ SHAPES = {
     # rules/boilerplate.py, rules/header.py (banners)
     "boilerplate": {k: WORDS for k in ("lines", "prefixes", "counters", "related_markers",
                                        "stop_markers", "banners", "banner_prefixes",
-                                       "photo_credits", "site_footer", "site_footer_fields")},
+                                       "photo_credits", "site_footer", "site_footer_fields",
+                                       "follow_words", "platforms")},
     # rules/header.py
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
-                                   "honorifics", "affiliations", "offices", "signature_marks")},
+                                   "honorifics", "affiliations", "offices", "signature_marks",
+                                   "lead_joins", "credit_leads", "photo_leads", "source_cues",
+                                   "trailing_words")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
-    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
+    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
+                                  headline_triggers_=[regex])],
+               "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
+                                  not_posts=WORDS),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
                                    object_before=regex, object_after=regex),
@@ -122,13 +128,14 @@ SHAPES = {
              "name_syllables": WORDS, "name_enders": WORDS,
              "impersonal_heads": WORDS},
     # rules/membership.py
-    "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
+    "membership": {"heads": STR_MAP, "raise_verbs": WORDS, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
                    "delegate_cues": WORDS, "owner_links": WORDS,
                    "total_followers": WORDS, "total_places": WORDS,
                    "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
-    "outlets": {"forms": {str: WORDS}, "names": STR_MAP,
+    "outlets": {"outlet_words": WORDS, "editions": WORDS, "self_needles": WORDS,
+                "forms": {str: WORDS}, "names": STR_MAP,
                 "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
                                      spellings_=WORDS, paper_=OWN_OUTLET,
