@@ -15,7 +15,14 @@ that no two are identical and the stages see realistic, changing text:
 The file keeps its source's encoding (UTF-8, or UTF-16 LE with BOM and CRLF for VNTC), and
 articles are spread over folders of 1,000, as a crawler's output would be.
 
+So every source has ~N/105 near copies: a copy-heavy corpus (most articles are linked into
+stories). ``--copies F`` builds a crawl-like one instead: an article is, with probability F, a
+variant of an earlier article of the corpus (a near copy: the same story), else a new text whose
+headline is a source's and whose paragraphs (of a source's shape) are sentences drawn at random
+from all the sources (real text for the stages, no story shared with any other article).
+
     python bench/make_corpus.py 10000 bench/out/corpus-10000
+    python bench/make_corpus.py 10000 bench/out/few-10000 --copies 0.05
 """
 
 from __future__ import annotations
@@ -107,14 +114,39 @@ def _number(digits: str, rng: random.Random, shift: int) -> str:
     return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))
 
 
-def build(n: int, folder: Path, seed: int = 0) -> list[Path]:
-    """Write ``n`` distinct articles under ``folder``; return their paths."""
+def _sentences(sources: list[tuple[str, str, str, str]]) -> list[str]:
+    """Every sentence of the sources' bodies (five syllables or more)."""
+    return [s for _, text, _, _ in sources for line in text.split("\n")[1:]
+            for s in _SENTENCE.split(line) if len(s.split()) >= 5]
+
+
+def _mixed(text: str, pool: list[str], rng: random.Random) -> str:
+    """``text``'s headline, then paragraphs of its shape made of sentences drawn from
+    ``pool``."""
+    lines = text.split("\n")
+    body = [" ".join(rng.choice(pool) for _ in range(max(1, len(_SENTENCE.split(line)))))
+            if line.strip() else line for line in lines[1:]]
+    return "\n".join(lines[:1] + body)
+
+
+def build(n: int, folder: Path, seed: int = 0, copies: float | None = None) -> list[Path]:
+    """Write ``n`` distinct articles under ``folder``; return their paths (``copies``: see
+    module docstring)."""
     sources = load_sources()
+    pool = _sentences(sources) if copies is not None else []
     rng = random.Random(seed)
     seen: set[bytes] = set()
     paths = []
+    bases: list[tuple[str, str, str, str]] = []
     for i in range(n):
-        stem, text, encoding, newline = sources[i % len(sources)]
+        if copies is None:
+            stem, text, encoding, newline = sources[i % len(sources)]
+        elif bases and rng.random() < copies:
+            stem, text, encoding, newline = rng.choice(bases)
+        else:
+            stem, text, encoding, newline = sources[i % len(sources)]
+            text = _mixed(text, pool, rng)
+            bases.append((stem, text, encoding, newline))
         while True:
             data = vary(text, rng).replace("\n", newline).encode(encoding)
             digest = hashlib.sha1(data).digest()
@@ -144,8 +176,10 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--copies", type=float, default=None,
+                        help="crawl-like: the share of near copies of earlier articles")
     args = parser.parse_args()
-    paths = build(args.n, args.folder, args.seed)
+    paths = build(args.n, args.folder, args.seed, args.copies)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} articles, {size / 1e6:.1f} MB in {args.folder}")
 

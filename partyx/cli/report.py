@@ -9,7 +9,7 @@ import typer
 
 from partyx import errors
 from partyx.cli._util import RECORDS_FILE, STRICT, check_records_file, fail, warn
-from partyx.cli.stats import MAP, MapYear
+from partyx.cli.stats import BY, MAP, MapYear, check_by
 
 
 def report(
@@ -17,16 +17,18 @@ def report(
     output: Path = typer.Option(Path("partyx-out/report.html"), "-o", "--output",
                                 metavar="FILE", help="The HTML file to write."),
     map_year: MapYear | None = MAP,
+    by: str = BY,
     strict: bool = STRICT,
 ) -> None:
-    """Write one self-contained HTML page: summary, membership charts, searchable people."""
+    """Write one self-contained HTML page: summary, membership charts, searchable people
+    (event types, people and documents count stories; --by article: articles)."""
     from partyx.errors import BadRecord, ExportError
     from partyx.views.report import write_page
 
     check_records_file(file)
     try:
         articles = write_page(file, output, warn=warn, strict=strict,
-                              map_year=map_year.value if map_year else None)
+                              map_year=map_year.value if map_year else None, by=check_by(by))
     except ExportError as e:
         fail(e)
     except BadRecord as e:

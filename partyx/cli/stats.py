@@ -106,6 +106,18 @@ MAP = typer.Option(None, "--map", metavar="YEAR",
                         "provinces and communes, from places[].now); default: as written.")
 
 
+BY = typer.Option("story", "--by", metavar="story|article",
+                  help="Count each story once (an article and its copies by other outlets), "
+                       "or every article.")
+
+
+def check_by(by: str) -> str:
+    """``--by`` as given, when it is ``story`` or ``article``."""
+    if by not in ("story", "article"):
+        fail(errors.UNKNOWN_BY, text=by)
+    return by
+
+
 def _map(year: MapYear | None) -> str | None:
     return None if year is None else year.value
 
@@ -133,15 +145,18 @@ def summary(
     top: int = typer.Option(10, "--top", min=1, metavar="N",
                             help="Rows of the people and document lists."),
     map_year: MapYear | None = MAP,
+    by: str = BY,
     strict: bool = STRICT,
 ) -> None:
-    """The corpus summary: outlets, months, event types, people, documents, membership."""
+    """The corpus summary: articles and stories, outlets, months, event types, people,
+    documents, membership (event types, people and documents count stories: --by article for
+    articles)."""
     from partyx.views.summary import SummaryView
 
     if as_json and fmt not in ("table", "json"):
         fail(errors.CONTRADICTION, first="--json", second=f"--format {fmt}",
              why="--json is --format json")
-    _show(SummaryView(top, _map(map_year)), file, "json" if as_json else fmt, strict)
+    _show(SummaryView(top, _map(map_year), check_by(by)), file, "json" if as_json else fmt, strict)
 
 
 @app.command("people", cls=Command,
@@ -158,22 +173,26 @@ def people(
                                      help="Only articles dated then or later (2022-01-01, "
                                           "2022-01 or 2022)."),
     map_year: MapYear | None = MAP,
+    by: str = BY,
     strict: bool = STRICT,
 ) -> None:
-    """Every person with their posts, first/last date each post is seen, articles."""
+    """Every person with their posts, first/last date each post is seen, stories and
+    articles (ordered by stories; --by article: by articles, every article's mentions)."""
     from partyx.views.people import PeopleView
 
-    _show(PeopleView(name=name, org=org, since=_since(since), map_year=_map(map_year)), file, fmt,
-          strict)
+    _show(PeopleView(name=name, org=org, since=_since(since), map_year=_map(map_year),
+                     by=check_by(by)), file, fmt, strict)
 
 
 @app.command("documents", cls=Command,
              short_help="Each cited document: citations, first and last.")
-def documents(file: Path = RECORDS_FILE, fmt: str = FORMAT, strict: bool = STRICT) -> None:
-    """Each cited document with its citation count, first/last citation and citing articles."""
+def documents(file: Path = RECORDS_FILE, fmt: str = FORMAT, by: str = BY,
+              strict: bool = STRICT) -> None:
+    """Each cited document with its citations (stories citing it; --by article: articles),
+    first/last citation and citing articles."""
     from partyx.views.documents import DocumentsView
 
-    _show(DocumentsView(), file, fmt, strict)
+    _show(DocumentsView(by=check_by(by)), file, fmt, strict)
 
 
 @app.command("membership", cls=Command,
@@ -192,17 +211,13 @@ def events(
     file: Path = RECORDS_FILE,
     fmt: str = FORMAT,
     map_year: MapYear | None = MAP,
-    by: str = typer.Option("story", "--by", metavar="story|article",
-                           help="Count each story once (an article and its copies by other "
-                                "outlets), or every article."),
+    by: str = BY,
     strict: bool = STRICT,
 ) -> None:
     """Stories (or articles) by event type, by month and type, and by place."""
     from partyx.views.events import EventsView
 
-    if by not in ("story", "article"):
-        fail(errors.UNKNOWN_BY, text=by)
-    _show(EventsView(_map(map_year), by), file, fmt, strict)
+    _show(EventsView(_map(map_year), check_by(by)), file, fmt, strict)
 
 
 @app.command("stories", cls=Command,

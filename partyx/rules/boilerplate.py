@@ -19,6 +19,8 @@ What goes, for the whole genre rather than for one site (vocabulary in
   ``Tin liên quan`` marker, and headlines run together into one paragraph (a line after the
   lead with no sentence punctuation made of three or more headline chunks, see
   :mod:`partyx.rules.headline`);
+- a list of hashtags (``#Quảng Nam #Công tác cán bộ``) and a follow button (``Theo dõi Báo
+  Quảng Nam trên Google News``, ``Theo dõi chúng tôi trên``);
 - everything after a footer marker (``MỚI - NÓNG``, ``Tin cùng chuyên mục``) once the body
   has begun.
 
@@ -90,6 +92,13 @@ class _Vocabulary:
         # "Ảnh: Hoàng Phúc", "(Ảnh minh họa: TTXVN)"
         self.photo_credit = re.compile(rf"^\(?\s*(?:{credits})\s*:[^.!?]{{0,60}}\)?$",
                                        re.IGNORECASE)
+        follow = "|".join(re.escape(w) for w in data["follow_words"])
+        self.follow_initials = frozenset(c for w in data["follow_words"]
+                                         for c in (w[0].upper(), w[0].lower()))
+        platforms = "|".join(re.escape(w) for w in data["platforms"])
+        # "Theo dõi Báo Quảng Nam trên Google News", "Theo dõi chúng tôi trên"
+        self.follow = re.compile(rf"^(?:{follow})\s(?:.*(?<!\w)(?:{platforms})(?!\w).*|.*\strên)$",
+                                 re.IGNORECASE)
         counters = "|".join(re.escape(c) for c in data["counters"])
         # "| Lượt xem: 651", "Bình luận (3)": a counter word, then a number
         self.counter = re.compile(
@@ -104,6 +113,10 @@ class _Vocabulary:
         core = _core(line)
         if len(core) <= self.longest and core.casefold() in self.lines:
             return True
+        first = core[:1]
+        if first == "#" or (first in self.follow_initials and len(core) <= 80
+                            and self.follow.match(core)):
+            return True  # "#Quảng Nam #Công tác cán bộ": a tag list; "Theo dõi … trên Zalo"
         return core[:self.prefix_len].casefold().startswith(self.prefixes)
 
 

@@ -30,15 +30,24 @@ the outlet the story names as its own reporter (``trao đổi với PV Pháp Lu�
 Dân Việt đã đưa tin``), resolved through the press list of :mod:`partyx.rules.outlets`. A
 photo's source (``Nguồn ảnh: TTXVN``) is none.
 
-**Authors**: names only, from a byline under the headline, the rest of the date line, or the
+**Authors**: names only, from a byline under the headline, the rest of the date line, a
+byline line between the lead and the body (with the date line under it), or the
 last lines of the body above the site's footer (also the tail glued after the last sentence of
 a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
 ``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
 (written in capitals: title-cased), ``Bích Liên Vũ Hiếu`` (two, told apart by the second's
 family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit written for is no name).
-``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is a person of the story (a name the
-body writes as a name of its own), nor an item under a line ending with ``:``. Bylines and
-credits are removed from ``text``. The words around bylines and date lines are in
+``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``Phóng viên Thanh Hà``, ``Thanh Hà (BQN)`` (an
+outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lúc 08:30 12/03/2024``,
+``CAO NGUYÊN - BẢO THẮNG`` (a family name is no
+outlet's abbreviation), a name with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters,
+CNN``, ``Phương Mai Theo Bright Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line
+(``Tú Oanh`` / ``Theo Sputnik, RT``) or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20
+22/09/2017``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names
+alone (``Theo Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit
+glued after a caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes
+as a name of its own), nor an item under a line ending with ``:``. Bylines and credits are
+removed from ``text``. The words around bylines and date lines are in
 ``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
@@ -78,6 +87,10 @@ def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _BylineWords:
     leads: re.Pattern[str]
+    credit_leads: frozenset[str]  # "theo", "nguồn": a reprint credit's leads
+    photo_lead: re.Pattern[str]  # "Ảnh", "Video": a photo or video credit's lead
+    source_cue: re.Pattern[str]  # "theo", "ảnh:", "dịch từ" opening a bracket after a name
+    trailing: re.Pattern[str]  # "lược dịch" written after a name
     degrees: re.Pattern[str]
     placeholders: frozenset[str]
     date_words: re.Pattern[str]
@@ -93,9 +106,18 @@ def _words() -> _BylineWords:
     data = load("bylines")
     degrees = "|".join(re.escape(d) for d in data["degrees"])
     ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data["ranks"])
+    lead = _words_re(data["leads"]).pattern
+    joins = "|".join(re.escape(j) for j in data["lead_joins"])
     return _BylineWords(
-        leads=re.compile(_words_re(data["leads"]).pattern.replace("(?<!\\w)", "^", 1)
-                         + r"\s*:?\s*", re.IGNORECASE),
+        # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
+        leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
+        credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
+        photo_lead=re.compile(_words_re(data["photo_leads"]).pattern.replace("(?<!\\w)", "^", 1),
+                              re.IGNORECASE),
+        source_cue=re.compile(_words_re(data["source_cues"]).pattern.replace("(?<!\\w)", "^", 1),
+                              re.IGNORECASE),
+        trailing=re.compile(r"\s(?:" + "|".join(
+            re.escape(w) for w in sorted(data["trailing_words"], key=len, reverse=True)) + r")$"),
         degrees=re.compile(rf"^(?:(?:{ranks})\s*,?\s*)?(?:(?:{degrees})(?![^\W\d_])\.?\s*[,.]?\s*)+"
                            rf"(?=\w)|^(?:{ranks})\s+",
                            re.IGNORECASE),
@@ -140,8 +162,9 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,]\s*")
 
 
-def _date_rest(line: str) -> str:
-    """A date line without its date, time and date words: what may be a byline."""
+def _date_rest(line: str, sections: set[str] | frozenset[str] = frozenset()) -> str:
+    """A date line without its date, time and date words (and the ``sections`` it names:
+    ``Thanh Hà | Chính trị | 12/03/2024``): what may be a byline."""
     rest = _DATE.sub(" ", line)
     rest = _ISO_DATE.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
@@ -150,15 +173,25 @@ def _date_rest(line: str) -> str:
     rest = _EMPTY_BRACKETS.sub(" ", rest)  # "(GMT+7)", gone
     # what the separators leave ("Thứ năm, | Hoàng Phúc - Minh Anh", "NGUYÊN ĐOAN (thực hiện)")
     pieces = (" ".join(p.split()).strip(" -–—:") for p in _DATE_LINE_SEPARATORS.split(rest))
-    return ", ".join(p for p in pieces if p)
+    return ", ".join(p for p in pieces if p and p.casefold() not in sections)
 
 
 # --- bylines -----------------------------------------------------------------------------------
 
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
+# A unit word with its place in a part after a name ("TTVHTT&TT huyện Núi Thành"): the unit
+# the contributor writes for, no name (a name writes no word in lower case)
+_UNIT_OF_PLACE = re.compile(r"\s(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn)\s+(\w)")
+_ABBREVIATION = re.compile(r"^(?=(?:\w*[A-ZĐ]){2})[A-ZĐ0-9&./-]+$")
+# A reprint credit glued after a byline: "Phương Mai Theo Bright Side"
+_GLUED_CREDIT = re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:Theo|Nguồn)\s(?=\S)")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.IGNORECASE)
+# What a source is written as: capitalised words, abbreviations or web addresses, separated by
+# commas or slashes ("Nikkei, Bloomberg", "The Nation", "Đời sống Plus/GĐVN", "saostar.vn")
+_SOURCE_JOINS = frozenset(("và", "and", "of", "the", "sống", "tin", "từ"))
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
-_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_PAREN_TAIL = re.compile(r"\s*\(([^()]{1,70})\)\s*$")
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 # "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
 _QUOTED = re.compile(r"^\s*[\"“'‘]([^\"”'’]{2,60})[\"”'’]")
@@ -173,6 +206,26 @@ _DASH = re.compile(r"[-–—](?=\s)")
 class Dateline(NamedTuple):
     alias: str  # the outlet as written
     end: int  # where the body text begins after it
+
+
+def _unit_of_place(text: str) -> re.Match[str] | None:
+    """A unit's abbreviation with the unit word and the capitalised name of its place
+    (``TTVHTT&TT huyện Núi Thành``), in ``text``; a place alone (``xã Hòa Bình, huyện Núi
+    Thành``, where a person of the story lives) is none."""
+    for m in _UNIT_OF_PLACE.finditer(" " + text):
+        before = text[:max(0, m.start() - 1)].split()
+        if m.group(1).isupper() and before and _ABBREVIATION.match(before[-1]):
+            return m
+    return None
+
+
+def _is_source(text: str) -> bool:
+    """Is ``text`` written as a source's name (``Bright Side``, ``Reuters, CNN``, ``saostar.vn``,
+    ``Đời sống Plus/GĐVN``): at most six words, the first capitalised or a web address?"""
+    words = [w for w in re.split(r"[\s,/]+", text.strip(" .()")) if w]
+    return 1 <= len(words) <= 6 and all(
+        w[0].isupper() or w[0].isdigit() or _DOMAIN.match(w) is not None
+        or (k and w in _SOURCE_JOINS) for k, w in enumerate(words))
 
 
 def _is_name_word(word: str) -> bool:
@@ -435,6 +488,8 @@ class HeaderReader:
         body = lines[body_start:]
         if head.published is None:
             body = self._take_date_line(body, head, authors)
+        if not authors:
+            body = self._take_byline_under_lead(body, head, authors)
         for k in range(min(3, len(body))):  # a caption may stand before the dateline
             outlet, body[k] = self._take_dateline(body[k])
             if outlet or len(body[k]) > 200:
@@ -496,7 +551,7 @@ class HeaderReader:
                 if dated:  # "Khai trừ đảng … Chè Minh Rồng 15/10/2025 11:56"
                     title = dated
                     continue
-                byline = self.byline(_date_rest(line))
+                byline = self.byline(_date_rest(line, self.sections))
                 if byline:
                     authors += byline.names
                     head.outlet = head.outlet or byline.outlet
@@ -568,7 +623,7 @@ class HeaderReader:
             if len(line) > 80:
                 continue
             published = parse_published(line)
-            rest = _date_rest(line)
+            rest = _date_rest(line, self.sections)
             byline = self.byline(rest) if rest else None
             if published and (not rest or byline is not None):
                 head.published = published
@@ -576,6 +631,31 @@ class HeaderReader:
                     authors += byline.names
                     head.outlet = head.outlet or byline.outlet
                 return body[:k] + body[k + 1:]
+        return body
+
+    def _take_byline_under_lead(self, body: list[str], head: Header,
+                                authors: list[str]) -> list[str]:
+        """A byline printed between the lead and the body (``Tiêu đề`` / ``Sapo.`` / ``Thanh
+        Hà`` / ``12/03/2024 08:30`` / body): a short line that is a byline with names, right
+        after the lead paragraph and before another one (or the date line); the date line
+        under it goes too."""
+        for k in range(1, min(3, len(body) - 1)):
+            line = body[k]
+            if len(line) > 60 or ends_sentence(line) or not is_paragraph(body[k - 1]):
+                continue
+            byline = self.byline(line)
+            if byline is None or not byline.names:
+                return body
+            after = body[k + 1]
+            dated = len(after) <= 80 and parse_published(after) is not None \
+                and not _date_rest(after, self.sections)
+            if not (dated or is_paragraph(after)):
+                return body
+            authors += byline.names
+            head.outlet = head.outlet or byline.outlet
+            if dated:
+                head.published = head.published or parse_published(after)
+            return body[:k] + body[k + 1 + dated:]
         return body
 
     def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
@@ -639,31 +719,82 @@ class HeaderReader:
             return Byline([], credited)
         if not text or len(text) > 90:
             return None
+        if " Theo " in text or " Nguồn " in text:
+            # "Phương Mai Theo Bright Side", "Trung Hiếu/VOV.VN Theo Daily Mail"
+            glued = self._with_credit(text)
+            if glued is not None:
+                return glued
+        return self._byline(text)
+
+    def _byline(self, text: str) -> Byline | None:
         vocab = _words()
         outlet = None
-        paren = _PAREN_TAIL.search(text) if text.rstrip().endswith(")") else None
-        if paren:  # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)"
+        sourced = False  # an outlet or a source is written with the names
+        for _ in range(3):  # "Theo Hương Giang (Theo CNBC) (Dân Việt)": the last is the outlet
+            paren = _PAREN_TAIL.search(text) if text.endswith(")") else None
+            if not paren:
+                break
+            # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)", "(Theo Sina)"
             inside = paren.group(1).strip()
-            outlet = self._outlet_in(inside) or self.outlets.credited(inside)
-            if outlet is None and inside.casefold() not in vocab.placeholders \
-                    and not vocab.affiliation.match(inside):
-                return None
+            found = self._outlet_in(inside) or self.outlets.credited(inside)
+            source = found is not None or vocab.source_cue.match(inside) is not None \
+                or _DOMAIN.search(inside) is not None \
+                or (outlet is not None and _is_source(inside)) \
+                or (len(inside) <= 6 and _ABBREVIATION.match(inside) is not None)
+            # ("TH (Facebook) (Khám Phá)"; "Thanh Hà (BQN)": an outlet's abbreviation)
+            if not source and inside.casefold() not in vocab.placeholders \
+                    and not vocab.affiliation.match(inside) and not _unit_of_place(inside):
+                return None  # ("Thanh Hà (TTVH-TT huyện Núi Thành)": the unit written for)
+            outlet = outlet or found
+            sourced = sourced or source
             text = text[:paren.start()].strip()
+        trailing = vocab.trailing.search(text)  # "Hồng Nhung lược dịch"
+        if trailing and trailing.start() > 0:
+            text = text[:trailing.start()].rstrip()
         lead = vocab.leads.match(text)
-        desk = lead is not None and lead.group().strip(" :").casefold() in vocab.placeholders
+        said = lead.group().strip(" :").casefold() if lead else ""
+        desk = said in vocab.placeholders
+        credit = said in vocab.credit_leads  # "Theo X": a source, maybe no person
+        if lead and credit and vocab.photo_lead.match(text[lead.end():]):  # "Nguồn ảnh: TTXVN"
+            return None
         text = vocab.degrees.sub("", text[lead.end():] if lead else text).strip(" .:")
         if self.outlet_of(text):  # "Theo Tiền Phong", "TTXVN/Tin Tức"
             return Byline([], outlet or self.outlet_of(text))
-        if not text:  # "Nhóm PV", "(Tổng hợp)"
+        if not text:  # "Nhóm PV", "(Tổng hợp)", "(Theo SCMP)"
             return Byline([], outlet)
+        parsed = self._names(text, desk)
+        if parsed is None:  # "Đức Quỳnh/Nikkei": a name and its source
+            parsed = self._names_and_source(text, desk)
+            sourced = sourced or parsed is not None
+        if parsed is None:
+            return Byline([], outlet) if credit and _is_source(text) else None
+        names, named = parsed
+        outlet = outlet or named
+        if credit and not (outlet or sourced):
+            # "Theo Một Thế Giới", "Theo Daily Mail": an outlet or a source, not a person
+            return Byline([], None) if _is_source(text) else None
+        return Byline(names, outlet)
+
+    def _names(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
+        """The names and the outlet of a byline without its lead and brackets, else ``None``
+        when a part is neither a name nor an outlet."""
+        vocab = _words()
+        outlet = None
         names: list[str] = []
+        after_outlet = False
+        unit = _unit_of_place(text)
+        if unit:  # "Thanh Hà - TTVHTT&TT huyện Núi Thành": the names end before the unit
+            cut = max(text.rfind(sep, 0, unit.start() - 1) for sep in (" - ", " – ", ", "))
+            text = text[:cut] if cut > 0 else text
         for part in _NAME_SPLIT.split(text):
+            photo = vocab.photo_lead.match(part) is not None
             part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
             if not part or part.casefold() in vocab.placeholders:
                 continue
             found = self._outlet_of_part(part)
             if found:
                 outlet = outlet or found
+                after_outlet = True
                 continue
             if names and vocab.affiliation.match(part):
                 break  # "Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện": the unit written for
@@ -671,10 +802,50 @@ class HeaderReader:
             outlet = outlet or found
             if name is None and desk and len(part.split()) <= 3:
                 continue  # "Nhóm PV Thời sự": a desk
+            if name is None and after_outlet and names and len(part.split()) <= 3:
+                continue  # "Hà Khánh/VOV- TPHCM": the outlet's bureau
+            if name is None and photo and names and len(part.split()) <= 3:
+                continue  # "Anh Dũng - Ảnh: AFC": the photos' source
+            if name is None and "-" in part:  # "HOÀNG NHIÊN-HIẾU MINH": no blank by the dash
+                pair = [self._name_of_part(half, vocab)[0] for half in part.split("-")]
+                if len(pair) == 2 and all(p and len(p.split()) >= 2 for p in pair):
+                    names += [p for p in pair if p]
+                    continue
             if name is None:
                 return None
+            after_outlet = False
             names += _two_names(name, vocab.surnames) if name else []
-        return Byline(names, outlet)
+        return names, outlet
+
+    def _names_and_source(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
+        """``Đức Quỳnh/Nikkei``, ``Trang Hồ/ Theo Nikkei, Bloomberg``, ``Thu Trang/GĐVN``: the
+        names before a slash and the source after it (an outlet the table may not know)."""
+        at = text.rfind("/")
+        if at <= 0:
+            return None
+        vocab = _words()
+        source = text[at + 1:].strip()
+        source = vocab.leads.sub("", vocab.source_cue.sub("", source).strip(" :")).strip(" .")
+        found = self._names(text[:at].strip(), desk) if _is_source(source) else None
+        if not found or not found[0]:
+            return None
+        names, outlet = found
+        return names, outlet or self._outlet_in(source)
+
+    def _with_credit(self, text: str) -> Byline | None:
+        """A byline with a reprint credit glued after it: ``Phương Mai Theo Bright Side``,
+        ``Hạnh Chi (T/h) Theo Đời sống Plus/GĐVN``."""
+        m = _GLUED_CREDIT.search(text)
+        if not m:
+            return None
+        head = self._byline(text[:m.start()].rstrip(" /-–"))
+        if head is None or not head.names:
+            return None
+        credit = text[m.start():].strip()
+        tail = self._byline(credit)
+        if tail is None and not _is_source(credit.split(None, 1)[-1]):
+            return None
+        return Byline(head.names, head.outlet or (tail.outlet if tail else None))
 
     def _outlet_of_part(self, part: str) -> str | None:
         """The outlet a byline's part is: ``VOV.VN``, ``Nguồn: Báo Quảng Nam``, ``VOV-Tây
@@ -692,12 +863,19 @@ class HeaderReader:
         and the outlet written before or after it (``TTXVN Hoàng Trọng``)."""
         words = part.split()
         outlet = None
-        while words and self.outlet_of(words[0]):
+        # an outlet's word as the outlet writes it ("TTXVN", "Baodatviet.vn"), not a name's
+        # syllable that some alias spells in another case ("Cao Cường" is no "CAO")
+        while words and (words[0] in self.forms or "." in words[0]) \
+                and words[0].capitalize() not in vocab.surnames and self.outlet_of(words[0]):
             outlet = outlet or self.outlet_of(words.pop(0))
-        while words and self.outlet_of(words[-1]):
+        while words and (words[-1] in self.forms or "." in words[-1]) \
+                and self.outlet_of(words[-1]):
             outlet = outlet or self.outlet_of(words.pop())
-        if words and words[0].casefold() in vocab.placeholders:  # "PV Thời sự", "PV Văn Thanh"
-            rest = _as_name(" ".join(words[1:]))
+        # "PV Thời sự", "PV Văn Thanh", "Phóng viên Thanh Hà", "Cộng tác viên Minh Hải"
+        said = next((n for n in (3, 2, 1) if len(words) > n
+                     and " ".join(words[:n]).casefold() in vocab.placeholders), 0)
+        if said:
+            rest = _as_name(" ".join(words[said:]))
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
         name = _as_name(" ".join(words)) if words else ""
         return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"
@@ -749,6 +927,12 @@ class HeaderReader:
             last = body[-1]
             short = len(last) <= 90 and not ends_sentence(last)
             byline = self.byline(last) if short or self.outlets.credited(last) else None
+            if byline is None and short and parse_published(last):
+                # "Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017"
+                rest = _date_rest(last, self.sections)
+                byline = self.byline(rest) if rest else None
+                byline = byline if byline is not None and (byline.names or byline.outlet) \
+                    else None
             if byline is not None and byline.names and len(body) > 1 \
                     and (body[-2].rstrip().endswith(":") or not found and self._listed(body)):
                 break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A" …: a list's item, no byline
@@ -795,6 +979,8 @@ class HeaderReader:
             if m and m.group(1).casefold().strip() in _words().placeholders:
                 tail = tail[m.end():]
             byline = self.byline(tail) if tail else None
+            if byline is not None and byline.names and _words().photo_lead.match(tail):
+                return None  # "… Ảnh: Chu Thanh": a caption's photo credit, no byline
             if byline is not None:
                 return line[:start].rstrip(), byline
         return None

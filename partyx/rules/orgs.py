@@ -262,6 +262,9 @@ class OrgWords:
     name_phrases: Trie  # lower-case phrases a name may hold (Cục An ninh điều tra)
     name_enders: Trie  # verbs that end a name's run (chia sẻ, kiến nghị)
     name_syllables: frozenset[str]
+    # generic heads no organisation is named after a person under, "Ngân hàng " (see
+    # PostParser._cut_short): a name right after their name is its holder's
+    impersonal_heads: tuple[str, ...]
     surnames: frozenset[str]
     ranks: Trie  # ranks and degrees (data/titles.json fillers): a name goes on with none
     committee_of_type: dict[str, str]  # "thành phố" -> "Thành ủy"
@@ -295,6 +298,7 @@ def load_org_words() -> OrgWords:
         name_phrases=Trie(dict.fromkeys(o["name_phrases"], True)),
         name_enders=Trie(dict.fromkeys(o["name_enders"], True)),
         name_syllables=frozenset(o["name_syllables"]),
+        impersonal_heads=tuple(f"{h} " for h in o["impersonal_heads"]),
         surnames=frozenset(s.lower() for s in load("names")["surnames"]),
         ranks=Trie(dict.fromkeys(load("titles")["fillers"], True)),
         # the inverse of the committee table of data/bodies.json
@@ -697,7 +701,12 @@ class OrgReader:
             return None
         if head in v.numbered and (toks[j].text.isdigit() or _is_roman(toks[j].text)):
             return Org(f"{head} {toks[j].text}", "other", None), j + 1  # "Quân khu 7"
-        if not (toks[j].cap or toks[i].cap) or toks[j].low in _STOP or toks[j].low == toks[i].low:
+        # (a stop word capitalised with a second syllable after it is a name's word: "Cục
+        # Báo chí")
+        stop = toks[j].low in _STOP and not (
+            toks[j].cap and j + 1 < n and toks[j + 1].word and not toks[j + 1].cap
+            and _second_syllable(toks, j + 1, j, v.name_syllables))
+        if not (toks[j].cap or toks[i].cap) or toks[j].low == toks[i].low or stop:
             return None  # ("ủy ban dân", "Ban cho biết", "Trưởng ban Ban Tổ chức": a title's)
         words = [head]
         k = j
@@ -720,8 +729,10 @@ class OrgReader:
                     continue
                 break
             # (a type word written in a name's words is none: "Viện Hàn lâm Khoa học Xã hội")
+            # (nor one that opens a phrase of a name: "Ngân hàng Chính sách xã hội")
             pt = self.place_after_type(toks, k, ctx) if t.low in type_roots and not (
-                t.cap and k + 1 < n and toks[k + 1].word and not toks[k + 1].cap) else None
+                t.cap and k + 1 < n and toks[k + 1].word and not toks[k + 1].cap) and not (
+                t.low in v.name_phrases.root and v.name_phrases.match(toks, k)) else None
             if pt is not None:
                 if pt[1] is not None:
                     unit = pt[1]
@@ -775,6 +786,8 @@ class OrgReader:
                     lower_run += 1
                     k = phrase[1]
                     continue
+                if t.text.isdigit() and lower_run == 0 and toks[j].low in _STOP:
+                    return None  # "Ban Quản lý Dự án 7": a name let in on a stop word, cut
                 if t.low in _STOP or t.text.isdigit() or lower_run >= _LOWER_RUN:
                     closed = lower_run == 0 or lower_run < _LOWER_RUN and t.low in _STOP
                     break

@@ -27,11 +27,6 @@ from functools import cache
 from partyx.data import load
 from partyx.lang.text import normalize
 
-# What may stand before an outlet's own name: "báo Tuổi Trẻ", "Báo điện tử VTC News"
-_OUTLET_WORD = re.compile(r"^(?:báo điện tử|báo|tạp chí|trang|đài|truyền hình)\s+")
-_OUTLET_WORD_STARTS = ("báo", "tạp", "trang", "đài", "truyền", "cổng")
-# The online edition written after a paper's name: "Báo Người Lao Động điện tử"
-_EDITION = (" điện tử", " online")
 # A local portal's place: its unit word and name ("huyện Vị Thủy", "thị xã Sơn Tây")
 _LOCAL_UNIT = re.compile(r"(huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(\w[\w\s.'-]{1,40})$",
                          re.IGNORECASE)
@@ -45,12 +40,10 @@ _NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồ
 # Where the name and the address of a credit part: "GD&TĐ: http://…", "TTXVN - https://…",
 # "Báo Lạng Sơn (baolangson.vn)"
 _NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
-# How far into the body a story names its outlet as its own reporter (named_by_itself), the
-# substrings that must be there, and the cue: before the outlet (group 1; "báo" after it,
-# group 2), or a verb after it
+# How far into the body a story names its outlet as its own reporter (named_by_itself), and
+# the cue: before the outlet (group 1; "báo" after it, group 2), or a verb after it (the
+# substrings one of which a cue holds are the data's "self_needles")
 _SELF_REACH = 1800
-_SELF_NEEDLES = ("rao đổi", "rả lời", "đưa tin", "trích đăng", "với Báo", "với PV", "ói với ",
-                 "đã thông tin", "đã phản ánh")
 _SELF_CUE = re.compile(
     r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
     r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
@@ -96,6 +89,14 @@ class OutletTable:
         local = [(f"{normalize(form).casefold()} ", canonical)
                  for canonical, forms in data["local_portals"].items() for form in forms]
         self.local_forms = dict(sorted(local, key=lambda fc: -len(fc[0])))  # longest first
+        # What may stand before an outlet's own name ("báo Tuổi Trẻ", "Báo điện tử VTC News"),
+        # the first words of those and of a local portal's forms, and the online edition
+        # written after a paper's name ("Báo Người Lao Động điện tử")
+        words = sorted((w.casefold() for w in data["outlet_words"]), key=len, reverse=True)
+        self.outlet_word = re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s+")
+        self.word_starts = tuple(sorted({w.split()[0] for w in [*words, *self.local_forms]}))
+        self.editions = tuple(" " + e.casefold() for e in data["editions"])
+        self.self_needles = tuple(data["self_needles"])
         self.outlets: list[Outlet] = [
             Outlet(o["name"], o["kind"], tuple(o["aliases"]), tuple(o["domains"]))
             for o in data["outlets"]
@@ -130,12 +131,13 @@ class OutletTable:
             host = self.host(key)
             if host:
                 return host
-        if not key.startswith(_OUTLET_WORD_STARTS):
+        if not key.startswith(self.word_starts):
             return None
-        bare = _OUTLET_WORD.sub("", key)
+        bare = self.outlet_word.sub("", key)
         found = self.names.get(bare) if bare != key else None
-        if found is None and bare.endswith(_EDITION):  # "Báo Người Lao Động điện tử"
-            found = self.names.get(bare.rsplit(" ", 2 if bare.endswith("điện tử") else 1)[0])
+        if found is None and bare.endswith(self.editions):  # "Báo Người Lao Động điện tử"
+            edition = next(e for e in self.editions if bare.endswith(e))
+            found = self.names.get(bare[:-len(edition)])
         return found or self.local_portal(text.strip(" ."), key)
 
     def local_portal(self, text: str, key: str) -> str | None:
@@ -191,7 +193,7 @@ class OutletTable:
         outlet, cited). The cues are found by plain substring search first (the body is long,
         the cues rare)."""
         text = text[:_SELF_REACH]
-        for needle in _SELF_NEEDLES:
+        for needle in self.self_needles:
             at = text.find(needle)
             while at >= 0:
                 window = text[max(0, at - 90):at + 120]

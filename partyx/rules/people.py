@@ -75,6 +75,7 @@ _NO_PLACE = NO_CONTEXT
 # The kinds of unit a place written bare after tại/ở may be (see PeopleFinder._such_as).
 # Characters of an article's lead (see PeopleFinder._deceased).
 _LEAD = 800
+_DEPUTIES: dict[str, str] = load("titles")["deputy_titles"]  # (see _head_title)
 
 
 class Found(NamedTuple):
@@ -145,6 +146,10 @@ class PeopleFinder:
         self.elections = frozenset(g["elections"])
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
+        self.assistants = Trie(t["assistant_titles"])
+        self.assistant_ends = frozenset(w.split()[-1].lower() for w in t["assistant_titles"])
+        self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
+        self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
@@ -156,25 +161,30 @@ class PeopleFinder:
                 for n in self.names.find(text, tokens, authors, caps, blocked)]
 
     # -- posts around names --------------------------------------------------------------
-    def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+    def _prefix(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context, sentence: int = 0
                 ) -> tuple[list[Post], int, bool] | None:
         """The chain of posts right before candidate ``c``: (posts, start, list_colon)."""
-        found = self._prefix_chain(toks, c, floor, ctx)
+        found = self._prefix_chain(toks, c, floor, ctx, sentence)
         if found is None:
             return self._body_list(toks, max(floor, c.start - 40), c.cue_at, ctx)
         posts, s, end, colon = found
         self.posts.settle_chain(toks, posts, ctx, end)
         return posts, s, colon
 
-    def _prefix_chain(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context
+    def _prefix_chain(self, toks: list[Tok], c: Candidate, floor: int, ctx: Context,
+                      sentence: int = 0
                       ) -> tuple[list[Post], int, int, bool] | None:
         """The chain read right before ``c`` (not settled): (posts, start, end, colon)."""
         cued = c.cued  # (as found: _posts sets it after this)
         target = c.cue_at
         firsts = self.posts.post_first_words
+        generic = self.orgs.words.generic
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
+            if s > 0 and toks[s - 1].cap and toks[s - 1].low in generic.root and (
+                    g := generic.match(toks, s - 1)) is not None and g[1] > s:
+                continue  # a title inside a body's name: "Ban Giám đốc CATP Hà Nội"
             posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
@@ -187,6 +197,9 @@ class PeopleFinder:
             if posts and self._list_intro(toks, end, target):
                 return posts, s, end, True
             if rest in (["là"], [",", "là"]) and posts:  # "Bí thư Tỉnh ủy là ông Phạm Duy Cường"
+                if self.past_re.search(" ".join(t.text for t in toks[sentence:s])):
+                    for p in posts:  # "Trước đó, …, còn Bí thư Tỉnh ủy là ông A": held then
+                        p.status = FORMER
                 return posts, s, end, False
         return None
 
@@ -297,6 +310,63 @@ class PeopleFinder:
             if not t.word or t.cap:
                 return None
             q += 1
+        return None
+
+    def _assistants(self, text: str, tokens: Tokens, cands: list[Candidate]) -> None:
+        """``ông A, Trợ lý đồng chí B, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ``: an
+        assistant's or a secretary's title (``assistant_titles``) before a cue and a person
+        B is a post of the person A the title stands in apposition to (after a comma), or
+        of the holder of the previous such title when a cue stands between (``…, giữ chức
+        Trợ lý đồng chí C, …``): its organisation is B's last post written after B."""
+        toks = tokens.toks
+        holders: dict[int, tuple[Candidate, int]] = {}  # principal's index -> holder
+        for j, d in enumerate(cands):
+            if j == 0 or d.cue_at == d.start or d.cue_at < 2 or (
+                    toks[d.cue_at - 1].low not in self.assistant_ends):
+                continue  # (most people: no assistant's title before their cue)
+            found = next(((a, m[0]) for a in range(max(0, d.cue_at - 3), d.cue_at)
+                          if (m := self.assistants.match(toks, a)) is not None
+                          and m[1] == d.cue_at), None)
+            if found is None:
+                continue
+            a, title = found
+            prev = cands[j - 1]
+            gap = toks[_reach(prev):a]
+            status = CURRENT
+            if len(gap) == 1 and gap[0].low == "," and j - 1 not in holders:
+                holder = prev
+            elif j - 1 in holders and gap and (m := self.appoint.match(
+                    toks, _reach(prev) + (gap[0].low == ","))) is not None and (
+                    m[1] == a and m[0] in (CURRENT, FORMER)):
+                holder, status = holders[j - 1][0], m[0]
+            else:
+                continue
+            reach = _reach(d)
+            own = [p for p in d.posts if p.end <= reach and self.posts.is_post(p)]
+            if not own:
+                continue
+            q = own[-1]
+            written = q.title if q.org is None else f"{q.title} {q.org.name}"
+            words = written.split()
+            name = " ".join(w for k, w in enumerate(words)  # "Trưởng ban Ban Tổ chức …"
+                            if k == 0 or w.lower() != words[k - 1].lower())
+            holders[j] = (holder, a)
+            holder.posts.append(Post(title, Org(name, "other", None), status, a, q.end,
+                                     written=text[tokens.starts[a]:tokens.end(q.end - 1)]))
+
+    def _decision_object(self, toks: list[Tok], at: int) -> int | None:
+        """Where the word that names the people a decision is for (``đối với``, ``cho``:
+        ``decision_objects``) begins, when it stands right before ``toks[at]`` (a person's
+        cue or name), cue words of a list between (``cho các ông, bà:``); else None."""
+        k = at
+        if k > 0 and toks[k - 1].low == ":":
+            k -= 1
+        while k > 0 and at - k < 8 and (toks[k - 1].low in self.cue_words or (
+                toks[k - 1].low in (",", "và") and k < at)):
+            k -= 1
+        for n, words in self.decision_objects:
+            if k >= n and all(toks[k - n + q].low == w for q, w in enumerate(words)):
+                return k - n
         return None
 
     def _decided_for(self, toks: list[Tok], k: int, stop: int, ctx: Context) -> list[Post]:
@@ -469,7 +539,8 @@ class PeopleFinder:
         # 1. chains before names, with the split rule between two names
         floor = 0
         for i, c in enumerate(cands):
-            r = self._prefix(toks, c, max(floor, first_token(breaks, c.start)), ctx)
+            opening = first_token(breaks, c.start)
+            r = self._prefix(toks, c, max(floor, opening), ctx, opening)
             if r is not None:
                 posts, s, colon = r
                 c.prefix_start = s
@@ -510,19 +581,28 @@ class PeopleFinder:
                 posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx))
-            at = c.cue_at
-            if at >= 2 and toks[at - 1].low == "với" and toks[at - 2].low == "đối":
+            at = self._decision_object(toks, c.cue_at)
+            if at is not None:
                 # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each
-                # person of a list there ("đối với ông A, ông B và bà C")
-                decided = self._decided_for(toks, first_token(breaks, at), at - 2, ctx)
+                # person of a list there ("đối với ông A, ông B và bà C", "bổ nhiệm 3 Thứ
+                # trưởng cho các ông, bà: A, B, C": written once for the list)
+                decided = self._decided_for(toks, first_token(breaks, at), at, ctx)
                 c.posts.extend(decided)
                 prev = c
+                listed = []
                 for d in cands[i + 1:] if decided else ():
                     if d.cue_at - prev.end not in (1, 2) or any(
                             t.low not in (",", "và") for t in toks[prev.end:d.cue_at]):
                         break
-                    d.posts.extend(decided)
+                    listed.append(d)
                     prev = d
+                if listed:
+                    decided = [replace(p, shared=True) for p in decided]
+                    c.posts[-len(decided):] = decided
+                for d in listed:
+                    d.posts.extend(decided)
+        # 2b. "A, Trợ lý đồng chí B, Thủ tướng Chính phủ": A's post is named by B's
+        self._assistants(text, tokens, cands)
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]
@@ -1028,8 +1108,9 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
 
 def _head_title(title: str) -> str:
     """The head of a deputy's or standing deputy's title: ``Phó Bí thư Thường trực`` ->
-    ``Bí thư``."""
-    return title.removeprefix("Phó ").removesuffix(" Thường trực")
+    ``Bí thư``; ``Thứ trưởng`` -> ``Bộ trưởng`` (``deputy_titles``)."""
+    title = title.removeprefix("Phó ").removesuffix(" Thường trực")
+    return _DEPUTIES.get(title, title)
 
 
 def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[Unit],

@@ -29,14 +29,17 @@ from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place
 
-_TERM_WORDS = frozenset({"khóa", "nhiệm", "các"})  # the first words _finish looks for
 _DASHES = frozenset({"-", "–", "—"})
 _ROMAN = frozenset("IVXLC")
 # what separates the posts of a chain; the joiners share a bare title's organisation
 _SEPARATORS = frozenset({",", "kiêm", "và", "/", "rồi"}) | _DASHES
 _SEMI_SEPARATORS = _SEPARATORS | {";"}
-_JOINERS = frozenset({"kiêm", "và", "/"}) | _DASHES
-_COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
+_CHAIN = load("titles")["chain_words"]
+# the first words of a term written after a post (_finish looks for them)
+_TERM_WORDS = frozenset(w.split()[0] for w in _CHAIN["terms"])
+_JOINERS = frozenset(_CHAIN["joiners"]) | _DASHES
+# a committee's own bodies: written bare in a chain, a Party committee's (_inherit)
+_COMMITTEE_BODIES = frozenset(_CHAIN["committee_bodies"])
 
 
 @dataclass
@@ -188,6 +191,11 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
                 cues[base + colon] = CURRENT
                 for lead in g["former_leads"]:
                     cues[f"{lead} {base}{colon}"] = FORMER
+    # the passive of a decision or an election, alone or before a cue that follows it
+    # ("được điều động giữ chức vụ …": the two cues read one after the other)
+    for lead in g["passive"]:
+        for verb in (*g["decision_verbs"], *g["elections"]):
+            cues.setdefault(f"{lead} {verb}", CURRENT)
     for verb in g["leaving_verbs"]:
         for obj in objects:
             cues[f"{verb} {obj}".strip()] = FORMER
@@ -214,7 +222,9 @@ class PostParser:
             w.prefixes, w.titles.root, w.members.root, w.fillers.root, w.body_members.root)
         self._post_heads = frozenset(w.titles.root).union(w.members.root, w.body_members.root)
         self.orgs = orgs or OrgReader(w.titles, self.post_first_words)
-        self.dated = frozenset(load("titles")["dated_words"])  # (see Post.dated)
+        t = load("titles")
+        self.dated = frozenset(t["dated_words"])  # (see Post.dated)
+        self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
@@ -318,6 +328,14 @@ class PostParser:
             return None  # "của Ban Thường vụ Thành ủy, …" is the body, no member
         (title, body), j = m
         r = self.orgs.committee(toks, j, ctx)
+        if r is None and j < len(toks) and toks[j].cap:
+            # a committee of the centre or a cell's ("Thường vụ Quân ủy Trung ương", "Thường
+            # vụ Đảng ủy Quân khu 7"), never a body itself ("Thường vụ Bộ Chính trị")
+            r = self.orgs.org(toks, j, ctx, generic=False)
+            if r is not None and not (r[0].kind == "party_committee" and _member_body(r[0])
+                                      and r[0].resolved and not (r[0].bare or r[0].cell)
+                                      and not r[0].name.startswith(self._bodies)):
+                r = None
         if r is not None:
             org, end = r
             return Post(title, org.body(body, org.kind), status, start, end)
@@ -644,8 +662,10 @@ class PostParser:
             return False
         if orgs.is_name_start(toks, k):
             # (a school or a street is named after a person: "Trường THPT Trần Hưng Đạo";
-            # the holder of a post written before their name ends its chain)
-            return org.kind == "other"
+            # the holder of a post written before their name ends its chain; no bank, no
+            # department is: "Ngân hàng Chính sách xã hội Nguyễn Văn A" is A's)
+            return org.kind == "other" and not org.name.startswith(
+                orgs.words.impersonal_heads)
         return not orgs.gazetteer.is_place_name(t.text)
 
     def starts_post(self, tok: Tok) -> bool:

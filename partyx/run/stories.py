@@ -104,12 +104,18 @@ def sign(text: str | None, published: str | None) -> Signature:
     m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is, permutations=_permutations(),
                 scheme=SCHEME)
     # half of them, the same half for every article (those whose hash is even): the
-    # Jaccard similarity of two halves is that of the two sets, at half the cost
-    m.update_batch(hashes[(hashes & 1) == 0].tolist())
+    # Jaccard similarity of two halves is that of the two sets, at half the cost.
+    # ``update_batch`` hashes each value of its batch with ``hashfunc`` in a Python loop, then
+    # mixes and permutes the hash values in numpy: given a batch of one value, the array of
+    # the shingles' hashes, and a hashfunc that gives it back as it is, it does the same
+    # arithmetic on the same values without a Python call per shingle (the signature is the
+    # one ``update_batch(hashes.tolist())`` gives: tests/run/test_stories.py)
+    m.update_batch((hashes[(hashes & 1) == 0],))
     return Signature(m.hashvalues.astype("<u4").tobytes(), len(hashes), published)
 
 
-def _as_is(value: int) -> int:
+def _as_is(value: Any) -> Any:
+    """The hash function of the signatures: the shingles come hashed, as an array."""
     return value
 
 
@@ -285,7 +291,12 @@ class StoryIndex:
     def assign(self) -> Iterator[tuple[str, str, str | None]]:
         """``(id, story, duplicate_of)`` of every record whose story fields must change,
         after the articles added or removed since the last call."""
-        dirty = [i for (i,) in self.db.execute("SELECT id FROM story_dirty ORDER BY id")]
+        # an article linked to none whose record holds its own story (``story_of`` has no row
+        # for it) keeps it: only the others are worked out (in a crawl, most are alone)
+        dirty = [i for (i,) in self.db.execute(
+            "SELECT d.id FROM story_dirty d WHERE EXISTS (SELECT 1 FROM story_links l "
+            "WHERE l.a = d.id) OR EXISTS (SELECT 1 FROM story_of o WHERE o.id = d.id) "
+            "ORDER BY d.id")]
         seen: set[str] = set()
         changes: list[tuple[str, str, str | None]] = []
         for start in dirty:

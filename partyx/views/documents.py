@@ -10,6 +10,11 @@ date (the citing article's publication date, else its event date) and the ids of
 articles. Rows are ordered by the citations of their symbol (all years), so the years of one
 symbol stand together, then by year. To keep memory bounded the ids kept per document stop at
 :data:`MAX_ARTICLE_IDS`; the count does not.
+
+A story (``story``: an article and its copies by other outlets) cites once: ``citations`` is
+the number of stories citing the document, ``citing_articles`` the number of articles (both
+are given). With ``by="article"`` (``--by article``) ``citations`` counts every citing article,
+as partyx did before stories.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from partyx.views.records import (
     document_label,
     document_year,
     published_date,
+    story_of,
     widen,
 )
 from partyx.views.render import Section, ViewResult
@@ -37,7 +43,8 @@ class _Document:
     label: str
     year: int | None
     fields: dict[str, Counter[str | int]] = field(default_factory=dict)
-    citations: int = 0
+    citations: int = 0  # articles citing it
+    stories: set[int] = field(default_factory=set)  # numbers of the stories citing it
     first: str | None = None
     last: str | None = None
     articles: list[str] = field(default_factory=list)
@@ -52,12 +59,18 @@ class DocumentsView:
 
     name = "documents"
 
-    def __init__(self) -> None:
+    def __init__(self, by: str = "story") -> None:
+        self.by = by
         self.documents: dict[str, _Document] = {}
+        self.story_numbers: dict[str, int] = {}  # a number for each story (see people.py)
 
     def add(self, record: dict[str, Any]) -> None:
         date = published_date(record)
         seen: set[str] = set()
+        story_id = story_of(record)
+        story = self.story_numbers.get(story_id)
+        if story is None:
+            story = self.story_numbers[story_id] = len(self.story_numbers)
         for d in dicts(record.get("documents")):
             k = document_key(d)
             doc = self.documents.get(k)
@@ -76,6 +89,7 @@ class DocumentsView:
                 continue
             seen.add(k)
             doc.citations += 1
+            doc.stories.add(story)
             widen(doc, date)
             if len(doc.articles) < MAX_ARTICLE_IDS:
                 doc.articles.append(str(record.get("id")))
@@ -88,9 +102,11 @@ class DocumentsView:
             for name in _DESCRIPTIVE:
                 counts = doc.fields.get(name)
                 row[name] = counts.most_common(1)[0][0] if counts else None
-            row.update(citations=doc.citations, first_cited=doc.first, last_cited=doc.last,
-                       articles=doc.articles)
-            by_symbol[doc.label.casefold()] += doc.citations
+            citations = len(doc.stories) if self.by == "story" else doc.citations
+            row.update(citations=citations, citing_stories=len(doc.stories),
+                       citing_articles=doc.citations, first_cited=doc.first,
+                       last_cited=doc.last, articles=doc.articles)
+            by_symbol[doc.label.casefold()] += citations
             out.append(row)
         out.sort(key=lambda r: (-by_symbol[r["document"].casefold()], r["document"].casefold(),
                                 r["year"] is None, r["year"] or 0))
@@ -98,15 +114,21 @@ class DocumentsView:
 
     def result(self) -> ViewResult:
         docs = self.rows()
-        return ViewResult(self.name, docs, lambda: [_section(docs)])
+        return ViewResult(self.name, docs, lambda: [_section(docs, self.by)])
 
 
-def _section(docs: list[dict[str, Any]]) -> Section:
+def _section(docs: list[dict[str, Any]], by: str = "story") -> Section:
+    """One row per document: its citations in stories and in articles, the counted unit
+    first."""
+    units = (["citing_stories", "citing_articles"] if by == "story"
+             else ["citing_articles", "citing_stories"])
     section = Section("Documents cited", ["document", "year", "type", "issued by",
-                                          "citations", "first cited", "last cited", "articles"])
+                                          *(u.replace("_", " ") for u in units),
+                                          "first cited", "last cited", "articles"])
     for r in docs:
         section.rows.append([r["document"], year_label(r["year"]), r["type"], r["issued_by"],
-                             r["citations"], r["first_cited"], r["last_cited"], r["articles"]])
+                             r[units[0]], r[units[1]], r["first_cited"], r["last_cited"],
+                             r["articles"]])
     return section
 
 

@@ -8,7 +8,9 @@ diacritics (``tuyen`` finds ``Tuyến``); a search can be given in the address t
 (``report.html#q=Thanh%20Xuân``). Without JavaScript the whole table is simply shown. With
 ``map_year="2025"`` (``partyx report --map 2025``) the membership charts are grouped by the
 province that holds each organisation on today's map (``Đảng bộ tỉnh Bình Định`` under Gia Lai;
-the organisation keeps its name as written) and the places on that map are counted.
+the organisation keeps its name as written) and the places on that map are counted. Event
+types, people and documents count each story once (an article and its copies by other
+outlets); ``by="article"`` (``partyx report --by article``) counts every article.
 
 All values are HTML-escaped; the page is built from one pass over the records
 (:class:`partyx.views.summary.SummaryView`) and written atomically (:func:`write_page`).
@@ -94,7 +96,7 @@ def render_report(view: SummaryView, source: str) -> str:
         _cards(view, data),
         '<div class="cols">',
         _counts("Outlets", "outlet", data["by_outlet"]),
-        _counts("Event types", "type", data["by_event_type"]),
+        _counts("Event types", "type", data["by_event_type"], data["counted"]),
         _counts("Months", "month", data["by_month"]),
         *([_counts(f"Places on the {view.map_year} map", "place", data["by_place"])]
           if view.map_year else []),
@@ -109,7 +111,8 @@ def render_report(view: SummaryView, source: str) -> str:
 
 
 def _cards(view: SummaryView, data: dict[str, Any]) -> str:
-    cards = [("articles", data["articles"]), ("with errors", data["articles_with_errors"]),
+    cards = [("articles", data["articles"]), ("stories", data["stories"]),
+             ("with errors", data["articles_with_errors"]),
              ("people", len(view.people.people)),
              ("documents cited", len(view.documents.documents)),
              ("organisations with membership", len(view.membership.orgs))]
@@ -117,11 +120,11 @@ def _cards(view: SummaryView, data: dict[str, Any]) -> str:
     return f'<section id="summary" class="cards">{body}</section>'
 
 
-def _counts(title: str, column: str, counts: dict[str, int]) -> str:
+def _counts(title: str, column: str, counts: dict[str, int], unit: str = "articles") -> str:
     rows = "".join(f"<tr><td>{escape(str(k))}</td><td class=n>{_n(v)}</td></tr>"
                    for k, v in counts.items())
     return (f"<section><h2>{escape(title)}</h2><table><thead><tr><th>{escape(column)}</th>"
-            f"<th>articles</th></tr></thead><tbody>{rows}</tbody></table></section>")
+            f"<th>{escape(unit)}</th></tr></thead><tbody>{rows}</tbody></table></section>")
 
 
 def _membership(view: SummaryView) -> str:
@@ -185,31 +188,37 @@ def _documents(view: SummaryView) -> str:
     if not docs:
         return ('<section id="documents"><h2>Documents cited</h2>'
                 '<p class="empty">No cited documents in these records.</p></section>')
+    units = (["citing_stories", "citing_articles"] if view.by == "story"
+             else ["citing_articles", "citing_stories"])
     rows = "".join(
         f"<tr><td>{escape(d['document'])}</td><td>{escape(year_label(d['year']))}</td>"
         f"<td>{escape(d['type'] or '')}</td>"
-        f"<td>{escape(d['issued_by'] or '')}</td><td class=n>{_n(d['citations'])}</td>"
+        f"<td>{escape(d['issued_by'] or '')}</td><td class=n>{_n(d[units[0]])}</td>"
+        f"<td class=n>{_n(d[units[1]])}</td>"
         f"<td>{escape(d['first_cited'] or '')}</td><td>{escape(d['last_cited'] or '')}</td></tr>"
         for d in docs)
+    heads = "".join(f"<th>{escape(u.replace('_', ' '))}</th>" for u in units)
     return ('<section id="documents"><h2>Documents cited</h2><table><thead><tr><th>document</th>'
-            "<th>year</th><th>type</th><th>issued by</th><th>citations</th><th>first cited</th>"
+            f"<th>year</th><th>type</th><th>issued by</th>{heads}<th>first cited</th>"
             f"<th>last cited</th></tr></thead><tbody>{rows}</tbody></table></section>")
 
 
 def _people(view: SummaryView) -> str:
     people = view.people.rows()
-    note = (f'<p class="meta">The {MAX_PEOPLE} people seen in most articles of {len(people)}.</p>'
-            if len(people) > MAX_PEOPLE else "")
-    rows = "".join(_person_row(p) for p in people[:MAX_PEOPLE])
+    units = ["stories", "articles"] if view.by == "story" else ["articles", "stories"]
+    note = (f'<p class="meta">The {MAX_PEOPLE} people seen in most {units[0]} of '
+            f"{len(people)}.</p>" if len(people) > MAX_PEOPLE else "")
+    rows = "".join(_person_row(p, units) for p in people[:MAX_PEOPLE])
     return ('<section id="people-section"><h2>People</h2>'
             '<p><input id="search" type="search" placeholder="Search name, post, organisation"'
             ' aria-label="search people"><span id="shown"></span></p>' + note +
-            '<table id="people"><thead><tr><th>name</th><th>articles</th><th>posts</th>'
+            f'<table id="people"><thead><tr><th>name</th><th>{units[0]}</th><th>{units[1]}</th>'
+            "<th>posts</th>"
             "<th>first seen</th><th>last seen</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></section>")
 
 
-def _person_row(p: dict[str, Any]) -> str:
+def _person_row(p: dict[str, Any], units: list[str]) -> str:
     posts = "".join(
         f'<li class="{escape(x["status"])}">{escape(x["post"])} '
         f'<span class="meta">{escape(x["first_seen"] or "?")} – {escape(x["last_seen"] or "?")}'
@@ -217,7 +226,8 @@ def _person_row(p: dict[str, Any]) -> str:
     variants = (f' <span class="meta">({escape(", ".join(p["variants"]))})</span>'
                 if p["variants"] else "")
     return (f'<tr class="person"><td>{escape(p["name"])}{variants}</td>'
-            f'<td class=n>{_n(p["articles"])}</td><td><ul class="posts">{posts}</ul></td>'
+            f'<td class=n>{_n(p[units[0]])}</td><td class=n>{_n(p[units[1]])}</td>'
+            f'<td><ul class="posts">{posts}</ul></td>'
             f'<td>{escape(p["first_seen"] or "")}</td><td>{escape(p["last_seen"] or "")}</td></tr>')
 
 
@@ -226,14 +236,14 @@ def _n(value: int) -> str:
 
 
 def write_page(path: Path, output: Path, warn: Callable[[str], None] = lambda _: None,
-               strict: bool = False, map_year: str | None = None) -> int:
+               strict: bool = False, map_year: str | None = None, by: str = "story") -> int:
     """The report page of the records file ``path``, written to ``output`` atomically; return
     the number of articles. :class:`~partyx.errors.ExportError` when ``output`` is the input or
     a file that is not an HTML report; :class:`~partyx.errors.BadRecord` (``strict``) and
     :class:`OSError` as they come: nothing is written then."""
     if not io.replaceable(output, b"<!doctype html", path):
         raise ExportError(errors.NOT_AN_HTML_REPORT, path=output)
-    view = fold(SummaryView(map_year=map_year), path, warn, strict)
+    view = fold(SummaryView(map_year=map_year, by=by), path, warn, strict)
     page = render_report(view, str(path))
     with io.atomic_writer(output) as fh:
         fh.write(page.encode("utf-8"))

@@ -3,7 +3,9 @@
 One record (one article) becomes rows of several tables joined by keys:
 
 ==============  =====================================================================
-articles        one row per article: ``article_id`` (the record id) and its scalars
+articles        one row per article: ``article_id`` (the record id) and its scalars, with its
+                ``story`` (near copies by other outlets share it: ``count(DISTINCT story)``
+                counts each story once) and ``duplicate_of``
 people          one row per person across the corpus (``person_id``; ``name_key`` is the
                 normalised casefolded name that makes variant spellings one person)
 appearances     (article_id, person_id): the person in that article, as written there
@@ -39,6 +41,7 @@ from partyx.views.records import (
     field,
     key,
     org_now,
+    story_of,
 )
 
 TEXT, INT = "TEXT", "INTEGER"
@@ -48,7 +51,8 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
     "articles": [("article_id", TEXT), ("title", TEXT), ("published", TEXT), ("outlet", TEXT),
                  ("authors", TEXT), ("section", TEXT), ("event_type", TEXT),
                  ("event_date", TEXT), ("event_lead", TEXT), ("source_path", TEXT),
-                 ("source_sha256", TEXT), ("errors", INT)],
+                 ("source_sha256", TEXT), ("errors", INT), ("story", TEXT),
+                 ("duplicate_of", TEXT)],
     "people": [("person_id", INT), ("name", TEXT), ("name_key", TEXT)],
     "appearances": [("article_id", TEXT), ("person_id", INT), ("name", TEXT), ("gender", TEXT),
                     ("mentions", INT)],
@@ -157,7 +161,8 @@ class Normaliser:
                     r.get("published"), str) else None, _name(r.get("outlet")),
                 "; ".join(authors) or None, _text(r.get("section")), _name(event.get("type")),
                 day(event.get("date")), _name(event.get("lead")), _text(source.get("path")),
-                _text(source.get("sha256")), len(errors) if isinstance(errors, list) else 0)
+                _text(source.get("sha256")), len(errors) if isinstance(errors, list) else 0,
+                story_of(r), _text(r.get("duplicate_of")))
 
     def _people(self, aid: str, r: dict[str, Any]) -> Iterator[tuple[str, Row]]:
         seen: set[int] = set()

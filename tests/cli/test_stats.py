@@ -19,10 +19,11 @@ def test_stats_with_file_is_the_summary(corpus):
     assert summary["by_outlet"]["Lao Động Thủ Đô"] == 1
     assert summary["by_event_type"] == {"review": 2, "inspection": 1, "working_session": 1,
                                         "(unknown)": 1}
-    assert summary["people"][0] == {"name": TUYEN, "articles": 3, "posts": [
+    assert summary["people"][0] == {"name": TUYEN, "stories": 3, "articles": 3, "posts": [
         "nguyên Chủ tịch Hội Liên hiệp Phụ nữ thành phố Hà Nội",
         "Phó Bí thư Thường trực Thành ủy Hà Nội"]}
-    assert summary["documents"][0] == {"document": "15-NQ/TU", "year": 2017, "citations": 3}
+    assert summary["documents"][0] == {"document": "15-NQ/TU", "year": 2017, "citations": 3,
+                                       "citing_articles": 3, "citing_stories": 3}
 
 
 def test_stats_json_flag_and_explicit_summary(corpus):
@@ -42,7 +43,7 @@ def test_stats_without_file_reads_the_default_output(tmp_path, monkeypatch):
 
 def test_options_before_the_file_still_reach_the_summary(corpus):
     assert as_json("--top", "1", str(corpus))["people"] == [
-        {"name": TUYEN, "articles": 3, "posts": [
+        {"name": TUYEN, "stories": 3, "articles": 3, "posts": [
             "nguyên Chủ tịch Hội Liên hiệp Phụ nữ thành phố Hà Nội",
             "Phó Bí thư Thường trực Thành ủy Hà Nội"]}]
 

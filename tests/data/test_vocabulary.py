@@ -75,10 +75,13 @@ SHAPES = {
     # rules/boilerplate.py, rules/header.py (banners)
     "boilerplate": {k: WORDS for k in ("lines", "prefixes", "counters", "related_markers",
                                        "stop_markers", "banners", "banner_prefixes",
-                                       "photo_credits", "site_footer", "site_footer_fields")},
+                                       "photo_credits", "site_footer", "site_footer_fields",
+                                       "follow_words", "platforms")},
     # rules/header.py
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
-                                   "honorifics", "affiliations", "offices", "signature_marks")},
+                                   "honorifics", "affiliations", "offices", "signature_marks",
+                                   "lead_joins", "credit_leads", "photo_leads", "source_cues",
+                                   "trailing_words")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
@@ -119,7 +122,8 @@ SHAPES = {
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
-             "name_syllables": WORDS, "name_enders": WORDS},
+             "name_syllables": WORDS, "name_enders": WORDS,
+             "impersonal_heads": WORDS},
     # rules/membership.py
     "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
@@ -127,7 +131,8 @@ SHAPES = {
                    "total_followers": WORDS, "total_places": WORDS,
                    "total_places_next": WORDS, "joined_names": WORDS},
     # rules/header.py
-    "outlets": {"forms": {str: WORDS}, "names": STR_MAP,
+    "outlets": {"outlet_words": WORDS, "editions": WORDS, "self_needles": WORDS,
+                "forms": {str: WORDS}, "names": STR_MAP,
                 "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
                                      spellings_=WORDS, paper_=OWN_OUTLET,
@@ -155,7 +160,9 @@ SHAPES = {
                "appointment_cues": WORDS, "leaving_cues": WORDS,
                "org_within": {str: pair(INT, STR)}, "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,
-               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS},
+               "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
+               "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
+               "chain_words": {str: WORDS}},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }

@@ -21,6 +21,10 @@ LEAD = ("Chiều 24/3, Đoàn kiểm tra số 3 của Ban Thường vụ Thành 
         "triệt, học tập và triển khai thực hiện Nghị quyết tại quận Thanh Xuân.")
 
 
+MORE = ("Phát biểu tại buổi làm việc, đồng chí Trưởng đoàn đề nghị quận tiếp tục phát huy kết quả "
+        "đạt được, khắc phục hạn chế và hoàn thành tốt nhiệm vụ được giao trong thời gian tới.")
+
+
 @pytest.fixture(scope="module")
 def meta() -> HeaderReader:
     return HeaderReader()
@@ -111,6 +115,43 @@ def test_published_is_never_taken_from_the_body():
     ("Đại tá, TS. Nguyễn Văn Cường", ["Nguyễn Văn Cường"], None),  # a rank, then a degree
     ("TS. Nguyễn Văn An - Học viện Chính trị quốc gia Hồ Chí Minh", ["Nguyễn Văn An"], None),
     ("ThS Lê Thị Bình (Trường Đại học Luật Hà Nội)", ["Lê Thị Bình"], None),
+    # leads joined by a dash or a slash
+    ("Tin-ảnh: T.Nhân", ["T.Nhân"], None),
+    ("Bài - ảnh: Phạm Dũng", ["Phạm Dũng"], None),
+    # a family name that some outlet's abbreviation spells in capitals ("CAO": Công an nhân dân)
+    ("Cao Cường – Bùi Hiền", ["Cao Cường", "Bùi Hiền"], None),
+    ("CAO NGUYÊN - BẢO THẮNG", ["Cao Nguyên", "Bảo Thắng"], None),
+    ("HOÀNG NHIÊN-HIẾU MINH", ["Hoàng Nhiên", "Hiếu Minh"], None),  # no blank by the dash
+    # a name with its source: a bracket, a slash, a credit glued after it
+    ("Kiều Dụ (Theo Sina)", ["Kiều Dụ"], None),
+    ("P.Võ (Theo The Nation, Bangkok Post)", ["P.Võ"], None),
+    ("Diệu Nga (Ảnh: BTC)", ["Diệu Nga"], None),
+    ("Quang Niên (Space.com)", ["Quang Niên"], None),
+    ("Đức Quỳnh/Reuters, CNN", ["Đức Quỳnh"], None),
+    ("Trang Hồ/ Theo Nikkei, Bloomberg", ["Trang Hồ"], None),
+    ("Phương Mai Theo Bright Side", ["Phương Mai"], None),
+    ("Trung Hiếu/VOV.VN Theo Daily Mail", ["Trung Hiếu"], "Đài Tiếng nói Việt Nam"),
+    ("Hạnh Chi (T/h) Theo Đời sống Plus/GĐVN", ["Hạnh Chi"], "Gia đình Việt Nam"),
+    ("Theo Hoàng Linh (Khám phá)", ["Hoàng Linh"], "Khám Phá"),
+    ("Theo Quang Huy (Pháp luật TPHCM)", ["Quang Huy"], "Pháp Luật TP.HCM"),
+    ("Theo Một Thế Giới", [], "Một Thế Giới"),
+    ("Theo TH (Facebook) (Khám Phá)", [], "Khám Phá"),  # a source inside the outlet's credit
+    ("Phóng viên Thanh Hà", ["Thanh Hà"], None),
+    ("Cộng tác viên Minh Hải", ["Minh Hải"], None),
+    ("Thanh Hà (BQN)", ["Thanh Hà"], None),  # an outlet's abbreviation the table may not know
+    ("Thanh Hà (Trung tâm Truyền thông - Văn hóa - Thể thao huyện)", ["Thanh Hà"], None),
+    ("Theo Hương Giang (Theo CNBC) (Dân Việt)", ["Hương Giang"], "Dân Việt"),
+    ("Theo Huệ My/laodongthudo.vn", ["Huệ My"], "Lao Động Thủ Đô"),
+    ("Hà Khánh/VOV- TPHCM", ["Hà Khánh"], "Đài Tiếng nói Việt Nam"),  # the outlet's bureau
+    ("Anh Dũng - Ảnh: AFC", ["Anh Dũng"], None),
+    ("Hồng Nhung lược dịch", ["Hồng Nhung"], None),
+    ("Thanh Hà - TTVHTT&TT huyện Núi Thành", ["Thanh Hà"], None),  # the unit written for
+    ("Thanh Hà (TTVH-TT huyện Núi Thành)", ["Thanh Hà"], None),
+    # a credit naming a source, no person: no author
+    ("Theo Daily Mail", [], None),
+    ("Theo Sputnik, RT", [], None),
+    ("(Theo SCMP)", [], None),
+    ("Nguồn Bloomberg", [], None),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -124,6 +165,10 @@ def test_byline_forms(meta, text, names, outlet):
     "Nguyễn Văn An - Bí thư Tỉnh ủy",
     "Nguồn ảnh: TTXVN",  # a photo's source is no reprint credit
     "Theo ông Nguyễn Văn Phong",
+    "Theo nhiều người",
+    "Trần Văn Bình (xã Hòa Bình, huyện Núi Thành)",  # a person of the story and where he lives
+    "Trần Văn Bình - xã Hòa Bình, huyện Núi Thành",
+    "Nguồn ảnh: TTXVN",
     "Quang cảnh hội nghị",
     "Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong phát biểu chỉ đạo",
     "Chiều 24/3, đoàn kiểm tra làm việc.",
@@ -218,6 +263,52 @@ def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
 def test_a_dateline_or_credit_goes_before_what_the_story_says_of_itself():
     article = run(f"Tiêu đề bài viết về Đảng\n(QNO) - {LEAD}\nTrả lời Tuổi Trẻ, ông A nói.\n")
     assert article.outlet == "Báo Quảng Nam"
+
+
+@pytest.mark.parametrize(("foot", "authors"), [
+    ("Tú Oanh\nTheo Sputnik, RT", ["Tú Oanh"]),  # a credit of foreign sources under a byline
+    ("Phương Đặng\n(Theo SCMP)", ["Phương Đặng"]),
+    ("Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017", ["Lạc Bối"]),  # a byline and a time
+    ("Thanh Hà\n#Quảng Nam #Công tác cán bộ", ["Thanh Hà"]),  # a tag list
+    ("Thanh Hà\nTheo dõi Báo Quảng Nam trên Google News", ["Thanh Hà"]),  # a follow button
+    ("Thanh Hà\nCÁC TIN, BÀI VIẾT KHÁC\nQuảng Nam công bố quyết định nhân sự", ["Thanh Hà"]),
+])
+def test_a_byline_above_credits_and_page_furniture_is_found(foot, authors):
+    body = f"{LEAD}\n{MORE}"
+    article = run(f"Tiêu đề bài viết ở đây\n{body}\n{foot}\n")
+    assert article.authors == authors
+    assert article.text == body.replace("\n", "\n\n")
+
+
+def test_a_photo_credit_glued_after_the_last_caption_is_no_byline():
+    caption = ("Em Cao Thị Trang Nhung, học sinh Trường THPT Lê Viết Thuật, hy vọng hành động của "
+               "mình có thể góp phần bảo vệ động vật hoang dã. Ảnh: Chu Thanh")
+    assert run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{caption}\n").authors == []
+
+
+@pytest.mark.parametrize(("under_lead", "authors", "published"), [
+    ("Thanh Hà", ["Thanh Hà"], None),
+    ("THANH HÀ\n12/03/2024 08:30", ["Thanh Hà"], "2024-03-12T08:30:00+07:00"),
+    ("Bài, ảnh: Thanh Hà", ["Thanh Hà"], None),
+    ("HÌNH MINH HỌA", [], None),  # a caption's word, no name
+    ("Quang cảnh hội nghị", [], None),
+])
+def test_a_byline_between_the_lead_and_the_body(under_lead, authors, published):
+    article = run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{under_lead}\n{MORE}\n")
+    assert article.authors == authors and article.published == published
+    assert article.text.startswith(LEAD) and article.text.endswith(MORE)
+
+
+def test_a_byline_posted_by_in_the_date_line():
+    article = run(f"Tiêu đề bài viết ở đây\nĐăng bởi Thanh Hà vào lúc 08:30 12/03/2024\n{LEAD}\n")
+    assert article.authors == ["Thanh Hà"]
+    assert article.published == "2024-03-12T08:30:00+07:00"
+
+
+def test_a_section_in_the_date_line_is_no_author():
+    article = run(f"Tiêu đề bài viết ở đây\nThanh Hà | Chính trị | 12/03/2024 08:30\n{LEAD}\n")
+    assert article.authors == ["Thanh Hà"]
+    assert article.published == "2024-03-12T08:30:00+07:00"
 
 
 def test_a_person_of_the_story_at_its_foot_is_no_author():

@@ -56,6 +56,22 @@ from partyx.rules.outlets import table
     ("Cổng TTĐT huyện Vị Thủy", "Cổng Thông tin điện tử huyện Vị Thủy"),
     ("CỔNG THÔNG TIN ĐIỆN TỬ UBND HUYỆN VỊ THỦY", "Cổng Thông tin điện tử huyện Vị Thủy"),
     ("Trang thông tin điện tử xã Võ Miếu", "Trang Thông tin điện tử xã Võ Miếu"),
+    ("Cổng TTĐT Đảng bộ huyện Vị Thủy", "Cổng Thông tin điện tử Đảng bộ huyện Vị Thủy"),
+    # the press list beyond the Party and State papers: online papers, magazines, stations
+    ("Khám Phá", "Khám Phá"),
+    ("motthegioi.vn", "Một Thế Giới"),
+    ("GĐVN", "Gia đình Việt Nam"),
+    ("Saostar.vn", "Saostar"),
+    ("ngoisao.vnexpress.net", "Ngôi Sao"),  # a site of its own under another's domain
+    ("Tạp chí Luật sư Việt Nam", "Tạp chí Luật sư Việt Nam"),
+    ("VOV Giao thông", "VOV Giao thông"),
+    ("Pháp luật TPHCM", "Pháp Luật TP.HCM"),
+    ("NBTV", "Đài Phát thanh và Truyền hình Ninh Bình"),  # a provincial station's abbreviation
+    ("NTO", "Báo Ninh Thuận"),
+    # the words before and after an outlet's own name (data/outlets.json)
+    ("Báo điện tử Một Thế Giới", "Một Thế Giới"),
+    ("Báo Người Lao Động điện tử", "Người Lao Động"),
+    ("Báo Quảng Nam online", "Báo Quảng Nam"),
 ])
 def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     assert table().name_of(text) == outlet

@@ -266,3 +266,74 @@ def test_an_election_after_a_purpose_word_is_to_come_and_gives_no_post(stage):
     b = run(stage, "Ban Thường vụ quyết định điều động ông Lê Văn Năm để giữ chức Phó Bí thư "
                    "Tỉnh ủy Bến Tre.")
     assert posts(b, "Lê Văn Năm") == {("Phó Bí thư", "Tỉnh ủy Bến Tre")}
+
+
+def test_a_generic_organisation_ends_before_doi_voi(stage):
+    a = run(stage, "Bổ nhiệm 2 Phó Tổng Biên tập Báo Tuổi Trẻ đối với ông Lê Văn Một và bà Trần "
+                   "Thị Hai.")
+    for name in ("Lê Văn Một", "Trần Thị Hai"):
+        assert posts(a, name) == {("Phó Tổng Biên tập", "Báo Tuổi Trẻ")}
+
+
+def test_a_passive_decision_before_a_cue_gives_the_post(stage):
+    a = run(stage, "Ông Lê Văn Ba, Phó Giám đốc Sở Tài chính tỉnh Long An, được điều động giữ "
+                   "chức vụ Giám đốc Sở Nội vụ tỉnh Long An. Bà Trần Thị Tư được phân công làm "
+                   "Phó Chủ tịch UBND tỉnh Long An.")
+    assert posts(a, "Lê Văn Ba") == {("Phó Giám đốc", "Sở Tài chính tỉnh Long An"),
+                                     ("Giám đốc", "Sở Nội vụ tỉnh Long An")}
+    assert posts(a, "Trần Thị Tư") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Long An")}
+    cues = decision_cues()
+    assert cues["được điều động"] == CURRENT and cues["giữ chức vụ"] == CURRENT
+    assert "được bầu giữ chức" not in cues  # (it would leave "vụ" of "chức vụ" unread)
+
+
+def test_former_ministries_and_national_abbreviations_are_organisations(stage):
+    a = run(stage, "Bộ trưởng Bộ Thủy sản Lê Văn Một và Bộ trưởng Bộ VH-TT Trần Văn Hai dự. Phó "
+                   "Tổng Giám đốc NHCSXH Phạm Văn Ba phát biểu. Hiệu trưởng Trường THPT Trần Hưng "
+                   "Đạo dự.")
+    assert posts(a, "Lê Văn Một") == {("Bộ trưởng", "Bộ Thủy sản")}
+    assert posts(a, "Trần Văn Hai") == {("Bộ trưởng", "Bộ Văn hóa - Thông tin")}
+    # ("xã hội" is no commune; a bank is named after no one: the name after it is the holder)
+    assert posts(a, "Phạm Văn Ba") == {("Phó Tổng Giám đốc", "Ngân hàng Chính sách xã hội")}
+    assert not any(p["name"] == "Trần Hưng Đạo" for p in a.people)
+
+
+def test_a_decision_for_a_list_after_cho_gives_each_the_post_and_a_deputy_his_heads_body(stage):
+    a = run(stage, "Bộ trưởng Bộ Y tế Lê Văn Một dự. Thủ tướng trao quyết định bổ nhiệm 2 Thứ "
+                   "trưởng cho các ông, bà: Trần Văn Hai, Phạm Thị Ba. Ông Võ Văn Bốn dự.")
+    for name in ("Trần Văn Hai", "Phạm Thị Ba"):
+        assert posts(a, name) == {("Thứ trưởng", "Bộ Y tế")}
+    assert posts(a, "Võ Văn Bốn") == set()
+
+
+def test_the_standing_body_of_a_central_committee_or_a_cell_and_army_abbreviations(stage):
+    a = run(stage, "Thượng tướng Lê Văn Một, Ủy viên Thường vụ Quân ủy Trung ương, Thứ trưởng Bộ "
+                   "Quốc phòng dự. Ông Trần Văn Hai, Ủy viên Thường vụ Đảng ủy Quân khu 7, dự. "
+                   "Ông Phạm Văn Ba, Chính ủy BTL Thủ đô, dự.")
+    assert posts(a, "Lê Văn Một") == {("Ủy viên", "Ban Thường vụ Quân ủy Trung ương"),
+                                      ("Thứ trưởng", "Bộ Quốc phòng")}
+    assert posts(a, "Trần Văn Hai") == {("Ủy viên", "Ban Thường vụ Đảng ủy Quân khu 7")}
+    assert posts(a, "Phạm Văn Ba") == {("Chính ủy", "Bộ Tư lệnh Thủ đô")}
+
+
+def test_a_capitalised_stop_word_in_a_name_and_a_title_inside_a_boards_name(stage):
+    a = run(stage, "Cục trưởng Cục Báo chí Lê Văn Bốn trả lời. Thay mặt Ban Giám đốc CATP Hà "
+                   "Nội, Thiếu tướng Trần Văn Năm, Phó Giám đốc CATP Hà Nội phát biểu.")
+    assert posts(a, "Lê Văn Bốn") == {("Cục trưởng", "Cục Báo chí")}
+    assert posts(a, "Trần Văn Năm") == {("Phó Giám đốc", "Công an thành phố Hà Nội")}
+
+
+def test_an_assistants_post_is_named_by_the_post_of_the_person_after_it(stage):
+    a = run(stage, "Thủ tướng bổ nhiệm ông Lê Văn Một, Thư ký đồng chí Trần Văn Hai, Ủy viên Bộ "
+                   "Chính trị, Phó Thủ tướng Chính phủ, giữ chức Trợ lý đồng chí Trần Văn Hai, "
+                   "Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ.")
+    assert posts(a, "Lê Văn Một") == {("Thư ký", "Phó Thủ tướng"), ("Trợ lý", "Phó Thủ tướng")}
+    assert posts(a, "Trần Văn Hai") == {("Ủy viên", "Bộ Chính trị"), ("Phó Thủ tướng", None)}
+
+
+def test_a_post_given_by_la_in_a_sentence_a_past_marker_opens_is_former(stage):
+    a = run(stage, "Trước đó, bà Phạm Thị Ba là Chủ tịch UBND tỉnh Long An, còn Bí thư Tỉnh ủy "
+                   "Long An là ông Phạm Văn Bốn. Hiện nay, Bí thư Tỉnh ủy Long An là ông Lê Văn "
+                   "Năm.")
+    assert posts(a, "Phạm Văn Bốn") == {("nguyên Bí thư", "Tỉnh ủy Long An")}
+    assert posts(a, "Lê Văn Năm") == {("Bí thư", "Tỉnh ủy Long An")}

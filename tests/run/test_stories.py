@@ -78,6 +78,12 @@ def test_copies_share_the_original_story_and_others_do_not(story_folder, corpus_
         ida, idb = Path(a).stem, Path(b).stem
         assert records[ida]["story"] != records[idb]["story"]
         assert records[ida]["duplicate_of"] is None and records[idb]["duplicate_of"] is None
+    # the story fields of a linked record are replaced in its line as stored: the line is
+    # the one writing the record again would give, the fields where the SPEC has them
+    for line in out.read_bytes().splitlines():
+        record = orjson.loads(line)
+        assert line == orjson.dumps(record)
+        assert list(record)[-3:] == ["story", "duplicate_of", "errors"]
 
 
 def test_a_copy_added_later_joins_its_story_in_a_run_of_it_alone(story_folder, corpus_dir,
@@ -119,6 +125,23 @@ def test_short_texts_are_never_linked():
     short = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 đã bế mạc chiều nay."
     assert sign(short, None).hashvalues is None
     assert not same_story(1.0, 10, 10)
+
+
+def test_the_signature_is_datasketchs_minhash_of_the_shingles(corpus_dir):
+    # sign() gives update_batch the shingles' hashes as one array (no Python call per
+    # shingle): the signature must be the MinHash datasketch makes of them one by one
+    from datasketch import MinHash
+
+    from partyx.lang.shingles import shingle_hashes
+    from partyx.run.stories import NUM_PERM
+
+    for path in sorted(corpus_dir.glob("*.txt"))[:12]:
+        text = read_article(path, path.stem).article.raw
+        hashes = shingle_hashes(text)
+        m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME)
+        for value in hashes[(hashes & 1) == 0].tolist():
+            m.update(value)
+        assert sign(text, None).hashvalues == m.hashvalues.astype("<u4").tobytes()
 
 
 def test_containment_follows_from_jaccard_and_sizes():

@@ -18,9 +18,9 @@ def test_documents_counts_and_dates(corpus):
     assert docs["91/2017/NĐ-CP"]["issued_by"] == "Chính phủ"
     assert (nq["year"], docs["08-QĐi/TW"]["year"]) == (2017, None)
     csv_out = stats("documents", str(corpus), "-f", "csv").stdout
-    assert csv_out.splitlines()[0] == ("document,year,type,issued by,citations,first cited,"
-                                       "last cited,articles")
-    assert ("15-NQ/TU,2017,Nghị quyết,Ban Thường vụ Thành ủy Hà Nội,3,2021-03-24,2023-01-10,"
+    assert csv_out.splitlines()[0] == ("document,year,type,issued by,citing stories,"
+                                       "citing articles,first cited,last cited,articles")
+    assert ("15-NQ/TU,2017,Nghị quyết,Ban Thường vụ Thành ủy Hà Nội,3,3,2021-03-24,2023-01-10,"
             "000_thanhxuan_2021; 001_thanhxuan_2022; 003_longbien_2023") in csv_out
     assert "08-QĐi/TW,year unknown,Quy định," in csv_out
 

@@ -20,10 +20,10 @@ def test_people_one_row_per_person_however_written(corpus):
     assert tuyen["posts"] == [
         {"post": "nguyên Chủ tịch Hội Liên hiệp Phụ nữ thành phố Hà Nội", "title": "Chủ tịch",
          "org": "Hội Liên hiệp Phụ nữ thành phố Hà Nội", "status": "former",
-         "first_seen": "2021-12-14", "last_seen": "2021-12-14", "articles": 1},
+         "first_seen": "2021-12-14", "last_seen": "2021-12-14", "stories": 1, "articles": 1},
         {"post": "Phó Bí thư Thường trực Thành ủy Hà Nội", "title": "Phó Bí thư Thường trực",
          "org": "Thành ủy Hà Nội", "status": "current",
-         "first_seen": "2021-12-14", "last_seen": "2023-01-09", "articles": 3},
+         "first_seen": "2021-12-14", "last_seen": "2023-01-09", "stories": 3, "articles": 3},
     ]
     thuy = next(p for p in people if p["name"].startswith("Lê Thị"))
     assert thuy["name"] == "Lê Thị Thủy" and thuy["articles"] == 2  # Thuỷ (old tone) joined
@@ -48,7 +48,7 @@ def test_people_csv_is_one_row_per_post(corpus):
     tuyen = [r for r in rows if r["name"] == TUYEN]
     assert [r["post"] for r in tuyen] == ["nguyên Chủ tịch Hội Liên hiệp Phụ nữ thành phố Hà Nội",
                                          "Phó Bí thư Thường trực Thành ủy Hà Nội"]
-    assert tuyen[1]["first seen"] == "2021-12-14" and tuyen[1]["post articles"] == "3"
+    assert tuyen[1]["first seen"] == "2021-12-14" and tuyen[1]["post stories"] == "3"
 
 
 def test_people_table_and_markdown(corpus):
@@ -56,5 +56,7 @@ def test_people_table_and_markdown(corpus):
     assert TUYEN in table and "Phó Bí thư Thường trực Thành ủy Hà Nội" in table
     assert table.count(TUYEN) == 1  # the name is written once for its two posts
     md = stats("people", str(corpus), "--format", "markdown").stdout
-    assert md.startswith("### People\n\n| name | articles | post |")
-    assert f"| {TUYEN} | 3 | nguyên Chủ tịch" in md
+    assert md.startswith("### People\n\n| name | stories | articles | post |")
+    assert f"| {TUYEN} | 3 | 3 | nguyên Chủ tịch" in md
+    md = stats("people", str(corpus), "--format", "markdown", "--by", "article").stdout
+    assert md.startswith("### People\n\n| name | articles | stories | post |")
