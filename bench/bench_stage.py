@@ -1,15 +1,14 @@
 """What one stage costs per article, in instructions (callgrind) and CPU time.
 
-The articles are the seeds, the development corpus (``../shared/corpus/articles``) and, when
-present, the modern excerpts (``/work/devpages/articles``), or the folders given with
-``--corpus``. Every measurement first does the same set-up: imports, the pipeline built, the
-warm-up article of a run (:data:`partyx.run.worker.WARM_UP_TEXT`, which is when the stages'
-lazy loads happen in a real run, before workers fork), every article read and run through the
-stages that come before the measured one. Then the measured phase runs the stage once more on
-each article (``stage``), or every stage from it to the end (``rest``), and nothing for
-``none``. Under ``--callgrind`` each phase runs once under valgrind and the per-article cost is
-(phase - none) / articles: exact and repeatable on a shared machine. Without it, the median of
-``--repeat`` rounds of CPU time (``process_time``) per article.
+The articles are the seeds and the development corpus (``../shared/corpus/articles``), or the
+folders given with ``--corpus``. Every measurement first does the same set-up: imports, the
+pipeline built, the warm-up article of a run (:data:`partyx.run.worker.WARM_UP_TEXT`, which is
+when the stages' lazy loads happen in a real run, before workers fork), every article read and
+run through the stages that come before the measured one. Then the measured phase runs the
+stage once more on each article (``stage``), or every stage from it to the end (``rest``), and
+nothing for ``none``. Under ``--callgrind`` each phase runs once under valgrind and the
+per-article cost is (phase - none) / articles: exact and repeatable on a shared machine.
+Without it, the median of ``--repeat`` rounds of CPU time (``process_time``) per article.
 
     .venv/bin/python bench/bench_stage.py places --callgrind     # instructions per article
     .venv/bin/python bench/bench_stage.py places --repeat 9      # CPU time per article
@@ -34,8 +33,7 @@ from partyx.pipeline import build  # noqa: E402
 from partyx.record import Article  # noqa: E402
 from partyx.run.worker import WARM_UP_TEXT, read_article  # noqa: E402
 
-FOLDERS = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "articles",
-           Path("/work/devpages/articles")]
+FOLDERS = [ROOT / "seeds", ROOT.parent / "shared" / "corpus" / "articles"]
 
 
 def prepared(stage: str, folders: list[Path]):

@@ -451,6 +451,37 @@ def _reviewed_period(low: str) -> Reference | None:
     return Reference(year, None, end.replace(day=1) - dt.timedelta(days=1))
 
 
+def reporting_ends(text: str) -> list[dt.date]:
+    """The last days of the periods the text reports on, written by months or quarters
+    (``9 tháng đầu năm 2017`` -> 2017-09-30, ``quý III/2024`` -> 2024-09-30); a bare year
+    (``năm 2017``) is no such period. Read as running text writes them, in lower case."""
+    out = []
+    for m in _MONTHS_OF_YEAR.finditer(text):  # opens with a literal: the engine skips to it
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        word = count.group(1).lower() if count else ""
+        n = _MONTH_COUNTS.get(word) or (int(word) if word.isdigit() else None)
+        if n is None or not 1 <= n <= 12:
+            continue
+        out.append(_month_end(int(m.group(2)), n if m.group(1) != "cuối" else 12))
+    for m in _QUARTER_OF_YEAR.finditer(text):
+        quarter = _QUARTERS.get(m.group(1).lower())
+        if quarter:
+            out.append(_month_end(int(m.group(2)), quarter))
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+# ``9 tháng đầu năm 2017`` (the count read before it), ``quý III/2024``.
+_MONTHS_OF_YEAR = re.compile(
+    r"tháng\s{1,3}(?:(đầu|cuối)\s{1,3})?năm\s{0,3}((?:19|20)\d{2})(?![\d-])")
+_QUARTER_OF_YEAR = re.compile(
+    r"quý\s{1,3}([IVivx]{1,3}|[1-4])\s?(?:/|năm)\s{0,3}((?:19|20)\d{2})(?![\d-])")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return (dt.date(year, month, 1) + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+
 def _published_date(published: str | None) -> dt.date | None:
     if not isinstance(published, str):
         return None
@@ -509,6 +540,21 @@ def body_dates(text: str, title: str | None, published: str | None) -> list[Foun
     return [FoundDate(resolve(m, ref.year, published, ref.floor, ref.near), m.start - shift,
                       m.end - shift, m.cue)
             for m in found if m.start >= shift]
+
+
+def headline_dates(text: str, title: str | None, published: str | None) -> list[FoundDate]:
+    """The dates written in the headline, resolved as :func:`body_dates` resolves the body's
+    (the year read from both); offsets into ``title``."""
+    if not title or _DIGIT.search(title) is None:
+        return []
+    found = find_dates(title)
+    if not found:
+        return []
+    head = f"{title}\n\n"
+    ref = Reference(None) if all(m.year for m in found) else \
+        reference(head + (text or ""), None, published, head=len(head))
+    return [FoundDate(resolve(m, ref.year, published, ref.floor, ref.near), m.start, m.end,
+                      m.cue) for m in found]
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

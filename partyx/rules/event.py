@@ -11,7 +11,9 @@
   With no dated sentence, an obituary takes the date of the death (:func:`death_date`), an
   appointment or a discipline the date of the decision that makes it
   (:func:`decision_date`). A date whose year cannot be known (:mod:`partyx.rules.dates`) still
-  places the event (its sentence) but gives no date.
+  places the event (its sentence) but gives no date, unless the same day is told again with
+  its year (:func:`restated_date`) or a dated step of the same story or the period it reports
+  on lies within weeks of it (:func:`nearby_date`).
 - **type** (:func:`event_type`): the action written first in the headline (in a headline
   ``label: clause``, the clause before the label), else in the sentence of the event date, else
   in the first paragraph, by the trigger words of ``partyx/data/events.json``: the first trigger
@@ -19,8 +21,11 @@
   bộ`` is an inspection). Conferences, congresses and delegations are containers that count in
   a zone only when it writes no action (a ``Hội nghị kiểm điểm`` is a review; a working session
   ``về công tác Đại hội`` is no congress), but a zone read earlier wins: a headline ``Đại hội
-  Đảng bộ quận 5 lần thứ VIII`` makes a congress whatever its lead reviews. ``other`` when
-  nothing is.
+  Đảng bộ quận 5 lần thứ VIII`` makes a congress whatever its lead reviews. A congress leads:
+  written before a zone's first action, or in a headline's label (``Đại hội Đảng bộ tỉnh:
+  Đánh giá …``), it is the event (its review and elections are its agenda). A new post is an
+  appointment: a title of ``data/titles.json`` after ``tân`` (in a headline also after
+  ``làm``: ``Ông X làm Chủ tịch tỉnh Y``). ``other`` when nothing is.
 - **lead** (:func:`event_lead`): the person who led it, as a name the people stage found:
   ``do <title> <Name> làm Trưởng đoàn``, ``<Name> chủ trì``, ``<Name> … dự và chỉ đạo``,
   ``<Name> phát biểu chỉ đạo``, ``Phát biểu khai mạc, <title> <Name>``, else the first person
@@ -40,7 +45,7 @@ from partyx.data import load
 from partyx.lang.patterns import width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
-from partyx.rules.dates import in_span, is_cited, is_life_event
+from partyx.rules.dates import in_span, is_cited, is_life_event, reporting_ends
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 # A sentence opens before it: a mark and a blank, or a line break (``TP.HCM ngày`` opens none).
@@ -49,6 +54,13 @@ _RELATIVE_DAYS = ("nay", "qua")  # today, yesterday: also the pre-filter of _REL
 _RELATIVE = re.compile(
     r"(?:^|[.!?\n])[^.!?\n,;]{0,24}?\b(?:(Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s"
     rf"({'|'.join(_RELATIVE_DAYS)}))\b(?!\s?\(?\d)",
+    re.IGNORECASE,
+)
+# A relative day after a word placing the event in it (``… vào chiều qua``, ``diễn ra sáng
+# nay``): read in the body's first sentence.
+_RELATIVE_AFTER = re.compile(
+    r"\b(?:vào|diễn ra|trong|từ)\s((?:sáng|chiều|tối|trưa|đêm|hôm))\s"
+    rf"({'|'.join(_RELATIVE_DAYS)})\b(?!\s?\(?\d)",
     re.IGNORECASE,
 )
 # What _RELATIVE needs, lower-cased (one literal scan): its search runs only where it is found
@@ -106,6 +118,13 @@ def _trigger(pattern: str) -> _Trigger:
 class _Vocab:
     # (type, container?, triggers) in the order of the data file
     types: list[tuple[str, bool, list[_Trigger]]]
+    leads: frozenset[int]  # the ranks of the containers that lead (a congress)
+    head_triggers: dict[int, list[_Trigger]]  # by rank: the triggers read in a headline only
+    appointment: int  # the rank of the type a new post makes
+    post_cues: tuple[str, ...]  # words before a title that make it a new post (``tân``)
+    head_post_cues: tuple[str, ...]  # the same, in a headline only (``làm``)
+    posts: frozenset[str]  # the titles, lower-cased (data/titles.json)
+    post_words: int  # the most words of a title
     after_do: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
@@ -127,9 +146,20 @@ def _vocab() -> _Vocab:
     data = load("events")
     types = [(t["type"], bool(t.get("container")), [_trigger(x) for x in t["triggers"]])
              for t in data["types"]]
+    leads = frozenset(i for i, t in enumerate(data["types"]) if t.get("leads"))
+    head_triggers = {i: [_trigger(x) for x in t["headline_triggers"]]
+                     for i, t in enumerate(data["types"]) if t.get("headline_triggers")}
+    appointment = next(i for i, t in enumerate(types) if t[0] == "appointment")
+    new_post, titles = data["new_post"], load("titles")
+    roles = {*titles["event_roles"], *new_post["not_posts"]}
+    posts = frozenset(t.lower() for t in titles["titles"] if t not in roles)
     cues, dated = data["lead_cues"], data["main_date"]
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
-    return _Vocab(types, re.compile(cues["after_do"]), re.compile(cues["after"]),
+    return _Vocab(types, leads, head_triggers, appointment,
+                  tuple(w.lower() for w in new_post["before_title"]),
+                  tuple(w.lower() for w in new_post["headline_before_title"]), posts,
+                  max(len(t.split()) for t in posts),
+                  re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
                   re.compile(data["topic_words"]), re.compile(cues["object_before"]),
                   re.compile(cues["object_after"]),
@@ -303,6 +333,9 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     low = head.lower()
     m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) and (
         _odd(head) or _RELATIVE_PIN.search(low)) else None
+    if m is None and pub:  # "… tổ chức hội nghị vào chiều qua": in the body's first sentence
+        first = text[:sentence_at(text, 0)[1]] if text else ""
+        m = _RELATIVE_AFTER.search(first) if _RELATIVE_PIN.search(first.lower()) else None
     if m:  # "Hôm nay, …": the event sentence, dated when the publication date is known
         shift = 1 if m.group(2).casefold() == "qua" else 0
         day = (pub - dt.timedelta(days=shift)).isoformat() if pub else None
@@ -342,6 +375,23 @@ def _no_event_date(text: str, d: FoundDate) -> bool:
                 or _vocab().not_event.search(before))
 
 
+def headline_date(title: str | None, dates: list[FoundDate],
+                  published: str | None) -> EventDate | None:
+    """For an event that the body dates by nothing but the publication: the date the headline
+    gives it (``Sáng 5/3, Tỉnh ủy …``, ``Ngày 5/3/2024: …``), ``dates`` being the headline's
+    (:func:`partyx.rules.dates.headline_dates`): the first written with a time of day or
+    ``ngày``, or with its year, that is no document's, life's, span's or history's. Its
+    place is the headline's, no sentence of the body (``start`` is ``None``)."""
+    if not title:
+        return None
+    pub = _pub(published)
+    for d in dates:
+        if (d.cue in _TIME_CUES or d.cue == "ngày" or _year_written(title, d)) and d.date \
+                and not _no_event_date(title, d) and not _history(title, d, pub):
+            return EventDate(d.date, None)
+    return None
+
+
 def decision_date(text: str, dates: list[FoundDate], kind: str) -> EventDate | None:
     """For an appointment or a discipline whose lead gives no date: the date of the decision
     that makes it (``Tại Quyết định 1426/QĐ-TTg ngày 20/11/2023, Thủ tướng bổ nhiệm …``), the
@@ -375,17 +425,10 @@ def restated_date(text: str, dates: list[FoundDate], at: int | None,
     commemoration's day is also the historical day's)."""
     if kind == "other":
         return None
-    if at is None:
-        end = min(lead_end_of(text), _LEAD_REACH)
-        own = next((d for d in dates if d.start < end and d.date is None
-                    and not _no_event_date(text, d)), None)
-    else:
-        own = next((d for d in dates if d.start == at), None)
-    day_month = _DAY_MONTH_WRITTEN.search(text, own.start, own.end) if own else None
-    if day_month is None:
+    found_day = _own_day(text, dates, at)
+    if found_day is None:
         return None
-    day, month = int(day_month.group(1) or day_month.group(3)), \
-        int(day_month.group(2) or day_month.group(4))
+    own, day, month = found_day
     found = None
     for d in dates:
         if not d.date or d is own or (int(d.date[5:7]), int(d.date[8:10])) != (month, day) \
@@ -398,6 +441,82 @@ def restated_date(text: str, dates: list[FoundDate], at: int | None,
             return None
         found = found or EventDate(d.date, d.start)
     return found
+
+
+def _own_day(text: str, dates: list[FoundDate], at: int | None
+             ) -> tuple[FoundDate, int, int] | None:
+    """The event's date written without a year (at ``at``; else the first one of the lead
+    that is no document's, life's or span's), with its day and month."""
+    if at is None:
+        end = min(lead_end_of(text), _LEAD_REACH)
+        own = next((d for d in dates if d.start < end and d.date is None
+                    and not _no_event_date(text, d)), None)
+    else:
+        own = next((d for d in dates if d.start == at), None)
+    day_month = _DAY_MONTH_WRITTEN.search(text, own.start, own.end) if own else None
+    if own is None or day_month is None:
+        return None
+    return own, int(day_month.group(1) or day_month.group(3)), \
+        int(day_month.group(2) or day_month.group(4))
+
+
+def nearby_date(text: str, dates: list[FoundDate], at: int | None,
+                kind: str) -> EventDate | None:
+    """For an event whose date (see :func:`_own_day`) is written without a year that nothing
+    ties to it: the year that puts it within :data:`_NEARBY` days of a date of the same
+    story written with its year (``Ngày 9-4, … hội nghị`` and ``phiên họp … ngày
+    13/3/2024``) or of the end of a period it reports on (``9 tháng đầu năm 2017``), when
+    they all give one year. Not a cited document's date, a life's, a span's or one that is
+    no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
+    the latest the text writes (history: ``2/9/1945`` in a text of 2017); never for an event
+    of no type (a commemoration falls on its historical day)."""
+    if kind == "other":
+        return None
+    found_day = _own_day(text, dates, at)
+    if found_day is None:
+        return None
+    own, day, month = found_day
+    near: dict[int, int] = {}  # year of the event -> the latest year of an anchor giving it
+
+    def add(anchor: dt.date) -> None:
+        """Note the years ``anchor`` gives the event."""
+        if (anchor.month, anchor.day) == (month, day):
+            return  # the same day told again is restated_date's to judge
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                day_of = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if abs((day_of - anchor).days) <= _NEARBY:
+                near[year] = max(near.get(year, 0), anchor.year)
+
+    for d in dates:  # the costlier checks only for a date near enough
+        if d.date and d is not own and _close(d.date, month, day) \
+                and _year_written(text, d) and not _no_event_date(text, d):
+            add(dt.date.fromisoformat(d.date))
+    for end in reporting_ends(text):
+        add(end)
+    if not near:
+        return None
+    latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return EventDate(dt.date(year, month, day).isoformat(), own.start)
+
+
+_NEARBY = 45  # days between the event and a dated step of its story that gives it a year
+
+
+def _close(iso: str, month: int, day: int) -> bool:
+    """The day/month of ``iso`` is within about :data:`_NEARBY` days of ``month``/``day`` in
+    some year (a cheap test before the exact one)."""
+    gap = abs((int(iso[5:7]) - month) * 31 + int(iso[8:10]) - day) % 372
+    return min(gap, 372 - gap) <= _NEARBY + 6
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.
@@ -445,29 +564,71 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
     """The event type announced by the headline, else the event sentence, else the first
     paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
     # The headline (its clause after a label, then the label), the event sentence, the lead:
-    # in each, actions then containers.
+    # in each, actions then containers; a leading container (a congress) written before the
+    # zone's first action, or in the headline's label, is the event.
+    v = _vocab()
     label, colon, main = (headline or "").rpartition(": ")
     heads = (main, label) if colon else (headline,)
-    passes = [(z, c) for z in (*heads, sentence, lead) if z for c in (False, True)]
-    found: dict[str, list[tuple[int, int, str, bool]]] = {}  # each zone is read once
-    for zone, containers in passes:
-        if zone not in found:
-            found[zone] = _first_actions(zone)
-        hits = [hit[:3] for hit in found[zone] if hit[3] == containers]
+    if colon and label:
+        first = min(_first_actions(label, True), default=None)
+        if first is not None and first[3] and first[1] in v.leads:
+            return first[2]
+    zones = [(z, True) for z in heads if z] + [(z, False) for z in (sentence, lead) if z]
+    passes = [(z, head, c) for z, head in zones for c in (False, True)]
+    found: dict[tuple[str, bool], list[tuple[int, int, str, bool]]] = {}  # each zone read once
+    for zone, head, containers in passes:
+        if (zone, head) not in found:
+            found[zone, head] = _first_actions(zone, head)
+        hits = [hit[:3] for hit in found[zone, head] if hit[3] == containers]
+        if not containers and hits:
+            leading = [hit[:3] for hit in found[zone, head] if hit[3] and hit[1] in v.leads]
+            if leading and min(leading) < min(hits):
+                return min(leading)[2]
         if hits:
             return min(hits)[2]
     return "other"
 
 
-def _first_actions(zone: str) -> list[tuple[int, int, str, bool]]:
+def _new_post(zone: str, low: str, headline: bool) -> int | None:
+    """Where the first new post of ``zone`` (``low``, lower-cased) opens: a title of
+    data/titles.json after a cue word (``tân Bí thư``; in a headline also ``làm Chủ tịch``),
+    the cue a word of its own."""
+    v = _vocab()
+    best = None
+    for cue in (*v.post_cues, *v.head_post_cues) if headline else v.post_cues:
+        at = low.find(cue + " ")
+        while at >= 0 and (best is None or at < best):
+            if (at == 0 or not low[at - 1].isalnum()) and _title_at(zone, at + len(cue) + 1):
+                best = at
+                break
+            at = low.find(cue + " ", at + 1)
+    return best
+
+
+def _title_at(zone: str, start: int) -> bool:
+    """A title of data/titles.json (not an event's role) opens ``zone`` at ``start``, written
+    with a capital (``Bí thư``, ``Chủ tịch``: not ``làm chủ tịch`` of a meeting)."""
+    v = _vocab()
+    if not zone[start:start + 1].isupper():
+        return False
+    words = zone[start:start + 60].split(maxsplit=v.post_words)[:v.post_words]
+    return any(" ".join(words[:n]).lower().rstrip(",.:;") in v.posts
+               for n in range(len(words), 0, -1))
+
+
+def _first_actions(zone: str, headline: bool = False) -> list[tuple[int, int, str, bool]]:
     """(position, rank, type, container?) of each type whose triggers occur in ``zone``: the
-    first trigger that is not a topic (``công tác kiểm tra``). A trigger whose texts (runs)
-    the lower-cased zone lacks cannot match and is not run."""
+    first trigger that is not a topic (``công tác kiểm tra``), and for an appointment a new
+    post (:func:`_new_post`; ``headline``: the zone is a headline's). A trigger whose texts
+    (runs) the lower-cased zone lacks cannot match and is not run."""
     v = _vocab()
     low = None if _odd(zone) else zone.lower()
     out = []
     for rank, (name, container, triggers) in enumerate(v.types):
-        best = None
+        best = _new_post(zone, low or zone.lower(), headline) if rank == v.appointment \
+            else None
+        if headline and rank in v.head_triggers:
+            triggers = [*triggers, *v.head_triggers[rank]]
         for t in triggers:
             if low is None:
                 at = _first_match(zone, t.rx, v.topic)

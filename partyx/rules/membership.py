@@ -53,6 +53,7 @@ from partyx.data import load
 from partyx.lang.patterns import width
 from partyx.lang.sentences import FIGURES, sentence_end, sentence_start
 from partyx.record import Membership
+from partyx.rules.gazetteer import WARD_TYPES
 from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import Whereabouts, capitalised, level_of
 
@@ -123,6 +124,7 @@ class _Vocab:
     owner: re.Pattern[str]  # the link between such a figure and its organisation
     total_after: re.Pattern[str]  # what may follow a total of members (see _total_after)
     total_next: frozenset[str]  # lower-case words after a total's place (các, toàn)
+    raised: re.Pattern[str]  # the total new members bring an organisation to (_RAISED)
 
 
 @cache
@@ -162,6 +164,7 @@ def _vocab() -> _Vocab:
         owner=re.compile(rf"\s{{1,2}}(?:đang sinh hoạt\s{{1,2}})?(?:{links})\s{{1,2}}",
                          re.IGNORECASE),
         total_next=frozenset(data["total_places_next"]),
+        raised=re.compile(rf"\b(?:{'|'.join(map(re.escape, data['raise_verbs']))})" + _RAISED),
         total_after=re.compile(
             rf"\s{{0,2}}(?:{ends}|(?:{followers})(?![^\W_])|(?:{places})(?![^\W_])"
             rf"(?:\s{{0,2}}{ends}|\s{{1,2}}{_QUAL}(?P<next>[^\W_]+)))"),
@@ -278,9 +281,6 @@ def _joined(out: list[str], words: list[tuple[str, int]], i: int) -> list[str]:
     return []
 
 
-_COMMUNES = ("xã", "phường", "thị trấn")
-
-
 def _person_at(words: list[tuple[str, int]], i: int) -> bool:
     """``words[i:]`` open with a person's name: a surname and a capitalised word that are no
     place's name together."""
@@ -291,7 +291,7 @@ def _person_at(words: list[tuple[str, int]], i: int) -> bool:
         return False
     name = f"{words[i][0]} {nxt}"
     gaz = get_gazetteer()
-    return not (gaz.is_place_name(name) or any(gaz.lookup(t, name) for t in _COMMUNES))
+    return not (gaz.is_place_name(name) or any(gaz.lookup(t, name) for t in WARD_TYPES))
 
 
 def _named(head: str, name: _Name, ctx: Whereabouts, at: int) -> str | None:
@@ -649,8 +649,9 @@ _SUM_FIGURE = re.compile(rf"\b(?:là|đạt|có)\s{{1,2}}{_QUAL}(?<![\d/.,]){_NU
 _SUM_REACH = 100
 # The total its new members bring it to: "… kết nạp 1.050 đảng viên mới, nâng tổng số đảng viên
 # lên 8.912 đồng chí" (of the clause's organisation).
-_RAISED = re.compile(rf"\bnâng tổng số [đĐ]ảng viên\s{{1,2}}(?:của [^\W\d_]+ bộ\s{{1,2}})?lên"
-                     rf"\s{{1,2}}{_QUAL}{_NUM}(?:\s{{1,2}}(?:đồng chí|đảng viên)(?![^\W_]))?")
+# (after one of the verbs of data/membership.json raise_verbs)
+_RAISED = (r" tổng số [đĐ]ảng viên\s{1,2}(?:(?:của |trong )?(?:toàn )?[^\W\d_]+ bộ\s{1,2})?lên"
+           rf"\s{{1,2}}{_QUAL}{_NUM}(?:\s{{1,2}}(?:đồng chí|đảng viên|người)(?![^\W_]))?")
 
 
 def _owner(text: str, link: re.Match[str], end: int) -> re.Match[str] | None:
@@ -693,7 +694,7 @@ def _sum_facts(text: str, start: int, end: int, ctx: Whereabouts) -> list[Fact]:
             continue
         out.append(Fact(figure.start(1), figure.end(), text[figure.start(1):figure.end()], org,
                         value, None))
-    for m in _RAISED.finditer(text, start, end):
+    for m in v.raised.finditer(text, start, end):
         value = _number(m.group(1))
         mentions = [(o, merged) for o, merged in _mentions(text, start, m.start()) if not merged]
         if value is None or not mentions or not _total_after(text, m.end(), end):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from partyx.lang.sentences import sentence_at
 from partyx.pipeline import Stage, register
 from partyx.record import Article
-from partyx.rules import event
+from partyx.rules import dates, event
 
 
 @register
 class Event(Stage):
     name = "event"
-    version = "5"
+    version = "6"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
@@ -29,7 +29,8 @@ class Event(Stage):
         span = sentence_at(text, at)
         kind = event.event_type(title, first_paragraph, text[span[0]:span[1]])
         if found is None or (found.start is not None and found.date is None):
-            found = event.restated_date(text, article.dates, at, kind) or found
+            found = event.restated_date(text, article.dates, at, kind) \
+                or event.nearby_date(text, article.dates, at, kind) or found
         dated = found is not None and found.start is not None and found.date is not None
         # undated: an obituary's event is the death, an appointment's or a discipline's the
         # decision that makes it (whose sentence names who is appointed, not who led: it stays
@@ -41,6 +42,10 @@ class Event(Stage):
                 span = sentence_at(text, at)
         elif found is None or found.start is None:
             found = event.decision_date(text, article.dates, kind) or found
+        if found is None or found.start is None:  # the body says nothing: the headline may
+            found = event.headline_date(
+                title, dates.headline_dates(text, title, article.published),
+                article.published) or found
         names = {p["name"] for p in article.people if p.get("name")}
         lead_end, reach_end = event.lead_zone_end(text, at)
         article.event = {

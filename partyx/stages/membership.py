@@ -17,7 +17,7 @@ from partyx.rules.orgs import Whereabouts
 @register
 class Membership(Stage):
     name = "membership"
-    version = "6"
+    version = "7"
     requires = ("text", "dates", "place_context", "place_mentions", "event")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"

@@ -87,7 +87,10 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
     # rules/event.py
-    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL)],
+    "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
+                                  headline_triggers_=[regex])],
+               "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
+                                  not_posts=WORDS),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
                                    object_before=regex, object_after=regex),
@@ -125,7 +128,7 @@ SHAPES = {
              "name_syllables": WORDS, "name_enders": WORDS,
              "impersonal_heads": WORDS},
     # rules/membership.py
-    "membership": {"heads": STR_MAP, "national": WORDS, "national_name": STR,
+    "membership": {"heads": STR_MAP, "raise_verbs": WORDS, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
                    "delegate_cues": WORDS, "owner_links": WORDS,
                    "total_followers": WORDS, "total_places": WORDS,

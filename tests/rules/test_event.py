@@ -245,9 +245,12 @@ def test_every_trigger_match_contains_its_needle(corpus_dir):
     texts += ["Khai mạc Đại hội", "Đại hội Đảng bộ tỉnh lần thứ XV khai mạc", "mít tinh",
               "MÍTTINH", "Đoàn Kiểm tra", "KIỂM TRA", "5 năm thực hiện", "Được bầu làm"]
     checked = 0
-    for _, _, triggers in event._vocab().types:
+    v = event._vocab()
+    for triggers in [t for _, _, t in v.types] + list(v.head_triggers.values()):
         for t in triggers:
             assert t.anchor and t.reach, t.rx.pattern  # every trigger of the data file has them
+            # a word at least: an anchor of a blank or a letter is tried nearly everywhere
+            assert sum(c.isalpha() for c in t.anchor) >= 2, t.rx.pattern
             for text in texts:
                 for m in t.rx.finditer(text):
                     found = m.group(0).lower()
@@ -470,3 +473,181 @@ def test_the_day_told_again_with_its_year():
 )
 def test_the_structure_of_the_genre(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a congress written before the zone's first action is the event: reviewing the term,
+        # electing the committee are its agenda
+        ("Đại hội Đảng bộ tỉnh đánh giá kết quả nhiệm kỳ, bầu Ban Chấp hành khóa mới",
+         "Các đại biểu dự.", "congress"),
+        (None, "Sáng 5/8, Đại hội Đảng bộ huyện lần thứ XX đánh giá kết quả nhiệm kỳ qua.",
+         "congress"),
+        # the label of a headline that names a congress
+        ("Đại hội Đảng bộ tỉnh Nghệ An: Đánh giá kết quả 5 năm", "Các đại biểu dự.",
+         "congress"),
+        # an action written before the congress stays the event
+        ("Kiểm tra công tác chuẩn bị Đại hội Đảng bộ huyện", "Các đại biểu dự.", "inspection"),
+        (None, "Sáng 2/3, Đoàn giám sát làm việc về Đại hội Đảng bộ xã.", "inspection"),
+    ],
+)
+def test_a_congress_leads_its_agenda(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a new post: a title after "tân", after "làm" in a headline, a post assigned
+        ("Tỉnh ủy Lâm Đồng có tân Phó Bí thư", "Các đại biểu dự.", "appointment"),
+        ("Tân Bí thư Tỉnh ủy Quảng Ninh nhận nhiệm vụ", "Các đại biểu dự.", "appointment"),
+        ("Thứ trưởng Đỗ Đức Duy làm Chủ tịch tỉnh Yên Bái", "Các đại biểu dự.", "appointment"),
+        ("Phân công ông Nguyễn Văn A phụ trách Ban Tuyên giáo", "Các đại biểu dự.",
+         "appointment"),
+        # not a post: a role in the event, a career in the body, a place named Tân …
+        ("Ông A làm Trưởng đoàn", "Các đại biểu dự.", "other"),
+        (None, "Ông A từng làm Bí thư Huyện ủy nhiều năm.", "other"),
+        (None, "Sáng 3/2, người dân phường Tân Chánh Hiệp dự lễ.", "other"),
+        (None, "Ban Thường vụ phân công nhiệm vụ cho các ủy viên.", "other"),
+    ],
+)
+def test_new_posts(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # honours in every form: conferred, posthumous, prizes
+        ("Truy tặng danh hiệu Bà mẹ Việt Nam anh hùng", "Các đại biểu dự.", "award"),
+        ("Phong tặng danh hiệu Anh hùng Lực lượng vũ trang", "Các đại biểu dự.", "award"),
+        ("Trao giải Báo chí về xây dựng Đảng", "Các đại biểu dự.", "award"),
+        (None, "Sáng 3/2, tỉnh trao thưởng cho 20 tập thể.", "award"),
+        (None, "Sáng 3/2, cán bộ trao đổi giải pháp.", "other"),
+    ],
+)
+def test_honours_in_every_form(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a control commission's conclusion ends an inspection (its sanctions are discipline)
+        (None, "Ủy ban Kiểm tra Trung ương kết luận, Bí thư Thành ủy đã vi phạm.",
+         "inspection"),
+        ("UBKT Trung ương công bố kết luận về Bí thư", "Các đại biểu dự.", "inspection"),
+        ("Ủy ban Kiểm tra Trung ương kỷ luật cảnh cáo Chủ tịch tỉnh", "Các đại biểu dự.",
+         "discipline"),
+    ],
+)
+def test_a_control_commissions_conclusion_is_an_inspection(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+def test_a_dated_step_of_the_story_gives_the_event_its_year():
+    # a meeting of the same story, written with its year, weeks before
+    text = ("Ngày 9-4, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần "
+            "thứ 18.\n\nTiểu ban nhân sự đã họp phiên đầu tiên ngày 13/3/2024.")
+    assert run(text)["date"] == "2024-04-09"
+    # the period reported on: 9 months of 2017, an event of late September
+    text = ("Sáng 22-9, Bộ trưởng đã tới thăm, làm việc với Tỉnh ủy.\n\nTrong 9 tháng đầu năm "
+            "2017, Đảng bộ tỉnh đã khắc phục khó khăn.")
+    assert run(text)["date"] == "2017-09-22"
+    # a year-end review: the January after it
+    text = ("Sáng 5/1, Tỉnh ủy làm việc với Huyện ủy.\n\nKết quả 12 tháng năm 2016 khả quan.")
+    assert run(text)["date"] == "2017-01-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # too far from the only dated step
+        "Sáng 9/8, Tỉnh ủy làm việc với Huyện ủy.\n\nNgày 13/3/2024 huyện họp.",
+        # a cited document, a birth date: no step of the story
+        "Sáng 9/4, Tỉnh ủy làm việc với Huyện ủy về Chỉ thị số 05-CT/TW ngày 1/4/2016.",
+        "Sáng 9/4, Tỉnh ủy làm việc với ông A, sinh ngày 3/4/1960.",
+        # history: a later year is written
+        "Sáng 1/9, Tỉnh ủy làm việc với Huyện ủy.\n\nNgày 2/9/1945 Bác đọc Tuyên ngôn; năm 2017 "
+        "tỉnh phát triển.",
+        # two steps that disagree
+        "Sáng 9/4, Tỉnh ủy làm việc với Huyện ủy.\n\nHọp ngày 1/4/2016 và ngày 2/4/2017.",
+        # a commemoration falls on its historical day
+        "Sáng 2/9, thành phố tổ chức lễ kỷ niệm.\n\nNgày 2/9/1945 Bác đọc Tuyên ngôn.",
+    ],
+)
+def test_no_year_from_what_is_no_step_of_the_story(text):
+    assert run(text)["date"] is None
+
+
+def test_a_date_in_the_headline_dates_an_event_the_body_does_not():
+    assert run("Tỉnh ủy tổ chức hội nghị.", title="Sáng 5/3, Tỉnh ủy họp",
+               published="2024-03-06")["date"] == "2024-03-05"
+    assert run("Tỉnh ủy tổ chức hội nghị.", title="Ngày 5/3/2024: Tỉnh ủy họp")["date"] \
+        == "2024-03-05"
+    # the body's own date comes first; a headline's document, history or bare figure is none
+    assert run("Sáng 4/3, Tỉnh ủy tổ chức hội nghị.", title="Sáng 5/3, Tỉnh ủy họp",
+               published="2024-03-06")["date"] == "2024-03-04"
+    assert run("Tỉnh ủy quán triệt chỉ thị.", title="Quán triệt Chỉ thị 05-CT/TW ngày 12-5-1951",
+               published="2024-03-06")["date"] == "2024-03-06"
+    assert run("Tỉnh ủy tổ chức hội nghị.", title="Tỷ lệ 48/56 chi bộ đạt")["date"] is None
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the press's abbreviation of a congress; ĐH is also a university
+        ("Khai mạc ĐH Đảng bộ TP Hà Nội lần thứ XIV", "Các đại biểu dự.", "congress"),
+        ("ĐH X: Thảo luận văn kiện", "Các đại biểu dự.", "congress"),
+        ("Sinh viên ĐH Quốc gia tham gia tình nguyện", "Các sinh viên dự.", "other"),
+        # a working visit in a headline; where one works, in the body, is none
+        ("Tổng Bí thư làm việc tại Hà Giang", "Các đại biểu dự.", "working_session"),
+        (None, "Ông A hiện làm việc tại Sở Nội vụ.", "other"),
+        # an honour received; a post elected
+        ("Huyện đón nhận danh hiệu Anh hùng Lực lượng vũ trang", "Các đại biểu dự.", "award"),
+        ("HĐND tỉnh bầu Chủ tịch UBND tỉnh", "Các đại biểu dự.", "appointment"),
+        ("Bầu cử đại biểu Quốc hội", "Cử tri đi bầu.", "election"),
+    ],
+)
+def test_abbreviations_headline_forms_honours_received_and_posts_elected(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a complaint is about is no event of the article
+        ("Bên cạnh những bất ổn vì liên tiếp các vụ khiếu kiện bổ nhiệm nhân sự, tập đoàn nợ "
+         "nhiều.", "other"),
+        ("Ông A gửi đơn tố cáo kỷ luật sai đối với mình.", "other"),
+        ("Sáng 3/2, Thủ tướng bổ nhiệm ông A làm Thứ trưởng.", "appointment"),
+    ],
+)
+def test_what_a_complaint_is_about_is_a_topic(text, expected):
+    assert run(text)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a new body's first session elects its officers
+        ("Ban Chấp hành Đảng bộ tỉnh khóa XVI họp phiên thứ nhất, bầu Ban Thường vụ",
+         "Các đại biểu dự.", "appointment"),
+        (None, "Sáng 2/7, HĐND tỉnh khai mạc kỳ họp thứ nhất, bầu các chức danh.", "appointment"),
+        (None, "Sáng 2/7, HĐND tỉnh khai mạc kỳ họp thứ mười.", "other"),
+    ],
+)
+def test_a_first_session_is_an_appointment(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+def test_a_relative_day_placing_the_event_in_the_first_sentence():
+    assert run("Tỉnh ủy đã tổ chức hội nghị vào chiều qua. Ông A dự.",
+               published="2024-03-05")["date"] == "2024-03-04"
+    assert run("Hội nghị diễn ra sáng nay tại Hà Nội.", published="2024-03-05")["date"] \
+        == "2024-03-05"
+    # further down it is background; with no publication date no day is known
+    assert run("Tỉnh ủy tổ chức hội nghị. Ông A nhắc lại cuộc họp vào chiều qua.",
+               published="2024-03-05")["date"] == "2024-03-05"
+    assert run("Tỉnh ủy đã tổ chức hội nghị vào chiều qua.")["date"] is None

@@ -340,3 +340,20 @@ def test_mentions_are_found_as_the_regex_scan_finds_them(text, cut_lo, cut_hi):
     v = membership._vocab()
     assert [m.span() for m in membership._find_mentions(text, lo, hi)] == [
         m.span() for m in v.mention.finditer(text, lo, hi)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the cells of the units below a commune
+        ("Chi bộ xóm 5 có 32 đảng viên.", [("Chi bộ xóm 5", 32, None)]),
+        ("Sáng nay, Chi bộ buôn Đôn có 18 đảng viên.", [("Chi bộ buôn Đôn", 18, None)]),
+        # the total new members bring the organisation to, with any verb of raising
+        ("Đảng bộ huyện Nam Đàn đã kết nạp được 150 đảng viên, đưa tổng số đảng viên toàn "
+         "Đảng bộ lên 8.900 người.", [("Đảng bộ huyện Nam Đàn", 8900, None)]),
+    ],
+)
+def test_cells_of_hamlets_and_raised_totals(text, expected):
+    assert facts(text) == expected
+    if ", đưa" in text:
+        assert facts(text.split(", đưa")[0] + ".") == []  # the members admitted: no total
