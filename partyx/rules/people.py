@@ -115,6 +115,15 @@ class PeopleFinder:
         self.host_words = Trie(dict.fromkeys(t["host_words"], True))
         self.distinct = tuple(f" {q}" for q in t["distinct_qualifiers"])
         self.death_words = tuple(t["death_words"])
+        # a biography block: a line opening with a birth (or a dated career step)
+        alt = "|".join(re.escape(w) for w in t["biography_openers"])
+        present = "|".join(re.escape(w) for w in t["present_words"])
+        date = r"(?:(?:tháng|năm)\s+)?\d[\d/.\-]*"
+        self.bio_line = re.compile(
+            r"[ \t\-–•+*]*(?:(?P<birth>" + alt + r")(?!\w)|[Tt]ừ\s+(?P<since>" + date
+            + r")\s*(?:(?:đến|tới|[-–])\s*(?:(?P<now>" + present + r")|(?P<until>" + date
+            + r")))?\s*[:,]?\s*(?:(?:" + "|".join(re.escape(w) for w in t["step_verbs"])
+            + r")(?!\w)\s*:?)?)")
         self.funeral_words = tuple(w.lower() for w in t["funeral_words"])
         self.event_roles = frozenset(t["event_roles"])
         self.alias_re = re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in t["alias_words"])
@@ -776,11 +785,95 @@ class PeopleFinder:
             found = self._career_before(text, cue, at, ctx, seg_tokens)
             self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
                             orgs)
+        self._biography_blocks(text, mentions, full, ctx, orgs, places, said, named)
         for name in self._deceased(text, mentions):
             for position in full[name]["positions"]:
                 position["status"] = FORMER
         for person in full.values():
             person["positions"] = _dedupe_positions(person["positions"], self.distinct)
+
+    def _biography_blocks(self, text: str, mentions: list[Mention], full: dict[str, Person],
+                          ctx: Context, orgs: dict[str, Organization], places: Whereabouts,
+                          said: dict[str, list[Unit]], named: Bodies) -> None:
+        """A biography block (``Sinh ngày …; quê quán: …; Ủy viên Ban Chấp hành Trung ương
+        …; nguyên Phó Thủ tướng``) or a dated career step (``Từ tháng 3-2006 đến tháng 5-2009
+        giữ chức Phó Cục trưởng Cục Bảo vệ thực vật``) on a line of its own: each clause that
+        is a chain of posts and nothing else is a post of the person last mentioned before
+        the line (none where the line names another person); a step that ended is former."""
+        if not mentions:
+            return
+        starts = [m.start for m in mentions]
+        lead = text[:_LEAD].lower()  # (an obituary's block: the posts of one who died)
+        mourned = any(w in lead for w in self.death_words) or any(
+            w in lead for w in self.funeral_words)
+        for m in self._bio_lines(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end == -1 else line_end
+            birth = m.group("birth") is not None
+            if not birth and m.end() == line_end:
+                continue
+            ended = m.group("until") is not None or (
+                m.group("since") is not None and _YEARS.search(m.group("since")) is not None)
+            if not birth and not ended and m.group("now") is None:
+                continue  # (a step with no end written: it may hold still or not)
+            i = bisect.bisect_left(starts, m.start()) - 1
+            if i < 0 or m.start() - mentions[i].end > _BIO_REACH:
+                continue
+            name = mentions[i].name
+            j = bisect.bisect_left(starts, line_end)
+            if any(x.name != name for x in mentions[i + 1:j]):
+                continue  # (another person in the line: whose posts these are is unsure)
+            if birth and not mourned:  # (or the death told right after the block)
+                after = text[line_end:line_end + _LEAD].lower()
+                mourned = any(w in after for w in self.death_words)
+            former = mourned if birth else m.group("now") is None
+            found: list[tuple[Post, Tokens]] = []
+            a = m.start() if birth else m.end()
+            for c in _CLAUSE_BREAK.finditer(text, a, line_end + 1):
+                b = c.start()
+                if b > a:
+                    found.extend(self._clause_posts(text, a, b, ctx, former))
+                a = c.end()
+                if not birth:
+                    break  # (a step's clause: the one after its dates)
+            held = [(q["title"], q["org"] or "") for q in full[name]["positions"]]
+            found = [(p, t) for p, t in found if not any(  # (a post the text already gave)
+                title == p.title and org.startswith(p.org.name if p.org else "")
+                for title, org in held)]
+            self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
+                            orgs)
+
+    def _bio_lines(self, text: str) -> list[re.Match[str]]:
+        """The lines that open a biography block or a dated career step (a look at each
+        line's first character first: most open with neither)."""
+        found = []
+        a = 0
+        while a < len(text):
+            if text[a] in _BIO_FIRST and (m := self.bio_line.match(text, a)) is not None:
+                found.append(m)
+            a = text.find("\n", a) + 1
+            if a == 0:
+                break
+        return found
+
+    def _clause_posts(self, text: str, a: int, b: int, ctx: Context, former: bool
+                      ) -> list[tuple[Post, Tokens]]:
+        """The posts of ``text[a:b]`` where it is a chain of posts and nothing else."""
+        while a < b and text[a].isspace():
+            a += 1
+        if a == b:
+            return []
+        tokens = self.tokenizer.tokenize(text, a, b)
+        toks = tokens.toks
+        if not toks or not self.posts.starts_post(toks[0]):
+            return []  # (most clauses: a birth, a home town, a date of joining the Party)
+        posts, e = self.posts.chain(toks, 0, ctx, career=True)
+        if not posts or any(t.low not in _CLAUSE_TAIL for t in toks[e:]):
+            return []
+        if former:
+            for p in posts:
+                p.status = FORMER
+        return [(p, tokens) for p in posts]
 
     def _add_found(self, text: str, found: list[tuple[Post, Tokens]], person: Person,
                    said: list[Unit], places: Whereabouts, named: Bodies,
@@ -974,6 +1067,13 @@ def _headings(text: str) -> list[re.Match[str]]:
     return found
 
 
+# A biography block: how far after its person's last mention it may start; the marks
+# between its clauses, and what may follow the chain of posts a clause is.
+_BIO_REACH = 1500
+_BIO_FIRST = frozenset(" \t-–•+*STt")  # (what a biography line may open with)
+_CLAUSE_BREAK = re.compile(r";|\.(?=\s|$)|\n|$")
+_CLAUSE_TAIL = frozenset({".", ",", ":"})
+_YEARS = re.compile(r"\d{4}[-–]\d{4}")  # (a step's years in one token: "1993-1994")
 # A comma and a cue word before a subject (see PeopleFinder._career_before).
 _AFTER_COMMA = re.compile(r",\s*(?:(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+)?$")
 # Spaces and adverbs between a subject and its verb (see PeopleFinder._deceased).

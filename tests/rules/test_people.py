@@ -523,3 +523,36 @@ def test_people_do_not_depend_on_the_hash_seed():
                               capture_output=True, env=env, timeout=120, check=True)
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+def test_a_biography_block_gives_the_posts_of_its_clauses(stage):
+    # (written for the form: a birth line after the person, clauses between semicolons)
+    a = run(stage, "Đồng chí Lê Văn Khoa\n\nSinh ngày 2-3-1950; quê quán: xã An Hòa, huyện "
+                   "Châu Thành; vào Đảng ngày 5-6-1970; Ủy viên Ban Chấp hành Trung ương Đảng "
+                   "khóa X; nguyên Bí thư Tỉnh ủy Long An, nguyên Bộ trưởng Bộ Tư pháp.\n\n"
+                   "Đồng chí đã từ trần ngày 3-4-2024.")
+    assert posts(a, "Lê Văn Khoa") == {
+        ("nguyên Ủy viên", "Ban Chấp hành Trung ương Đảng"),
+        ("nguyên Bí thư", "Tỉnh ủy Long An"), ("nguyên Bộ trưởng", "Bộ Tư pháp")}
+    # alive: a post in the block with no 'nguyên' holds still
+    a = run(stage, "Ông Lê Văn Khoa được bổ nhiệm giữ chức Thứ trưởng Bộ Tư pháp.\n"
+                   "Sinh năm 1970; Ủy viên Ban Chấp hành Đảng bộ tỉnh Long An; nguyên Giám "
+                   "đốc Sở Tư pháp tỉnh Long An.")
+    assert ("Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Long An") in posts(a, "Lê Văn Khoa") or (
+        "Ủy viên", "Tỉnh ủy Long An") in posts(a, "Lê Văn Khoa")
+    assert ("nguyên Giám đốc", "Sở Tư pháp tỉnh Long An") in posts(a, "Lê Văn Khoa")
+
+
+def test_dated_career_steps_are_posts_former_when_they_ended(stage):
+    a = run(stage, "Ông Trần Minh Đức sinh năm 1969, quê Yên Bái.\n"
+                   "Từ tháng 3-2006 đến tháng 5-2009 giữ chức Phó Cục trưởng Cục Trồng trọt.\n"
+                   "Từ tháng 5-2009 đến nay: Cục trưởng Cục Chăn nuôi.\n"
+                   "Từ năm 2001 giữ chức Trưởng phòng Tổ chức cán bộ.")
+    got = posts(a, "Trần Minh Đức")
+    assert ("nguyên Phó Cục trưởng", "Cục Trồng trọt") in got
+    assert ("Cục trưởng", "Cục Chăn nuôi") in got
+    assert not any("Trưởng phòng" in t for t, _ in got)  # (no end written: unsure)
+    # a line naming another person is not the block of the one before it
+    a = run(stage, "Ông Trần Minh Đức sinh năm 1969.\n"
+                   "Từ năm 2010 đến năm 2015, ông Nguyễn Văn Hải là Cục trưởng Cục Chăn nuôi.")
+    assert ("nguyên Cục trưởng", "Cục Chăn nuôi") not in posts(a, "Trần Minh Đức")
