@@ -14,7 +14,8 @@ How a person is found (pure token and dictionary work, precompiled at stage init
    with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
    after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former), and after a
    short subject (``ông Thăng làm …``, a bare ``ông từng giữ các chức vụ: …``; a past marker
-   such as ``Trước đó`` makes those former). Between two
+   such as ``Trước đó`` makes those former; a negation before the cue, a decision not
+   taken, gives none: ``vì sao không bổ nhiệm ông Hoàng làm …?``). Between two
    names, ``A, post, post B``: the post that touches B is B's, the rest A's.
 3. **Lists**: a chain written once before a colon or after ``các (đồng chí)`` applies to each
    person listed after it in the sentence.
@@ -150,6 +151,15 @@ class PeopleFinder:
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
+        # a decision not taken (or not yet): a negation right before a cue's verb or a
+        # decision verb ("không điều động bổ nhiệm ông A làm …", "chưa được giữ chức")
+        verbs = sorted({*g["verbs"], *g["decision_verbs"], *g["member_verbs"]}, key=len,
+                       reverse=True)
+        self.negations = tuple(g["negations"])  # (a cheap test before negated_re)
+        self.negated_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in g["negations"]) + r")\s+(?:(?:"
+            + "|".join(re.escape(w) for w in g["passive"]) + r")\s+)?(?:"
+            + "|".join(re.escape(w) for w in verbs) + r")(?!\w)", re.IGNORECASE)
         self.appoint = Trie(decision_cues(t))
         self.examples = frozenset(g["examples"])
         self.elections = frozenset(g["elections"])
@@ -992,9 +1002,15 @@ class PeopleFinder:
             pos_cue = pos + first.start()  # (no match of any_cue can start before)
         else:
             pos_cue = pos
-        if self.any_cue.search(text, pos_cue, end) is None:  # cheap test before tokenizing
+        if (cue := self.any_cue.search(text, pos_cue, end)) is None:  # cheap, before tokenizing
             return []
         begin = clause_start(text, pos, 300)
+        # a decision not taken, in this part of the sentence (from its last comma before the
+        # subject) up to the first cue: no post ("vì sao không bổ nhiệm ông A làm …?")
+        lo = max(begin, text.rfind(",", begin, pos) + 1)
+        if any(w in text[lo:cue.end()].lower() for w in self.negations) and (
+                self.negated_re.search(text, lo, cue.end()) is not None):
+            return []
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
         toks = tokens.toks
 
