@@ -284,7 +284,24 @@ def find_citations(text: str) -> list[Citation]:
         _describe(text, c)
         if c.issuer is None and c.type is not None:
             _issued_as(text, c)
+    _share_issuer(text, found)
     return found
+
+
+# Only a list's joiners between two citations of one type: ", ", " và ", ", số ".
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s+)?")
+
+
+def _share_issuer(text: str, found: list[Citation]) -> None:
+    """The issuing body written after a list of citations of one type is each one's:
+    ``Nghị định 77 và Nghị định 133 của Chính phủ``, ``Quyết định số 217, số 218 của UBND
+    tỉnh`` (read from the last back, so that it reaches the whole list)."""
+    for c, d in zip(reversed(found[:-1]), reversed(found[1:]), strict=True):
+        if (c.issuer is None and d.issuer is not None and c.type is not None
+                and c.type == d.type and c.end <= d.start
+                and _LIST_JOINER.fullmatch(text, c.end, d.start)):
+            c.issuer, c.issued_by = d.issuer, c.issued_by or d.issued_by
+            c.weak = False
 
 
 # How far back the sentence of a citation is read for the body that issued it, and how far

@@ -193,7 +193,7 @@ def test_headline_citations_count():
 
 def test_lists_of_numbers():
     assert keys("Quyết định số 217, số 218 của Bộ Chính trị (Khóa XI)") == [
-        ("217", "QĐ", None, "Quyết định"), ("218", "QĐ", "TW", "Quyết định")]
+        ("217", "QĐ", "TW", "Quyết định"), ("218", "QĐ", "TW", "Quyết định")]
 
 
 @pytest.mark.parametrize(
@@ -306,3 +306,28 @@ def test_symbol_reach_is_the_longest_head_of_a_symbol():
     assert party and party.group(0).index("/") == documents._PARTY_REACH
     state = documents._STATE_SYMBOL.match("12345 / 2020 / NĐ-CP")
     assert state and state.group(0).index("/") == documents._STATE_REACH
+
+
+@pytest.mark.parametrize("text, want", [
+    ("thực hiện Nghị định 77 và Nghị định 133 của Chính phủ về quản lý biên giới",
+     [("77", "NĐ", "CP", "Nghị định"), ("133", "NĐ", "CP", "Nghị định")]),
+    ("Quyết định số 217, số 218 của Ủy ban nhân dân tỉnh Lào Cai",
+     [("217", "QĐ", "UBND", "Quyết định"), ("218", "QĐ", "UBND", "Quyết định")]),
+])
+def test_an_issuer_after_a_list_of_one_type_is_each_ones(text, want):
+    assert keys(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # two types: the issuer written after the second is only its own
+    ("Nghị định 77, Chỉ thị 05 của Thủ tướng",
+     [("77", "NĐ", None, "Nghị định"), ("05", "CT", "TTg", "Chỉ thị")]),
+    # each with its own issuer: none is taken from the other
+    ("Nghị quyết 11 của Tỉnh ủy và Nghị quyết 15 của Bộ Chính trị",
+     [("11", "NQ", "TU", "Nghị quyết"), ("15", "NQ", "TW", "Nghị quyết")]),
+    # more than a joiner between them: no list
+    ("Nghị định 77 đã phát huy hiệu quả; Nghị định 133 của Chính phủ cũng vậy",
+     [("77", "NĐ", None, "Nghị định"), ("133", "NĐ", "CP", "Nghị định")]),
+])
+def test_an_issuer_is_not_shared_outside_a_list_of_one_type(text, want):
+    assert keys(text) == want
