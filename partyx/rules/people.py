@@ -304,12 +304,28 @@ class PeopleFinder:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
         return self._decisions(toks, c.end, stop, ctx)
 
-    def _such_as(self, toks: list[Tok], j: int, stop: int
+    def _first_post(self, toks: list[Tok], j: int, stop: int) -> int:
+        """Where the first post of a list after an example word begins: jobs that are no
+        post (``chuyên viên, thư ký lãnh đạo Bộ, Phó chánh Văn phòng``: lower-case items
+        of up to six words, between commas) are passed over."""
+        k = j
+        post_words = self.posts.post_first_words
+        while k < stop and toks[k].low not in post_words:
+            e = k
+            while e < stop and e - k < 6 and toks[e].low != "," and toks[e].word:
+                e += 1
+            if e >= stop or toks[e].low != "," or toks[k].cap:
+                return j
+            k = e + 1
+        return k if k < stop else j
+
+    def _such_as(self, toks: list[Tok], j: int, stop: int, ctx: Context
                  ) -> tuple[int, Unit | None] | None:
         """``từng giữ các vị trí quan trọng tại Điện Biên như Giám đốc Sở Tài chính, …``:
         after a cue and its object at ``toks[j]``, up to eight lower-case words (or ``tại``
-        or ``ở`` and a place) and an example word: (where the list begins, the place written
-        there or None), else None."""
+        or ``ở`` and a place, or ``tại`` and an organisation: ``tại Bộ Tư pháp như …``) and
+        an example word: (where the list begins, the place written there or None), else
+        None."""
         where: Unit | None = None
         q = j
         while q < min(stop, j + 9):
@@ -321,8 +337,12 @@ class PeopleFinder:
                 return (q, where) if q < stop else None
             if t.low in ("tại", "ở") and q + 1 < stop and toks[q + 1].cap:
                 place = self.orgs.place(toks, q + 1, PROVINCE_TYPES)
-                if place is None:
-                    return None
+                if place is None:  # "tại Bộ Tư pháp như …": the host of the list
+                    host = self.orgs.org(toks, q + 1, ctx, generic=False)
+                    if host is None:
+                        return None
+                    q = host[1]
+                    continue
                 where = place[0]
                 q = place[1]
                 continue
@@ -463,9 +483,10 @@ class PeopleFinder:
             where = None
             if kind in (CURRENT, FORMER) and j < stop and toks[j - 1].low in self.cue_objects and (
                     toks[j].low not in post_words):
-                such = self._such_as(toks, j, stop)  # "các vị trí quan trọng như: …"
+                such = self._such_as(toks, j, stop, ctx)  # "các vị trí quan trọng như: …"
                 if such is not None:
                     j, where = such
+                    j = self._first_post(toks, j, stop)
             if j >= stop or toks[j].low not in (
                     body_words if kind in (MEMBER, FORMER_MEMBER) else post_words):
                 k = j  # (most cues: no post after them)

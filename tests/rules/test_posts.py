@@ -120,6 +120,14 @@ def test_a_decision_not_taken_gives_no_post_and_a_deputy_keeps_its_rank(stage):
     assert ("Giám đốc", "Sở Tư pháp tỉnh Nghệ An") in posts(b, "Lê Thị Lan")
 
 
+def test_a_career_list_at_an_organisation_passes_over_the_jobs_that_are_no_post(stage):
+    a = run(stage, "Ông Trần Văn Dũng là Bí thư Tỉnh ủy Lai Châu. Ông từng đảm nhiệm nhiều vị "
+                   "trí tại Bộ Tư pháp như chuyên viên, giảng viên, Thứ trưởng Bộ Tư pháp.",
+            province="Lai Châu")
+    assert posts(a, "Trần Văn Dũng") == {("Bí thư", "Tỉnh ủy Lai Châu"),
+                                         ("nguyên Thứ trưởng", "Bộ Tư pháp")}
+
+
 def test_leaving_the_secretariat_makes_its_post_former(stage):
     a = run(stage, "Đồng chí Đỗ Văn Chín, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, thôi "
                    "tham gia Ban Bí thư khóa XIII. Bộ Chính trị chỉ định đồng chí Đỗ Văn Chín "
