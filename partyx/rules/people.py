@@ -831,13 +831,14 @@ class PeopleFinder:
         giữ chức Phó Cục trưởng Cục Bảo vệ thực vật``) on a line of its own: each clause that
         is a chain of posts and nothing else is a post of the person last mentioned before
         the line (none where the line names another person); a step that ended is former."""
-        if not mentions:
-            return
+        lines = self._bio_lines(text) if mentions else []
+        if not lines:
+            return  # (most articles: no line opens with a birth or a dated step)
         starts = [m.start for m in mentions]
         lead = text[:_LEAD].lower()  # (an obituary's block: the posts of one who died)
         mourned = any(w in lead for w in self.death_words) or any(
             w in lead for w in self.funeral_words)
-        for m in self._bio_lines(text):
+        for m in lines:
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end == -1 else line_end
             birth = m.group("birth") is not None
