@@ -14,7 +14,8 @@ How a person is found (pure token and dictionary work, precompiled at stage init
    with ``-``, ``,`` or in brackets (``Đường Hoài Nam - Thành ủy viên, Bí thư Quận ủy``), and
    after an appointment cue (``giữ chức``; ``thôi giữ chức`` marks it former), and after a
    short subject (``ông Thăng làm …``, a bare ``ông từng giữ các chức vụ: …``; a past marker
-   such as ``Trước đó`` makes those former). Between two
+   such as ``Trước đó`` makes those former; a negation before the cue, a decision not
+   taken, gives none: ``vì sao không bổ nhiệm ông Hoàng làm …?``). Between two
    names, ``A, post, post B``: the post that touches B is B's, the rest A's.
 3. **Lists**: a chain written once before a colon or after ``các (đồng chí)`` applies to each
    person listed after it in the sentence.
@@ -150,6 +151,15 @@ class PeopleFinder:
         self.past_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["past_markers"]) + r")(?!\w)",
             re.IGNORECASE)
+        # a decision not taken (or not yet): a negation right before a cue's verb or a
+        # decision verb ("không điều động bổ nhiệm ông A làm …", "chưa được giữ chức")
+        verbs = sorted({*g["verbs"], *g["decision_verbs"], *g["member_verbs"]}, key=len,
+                       reverse=True)
+        self.negations = tuple(g["negations"])  # (a cheap test before negated_re)
+        self.negated_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in g["negations"]) + r")\s+(?:(?:"
+            + "|".join(re.escape(w) for w in g["passive"]) + r")\s+)?(?:"
+            + "|".join(re.escape(w) for w in verbs) + r")(?!\w)", re.IGNORECASE)
         self.appoint = Trie(decision_cues(t))
         self.examples = frozenset(g["examples"])
         self.elections = frozenset(g["elections"])
@@ -294,12 +304,28 @@ class PeopleFinder:
         """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
         return self._decisions(toks, c.end, stop, ctx)
 
-    def _such_as(self, toks: list[Tok], j: int, stop: int
+    def _first_post(self, toks: list[Tok], j: int, stop: int) -> int:
+        """Where the first post of a list after an example word begins: jobs that are no
+        post (``chuyên viên, thư ký lãnh đạo Bộ, Phó chánh Văn phòng``: lower-case items
+        of up to six words, between commas) are passed over."""
+        k = j
+        post_words = self.posts.post_first_words
+        while k < stop and toks[k].low not in post_words:
+            e = k
+            while e < stop and e - k < 6 and toks[e].low != "," and toks[e].word:
+                e += 1
+            if e >= stop or toks[e].low != "," or toks[k].cap:
+                return j
+            k = e + 1
+        return k if k < stop else j
+
+    def _such_as(self, toks: list[Tok], j: int, stop: int, ctx: Context
                  ) -> tuple[int, Unit | None] | None:
         """``từng giữ các vị trí quan trọng tại Điện Biên như Giám đốc Sở Tài chính, …``:
         after a cue and its object at ``toks[j]``, up to eight lower-case words (or ``tại``
-        or ``ở`` and a place) and an example word: (where the list begins, the place written
-        there or None), else None."""
+        or ``ở`` and a place, or ``tại`` and an organisation: ``tại Bộ Tư pháp như …``) and
+        an example word: (where the list begins, the place written there or None), else
+        None."""
         where: Unit | None = None
         q = j
         while q < min(stop, j + 9):
@@ -311,8 +337,12 @@ class PeopleFinder:
                 return (q, where) if q < stop else None
             if t.low in ("tại", "ở") and q + 1 < stop and toks[q + 1].cap:
                 place = self.orgs.place(toks, q + 1, PROVINCE_TYPES)
-                if place is None:
-                    return None
+                if place is None:  # "tại Bộ Tư pháp như …": the host of the list
+                    host = self.orgs.org(toks, q + 1, ctx, generic=False)
+                    if host is None:
+                        return None
+                    q = host[1]
+                    continue
                 where = place[0]
                 q = place[1]
                 continue
@@ -453,9 +483,10 @@ class PeopleFinder:
             where = None
             if kind in (CURRENT, FORMER) and j < stop and toks[j - 1].low in self.cue_objects and (
                     toks[j].low not in post_words):
-                such = self._such_as(toks, j, stop)  # "các vị trí quan trọng như: …"
+                such = self._such_as(toks, j, stop, ctx)  # "các vị trí quan trọng như: …"
                 if such is not None:
                     j, where = such
+                    j = self._first_post(toks, j, stop)
             if j >= stop or toks[j].low not in (
                     body_words if kind in (MEMBER, FORMER_MEMBER) else post_words):
                 k = j  # (most cues: no post after them)
@@ -992,9 +1023,15 @@ class PeopleFinder:
             pos_cue = pos + first.start()  # (no match of any_cue can start before)
         else:
             pos_cue = pos
-        if self.any_cue.search(text, pos_cue, end) is None:  # cheap test before tokenizing
+        if (cue := self.any_cue.search(text, pos_cue, end)) is None:  # cheap, before tokenizing
             return []
         begin = clause_start(text, pos, 300)
+        # a decision not taken, in this part of the sentence (from its last comma before the
+        # subject) up to the first cue: no post ("vì sao không bổ nhiệm ông A làm …?")
+        lo = max(begin, text.rfind(",", begin, pos) + 1)
+        if any(w in text[lo:cue.end()].lower() for w in self.negations) and (
+                self.negated_re.search(text, lo, cue.end()) is not None):
+            return []
         tokens = _slice(seg_tokens, pos, end) or self.tokenizer.tokenize(text, pos, end)
         toks = tokens.toks
 

@@ -104,6 +104,30 @@ def test_a_decision_gives_membership_of_each_body_and_leaving_makes_it_former(st
         ("Phó Bí thư", "Huyện ủy Nga Sơn")}  # (the post he is put forward for is none)
 
 
+def test_a_decision_not_taken_gives_no_post_and_a_deputy_keeps_its_rank(stage):
+    # (a question why someone was not appointed, a decision not yet taken: no post; the
+    # deputy's title stays whole, with no bare head title split off it)
+    a = run(stage, "Chủ tịch UBND tỉnh vừa bổ nhiệm ông Nguyễn Văn Hùng giữ chức Phó Giám đốc "
+                   "Sở Nội vụ tỉnh Nghệ An. Vì sao không điều động bổ nhiệm ông Hùng làm giám "
+                   "đốc Sở Nội vụ tỉnh Nghệ An? Bà Lê Thị Lan, Phó Giám đốc Sở Tư pháp tỉnh "
+                   "Nghệ An. Bà Lan chưa được bổ nhiệm giữ chức Giám đốc Sở Tư pháp.",
+            province="Nghệ An")
+    assert posts(a, "Nguyễn Văn Hùng") == {("Phó Giám đốc", "Sở Nội vụ tỉnh Nghệ An")}
+    assert posts(a, "Lê Thị Lan") == {("Phó Giám đốc", "Sở Tư pháp tỉnh Nghệ An")}
+    # (the same sentence with the decision taken gives the post)
+    b = run(stage, "Bà Lê Thị Lan, Phó Giám đốc Sở Tư pháp tỉnh Nghệ An. Bà Lan được bổ nhiệm "
+                   "giữ chức Giám đốc Sở Tư pháp tỉnh Nghệ An.", province="Nghệ An")
+    assert ("Giám đốc", "Sở Tư pháp tỉnh Nghệ An") in posts(b, "Lê Thị Lan")
+
+
+def test_a_career_list_at_an_organisation_passes_over_the_jobs_that_are_no_post(stage):
+    a = run(stage, "Ông Trần Văn Dũng là Bí thư Tỉnh ủy Lai Châu. Ông từng đảm nhiệm nhiều vị "
+                   "trí tại Bộ Tư pháp như chuyên viên, giảng viên, Thứ trưởng Bộ Tư pháp.",
+            province="Lai Châu")
+    assert posts(a, "Trần Văn Dũng") == {("Bí thư", "Tỉnh ủy Lai Châu"),
+                                         ("nguyên Thứ trưởng", "Bộ Tư pháp")}
+
+
 def test_leaving_the_secretariat_makes_its_post_former(stage):
     a = run(stage, "Đồng chí Đỗ Văn Chín, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, thôi "
                    "tham gia Ban Bí thư khóa XIII. Bộ Chính trị chỉ định đồng chí Đỗ Văn Chín "
