@@ -1,0 +1,60 @@
+"""Instructions per article of a whole ``partyx extract -j 2`` run, split into the main process
+and its workers, with stories on and off (issue 21: where the workers' extra cost goes; never
+part of the tests). callgrind follows the forked workers (``--trace-children=yes``) and zeroes
+each worker's counts when it starts (``--zero-before=PyOS_AfterFork_Child``: a forked child
+otherwise inherits the counts of its parent before the fork, imports included). Instruction
+counts are repeatable on this loaded machine, unlike CPU time.
+
+    python bench/make_corpus.py 500 bench/out/crawl-500 --copies 0.05
+    python bench/bench_workers.py bench/out/crawl-500 [--modes off,on]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_cost import _RUN  # noqa: E402  (the same run, stories on or taken out)
+
+
+def run(mode: str, corpus: Path) -> tuple[int, list[int]]:
+    """The instructions of the main process and of each worker."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cg.%p"
+        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                        "--zero-before=PyOS_AfterFork_Child", f"--callgrind-out-file={out}",
+                        sys.executable, "-c", _RUN, str(ROOT), "1" if mode == "off" else "0",
+                        str(corpus), str(Path(tmp) / "records.jsonl")],
+                       check=True, capture_output=True)
+        counts = {}
+        for f in Path(tmp).glob("cg.*"):
+            text = f.read_text(errors="replace")
+            pid = int(f.name.split(".")[1])
+            total = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
+            counts[pid] = int(total.group(1)) if total else 0
+    main_pid = min(counts)  # the run's process is started first
+    return counts[main_pid], [c for p, c in sorted(counts.items()) if p != main_pid]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--modes", default="off,on")
+    args = parser.parse_args()
+    n = sum(1 for p in args.corpus.rglob("*") if p.is_file())
+    for mode in args.modes.split(","):
+        main_ir, workers = run(mode, args.corpus)
+        print(f"{mode:4s} main {main_ir / 1e6:8.1f} M, workers {sum(workers) / 1e6:8.1f} M "
+              f"({len(workers)}): {main_ir / n / 1e6:.2f} + {sum(workers) / n / 1e6:.2f} M "
+              f"instructions per article ({n} articles)")
+
+
+if __name__ == "__main__":
+    main()
