@@ -6,26 +6,13 @@ import re
 import pytest
 
 from partyx.lang.tokens import Tokens
-from partyx.record import Article, District, PlaceContext
 from partyx.stages.people import People
+from tests.rules.people_cases import posts, run
 
 
 @pytest.fixture(scope="module")
 def stage():
     return People()
-
-
-def run(stage, text, province=None, district=None, authors=()):
-    a = Article(id="t", source={}, text=text, authors=list(authors))
-    a.place_context = PlaceContext(province, District(**district) if district else None)
-    stage(a)
-    return a
-
-
-def posts(article, name):
-    person = next(p for p in article.people if p["name"] == name)
-    return {(("nguyên " if x["status"] == "former" else "") + x["title"], x["org"])
-            for x in person["positions"]}
 
 
 def names(article):

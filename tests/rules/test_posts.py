@@ -4,27 +4,14 @@ sentences are written for the form, with other names and places than any article
 
 import pytest
 
-from partyx.record import Article, District, PlaceContext
 from partyx.rules.posts import CURRENT, FORMER, MEMBER, NOMINATED, decision_cues
 from partyx.stages.people import People
+from tests.rules.people_cases import posts, run
 
 
 @pytest.fixture(scope="module")
 def stage():
     return People()
-
-
-def run(stage, text, province=None, district=None):
-    a = Article(id="t", source={}, text=text, authors=[])
-    a.place_context = PlaceContext(province, District(**district) if district else None)
-    stage(a)
-    return a
-
-
-def posts(article, name):
-    person = next(p for p in article.people if p["name"] == name)
-    return {(("nguyên " if x["status"] == "former" else "") + x["title"], x["org"])
-            for x in person["positions"]}
 
 
 def test_nguyen_before_a_chain_makes_each_post_after_it_former(stage):
