@@ -65,6 +65,7 @@ from partyx.data import load
 from partyx.lang.sentences import ends_sentence, next_starts
 from partyx.rules import outlets
 from partyx.rules.boilerplate import is_paragraph
+from partyx.rules.gazetteer import DISTRICT_TYPES, PROVINCE_TYPES, WARD_TYPES
 from partyx.rules.headline import chunks, first_bullet, has_sentence_seam, is_headline_run
 
 # --- dates -------------------------------------------------------------------------------------
@@ -88,6 +89,8 @@ def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
 class _BylineWords:
     leads: re.Pattern[str]
     credit_leads: frozenset[str]  # "theo", "nguồn": a reprint credit's leads
+    glued_credit: re.Pattern[str]  # a reprint credit glued after a byline: "Phương Mai Theo …"
+    glued_needles: tuple[str, ...]  # " Theo ", " Nguồn ": what it opens with, to look first
     photo_lead: re.Pattern[str]  # "Ảnh", "Video": a photo or video credit's lead
     source_cue: re.Pattern[str]  # "theo", "ảnh:", "dịch từ" opening a bracket after a name
     trailing: re.Pattern[str]  # "lược dịch" written after a name
@@ -108,10 +111,14 @@ def _words() -> _BylineWords:
     ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in data["ranks"])
     lead = _words_re(data["leads"]).pattern
     joins = "|".join(re.escape(j) for j in data["lead_joins"])
+    firsts = sorted({w.split()[0] for w in data["credit_leads"]})  # "Theo", "Nguồn"
     return _BylineWords(
         # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
         leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
         credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
+        glued_credit=re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in firsts) + r")\s(?=\S)"),
+        glued_needles=tuple(f" {w} " for w in firsts),
         photo_lead=re.compile(_words_re(data["photo_leads"]).pattern.replace("(?<!\\w)", "^", 1),
                               re.IGNORECASE),
         source_cue=re.compile(_words_re(data["source_cues"]).pattern.replace("(?<!\\w)", "^", 1),
@@ -181,10 +188,9 @@ def _date_rest(line: str, sections: set[str] | frozenset[str] = frozenset()) -> 
 _NAME_SPLIT = re.compile(r"\s*(?:\s[-–—]\s?|\s?[-–—]\s|,|;|&|/|\||\bvà\b)\s*")
 # A unit word with its place in a part after a name ("TTVHTT&TT huyện Núi Thành"): the unit
 # the contributor writes for, no name (a name writes no word in lower case)
-_UNIT_OF_PLACE = re.compile(r"\s(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn)\s+(\w)")
+_UNIT_OF_PLACE = re.compile(r"\s(?:" + "|".join(sorted(
+    {*PROVINCE_TYPES, *DISTRICT_TYPES, *WARD_TYPES}, key=len, reverse=True)) + r")\s+(\w)")
 _ABBREVIATION = re.compile(r"^(?=(?:\w*[A-ZĐ]){2})[A-ZĐ0-9&./-]+$")
-# A reprint credit glued after a byline: "Phương Mai Theo Bright Side"
-_GLUED_CREDIT = re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:Theo|Nguồn)\s(?=\S)")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.IGNORECASE)
 # What a source is written as: capitalised words, abbreviations or web addresses, separated by
 # commas or slashes ("Nikkei, Bloomberg", "The Nation", "Đời sống Plus/GĐVN", "saostar.vn")
@@ -719,7 +725,7 @@ class HeaderReader:
             return Byline([], credited)
         if not text or len(text) > 90:
             return None
-        if " Theo " in text or " Nguồn " in text:
+        if any(n in text for n in _words().glued_needles):
             # "Phương Mai Theo Bright Side", "Trung Hiếu/VOV.VN Theo Daily Mail"
             glued = self._with_credit(text)
             if glued is not None:
@@ -835,7 +841,7 @@ class HeaderReader:
     def _with_credit(self, text: str) -> Byline | None:
         """A byline with a reprint credit glued after it: ``Phương Mai Theo Bright Side``,
         ``Hạnh Chi (T/h) Theo Đời sống Plus/GĐVN``."""
-        m = _GLUED_CREDIT.search(text)
+        m = _words().glued_credit.search(text)
         if not m:
             return None
         head = self._byline(text[:m.start()].rstrip(" /-–"))
