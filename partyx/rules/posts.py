@@ -142,6 +142,7 @@ class TitleWords:
     boards: tuple[str, ...]
     unnamed_cells: frozenset[str]
     heads_of: dict[str, frozenset[str]]
+    head_titles: dict[str, str]  # title -> the head of its organisation it holds (Cục)
 
 
 def load_title_words() -> TitleWords:
@@ -163,6 +164,7 @@ def load_title_words() -> TitleWords:
         boards=tuple(f"{b} " for b in t["boards"]),
         unnamed_cells=frozenset(t["unnamed_cells"]),
         heads_of={k: frozenset(v) for k, v in t["heads_of"].items()},
+        head_titles=t["head_titles"],
     )
 
 
@@ -225,6 +227,7 @@ class PostParser:
         t = load("titles")
         self.dated = frozenset(t["dated_words"])  # (see Post.dated)
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
+        self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
@@ -305,6 +308,9 @@ class PostParser:
             else:  # a standalone title takes no organisation guessed from capitals
                 # (a title holding its head: the organisation read short, not a run after it)
                 r = orgs.org(toks, j, ctx, generic=title not in v.standalone and within is None)
+            if r is None and title in v.head_titles and j < n and toks[j].cap:
+                # "Cục trưởng Quản lý Khám chữa bệnh": of "Cục Quản lý Khám chữa bệnh"
+                r = orgs.headed(toks, j, v.head_titles[title], ctx)
             if r is not None:
                 org, end = r
             elif title not in v.standalone:
@@ -440,6 +446,10 @@ class PostParser:
             ahead = None
             if p is None or p.end > stop:
                 break
+            if p.org is not None and p.end + 1 < stop and toks[p.end].low in self._nations:
+                national = self.orgs.national(toks, p.end, p.org)  # "BHXH Việt Nam"
+                if national is not None:
+                    p.org, p.end = national
             if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org, ctx):
                 p.org = None  # ("Hiệu trưởng Trường THPT Trần Hưng Đạo": read short)
             if joined and posts and p.org is not None:
