@@ -165,7 +165,8 @@ _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 _PARTY_KINDS = frozenset({"party_committee", "party_board"})
 
 
-def _is_ministry(org: Org) -> bool:
+def is_ministry(org: Org) -> bool:
+    """Whether ``org`` is a ministry of the government (``Bộ Xây dựng``)."""
     return org.name.startswith("Bộ ") and org.kind == "government" and org.level == "central"
 
 
@@ -193,7 +194,7 @@ def attach(orgs: Sequence[Org | None]) -> list[Org | None]:
             continue
         party_only = o.bare and o.name in _COMMITTEE_BODIES
         if o.parent == "Bộ":  # "Chánh Văn phòng Bộ, Thứ trưởng Bộ Y tế": of that ministry
-            q = next((q for q in out[i + 1:] if q is not None and _is_ministry(q)), None)
+            q = next((q for q in out[i + 1:] if q is not None and is_ministry(q)), None)
             if q is not None:
                 out[i] = _of_ministry(o, q)
             continue
@@ -540,7 +541,7 @@ class OrgReader:
         m = self.words.nations.match(toks, k)
         if m is None or org.unit is not None or org.slot is not None or org.name.endswith(m[0]):
             return None
-        if _is_ministry(org):
+        if is_ministry(org):
             return org, m[1]
         parent = org.parent  # (a board's organisation, its name's end: it goes on too)
         if parent is not None and org.name.endswith(parent):
@@ -936,7 +937,7 @@ class Bodies:
         only one named there."""
         before = bisect.bisect_left(self.starts, at)
         if org.parent == "Bộ":
-            ministries = {o.name: o for o in self.orgs[:before] if _is_ministry(o)}
+            ministries = {o.name: o for o in self.orgs[:before] if is_ministry(o)}
             if len(ministries) == 1:
                 return _of_ministry(org, next(iter(ministries.values())))
             return org

@@ -27,7 +27,7 @@ from partyx.data import load
 from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
-from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place
+from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place, is_ministry
 
 _DASHES = frozenset({"-", "–", "—"})
 _ROMAN = frozenset("IVXLC")
@@ -57,6 +57,7 @@ class Post:
     written: str | None = None  # as written, where that is not the tokens [start, end)
     placed: bool = False  # its place is one of a list written after it (PostParser._each_place)
     dated: bool = False  # of a unit no longer in being ("tỉnh Bạc Liêu (cũ)"): former
+    foreign: bool = False  # another country's ("Thủ tướng Lào"): its org is the country
 
 
 def _inherit_parents(posts: list[Post]) -> None:
@@ -228,6 +229,13 @@ class PostParser:
         self.dated = frozenset(t["dated_words"])  # (see Post.dated)
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
+        self._committee_titles = frozenset(t["committee_titles"])  # (see _foreign_title)
+        # other countries (data/names.json foreign_places, less Vietnam and any name of a
+        # place of the gazetteer: "Sơn Tây"): a title right before one is that country's
+        gazetteer, nations = get_gazetteer(), frozenset(self.orgs.words.nations.root)
+        self.countries = Trie({c: c for c in load("names")["foreign_places"] if c[0].isupper()
+                               and c.lower() not in nations and c.split()[0].lower() not in nations
+                               and not gazetteer.is_place_name(c)})
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
@@ -287,6 +295,7 @@ class PostParser:
         title, j = m
         org = None
         end = j
+        foreign = False
         within = v.org_within.get(title)
         if within is not None:
             back, short = within
@@ -313,6 +322,16 @@ class PostParser:
                 r = orgs.headed(toks, j, v.head_titles[title], ctx)
             if r is not None:
                 org, end = r
+                if end < n and toks[end].low in self.countries.root and is_ministry(org) and (
+                        self._foreign_title(toks, start, title)):
+                    country = self.countries.match(toks, end)  # "Bộ trưởng Quốc phòng Ba Lan"
+                    if country is not None:
+                        org, end = Org(f"{org.name} {country[0]}", "government", None), country[1]
+                        foreign = True
+            elif j < n and toks[j].low in self.countries.root and self._foreign_title(
+                    toks, start, title) and (country := self.countries.match(toks, j)) is not None:
+                org, end = Org(country[0], "government", None), country[1]  # "Thủ tướng Lào"
+                foreign = True
             elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end)
         if org is not None:
@@ -320,9 +339,17 @@ class PostParser:
             meant = overrides.get(org.name) if overrides else None
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
-        post = Post(_prefixed(prefix, title), org, status, start, end)
+        post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
+
+    def _foreign_title(self, toks: list[Tok], start: int, title: str) -> bool:
+        """Whether a title read at ``toks[start]`` may be another country's: written with a
+        capital or after a status word (``cựu thủ tướng Thái Lan``; a lower-case one after a
+        name and a comma opens a clause as often: ``ông Kim, bộ trưởng … trả lời``), and no
+        title of a Party committee's (``Bí thư Cam Túc``: its committee's)."""
+        return (toks[start].cap or toks[start].low in self.words.status) and (
+            title not in self._committee_titles)
 
     def _body_member(self, toks: list[Tok], i: int, ctx: Context, status: str, start: int
                      ) -> Post | None:
@@ -496,6 +523,12 @@ class PostParser:
                     joined = False
                     continue
             break
+        if len(posts) > 1 and posts[-1].foreign:
+            # "Tổng Bí thư, Chủ tịch nước Lào": each title with no organisation before the
+            # country's post is that country's too
+            for q in posts[:-1]:
+                if q.org is None and q.title in self.words.standalone:
+                    q.org, q.foreign = posts[-1].org, True
         if posts and settle:
             self.settle_chain(toks, posts, ctx, end)
         return posts, end
