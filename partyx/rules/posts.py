@@ -229,7 +229,6 @@ class PostParser:
         self.dated = frozenset(t["dated_words"])  # (see Post.dated)
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
-        self._committee_titles = frozenset(t["committee_titles"])  # (see _foreign_title)
         # other countries (data/names.json foreign_places, less Vietnam and any name of a
         # place of the gazetteer: "Sơn Tây"): a title right before one is that country's
         gazetteer, nations = get_gazetteer(), frozenset(self.orgs.words.nations.root)
@@ -323,13 +322,13 @@ class PostParser:
             if r is not None:
                 org, end = r
                 if end < n and toks[end].low in self.countries.root and is_ministry(org) and (
-                        self._foreign_title(toks, start, title)):
+                        self._foreign_title(toks, start)):
                     country = self.countries.match(toks, end)  # "Bộ trưởng Quốc phòng Ba Lan"
                     if country is not None:
                         org, end = Org(f"{org.name} {country[0]}", "government", None), country[1]
                         foreign = True
             elif j < n and toks[j].low in self.countries.root and self._foreign_title(
-                    toks, start, title) and (country := self.countries.match(toks, j)) is not None:
+                    toks, start) and (country := self.countries.match(toks, j)) is not None:
                 org, end = Org(country[0], "government", None), country[1]  # "Thủ tướng Lào"
                 foreign = True
             elif title not in v.standalone:
@@ -343,13 +342,11 @@ class PostParser:
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
 
-    def _foreign_title(self, toks: list[Tok], start: int, title: str) -> bool:
+    def _foreign_title(self, toks: list[Tok], start: int) -> bool:
         """Whether a title read at ``toks[start]`` may be another country's: written with a
         capital or after a status word (``cựu thủ tướng Thái Lan``; a lower-case one after a
-        name and a comma opens a clause as often: ``ông Kim, bộ trưởng … trả lời``), and no
-        title of a Party committee's (``Bí thư Cam Túc``: its committee's)."""
-        return (toks[start].cap or toks[start].low in self.words.status) and (
-            title not in self._committee_titles)
+        name and a comma opens a clause as often: ``ông Kim, bộ trưởng … trả lời``)."""
+        return toks[start].cap or toks[start].low in self.words.status
 
     def _body_member(self, toks: list[Tok], i: int, ctx: Context, status: str, start: int
                      ) -> Post | None:
