@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partyx.data import load
+from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
@@ -229,6 +230,7 @@ class PostParser:
         self.dated = frozenset(t["dated_words"])  # (see Post.dated)
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
+        self._company_titles = frozenset(t["company_titles"])  # (see _brand)
         # other countries (data/names.json foreign_places, less Vietnam and any name of a
         # place of the gazetteer: "Sơn Tây"): a title right before one is that country's
         gazetteer, nations = get_gazetteer(), frozenset(self.orgs.words.nations.root)
@@ -331,6 +333,8 @@ class PostParser:
                     toks, start) and (country := self.countries.match(toks, j)) is not None:
                 org, end = Org(country[0], "government", None), country[1]  # "Thủ tướng Lào"
                 foreign = True
+            elif title in self._company_titles and (brand := self._brand(toks, j)) is not None:
+                org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end)
         if org is not None:
@@ -341,6 +345,23 @@ class PostParser:
         post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
+
+    def _brand(self, toks: list[Tok], j: int) -> tuple[Org, int] | None:
+        """A firm named by its brand alone at ``toks[j]`` after a firm's title (``Oceanbank``,
+        ``TPBank``, ``BSC``): one capitalised word not spelled as a Vietnamese syllable, or
+        three or more capitals (an acronym the tokenizer does not spell out), the post ending
+        after it (punctuation, a person's name, a verb that ends a name: ``Tổng giám đốc
+        TPBank cho biết``); else None (``Giám đốc CDC Hà Nội``: a name goes on)."""
+        n = len(toks)
+        t = toks[j] if j < n else None
+        if t is None or not t.cap or not t.word or not t.text.isalnum() or (
+                len(t.text) < 3 if t.text.isupper() else is_syllable(t.text)):
+            return None
+        k = j + 1
+        if k < n and toks[k].word and not self.orgs.is_name_start(toks, k) and (
+                self.orgs.words.name_enders.match(toks, k) is None):
+            return None
+        return Org(t.text, "other", None), k
 
     def _foreign_title(self, toks: list[Tok], start: int) -> bool:
         """Whether a title read at ``toks[start]`` may be another country's: written with a

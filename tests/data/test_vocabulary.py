@@ -166,7 +166,8 @@ SHAPES = {
                "list_intros": WORDS, "list_bodies": STR_MAP,
                "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
                "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
-               "chain_words": {str: WORDS}, "head_titles": STR_MAP},
+               "chain_words": {str: WORDS}, "head_titles": STR_MAP,
+               "company_titles": WORDS},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }
@@ -312,6 +313,7 @@ def test_organisations_have_known_kinds_and_their_heads_are_read():
     # a title holding its organisation's head: a canonical title, the head a generic one
     assert set(titles["head_titles"]) <= set(titles["titles"].values())
     assert set(titles["head_titles"].values()) <= heads
+    assert set(titles["company_titles"]) <= set(titles["titles"].values())
     assert set(orgs["numbered_heads"]) | set(orgs["boards"]) | set(orgs["ministry_units"]) <= heads
     # an abbreviation spells out words, never itself again
     assert all(k not in v.split() for k, v in orgs["abbreviations"].items())
