@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
-from typing import NamedTuple, TypeGuard
+from typing import NamedTuple, TypeGuard, TypeVar
 
 from partyx.data import load
 from partyx.lang.tokens import Tok, Tokenizer, Trie
@@ -65,6 +65,7 @@ _STOP = frozenset({
 
 _CONNECTORS = frozenset({"các", "và"})
 _DASH_VARIANTS = ("–", "—")
+_V = TypeVar("_V")
 _HEADED_REACH = 24  # tokens a name after a title holding its head is read in (OrgReader.headed)
 # what stands between a ministry's unit and its ministry ("Tổng cục Đường bộ Việt Nam - Bộ
 # GTVT", "Cục An ninh điều tra, Bộ Công an", "… (Bộ Công an)")
@@ -285,7 +286,7 @@ def load_org_words() -> OrgWords:
         committees=Trie({k: tuple(v) for k, v in o["committees"].items()}),
         committee_kinds=o["committee_kinds"],
         central=Trie({k: tuple(v) for k, v in o["central"].items()}),
-        wrappers=Trie({k: tuple(v) for k, v in o["wrappers"].items()}),
+        wrappers=Trie(_dash_forms({k: tuple(v) for k, v in o["wrappers"].items()})),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
         cells=Trie({k: tuple(v) for k, v in o["cells"].items()}),
         cell_joins=Trie(dict.fromkeys(o["cell_joins"], True)),
@@ -320,7 +321,7 @@ def _abbreviated_type(tok: Tok) -> bool:
     return tok.word and len(tok.text) <= 2 and tok.text.isupper()
 
 
-def _dash_forms(table: dict[str, str]) -> dict[str, str]:
+def _dash_forms(table: dict[str, _V]) -> dict[str, _V]:
     """A name's forms with each of the dashes (``Giao thông - Vận tải``, ``Giao thông –
     Vận tải``: one name)."""
     out = dict(table)
