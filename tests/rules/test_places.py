@@ -60,6 +60,18 @@ def test_province_inside_a_person_name_is_no_place(stage):
     assert places == {("thành phố", "Hà Nội"): "Hà Nội"}
 
 
+def test_a_city_named_after_a_person_needs_its_type_word(stage):
+    # bare, the name is the President's, his thought's, his namesakes' (no place, no context)
+    places, ctx = run(stage, "Học tập tư tưởng Hồ Chí Minh; Chủ tịch Hồ Chí Minh dạy; "
+                             "Đoàn TNCS Hồ Chí Minh tỉnh Nghệ An.")
+    assert places == {("tỉnh", "Nghệ An"): "Nghệ An"} and ctx.province == "Nghệ An"
+    for city in ("TP Hồ Chí Minh", "Tp. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP.HCM",
+                 "Thành ủy TP Hồ Chí Minh"):
+        places, ctx = run(stage, f"Làm việc tại {city}.")
+        assert places == {("thành phố", "Hồ Chí Minh"): "Hồ Chí Minh"}, city
+        assert ctx.province == "Hồ Chí Minh"
+
+
 def test_capitalised_words_that_are_no_unit(stage):
     places, _ = run(stage, "Bộ Lao động - Thương binh và Xã hội; Bảo hiểm Xã Hội; Quận ủy chỉ đạo.")
     assert places == {}
