@@ -81,6 +81,10 @@ class PlaceFinder:
         # Type words in any case ("Quận Thanh Xuân" opens a headline): matched on the
         # lower-cased text (twice as fast as an (?i) pattern); TP (or Tp, older) with its capital T.
         self.head = re.compile(rf"(?P<w>{heads})(?![\w])[ \t]*")
+        # between a type word and its name: a colon before a list (``các tỉnh: Nam Định, Nam
+        # Hà``), a descriptor (``huyện miền núi Ba Vì``)
+        self.before_name = re.compile(r"(?::[ \t]*)?(?:(?:" + alternation(
+            data["unit_descriptors"], r"[\w]") + r")(?![\w])[ \t]*)?")
         self.tp_word = re.compile(r"T[Pp](?<![\w.]T[Pp])\.?(?![\w])[ \t]*")
         names = [u.name for u in self.gazetteer.provinces.values()]
         aliases = list(data["province_aliases"])
@@ -140,6 +144,10 @@ class PlaceFinder:
             word = m.group("w") if m.re is self.head else "tp"
             types, is_type = self.head_types[word]
             units, end = self.longest(text, m.end(), types)
+            if not units and is_type:
+                gap = self.before_name.match(text, m.end())  # (always matches, maybe empty)
+                if gap and gap.end() > m.end():
+                    units, end = self.longest(text, gap.end(), types)
             if not units and (word == "tp" or word == "thành phố"):
                 units, end = self._alias(text, m.start())
             if not units:
