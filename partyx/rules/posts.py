@@ -28,7 +28,15 @@ from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
-from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place, is_ministry
+from partyx.rules.orgs import (
+    Context,
+    Org,
+    OrgReader,
+    attach,
+    canon_place,
+    is_ministry,
+    unit_name,
+)
 
 _DASHES = frozenset({"-", "–", "—"})
 _ROMAN = frozenset("IVXLC")
@@ -231,6 +239,7 @@ class PostParser:
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
         self._company_titles = frozenset(t["company_titles"])  # (see _brand)
+        self._place_bodies: dict[str, str] = t["place_bodies"]  # (see _place_as_org)
         # other countries (data/names.json foreign_places, less Vietnam and any name of a
         # place of the gazetteer: "Sơn Tây"): a title right before one is that country's
         gazetteer, nations = get_gazetteer(), frozenset(self.orgs.words.nations.root)
@@ -336,7 +345,7 @@ class PostParser:
             elif title in self._company_titles and (brand := self._brand(toks, j)) is not None:
                 org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
-                org, end = self._place_as_org(toks, j, ctx, end)
+                org, end = self._place_as_org(toks, j, ctx, end, title)
         if org is not None:
             overrides = v.org_overrides.get(title)
             meant = overrides.get(org.name) if overrides else None
@@ -395,15 +404,29 @@ class PostParser:
                         status, start, j)
         return None
 
-    def _place_as_org(self, toks: list[Tok], j: int, ctx: Context, end: int
+    def _place_as_org(self, toks: list[Tok], j: int, ctx: Context, end: int, title: str
                       ) -> tuple[Org | None, int]:
-        """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``: a title with a place for its body,
-        kept as written."""
+        """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``, ``Bí thư Đồng Nai``: a title with a
+        place for its body: the body it stands for (``place_bodies``: the place's Party
+        committee, its people's committee), else the place as written (a province's name
+        without its type word only for those)."""
         tw = self.orgs.words.type_words.match(toks, j)
-        if tw is not None:
-            found = self.orgs.place(toks, tw[1], (tw[0],))
-            if found is not None:
-                return Org(canon_place(found[0]), "place", found[0].level), found[1]
+        body = self._place_bodies.get(title)
+        found = self.orgs.place(toks, tw[1], (tw[0],)) if tw is not None else (
+            self.orgs.province_name(toks, j) if body is not None and toks[j].cap else None)
+        if found is not None and tw is None and unit_name(found[0]) != found[0].name:
+            found = None  # "Chủ tịch Hồ Chí Minh": a name that is a person's too, bare
+        if found is not None:
+            unit, k = found
+            if body == "committee" and unit.type in self.orgs.words.committee_of_type:
+                word = self.orgs.words.committee_of_type[unit.type]
+                return Org(f"{word} {unit_name(unit)}", "party_committee", unit.level,
+                           unit=unit), k
+            if body is not None and body != "committee":
+                return Org(f"{body} {canon_place(unit)}", "government", unit.level,
+                           unit=unit), k
+            if tw is not None:
+                return Org(canon_place(unit), "place", unit.level), k
         cells = self.words.cells
         m = cells.match(toks, j) if toks[j].low in cells.root and toks[j].cap else None
         if m is not None and (m[1] == len(toks) or not toks[m[1]].word):

@@ -168,7 +168,8 @@ SHAPES = {
                "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
                "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
                "chain_words": {str: WORDS}, "head_titles": STR_MAP,
-               "company_titles": WORDS, "step_dates": STR_MAP},
+               "company_titles": WORDS, "step_dates": STR_MAP,
+               "place_bodies": STR_MAP},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }

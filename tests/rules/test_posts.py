@@ -408,3 +408,13 @@ def test_boards_of_earlier_terms_and_the_governor_are_posts(stage):
                    "đó, ông Lê Minh Hai từng giữ chức Thống đốc Ngân hàng Nhà nước Việt Nam.")
     assert posts(a, "Đào Văn Một") == {("Phó Trưởng ban", "Ban Tư tưởng - Văn hóa Trung ương")}
     assert posts(a, "Lê Minh Hai") == {("nguyên Thống đốc", "Ngân hàng Nhà nước Việt Nam")}
+
+
+def test_a_title_with_a_place_for_its_body_is_that_places_committee_or_uy_ban(stage):
+    a = run(stage, "Bí thư Đồng Nai Nguyễn Phú Một cho biết. Bí thư TP.HCM Đinh Văn Hai phát biểu. "
+                   "Phó Chủ tịch huyện Sóc Sơn Lê Văn Ba có mặt. Chủ tịch Hồ Chí Minh từng dạy "
+                   "ông Trần Văn Bốn.")
+    assert posts(a, "Nguyễn Phú Một") == {("Bí thư", "Tỉnh ủy Đồng Nai")}
+    assert posts(a, "Đinh Văn Hai") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
+    assert posts(a, "Lê Văn Ba") == {("Phó Chủ tịch", "Ủy ban nhân dân huyện Sóc Sơn")}
+    assert posts(a, "Trần Văn Bốn") == set()  # (the President's name, bare: no city)
