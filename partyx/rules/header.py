@@ -43,9 +43,12 @@ outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lú
 outlet's abbreviation), a name with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters,
 CNN``, ``Phương Mai Theo Bright Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line
 (``Tú Oanh`` / ``Theo Sputnik, RT``) or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20
-22/09/2017``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names
-alone (``Theo Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit
-glued after a caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes
+22/09/2017``); a portal's contributor closing the byline with a full stop (``Hữu Hoàn.``), the
+date printed under it (``Văn Khoa`` / ``02/11/2023``), the poster in a date line (``Người đăng:
+Thanh Hà``), a byline glued without a blank after the last full stop (``… được giao.Thanh
+Hà``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names alone
+(``Theo Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit glued
+after a caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes
 as a name of its own), nor an item under a line ending with ``:``. Bylines and credits are
 removed from ``text``. The words around bylines and date lines are in
 ``data/bylines.json``.
@@ -293,6 +296,25 @@ def _two_names(name: str, surnames: frozenset[str]) -> list[str]:
         if words[k] in surnames:
             return [" ".join(words[:k]), " ".join(words[k:])]
     return [name]
+
+
+_BYLINE_WORDS = re.compile(r"[\s,/&–—-]+")
+
+
+def _dotted_name(line: str) -> bool:
+    """Is ``line`` a byline closed by one full stop (``Hữu Hoàn.``, ``Tin, ảnh: Thu Hà - Minh
+    Đức.``), as a portal's contributor writes it: after its lead, capitalised words only?"""
+    line = line.strip()
+    if len(line) > 60 or not line.endswith(".") or line.endswith("..") or "." in line[:-1]:
+        return False
+    core = _words().leads.sub("", line[:-1])
+    words = [w for w in _BYLINE_WORDS.split(core) if w]
+    return 2 <= len(words) <= 10 and all(w[0].isupper() or w == "và" for w in words)
+
+
+def _is_date_only(line: str, sections: set[str] | frozenset[str]) -> bool:
+    """Is ``line`` a date line and nothing else (``02/11/2023``, ``12/03/2024 08:30``)?"""
+    return len(line) <= 40 and parse_published(line) is not None and not _date_rest(line, sections)
 
 
 _NOTE = re.compile(r"[(\[]\d{1,2}[)\]]\s?[.:]?\s")  # "(1) Hồ Chí Minh: Toàn tập", "[2]. Sđd"
@@ -929,9 +951,14 @@ class HeaderReader:
     def _take_bylines(self, body: list[str]) -> tuple[list[str], list[Byline]]:
         found: list[Byline] = []
         body = list(body)
+        dated = None  # "Văn Khoa" / "02/11/2023": a portal prints the date under the byline
+        if len(body) > 2 and _is_date_only(body[-1], self.sections):
+            above = self.byline(body[-2]) if len(body[-2]) <= 60 else None
+            if above is not None and above.names:
+                dated = body.pop()
         while body and len(found) < 3:
             last = body[-1]
-            short = len(last) <= 90 and not ends_sentence(last)
+            short = len(last) <= 90 and (not ends_sentence(last) or _dotted_name(last))
             byline = self.byline(last) if short or self.outlets.credited(last) else None
             if byline is None and short and parse_published(last):
                 # "Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017"
@@ -959,6 +986,8 @@ class HeaderReader:
                 body[-1], byline = cut
                 found.insert(0, byline)
             break
+        if dated is not None and not found:
+            body.append(dated)
         return body, found
 
     def _listed(self, body: list[str]) -> bool:
@@ -979,6 +1008,10 @@ class HeaderReader:
             return None
         window = len(line) - 90
         ends = next_starts(line, window)
+        dot = line.rfind(".", len(line) - 60)  # "… được giao.Thanh Hà": no blank after it
+        if 0 < dot < len(line) - 1 and line[dot + 1].isupper() and line[dot - 2:dot].isalpha() \
+                and line[dot - 2:dot].islower():
+            ends = sorted({*ends, dot + 1})
         for start in reversed(ends):
             tail = line[start:].strip()
             m = _PAREN_START.match(tail)  # "(còn nữa) THIỆN VĂN"

@@ -394,6 +394,40 @@ def test_byline_glued_after_the_last_sentence_is_taken_out():
     assert article.text.endswith("Thanh Xuân.")
 
 
+@pytest.mark.parametrize(("foot", "authors"), [
+    ("Hữu Hoàn.", ["Hữu Hoàn"]),  # a portal's contributor closes the byline with a full stop
+    ("Văn Khoa\n02/11/2023", ["Văn Khoa"]),  # the date printed under the byline
+    ("Văn Khoa\n02/11/2023 08:30", ["Văn Khoa"]),
+    ("Tin, ảnh: Thu Hà - Minh Đức.", ["Thu Hà", "Minh Đức"]),
+    ("Hà Nội.", []),  # a place is no name
+    ("Trân trọng cảm ơn.", []),
+    ("Xem thêm\n02/11/2023", []),
+    ("Ban Thường vụ gồm các đồng chí:\nNguyễn Văn An\n02/11/2023", []),  # a list's item
+])
+def test_bylines_at_a_portals_foot(foot, authors):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{MORE}\n{foot}\n")
+    assert article.authors == authors
+    if authors:
+        assert article.text == f"{LEAD}\n\n{MORE}"
+
+
+def test_byline_glued_without_a_blank_after_the_last_full_stop():
+    article = run(f"Tiêu đề\n{LEAD}\n{MORE}Thanh Hà\n")
+    assert article.authors == ["Thanh Hà"] and article.text.endswith("thời gian tới.")
+    article = run(f"Tiêu đề\n{LEAD}\n{MORE}THANH HÀ\n")
+    assert article.authors == ["Thanh Hà"]
+    # a place written after an abbreviation's dot is no byline
+    article = run(f"Tiêu đề\n{LEAD}\n{MORE} Đoàn làm việc tại TP.Hà Nội\n")
+    assert article.authors == []
+
+
+def test_poster_in_a_portals_date_line():
+    for line in ("Đăng ngày: 12/03/2024 | Người đăng: Thanh Hà",
+                 "Người đăng: Thanh Hà | 12/03/2024"):
+        article = run(f"Tiêu đề bài viết về Đảng\n{line}\n{LEAD}\n{MORE}\n")
+        assert article.authors == ["Thanh Hà"] and article.published == "2024-03-12"
+
+
 def test_a_byline_before_endnotes_is_an_author_and_the_notes_stay_in_the_text():
     notes = "(1) Hồ Chí Minh: Toàn tập, Nxb CTQG, H, 2011, t.5, tr.120.\n(2) Sđd, tr.45."
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nĐỨC LƯỢNG\n{notes}\n")
