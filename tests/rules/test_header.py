@@ -254,6 +254,15 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Vụ việc (NLĐ ngày 12-3 đã thông tin) được xem xét lại.", "Người Lao Động"),
     # an outlet presenting a speech it prints is no reporter of the story
     ("Báo Xây dựng trân trọng giới thiệu cùng bạn đọc bài phát biểu của đồng chí.", None),
+    # what the outlet found out itself: its own information, its reporters' notes
+    ("Theo thông tin Pháp Luật TP.HCM có được, dự kiến ngày mai UBND TP sẽ họp.",
+     "Pháp Luật TP.HCM"),
+    ("Theo ghi nhận của phóng viên Báo Lạng Sơn, hội nghị diễn ra trong 2 ngày.",
+     "Báo Lạng Sơn"),
+    ("Theo tìm hiểu của Tiền Phong, ông A từng giữ chức Bí thư Huyện ủy.", "Tiền Phong"),
+    ("Theo thông tin từ Báo Lạng Sơn có được, hội nghị diễn ra trong 2 ngày.", None),
+    ("Để Nhân Dân có được cuộc sống tốt hơn, tỉnh đã nỗ lực.", None),
+    ("Theo ghi nhận của Ủy ban Kiểm tra, ông A có vi phạm.", None),
 ])
 def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
