@@ -8,8 +8,11 @@ body ``text``.
 a site banner (``Việt Nam vươn mình trong kỷ nguyên mới``), a date line (``24/03/2021 21:54``,
 ``Ngày đăng 18/05/2022 | 08:40``, ``25/12/2021 18:01:00 Thùy Dương``), bylines, captions. The
 headline is the first header line that is none of these (a headline printed again as a
-photo's caption further down is still the headline). A second headline-like line after it (a
-sub-heading, a lead without a full stop) begins the body.
+photo's caption further down is still the headline). A headline printed over two lines goes on
+in lower case (``… công bố quyết định`` / ``về công tác cán bộ``), or in capitals after one in
+capitals. A second headline-like line after it (a sub-heading, a lead without a full stop)
+begins the body. A page's title loses the site's name and section around the headline (``Tiêu
+đề | Chính trị | Báo Lạng Sơn``, ``Báo Lạng Sơn | Tiêu đề``, ``Tiêu đề :: Báo Lạng Sơn``).
 
 **Glued headlines.** Some corpora print headline, photo caption and lead as one line
 (``Khiển trách ông X (NLĐ)- Tại kỳ họp …``). When the first line is a paragraph, the headline
@@ -199,7 +202,9 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.I
 # commas or slashes ("Nikkei, Bloomberg", "The Nation", "Đời sống Plus/GĐVN", "saostar.vn")
 _SOURCE_JOINS = frozenset(("và", "and", "of", "the", "sống", "tin", "từ"))
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
+_TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|«»]|::)\s+([^-–—|«»:]{2,60})$")
+_TITLE_SEPARATOR = re.compile(r"\s(?:[-–—|«»]|::)\s")
+_TITLE_PREFIX = re.compile(r"^([^-–—|«»:]{2,60}?)\s+(?:[-–—|«»]|::)\s+")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,70})\)\s*$")
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 # "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
@@ -402,6 +407,19 @@ def _trailing_date_words() -> re.Pattern[str]:
     return re.compile(rf"(?:[\s|,–—-]*(?:{_words().date_words.pattern}))+\s*:?$", re.IGNORECASE)
 
 
+def _continues(title: str, line: str) -> bool:
+    """Is ``line`` the second line of a headline printed over two (``Ban Thường vụ Tỉnh ủy
+    công bố quyết định`` / ``về công tác cán bộ``): a short line going on in lower case, or in
+    capitals after a headline in capitals, the first line ending with no mark?"""
+    if len(title) + len(line) > 200 or title[-1] in ".:;!?…\"”)" or ends_sentence(line) \
+            or len(line.split()) > 15:
+        return False
+    first = line[0]
+    if first.islower():
+        return first.isalpha()
+    return title.isupper() and line.isupper() and len(line.split()) >= 2
+
+
 def _headline_like(line: str) -> bool:
     return 2 <= len(line.split()) <= 40 and not is_paragraph(line) and not line.endswith(":")
 
@@ -591,6 +609,9 @@ class HeaderReader:
                 continue
             if line in captions and (title is not None or not self._leads_on(lines, i)):
                 continue  # (a headline printed again as a photo's caption is the headline)
+            if title is not None and _continues(title, line):
+                title = f"{title} {line}"  # a headline printed over two lines
+                continue
             if title is not None:
                 if not self._displaces(title, lines, i):
                     return title, i, authors
@@ -687,11 +708,23 @@ class HeaderReader:
         return body
 
     def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
-        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``."""
-        m = _TITLE_SUFFIX.search(title)
-        if m and self.outlet_of(m.group(1)):
-            return title[:m.start()].rstrip(), self.outlet_of(m.group(1))
-        return title, None
+        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``, ``Tiêu đề
+        | Chính trị | Báo Lạng Sơn`` (and the section), ``Báo Lạng Sơn - Tiêu đề``."""
+        outlet = None
+        for _ in range(3):
+            m = _TITLE_SUFFIX.search(title)
+            if not m:
+                break
+            named = self.outlet_of(m.group(1))
+            barred = outlet is not None or m.group().strip().startswith("|")
+            if named is None and not (barred and self._is_section(m.group(1).strip())):
+                break
+            outlet = outlet or named
+            title = title[:m.start()].rstrip()
+        m = _TITLE_PREFIX.match(title) if _TITLE_SEPARATOR.search(title, 0, 64) else None
+        if m and len(title) - m.end() >= 20 and (named := self.outlet_of(m.group(1))):
+            return title[m.end():], outlet or named
+        return title, outlet
 
     def _is_section(self, line: str) -> bool:
         if line.casefold() in self.sections:

@@ -437,6 +437,26 @@ def test_poster_in_a_portals_date_line():
         assert article.authors == ["Thanh Hà"] and article.published == "2024-03-12"
 
 
+@pytest.mark.parametrize(("head", "title"), [
+    ("Ban Thường vụ Tỉnh ủy công bố quyết định\nvề công tác cán bộ chủ chốt",
+     "Ban Thường vụ Tỉnh ủy công bố quyết định về công tác cán bộ chủ chốt"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY CÔNG BỐ\nQUYẾT ĐỊNH VỀ CÔNG TÁC CÁN BỘ",
+     "BAN THƯỜNG VỤ TỈNH ỦY CÔNG BỐ QUYẾT ĐỊNH VỀ CÔNG TÁC CÁN BỘ"),
+    # a page's title with the site's name and section around the headline
+    ("Kiểm tra công tác cán bộ ở ba quận | Chính trị | Báo Lạng Sơn",
+     "Kiểm tra công tác cán bộ ở ba quận"),
+    ("Kiểm tra công tác cán bộ ở ba quận | Chính trị", "Kiểm tra công tác cán bộ ở ba quận"),
+    ("Kiểm tra công tác cán bộ ở ba quận :: Báo Lạng Sơn", "Kiểm tra công tác cán bộ ở ba quận"),
+    ("Báo Lạng Sơn | Kiểm tra công tác cán bộ ở ba quận", "Kiểm tra công tác cán bộ ở ba quận"),
+    # a headline's own dash and a second line that is a sentence stay as they are
+    ("Hà Nội - Kiểm tra công tác cán bộ ở ba quận", "Hà Nội - Kiểm tra công tác cán bộ ở ba quận"),
+    ("Kiểm tra công tác cán bộ ở ba quận\nnhiều việc phải làm ngay trong năm nay.",
+     "Kiểm tra công tác cán bộ ở ba quận"),
+])
+def test_headline_over_two_lines_or_with_the_site_around_it(head, title):
+    assert run(f"{head}\n{LEAD}\n{MORE}\n").title == title
+
+
 def test_a_byline_before_endnotes_is_an_author_and_the_notes_stay_in_the_text():
     notes = "(1) Hồ Chí Minh: Toàn tập, Nxb CTQG, H, 2011, t.5, tr.120.\n(2) Sđd, tr.45."
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nĐỨC LƯỢNG\n{notes}\n")
