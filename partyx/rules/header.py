@@ -33,28 +33,26 @@ the outlet the story names as its own reporter (``trao đổi với PV Pháp Lu�
 Dân Việt đã đưa tin``), resolved through the press list of :mod:`partyx.rules.outlets`. A
 photo's source (``Nguồn ảnh: TTXVN``) is none.
 
-**Authors**: names only, from a byline under the headline, the rest of the date line, a
-byline line between the lead and the body (with the date line under it), or the
-last lines of the body above the site's footer (also the tail glued after the last sentence of
-a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
-``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
-(written in capitals: title-cased), ``Bích Liên Vũ Hiếu`` (two, told apart by the second's
-family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit written for is no name).
-``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``Phóng viên Thanh Hà``, ``Thanh Hà (BQN)`` (an
-outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lúc 08:30 12/03/2024``,
-``CAO NGUYÊN - BẢO THẮNG`` (a family name is no
-outlet's abbreviation), a name with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters,
-CNN``, ``Phương Mai Theo Bright Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line
-(``Tú Oanh`` / ``Theo Sputnik, RT``) or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20
-22/09/2017``); a portal's contributor closing the byline with a full stop (``Hữu Hoàn.``), the
-date printed under it (``Văn Khoa`` / ``02/11/2023``), the poster in a date line (``Người đăng:
-Thanh Hà``), a byline glued without a blank after the last full stop (``… được giao.Thanh
-Hà``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names alone
-(``Theo Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit glued
-after a caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes
-as a name of its own), nor an item under a line ending with ``:``. Bylines and credits are
-removed from ``text``. The words around bylines and date lines are in
-``data/bylines.json``.
+**Authors**: names only, from a byline under the headline, the rest of the date line, a byline line
+between the lead and the body (with the date line under it), or the last lines of the body above the
+site's footer (also the tail glued after the last sentence of a one-line body): ``Hoàng Phúc``, ``Hà
+Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``, ``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``,
+``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN`` (written in capitals: title-cased), ``Bích Liên Vũ Hiếu``
+(two, told apart by the second's family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit
+written for is no name). ``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``Phóng viên Thanh Hà``,
+``Thanh Hà (BQN)`` (an outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lúc
+08:30 12/03/2024``, ``CAO NGUYÊN - BẢO THẮNG`` (a family name is no outlet's abbreviation), a name
+with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters, CNN``, ``Phương Mai Theo Bright
+Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line (``Tú Oanh`` / ``Theo Sputnik, RT``)
+or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017``); a portal's contributor
+closing the byline with a full stop (``Hữu Hoàn.``), the date printed under it (``Văn Khoa`` /
+``02/11/2023``), the poster in a date line (``Người đăng: Thanh Hà``, ``Viết bởi Thanh Hà``, ``Thanh
+Hà · 2 giờ trước``), a byline glued without a blank after the last full stop (``… được giao.Thanh
+Hà``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names alone (``Theo
+Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit glued after a
+caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes as a name of its
+own), nor an item under a line ending with ``:``. Bylines and credits are removed from ``text``. The
+words around bylines and date lines are in ``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
 """
@@ -81,7 +79,9 @@ _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5]\d))?(?![\d:])"
                    r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
 # Words a date line carries besides the date: removed before looking for a byline in it.
-_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}\b", re.IGNORECASE)
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?\b", re.IGNORECASE)
+# A page's relative time, printed instead of the date ("Thanh Hà · 2 giờ trước")
+_RELATIVE_TIME = re.compile(r"\b\d{1,2}\s(?:giây|phút|giờ|ngày|tuần|tháng)\strước\b")
 
 
 def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
@@ -172,7 +172,7 @@ def parse_published(line: str) -> str | None:
 
 
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-_DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,]\s*")
+_DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,@]\s*")
 
 
 def _date_rest(line: str, sections: set[str] | frozenset[str] = frozenset()) -> str:
@@ -180,8 +180,8 @@ def _date_rest(line: str, sections: set[str] | frozenset[str] = frozenset()) -> 
     ``Thanh Hà | Chính trị | 12/03/2024``): what may be a byline."""
     rest = _DATE.sub(" ", line)
     rest = _ISO_DATE.sub(" ", rest)
+    rest = _OFFSET.sub(" ", rest)  # before the time: "GMT+07:00"
     rest = _TIME.sub(" ", rest)
-    rest = _OFFSET.sub(" ", rest)
     rest = _words().date_words.sub(" ", rest)
     rest = _EMPTY_BRACKETS.sub(" ", rest)  # "(GMT+7)", gone
     # what the separators leave ("Thứ năm, | Hoàng Phúc - Minh Anh", "NGUYÊN ĐOAN (thực hiện)")
@@ -602,6 +602,13 @@ class HeaderReader:
                     authors += byline.names
                     head.outlet = head.outlet or byline.outlet
                 continue
+            if title is not None and len(line) <= 90 and _RELATIVE_TIME.search(line):
+                rest = _date_rest(_RELATIVE_TIME.sub(" ", line), self.sections)
+                byline = self.byline(rest) if rest else None
+                if byline is not None:  # "Thanh Hà · 2 giờ trước": a byline and no date
+                    authors += byline.names
+                    head.outlet = head.outlet or byline.outlet
+                    continue
             byline = self.byline(line) if title is not None else None
             if byline is not None:
                 authors += byline.names

@@ -430,6 +430,21 @@ def test_byline_glued_without_a_blank_after_the_last_full_stop():
     assert article.authors == []
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    ("Thanh Hà · 2 giờ trước", None),  # a relative time instead of the date
+    ("Thanh Hà 15 phút trước", None),
+    ("bởi Thanh Hà", None),
+    ("Viết bởi Thanh Hà", None),
+    ("Đăng lúc 08:30 12/03/2024 bởi Thanh Hà", "2024-03-12T08:30:00+07:00"),
+    ("Thanh Hà @ 08:30 12/03/2024", "2024-03-12T08:30:00+07:00"),
+    ("Thứ Ba, 12/03/2024 08:30 (GMT+07:00) Thanh Hà", "2024-03-12T08:30:00+07:00"),
+])
+def test_a_byline_under_the_headline_with_the_pages_time(line, published):
+    article = run(f"Tiêu đề bài viết về Đảng\n{line}\n{LEAD}\n{MORE}\n")
+    assert (article.authors, article.published) == (["Thanh Hà"], published)
+    assert article.text == f"{LEAD}\n\n{MORE}"
+
+
 def test_poster_in_a_portals_date_line():
     for line in ("Đăng ngày: 12/03/2024 | Người đăng: Thanh Hà",
                  "Người đăng: Thanh Hà | 12/03/2024"):
