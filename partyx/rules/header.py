@@ -835,7 +835,9 @@ class HeaderReader:
             parsed = self._names_and_source(text, desk)
             sourced = sourced or parsed is not None
         if parsed is None:
-            return Byline([], outlet) if credit and _is_source(text) else None
+            # "Theo Nam/Saostar.vn": a pen name of one word and the source's outlet
+            return Byline([], outlet or self._outlet_in(text)) if credit and _is_source(text) \
+                else None
         names, named = parsed
         outlet = outlet or named
         if credit and not (outlet or sourced):

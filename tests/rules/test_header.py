@@ -232,6 +232,11 @@ def test_a_credit_at_the_foot_names_the_outlet_when_no_dateline_does():
     assert article.outlet == "Báo Quảng Nam"  # the page's own dateline first
 
 
+def test_a_credit_naming_a_pen_name_and_its_outlet_names_the_outlet():
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nTheo Nam/Saostar.vn\n")
+    assert (article.outlet, article.authors, article.text) == ("Saostar", [], LEAD)
+
+
 def test_the_site_name_under_the_headline_is_the_outlet():
     article = run(f"TIN BUỒN\nSGGP\n{LEAD}\n")
     assert (article.title, article.outlet, article.text) == ("TIN BUỒN", "Sài Gòn Giải Phóng", LEAD)
