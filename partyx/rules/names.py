@@ -249,6 +249,9 @@ class NameFinder:
                 k = i + skip
                 continue
             j, glued = self._extent(text, tokens, i, foreign)
+            if j - i == 2 and not cued and not foreign and self._type_word_ends(toks, i):
+                k = j  # "UBND xã Triệu An", "TAND huyện Nông Sơn Nguyễn Thị Tám": two words
+                continue  # after a unit's type word name the unit (a person's name is longer)
             if j - i < 2:
                 if cued and _apostrophe_name(t.text):  # "đồng chí K’Tiêng"
                     out.append(NameSpan(i, j, t.text, gender, True, cue_at))

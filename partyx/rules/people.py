@@ -175,6 +175,8 @@ class PeopleFinder:
         self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
         self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
+        self.agent_acts = Trie(dict.fromkeys(g["agent_acts"], True))  # (see _decisions)
+        self.past_openers = Trie(dict.fromkeys(g["past_openers"], True))  # (_appointments)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
                    caps: list[int] | None = None, blocked: set[str] | None = None
@@ -304,10 +306,20 @@ class PeopleFinder:
             return k + 1 == target and toks[k].low == ":"
         return k == target or (k + 1 == target and toks[k].low == ":")
 
-    def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context
-                      ) -> list[Post]:
-        """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence."""
-        return self._decisions(toks, c.end, stop, ctx)
+    def _appointments(self, toks: list[Tok], c: Candidate, stop: int, ctx: Context,
+                      breaks: list[int] | None = None) -> list[Post]:
+        """Posts after ``giữ chức``/``thôi giữ chức`` … in the rest of the sentence; former
+        where a past opener stands before the name in its sentence (``Trước khi được bổ
+        nhiệm …, ông A là …``: the opener first in the sentence; ``Trước đó, …`` is a
+        time of the events reported, no career)."""
+        posts = self._decisions(toks, c.end, stop, ctx)
+        if posts and breaks is not None:
+            a = first_token(breaks, c.start)
+            if a < c.start and (m := self.past_openers.match(toks, a)) is not None and (
+                    m[1] <= c.start):
+                for p in posts:
+                    p.status = FORMER
+        return posts
 
     def _first_post(self, toks: list[Tok], j: int, stop: int) -> int:
         """Where the first post of a list after an example word begins: jobs that are no
@@ -451,6 +463,11 @@ class PeopleFinder:
         gia``: former), none for a post one is only nominated for (``giới thiệu để HĐND
         bầu giữ chức``). The posts of one sentence read as one chain (PostParser.settle)."""
         out: list[Post] = []
+        acts = self.agent_acts  # the person's own act on others: no cue after it is theirs
+        for a in range(k, stop):
+            if toks[a].low in acts.root and not toks[a].cap and acts.match(toks, a) is not None:
+                stop = a
+                break
         marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
         cues = self.cues
         nominated = False
@@ -625,7 +642,7 @@ class PeopleFinder:
                 # (";" between posts: the next person's titles begin at limit)
                 posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
                 c.posts.extend(posts)
-            c.posts.extend(self._appointments(toks, c, limit, ctx))
+            c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
             at = self._decision_object(toks, c.cue_at)
             if at is not None:
                 # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each

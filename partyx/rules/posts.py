@@ -744,6 +744,8 @@ class PostParser:
         orgs = self.orgs
         if t.low in orgs.words.type_words.root:
             return False
+        if self._unread_unit(toks, k):
+            return True  # "UBND xã Triệu An," (a unit the gazetteer lacks): whose xã, unread
         if orgs.is_name_start(toks, k):
             # (a school or a street is named after a person: "Trường THPT Trần Hưng Đạo";
             # the holder of a post written before their name ends its chain; no bank, no
@@ -751,6 +753,21 @@ class PostParser:
             return org.kind == "other" and not org.name.startswith(
                 orgs.words.impersonal_heads)
         return not orgs.gazetteer.is_place_name(t.text)
+
+    def _unread_unit(self, toks: list[Tok], k: int) -> bool:
+        """Whether the organisation read up to ``toks[k]`` ends in a unit's type word
+        (``xã``, ``huyện``) and the two capitalised words after it are the unit's unread
+        name: then no person's name (a person's is longer: ``UBND TP Huỳnh Đức Thơ``, the
+        city left out), but punctuation, a lower-case word or the holder's name follow."""
+        n = len(toks)
+        if k + 1 >= n or not toks[k + 1].cap or not toks[k + 1].word:
+            return False
+        type_words = self.orgs.words.type_words
+        if not any(s >= 0 and toks[s].low in type_words.root and (
+                m := type_words.match(toks, s)) is not None and m[1] == k for s in (k - 2, k - 1)):
+            return False
+        return k + 2 >= n or not (toks[k + 2].cap and toks[k + 2].word) or (
+            self.orgs.is_name_start(toks, k + 2))
 
     def starts_post(self, tok: Tok) -> bool:
         """Whether a post (or a rank, degree or ``nguyên`` before one) may begin here."""

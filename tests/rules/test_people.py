@@ -544,3 +544,41 @@ def test_dated_career_steps_are_posts_former_when_they_ended(stage):
     a = run(stage, "Ông Trần Minh Đức sinh năm 1969.\n"
                    "Từ năm 2010 đến năm 2015, ông Nguyễn Văn Hải là Cục trưởng Cục Chăn nuôi.")
     assert ("nguyên Cục trưởng", "Cục Chăn nuôi") not in posts(a, "Trần Minh Đức")
+
+
+def test_a_persons_own_act_on_others_posts_gives_them_none(stage):
+    # the decision the person signs, announces or asks for is about another's post
+    a = run(stage, "Hôm nay 3/7, Thủ tướng Chính phủ Phạm Minh Chính đã ký Quyết định số "
+                   "585/QĐ-TTg phê chuẩn kết quả bầu chức vụ Chủ tịch UBND tỉnh Quảng Nam.")
+    assert posts(a, "Phạm Minh Chính") == {("Thủ tướng", None)}
+    a = run(stage, "Ông Nguyễn Xuân Anh từng tuyên bố, nếu tai nạn giao thông không giảm thì sẽ "
+                   "cách chức Giám đốc Sở GTVT, Bí thư và Chủ tịch UBND quận Cẩm Lệ.")
+    assert posts(a, "Nguyễn Xuân Anh") == set()
+    a = run(stage, "Hà Văn Thắm đã đề nghị Sơn giúp như trước đây sau khi Sơn thôi chức Tổng "
+                   "Giám đốc OceanBank để về làm Phó Tổng Giám đốc PVN.")
+    assert posts(a, "Hà Văn Thắm") == set()
+    # a secretary's job ("thư ký") is no act; the career after it stays
+    a = run(stage, "Ông Trần Văn Dũng từng đảm nhiệm nhiều vị trí tại Bộ Tư pháp như chuyên viên, "
+                   "thư ký lãnh đạo Bộ, Thứ trưởng Bộ Tư pháp.")
+    assert ("nguyên Thứ trưởng", "Bộ Tư pháp") in posts(a, "Trần Văn Dũng")
+
+
+def test_two_words_after_a_units_type_word_name_the_unit(stage):
+    a = run(stage, "Ông Nguyễn Văn Phương, Phó Chủ tịch UBND xã Triệu An, cho biết nhà máy gây "
+                   "mùi. Chánh án TAND huyện Nông Sơn Nguyễn Thị Tám cho biết như vậy.")
+    assert names(a) == ["Nguyễn Văn Phương", "Nguyễn Thị Tám"]
+    # the unit's name unread: no post rather than a bare "Ủy ban nhân dân xã"
+    assert all(x["org"] != "Ủy ban nhân dân xã" for p in a.people for x in p["positions"])
+    # a person's three-word name after the city left out is still a name
+    a = run(stage, "Chủ tịch UBND TP Huỳnh Đức Thơ phát biểu.", province="Đà Nẵng")
+    assert names(a) == ["Huỳnh Đức Thơ"]
+
+
+def test_before_being_appointed_the_posts_held_are_former(stage):
+    a = run(stage, "Trước khi được bổ nhiệm giữ chức Phó Chánh án TAND tỉnh Đắk Nông, ông "
+                   "K’Tiêng là Ủy viên Ban Thường vụ Huyện ủy Đắk G’long.")
+    assert ("nguyên Ủy viên", "Ban Thường vụ Huyện ủy Đắk G’long") in posts(a, "K’Tiêng")
+    # "Trước đó" dates the events reported: the post taken is current
+    a = run(stage, "Trước đó, sáng cùng ngày, Ban Bí thư chỉ định ông Đỗ Đức Duy giữ chức Phó "
+                   "Bí thư Tỉnh ủy Yên Bái.")
+    assert ("Phó Bí thư", "Tỉnh ủy Yên Bái") in posts(a, "Đỗ Đức Duy")
