@@ -176,7 +176,9 @@ class PeopleFinder:
         self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
         self.agent_acts = Trie(dict.fromkeys(g["agent_acts"], True))  # (see _decisions)
+        self.end_or_appoint_or_act = self.end_or_appoint.union(self.agent_acts.root)
         self.past_openers = Trie(dict.fromkeys(g["past_openers"], True))  # (_appointments)
+        self.durations = frozenset(g["durations"])  # (see _decisions)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
                    caps: list[int] | None = None, blocked: set[str] | None = None
@@ -464,11 +466,7 @@ class PeopleFinder:
         bầu giữ chức``). The posts of one sentence read as one chain (PostParser.settle)."""
         out: list[Post] = []
         acts = self.agent_acts  # the person's own act on others: no cue after it is theirs
-        for a in range(k, stop):
-            if toks[a].low in acts.root and not toks[a].cap and acts.match(toks, a) is not None:
-                stop = a
-                break
-        marks = self.end_or_appoint  # one set test for most tokens (the loop is hot)
+        marks = self.end_or_appoint_or_act  # one set test for most tokens (the loop is hot)
         cues = self.cues
         nominated = False
         purpose: int | None = None  # where the words after a purpose word begin
@@ -486,6 +484,8 @@ class PeopleFinder:
                 continue
             if low in MARK_TOKENS:
                 break
+            if low in acts.root and not t.cap and acts.match(toks, k) is not None:
+                break  # ("Thủ tướng A đã ký Quyết định … phê chuẩn … chức vụ Chủ tịch …")
             m = self.appoint.match(toks, k)
             if m is None:
                 k += 1
@@ -521,7 +521,9 @@ class PeopleFinder:
                                             career=kind == FORMER)
                 if where is not None:  # (the place the list is of: before other evidence)
                     self.posts.place_all(posts, where)
-                if kind == FORMER or (past is not None and past(k)):
+                if kind == FORMER or (past is not None and past(k)) or (
+                        e + 1 < stop and toks[e].text.isdigit() and (
+                            toks[e + 1].low in self.durations)):  # ("… An Huy 4 năm": held)
                     for p in posts:
                         p.status = FORMER
             if nominated and posts:  # the posts one is put forward for

@@ -582,3 +582,10 @@ def test_before_being_appointed_the_posts_held_are_former(stage):
     a = run(stage, "Trước đó, sáng cùng ngày, Ban Bí thư chỉ định ông Đỗ Đức Duy giữ chức Phó "
                    "Bí thư Tỉnh ủy Yên Bái.")
     assert ("Phó Bí thư", "Tỉnh ủy Yên Bái") in posts(a, "Đỗ Đức Duy")
+
+
+def test_a_span_of_time_after_the_post_tells_a_post_held_and_left(stage):
+    a = run(stage, "Vương Tam Vận luân chuyển nhiều nơi, trong đó giữ chức Tỉnh trưởng An Huy 4 "
+                   "năm. Ông Nguyễn Văn Bình giữ chức Chủ tịch UBND tỉnh Hà Nam từ năm 2020.")
+    assert {s for s, _ in posts(a, "Vương Tam Vận")} == {"nguyên Tỉnh trưởng"}
+    assert posts(a, "Nguyễn Văn Bình") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
