@@ -140,12 +140,16 @@ def jaccard(a: Any, b: Any) -> float:
     return float(numpy().count_nonzero(a == b)) / float(NUM_PERM)
 
 
-def band_keys(values: bytes) -> list[int]:
-    """The LSH band keys of a signature (63-bit, band number included)."""
-    width = ROWS * 4
-    return [int.from_bytes(hashlib.blake2b(bytes([b]) + values[b * width:(b + 1) * width],
-                                           digest_size=8).digest(), "little") >> 1
-            for b in range(BANDS)]
+# each band: its number (one byte, hashed first) and where its values are in the signature
+_BANDS = [(bytes([b]), b * ROWS * 4, (b + 1) * ROWS * 4) for b in range(BANDS)]
+
+
+def band_keys(values: bytes, blake2b: Callable[..., Any] = hashlib.blake2b,
+              from_bytes: Callable[..., int] = int.from_bytes) -> list[int]:
+    """The LSH band keys of a signature (63-bit, band number included): each band's blake2b
+    (8 bytes, of its number then its values), little-endian, less its lowest bit."""
+    return [from_bytes(blake2b(band + values[start:end], digest_size=8).digest(), "little") >> 1
+            for band, start, end in _BANDS]
 
 
 def containment(jaccard: float, a: int, b: int) -> float:
