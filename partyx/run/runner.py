@@ -278,8 +278,8 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
         for id_ in work.replaced:
             stories.forget(id_)
         changed = True
-    if work.tasks:
-        prepare()  # datasketch, imported once before the workers fork
+    if work.tasks and _forks_workers(opts):
+        prepare()  # datasketch, imported once before the workers fork (spawned ones import it)
     if work.tasks or work.copies:
         state.set_meta("output", "")  # FILE is stale from now until it is written again
         # rows whose content has a record already; before pruning, which may remove the id
@@ -327,6 +327,13 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
     for row in state.summary_rows():
         summary.add_record(row.path, row.errors, row.found)
     return summary
+
+
+def _forks_workers(opts: RunOptions) -> bool:
+    """The run's workers are forked from this process (they inherit what it imported)."""
+    from partyx.run.executors.local import forks
+
+    return opts.executor != "dask" and forks()
 
 
 def _link_stories(state: State, stories: StoryIndex) -> bool:
