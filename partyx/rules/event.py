@@ -123,6 +123,9 @@ class _Vocab:
     appointment: int  # the rank of the type a new post makes
     post_cues: tuple[str, ...]  # words before a title that make it a new post (``tân``)
     head_post_cues: tuple[str, ...]  # the same, in a headline only (``làm``)
+    lower_post_cues: tuple[str, ...]  # cues whose title may be lower-cased (``tân tổng bí thư``)
+    head_new_cues: tuple[str, ...]  # in a headline: ``có`` <title> … ``mới``
+    head_new_after: tuple[str, ...]  # the words closing that post (``mới``)
     posts: frozenset[str]  # the titles, lower-cased (data/titles.json)
     post_words: int  # the most words of a title
     after_do: re.Pattern[str]
@@ -157,7 +160,10 @@ def _vocab() -> _Vocab:
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
     return _Vocab(types, leads, head_triggers, appointment,
                   tuple(w.lower() for w in new_post["before_title"]),
-                  tuple(w.lower() for w in new_post["headline_before_title"]), posts,
+                  tuple(w.lower() for w in new_post["headline_before_title"]),
+                  tuple(w.lower() for w in new_post["lower_case_before_title"]),
+                  tuple(w.lower() for w in new_post["headline_new"]["before"]),
+                  tuple(w.lower() for w in new_post["headline_new"]["after"]), posts,
                   max(len(t.split()) for t in posts),
                   re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
@@ -592,24 +598,50 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
 def _new_post(zone: str, low: str, headline: bool) -> int | None:
     """Where the first new post of ``zone`` (``low``, lower-cased) opens: a title of
     data/titles.json after a cue word (``tân Bí thư``; in a headline also ``làm Chủ tịch``),
-    the cue a word of its own."""
+    the cue a word of its own; after a cue written in lower case that old papers write before
+    a lower-case title (``tân tổng bí thư``), the title in lower case too; in a headline, a
+    title after ``có`` closed by ``mới`` (``Tỉnh ủy có Phó Bí thư mới``)."""
     v = _vocab()
     best = None
     for cue in (*v.post_cues, *v.head_post_cues) if headline else v.post_cues:
+        lower = cue in v.lower_post_cues
         at = low.find(cue + " ")
         while at >= 0 and (best is None or at < best):
-            if (at == 0 or not low[at - 1].isalnum()) and _title_at(zone, at + len(cue) + 1):
+            if (at == 0 or not low[at - 1].isalnum()) and _title_at(
+                    zone, at + len(cue) + 1, lower and zone.startswith(cue, at)):
                 best = at
                 break
             at = low.find(cue + " ", at + 1)
+    if headline:
+        for cue in v.head_new_cues:
+            at = low.find(cue + " ")
+            while at >= 0 and (best is None or at < best):
+                start = at + len(cue) + 1
+                if (at == 0 or not low[at - 1].isalnum()) and _title_at(zone, start) \
+                        and _closed_by(low, start, v.head_new_after):
+                    best = at
+                    break
+                at = low.find(cue + " ", at + 1)
     return best
 
 
-def _title_at(zone: str, start: int) -> bool:
+_NEW_REACH = 80  # how far after a title's start the word closing a new post may stand
+
+
+def _closed_by(low: str, start: int, words: tuple[str, ...]) -> bool:
+    """One of ``words`` closes the clause opened at ``start`` (within :data:`_NEW_REACH`
+    characters, no mark between): ``Phó Bí thư Tỉnh ủy mới`` ends there or at a mark."""
+    stop = min((i for i in (low.find(c, start) for c in ",.;:!?") if i >= 0), default=len(low))
+    clause = low[start:min(stop, start + _NEW_REACH)].split()
+    return bool(clause) and clause[-1] in words and stop - start <= _NEW_REACH
+
+
+def _title_at(zone: str, start: int, lower: bool = False) -> bool:
     """A title of data/titles.json (not an event's role) opens ``zone`` at ``start``, written
-    with a capital (``Bí thư``, ``Chủ tịch``: not ``làm chủ tịch`` of a meeting)."""
+    with a capital (``Bí thư``, ``Chủ tịch``: not ``làm chủ tịch`` of a meeting), or in lower
+    case where ``lower`` (after a lower-case ``tân``: old papers' ``tân tổng bí thư``)."""
     v = _vocab()
-    if not zone[start:start + 1].isupper():
+    if not (lower or zone[start:start + 1].isupper()):
         return False
     words = zone[start:start + 60].split(maxsplit=v.post_words)[:v.post_words]
     return any(" ".join(words[:n]).lower().rstrip(",.:;") in v.posts

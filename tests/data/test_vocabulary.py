@@ -90,6 +90,8 @@ SHAPES = {
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
                "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
+                                  lower_case_before_title=WORDS,
+                                  headline_new=record(before=WORDS, after=WORDS),
                                   not_posts=WORDS),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,

@@ -49,6 +49,21 @@ def mention(text, name, short=None, nth=0):
         (None, "Ban Thường vụ Thành ủy thống nhất giới thiệu đồng chí A, Phó Bí thư Thành ủy để "
                "HĐND thành phố bầu làm Chủ tịch UBND.", "appointment"),
         (None, "Ông A sinh năm 1964.", "other"),
+        # old papers write a new post in lower case after a lower-case "tân"
+        ("tân tổng bí thư trả lời phỏng vấn báo chí", "Ông A trả lời phỏng vấn.", "appointment"),
+        ("Tân Bình tổ chức hội nghị", "Ông A phát biểu.", "conference"),  # a place, no cue
+        ("các tân sinh viên nhập học", "Sáng 5/9, trường khai giảng.", "other"),  # no title
+        # a headline "<body> có <title> mới"
+        ("Tỉnh ủy Quảng Ninh có Phó Bí thư mới", "Ông A phát biểu.", "appointment"),
+        ("Hà Nội có nhiều điểm mới", "Ông A phát biểu.", "other"),
+        # a control commission's conclusion, its "Trung ương" abbreviated with dots
+        ("Ủy ban Kiểm tra T.Ư công bố kết luận về những sai phạm", "Ông A phát biểu.",
+         "inspection"),
+        ("UBKT TƯ kết luận vi phạm của Ban Thường vụ", "Ông A phát biểu.", "inspection"),
+        # a committee's meeting with no action is a conference; a council's session is not
+        (None, "Sáng 3/4, Chính phủ họp phiên thường kỳ tháng 3.", "conference"),
+        (None, "Ngày 13/11, HĐND tỉnh tổ chức kỳ họp chuyên đề.", "other"),
+        ("Ông X trúng cử Đại biểu Quốc hội", "Ông A phát biểu.", "election"),
     ],
 )
 def test_event_types(title, text, expected):
