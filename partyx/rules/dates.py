@@ -6,7 +6,8 @@ Forms found (:func:`find_dates`):
   ``ngày 4 tháng 7 năm 2017``;
 - day and month only, after a cue that makes them a date: ``Chiều 24/3``, ``Sáng 20/5``,
   ``ngày 27/5``, ``Sáng nay (6-2)``, ``hôm 30/1``, ``đến 19/6`` after another date;
-- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10`` (two dates;
+- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10``, ``2 ngày
+  (21-22/9)``, ``hai ngày 21, 22/9`` (two dates;
   ``từ ngày 5-5 đến 10-5-2017``: the first takes the year of the last);
 - month-year and bare years (``tháng 6/2012``, ``năm 2016``) are not dates.
 
@@ -53,7 +54,7 @@ _FULL_WORDS = re.compile(
     rf"{_NGAY}{_D}\s{{1,3}}[Tt]háng\s{{1,3}}{_D}(?:\s{{0,3}}(?:năm|,)\s{{0,3}}(\d{{4}}))?(?!\d)"
 )
 _RANGE = re.compile(
-    rf"{_NGAY}{_D}\s?(?:-|–|đến|tới|và)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
+    rf"{_NGAY}\(?{_D}\s?(?:-|–|đến|tới|và|,)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
     r"(?:\3(\d{4}))?(?![\d]|\s?[/.-]\s?\d)"
 )
 _DAY_MONTH = re.compile(rf"{_D}\s?([/.-])\s?{_D}(?![\d%]|\s?[/.-]\s?\d)")

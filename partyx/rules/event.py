@@ -475,7 +475,10 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     they all give one year. Not a cited document's date, a life's, a span's or one that is
     no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
     the latest the text writes (history: ``2/9/1945`` in a text of 2017); never for an event
-    of no type (a commemoration falls on its historical day)."""
+    of no type (a commemoration falls on its historical day). For an appointment or a
+    discipline, the decision its ceremony hands over or announces, cited with its date in the
+    event's sentence (``Sáng 25/11, … trao Quyết định số 1426/QĐ-TTg ngày 20/11/2023``), gives
+    the year that puts the event on or within weeks after it."""
     if kind == "other":
         return None
     found_day = _own_day(text, dates, at)
@@ -484,22 +487,30 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     own, day, month = found_day
     near: dict[int, int] = {}  # year of the event -> the latest year of an anchor giving it
 
-    def add(anchor: dt.date) -> None:
-        """Note the years ``anchor`` gives the event."""
-        if (anchor.month, anchor.day) == (month, day):
+    def add(anchor: dt.date, after: bool = False) -> None:
+        """Note the years ``anchor`` gives the event (``after``: only on or after it)."""
+        if (anchor.month, anchor.day) == (month, day) and not after:
             return  # the same day told again is restated_date's to judge
         for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
                 day_of = dt.date(year, month, day)
             except ValueError:
                 continue
-            if abs((day_of - anchor).days) <= _NEARBY:
+            gap = (day_of - anchor).days
+            if (gap >= 0 if after else gap >= -_NEARBY) and gap <= _NEARBY:
                 near[year] = max(near.get(year, 0), anchor.year)
 
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
                 and _year_written(text, d) and not _no_event_date(text, d):
             add(dt.date.fromisoformat(d.date))
+    if kind in _DECIDED:  # the decision an appointment's or a discipline's ceremony hands
+        start, stop = sentence_at(text, own.start)  # over, cited in its sentence: signed before
+        for d in dates:
+            if d.date and d is not own and start <= d.start < stop \
+                    and _close(d.date, month, day) and _year_written(text, d) \
+                    and is_cited(text[max(0, d.start - 30):d.start]):
+                add(dt.date.fromisoformat(d.date), after=True)
     for end in reporting_ends(text):
         add(end)
     if not near:

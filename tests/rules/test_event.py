@@ -64,6 +64,10 @@ def mention(text, name, short=None, nth=0):
         (None, "Sáng 3/4, Chính phủ họp phiên thường kỳ tháng 3.", "conference"),
         (None, "Ngày 13/11, HĐND tỉnh tổ chức kỳ họp chuyên đề.", "other"),
         ("Ông X trúng cử Đại biểu Quốc hội", "Ông A phát biểu.", "election"),
+        # a committee's first plenum and the election of its standing bodies; a retirement
+        (None, "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ nhất đã bầu Ban Thường vụ, Bí thư.",
+         "appointment"),
+        (None, "Sáng 4/1, Thành ủy trao quyết định nghỉ hưu cho đồng chí A.", "other"),
     ],
 )
 def test_event_types(title, text, expected):
@@ -666,3 +670,26 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
     assert run("Tỉnh ủy tổ chức hội nghị. Ông A nhắc lại cuộc họp vào chiều qua.",
                published="2024-03-05")["date"] == "2024-03-05"
     assert run("Tỉnh ủy đã tổ chức hội nghị vào chiều qua.")["date"] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range written in brackets or with a comma: the first day
+        ("Trong 2 ngày (21-22/9), Đảng bộ huyện tổ chức Đại hội lần thứ XX, nhiệm kỳ "
+         "2020-2025.", "2020-09-21"),
+        ("Trong hai ngày 21, 22/9, Đảng bộ huyện tổ chức Đại hội lần thứ XX, nhiệm kỳ "
+         "2020-2025.", "2020-09-21"),
+        # the ceremony handing over a decision cited in its sentence: on or after it
+        ("Sáng 5/1, Bộ tổ chức lễ trao Quyết định số 14/QĐ-TTg ngày 28/12/2023 của Thủ tướng "
+         "bổ nhiệm ông A.", "2024-01-05"),
+        # months after it: the year is not certain
+        ("Sáng 5/6, Tỉnh ủy tổ chức lễ trao Quyết định số 14-QĐ/TW ngày 28/12/2023 của Bộ "
+         "Chính trị bổ nhiệm ông A.", None),
+        # not an appointment's or a discipline's: a resolution is studied any time after
+        ("Sáng 25/11, Tỉnh ủy quán triệt Nghị quyết số 14-NQ/TW ngày 20/11/2023 của Bộ Chính "
+         "trị.", None),
+    ],
+)
+def test_event_date_classes(text, expected):
+    assert run(text)["date"] == expected
