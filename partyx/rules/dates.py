@@ -64,8 +64,8 @@ _LIFE_EVENT = re.compile(
 )
 # An anniversary span (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``,
 # ``(3/2/1930-3/2/2004)``).
-_YEARS = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?"
-          r"((?:19|20)\d{2})(?!\d)")
+_YEARS = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:18|19|20)\d{2})\s?[-–]\s?"
+          r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})(?!\d)")  # (a birth: 1890)
 _ANNIVERSARY = re.compile(r"năm\b[^()\n]{0,80}\(" + _YEARS)  # the count: _COUNT_BEFORE
 
 # Words right before a day/month that make it a date (``Chiều 24/3``, ``sáng ngày 7/2``,
@@ -82,7 +82,7 @@ _DURATION = re.compile(
     r"năm\s{1,3}(?:triển khai\s{1,3})?(?:thực hiện|triển khai|thi hành|học tập|ban hành)"
 )
 _COUNT_BEFORE = re.compile(
-    r"\b(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}$", re.IGNORECASE
+    r"\b(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}$", re.IGNORECASE
 )
 
 
@@ -403,10 +403,13 @@ def _event_zones(text: str, mentions: list[DateMention], head: int) -> list[str]
 def _term_opened(low: str) -> Reference | None:
     """The first year of a term that the event opens: a congress or a body's first plenum
     written in the same zone, ``low`` (lower-cased; not a congress being prepared for:
-    ``chuẩn bị Đại hội``)."""
-    term = _TERM.search(low) if "nhiệm kỳ" in low else None
-    if term is None or not 1 <= int(term.group(2)) - int(term.group(1)) <= 5:
+    ``chuẩn bị Đại hội``); of several terms, the latest (a congress reviews the term that
+    ends: ``đánh giá nhiệm kỳ 2015-2020, đề ra phương hướng nhiệm kỳ 2020-2025``)."""
+    terms = [t for t in _TERM.finditer(low) if 1 <= int(t.group(2)) - int(t.group(1)) <= 5] \
+        if "nhiệm kỳ" in low else []
+    if not terms:
         return None
+    term = max(terms, key=lambda t: int(t.group(1)))  # the one it opens: the reviewed one ends
     ev = _evidence()
     for m in ev.opens_term.finditer(low):
         if not ev.not_opening.search(low, max(0, m.start() - 16), m.start()):

@@ -505,11 +505,14 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                 and _year_written(text, d) and not _no_event_date(text, d):
             add(dt.date.fromisoformat(d.date))
     if kind in _DECIDED:  # the decision an appointment's or a discipline's ceremony hands
-        start, stop = sentence_at(text, own.start)  # over, cited in its sentence: signed before
+        start, stop = sentence_at(text, own.start)  # over, cited in its sentence or in one of
+        reach = min(len(text), 2 * _LEAD_REACH)  # the lead that makes it: signed before
         for d in dates:
-            if d.date and d is not own and start <= d.start < stop \
-                    and _close(d.date, month, day) and _year_written(text, d) \
-                    and is_cited(text[max(0, d.start - 30):d.start]):
+            if d.start >= reach:
+                break
+            if d.date and d is not own and _close(d.date, month, day) \
+                    and _year_written(text, d) and is_cited(text[max(0, d.start - 30):d.start]) \
+                    and (start <= d.start < stop or _acts(text, d.start, kind)):
                 add(dt.date.fromisoformat(d.date), after=True)
     for end in reporting_ends(text):
         add(end)
@@ -524,6 +527,12 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
+
+
+def _acts(text: str, at: int, kind: str) -> bool:
+    """The sentence at ``at`` is an action of ``kind`` (not a container's)."""
+    start, stop = sentence_at(text, at)
+    return any(hit[2] == kind and not hit[3] for hit in _first_actions(text[start:stop]))
 
 
 def _close(iso: str, month: int, day: int) -> bool:

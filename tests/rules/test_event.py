@@ -686,6 +686,20 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
         # months after it: the year is not certain
         ("Sáng 5/6, Tỉnh ủy tổ chức lễ trao Quyết định số 14-QĐ/TW ngày 28/12/2023 của Bộ "
          "Chính trị bổ nhiệm ông A.", None),
+        # the decision cited in a sentence of the lead that makes the same action
+        ("Theo Quyết định số 15-QĐ/TU ngày 10/3/2021, Ban Thường vụ Tỉnh ủy đã thi hành kỷ luật "
+         "ông A. Sáng 15/3, Ủy ban Kiểm tra công bố quyết định.", "2021-03-15"),
+        # a congress opens the latest term it names (it reviews the one that ends)
+        ("Sáng 23/8, Đại hội Đảng bộ tỉnh lần thứ XV đánh giá nhiệm kỳ 2015-2020, đề ra "
+         "phương hướng nhiệm kỳ 2020-2025.", "2020-08-23"),
+        # an anniversary of a birth before 1900, its count of three digits
+        ("Sáng 19/5, Tỉnh ủy dâng hương kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh "
+         "(19/5/1890-19/5/2020).", "2020-05-19"),
+        # a term of the past and a year of figures in the paragraph: no year of the event
+        ("Ngày 23/8, Đại hội Đảng bộ tỉnh lần thứ XV khai mạc. Nhiệm kỳ 2015-2020, tỉnh đạt "
+         "nhiều thành tựu.", None),
+        ("Sáng 23/8, Tỉnh ủy sơ kết thực hiện Nghị quyết Đại hội. Năm 2023, tăng trưởng đạt 7%.",
+         None),
         # not an appointment's or a discipline's: a resolution is studied any time after
         ("Sáng 25/11, Tỉnh ủy quán triệt Nghị quyết số 14-NQ/TW ngày 20/11/2023 của Bộ Chính "
          "trị.", None),
