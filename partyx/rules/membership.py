@@ -706,7 +706,8 @@ def _fronted(text: str, start: int, first: int, last: int, end: int,
 
 # "Tổng số đảng viên của Đảng bộ quận là 3.200 đồng chí": the total named before its
 # organisation, the figure after it.
-_SUM = re.compile(r"\b[Tt]ổng số [đĐ]ảng viên(?![^\W_])")
+_SUM = re.compile(r"\b(?:[Tt]ổng số|[Ss]ố(?: lượng)?) [đĐ]ảng viên(?![^\W_])")
+_SUM_PINS = ("ố đảng viên", "ố Đảng viên", "ợng đảng viên", "ợng Đảng viên")  # what it holds
 _SUM_FIGURE = re.compile(rf"\b(?:là|đạt|có)\s{{1,2}}{_QUAL}(?<![\d/.,]){_NUM}"
                          r"(?:\s{1,2}(?:đồng chí|đảng viên)(?![^\W_]))?")
 # The longest text between such an organisation and its figure.
@@ -730,10 +731,11 @@ def _owner(text: str, link: re.Match[str], end: int) -> re.Match[str] | None:
 
 
 def _sum_facts(text: str, start: int, end: int, ctx: _Scope) -> list[Fact]:
-    """The totals of the sentence ``text[start:end]`` said of ``Tổng số đảng viên`` and the
+    """The totals of the sentence ``text[start:end]`` said of ``Tổng số đảng viên`` (``Số
+    đảng viên``, ``Số lượng đảng viên``) and the
     organisation after it (``của``, ``trong toàn`` …): the figure after the organisation, with
     no other figure, organisation or word of a part between them."""
-    if text.find("ổng số", start, end) < 0:
+    if not any(text.find(pin, start, end) >= 0 for pin in _SUM_PINS):
         return []
     v = _vocab()
     out = []

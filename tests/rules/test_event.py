@@ -68,6 +68,13 @@ def mention(text, name, short=None, nth=0):
         (None, "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ nhất đã bầu Ban Thường vụ, Bí thư.",
          "appointment"),
         (None, "Sáng 4/1, Thành ủy trao quyết định nghỉ hưu cho đồng chí A.", "other"),
+        # old papers' lower-case title after "bầu"; a nomination; leaving a post
+        ("Quốc hội bầu chủ tịch nước", "Ông A phát biểu.", "appointment"),
+        ("Ông Nguyễn Tấn Dũng được đề cử làm thủ tướng", "Ông A phát biểu.", "appointment"),
+        ("Phim Việt được đề cử giải Oscar", "Ông A phát biểu.", "other"),
+        ("Thủ tướng cho thôi chức thứ trưởng", "Ông A phát biểu.", "appointment"),
+        ("Ông A thôi giữ chức do vi phạm quy định", "Ông A phát biểu.", "discipline"),
+        ("Tỉnh ủy Thái Bình họp bất thường", "Ông A phát biểu.", "conference"),
     ],
 )
 def test_event_types(title, text, expected):

@@ -380,3 +380,19 @@ def test_cells_of_hamlets_and_raised_totals(text, expected):
 def test_headline_organisation(headline, text, expected):
     found = membership.find_membership(text, where(text, None), headline)
     assert [(f.org, f.party_members, f.grassroots_orgs) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Số đảng viên của Đảng bộ tỉnh Lạng Sơn là 45.000 đồng chí.",
+         [("Đảng bộ tỉnh Lạng Sơn", 45000, None)]),
+        ("Hiện nay, số lượng đảng viên của Đảng bộ huyện Lục Nam là 5.500 đồng chí.",
+         [("Đảng bộ huyện Lục Nam", 5500, None)]),
+        # members disciplined or admitted are no total
+        ("Số đảng viên của Đảng bộ tỉnh Lạng Sơn bị kỷ luật là 30 đồng chí.", []),
+        ("Số đảng viên mới kết nạp của Đảng bộ tỉnh Lạng Sơn là 1.200 đồng chí.", []),
+    ],
+)
+def test_number_of_members_said_of(text, expected):
+    assert facts(text, None) == expected
