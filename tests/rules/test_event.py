@@ -75,6 +75,14 @@ def mention(text, name, short=None, nth=0):
         ("Thủ tướng cho thôi chức thứ trưởng", "Ông A phát biểu.", "appointment"),
         ("Ông A thôi giữ chức do vi phạm quy định", "Ông A phát biểu.", "discipline"),
         ("Tỉnh ủy Thái Bình họp bất thường", "Ông A phát biểu.", "conference"),
+        # a team's findings or its verification are an inspection; police verifying is none
+        (None, "Tổ công tác của Tỉnh ủy phát hiện ông A có nhiều bất minh trong tài sản.",
+         "inspection"),
+        (None, "Tỉnh ủy đã thành lập tổ công tác để xác minh đơn tố cáo.", "inspection"),
+        (None, "Công an đang xác minh làm rõ vụ việc.", "other"),
+        # a direction given (cần, tăng cường …) is no event: the lead's working session is
+        ("Phải kỷ luật nghiêm cán bộ sai phạm",
+         "Sáng 5/3, Tổng Bí thư làm việc với Ban Thường vụ Tỉnh ủy.", "working_session"),
     ],
 )
 def test_event_types(title, text, expected):
