@@ -469,7 +469,8 @@ def _own_day(text: str, dates: list[FoundDate], at: int | None
 def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                 kind: str) -> EventDate | None:
     """For an event whose date (see :func:`_own_day`) is written without a year that nothing
-    ties to it: the year that puts it within :data:`_NEARBY` days of a date of the same
+    ties to it: the year that puts it within :data:`_NEARBY` days before or
+    :data:`_NEARBY_AFTER` days after a date of the same
     story written with its year (``Ngày 9-4, … hội nghị`` and ``phiên họp … ngày
     13/3/2024``) or of the end of a period it reports on (``9 tháng đầu năm 2017``), when
     they all give one year. Not a cited document's date, a life's, a span's or one that is
@@ -496,8 +497,8 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                 day_of = dt.date(year, month, day)
             except ValueError:
                 continue
-            gap = (day_of - anchor).days
-            if (gap >= 0 if after else gap >= -_NEARBY) and gap <= _NEARBY:
+            gap = (day_of - anchor).days  # (the story goes on longer after a step)
+            if (gap >= 0 if after else gap >= -_NEARBY) and gap <= _NEARBY_AFTER:
                 near[year] = max(near.get(year, 0), anchor.year)
 
     for d in dates:  # the costlier checks only for a date near enough
@@ -527,6 +528,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
+_NEARBY_AFTER = 90  # the same, for an event after the step
 
 
 def _acts(text: str, at: int, kind: str) -> bool:
@@ -539,7 +541,7 @@ def _close(iso: str, month: int, day: int) -> bool:
     """The day/month of ``iso`` is within about :data:`_NEARBY` days of ``month``/``day`` in
     some year (a cheap test before the exact one)."""
     gap = abs((int(iso[5:7]) - month) * 31 + int(iso[8:10]) - day) % 372
-    return min(gap, 372 - gap) <= _NEARBY + 6
+    return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)

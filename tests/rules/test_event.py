@@ -715,6 +715,14 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
          "nhiều thành tựu.", None),
         ("Sáng 23/8, Tỉnh ủy sơ kết thực hiện Nghị quyết Đại hội. Năm 2023, tăng trưởng đạt 7%.",
          None),
+        # an earlier dated step of the story: the event follows it within a season
+        ("Tại kỳ họp Ban Chấp hành Đảng bộ tỉnh diễn ra sáng 31-3, Ban Chấp hành đã thống nhất "
+         "hình thức kỷ luật khiển trách đối với ông A.\n\nNgày 17-1-2006, Văn phòng Chính phủ đã "
+         "có công văn yêu cầu kiểm tra, làm rõ việc này.", "2006-03-31"),
+        # … but not long before it
+        ("Tại kỳ họp Ban Chấp hành Đảng bộ tỉnh diễn ra sáng 31-3, Ban Chấp hành đã thống nhất "
+         "hình thức kỷ luật khiển trách đối với ông A.\n\nNgày 17-6-2006, Văn phòng Chính phủ đã "
+         "có công văn yêu cầu kiểm tra, làm rõ việc này.", None),
         # not an appointment's or a discipline's: a resolution is studied any time after
         ("Sáng 25/11, Tỉnh ủy quán triệt Nghị quyết số 14-NQ/TW ngày 20/11/2023 của Bộ Chính "
          "trị.", None),
