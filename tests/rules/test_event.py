@@ -63,6 +63,8 @@ def mention(text, name, short=None, nth=0):
         # a committee's meeting with no action is a conference; a council's session is not
         (None, "Sáng 3/4, Chính phủ họp phiên thường kỳ tháng 3.", "conference"),
         (None, "Ngày 13/11, HĐND tỉnh tổ chức kỳ họp chuyên đề.", "other"),
+        (None, "Ngày 12/9, Ban Chỉ đạo họp phiên thứ 22.", "conference"),
+        (None, "Bài phát biểu được dời sang cuối phiên họp sáng 23/9.", "other"),  # any meeting
         ("Ông X trúng cử Đại biểu Quốc hội", "Ông A phát biểu.", "election"),
         # a committee's first plenum and the election of its standing bodies; a retirement
         (None, "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ nhất đã bầu Ban Thường vụ, Bí thư.",
