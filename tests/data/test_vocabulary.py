@@ -148,7 +148,8 @@ SHAPES = {
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
     "places": {"type_words": STR_MAP, "committee_words": {str: WORDS},
                "province_aliases": STR_MAP, "extra_units": [pair(STR, STR, (STR, NONE))],
-               "capital_words": STR_MAP, "names_with_type": WORDS},
+               "capital_words": STR_MAP, "names_with_type": WORDS,
+               "former_provinces": WORDS, "unit_descriptors": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
     # rules/today.py (places on today's map)
