@@ -82,6 +82,10 @@ def mention(text, name, short=None, nth=0):
          "inspection"),
         (None, "Tỉnh ủy đã thành lập tổ công tác để xác minh đơn tố cáo.", "inspection"),
         (None, "Công an đang xác minh làm rõ vụ việc.", "other"),
+        # a device, a subject, a count or an exemption of an inspection is none
+        (None, "Ngày 22/9, thành phố đình chỉ 4 tàu do chưa lắp đặt camera giám sát.", "other"),
+        (None, "Vấn đề kiểm tra an toàn thực phẩm được quan tâm: sau 3 lần kiểm tra liên tiếp "
+               "đạt yêu cầu, hàng được miễn kiểm tra.", "other"),
         # a direction given (cần, tăng cường …) is no event: the lead's working session is
         ("Phải kỷ luật nghiêm cán bộ sai phạm",
          "Sáng 5/3, Tổng Bí thư làm việc với Ban Thường vụ Tỉnh ủy.", "working_session"),
