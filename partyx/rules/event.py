@@ -138,6 +138,7 @@ class _Vocab:
     not_event: re.Pattern[str]  # before a date: it is no event's (``tính đến``, ``số ra``)
     obituary: tuple[str, ...]  # words of a headline or lead that announces a death
     death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
+    career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -171,7 +172,8 @@ def _vocab() -> _Vocab:
                   re.compile(cues["object_after"]),
                   re.compile(dated["not_event_before"], re.IGNORECASE),
                   tuple(dated["obituary"]),
-                  re.compile(dated["death_before"], re.IGNORECASE), after, before, speaker)
+                  re.compile(dated["death_before"], re.IGNORECASE),
+                  re.compile(dated["career_after"], re.IGNORECASE), after, before, speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -473,8 +475,8 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     :data:`_NEARBY_AFTER` days after a date of the same
     story written with its year (``Ngày 9-4, … hội nghị`` and ``phiên họp … ngày
     13/3/2024``) or of the end of a period it reports on (``9 tháng đầu năm 2017``), when
-    they all give one year. Not a cited document's date, a life's, a span's or one that is
-    no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
+    they all give one year. Not a cited document's date, a life's, a span's, a step of a
+    person's career (``Ngày 1/12/2016, ông được bổ nhiệm …``) or one that is no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
     the latest the text writes (history: ``2/9/1945`` in a text of 2017); never for an event
     of no type (a commemoration falls on its historical day). For an appointment or a
     discipline, the decision its ceremony hands over or announces, cited with its date in the
@@ -501,9 +503,11 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
             if (gap >= 0 if after else gap >= -_NEARBY) and gap <= _NEARBY_AFTER:
                 near[year] = max(near.get(year, 0), anchor.year)
 
+    career = _vocab().career
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
-                and _year_written(text, d) and not _no_event_date(text, d):
+                and _year_written(text, d) and not _no_event_date(text, d) \
+                and not career.match(text, d.end):
             add(dt.date.fromisoformat(d.date))
     if kind in _DECIDED:  # the decision an appointment's or a discipline's ceremony hands
         start, stop = sentence_at(text, own.start)  # over, cited in its sentence or in one of

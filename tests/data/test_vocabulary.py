@@ -100,7 +100,7 @@ SHAPES = {
                "dates": record(_doc=STR, opens_term=regex, not_opening=regex, review=regex,
                                national_congress_years={str: INT}, as_of=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
-                                   death_before=regex)},
+                                   death_before=regex, career_after=regex)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},

@@ -729,6 +729,13 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
         ("Tại kỳ họp Ban Chấp hành Đảng bộ tỉnh diễn ra sáng 31-3, Ban Chấp hành đã thống nhất "
          "hình thức kỷ luật khiển trách đối với ông A.\n\nNgày 17-6-2006, Văn phòng Chính phủ đã "
          "có công văn yêu cầu kiểm tra, làm rõ việc này.", None),
+        # a step of a person's career gives no year, a step of the story does
+        ("Sáng 23/2, Tỉnh ủy công bố quyết định điều động ông A giữ chức Giám đốc Sở.\n\nÔng A "
+         "sinh năm 1970. Ngày 1/12/2016, ông được bổ nhiệm làm Phó Giám đốc Sở.", None),
+        ("Sáng 23/2, Tỉnh ủy công bố quyết định điều động ông A giữ chức Giám đốc Sở.\n\nTừ "
+         "ngày 1/12/2016, ông A giữ chức Phó Giám đốc Sở.", None),
+        ("Sáng 23/2, Tỉnh ủy tổ chức hội nghị kiểm điểm.\n\nNgày 1/12/2016, Ủy ban Kiểm tra đã "
+         "kết luận vi phạm của ông A.", "2017-02-23"),
         # not an appointment's or a discipline's: a resolution is studied any time after
         ("Sáng 25/11, Tỉnh ủy quán triệt Nghị quyết số 14-NQ/TW ngày 20/11/2023 của Bộ Chính "
          "trị.", None),
