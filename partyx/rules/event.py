@@ -472,16 +472,18 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                 kind: str) -> EventDate | None:
     """For an event whose date (see :func:`_own_day`) is written without a year that nothing
     ties to it: the year that puts it within :data:`_NEARBY` days before or
-    :data:`_NEARBY_AFTER` days after a date of the same
-    story written with its year (``Ngày 9-4, … hội nghị`` and ``phiên họp … ngày
-    13/3/2024``) or of the end of a period it reports on (``9 tháng đầu năm 2017``), when
-    they all give one year. Not a cited document's date, a life's, a span's, a step of a
-    person's career (``Ngày 1/12/2016, ông được bổ nhiệm …``) or one that is no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
-    the latest the text writes (history: ``2/9/1945`` in a text of 2017); never for an event
-    of no type (a commemoration falls on its historical day). For an appointment or a
-    discipline, the decision its ceremony hands over or announces, cited with its date in the
-    event's sentence (``Sáng 25/11, … trao Quyết định số 1426/QĐ-TTg ngày 20/11/2023``), gives
-    the year that puts the event on or within weeks after it."""
+    :data:`_NEARBY_AFTER` days after a date of the same story written with its year (``Ngày
+    9-4, … hội nghị`` and ``phiên họp … ngày 13/3/2024``) or of the end of a period it
+    reports on (``9 tháng đầu năm 2017``), when they all give one year. Not a cited
+    document's date, a life's, a span's, a step of a person's career (``Ngày 1/12/2016, ông
+    được bổ nhiệm …``) or one that is no event's, nor the same day (:func:`restated_date`
+    judges it), nor a year older than the latest the text writes (history: ``2/9/1945`` in a
+    text of 2017); never for an event of no type (a commemoration falls on its historical
+    day). For an appointment or a discipline, the decision its ceremony hands over or
+    announces, cited with its date in the event's sentence (``Sáng 25/11, … trao Quyết định
+    số 1426/QĐ-TTg ngày 20/11/2023``) or in a sentence of the lead that makes it (``Theo
+    Quyết định số 15-QĐ/TU ngày 10/3/2021, … thi hành kỷ luật ông A``), gives the year that
+    puts the event on or after it, within :data:`_NEARBY_AFTER` days."""
     if kind == "other":
         return None
     found_day = _own_day(text, dates, at)
