@@ -54,21 +54,38 @@ def numpy() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _word_chars() -> Any:
-    """For every code point of the Basic Multilingual Plane: is it part of a syllable (a
-    letter or a digit, as :data:`_TOKEN` reads them)?"""
+def _syllable_chars() -> Any:
+    """For every code point of the Basic Multilingual Plane, then one more (every code point
+    beyond it, see :func:`shingle_hashes`): its lower case (uint64) when that is part of a
+    syllable (a letter or a digit, as :data:`_TOKEN` reads them), else 0. What
+    ``text.lower()`` then a test of each character would give, in one look-up per character;
+    except for the characters of :data:`_CONTEXTUAL` (0 here), whose lower case is not one
+    character on its own."""
     np = numpy()
 
-    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+    lowered = [chr(c).lower() for c in range(0x10000)]
+    return np.array([ord(low) if len(low) == 1 and low.isalnum() else 0 for low in lowered]
+                    + [0], dtype=np.uint64)
+
+
+# what str.lower() makes of these depends on more than the character: U+0130 (İ) becomes two
+# characters (i and a combining dot), a capital sigma becomes final (ς) or not (σ) by its
+# neighbours (the only two of Unicode's special lower-casings that Python applies). A text
+# holding one is lower-cased as a whole first (tests/lang/test_shingles.py checks the list).
+_CONTEXTUAL = ("\u0130", "\u03a3")
 
 
 def _mix(x: Any) -> Any:
-    """splitmix64's finaliser: every bit of ``x`` (uint64, wrapping) reaches every bit."""
-    x = x ^ (x >> 30)
-    x = x * 0xBF58476D1CE4E5B9
-    x = x ^ (x >> 27)
-    x = x * 0x94D049BB133111EB
-    return x ^ (x >> 31)
+    """splitmix64's finaliser: every bit of ``x`` (a uint64 array, wrapping) reaches every
+    bit; written into ``x`` (no temporary array per step), which is returned."""
+    np = numpy()
+
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
 
 
 _PLACES = 32  # characters of a syllable told apart by their place (longer ones: the rest alike)
@@ -86,35 +103,64 @@ def _multipliers() -> Any:
 def shingle_hashes(text: str | None) -> Any:
     """The distinct shingles of ``text`` (those of :func:`shingles`) as a sorted numpy array
     of 32-bit hashes: a syllable's hash sums its characters, each multiplied by a constant of
-    its place in it, a shingle's its :data:`K` syllables' the same way (modulo 2**64, mixed)."""
+    its place in it, a shingle's its :data:`K` syllables' the same way (modulo 2**64, mixed).
+
+    Every step works on the whole text at once (a few numpy calls over arrays of a few
+    thousand characters: the calls, not the arithmetic, are most of the cost, so there are
+    few of them, and no temporary array where the result can be written in place). Only the
+    code points of the Basic Multilingual Plane make syllables (the others lower-case to code
+    points beyond it too: they separate syllables, as punctuation does)."""
     np = numpy()
 
-    empty = np.zeros(0, dtype=np.uint32)
     if not text:
-        return empty
+        return np.zeros(0, dtype=np.uint32)
+    if any(c in text for c in _CONTEXTUAL):
+        text = text.lower()  # the table gives the lower case of the rest as it is
     places = _multipliers()
-    cps = np.frombuffer(text.lower().encode("utf-32-le"), dtype=np.uint32)
-    inside = (cps < 0x10000) & _word_chars()[cps & 0xFFFF]
-    starts = inside & ~np.concatenate(([False], inside[:-1]))
-    first = np.flatnonzero(starts)  # where each syllable starts in the text
-    if first.size < K:
-        return empty
-    # the characters of the syllables alone (a syllable's stay together, in order): a
-    # character's place in its syllable is its distance from the syllable's first
-    word = cps[inside]
-    head = np.flatnonzero(starts[inside])
-    with np.errstate(over="ignore"):
-        index = np.arange(word.size)
-        place = index - np.repeat(head, np.diff(head, append=word.size))
-        chars = word.astype(np.uint64) * places[np.minimum(place, _PLACES - 1)]
-        syllables = _mix(np.add.reduceat(chars, head))
-        # the line each syllable is on: how many line breaks come before its start
-        line = np.searchsorted(np.flatnonzero(cps == 10), first)
-        n = syllables.size - K + 1
-        h = syllables[:n] * places[_PLACES]
-        for k in range(1, K):
-            h += syllables[k:k + n] * places[_PLACES + k]
-        h = np.sort((_mix(h[line[:n] == line[K - 1:]]) >> np.uint64(32)).astype(np.uint32))
+    # a line break before and after: every syllable has a start and an end inside
+    cps = np.frombuffer(f"\n{text}\n".encode("utf-32-le"), dtype=np.uint32)
+    chars = _syllable_chars().take(cps, mode="clip")  # 0: not part of a syllable
+    inside = chars != 0
+    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    edges += 1
+    starts, ends = edges[0::2], edges[1::2]  # [start, end) of each syllable
+    if starts.size < K:
+        return np.zeros(0, dtype=np.uint32)
+    # a character's place in its syllable: its distance from the start of the last syllable
+    # that starts at or before it (the characters between two syllables count for nothing)
+    first = starts[0]
+    runs = np.empty(starts.size, dtype=np.intp)
+    np.subtract(starts[1:], starts[:-1], out=runs[:-1])
+    runs[-1] = cps.size - starts[-1]
+    place = np.arange(first, cps.size)
+    place -= np.repeat(starts, runs)
+    np.minimum(place, _PLACES - 1, out=place)
+    weighted = places.take(place)
+    weighted *= chars[first:]
+    # a syllable's sum: the running sum at its last character less that before its first
+    running = np.cumsum(weighted)
+    syllables = running.take(ends - (first + 1))
+    syllables[1:] -= running.take(starts[1:] - (first + 1))
+    _mix(syllables)
+    # the line each syllable is on: how many of the syllables up to it come first on a line
+    # (after a line break; a text has a few dozen of them, its syllables a thousand)
+    line = np.zeros(starts.size + 1, dtype=np.intp)
+    line[np.searchsorted(starts, np.flatnonzero(cps == 10))] = 1
+    np.cumsum(line, out=line)  # (the last entry: line breaks after the last syllable)
+    line = line[:-1]
+    n = syllables.size - K + 1
+    h = syllables[:n] * places[_PLACES]
+    term = np.empty_like(h)
+    for k in range(1, K):
+        np.multiply(syllables[k:k + n], places[_PLACES + k], out=term)
+        h += term
+    h = _mix(h[line[:n] == line[K - 1:]])
+    h >>= np.uint64(32)
+    h = h.astype(np.uint32)
+    h.sort()
     if h.size < 2:
         return h
-    return h[np.concatenate(([True], h[1:] != h[:-1]))]
+    distinct = np.empty(h.size, dtype=bool)
+    distinct[0] = True
+    np.not_equal(h[1:], h[:-1], out=distinct[1:])
+    return h[distinct]

@@ -54,6 +54,17 @@ def key(name: str) -> str:
     return _DASH.sub(" - ", k) if "-" in k or "–" in k or "—" in k else k
 
 
+_I_Y = dict(zip("iìíỉĩịyỳýỷỹỵ", "yỳýỷỹỵiìíỉĩị", strict=True))
+_I_Y_SYLLABLE = re.compile(r"(?<![\w])([hklmst]|qu)([iìíỉĩịyỳýỷỹỵ])(?![\w])")
+
+
+def i_y_variant(k: str) -> str:
+    """``k`` with the final i/y of its open syllables spelt the other way (``sĩ``/``sỹ``,
+    ``kì``/``kỳ``, ``lí``/``lý``, ``qui``/``quy``): both spellings are in use, the gazetteer
+    has one of them (``xã Sỹ Bình`` is written ``xã Sĩ Bình``)."""
+    return _I_Y_SYLLABLE.sub(lambda m: m.group(1) + _I_Y[m.group(2)], k)
+
+
 class Gazetteer:
     """Index of units by (type, name) and by name alone."""
 
@@ -89,6 +100,8 @@ class Gazetteer:
                 level = "ward" if utype in WARD_TYPES else "district"
                 unit = Unit(utype, name, province, None, level)
             self._add(unit)
+        for name in places["former_provinces"]:  # with their type word only: not in provinces
+            self._add(Unit("tỉnh", name, name, None, "province"))
         self.aliases = {key(a): self.provinces[key(p)]
                         for a, p in places["province_aliases"].items()
                         if key(p) in self.provinces}
@@ -111,6 +124,8 @@ class Gazetteer:
         k = key(name)
         found = self.by_type_name.get((utype, k))
         if found:
+            return list(found)
+        if (other := i_y_variant(k)) != k and (found := self.by_type_name.get((utype, other))):
             return list(found)
         if utype in PROVINCE_TYPES:
             prov = self.aliases.get(k)

@@ -8,8 +8,11 @@ body ``text``.
 a site banner (``Việt Nam vươn mình trong kỷ nguyên mới``), a date line (``24/03/2021 21:54``,
 ``Ngày đăng 18/05/2022 | 08:40``, ``25/12/2021 18:01:00 Thùy Dương``), bylines, captions. The
 headline is the first header line that is none of these (a headline printed again as a
-photo's caption further down is still the headline). A second headline-like line after it (a
-sub-heading, a lead without a full stop) begins the body.
+photo's caption further down is still the headline). A headline printed over two lines goes on
+in lower case (``… công bố quyết định`` / ``về công tác cán bộ``), or in capitals after one in
+capitals. A second headline-like line after it (a sub-heading, a lead without a full stop)
+begins the body. A page's title loses the site's name and section around the headline (``Tiêu
+đề | Chính trị | Báo Lạng Sơn``, ``Báo Lạng Sơn | Tiêu đề``, ``Tiêu đề :: Báo Lạng Sơn``).
 
 **Glued headlines.** Some corpora print headline, photo caption and lead as one line
 (``Khiển trách ông X (NLĐ)- Tại kỳ họp …``). When the first line is a paragraph, the headline
@@ -30,25 +33,26 @@ the outlet the story names as its own reporter (``trao đổi với PV Pháp Lu�
 Dân Việt đã đưa tin``), resolved through the press list of :mod:`partyx.rules.outlets`. A
 photo's source (``Nguồn ảnh: TTXVN``) is none.
 
-**Authors**: names only, from a byline under the headline, the rest of the date line, a
-byline line between the lead and the body (with the date line under it), or the
-last lines of the body above the site's footer (also the tail glued after the last sentence of
-a one-line body): ``Hoàng Phúc``, ``Hà Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``,
-``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``, ``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN``
-(written in capitals: title-cased), ``Bích Liên Vũ Hiếu`` (two, told apart by the second's
-family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit written for is no name).
-``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``Phóng viên Thanh Hà``, ``Thanh Hà (BQN)`` (an
-outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lúc 08:30 12/03/2024``,
-``CAO NGUYÊN - BẢO THẮNG`` (a family name is no
-outlet's abbreviation), a name with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters,
-CNN``, ``Phương Mai Theo Bright Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line
-(``Tú Oanh`` / ``Theo Sputnik, RT``) or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20
-22/09/2017``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names
-alone (``Theo Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit
-glued after a caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes
-as a name of its own), nor an item under a line ending with ``:``. Bylines and credits are
-removed from ``text``. The words around bylines and date lines are in
-``data/bylines.json``.
+**Authors**: names only, from a byline under the headline, the rest of the date line, a byline line
+between the lead and the body (with the date line under it), or the last lines of the body above the
+site's footer (also the tail glued after the last sentence of a one-line body): ``Hoàng Phúc``, ``Hà
+Hương - Thắng Quang``, ``Bài và ảnh: Trường Hoàng``, ``Bài: X - Ảnh: Y``, ``Chu Thanh Vân (TTXVN)``,
+``Đặng Chung/VOV-Tây Bắc``, ``THIỆN VĂN`` (written in capitals: title-cased), ``Bích Liên Vũ Hiếu``
+(two, told apart by the second's family name), ``Hoàng Anh - Trung tâm Văn hóa huyện`` (the unit
+written for is no name). ``Tin-ảnh: T.Nhân`` (leads joined by a dash), ``Phóng viên Thanh Hà``,
+``Thanh Hà (BQN)`` (an outlet's abbreviation the table may not know), ``Đăng bởi Thanh Hà vào lúc
+08:30 12/03/2024``, ``CAO NGUYÊN - BẢO THẮNG`` (a family name is no outlet's abbreviation), a name
+with its source (``Kiều Dụ (Theo Sina)``, ``Đức Quỳnh/Reuters, CNN``, ``Phương Mai Theo Bright
+Side``, ``Anh Dũng - Ảnh: AFC``), a byline above a credit line (``Tú Oanh`` / ``Theo Sputnik, RT``)
+or with its time (``Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017``); a portal's contributor
+closing the byline with a full stop (``Hữu Hoàn.``), the date printed under it (``Văn Khoa`` /
+``02/11/2023``), the poster in a date line (``Người đăng: Thanh Hà``, ``Viết bởi Thanh Hà``, ``Thanh
+Hà · 2 giờ trước``), a byline glued without a blank after the last full stop (``… được giao.Thanh
+Hà``). ``PV``, ``Nhóm PV Thời sự``, ``(t/h)`` are no names; nor is what a credit names alone (``Theo
+Một Thế Giới``, ``Theo Daily Mail``: a source, not a person), nor a photo credit glued after a
+caption (``… Ảnh: Chu Thanh``), nor a person of the story (a name the body writes as a name of its
+own), nor an item under a line ending with ``:``. Bylines and credits are removed from ``text``. The
+words around bylines and date lines are in ``data/bylines.json``.
 
 **Text**: the body lines joined with a blank line, without the dateline prefix.
 """
@@ -75,7 +79,9 @@ _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5]\d))?(?![\d:])"
                    r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
 # Words a date line carries besides the date: removed before looking for a byline in it.
-_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}\b", re.IGNORECASE)
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?\b", re.IGNORECASE)
+# A page's relative time, printed instead of the date ("Thanh Hà · 2 giờ trước")
+_RELATIVE_TIME = re.compile(r"\b\d{1,2}\s(?:giây|phút|giờ|ngày|tuần|tháng)\strước\b")
 
 
 def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
@@ -166,7 +172,7 @@ def parse_published(line: str) -> str | None:
 
 
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-_DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,]\s*")
+_DATE_LINE_SEPARATORS = re.compile(r"\s*[|•·,@]\s*")
 
 
 def _date_rest(line: str, sections: set[str] | frozenset[str] = frozenset()) -> str:
@@ -174,8 +180,8 @@ def _date_rest(line: str, sections: set[str] | frozenset[str] = frozenset()) -> 
     ``Thanh Hà | Chính trị | 12/03/2024``): what may be a byline."""
     rest = _DATE.sub(" ", line)
     rest = _ISO_DATE.sub(" ", rest)
+    rest = _OFFSET.sub(" ", rest)  # before the time: "GMT+07:00"
     rest = _TIME.sub(" ", rest)
-    rest = _OFFSET.sub(" ", rest)
     rest = _words().date_words.sub(" ", rest)
     rest = _EMPTY_BRACKETS.sub(" ", rest)  # "(GMT+7)", gone
     # what the separators leave ("Thứ năm, | Hoàng Phúc - Minh Anh", "NGUYÊN ĐOAN (thực hiện)")
@@ -196,7 +202,9 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.I
 # commas or slashes ("Nikkei, Bloomberg", "The Nation", "Đời sống Plus/GĐVN", "saostar.vn")
 _SOURCE_JOINS = frozenset(("và", "and", "of", "the", "sống", "tin", "từ"))
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|]\s+([^-–—|]{2,60})$")
+_TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|«»]|::)\s+([^-–—|«»:]{2,60})$")
+_TITLE_SEPARATOR = re.compile(r"\s(?:[-–—|«»]|::)\s")
+_TITLE_PREFIX = re.compile(r"^([^-–—|«»:]{2,60}?)\s+(?:[-–—|«»]|::)\s+")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,70})\)\s*$")
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 # "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
@@ -295,6 +303,25 @@ def _two_names(name: str, surnames: frozenset[str]) -> list[str]:
     return [name]
 
 
+_BYLINE_WORDS = re.compile(r"[\s,/&–—-]+")
+
+
+def _dotted_name(line: str) -> bool:
+    """Is ``line`` a byline closed by one full stop (``Hữu Hoàn.``, ``Tin, ảnh: Thu Hà - Minh
+    Đức.``), as a portal's contributor writes it: after its lead, capitalised words only?"""
+    line = line.strip()
+    if len(line) > 60 or not line.endswith(".") or line.endswith("..") or "." in line[:-1]:
+        return False
+    core = _words().leads.sub("", line[:-1])
+    words = [w for w in _BYLINE_WORDS.split(core) if w]
+    return 2 <= len(words) <= 10 and all(w[0].isupper() or w == "và" for w in words)
+
+
+def _is_date_only(line: str, sections: set[str] | frozenset[str]) -> bool:
+    """Is ``line`` a date line and nothing else (``02/11/2023``, ``12/03/2024 08:30``)?"""
+    return len(line) <= 40 and parse_published(line) is not None and not _date_rest(line, sections)
+
+
 _NOTE = re.compile(r"[(\[]\d{1,2}[)\]]\s?[.:]?\s")  # "(1) Hồ Chí Minh: Toàn tập", "[2]. Sđd"
 _FIRST_NOTE = re.compile(r"\s[(\[]1[)\]]\s?[.:]?\s")
 
@@ -378,6 +405,19 @@ def _headline_and_date(line: str) -> str | None:
 @cache
 def _trailing_date_words() -> re.Pattern[str]:
     return re.compile(rf"(?:[\s|,–—-]*(?:{_words().date_words.pattern}))+\s*:?$", re.IGNORECASE)
+
+
+def _continues(title: str, line: str) -> bool:
+    """Is ``line`` the second line of a headline printed over two (``Ban Thường vụ Tỉnh ủy
+    công bố quyết định`` / ``về công tác cán bộ``): a short line going on in lower case, or in
+    capitals after a headline in capitals, the first line ending with no mark?"""
+    if len(title) + len(line) > 200 or title[-1] in ".:;!?…\"”)" or ends_sentence(line) \
+            or len(line.split()) > 15:
+        return False
+    first = line[0]
+    if first.islower():
+        return first.isalpha()
+    return title.isupper() and line.isupper() and len(line.split()) >= 2
 
 
 def _headline_like(line: str) -> bool:
@@ -562,6 +602,13 @@ class HeaderReader:
                     authors += byline.names
                     head.outlet = head.outlet or byline.outlet
                 continue
+            if title is not None and len(line) <= 90 and _RELATIVE_TIME.search(line):
+                rest = _date_rest(_RELATIVE_TIME.sub(" ", line), self.sections)
+                byline = self.byline(rest) if rest else None
+                if byline is not None:  # "Thanh Hà · 2 giờ trước": a byline and no date
+                    authors += byline.names
+                    head.outlet = head.outlet or byline.outlet
+                    continue
             byline = self.byline(line) if title is not None else None
             if byline is not None:
                 authors += byline.names
@@ -569,6 +616,9 @@ class HeaderReader:
                 continue
             if line in captions and (title is not None or not self._leads_on(lines, i)):
                 continue  # (a headline printed again as a photo's caption is the headline)
+            if title is not None and _continues(title, line):
+                title = f"{title} {line}"  # a headline printed over two lines
+                continue
             if title is not None:
                 if not self._displaces(title, lines, i):
                     return title, i, authors
@@ -665,11 +715,23 @@ class HeaderReader:
         return body
 
     def _outlet_suffix(self, title: str) -> tuple[str, str | None]:
-        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``."""
-        m = _TITLE_SUFFIX.search(title)
-        if m and self.outlet_of(m.group(1)):
-            return title[:m.start()].rstrip(), self.outlet_of(m.group(1))
-        return title, None
+        """A page title carries the site's name: ``Tiêu đề - Báo Lao Động Thủ Đô``, ``Tiêu đề
+        | Chính trị | Báo Lạng Sơn`` (and the section), ``Báo Lạng Sơn - Tiêu đề``."""
+        outlet = None
+        for _ in range(3):
+            m = _TITLE_SUFFIX.search(title)
+            if not m:
+                break
+            named = self.outlet_of(m.group(1))
+            barred = outlet is not None or m.group().strip().startswith("|")
+            if named is None and not (barred and self._is_section(m.group(1).strip())):
+                break
+            outlet = outlet or named
+            title = title[:m.start()].rstrip()
+        m = _TITLE_PREFIX.match(title) if _TITLE_SEPARATOR.search(title, 0, 64) else None
+        if m and len(title) - m.end() >= 20 and (named := self.outlet_of(m.group(1))):
+            return title[m.end():], outlet or named
+        return title, outlet
 
     def _is_section(self, line: str) -> bool:
         if line.casefold() in self.sections:
@@ -773,7 +835,9 @@ class HeaderReader:
             parsed = self._names_and_source(text, desk)
             sourced = sourced or parsed is not None
         if parsed is None:
-            return Byline([], outlet) if credit and _is_source(text) else None
+            # "Theo Nam/Saostar.vn": a pen name of one word and the source's outlet
+            return Byline([], outlet or self._outlet_in(text)) if credit and _is_source(text) \
+                else None
         names, named = parsed
         outlet = outlet or named
         if credit and not (outlet or sourced):
@@ -929,9 +993,14 @@ class HeaderReader:
     def _take_bylines(self, body: list[str]) -> tuple[list[str], list[Byline]]:
         found: list[Byline] = []
         body = list(body)
+        dated = None  # "Văn Khoa" / "02/11/2023": a portal prints the date under the byline
+        if len(body) > 2 and _is_date_only(body[-1], self.sections):
+            above = self.byline(body[-2]) if len(body[-2]) <= 60 else None
+            if above is not None and above.names:
+                dated = body.pop()
         while body and len(found) < 3:
             last = body[-1]
-            short = len(last) <= 90 and not ends_sentence(last)
+            short = len(last) <= 90 and (not ends_sentence(last) or _dotted_name(last))
             byline = self.byline(last) if short or self.outlets.credited(last) else None
             if byline is None and short and parse_published(last):
                 # "Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017"
@@ -959,6 +1028,8 @@ class HeaderReader:
                 body[-1], byline = cut
                 found.insert(0, byline)
             break
+        if dated is not None and not found:
+            body.append(dated)
         return body, found
 
     def _listed(self, body: list[str]) -> bool:
@@ -979,6 +1050,10 @@ class HeaderReader:
             return None
         window = len(line) - 90
         ends = next_starts(line, window)
+        dot = line.rfind(".", len(line) - 60)  # "… được giao.Thanh Hà": no blank after it
+        if 0 < dot < len(line) - 1 and line[dot + 1].isupper() and line[dot - 2:dot].isalpha() \
+                and line[dot - 2:dot].islower():
+            ends = sorted({*ends, dot + 1})
         for start in reversed(ends):
             tail = line[start:].strip()
             m = _PAREN_START.match(tail)  # "(còn nữa) THIỆN VĂN"

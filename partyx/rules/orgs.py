@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
-from typing import NamedTuple, TypeGuard
+from typing import NamedTuple, TypeGuard, TypeVar
 
 from partyx.data import load
 from partyx.lang.tokens import Tok, Tokenizer, Trie
@@ -64,6 +64,12 @@ _STOP = frozenset({
 
 
 _CONNECTORS = frozenset({"các", "và"})
+_DASH_VARIANTS = ("–", "—")
+_V = TypeVar("_V")
+_HEADED_REACH = 24  # tokens a name after a title holding its head is read in (OrgReader.headed)
+# what stands between a ministry's unit and its ministry ("Tổng cục Đường bộ Việt Nam - Bộ
+# GTVT", "Cục An ninh điều tra, Bộ Công an", "… (Bộ Công an)")
+_BEFORE_MINISTRY = frozenset({",", "(", "-", "–", "—"})
 _LOWER_RUN = 6  # lower-case words a name may hold in a row (Vụ Ngân sách nhà nước)
 _ROMAN = frozenset("IVXLC")
 
@@ -160,7 +166,8 @@ _COMMITTEE_BODIES = frozenset({"Ban Thường vụ", "Ban Chấp hành"})
 _PARTY_KINDS = frozenset({"party_committee", "party_board"})
 
 
-def _is_ministry(org: Org) -> bool:
+def is_ministry(org: Org) -> bool:
+    """Whether ``org`` is a ministry of the government (``Bộ Xây dựng``)."""
     return org.name.startswith("Bộ ") and org.kind == "government" and org.level == "central"
 
 
@@ -188,7 +195,7 @@ def attach(orgs: Sequence[Org | None]) -> list[Org | None]:
             continue
         party_only = o.bare and o.name in _COMMITTEE_BODIES
         if o.parent == "Bộ":  # "Chánh Văn phòng Bộ, Thứ trưởng Bộ Y tế": of that ministry
-            q = next((q for q in out[i + 1:] if q is not None and _is_ministry(q)), None)
+            q = next((q for q in out[i + 1:] if q is not None and is_ministry(q)), None)
             if q is not None:
                 out[i] = _of_ministry(o, q)
             continue
@@ -268,6 +275,7 @@ class OrgWords:
     surnames: frozenset[str]
     ranks: Trie  # ranks and degrees (data/titles.json fillers): a name goes on with none
     committee_of_type: dict[str, str]  # "thành phố" -> "Thành ủy"
+    nations: Trie  # the country a national organisation's name may end with (Việt Nam)
 
 
 def load_org_words() -> OrgWords:
@@ -278,14 +286,14 @@ def load_org_words() -> OrgWords:
         committees=Trie({k: tuple(v) for k, v in o["committees"].items()}),
         committee_kinds=o["committee_kinds"],
         central=Trie({k: tuple(v) for k, v in o["central"].items()}),
-        wrappers=Trie({k: tuple(v) for k, v in o["wrappers"].items()}),
+        wrappers=Trie(_dash_forms({k: tuple(v) for k, v in o["wrappers"].items()})),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
         cells=Trie({k: tuple(v) for k, v in o["cells"].items()}),
         cell_joins=Trie(dict.fromkeys(o["cell_joins"], True)),
-        ministries=Trie({m: m for m in o["ministries"]}
-                        | {a: c for a, c in o["aliases"].items() if c in o["ministries"]}),
-        departments=Trie({m: m for m in o["departments"]}
-                         | {a: c for a, c in o["aliases"].items() if c in o["departments"]}),
+        ministries=Trie(_dash_forms({m: m for m in o["ministries"]}
+                        | {a: c for a, c in o["aliases"].items() if c in o["ministries"]})),
+        departments=Trie(_dash_forms({m: m for m in o["departments"]}
+                         | {a: c for a, c in o["aliases"].items() if c in o["departments"]})),
         generic=Trie({g: g for g in o["generic_heads"]}),
         numbered=frozenset(o["numbered_heads"]),
         boards=frozenset(o["boards"]),
@@ -304,7 +312,24 @@ def load_org_words() -> OrgWords:
         # the inverse of the committee table of data/bodies.json
         committee_of_type={unit: word[0].upper() + word[1:]
                            for word, unit in load("bodies")["committees"].items()},
+        nations=Trie({w: w for w in o["nations"]}),
     )
+
+
+def _abbreviated_type(tok: Tok) -> bool:
+    """A unit's type word written short (``TP``, ``Q``, ``TX``: one or two capitals)."""
+    return tok.word and len(tok.text) <= 2 and tok.text.isupper()
+
+
+def _dash_forms(table: dict[str, _V]) -> dict[str, _V]:
+    """A name's forms with each of the dashes (``Giao thông - Vận tải``, ``Giao thông –
+    Vận tải``: one name)."""
+    out = dict(table)
+    for form, canon in table.items():
+        if " - " in form:
+            for dash in _DASH_VARIANTS:
+                out.setdefault(form.replace(" - ", f" {dash} "), canon)
+    return out
 
 
 class OrgReader:
@@ -484,6 +509,47 @@ class OrgReader:
             if r is not None and (best is None or r[1] > best[1]):
                 best = r
         return best
+
+    def headed(self, toks: list[Tok], j: int, head: str, ctx: Context
+               ) -> tuple[Org, int] | None:
+        """The organisation of a title that holds its head (``Cục trưởng``: ``Cục``) written
+        with the rest of its name alone at ``toks[j]`` (``Cục trưởng Quản lý Khám chữa
+        bệnh``): the name read as one the head opens (:meth:`_generic`), and the index after
+        it; None where no capitalised name follows, or one with a head of its own."""
+        n = len(toks)
+        if j >= n or not toks[j].cap or self.words.generic.match(toks, j) is not None:
+            return None
+        first = toks[j].text
+        if first.isupper() and first[0] == head[0]:
+            return None  # an abbreviation holds its head ("Viện trưởng VNCPTDL")
+        lead = [Tok(w, w.lower(), True, True) for w in head.split()]
+        stretch = lead + toks[j:j + _HEADED_REACH]
+        r = self._generic(stretch, 0, ctx)
+        if r is None:
+            return None
+        end = r[1]
+        if any(_abbreviated_type(t) for t in stretch[end - 1:end + 1]) or (
+                r[0].slot is not None and end + 1 < len(stretch)
+                and stretch[end].text == "." and stretch[end + 1].cap):
+            return None  # its place written short, unread ("… GD-ĐT Q.Tây Hồ", "TP.Quy Nhơn")
+        return r[0], j + end - len(lead)
+
+    def national(self, toks: list[Tok], k: int, org: Org) -> tuple[Org, int] | None:
+        """``org`` read up to ``toks[k]`` and the country written after it (``Bảo hiểm xã
+        hội`` + ``Việt Nam``): the organisation with it and the index after it (a ministry's
+        name leaves it out: ``Bộ Ngoại giao``); None where no country follows, or ``org``
+        is placed (a local body) or names its country already."""
+        m = self.words.nations.match(toks, k)
+        if m is None or org.unit is not None or org.slot is not None or org.name.endswith(m[0]):
+            return None
+        if is_ministry(org):
+            return org, m[1]
+        parent = org.parent  # (a board's organisation, its name's end: it goes on too)
+        if parent is not None and org.name.endswith(parent):
+            parent = f"{parent} {m[0]}"
+        # (of the whole country: nothing left to place)
+        return replace(org, name=f"{org.name} {m[0]}", level=org.level or "central",
+                       resolved=True, parent=parent), m[1]
 
     def committee(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
         m = self.words.committees.match(toks, i)
@@ -706,7 +772,9 @@ class OrgReader:
         stop = toks[j].low in _STOP and not (
             toks[j].cap and j + 1 < n and toks[j + 1].word and not toks[j + 1].cap
             and _second_syllable(toks, j + 1, j, v.name_syllables))
-        if not (toks[j].cap or toks[i].cap) or toks[j].low == toks[i].low or stop:
+        # (a head of two words may open its name with its first: "Bệnh viện Bệnh Nhiệt đới")
+        if not (toks[j].cap or toks[i].cap) or (j == i + 1 and toks[j].low == toks[i].low
+                                                ) or stop:
             return None  # ("ủy ban dân", "Ban cho biết", "Trưởng ban Ban Tổ chức": a title's)
         words = [head]
         k = j
@@ -802,10 +870,10 @@ class OrgReader:
             k -= 1
         if len(words) == 1:
             return None
-        if (k + 1 < n and toks[k].text in (",", "(") and toks[k + 1].low == "bộ"
+        if (k + 1 < n and toks[k].text in _BEFORE_MINISTRY and toks[k + 1].low == "bộ"
                 and head in v.ministry_units):
             mr = self.ministry(toks, k + 1, ctx)  # "Cục An ninh điều tra, Bộ Công an",
-            if mr is not None and (toks[k].text == "," or (  # "… (Bộ Công an)": its ministry
+            if mr is not None and (toks[k].text != "(" or (  # "… (Bộ Công an)": its ministry
                     mr[1] < n and toks[mr[1]].text == ")")):
                 words.extend(x.text for x in toks[k + 1:mr[1]])
                 end = mr[1] + (toks[k].text == "(")
@@ -870,7 +938,7 @@ class Bodies:
         only one named there."""
         before = bisect.bisect_left(self.starts, at)
         if org.parent == "Bộ":
-            ministries = {o.name: o for o in self.orgs[:before] if _is_ministry(o)}
+            ministries = {o.name: o for o in self.orgs[:before] if is_ministry(o)}
             if len(ministries) == 1:
                 return _of_ministry(org, next(iter(ministries.values())))
             return org

@@ -46,11 +46,16 @@ _NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
 _SELF_REACH = 1800
 _SELF_CUE = re.compile(
     r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
-    r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?)\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
+    r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?"
+    r"|(?:[Gg]hi nhận|[Tt]ìm hiểu) của(?: nhóm)?(?: PV| phóng viên)?)"
+    r"\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
     r"|\s(?:(?:đã|cũng đã|vừa)\s(?:trao đổi|đưa tin|thông tin|phản ánh|phỏng vấn|có bài)"
-    r"|trích đăng)(?![\w])")
+    r"|trích đăng|(có được))(?![\w])")
+# "Theo thông tin Pháp Luật TP.HCM có được": the outlet's own information, not a citation
+_OWN_INFORMATION = re.compile(r"^(?:theo )?thông tin (?:mà )?(?:(?:pv|phóng viên) )?",
+                              re.IGNORECASE)
 _DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
-_CLAUSE_START = re.compile(r"[,.;:!?(“\"]\s*|\s[-–]\s")
+_CLAUSE_START = re.compile(r"[,;:!?(“\"]\s*|\.(?:\s+|$)|\s[-–]\s")  # "TP.HCM" goes on
 
 
 @dataclass(frozen=True)
@@ -210,6 +215,11 @@ class OutletTable:
                                    longest_first=True)
         # "như Dân Việt đã đưa tin", "(Pháp Luật TP.HCM ngày 18-5 đã thông tin)": before it
         before = _CLAUSE_START.split(_DATED.sub("", text[max(0, m.start() - 80):m.start()]))[-1]
+        if m.group(3):  # "có được": only after "thông tin" ("Theo thông tin X có được")
+            own = _OWN_INFORMATION.match(before.lstrip())
+            if own is None:
+                return None
+            return self.name_of(before.lstrip()[own.end():].strip())  # the whole rest
         if before.casefold().startswith("theo "):
             return None
         return self._outlet_at(before.split()[-6:], False, longest_first=False)

@@ -115,6 +115,11 @@ class PeopleFinder:
         self.list_bodies = Trie(t["list_bodies"])
         self.host_words = Trie(dict.fromkeys(t["host_words"], True))
         self.distinct = tuple(f" {q}" for q in t["distinct_qualifiers"])
+        sd = t["step_dates"]  # (see _dated_steps)
+        self.step_date = re.compile(
+            rf"(?<!\w)(?:(?:{sd['month']})\s+(\d{{1,2}})\s?[/.-]\s?((?:19|20)\d\d)"
+            rf"|(?:{sd['year']})\s+((?:19|20)\d\d))(?![\d/.-])", re.IGNORECASE)
+        self.step_birth = sd["birth"]
         self.death_words = tuple(t["death_words"])
         # a biography block: a line opening with a birth (or a dated career step)
         alt = "|".join(re.escape(w) for w in t["biography_openers"])
@@ -799,8 +804,10 @@ class PeopleFinder:
             if person["gender"] in (None, gender):
                 subjects.append((end, mentions[i].name))
                 pronouns.append((at, end, mentions[i].name))
-        for pos, name in subjects:
-            found = self._posts_after(text, pos, ctx, seg_tokens)
+        steps = [(name, self._posts_after(text, pos, ctx, seg_tokens)) for pos, name in subjects]
+        if len(steps) > 1:
+            self._dated_steps(text, steps)
+        for name, found in steps:
             self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
                             orgs)
         # "Trong thời gian giữ cương vị A, B, bà Thanh đã …": a career clause before its
@@ -822,6 +829,36 @@ class PeopleFinder:
                 position["status"] = FORMER
         for person in full.values():
             person["positions"] = _dedupe_positions(person["positions"], self.distinct)
+
+    def _dated_steps(self, text: str, steps: list[tuple[str, list[tuple[Post, Tokens]]]]
+                     ) -> None:
+        """Dated steps of a career, each read after its short subject (``Tháng 5/2010, ông
+        được bổ nhiệm Phó Giám đốc …; tháng 3/2015, ông được bổ nhiệm Giám đốc …``): a post
+        after a date in its sentence is former where a post of the same person dated later
+        follows (SPEC: the earlier posts of a narrative are held no more), but a member's
+        title (``Ủy viên …``: they add up), and a post taken again later (re-elected)."""
+        dated: dict[str, list[tuple[int, Post]]] = {}
+        for name, found in steps:
+            for p, tokens in found:
+                at = tokens.starts[p.start]
+                lo = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+                when = None
+                for m in self.step_date.finditer(text, lo, at):
+                    if not text[max(0, m.start() - 6):m.start()].lower().rstrip().endswith(
+                            self.step_birth):
+                        month, year, alone = m.groups()
+                        when = int(year or alone) * 100 + int(month or 0)
+                if when is not None:
+                    dated.setdefault(name, []).append((when, p))
+        for posts in dated.values():
+            last = max(w for w, _ in posts)
+            if all(w == last for w, _ in posts):
+                continue  # (one date only)
+            later = {(p.title, p.org.name if p.org else None) for w, p in posts if w == last}
+            for when, p in posts:
+                if when < last and p.status != FORMER and not p.title.startswith("Ủy viên") and (
+                        (p.title, p.org.name if p.org else None) not in later):
+                    p.status = FORMER
 
     def _biography_blocks(self, text: str, mentions: list[Mention], full: dict[str, Person],
                           ctx: Context, orgs: dict[str, Organization], places: Whereabouts,
@@ -1290,7 +1327,8 @@ def _dedupe_positions(positions: list[Position], distinct: tuple[str, ...] = ()
     """One entry per title and organisation; a post also written as former is former; a
     title that is the start of a longer one of the same organisation (``Phó Bí thư`` and
     ``Phó Bí thư Thường trực`` of one committee) is the same post written short, unless
-    the longer one ends with one of the ``distinct`` qualifiers (``dự khuyết``)."""
+    the longer one ends with one of the ``distinct`` qualifiers (``dự khuyết``); a deputy's
+    post with its head's of the same organisation, both current, is former (promoted)."""
     out: dict[tuple[str, str | None], Position] = {}
     for p in positions:
         key = (p["title"], p["org"])
@@ -1301,6 +1339,14 @@ def _dedupe_positions(positions: list[Position], distinct: tuple[str, ...] = ()
         if any(o == org and t != title and t.startswith(title + " ")
                and not t.endswith(distinct) for t, o in keys):
             del out[(title, org)]
+    # a deputy's post and its head's of one organisation, both current: promoted ("Phó
+    # Giám đốc Sở Y tế … được bổ nhiệm giữ chức Giám đốc Sở Y tế"), the deputy's former
+    heads = {(t, o) for (t, o), p in out.items() if o is not None and p["status"] != FORMER}
+    if len(heads) > 1:
+        for (title, org), p in out.items():
+            head = _head_title(title)
+            if head != title and (head, org) in heads and p["status"] != FORMER:
+                out[(title, org)] = {**p, "status": FORMER}
     return list(out.values())
 
 

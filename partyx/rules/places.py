@@ -11,7 +11,9 @@ A unit is recognised in three ways, all checked against the gazetteer
   và Sóc Sơn``) gives each. A count is no place: in ``11 phường trên địa bàn`` no name follows;
 - a Party committee named after its unit: ``Quận ủy Ba Đình``, ``Tỉnh ủy Nghệ An``;
 - a province's own name, bare or in an alias (``Hà Nội``, ``TP.HCM``), unless it is the tail of
-  a longer capitalised run (``Nguyễn Thái Bình`` is a person).
+  a longer capitalised run (``Nguyễn Thái Bình`` is a person) or a person's name too (bare,
+  ``Hồ Chí Minh`` is the President, his thought, the bodies named after him: the city is
+  written ``TP Hồ Chí Minh``, ``TP.HCM``).
 
 A name shared by several units (huyện Châu Thành is in ten provinces; phường Thanh Xuân and
 quận Thanh Xuân) is resolved by its type word first, then by the provinces the article names;
@@ -63,6 +65,9 @@ class PlaceFinder:
         self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
         self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
         self.capital_words = data["capital_words"]
+        # names of a unit that are a person's too: bare, they are the person's (``tư tưởng Hồ
+        # Chí Minh``); the unit is written with its type word (``TP Hồ Chí Minh``) or an alias
+        self.person_names = frozenset(data["names_with_type"])
         # head word -> (the unit types it may name, whether a list may follow it: after a
         # type word, not after a committee (Thành ủy names a city, centrally-run or
         # provincial) nor after "tp" (TP or TP., matched apart))
@@ -75,9 +80,13 @@ class PlaceFinder:
         # the head words no other one begins: every head match begins with one of them
         self.head_seeds = [w for w in words if not any(w.startswith(v) for v in words if v != w)]
         # Type words in any case ("Quận Thanh Xuân" opens a headline): matched on the
-        # lower-cased text (twice as fast as an (?i) pattern); TP only in capitals.
+        # lower-cased text (twice as fast as an (?i) pattern); TP (or Tp, older) with its capital T.
         self.head = re.compile(rf"(?P<w>{heads})(?![\w])[ \t]*")
-        self.tp_word = re.compile(r"TP(?<![\w.]TP)\.?(?![\w])[ \t]*")
+        # between a type word and its name: a colon before a list (``các tỉnh: Nam Định, Nam
+        # Hà``), a descriptor (``huyện miền núi Ba Vì``)
+        self.before_name = re.compile(r"(?::[ \t]*)?(?:(?:" + alternation(
+            data["unit_descriptors"], r"[\w]") + r")(?![\w])[ \t]*)?")
+        self.tp_word = re.compile(r"T[Pp](?<![\w.]T[Pp])\.?(?![\w])[ \t]*")
         names = [u.name for u in self.gazetteer.provinces.values()]
         aliases = list(data["province_aliases"])
         # "Bà Rịa - Vũng Tàu" written with any dash, spaced or not (the gazetteer's key folds them)
@@ -137,13 +146,17 @@ class PlaceFinder:
         found: list[UnitMention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
-        tp_at = find_all(text, ("TP",))
+        tp_at = find_all(text, ("TP", "Tp"))
         tps = finditer_at(self.tp_word, text, tp_at)
         heads = sorted([*self._heads(low), *tps], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
             types, is_type = self.head_types[word]
             units, end = self.longest(text, m.end(), types)
+            if not units and is_type:
+                gap = self.before_name.match(text, m.end())  # (always matches, maybe empty)
+                if gap and gap.end() > m.end():
+                    units, end = self.longest(text, gap.end(), types)
             if not units and (word == "tp" or word == "thành phố"):
                 units, end = self._alias(text, m.start())
             if not units:
@@ -163,7 +176,8 @@ class PlaceFinder:
                 end = end2
         inside = Spans(covered)
         for m in finditer_at(self.bare, text, self._bare_starts(text, tp_at)):
-            if m.start() in inside or _after_capital(text, m.start()):
+            if (m.start() in inside or m.group() in self.person_names
+                    or _after_capital(text, m.start())):
                 continue
             prov = self.gazetteer.province(m.group())
             if prov is not None:
@@ -183,7 +197,7 @@ class PlaceFinder:
         makes the capitalised-run pattern match there too, so it opens a run of
         :func:`capital_runs` or, inside a run, a word after its spaces, and that word is the
         name's first; another name (one word, or a mark inside: Huế, TP.HCM) is where its
-        first two characters are (``str.find``; ``tp_at``: those of ``TP``). The runs are
+        first two characters are (``str.find``; ``tp_at``: those of ``TP``, ``Tp``). The runs are
         the names stage's: one scan of the text for both."""
         starts = [i for seed in self.bare_seeds
                   for i in (tp_at if seed == "TP" else find_all(text, (seed,)))]

@@ -24,10 +24,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partyx.data import load
+from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
-from partyx.rules.orgs import Context, Org, OrgReader, attach, canon_place
+from partyx.rules.orgs import (
+    Context,
+    Org,
+    OrgReader,
+    attach,
+    canon_place,
+    is_ministry,
+    unit_name,
+)
 
 _DASHES = frozenset({"-", "–", "—"})
 _ROMAN = frozenset("IVXLC")
@@ -57,6 +66,7 @@ class Post:
     written: str | None = None  # as written, where that is not the tokens [start, end)
     placed: bool = False  # its place is one of a list written after it (PostParser._each_place)
     dated: bool = False  # of a unit no longer in being ("tỉnh Bạc Liêu (cũ)"): former
+    foreign: bool = False  # another country's ("Thủ tướng Lào"): its org is the country
 
 
 def _inherit_parents(posts: list[Post]) -> None:
@@ -142,6 +152,7 @@ class TitleWords:
     boards: tuple[str, ...]
     unnamed_cells: frozenset[str]
     heads_of: dict[str, frozenset[str]]
+    head_titles: dict[str, str]  # title -> the head of its organisation it holds (Cục)
 
 
 def load_title_words() -> TitleWords:
@@ -163,6 +174,7 @@ def load_title_words() -> TitleWords:
         boards=tuple(f"{b} " for b in t["boards"]),
         unnamed_cells=frozenset(t["unnamed_cells"]),
         heads_of={k: frozenset(v) for k, v in t["heads_of"].items()},
+        head_titles=t["head_titles"],
     )
 
 
@@ -225,6 +237,15 @@ class PostParser:
         t = load("titles")
         self.dated = frozenset(t["dated_words"])  # (see Post.dated)
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
+        self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
+        self._company_titles = frozenset(t["company_titles"])  # (see _brand)
+        self._place_bodies: dict[str, str] = t["place_bodies"]  # (see _place_as_org)
+        # other countries (data/names.json foreign_places, less Vietnam and any name of a
+        # place of the gazetteer: "Sơn Tây"): a title right before one is that country's
+        gazetteer, nations = get_gazetteer(), frozenset(self.orgs.words.nations.root)
+        self.countries = Trie({c: c for c in load("names")["foreign_places"] if c[0].isupper()
+                               and c.lower() not in nations and c.split()[0].lower() not in nations
+                               and not gazetteer.is_place_name(c)})
 
     # -- posts ---------------------------------------------------------------------------
     def post(self, toks: list[Tok], i: int, ctx: Context) -> Post | None:
@@ -284,6 +305,7 @@ class PostParser:
         title, j = m
         org = None
         end = j
+        foreign = False
         within = v.org_within.get(title)
         if within is not None:
             back, short = within
@@ -305,18 +327,56 @@ class PostParser:
             else:  # a standalone title takes no organisation guessed from capitals
                 # (a title holding its head: the organisation read short, not a run after it)
                 r = orgs.org(toks, j, ctx, generic=title not in v.standalone and within is None)
+            if r is None and title in v.head_titles and j < n and toks[j].cap:
+                # "Cục trưởng Quản lý Khám chữa bệnh": of "Cục Quản lý Khám chữa bệnh"
+                r = orgs.headed(toks, j, v.head_titles[title], ctx)
             if r is not None:
                 org, end = r
+                if end < n and toks[end].low in self.countries.root and is_ministry(org) and (
+                        self._foreign_title(toks, start)):
+                    country = self.countries.match(toks, end)  # "Bộ trưởng Quốc phòng Ba Lan"
+                    if country is not None:
+                        org, end = Org(f"{org.name} {country[0]}", "government", None), country[1]
+                        foreign = True
+            elif j < n and toks[j].low in self.countries.root and self._foreign_title(
+                    toks, start) and (country := self.countries.match(toks, j)) is not None:
+                org, end = Org(country[0], "government", None), country[1]  # "Thủ tướng Lào"
+                foreign = True
+            elif title in self._company_titles and (brand := self._brand(toks, j)) is not None:
+                org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
-                org, end = self._place_as_org(toks, j, ctx, end)
+                org, end = self._place_as_org(toks, j, ctx, end, title)
         if org is not None:
             overrides = v.org_overrides.get(title)
             meant = overrides.get(org.name) if overrides else None
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
-        post = Post(_prefixed(prefix, title), org, status, start, end)
+        post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
+
+    def _brand(self, toks: list[Tok], j: int) -> tuple[Org, int] | None:
+        """A firm named by its brand alone at ``toks[j]`` after a firm's title (``Oceanbank``,
+        ``TPBank``, ``BSC``): one capitalised word not spelled as a Vietnamese syllable, or
+        three or more capitals (an acronym the tokenizer does not spell out), the post ending
+        after it (punctuation, a person's name, a verb that ends a name: ``Tổng giám đốc
+        TPBank cho biết``); else None (``Giám đốc CDC Hà Nội``: a name goes on)."""
+        n = len(toks)
+        t = toks[j] if j < n else None
+        if t is None or not t.cap or not t.word or not t.text.isalnum() or (
+                len(t.text) < 3 if t.text.isupper() else is_syllable(t.text)):
+            return None
+        k = j + 1
+        if k < n and toks[k].word and not self.orgs.is_name_start(toks, k) and (
+                self.orgs.words.name_enders.match(toks, k) is None):
+            return None
+        return Org(t.text, "other", None), k
+
+    def _foreign_title(self, toks: list[Tok], start: int) -> bool:
+        """Whether a title read at ``toks[start]`` may be another country's: written with a
+        capital or after a status word (``cựu thủ tướng Thái Lan``; a lower-case one after a
+        name and a comma opens a clause as often: ``ông Kim, bộ trưởng … trả lời``)."""
+        return toks[start].cap or toks[start].low in self.words.status
 
     def _body_member(self, toks: list[Tok], i: int, ctx: Context, status: str, start: int
                      ) -> Post | None:
@@ -344,15 +404,29 @@ class PostParser:
                         status, start, j)
         return None
 
-    def _place_as_org(self, toks: list[Tok], j: int, ctx: Context, end: int
+    def _place_as_org(self, toks: list[Tok], j: int, ctx: Context, end: int, title: str
                       ) -> tuple[Org | None, int]:
-        """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``: a title with a place for its body,
-        kept as written."""
+        """``Bí thư TP.HCM``, ``Chủ tịch tỉnh Yên Bái``, ``Bí thư Đồng Nai``: a title with a
+        place for its body: the body it stands for (``place_bodies``: the place's Party
+        committee, its people's committee), else the place as written (a province's name
+        without its type word only for those)."""
         tw = self.orgs.words.type_words.match(toks, j)
-        if tw is not None:
-            found = self.orgs.place(toks, tw[1], (tw[0],))
-            if found is not None:
-                return Org(canon_place(found[0]), "place", found[0].level), found[1]
+        body = self._place_bodies.get(title)
+        found = self.orgs.place(toks, tw[1], (tw[0],)) if tw is not None else (
+            self.orgs.province_name(toks, j) if body is not None and toks[j].cap else None)
+        if found is not None and tw is None and unit_name(found[0]) != found[0].name:
+            found = None  # "Chủ tịch Hồ Chí Minh": a name that is a person's too, bare
+        if found is not None:
+            unit, k = found
+            if body == "committee" and unit.type in self.orgs.words.committee_of_type:
+                word = self.orgs.words.committee_of_type[unit.type]
+                return Org(f"{word} {unit_name(unit)}", "party_committee", unit.level,
+                           unit=unit), k
+            if body is not None and body != "committee":
+                return Org(f"{body} {canon_place(unit)}", "government", unit.level,
+                           unit=unit), k
+            if tw is not None:
+                return Org(canon_place(unit), "place", unit.level), k
         cells = self.words.cells
         m = cells.match(toks, j) if toks[j].low in cells.root and toks[j].cap else None
         if m is not None and (m[1] == len(toks) or not toks[m[1]].word):
@@ -440,6 +514,10 @@ class PostParser:
             ahead = None
             if p is None or p.end > stop:
                 break
+            if p.org is not None and p.end + 1 < stop and toks[p.end].low in self._nations:
+                national = self.orgs.national(toks, p.end, p.org)  # "BHXH Việt Nam"
+                if national is not None:
+                    p.org, p.end = national
             if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org, ctx):
                 p.org = None  # ("Hiệu trưởng Trường THPT Trần Hưng Đạo": read short)
             if joined and posts and p.org is not None:
@@ -486,6 +564,12 @@ class PostParser:
                     joined = False
                     continue
             break
+        if len(posts) > 1 and posts[-1].foreign:
+            # "Tổng Bí thư, Chủ tịch nước Lào": each title with no organisation before the
+            # country's post is that country's too
+            for q in posts[:-1]:
+                if q.org is None and q.title in self.words.standalone:
+                    q.org, q.foreign = posts[-1].org, True
         if posts and settle:
             self.settle_chain(toks, posts, ctx, end)
         return posts, end

@@ -6,7 +6,8 @@ columns: :class:`partyx.record.Stated`). The statement goes first; the header ru
 (:mod:`partyx.rules.header`, run on the text the reader composed) fill what it leaves out:
 
 - **title**: the stated one; the rules' reading of it when that is the stated title without a
-  site name or a bullet glued to it (``Tiêu đề - Báo Lao Động Thủ Đô``).
+  site name or a bullet glued to it (``Tiêu đề - Báo Lao Động Thủ Đô``); never a site's name
+  alone (what is left of ``Báo Lạng Sơn - Tiêu đề`` when the page's title is cut at its dash).
 - **published**: the stated time, else a date line of the text.
 - **outlet**: the outlet table's name (``data/outlets.json``) for the stated site name, else
   for the URL's domain (``m.nhandan.vn`` -> ``nhandan.vn``), else the rules' (a dateline
@@ -37,7 +38,7 @@ def combine(head: Header, stated: Stated, reader: HeaderReader) -> Header:
     """The header of an article whose source states ``stated`` (see module docstring)."""
     return replace(
         head,
-        title=_title(head.title, stated.title),
+        title=_title(head.title, stated.title, reader),
         published=stated.published or head.published,
         outlet=_outlet(head.outlet, stated, reader),
         authors=_authors(stated.authors, reader) or head.authors,
@@ -49,9 +50,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _title(read: str | None, stated: str | None) -> str | None:
+def _title(read: str | None, stated: str | None, reader: HeaderReader) -> str | None:
     if not stated:
         return read
+    if reader.outlet_of(stated):  # the site's name, kept from "Báo X - Tiêu đề" for the title
+        return read if read and not reader.outlet_of(read) else None
     if read and len(read) < len(stated):
         words, stated_words = _words(read), _words(stated)
         if words and stated_words[: len(words)] == words:

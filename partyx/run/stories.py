@@ -36,7 +36,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -81,6 +81,17 @@ class Signature:
     hashvalues: bytes | None
     shingles: int
     published: str | None
+
+
+@dataclass(slots=True)
+class _Batch:
+    """What :meth:`StoryIndex.add` leaves to the end of a batch of :meth:`~StoryIndex.add_pending`:
+    the articles added (``(id,)``), the rows of the band table, and those rows by key (the
+    band table as it will be: a later article of the batch finds them)."""
+
+    ids: list[tuple[str]] = field(default_factory=list)
+    rows: list[tuple[int, int]] = field(default_factory=list)
+    bands: dict[int, list[int]] = field(default_factory=dict)
 
 
 def prepare() -> None:
@@ -140,12 +151,16 @@ def jaccard(a: Any, b: Any) -> float:
     return float(numpy().count_nonzero(a == b)) / float(NUM_PERM)
 
 
-def band_keys(values: bytes) -> list[int]:
-    """The LSH band keys of a signature (63-bit, band number included)."""
-    width = ROWS * 4
-    return [int.from_bytes(hashlib.blake2b(bytes([b]) + values[b * width:(b + 1) * width],
-                                           digest_size=8).digest(), "little") >> 1
-            for b in range(BANDS)]
+# each band: its number (one byte, hashed first) and where its values are in the signature
+_BANDS = [(bytes([b]), b * ROWS * 4, (b + 1) * ROWS * 4) for b in range(BANDS)]
+
+
+def band_keys(values: bytes, blake2b: Callable[..., Any] = hashlib.blake2b,
+              from_bytes: Callable[..., int] = int.from_bytes) -> list[int]:
+    """The LSH band keys of a signature (63-bit, band number included): each band's blake2b
+    (8 bytes, of its number then its values), little-endian, less its lowest bit."""
+    return [from_bytes(blake2b(band + values[start:end], digest_size=8).digest(), "little") >> 1
+            for band, start, end in _BANDS]
 
 
 def containment(jaccard: float, a: int, b: int) -> float:
@@ -185,6 +200,7 @@ class StoryIndex:
         # then signed again from their text (:meth:`unsigned`)
         db.execute("CREATE TEMP TABLE IF NOT EXISTS story_pending (id TEXT PRIMARY KEY, "
                    "mh BLOB, shingles INTEGER NOT NULL, published TEXT) WITHOUT ROWID")
+        self._batch: _Batch | None = None  # see :meth:`add_pending`
 
     # --- articles coming and going -------------------------------------------------------------
 
@@ -219,38 +235,72 @@ class StoryIndex:
                         (id_, sig.hashvalues, sig.shingles, sig.published))
 
     def add_pending(self, batch: int = 1000) -> None:
-        """:meth:`add` the signatures of :meth:`pend`, in id order."""
+        """:meth:`add` the signatures of :meth:`pend`, in id order, ``batch`` at a time: what
+        nothing reads before the stories are worked out (the band table's new rows, the
+        articles to work out again) is written once for the batch; the signatures at once (a
+        later article's candidates are read from them)."""
         last = ""
         while True:
+            # whether the article has a signature already (processed again): only then is
+            # it looked for and removed first
             rows = self.db.execute(
-                "SELECT id, mh, shingles, published FROM story_pending WHERE id > ? "
-                "ORDER BY id LIMIT ?", (last, batch)).fetchall()
+                "SELECT p.id, p.mh, p.shingles, p.published, s.n IS NOT NULL "
+                "FROM story_pending p LEFT JOIN story_sigs s ON s.id = p.id WHERE p.id > ? "
+                "ORDER BY p.id LIMIT ?", (last, batch)).fetchall()
             if not rows:
                 break
-            for id_, values, shingles, published in rows:
-                self.add(id_, Signature(values, shingles, published))
+            self._batch = _Batch()
+            for id_, values, shingles, published, signed in rows:
+                self.add(id_, Signature(values, shingles, published), signed=bool(signed))
+            self._write(self._batch)
+            self._batch = None
             last = rows[-1][0]
         self.db.execute("DELETE FROM story_pending")
 
-    def add(self, id_: str, sig: Signature) -> None:
+    def _write(self, batch: _Batch) -> None:
+        """The writes :meth:`add` left to the end of ``batch``."""
+        self.db.executemany("DELETE FROM story_of WHERE id = ?", batch.ids)
+        self.db.executemany("INSERT OR IGNORE INTO story_dirty VALUES (?)", batch.ids)
+        self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)", batch.rows)
+
+    def add(self, id_: str, sig: Signature, signed: bool = True) -> None:
         """``id_`` has a new record (whose ``story`` is its own id, ``duplicate_of`` null) made
         from an article with signature ``sig``: link it to the articles it copies or that copy
-        it."""
-        self.remove(id_)
-        self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
-        self.db.execute("INSERT OR IGNORE INTO story_dirty VALUES (?)", (id_,))
+        it. ``signed``: ``id_`` may have a signature already (else it is not looked for)."""
+        if signed:
+            self.remove(id_)
+        batch = self._batch
+        if batch is None:
+            self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
+            self.db.execute("INSERT OR IGNORE INTO story_dirty VALUES (?)", (id_,))
+        else:
+            batch.ids.append((id_,))
         cur = self.db.execute("INSERT INTO story_sigs (id, mh, shingles, published) "
                               "VALUES (?, ?, ?, ?)",
                               (id_, sig.hashvalues, sig.shingles, sig.published))
         if sig.hashvalues is None:
             return
+        row = cur.lastrowid
         keys = band_keys(sig.hashvalues)
-        found = Counter(n for (n,) in self.db.execute(
-            f"SELECT n FROM story_bands WHERE key IN ({','.join('?' * len(keys))})", keys))
-        self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
-                            ((k, cur.lastrowid) for k in keys))
-        if not found:
+        hits = [n for (n,) in self.db.execute(
+            f"SELECT n FROM story_bands WHERE key IN ({','.join('?' * len(keys))})", keys)]
+        if batch is None:
+            self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
+                                ((k, row) for k in keys))
+        else:  # the batch's own rows, not written yet, are found here
+            bands = batch.bands
+            for k in keys:
+                same_key = bands.get(k)
+                if same_key is None:
+                    bands[k] = [row]
+                    batch.rows.append((k, row))
+                elif same_key[-1] != row:  # (a key twice in one signature: one row)
+                    hits += same_key
+                    same_key.append(row)
+                    batch.rows.append((k, row))
+        if not hits:
             return
+        found = Counter(hits)
         # the most similar first (most bands shared); a story of hundreds of copies links
         # each new one to a few of them: enough to join it, without a cost that grows with it
         best = [n for n, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]

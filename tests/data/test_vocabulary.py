@@ -126,7 +126,7 @@ SHAPES = {
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS,
              "name_syllables": WORDS, "name_enders": WORDS,
-             "impersonal_heads": WORDS},
+             "impersonal_heads": WORDS, "nations": WORDS},
     # rules/membership.py
     "membership": {"heads": STR_MAP, "raise_verbs": WORDS, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
@@ -146,7 +146,8 @@ SHAPES = {
     # rules/places.py, rules/gazetteer.py (province_aliases, extra_units), rules/orgs.py
     "places": {"type_words": STR_MAP, "committee_words": {str: WORDS},
                "province_aliases": STR_MAP, "extra_units": [pair(STR, STR, (STR, NONE))],
-               "capital_words": STR_MAP, "names_with_type": WORDS},
+               "capital_words": STR_MAP, "names_with_type": WORDS,
+               "former_provinces": WORDS, "unit_descriptors": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
     # rules/today.py (places on today's map)
@@ -166,7 +167,9 @@ SHAPES = {
                "list_intros": WORDS, "list_bodies": STR_MAP,
                "body_members": {str: pair(STR, STR)}, "past_markers": WORDS,
                "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
-               "chain_words": {str: WORDS}},
+               "chain_words": {str: WORDS}, "head_titles": STR_MAP,
+               "company_titles": WORDS, "step_dates": STR_MAP,
+               "place_bodies": STR_MAP},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }
@@ -308,6 +311,11 @@ def test_organisations_have_known_kinds_and_their_heads_are_read():
     assert kinds | set(orgs["committee_kinds"].values()) <= ORG_KINDS
     assert set(orgs["committee_kinds"]) <= {c for c, _ in orgs["committees"].values()}
     heads = set(orgs["generic_heads"])
+    titles = load("titles")
+    # a title holding its organisation's head: a canonical title, the head a generic one
+    assert set(titles["head_titles"]) <= set(titles["titles"].values())
+    assert set(titles["head_titles"].values()) <= heads
+    assert set(titles["company_titles"]) <= set(titles["titles"].values())
     assert set(orgs["numbered_heads"]) | set(orgs["boards"]) | set(orgs["ministry_units"]) <= heads
     # an abbreviation spells out words, never itself again
     assert all(k not in v.split() for k, v in orgs["abbreviations"].items())

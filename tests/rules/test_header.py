@@ -232,6 +232,11 @@ def test_a_credit_at_the_foot_names_the_outlet_when_no_dateline_does():
     assert article.outlet == "Báo Quảng Nam"  # the page's own dateline first
 
 
+def test_a_credit_naming_a_pen_name_and_its_outlet_names_the_outlet():
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nTheo Nam/Saostar.vn\n")
+    assert (article.outlet, article.authors, article.text) == ("Saostar", [], LEAD)
+
+
 def test_the_site_name_under_the_headline_is_the_outlet():
     article = run(f"TIN BUỒN\nSGGP\n{LEAD}\n")
     assert (article.title, article.outlet, article.text) == ("TIN BUỒN", "Sài Gòn Giải Phóng", LEAD)
@@ -254,6 +259,15 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Vụ việc (NLĐ ngày 12-3 đã thông tin) được xem xét lại.", "Người Lao Động"),
     # an outlet presenting a speech it prints is no reporter of the story
     ("Báo Xây dựng trân trọng giới thiệu cùng bạn đọc bài phát biểu của đồng chí.", None),
+    # what the outlet found out itself: its own information, its reporters' notes
+    ("Theo thông tin Pháp Luật TP.HCM có được, dự kiến ngày mai UBND TP sẽ họp.",
+     "Pháp Luật TP.HCM"),
+    ("Theo ghi nhận của phóng viên Báo Lạng Sơn, hội nghị diễn ra trong 2 ngày.",
+     "Báo Lạng Sơn"),
+    ("Theo tìm hiểu của Tiền Phong, ông A từng giữ chức Bí thư Huyện ủy.", "Tiền Phong"),
+    ("Theo thông tin từ Báo Lạng Sơn có được, hội nghị diễn ra trong 2 ngày.", None),
+    ("Để Nhân Dân có được cuộc sống tốt hơn, tỉnh đã nỗ lực.", None),
+    ("Theo ghi nhận của Ủy ban Kiểm tra, ông A có vi phạm.", None),
 ])
 def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
@@ -392,6 +406,75 @@ def test_byline_glued_after_the_last_sentence_is_taken_out():
     article = run(f"Tiêu đề\n{LEAD}\n{body}\n")
     assert article.authors == ["Trường Hoàng"]
     assert article.text.endswith("Thanh Xuân.")
+
+
+@pytest.mark.parametrize(("foot", "authors"), [
+    ("Hữu Hoàn.", ["Hữu Hoàn"]),  # a portal's contributor closes the byline with a full stop
+    ("Văn Khoa\n02/11/2023", ["Văn Khoa"]),  # the date printed under the byline
+    ("Văn Khoa\n02/11/2023 08:30", ["Văn Khoa"]),
+    ("Tin, ảnh: Thu Hà - Minh Đức.", ["Thu Hà", "Minh Đức"]),
+    ("Hà Nội.", []),  # a place is no name
+    ("Trân trọng cảm ơn.", []),
+    ("Xem thêm\n02/11/2023", []),
+    ("Ban Thường vụ gồm các đồng chí:\nNguyễn Văn An\n02/11/2023", []),  # a list's item
+])
+def test_bylines_at_a_portals_foot(foot, authors):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{MORE}\n{foot}\n")
+    assert article.authors == authors
+    if authors:
+        assert article.text == f"{LEAD}\n\n{MORE}"
+
+
+def test_byline_glued_without_a_blank_after_the_last_full_stop():
+    article = run(f"Tiêu đề\n{LEAD}\n{MORE}Thanh Hà\n")
+    assert article.authors == ["Thanh Hà"] and article.text.endswith("thời gian tới.")
+    article = run(f"Tiêu đề\n{LEAD}\n{MORE}THANH HÀ\n")
+    assert article.authors == ["Thanh Hà"]
+    # a place written after an abbreviation's dot is no byline
+    article = run(f"Tiêu đề\n{LEAD}\n{MORE} Đoàn làm việc tại TP.Hà Nội\n")
+    assert article.authors == []
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Thanh Hà · 2 giờ trước", None),  # a relative time instead of the date
+    ("Thanh Hà 15 phút trước", None),
+    ("bởi Thanh Hà", None),
+    ("Viết bởi Thanh Hà", None),
+    ("Đăng lúc 08:30 12/03/2024 bởi Thanh Hà", "2024-03-12T08:30:00+07:00"),
+    ("Thanh Hà @ 08:30 12/03/2024", "2024-03-12T08:30:00+07:00"),
+    ("Thứ Ba, 12/03/2024 08:30 (GMT+07:00) Thanh Hà", "2024-03-12T08:30:00+07:00"),
+])
+def test_a_byline_under_the_headline_with_the_pages_time(line, published):
+    article = run(f"Tiêu đề bài viết về Đảng\n{line}\n{LEAD}\n{MORE}\n")
+    assert (article.authors, article.published) == (["Thanh Hà"], published)
+    assert article.text == f"{LEAD}\n\n{MORE}"
+
+
+def test_poster_in_a_portals_date_line():
+    for line in ("Đăng ngày: 12/03/2024 | Người đăng: Thanh Hà",
+                 "Người đăng: Thanh Hà | 12/03/2024"):
+        article = run(f"Tiêu đề bài viết về Đảng\n{line}\n{LEAD}\n{MORE}\n")
+        assert article.authors == ["Thanh Hà"] and article.published == "2024-03-12"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("Ban Thường vụ Tỉnh ủy công bố quyết định\nvề công tác cán bộ chủ chốt",
+     "Ban Thường vụ Tỉnh ủy công bố quyết định về công tác cán bộ chủ chốt"),
+    ("BAN THƯỜNG VỤ TỈNH ỦY CÔNG BỐ\nQUYẾT ĐỊNH VỀ CÔNG TÁC CÁN BỘ",
+     "BAN THƯỜNG VỤ TỈNH ỦY CÔNG BỐ QUYẾT ĐỊNH VỀ CÔNG TÁC CÁN BỘ"),
+    # a page's title with the site's name and section around the headline
+    ("Kiểm tra công tác cán bộ ở ba quận | Chính trị | Báo Lạng Sơn",
+     "Kiểm tra công tác cán bộ ở ba quận"),
+    ("Kiểm tra công tác cán bộ ở ba quận | Chính trị", "Kiểm tra công tác cán bộ ở ba quận"),
+    ("Kiểm tra công tác cán bộ ở ba quận :: Báo Lạng Sơn", "Kiểm tra công tác cán bộ ở ba quận"),
+    ("Báo Lạng Sơn | Kiểm tra công tác cán bộ ở ba quận", "Kiểm tra công tác cán bộ ở ba quận"),
+    # a headline's own dash and a second line that is a sentence stay as they are
+    ("Hà Nội - Kiểm tra công tác cán bộ ở ba quận", "Hà Nội - Kiểm tra công tác cán bộ ở ba quận"),
+    ("Kiểm tra công tác cán bộ ở ba quận\nnhiều việc phải làm ngay trong năm nay.",
+     "Kiểm tra công tác cán bộ ở ba quận"),
+])
+def test_headline_over_two_lines_or_with_the_site_around_it(head, title):
+    assert run(f"{head}\n{LEAD}\n{MORE}\n").title == title
 
 
 def test_a_byline_before_endnotes_is_an_author_and_the_notes_stay_in_the_text():

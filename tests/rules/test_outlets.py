@@ -72,6 +72,17 @@ from partyx.rules.outlets import table
     ("Báo điện tử Một Thế Giới", "Một Thế Giới"),
     ("Báo Người Lao Động điện tử", "Người Lao Động"),
     ("Báo Quảng Nam online", "Báo Quảng Nam"),
+    ("Lạng Sơn điện tử", "Báo Lạng Sơn"),  # a paper's online edition, the paper's own words
+    ("PTĐT", "Báo Phú Thọ"),  # Phú Thọ điện tử
+    ("thainguyentv.vn", "Đài Phát thanh và Truyền hình Thái Nguyên"),
+    # sector papers' datelines: (TBTCO) -, (BĐT) -, (HQ Online) -, (DĐDN) -, (HCMCPV) -
+    ("TBTCO", "Thời báo Tài chính Việt Nam"),
+    ("BĐT", "Báo Đấu thầu"),
+    ("HQ Online", "Báo Hải quan"),
+    ("DĐDN", "Diễn đàn Doanh nghiệp"),
+    ("enternews.vn", "Diễn đàn Doanh nghiệp"),
+    ("HCMCPV", "Báo điện tử Đảng bộ TP.HCM"),
+    ("BKTO", "Báo Kiểm toán"),
 ])
 def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     assert table().name_of(text) == outlet

@@ -241,7 +241,8 @@ def test_secretariat_member_and_title_with_a_place(stage):
     a = run(stage, "Thượng tướng Lương Cường, Bí thư Trung ương Đảng, phát biểu. Bí thư TP.HCM "
                    "Nguyễn Thiện Nhân và Bí thư Thành ủy TP.HCM Lê Thanh Hải dự.")
     assert posts(a, "Lương Cường") == {("Bí thư", "Ban Bí thư Trung ương Đảng")}
-    assert posts(a, "Nguyễn Thiện Nhân") == {("Bí thư", "thành phố Hồ Chí Minh")}
+    # (a title with a place for its body: the place's committee, as the title means it)
+    assert posts(a, "Nguyễn Thiện Nhân") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
     assert posts(a, "Lê Thanh Hải") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
 
 

@@ -60,6 +60,38 @@ def test_province_inside_a_person_name_is_no_place(stage):
     assert places == {("thành phố", "Hà Nội"): "Hà Nội"}
 
 
+def test_a_city_named_after_a_person_needs_its_type_word(stage):
+    # bare, the name is the President's, his thought's, his namesakes' (no place, no context)
+    places, ctx = run(stage, "Học tập tư tưởng Hồ Chí Minh; Chủ tịch Hồ Chí Minh dạy; "
+                             "Đoàn TNCS Hồ Chí Minh tỉnh Nghệ An.")
+    assert places == {("tỉnh", "Nghệ An"): "Nghệ An"} and ctx.province == "Nghệ An"
+    for city in ("TP Hồ Chí Minh", "Tp. Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP.HCM",
+                 "Thành ủy TP Hồ Chí Minh"):
+        places, ctx = run(stage, f"Làm việc tại {city}.")
+        assert places == {("thành phố", "Hồ Chí Minh"): "Hồ Chí Minh"}, city
+        assert ctx.province == "Hồ Chí Minh"
+
+
+def test_former_provinces_only_after_their_type_word(stage):
+    places, _ = run(stage, "Ông từng là Bí thư Tỉnh ủy các tỉnh: Nam Định, Nam Hà; Phó Chủ tịch "
+                           "tỉnh Minh Hải.")
+    assert places == {("tỉnh", "Nam Định"): "Nam Định", ("tỉnh", "Nam Hà"): "Nam Hà",
+                      ("tỉnh", "Minh Hải"): "Minh Hải"}
+    # bare, the same words are a river and a person
+    places, _ = run(stage, "Vùng đồng bằng sông Cửu Long; ông Minh Hải phát biểu.")
+    assert places == {}
+
+
+def test_descriptor_and_spelling_between_type_word_and_gazetteer(stage):
+    places, _ = run(stage, "Xã khó khăn của huyện miền núi Ba Vì; xã vùng cao Sĩ Bình, huyện "
+                           "Bạch Thông; huyện Kì Anh.")
+    assert places == {("huyện", "Ba Vì"): "Hà Nội", ("xã", "Sỹ Bình"): "Bắc Kạn",
+                      ("huyện", "Bạch Thông"): "Bắc Kạn", ("huyện", "Kỳ Anh"): "Hà Tĩnh"}
+    # a descriptor alone names nothing; the gazetteer still decides
+    places, _ = run(stage, "Các huyện miền núi và xã vùng cao Tây Bắc.")
+    assert places == {}
+
+
 def test_capitalised_words_that_are_no_unit(stage):
     places, _ = run(stage, "Bộ Lao động - Thương binh và Xã hội; Bảo hiểm Xã Hội; Quận ủy chỉ đạo.")
     assert places == {}

@@ -348,3 +348,73 @@ def test_a_post_given_by_la_in_a_sentence_a_past_marker_opens_is_former(stage):
                    "Năm.")
     assert posts(a, "Phạm Văn Bốn") == {("nguyên Bí thư", "Tỉnh ủy Long An")}
     assert posts(a, "Lê Văn Năm") == {("Bí thư", "Tỉnh ủy Long An")}
+
+
+def test_an_organisation_after_a_title_goes_on_where_its_name_does(stage):
+    # the head a title holds, the country closing a national body, a ministry after a dash,
+    # a department's name with an en dash
+    a = run(stage, "Ông Lương Văn Một, Cục trưởng Quản lý Khám chữa bệnh cho biết; ông Phạm Văn "
+                   "Hai, Phó Tổng Giám đốc BHXH Việt Nam đánh giá; ông Nguyễn Văn Ba, Tổng cục "
+                   "trưởng Tổng cục Đường bộ Việt Nam - Bộ GTVT, cho biết; ông Trần Văn Bốn, Phó "
+                   "Giám đốc Sở Giao thông – Vận tải tỉnh Phú Yên giải thích.")
+    assert posts(a, "Lương Văn Một") == {("Cục trưởng", "Cục Quản lý Khám chữa bệnh")}
+    assert posts(a, "Phạm Văn Hai") == {("Phó Tổng Giám đốc", "Bảo hiểm xã hội Việt Nam")}
+    assert posts(a, "Nguyễn Văn Ba") == {
+        ("Tổng cục trưởng", "Tổng cục Đường bộ Việt Nam Bộ Giao thông vận tải")}
+    assert posts(a, "Trần Văn Bốn") == {("Phó Giám đốc", "Sở Giao thông vận tải tỉnh Phú Yên")}
+
+
+def test_a_head_in_the_title_gives_no_post_where_the_place_is_written_short(stage):
+    # "TP.Quy Nhơn", "Q.Tây Hồ": the place is written but unread, so no unplaced post
+    a = run(stage, "Ông Lê Hồng Năm, Trưởng phòng GD-ĐT Q.Tây Hồ (Hà Nội), cho biết; ông Nguyễn "
+                   "Đức Sáu được bổ nhiệm làm Trưởng phòng TN-MT TP.Quy Nhơn.")
+    assert posts(a, "Lê Hồng Năm") == set()
+    assert posts(a, "Nguyễn Đức Sáu") == set()
+
+
+def test_a_title_before_a_country_is_that_countrys_post(stage):
+    a = run(stage, "Thủ tướng Nguyễn Văn Bảy tiếp Thủ tướng Lào Thongloun Sisoulith và Bộ trưởng "
+                   "Quốc phòng Nhật Bản Itsunori Onodera; Tổng Bí thư, Chủ tịch nước Lào "
+                   "Bounnhang Vorachith cũng dự. Trước đó, ông Kim Jong-un, bộ trưởng Ngoại giao "
+                   "Triều Tiên trả lời báo giới.")
+    assert posts(a, "Nguyễn Văn Bảy") == {("Thủ tướng", None)}
+    assert posts(a, "Thongloun Sisoulith") == {("Thủ tướng", "Lào")}
+    assert posts(a, "Itsunori Onodera") == {("Bộ trưởng", "Bộ Quốc phòng Nhật Bản")}
+    assert posts(a, "Bounnhang Vorachith") == {("Tổng Bí thư", "Lào"), ("Chủ tịch nước", "Lào")}
+    assert posts(a, "Kim Jong-un") == set()  # (a lower-case title after a comma: a clause)
+
+
+def test_a_firm_written_by_its_brand_alone(stage):
+    a = run(stage, "Tòa xử Nguyễn Xuân Tám (cựu Tổng giám đốc Oceanbank) và ông Nguyễn Hưng Chín, "
+                   "Tổng giám đốc TPBank cho biết; ông Lê Văn Mười, Giám đốc CDC Hà Nội, nói.")
+    assert posts(a, "Nguyễn Xuân Tám") == {("nguyên Tổng Giám đốc", "Oceanbank")}
+    assert posts(a, "Nguyễn Hưng Chín") == {("Tổng Giám đốc", "TPBank")}
+    assert ("Giám đốc", "CDC") not in posts(a, "Lê Văn Mười")
+
+
+def test_dated_steps_and_a_promotion_leave_the_earlier_post_former(stage):
+    a = run(stage, "Ông Trần Tiến Một quê ở Nam Định. Đầu năm 2019, ông Một được điều động giữ "
+                   "chức Phó Bí thư Tỉnh ủy Lai Châu. Tháng 1/2025, ông được Bộ Chính trị điều "
+                   "động giữ chức Bí thư Tỉnh ủy Vĩnh Long.\n\nÔng Trần Văn Hai, Phó Giám đốc Sở "
+                   "Y tế tỉnh Nam Định được bổ nhiệm giữ chức Giám đốc Sở Y tế.")
+    assert posts(a, "Trần Tiến Một") == {("nguyên Phó Bí thư", "Tỉnh ủy Lai Châu"),
+                                         ("Bí thư", "Tỉnh ủy Vĩnh Long")}
+    assert posts(a, "Trần Văn Hai") == {("nguyên Phó Giám đốc", "Sở Y tế tỉnh Nam Định"),
+                                        ("Giám đốc", "Sở Y tế tỉnh Nam Định")}
+
+
+def test_boards_of_earlier_terms_and_the_governor_are_posts(stage):
+    a = run(stage, "Ông Đào Văn Một, Phó trưởng Ban Tư tưởng - Văn hóa Trung ương cho biết. Trước "
+                   "đó, ông Lê Minh Hai từng giữ chức Thống đốc Ngân hàng Nhà nước Việt Nam.")
+    assert posts(a, "Đào Văn Một") == {("Phó Trưởng ban", "Ban Tư tưởng - Văn hóa Trung ương")}
+    assert posts(a, "Lê Minh Hai") == {("nguyên Thống đốc", "Ngân hàng Nhà nước Việt Nam")}
+
+
+def test_a_title_with_a_place_for_its_body_is_that_places_committee_or_uy_ban(stage):
+    a = run(stage, "Bí thư Đồng Nai Nguyễn Phú Một cho biết. Bí thư TP.HCM Đinh Văn Hai phát biểu. "
+                   "Phó Chủ tịch huyện Sóc Sơn Lê Văn Ba có mặt. Chủ tịch Hồ Chí Minh từng dạy "
+                   "ông Trần Văn Bốn.")
+    assert posts(a, "Nguyễn Phú Một") == {("Bí thư", "Tỉnh ủy Đồng Nai")}
+    assert posts(a, "Đinh Văn Hai") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
+    assert posts(a, "Lê Văn Ba") == {("Phó Chủ tịch", "Ủy ban nhân dân huyện Sóc Sơn")}
+    assert posts(a, "Trần Văn Bốn") == set()  # (the President's name, bare: no city)

@@ -43,6 +43,14 @@ def test_the_rules_reading_of_the_stated_title_keeps_what_they_cut(reader):
     assert got.title == "Quận ủy Thanh Xuân sơ kết Nghị quyết"
 
 
+def test_a_site_name_left_of_the_page_title_is_no_title(reader):
+    # "Báo Lạng Sơn - Tiêu đề" cut at its dash leaves the site's name as the stated title
+    got = combine(Header(title=None), stated(title="Báo Lạng Sơn"), reader)
+    assert got.title is None
+    got = combine(Header(title="Tiêu đề bài viết"), stated(title="Báo Lạng Sơn"), reader)
+    assert got.title == "Tiêu đề bài viết"
+
+
 @pytest.mark.parametrize("outlet, url, read, expected", [
     ("Báo Nhân Dân", None, None, "Nhân Dân"),  # the table's name for the stated one
     ("NHANDAN", "https://nhandan.vn/x.html", None, "Nhân Dân"),  # unknown name: the domain

@@ -11,7 +11,16 @@ import orjson
 import pytest
 
 from partyx.run.runner import RunOptions, run
-from partyx.run.stories import SCHEME, SEED, _values, containment, jaccard, same_story, sign
+from partyx.run.stories import (
+    SCHEME,
+    SEED,
+    _values,
+    band_keys,
+    containment,
+    jaccard,
+    same_story,
+    sign,
+)
 from partyx.run.worker import read_article
 
 QUIET = dict(log=lambda message: None)
@@ -144,6 +153,17 @@ def test_the_signature_is_datasketchs_minhash_of_the_shingles(corpus_dir):
         assert sign(text, None).hashvalues == m.hashvalues.astype("<u4").tobytes()
 
 
+def test_band_keys_are_those_stored_before():
+    # the band table of a state holds these keys: they never change without stories.VERSION
+    assert band_keys(bytes(range(256))) == [
+        7484773610643176079, 4098427132847914899, 8076821918656549848, 1385931436308742913,
+        2357692896585430125, 8253657065218235701, 6324788659806732498, 705981024183771732,
+        118042637394000953, 6004130296529217025, 5953504251710335455, 3075342826713620517,
+        7942704629269505115, 193726215513407622, 2674608334246156976, 2103768336131528467,
+        3506215092211605969, 7430880845206573373, 7232314408408386367, 3437483659359080167,
+        8997369331042979273]
+
+
 def test_containment_follows_from_jaccard_and_sizes():
     # 100 shingles all inside 200: Jaccard 0.5, containment 1
     assert containment(0.5, 100, 200) == pytest.approx(1.0)
@@ -231,3 +251,22 @@ def test_the_stories_of_a_run_do_not_depend_on_the_order_results_arrive_in(corpu
         shuffled = ids[:]
         random.Random(seed).shuffle(shuffled)
         assert stories(shuffled) == first
+
+
+def test_a_run_with_nothing_new_does_not_import_datasketch(story_folder, tmp_path):
+    # datasketch imports scipy (for its LSH, which partyx does not use): about half a second,
+    # paid by a run that has articles to sign, never by one that has nothing new
+    import subprocess
+    import sys
+
+    out = tmp_path / "out" / "records.jsonl"
+    first = run(RunOptions(paths=[story_folder], output=out, workers=1), **QUIET)
+    script = ("import sys\nfrom pathlib import Path\n"
+              "from partyx.run.runner import RunOptions, run\n"
+              f"s = run(RunOptions(paths=[Path({str(story_folder)!r})], output=Path({str(out)!r}), "
+              "workers=1), log=lambda m: None)\n"
+              "print(s.processed, s.reused, sorted({m.split('.')[0] for m in sys.modules} & "
+              "{'datasketch', 'scipy', 'numpy'}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == f"0 {first.processed} []"
