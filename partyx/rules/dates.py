@@ -6,7 +6,8 @@ Forms found (:func:`find_dates`):
   ``ngày 4 tháng 7 năm 2017``;
 - day and month only, after a cue that makes them a date: ``Chiều 24/3``, ``Sáng 20/5``,
   ``ngày 27/5``, ``Sáng nay (6-2)``, ``hôm 30/1``, ``đến 19/6`` after another date;
-- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10`` (two dates;
+- day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10``, ``2 ngày
+  (21-22/9)``, ``hai ngày 21, 22/9`` (two dates;
   ``từ ngày 5-5 đến 10-5-2017``: the first takes the year of the last);
 - month-year and bare years (``tháng 6/2012``, ``năm 2016``) are not dates.
 
@@ -53,7 +54,7 @@ _FULL_WORDS = re.compile(
     rf"{_NGAY}{_D}\s{{1,3}}[Tt]háng\s{{1,3}}{_D}(?:\s{{0,3}}(?:năm|,)\s{{0,3}}(\d{{4}}))?(?!\d)"
 )
 _RANGE = re.compile(
-    rf"{_NGAY}{_D}\s?(?:-|–|đến|tới|và)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
+    rf"{_NGAY}\(?{_D}\s?(?:-|–|đến|tới|và|,)\s?(?:ngày\s{{1,3}})?{_D}\s?([/-])\s?{_D}"
     r"(?:\3(\d{4}))?(?![\d]|\s?[/.-]\s?\d)"
 )
 _DAY_MONTH = re.compile(rf"{_D}\s?([/.-])\s?{_D}(?![\d%]|\s?[/.-]\s?\d)")
@@ -63,8 +64,8 @@ _LIFE_EVENT = re.compile(
 )
 # An anniversary span (``kỷ niệm 60 năm Cách mạng Tháng Tám (1945 - 2004)``,
 # ``(3/2/1930-3/2/2004)``).
-_YEARS = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?"
-          r"((?:19|20)\d{2})(?!\d)")
+_YEARS = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:18|19|20)\d{2})\s?[-–]\s?"
+          r"(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d{2})(?!\d)")  # (a birth: 1890)
 _ANNIVERSARY = re.compile(r"năm\b[^()\n]{0,80}\(" + _YEARS)  # the count: _COUNT_BEFORE
 
 # Words right before a day/month that make it a date (``Chiều 24/3``, ``sáng ngày 7/2``,
@@ -81,7 +82,7 @@ _DURATION = re.compile(
     r"năm\s{1,3}(?:triển khai\s{1,3})?(?:thực hiện|triển khai|thi hành|học tập|ban hành)"
 )
 _COUNT_BEFORE = re.compile(
-    r"\b(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}$", re.IGNORECASE
+    r"\b(\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s{1,3}$", re.IGNORECASE
 )
 
 
@@ -402,10 +403,13 @@ def _event_zones(text: str, mentions: list[DateMention], head: int) -> list[str]
 def _term_opened(low: str) -> Reference | None:
     """The first year of a term that the event opens: a congress or a body's first plenum
     written in the same zone, ``low`` (lower-cased; not a congress being prepared for:
-    ``chuẩn bị Đại hội``)."""
-    term = _TERM.search(low) if "nhiệm kỳ" in low else None
-    if term is None or not 1 <= int(term.group(2)) - int(term.group(1)) <= 5:
+    ``chuẩn bị Đại hội``); of several terms, the latest (a congress reviews the term that
+    ends: ``đánh giá nhiệm kỳ 2015-2020, đề ra phương hướng nhiệm kỳ 2020-2025``)."""
+    terms = [t for t in _TERM.finditer(low) if 1 <= int(t.group(2)) - int(t.group(1)) <= 5] \
+        if "nhiệm kỳ" in low else []
+    if not terms:
         return None
+    term = max(terms, key=lambda t: int(t.group(1)))  # the one it opens: the reviewed one ends
     ev = _evidence()
     for m in ev.opens_term.finditer(low):
         if not ev.not_opening.search(low, max(0, m.start() - 16), m.start()):

@@ -123,6 +123,9 @@ class _Vocab:
     appointment: int  # the rank of the type a new post makes
     post_cues: tuple[str, ...]  # words before a title that make it a new post (``tân``)
     head_post_cues: tuple[str, ...]  # the same, in a headline only (``làm``)
+    lower_post_cues: tuple[str, ...]  # cues whose title may be lower-cased (``tân tổng bí thư``)
+    head_new_cues: tuple[str, ...]  # in a headline: ``có`` <title> … ``mới``
+    head_new_after: tuple[str, ...]  # the words closing that post (``mới``)
     posts: frozenset[str]  # the titles, lower-cased (data/titles.json)
     post_words: int  # the most words of a title
     after_do: re.Pattern[str]
@@ -135,6 +138,7 @@ class _Vocab:
     not_event: re.Pattern[str]  # before a date: it is no event's (``tính đến``, ``số ra``)
     obituary: tuple[str, ...]  # words of a headline or lead that announces a death
     death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
+    career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -157,7 +161,10 @@ def _vocab() -> _Vocab:
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
     return _Vocab(types, leads, head_triggers, appointment,
                   tuple(w.lower() for w in new_post["before_title"]),
-                  tuple(w.lower() for w in new_post["headline_before_title"]), posts,
+                  tuple(w.lower() for w in new_post["headline_before_title"]),
+                  tuple(w.lower() for w in new_post["lower_case_before_title"]),
+                  tuple(w.lower() for w in new_post["headline_new"]["before"]),
+                  tuple(w.lower() for w in new_post["headline_new"]["after"]), posts,
                   max(len(t.split()) for t in posts),
                   re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
@@ -165,7 +172,8 @@ def _vocab() -> _Vocab:
                   re.compile(cues["object_after"]),
                   re.compile(dated["not_event_before"], re.IGNORECASE),
                   tuple(dated["obituary"]),
-                  re.compile(dated["death_before"], re.IGNORECASE), after, before, speaker)
+                  re.compile(dated["death_before"], re.IGNORECASE),
+                  re.compile(dated["career_after"], re.IGNORECASE), after, before, speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -463,13 +471,19 @@ def _own_day(text: str, dates: list[FoundDate], at: int | None
 def nearby_date(text: str, dates: list[FoundDate], at: int | None,
                 kind: str) -> EventDate | None:
     """For an event whose date (see :func:`_own_day`) is written without a year that nothing
-    ties to it: the year that puts it within :data:`_NEARBY` days of a date of the same
-    story written with its year (``Ngày 9-4, … hội nghị`` and ``phiên họp … ngày
-    13/3/2024``) or of the end of a period it reports on (``9 tháng đầu năm 2017``), when
-    they all give one year. Not a cited document's date, a life's, a span's or one that is
-    no event's, nor the same day (:func:`restated_date` judges it), nor a year older than
-    the latest the text writes (history: ``2/9/1945`` in a text of 2017); never for an event
-    of no type (a commemoration falls on its historical day)."""
+    ties to it: the year that puts it within :data:`_NEARBY` days before or
+    :data:`_NEARBY_AFTER` days after a date of the same story written with its year (``Ngày
+    9-4, … hội nghị`` and ``phiên họp … ngày 13/3/2024``) or of the end of a period it
+    reports on (``9 tháng đầu năm 2017``), when they all give one year. Not a cited
+    document's date, a life's, a span's, a step of a person's career (``Ngày 1/12/2016, ông
+    được bổ nhiệm …``) or one that is no event's, nor the same day (:func:`restated_date`
+    judges it), nor a year older than the latest the text writes (history: ``2/9/1945`` in a
+    text of 2017); never for an event of no type (a commemoration falls on its historical
+    day). For an appointment or a discipline, the decision its ceremony hands over or
+    announces, cited with its date in the event's sentence (``Sáng 25/11, … trao Quyết định
+    số 1426/QĐ-TTg ngày 20/11/2023``) or in a sentence of the lead that makes it (``Theo
+    Quyết định số 15-QĐ/TU ngày 10/3/2021, … thi hành kỷ luật ông A``), gives the year that
+    puts the event on or after it, within :data:`_NEARBY_AFTER` days."""
     if kind == "other":
         return None
     found_day = _own_day(text, dates, at)
@@ -478,22 +492,35 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     own, day, month = found_day
     near: dict[int, int] = {}  # year of the event -> the latest year of an anchor giving it
 
-    def add(anchor: dt.date) -> None:
-        """Note the years ``anchor`` gives the event."""
-        if (anchor.month, anchor.day) == (month, day):
+    def add(anchor: dt.date, after: bool = False) -> None:
+        """Note the years ``anchor`` gives the event (``after``: only on or after it)."""
+        if (anchor.month, anchor.day) == (month, day) and not after:
             return  # the same day told again is restated_date's to judge
         for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
                 day_of = dt.date(year, month, day)
             except ValueError:
                 continue
-            if abs((day_of - anchor).days) <= _NEARBY:
+            gap = (day_of - anchor).days  # (the story goes on longer after a step)
+            if (gap >= 0 if after else gap >= -_NEARBY) and gap <= _NEARBY_AFTER:
                 near[year] = max(near.get(year, 0), anchor.year)
 
+    career = _vocab().career
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
-                and _year_written(text, d) and not _no_event_date(text, d):
+                and _year_written(text, d) and not _no_event_date(text, d) \
+                and not career.match(text, d.end):
             add(dt.date.fromisoformat(d.date))
+    if kind in _DECIDED:  # the decision an appointment's or a discipline's ceremony hands
+        start, stop = sentence_at(text, own.start)  # over, cited in its sentence or in one of
+        reach = min(len(text), 2 * _LEAD_REACH)  # the lead that makes it: signed before
+        for d in dates:
+            if d.start >= reach:
+                break
+            if d.date and d is not own and _close(d.date, month, day) \
+                    and _year_written(text, d) and is_cited(text[max(0, d.start - 30):d.start]) \
+                    and (start <= d.start < stop or _acts(text, d.start, kind)):
+                add(dt.date.fromisoformat(d.date), after=True)
     for end in reporting_ends(text):
         add(end)
     if not near:
@@ -507,13 +534,20 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
+_NEARBY_AFTER = 90  # the same, for an event after the step
+
+
+def _acts(text: str, at: int, kind: str) -> bool:
+    """The sentence at ``at`` is an action of ``kind`` (not a container's)."""
+    start, stop = sentence_at(text, at)
+    return any(hit[2] == kind and not hit[3] for hit in _first_actions(text[start:stop]))
 
 
 def _close(iso: str, month: int, day: int) -> bool:
     """The day/month of ``iso`` is within about :data:`_NEARBY` days of ``month``/``day`` in
     some year (a cheap test before the exact one)."""
     gap = abs((int(iso[5:7]) - month) * 31 + int(iso[8:10]) - day) % 372
-    return min(gap, 372 - gap) <= _NEARBY + 6
+    return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)
@@ -592,24 +626,50 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
 def _new_post(zone: str, low: str, headline: bool) -> int | None:
     """Where the first new post of ``zone`` (``low``, lower-cased) opens: a title of
     data/titles.json after a cue word (``tân Bí thư``; in a headline also ``làm Chủ tịch``),
-    the cue a word of its own."""
+    the cue a word of its own; after a cue written in lower case that old papers write before
+    a lower-case title (``tân tổng bí thư``), the title in lower case too; in a headline, a
+    title after ``có`` closed by ``mới`` (``Tỉnh ủy có Phó Bí thư mới``)."""
     v = _vocab()
     best = None
     for cue in (*v.post_cues, *v.head_post_cues) if headline else v.post_cues:
+        lower = cue in v.lower_post_cues
         at = low.find(cue + " ")
         while at >= 0 and (best is None or at < best):
-            if (at == 0 or not low[at - 1].isalnum()) and _title_at(zone, at + len(cue) + 1):
+            if (at == 0 or not low[at - 1].isalnum()) and _title_at(
+                    zone, at + len(cue) + 1, lower and zone.startswith(cue, at)):
                 best = at
                 break
             at = low.find(cue + " ", at + 1)
+    if headline:
+        for cue in v.head_new_cues:
+            at = low.find(cue + " ")
+            while at >= 0 and (best is None or at < best):
+                start = at + len(cue) + 1
+                if (at == 0 or not low[at - 1].isalnum()) and _title_at(zone, start) \
+                        and _closed_by(low, start, v.head_new_after):
+                    best = at
+                    break
+                at = low.find(cue + " ", at + 1)
     return best
 
 
-def _title_at(zone: str, start: int) -> bool:
+_NEW_REACH = 80  # how far after a title's start the word closing a new post may stand
+
+
+def _closed_by(low: str, start: int, words: tuple[str, ...]) -> bool:
+    """One of ``words`` closes the clause opened at ``start`` (within :data:`_NEW_REACH`
+    characters, no mark between): ``Phó Bí thư Tỉnh ủy mới`` ends there or at a mark."""
+    stop = min((i for i in (low.find(c, start) for c in ",.;:!?") if i >= 0), default=len(low))
+    clause = low[start:min(stop, start + _NEW_REACH)].split()
+    return bool(clause) and clause[-1] in words and stop - start <= _NEW_REACH
+
+
+def _title_at(zone: str, start: int, lower: bool = False) -> bool:
     """A title of data/titles.json (not an event's role) opens ``zone`` at ``start``, written
-    with a capital (``Bí thư``, ``Chủ tịch``: not ``làm chủ tịch`` of a meeting)."""
+    with a capital (``Bí thư``, ``Chủ tịch``: not ``làm chủ tịch`` of a meeting), or in lower
+    case where ``lower`` (after a lower-case ``tân``: old papers' ``tân tổng bí thư``)."""
     v = _vocab()
-    if not zone[start:start + 1].isupper():
+    if not (lower or zone[start:start + 1].isupper()):
         return False
     words = zone[start:start + 60].split(maxsplit=v.post_words)[:v.post_words]
     return any(" ".join(words[:n]).lower().rstrip(",.:;") in v.posts

@@ -294,14 +294,15 @@ def _person_at(words: list[tuple[str, int]], i: int) -> bool:
     return not (gaz.is_place_name(name) or any(gaz.lookup(t, name) for t in WARD_TYPES))
 
 
-def _named(head: str, name: _Name, ctx: Whereabouts, at: int) -> str | None:
+def _named(head: str, name: _Name, ctx: _Scope, at: int | None) -> str | None:
     """The organisation a head and the name after it stand for; ``None`` for no name."""
     if name.count or (name.level is None and not name.words):
         return None
     if name.level is not None:
         if head == "Đảng bộ":
-            return _placed(ctx.party_body(name.level, " ".join(name.words) or None, at),
-                           name.level)
+            placed = _placed(ctx.party_body(name.level, " ".join(name.words) or None, at),
+                             name.level)
+            return placed or (None if name.words else ctx.headline_org(head, name.level))
         return f"{head} {name.level} {' '.join(name.words)}" if name.words else None
     written = " ".join(name.words)
     if head == "Đảng bộ" and get_gazetteer().province(written) is not None:
@@ -372,7 +373,7 @@ def _mentions(text: str, lo: int, hi: int) -> list[tuple[re.Match[str], str]]:
     return out
 
 
-def _org(text: str, m: re.Match[str], ctx: Whereabouts) -> str | None:
+def _org(text: str, m: re.Match[str], ctx: _Scope) -> str | None:
     """The organisation of a mention in ``text`` (a head with no name: the one it stands
     for); ``None`` when it names none that can be known, ``""`` when it names a number of
     organisations (``Đảng bộ 3 xã``)."""
@@ -382,7 +383,8 @@ def _org(text: str, m: re.Match[str], ctx: Whereabouts) -> str | None:
         return v.national
     if m.group("whole"):
         level = level_of(m.group("whole"))
-        return _placed(ctx.party_body(level, None, at), level)
+        return _placed(ctx.party_body(level, None, at), level) or ctx.headline_org(
+            "Đảng bộ", level)
     if m.group("committee"):
         place = " ".join(capitalised((m.group("cplace") or "").split())) or None
         return _placed(ctx.committee_body(m.group("committee"), place, at), None)
@@ -390,13 +392,16 @@ def _org(text: str, m: re.Match[str], ctx: Whereabouts) -> str | None:
     name = _read_name(text, m.end())
     org = _named(head, name, ctx, at)
     if org is None:
-        return "" if name.count else _antecedent(text, m.start(), head, ctx)
+        if name.count:
+            return ""
+        return _antecedent(text, m.start(), head, ctx) or (
+            ctx.headline_org(head, None) if name.level is None else None)
     if name.level is None:
         return _longer(text, m.start(), head, name) or org
     return org
 
 
-def _antecedent(text: str, pos: int, head: str, ctx: Whereabouts) -> str | None:
+def _antecedent(text: str, pos: int, head: str, ctx: _Scope) -> str | None:
     """The organisation of kind ``head`` named last before ``pos``, not as a source."""
     v = _vocab()
     lo = max(0, pos - _ANTECEDENT_REACH)
@@ -464,12 +469,71 @@ def _anchored(key: str) -> tuple[str, int, re.Pattern[str]]:
 _ANCHORED = tuple(map(_anchored, _KEYS))
 
 
-def find_membership(text: str, ctx: Whereabouts | None = None) -> list[Fact]:
+class _Scope:
+    """The article's resolver (:class:`~partyx.rules.orgs.Whereabouts`) and the Party
+    organisations its headline names with their places (``Đại hội đại biểu Đảng bộ xã Võ Miếu
+    lần thứ I``): a head the body writes with no name (``Đảng bộ có …``) or with a level and
+    no place (``Đảng bộ xã có …``) that nothing before it names stands for the headline's one
+    organisation of that kind and level, when the body names no other unit of that level."""
+
+    __slots__ = ("_headline", "_title", "places")
+
+    def __init__(self, places: Whereabouts, headline: str | None) -> None:
+        self.places = places
+        self._headline: list[tuple[str, str | None, str]] | None = None
+        if not headline:
+            self._headline = []
+        self._title = headline
+
+    def party_body(self, level: str | None, place: str | None, at: int | None) -> str | None:
+        return self.places.party_body(level, place, at)
+
+    def committee_body(self, word: str, place: str | None, at: int | None) -> str | None:
+        return self.places.committee_body(word, place, at)
+
+    def headline_org(self, head: str, level: str | None) -> str | None:
+        """The headline's one organisation of kind ``head`` (of ``level``, when given), with
+        its place; ``None`` when it names none or several, or when the body names a unit of
+        that level other than its place."""
+        if self._headline is None:
+            self._headline = _headline_orgs(self._title or "", self)
+        found = {org for h, lv, org in self._headline
+                 if h == head and (level is None or lv == level)}
+        if len(found) != 1:
+            return None
+        org = found.pop()
+        if level is not None and any(
+                u.type == level and not org.endswith(f" {level} {u.name}")
+                for u in self.places.units):
+            return None
+        return org
+
+
+def _headline_orgs(title: str, ctx: _Scope) -> list[tuple[str, str | None, str]]:
+    """(head, level, organisation) of each organisation the headline names with its name."""
+    v = _vocab()
+    out = []
+    for m in _find_mentions(title, 0, len(title)):
+        if not m.group("head"):
+            continue
+        head = v.heads[m.group("head")]
+        name = _read_name(title, m.end())
+        if name.count or not name.words:
+            continue
+        org = _named(head, name, ctx, None)
+        if org:
+            out.append((head, name.level, org))
+    return out
+
+
+def find_membership(text: str, ctx: Whereabouts | None = None,
+                    headline: str | None = None) -> list[Fact]:
     """Every membership figure stated in ``text`` (see module docstring), in text order; an
-    organisation's place not written resolved by ``ctx`` (the article's; none without)."""
+    organisation's place not written resolved by ``ctx`` (the article's; none without), or
+    by the organisation ``headline`` names (see :class:`_Scope`)."""
     if not isinstance(text, str) or not text:
         return []
-    ctx = ctx or Whereabouts(text)
+    scope = _Scope(ctx or Whereabouts(text), headline)
     facts: list[Fact] = []
     done = -1
     for pos in _occurrences(text):
@@ -482,10 +546,10 @@ def find_membership(text: str, ctx: Whereabouts | None = None) -> list[Fact]:
         done = end
         figure = _FIGURE.search(text, start, end)
         if figure is None:  # no figure: most sentences that name đảng viên
-            facts += _sum_facts(text, start, end, ctx)
+            facts += _sum_facts(text, start, end, scope)
             continue
         opens = start if _REACH is None else max(start, figure.start() - _REACH)
-        facts += _sentence_facts(text, start, end, opens, ctx)
+        facts += _sentence_facts(text, start, end, opens, scope)
     return facts
 
 
@@ -573,7 +637,7 @@ def _total_after(text: str, pos: int, end: int) -> bool:
 
 
 def _sentence_facts(text: str, start: int, end: int, opens: int,
-                    ctx: Whereabouts) -> list[Fact]:
+                    ctx: _Scope) -> list[Fact]:
     """The facts of the sentence ``text[start:end]``; ``opens``: where a figure's match may
     open first (see _REACH), the patterns' scans start there."""
     facts = _delegate_facts(text, start, end, opens, ctx) + _sum_facts(text, start, end, ctx)
@@ -594,7 +658,7 @@ def _sentence_facts(text: str, start: int, end: int, opens: int,
     return facts
 
 
-def _subject(text: str, lo: int, first: int, ctx: Whereabouts) -> str | None:
+def _subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
     """The organisation the clause of a figure at ``first`` is about: the one named last in
     ``text[lo:first]`` that is no source (see module docstring; the last one named after a
     comma is the subject of a new clause: ``Sau khi sáp nhập Đảng bộ xã A và Đảng bộ xã B,
@@ -630,7 +694,7 @@ _AFTER_FRONTED = re.compile(r"\s{0,2},\s{1,2}")
 
 
 def _fronted(text: str, start: int, first: int, last: int, end: int,
-             ctx: Whereabouts) -> str | None:
+             ctx: _Scope) -> str | None:
     """The organisation of figures that open their sentence after ``Với``: the one named right
     after them and a comma."""
     if not _FRONTED.fullmatch(text, start, first):
@@ -642,7 +706,8 @@ def _fronted(text: str, start: int, first: int, last: int, end: int,
 
 # "Tổng số đảng viên của Đảng bộ quận là 3.200 đồng chí": the total named before its
 # organisation, the figure after it.
-_SUM = re.compile(r"\b[Tt]ổng số [đĐ]ảng viên(?![^\W_])")
+_SUM = re.compile(r"\b(?:[Tt]ổng số|[Ss]ố(?: lượng)?) [đĐ]ảng viên(?![^\W_])")
+_SUM_PINS = ("ố đảng viên", "ố Đảng viên", "ợng đảng viên", "ợng Đảng viên")  # what it holds
 _SUM_FIGURE = re.compile(rf"\b(?:là|đạt|có)\s{{1,2}}{_QUAL}(?<![\d/.,]){_NUM}"
                          r"(?:\s{1,2}(?:đồng chí|đảng viên)(?![^\W_]))?")
 # The longest text between such an organisation and its figure.
@@ -665,11 +730,12 @@ def _owner(text: str, link: re.Match[str], end: int) -> re.Match[str] | None:
     return owner
 
 
-def _sum_facts(text: str, start: int, end: int, ctx: Whereabouts) -> list[Fact]:
-    """The totals of the sentence ``text[start:end]`` said of ``Tổng số đảng viên`` and the
+def _sum_facts(text: str, start: int, end: int, ctx: _Scope) -> list[Fact]:
+    """The totals of the sentence ``text[start:end]`` said of ``Tổng số đảng viên`` (``Số
+    đảng viên``, ``Số lượng đảng viên``) and the
     organisation after it (``của``, ``trong toàn`` …): the figure after the organisation, with
     no other figure, organisation or word of a part between them."""
-    if text.find("ổng số", start, end) < 0:
+    if not any(text.find(pin, start, end) >= 0 for pin in _SUM_PINS):
         return []
     v = _vocab()
     out = []
@@ -706,7 +772,7 @@ def _sum_facts(text: str, start: int, end: int, ctx: Whereabouts) -> list[Fact]:
 
 
 def _delegate_facts(text: str, start: int, end: int, opens: int,
-                    ctx: Whereabouts) -> list[Fact]:
+                    ctx: _Scope) -> list[Fact]:
     """The members a congress's delegates stand for, of the organisation named after them."""
     if text.find("cho", opens, end) < 0:
         return []  # every cue ends with "cho"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
 from itertools import compress, count
 from operator import attrgetter
 from typing import NamedTuple
@@ -52,6 +53,36 @@ _FOREIGN = object()  # a run of capitalised words with a foreign one (see _may_h
 # before it and for posts and appointment cues after it.
 _LEFT = 200
 _RIGHT = 260
+
+
+@cache
+def capital_run_pattern() -> re.Pattern[str]:
+    """Runs of two or more capitalised words, one or more spaces between them, the first not
+    inside a word (the stretches of a text that may hold a name, or a place's name)."""
+    upper = load("names")["uppercase"]
+    # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
+    # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
+    # letter, so giving back characters never helps; at a capitalised word that no
+    # other follows (most tries) the engine then fails at once instead of backtracking.
+    word = rf"[{upper}][^\W\d_]*+"
+    return re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*+[ ]++{word}(?:[ ]++{word})*+")
+
+
+_last_runs: tuple[str | None, list[re.Match[str]]] = (None, [])
+
+
+def capital_runs(text: str) -> list[re.Match[str]]:
+    """The matches of :func:`capital_run_pattern` in ``text``, in order.
+    The scan tries the pattern's class at every character of the text (half a million
+    instructions for an article): the last text's runs are kept, as the places stage
+    asks for an article's text and the names of the people stage then for the same one."""
+    global _last_runs
+    last = _last_runs  # (one read: another thread may replace it)
+    if last[0] is text:
+        return last[1]
+    runs = list(capital_run_pattern().finditer(text))
+    _last_runs = (text, runs)
+    return runs
 
 
 class NameSpan(NamedTuple):
@@ -100,12 +131,7 @@ class NameFinder:
         self.qualifier_lasts = frozenset(q[-1] for q in self.qualifiers)
         self.longest_qualifier = max(map(len, self.qualifiers))
         upper = names["uppercase"]
-        # (?<![\w].) after the first letter: a class first lets the regex engine skip ahead.
-        # Possessive quantifiers (*+, ++): a word never ends in a space nor a space run in a
-        # letter, so giving back characters never helps; at a capitalised word that no
-        # other follows (most tries) the engine then fails at once instead of backtracking.
-        word = rf"[{upper}][^\W\d_]*+"
-        self.caprun = re.compile(rf"[{upper}](?<![\w].)[^\W\d_]*+[ ]++{word}(?:[ ]++{word})*+")
+        self.caprun = capital_run_pattern()
         cue_words = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
         self.cue_re = re.compile(rf"(?i:{cue_words}|đ/c)[ ]+$")
         # lower-case: where short_re may match (see _short_matches)
@@ -539,7 +565,7 @@ class NameFinder:
         if len(holds) > 50_000:  # bounded: a hostile text of unique capitalised runs
             holds.clear()
         lasts = self.cue_lasts if self.lower_finds_cues else ()  # (see _cue_ends)
-        for m in self.caprun.finditer(text):
+        for m in capital_runs(text):
             run = m.group()
             hold = holds.get(run)
             if hold is None:  # the same runs recur article after article: memoised

@@ -36,6 +36,7 @@ from partyx.lang.spans import Spans
 from partyx.lang.text import lower_aligned
 from partyx.record import District, Place, PlaceContext, PlaceMention
 from partyx.rules.gazetteer import Unit, get
+from partyx.rules.names import capital_run_pattern, capital_runs
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
 # number (Quận 1, Phường 12).
@@ -91,6 +92,13 @@ class PlaceFinder:
         # "Bà Rịa - Vũng Tàu" written with any dash, spaced or not (the gazetteer's key folds them)
         dashed = [n.replace(" - ", d) for n in names if " - " in n for d in ("-", " – ", "–")]
         self.bare = re.compile(alternation(names + aliases + dashed, r"[\w.]") + r"(?![\w])")
+        # Where a bare name can open (see _bare_starts): a name whose first word is followed
+        # by another capitalised one (Hà Nội, Bà Rịa-Vũng Tàu) at a word of a capitalised
+        # run; the others (Huế, TP.HCM) where their first two characters are written.
+        runs = capital_run_pattern()
+        bare = names + aliases + dashed
+        self.bare_firsts = frozenset(w.split(" ", 1)[0] for w in bare if runs.match(w))
+        self.bare_seeds = sorted({w[:2] for w in bare if not runs.match(w)})
         self.capital = (re.compile(alternation(list(self.capital_words), r"[\w]") + r"(?![\w])")
                         if self.capital_words else None)
 
@@ -138,7 +146,8 @@ class PlaceFinder:
         found: list[UnitMention] = []
         covered: list[tuple[int, int]] = []
         low = lower_aligned(text)
-        tps = finditer_at(self.tp_word, text, find_all(text, ("TP", "Tp")))
+        tp_at = find_all(text, ("TP", "Tp"))
+        tps = finditer_at(self.tp_word, text, tp_at)
         heads = sorted([*self._heads(low), *tps], key=lambda m: m.start())
         for m in heads:
             word = m.group("w") if m.re is self.head else "tp"
@@ -166,7 +175,7 @@ class PlaceFinder:
                 covered.append((sep.end(), end2))
                 end = end2
         inside = Spans(covered)
-        for m in self.bare.finditer(text):
+        for m in finditer_at(self.bare, text, self._bare_starts(text, tp_at)):
             if (m.start() in inside or m.group() in self.person_names
                     or _after_capital(text, m.start())):
                 continue
@@ -181,6 +190,28 @@ class PlaceFinder:
         """``self.head.finditer(low)``, faster: a head match begins with one of the head words,
         found with str.find (much faster than the regex engine's scan), and is tried there."""
         return list(finditer_at(self.head, low, find_all(low, self.head_seeds)))
+
+    def _bare_starts(self, text: str, tp_at: list[int]) -> list[int]:
+        """Where ``self.bare`` can match (for finditer_at), without its scan of the text: a
+        name that opens with two capitalised words (not after a letter, a digit or a dot)
+        makes the capitalised-run pattern match there too, so it opens a run of
+        :func:`capital_runs` or, inside a run, a word after its spaces, and that word is the
+        name's first; another name (one word, or a mark inside: Huế, TP.HCM) is where its
+        first two characters are (``str.find``; ``tp_at``: those of ``TP``, ``Tp``). The runs are
+        the names stage's: one scan of the text for both."""
+        starts = [i for seed in self.bare_seeds
+                  for i in (tp_at if seed == "TP" else find_all(text, (seed,)))]
+        firsts = self.bare_firsts
+        for m in capital_runs(text):
+            words = m.group().split(" ")
+            if firsts.isdisjoint(words):  # (most runs)
+                continue
+            s = m.start()
+            for word in words:
+                if word in firsts:
+                    starts.append(s)
+                s += len(word) + 1
+        return sorted(set(starts))
 
     def _alias(self, text: str, start: int) -> tuple[list[Unit], int]:
         m = self.bare.match(text, start)

@@ -3,7 +3,8 @@ Party organisation (see :mod:`partyx.rules.membership`), with the date they hold
 in the same sentence (``tính đến ngày 30/6/2020``), else the article's date (its main event's,
 as the event stage found it); ``None`` when neither is known. The place of an organisation that
 leaves it out is resolved from the places stage's ``place_mentions`` and ``place_context``
-(:class:`~partyx.rules.orgs.Whereabouts`)."""
+(:class:`~partyx.rules.orgs.Whereabouts`), or from the organisation the headline names
+(``Đại hội Đảng bộ xã Võ Miếu`` … ``Đảng bộ xã có 350 đảng viên``)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from partyx.rules.orgs import Whereabouts
 @register
 class Membership(Stage):
     name = "membership"
-    version = "7"
-    requires = ("text", "dates", "place_context", "place_mentions", "event")
+    version = "8"
+    requires = ("text", "title", "dates", "place_context", "place_mentions", "event")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"
 
@@ -26,7 +27,7 @@ class Membership(Stage):
         text = article.text or ""
         dates = article.dates
         places = Whereabouts(text, article.place_mentions, article.place_context)
-        facts = membership.find_membership(text, places)
+        facts = membership.find_membership(text, places, article.title)
         if not facts:
             article.membership = []
             return

@@ -90,6 +90,8 @@ SHAPES = {
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
                "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
+                                  lower_case_before_title=WORDS,
+                                  headline_new=record(before=WORDS, after=WORDS),
                                   not_posts=WORDS),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
@@ -98,7 +100,7 @@ SHAPES = {
                "dates": record(_doc=STR, opens_term=regex, not_opening=regex, review=regex,
                                national_congress_years={str: INT}, as_of=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
-                                   death_before=regex)},
+                                   death_before=regex, career_after=regex)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},

@@ -49,6 +49,46 @@ def mention(text, name, short=None, nth=0):
         (None, "Ban Thường vụ Thành ủy thống nhất giới thiệu đồng chí A, Phó Bí thư Thành ủy để "
                "HĐND thành phố bầu làm Chủ tịch UBND.", "appointment"),
         (None, "Ông A sinh năm 1964.", "other"),
+        # old papers write a new post in lower case after a lower-case "tân"
+        ("tân tổng bí thư trả lời phỏng vấn báo chí", "Ông A trả lời phỏng vấn.", "appointment"),
+        ("Tân Bình tổ chức hội nghị", "Ông A phát biểu.", "conference"),  # a place, no cue
+        ("các tân sinh viên nhập học", "Sáng 5/9, trường khai giảng.", "other"),  # no title
+        # a headline "<body> có <title> mới"
+        ("Tỉnh ủy Quảng Ninh có Phó Bí thư mới", "Ông A phát biểu.", "appointment"),
+        ("Hà Nội có nhiều điểm mới", "Ông A phát biểu.", "other"),
+        # a control commission's conclusion, its "Trung ương" abbreviated with dots
+        ("Ủy ban Kiểm tra T.Ư công bố kết luận về những sai phạm", "Ông A phát biểu.",
+         "inspection"),
+        ("UBKT TƯ kết luận vi phạm của Ban Thường vụ", "Ông A phát biểu.", "inspection"),
+        # a committee's meeting with no action is a conference; a council's session is not
+        (None, "Sáng 3/4, Chính phủ họp phiên thường kỳ tháng 3.", "conference"),
+        (None, "Ngày 13/11, HĐND tỉnh tổ chức kỳ họp chuyên đề.", "other"),
+        (None, "Ngày 12/9, Ban Chỉ đạo họp phiên thứ 22.", "conference"),
+        (None, "Bài phát biểu được dời sang cuối phiên họp sáng 23/9.", "other"),  # any meeting
+        ("Ông X trúng cử Đại biểu Quốc hội", "Ông A phát biểu.", "election"),
+        # a committee's first plenum and the election of its standing bodies; a retirement
+        (None, "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ nhất đã bầu Ban Thường vụ, Bí thư.",
+         "appointment"),
+        (None, "Sáng 4/1, Thành ủy trao quyết định nghỉ hưu cho đồng chí A.", "other"),
+        # old papers' lower-case title after "bầu"; a nomination; leaving a post
+        ("Quốc hội bầu chủ tịch nước", "Ông A phát biểu.", "appointment"),
+        ("Ông Nguyễn Tấn Dũng được đề cử làm thủ tướng", "Ông A phát biểu.", "appointment"),
+        ("Phim Việt được đề cử giải Oscar", "Ông A phát biểu.", "other"),
+        ("Thủ tướng cho thôi chức thứ trưởng", "Ông A phát biểu.", "appointment"),
+        ("Ông A thôi giữ chức do vi phạm quy định", "Ông A phát biểu.", "discipline"),
+        ("Tỉnh ủy Thái Bình họp bất thường", "Ông A phát biểu.", "conference"),
+        # a team's findings or its verification are an inspection; police verifying is none
+        (None, "Tổ công tác của Tỉnh ủy phát hiện ông A có nhiều bất minh trong tài sản.",
+         "inspection"),
+        (None, "Tỉnh ủy đã thành lập tổ công tác để xác minh đơn tố cáo.", "inspection"),
+        (None, "Công an đang xác minh làm rõ vụ việc.", "other"),
+        # a device, a subject, a count or an exemption of an inspection is none
+        (None, "Ngày 22/9, thành phố đình chỉ 4 tàu do chưa lắp đặt camera giám sát.", "other"),
+        (None, "Vấn đề kiểm tra an toàn thực phẩm được quan tâm: sau 3 lần kiểm tra liên tiếp "
+               "đạt yêu cầu, hàng được miễn kiểm tra.", "other"),
+        # a direction given (cần, tăng cường …) is no event: the lead's working session is
+        ("Phải kỷ luật nghiêm cán bộ sai phạm",
+         "Sáng 5/3, Tổng Bí thư làm việc với Ban Thường vụ Tỉnh ủy.", "working_session"),
     ],
 )
 def test_event_types(title, text, expected):
@@ -651,3 +691,55 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
     assert run("Tỉnh ủy tổ chức hội nghị. Ông A nhắc lại cuộc họp vào chiều qua.",
                published="2024-03-05")["date"] == "2024-03-05"
     assert run("Tỉnh ủy đã tổ chức hội nghị vào chiều qua.")["date"] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range written in brackets or with a comma: the first day
+        ("Trong 2 ngày (21-22/9), Đảng bộ huyện tổ chức Đại hội lần thứ XX, nhiệm kỳ "
+         "2020-2025.", "2020-09-21"),
+        ("Trong hai ngày 21, 22/9, Đảng bộ huyện tổ chức Đại hội lần thứ XX, nhiệm kỳ "
+         "2020-2025.", "2020-09-21"),
+        # the ceremony handing over a decision cited in its sentence: on or after it
+        ("Sáng 5/1, Bộ tổ chức lễ trao Quyết định số 14/QĐ-TTg ngày 28/12/2023 của Thủ tướng "
+         "bổ nhiệm ông A.", "2024-01-05"),
+        # months after it: the year is not certain
+        ("Sáng 5/6, Tỉnh ủy tổ chức lễ trao Quyết định số 14-QĐ/TW ngày 28/12/2023 của Bộ "
+         "Chính trị bổ nhiệm ông A.", None),
+        # the decision cited in a sentence of the lead that makes the same action
+        ("Theo Quyết định số 15-QĐ/TU ngày 10/3/2021, Ban Thường vụ Tỉnh ủy đã thi hành kỷ luật "
+         "ông A. Sáng 15/3, Ủy ban Kiểm tra công bố quyết định.", "2021-03-15"),
+        # a congress opens the latest term it names (it reviews the one that ends)
+        ("Sáng 23/8, Đại hội Đảng bộ tỉnh lần thứ XV đánh giá nhiệm kỳ 2015-2020, đề ra "
+         "phương hướng nhiệm kỳ 2020-2025.", "2020-08-23"),
+        # an anniversary of a birth before 1900, its count of three digits
+        ("Sáng 19/5, Tỉnh ủy dâng hương kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh "
+         "(19/5/1890-19/5/2020).", "2020-05-19"),
+        # a term of the past and a year of figures in the paragraph: no year of the event
+        ("Ngày 23/8, Đại hội Đảng bộ tỉnh lần thứ XV khai mạc. Nhiệm kỳ 2015-2020, tỉnh đạt "
+         "nhiều thành tựu.", None),
+        ("Sáng 23/8, Tỉnh ủy sơ kết thực hiện Nghị quyết Đại hội. Năm 2023, tăng trưởng đạt 7%.",
+         None),
+        # an earlier dated step of the story: the event follows it within a season
+        ("Tại kỳ họp Ban Chấp hành Đảng bộ tỉnh diễn ra sáng 31-3, Ban Chấp hành đã thống nhất "
+         "hình thức kỷ luật khiển trách đối với ông A.\n\nNgày 17-1-2006, Văn phòng Chính phủ đã "
+         "có công văn yêu cầu kiểm tra, làm rõ việc này.", "2006-03-31"),
+        # … but not long before it
+        ("Tại kỳ họp Ban Chấp hành Đảng bộ tỉnh diễn ra sáng 31-3, Ban Chấp hành đã thống nhất "
+         "hình thức kỷ luật khiển trách đối với ông A.\n\nNgày 17-6-2006, Văn phòng Chính phủ đã "
+         "có công văn yêu cầu kiểm tra, làm rõ việc này.", None),
+        # a step of a person's career gives no year, a step of the story does
+        ("Sáng 23/2, Tỉnh ủy công bố quyết định điều động ông A giữ chức Giám đốc Sở.\n\nÔng A "
+         "sinh năm 1970. Ngày 1/12/2016, ông được bổ nhiệm làm Phó Giám đốc Sở.", None),
+        ("Sáng 23/2, Tỉnh ủy công bố quyết định điều động ông A giữ chức Giám đốc Sở.\n\nTừ "
+         "ngày 1/12/2016, ông A giữ chức Phó Giám đốc Sở.", None),
+        ("Sáng 23/2, Tỉnh ủy tổ chức hội nghị kiểm điểm.\n\nNgày 1/12/2016, Ủy ban Kiểm tra đã "
+         "kết luận vi phạm của ông A.", "2017-02-23"),
+        # not an appointment's or a discipline's: a resolution is studied any time after
+        ("Sáng 25/11, Tỉnh ủy quán triệt Nghị quyết số 14-NQ/TW ngày 20/11/2023 của Bộ Chính "
+         "trị.", None),
+    ],
+)
+def test_event_date_classes(text, expected):
+    assert run(text)["date"] == expected

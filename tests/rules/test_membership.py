@@ -357,3 +357,42 @@ def test_cells_of_hamlets_and_raised_totals(text, expected):
     assert facts(text) == expected
     if ", đưa" in text:
         assert facts(text.split(", đưa")[0] + ".") == []  # the members admitted: no total
+
+
+@pytest.mark.parametrize(
+    "headline, text, expected",
+    [
+        # a level with no place, or a head with no name: the headline's organisation
+        ("Đại hội đại biểu Đảng bộ xã Võ Miếu lần thứ I, nhiệm kỳ 2025-2030",
+         "Sáng 30/7, Đại hội khai mạc. Đảng bộ xã hiện có 350 đảng viên sinh hoạt tại 20 chi bộ.",
+         [("Đảng bộ xã Võ Miếu", 350, None)]),
+        ("Thành phố Huế: Đại hội Đảng bộ phường Thuận Hòa",
+         "Sáng 6/8, Đại hội khai mạc. Đảng bộ có 40 chi bộ với 1.100 đảng viên.",
+         [("Đảng bộ phường Thuận Hòa", 1100, None)]),
+        ("Đại hội Chi bộ thôn Đông", "Sáng 6/8, Đại hội khai mạc. Chi bộ có 35 đảng viên.",
+         [("Chi bộ thôn Đông", 35, None)]),
+        # a level the headline's organisation is not of, or none in the headline: not certain
+        ("Đại hội Đảng bộ huyện Lục Nam", "Sáng 6/8, Đại hội khai mạc. Đảng bộ xã có 400 đảng "
+         "viên.", []),
+        ("Nông dân Võ Miếu trồng chè", "Đảng bộ xã có 400 đảng viên.", []),
+    ],
+)
+def test_headline_organisation(headline, text, expected):
+    found = membership.find_membership(text, where(text, None), headline)
+    assert [(f.org, f.party_members, f.grassroots_orgs) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Số đảng viên của Đảng bộ tỉnh Lạng Sơn là 45.000 đồng chí.",
+         [("Đảng bộ tỉnh Lạng Sơn", 45000, None)]),
+        ("Hiện nay, số lượng đảng viên của Đảng bộ huyện Lục Nam là 5.500 đồng chí.",
+         [("Đảng bộ huyện Lục Nam", 5500, None)]),
+        # members disciplined or admitted are no total
+        ("Số đảng viên của Đảng bộ tỉnh Lạng Sơn bị kỷ luật là 30 đồng chí.", []),
+        ("Số đảng viên mới kết nạp của Đảng bộ tỉnh Lạng Sơn là 1.200 đồng chí.", []),
+    ],
+)
+def test_number_of_members_said_of(text, expected):
+    assert facts(text, None) == expected

@@ -127,3 +127,23 @@ def test_head_words_found_by_find_are_the_pattern_matches(stage):
         low = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
         assert [m.span() for m in finder._heads(low)] == [
             m.span() for m in finder.head.finditer(low)], low
+
+
+def test_bare_names_tried_where_runs_open_are_the_pattern_matches(stage):
+    """A province's bare name is tried only at the words of the capitalised runs that are
+    some name's first word, and where a one-word or dotted name (Huế, TP.HCM) begins: the
+    same matches as the scan of the whole text, glued marks, digits and dots around."""
+    import random
+
+    from partyx.lang.patterns import find_all, finditer_at
+
+    finder = stage.finder
+    pieces = ["Hà Nội", "Hà", "Nội", "Huế", "TP.HCM", "TP. HCM", "TPHCM", "TP.Hồ Chí Minh",
+              "Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "Thừa Thiên - Huế", "Quảng Ninh",
+              "Nguyễn", "Văn", "tỉnh", "Đắk Lắk", " ", "  ", "\n", ".", ",", "-", "(", "1",
+              "_", "a", "Cần Thơ", "Thái Bình"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        tried = finditer_at(finder.bare, text, finder._bare_starts(text, find_all(text, ("TP",))))
+        assert [m.span() for m in tried] == [m.span() for m in finder.bare.finditer(text)], text
