@@ -213,12 +213,12 @@ class StoryIndex:
 
     # --- articles coming and going -------------------------------------------------------------
 
-    def remove(self, id_: str) -> None:
+    def remove(self, id_: str) -> bool:
         """Forget ``id_`` (deleted, or about to be signed again); its linked articles' stories
-        are worked out again."""
+        are worked out again. False when it had no signature."""
         row = self.db.execute("SELECT n, mh FROM story_sigs WHERE id = ?", (id_,)).fetchone()
         if row is None:
-            return
+            return False
         n, values = row
         if values is not None:
             self.db.executemany("DELETE FROM story_bands WHERE key = ? AND n = ?",
@@ -227,6 +227,7 @@ class StoryIndex:
                         (id_,))
         self.db.execute("DELETE FROM story_links WHERE a = ? OR b = ?", (id_, id_))
         self.db.execute("DELETE FROM story_sigs WHERE n = ?", (n,))
+        return True
 
     def forget(self, id_: str) -> None:
         """``id_``'s record is gone."""
@@ -239,7 +240,14 @@ class StoryIndex:
         :meth:`add`-ed by :meth:`add_pending`, in id order. Results arrive in the order the
         workers finish them, and which earlier articles a new one is compared with (at most
         :data:`MAX_CANDIDATES`) depends on what was added before it: matching in id order
-        makes the stories of a run the same whatever the number of workers."""
+        makes the stories of a run the same whatever the number of workers.
+
+        An article processed again loses its old signature and links here, with the new
+        record (committed together at the state's next checkpoint): a run interrupted before
+        :meth:`add_pending` leaves it unsigned, signed again from its record at the next run
+        (:meth:`unsigned`), never matched with its old text's signature."""
+        if self.remove(id_):  # the new record holds its own story (``story_of``: no row)
+            self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
         self.db.execute("INSERT OR REPLACE INTO story_pending VALUES (?, ?, ?, ?)",
                         (id_, sig.hashvalues, sig.shingles, sig.published))
 
@@ -250,17 +258,15 @@ class StoryIndex:
         later article's candidates are read from them)."""
         last = ""
         while True:
-            # whether the article has a signature already (processed again): only then is
-            # it looked for and removed first
+            # (an article processed again lost its old signature in :meth:`pend`)
             rows = self.db.execute(
-                "SELECT p.id, p.mh, p.shingles, p.published, s.n IS NOT NULL "
-                "FROM story_pending p LEFT JOIN story_sigs s ON s.id = p.id WHERE p.id > ? "
-                "ORDER BY p.id LIMIT ?", (last, batch)).fetchall()
+                "SELECT id, mh, shingles, published FROM story_pending WHERE id > ? "
+                "ORDER BY id LIMIT ?", (last, batch)).fetchall()
             if not rows:
                 break
             self._batch = _Batch()
-            for id_, values, shingles, published, signed in rows:
-                self.add(id_, Signature(values, shingles, published), signed=bool(signed))
+            for id_, values, shingles, published in rows:
+                self.add(id_, Signature(values, shingles, published), signed=False)
             self._write(self._batch)
             self._batch = None
             last = rows[-1][0]

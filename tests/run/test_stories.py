@@ -130,6 +130,40 @@ def test_a_copy_added_later_joins_its_story_in_a_run_of_it_alone(story_folder, c
     assert _records(out) == records
 
 
+def test_a_run_killed_before_matching_never_keeps_an_old_texts_signature(
+        story_folder, corpus_dir, tmp_path, monkeypatch):
+    out = tmp_path / "out" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert _records(out)["republished"]["story"] == "original"
+    # the copy's file now holds another piece; the run that processes it is killed after its
+    # record is committed, before the signatures are matched
+    other = _paragraphs(corpus_dir / OTHER)
+    _write(story_folder, "republished.txt", "24/09/2005 10:15", other[0], other[1:])
+    from partyx.errors import Interrupted
+    from partyx.run.stories import StoryIndex
+
+    def killed(self, batch=1000):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(StoryIndex, "add_pending", killed)
+        with pytest.raises(Interrupted):
+            run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    summary = run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert summary.processed == 0  # the record was kept: it is signed from it
+    # a later copy of the original joins the original's story, and the changed article
+    # (linked to it by its old text's signature, had that been kept) does not: it is in the
+    # story of the piece its new text copies (same_lead shares all but its lead)
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    _write(story_folder, "aggregated.txt", "25/09/2005 07:00", "Góp ý chống tham nhũng",
+           body[2:-3])
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    records = _records(out)
+    assert records["aggregated"]["story"] == "original"
+    assert records["republished"]["story"] == "same_lead"
+    assert records["republished"]["duplicate_of"] == "same_lead"
+
+
 def test_short_texts_are_never_linked():
     short = "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 đã bế mạc chiều nay."
     assert sign(short, None).hashvalues is None
