@@ -239,6 +239,8 @@ class PostParser:
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
         self._company_titles = frozenset(t["company_titles"])  # (see _brand)
+        self._brand_prefixes = tuple(t["brand_affixes"]["prefixes"])
+        self._brand_suffixes = tuple(t["brand_affixes"]["suffixes"])
         self._place_bodies: dict[str, str] = t["place_bodies"]  # (see _place_as_org)
         # other countries (data/names.json foreign_places, less Vietnam and any name of a
         # place of the gazetteer: "Sơn Tây"): a title right before one is that country's
@@ -357,14 +359,23 @@ class PostParser:
 
     def _brand(self, toks: list[Tok], j: int) -> tuple[Org, int] | None:
         """A firm named by its brand alone at ``toks[j]`` after a firm's title (``Oceanbank``,
-        ``TPBank``, ``BSC``): one capitalised word not spelled as a Vietnamese syllable, or
-        three or more capitals (an acronym the tokenizer does not spell out), the post ending
-        after it (punctuation, a person's name, a verb that ends a name: ``Tổng giám đốc
-        TPBank cho biết``); else None (``Giám đốc CDC Hà Nội``: a name goes on)."""
+        ``TPBank``, ``BSC``): three or more capitals (an acronym the tokenizer does not spell
+        out), or one capitalised word not spelled as a Vietnamese syllable that is shaped like
+        a brand (a capital inside it, or a brand's prefix or suffix: titles.json
+        ``brand_affixes``; ``Chủ tịch Putin``, ``Giám đốc Smith`` are no firms), the post
+        ending after it (punctuation, a person's name, a verb that ends a name: ``Tổng giám
+        đốc TPBank cho biết``); else None (``Giám đốc CDC Hà Nội``: a name goes on)."""
         n = len(toks)
         t = toks[j] if j < n else None
-        if t is None or not t.cap or not t.word or not t.text.isalnum() or (
-                len(t.text) < 3 if t.text.isupper() else is_syllable(t.text)):
+        if t is None or not t.cap or not t.word or not t.text.isalnum():
+            return None
+        word = t.text
+        if word.isupper():
+            if len(word) < 3:
+                return None
+        elif is_syllable(word) or not (
+                any(c.isupper() for c in word[1:]) or word.lower().startswith(self._brand_prefixes)
+                or word.lower().endswith(self._brand_suffixes)):
             return None
         k = j + 1
         if k < n and toks[k].word and not self.orgs.is_name_start(toks, k) and (

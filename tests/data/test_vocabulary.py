@@ -171,6 +171,7 @@ SHAPES = {
                "decision_objects": WORDS, "deputy_titles": STR_MAP, "assistant_titles": STR_MAP,
                "chain_words": {str: WORDS}, "head_titles": STR_MAP,
                "company_titles": WORDS, "step_dates": STR_MAP,
+               "brand_affixes": record(prefixes=WORDS, suffixes=WORDS),
                "place_bodies": STR_MAP},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},

@@ -390,6 +390,12 @@ def test_a_firm_written_by_its_brand_alone(stage):
     assert posts(a, "Nguyễn Xuân Tám") == {("nguyên Tổng Giám đốc", "Oceanbank")}
     assert posts(a, "Nguyễn Hưng Chín") == {("Tổng Giám đốc", "TPBank")}
     assert ("Giám đốc", "CDC") not in posts(a, "Lê Văn Mười")
+    # a foreign name or a loanword after the title is no firm (no organisation rather than it)
+    a = run(stage, "Ông Trần Văn Bình, Chủ tịch Putin, phát biểu. Ông Nguyễn Văn An, Giám đốc "
+                   "Smith cho biết. Ông Lê Văn Tư, Chủ tịch Vinachem, nói.")
+    assert not any(org in ("Putin", "Smith") for _, org in posts(a, "Trần Văn Bình")
+                   | posts(a, "Nguyễn Văn An"))
+    assert posts(a, "Lê Văn Tư") == {("Chủ tịch", "Vinachem")}
 
 
 def test_dated_steps_and_a_promotion_leave_the_earlier_post_former(stage):
