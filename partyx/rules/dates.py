@@ -165,7 +165,8 @@ def find_dates(text: str) -> list[DateMention]:
         add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
             _cue(text, m.start()))
     taken.add(m.span() for m in matches)
-    matches = [m for m in finditer_at(_RANGE, text, ngay) if not taken.meets(*m.span())]
+    matches = [m for m in finditer_at(_RANGE, text, ngay)
+               if not taken.meets(*m.span()) and _days_of_one_range(text, m)]
     for m in matches:
         month, year = int(m.group(4)), int(m.group(5)) if m.group(5) else None
         first_end = m.start(1) + len(m.group(1))
@@ -188,6 +189,15 @@ def find_dates(text: str) -> list[DateMention]:
             last = m.end()
     found.sort(key=lambda d: d.start)
     return _range_years(text, found)
+
+
+def _days_of_one_range(text: str, m: re.Match[str]) -> bool:
+    """Whether the two days of a :data:`_RANGE` match are one range: joined by a comma only
+    when they follow each other (``hai ngày 21, 22/9``; in ``Ngày 15, 3/4 đại biểu`` the 3/4
+    is a share)."""
+    if "," not in text[m.end(1):m.start(2)]:
+        return True
+    return 0 < int(m.group(2)) - int(m.group(1)) <= 3
 
 
 def _range_years(text: str, found: list[DateMention]) -> list[DateMention]:

@@ -271,3 +271,12 @@ def test_fast_finders_find_what_a_regex_scan_finds(text):
                        (dates._FULL_WORDS, ngay), (dates._RANGE, ngay)):
         got = [m.span() for m in finditer_at(rx, text, starts)]
         assert got == [m.span() for m in rx.finditer(text)], rx.pattern
+
+
+def test_two_days_joined_by_a_comma_follow_each_other():
+    def days(text):
+        return [(d.day, d.month) for d in dates.find_dates(text)]
+
+    assert days("Trong hai ngày 21, 22/9, hội nghị họp.") == [(21, 9), (22, 9)]
+    # a day, then a share: no range, and no 15/4 taken from the share's month
+    assert (15, 4) not in days("Ngày 15, 3/4 đại biểu đã về dự.")
