@@ -431,9 +431,7 @@ def restated_date(text: str, dates: list[FoundDate], at: int | None,
     bổ nhiệm …``), not a cited document's, a life's or a span's. ``None`` when no such
     sentence is, or two give different years; never for an event of no type (``other``: a
     commemoration's day is also the historical day's)."""
-    if kind == "other":
-        return None
-    found_day = _own_day(text, dates, at)
+    found_day = _own_day(text, dates, at, kind)
     if found_day is None:
         return None
     own, day, month = found_day
@@ -451,10 +449,13 @@ def restated_date(text: str, dates: list[FoundDate], at: int | None,
     return found
 
 
-def _own_day(text: str, dates: list[FoundDate], at: int | None
+def _own_day(text: str, dates: list[FoundDate], at: int | None, kind: str
              ) -> tuple[FoundDate, int, int] | None:
     """The event's date written without a year (at ``at``; else the first one of the lead
-    that is no document's, life's or span's), with its day and month."""
+    that is no document's, life's or span's), with its day and month; ``None`` for an event
+    of no type (``other``: a commemoration falls on its historical day)."""
+    if kind == "other":
+        return None
     if at is None:
         end = min(lead_end_of(text), _LEAD_REACH)
         own = next((d for d in dates if d.start < end and d.date is None
@@ -484,9 +485,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     số 1426/QĐ-TTg ngày 20/11/2023``) or in a sentence of the lead that makes it (``Theo
     Quyết định số 15-QĐ/TU ngày 10/3/2021, … thi hành kỷ luật ông A``), gives the year that
     puts the event on or after it, within :data:`_NEARBY_AFTER` days."""
-    if kind == "other":
-        return None
-    found_day = _own_day(text, dates, at)
+    found_day = _own_day(text, dates, at, kind)
     if found_day is None:
         return None
     own, day, month = found_day
