@@ -80,8 +80,6 @@ _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])\s?(?::|h|g)\s?([0-5]\d)(?::([0-5
                    r"(?:\s?(AM|PM|SA|CH)\b)?", re.IGNORECASE)
 # Words a date line carries besides the date: removed before looking for a byline in it.
 _OFFSET = re.compile(r"\b(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?\b", re.IGNORECASE)
-# A page's relative time, printed instead of the date ("Thanh Hà · 2 giờ trước")
-_RELATIVE_TIME = re.compile(r"\b\d{1,2}\s(?:giây|phút|giờ|ngày|tuần|tháng)\strước\b")
 
 
 def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
@@ -108,6 +106,7 @@ class _BylineWords:
     office: re.Pattern[str]  # a post ("TỔNG BÍ THƯ") or a signature's mark ("TM.", "KT.")
     mark: re.Pattern[str]  # a signature's mark
     affiliation: re.Pattern[str]
+    relative_time: re.Pattern[str]  # "2 giờ trước" (a portal's time stamp by a byline)
 
 
 @cache
@@ -119,6 +118,8 @@ def _words() -> _BylineWords:
     joins = "|".join(re.escape(j) for j in data["lead_joins"])
     firsts = sorted({w.split()[0] for w in data["credit_leads"]})  # "Theo", "Nguồn"
     return _BylineWords(
+        relative_time=re.compile(r"\b\d{1,2}\s(?:" + "|".join(map(re.escape, data["time_units"]))
+                                 + r")\strước\b"),
         # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
         leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
         credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
@@ -602,8 +603,9 @@ class HeaderReader:
                     authors += byline.names
                     head.outlet = head.outlet or byline.outlet
                 continue
-            if title is not None and len(line) <= 90 and _RELATIVE_TIME.search(line):
-                rest = _date_rest(_RELATIVE_TIME.sub(" ", line), self.sections)
+            if title is not None and len(line) <= 90 and (
+                    relative := _words().relative_time).search(line):
+                rest = _date_rest(relative.sub(" ", line), self.sections)
                 byline = self.byline(rest) if rest else None
                 if byline is not None:  # "Thanh Hà · 2 giờ trước": a byline and no date
                     authors += byline.names

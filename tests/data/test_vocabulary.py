@@ -81,7 +81,7 @@ SHAPES = {
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
                                    "lead_joins", "credit_leads", "photo_leads", "source_cues",
-                                   "trailing_words")},
+                                   "trailing_words", "time_units")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
