@@ -266,7 +266,7 @@ class StoryIndex:
                 break
             self._batch = _Batch()
             for id_, values, shingles, published in rows:
-                self.add(id_, Signature(values, shingles, published), signed=False)
+                self.add(id_, Signature(values, shingles, published), may_be_signed=False)
             self._write(self._batch)
             self._batch = None
             last = rows[-1][0]
@@ -278,11 +278,12 @@ class StoryIndex:
         self.db.executemany("INSERT OR IGNORE INTO story_dirty VALUES (?)", batch.ids)
         self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)", batch.rows)
 
-    def add(self, id_: str, sig: Signature, signed: bool = True) -> None:
+    def add(self, id_: str, sig: Signature, may_be_signed: bool = True) -> None:
         """``id_`` has a new record (whose ``story`` is its own id, ``duplicate_of`` null) made
         from an article with signature ``sig``: link it to the articles it copies or that copy
-        it. ``signed``: ``id_`` may have a signature already (else it is not looked for)."""
-        if signed:
+        it. ``may_be_signed``: ``id_`` may have a signature already (False: none is looked
+        for)."""
+        if may_be_signed:
             self.remove(id_)
         batch = self._batch
         if batch is None:
