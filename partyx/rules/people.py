@@ -57,6 +57,7 @@ from partyx.rules.posts import (
     FORMER,
     FORMER_MEMBER,
     MEMBER,
+    MEMBER_TITLE,
     NOMINATED,
     PURPOSE,
     Post,
@@ -875,7 +876,7 @@ class PeopleFinder:
                 continue  # (one date only)
             later = {(p.title, p.org.name if p.org else None) for w, p in posts if w == last}
             for when, p in posts:
-                if when < last and p.status != FORMER and not p.title.startswith("Ủy viên") and (
+                if when < last and p.status != FORMER and not p.title.startswith(MEMBER_TITLE) and (
                         (p.title, p.org.name if p.org else None) not in later):
                     p.status = FORMER
 

@@ -178,6 +178,9 @@ def load_title_words() -> TitleWords:
     )
 
 
+# The canonical title of a committee's member (the titles of titles.json that map to it).
+MEMBER_TITLE = "Ủy viên"
+
 # What a decision cue does to the posts after it (see decision_cues).
 CURRENT, FORMER, MEMBER, FORMER_MEMBER, NOMINATED, PURPOSE = (
     "current", "former", "member", "former member", "nominated", "purpose")
@@ -296,7 +299,7 @@ class PostParser:
                 assert written is not None  # (a member word opens with its committee's)
                 (canon, utype), _ = written
                 org = orgs.committee_of(canon, utype, toks, j, ctx)[0]
-            return Post("Ủy viên", org, status, start, j)
+            return Post(MEMBER_TITLE, org, status, start, j)
         if head in v.body_members.root:
             body = self._body_member(toks, i, ctx, status, start)
             if body is not None:
@@ -623,7 +626,7 @@ class PostParser:
             break
         return posts, end
 
-    def member_post(self, org: Org, title: str = "Ủy viên") -> tuple[str, Org]:
+    def member_post(self, org: Org, title: str = MEMBER_TITLE) -> tuple[str, Org]:
         """The post a member of ``org`` holds: ``Ủy viên`` (or ``title``), but ``Bí thư`` of
         ``Ban Bí thư Trung ương Đảng`` (``member_titles``)."""
         known = self.words.member_titles.get(org.name)
