@@ -118,7 +118,7 @@ def shingle_hashes(text: str | None) -> Any:
         text = text.lower()  # the table gives the lower case of the rest as it is
     places = _multipliers()
     # a line break before and after: every syllable has a start and an end inside
-    cps = np.frombuffer(f"\n{text}\n".encode("utf-32-le"), dtype=np.uint32)
+    cps = np.frombuffer(f"\n{text}\n".encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     chars = _syllable_chars().take(cps, mode="clip")  # 0: not part of a syllable
     inside = chars != 0
     edges = np.flatnonzero(inside[1:] != inside[:-1])

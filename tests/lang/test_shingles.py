@@ -115,3 +115,10 @@ def test_one_look_up_per_character_is_what_lower_case_then_a_test_gives():
     assert table[0x10000] == 0 and len(table) == 0x10001
     assert all(ord(c) >= 0x10000 for cp in range(0x10000, sys.maxunicode + 1)
                for c in chr(cp).lower())
+
+
+def test_a_lone_surrogate_separates_syllables_and_does_not_fail():
+    # a text can hold one (a plugin's, a reader's escape of a bad byte): it is no letter
+    text = "Hội nghị Ban Chấp hành\ud800Đảng bộ tỉnh lần thứ năm bế mạc"
+    assert shingle_hashes(text).tolist() == reference(text)
+    assert shingle_hashes(text).tolist() == shingle_hashes(text.replace("\ud800", " ")).tolist()
