@@ -279,7 +279,7 @@ def _run_with_state(opts: RunOptions, output: Path, pipeline: _Pipeline, state: 
             stories.forget(id_)
         changed = True
     if work.tasks and _forks_workers(opts):
-        prepare()  # datasketch, imported once before the workers fork (spawned ones import it)
+        prepare()  # numpy and MinHash, imported once before the workers fork
     if work.tasks or work.copies:
         state.set_meta("output", "")  # FILE is stale from now until it is written again
         # rows whose content has a record already; before pruning, which may remove the id

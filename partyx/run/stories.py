@@ -35,6 +35,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
+import importlib.util
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -96,20 +99,49 @@ class _Batch:
 
 
 def prepare() -> None:
-    """Import datasketch (numpy, scipy: about half a second) before worker processes are
-    forked, so that they do not each pay for it; then freeze the heap (:func:`gc.freeze`).
+    """Import what signing needs (numpy, datasketch's MinHash: :func:`_minhash`) before
+    worker processes are forked, so that they do not each pay for it; then freeze the heap
+    (:func:`gc.freeze`).
 
-    What the imports leave (scipy's modules, functions and docstrings: about as many objects
-    as the rest of partyx) lives as long as the process, but each full collection of the
-    cyclic garbage collector would go over it again, and so would the collections at exit:
-    measured with callgrind (bench/bench_workers.py), 0.3 M instructions per article of a
-    500-article run in the process that owns the state. Frozen, it is never scanned (objects
-    are still freed when their last reference goes; only a cycle among them would stay)."""
+    What the imports leave (numpy's modules, functions and docstrings) lives as long as the
+    process, but each full collection of the cyclic garbage collector would go over it again,
+    and so would the collections at exit: measured with callgrind (bench/bench_workers.py),
+    0.3 M instructions per article of a 500-article run in the process that owns the state
+    when scipy was imported too. Frozen, it is never scanned (objects are still freed when
+    their last reference goes; only a cycle among them would stay)."""
     shingle_hashes("the tables of shingle hashing, made once")  # numpy first (one thread)
-    import datasketch  # noqa: F401
-
     _permutations()
     gc.freeze()
+
+
+@lru_cache(maxsize=1)
+def _minhash() -> Any:
+    """datasketch's ``MinHash`` class, imported without running ``datasketch/__init__.py``.
+
+    The package's ``__init__`` imports every sketch of the library, among them its LSH
+    indexes, which import scipy (to choose their bands by integration): about half a second
+    and 1.8 G instructions for each run that signs, for a class that needs numpy alone
+    (``datasketch.minhash`` imports ``datasketch.hashfunc``: hashlib and struct). So the
+    package is entered as a bare namespace (its ``__path__``, no code run) while
+    ``datasketch.minhash`` is imported, then taken out of ``sys.modules`` again: a later
+    ``import datasketch`` (a plugin's, a test's) runs the real ``__init__``, which finds
+    ``datasketch.minhash`` already imported and uses the same class. Where datasketch is
+    already imported, or its layout is not what this expects, it is imported as usual."""
+    if "datasketch" not in sys.modules:
+        spec = importlib.util.find_spec("datasketch")
+        if spec is not None and spec.submodule_search_locations is not None:
+            bare = importlib.util.module_from_spec(spec)  # __path__ set, __init__ not run
+            sys.modules["datasketch"] = bare
+            try:
+                return importlib.import_module("datasketch.minhash").MinHash
+            except ImportError:
+                pass
+            finally:
+                if sys.modules.get("datasketch") is bare:
+                    del sys.modules["datasketch"]
+    from datasketch import MinHash
+
+    return MinHash
 
 
 def sign(text: str | None, published: str | None) -> Signature:
@@ -117,7 +149,7 @@ def sign(text: str | None, published: str | None) -> Signature:
     hashes = shingle_hashes(text)
     if len(hashes) < MIN_SHINGLES:
         return Signature(None, len(hashes), published)
-    from datasketch import MinHash
+    MinHash = _minhash()  # noqa: N806 (a class)
 
     # the shingles come hashed (32 bits, :func:`partyx.lang.shingles.shingle_hashes`):
     # datasketch takes them as they are (it mixes them before its permutations)
@@ -143,9 +175,7 @@ def _as_is(value: Any) -> Any:
 def _permutations() -> Any:
     """datasketch's permutations for :data:`NUM_PERM` and :data:`SEED` (made once, not for
     every article)."""
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return _minhash()(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def _values(values: bytes) -> Any:

@@ -287,9 +287,29 @@ def test_the_stories_of_a_run_do_not_depend_on_the_order_results_arrive_in(corpu
         assert stories(shuffled) == first
 
 
+def test_signing_imports_datasketchs_minhash_without_scipy():
+    # datasketch's __init__ imports its LSH indexes, which import scipy (half a second, paid
+    # by every run that signs): signing takes the MinHash class alone, and a later import of
+    # the whole package gives that same class
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from partyx.run.stories import prepare, sign, _minhash\n"
+              "prepare()\n"
+              "text = ' '.join(f'câu số {i} của bài viết về hội nghị' for i in range(40))\n"
+              "assert sign(text, None).hashvalues is not None\n"
+              "print('scipy' in sys.modules, 'datasketch' in sys.modules)\n"
+              "import datasketch\n"
+              "print(datasketch.MinHash is _minhash(), 'scipy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False", "True", "True"]
+
+
 def test_a_run_with_nothing_new_does_not_import_datasketch(story_folder, tmp_path):
-    # datasketch imports scipy (for its LSH, which partyx does not use): about half a second,
-    # paid by a run that has articles to sign, never by one that has nothing new
+    # numpy and datasketch's MinHash are imported by a run that has articles to sign, never
+    # by one that has nothing new
     import subprocess
     import sys
 
