@@ -28,18 +28,21 @@ def run(mode: str, corpus: Path) -> tuple[int, list[int]]:
     """The instructions of the main process and of each worker."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "cg.%p"
-        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
-                        "--zero-before=PyOS_AfterFork_Child", f"--callgrind-out-file={out}",
-                        sys.executable, "-c", _RUN, str(ROOT), "1" if mode == "off" else "0",
-                        str(corpus), str(Path(tmp) / "records.jsonl")],
-                       check=True, capture_output=True)
+        proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                                "--zero-before=PyOS_AfterFork_Child",
+                                f"--callgrind-out-file={out}", sys.executable, "-c", _RUN,
+                                str(ROOT), "1" if mode == "off" else "0", str(corpus),
+                                str(Path(tmp) / "records.jsonl")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if proc.wait():
+            raise SystemExit(f"the run failed (exit {proc.returncode})")
         counts = {}
         for f in Path(tmp).glob("cg.*"):
             text = f.read_text(errors="replace")
             pid = int(f.name.split(".")[1])
             total = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
             counts[pid] = int(total.group(1)) if total else 0
-    main_pid = min(counts)  # the run's process is started first
+    main_pid = proc.pid  # valgrind runs python in its own process (process ids wrap around)
     return counts[main_pid], [c for p, c in sorted(counts.items()) if p != main_pid]
 
 
