@@ -139,6 +139,7 @@ class _Vocab:
     obituary: tuple[str, ...]  # words of a headline or lead that announces a death
     death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
     career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
+    announces: re.Pattern[str]  # before a cited document: the event hands it over (``trao``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -173,7 +174,8 @@ def _vocab() -> _Vocab:
                   re.compile(dated["not_event_before"], re.IGNORECASE),
                   tuple(dated["obituary"]),
                   re.compile(dated["death_before"], re.IGNORECASE),
-                  re.compile(dated["career_after"], re.IGNORECASE), after, before, speaker)
+                  re.compile(dated["career_after"], re.IGNORECASE),
+                  re.compile(dated["announces_before"], re.IGNORECASE), after, before, speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -507,24 +509,31 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     career = _vocab().career
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
-                and _year_written(text, d) and not _no_event_date(text, d) \
-                and not career.match(text, d.end):
+                and _year_written(text, d) and not career.match(text, d.end) \
+                and (not _no_event_date(text, d) or _range_end(text, d)):
             add(dt.date.fromisoformat(d.date))
-    if kind in _DECIDED:  # the decision an appointment's or a discipline's ceremony hands
-        start, stop = sentence_at(text, own.start)  # over, cited in its sentence or in one of
-        reach = min(len(text), 2 * _LEAD_REACH)  # the lead that makes it: signed before
-        for d in dates:
-            if d.start >= reach:
-                break
-            if d.date and d is not own and _close(d.date, month, day) \
-                    and _year_written(text, d) and is_cited(text[max(0, d.start - 30):d.start]) \
-                    and (start <= d.start < stop or _acts(text, d.start, kind)):
-                add(dt.date.fromisoformat(d.date), after=True)
+    # the document the event hands over, announces or carries out, cited with its date in
+    # the event's sentence (``Sáng 22/9, … thông báo Kết luận số 292, ngày 21/9/2017``); for
+    # an appointment or a discipline, any cited in its sentence or in a sentence of the lead
+    # that makes it (``Theo Quyết định số 15-QĐ/TU ngày 10/3/2021, … thi hành kỷ luật ông
+    # A``): signed before
+    start, stop = sentence_at(text, own.start)
+    reach = min(len(text), 2 * _LEAD_REACH)
+    decided = kind in _DECIDED
+    for d in dates:
+        if d.start >= reach:
+            break
+        if d.date and d is not own and _close(d.date, month, day) \
+                and _year_written(text, d) and is_cited(text[max(0, d.start - 30):d.start]) \
+                and ((start <= d.start < stop and (decided or _announced(text, start, d.start)))
+                     or (decided and _acts(text, d.start, kind))):
+            add(dt.date.fromisoformat(d.date), after=True)
     for end in reporting_ends(text):
         add(end)
     if not near:
         return None
     latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    # (not the end of a term or a plan: ``nhiệm kỳ 2015 - 2020``, ``đến năm 2030``)
     years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
         return None
@@ -534,6 +543,25 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
 _NEARBY_AFTER = 90  # the same, for an event after the step
+
+
+def _announced(text: str, start: int, at: int) -> bool:
+    """The document cited with the date at ``at`` is what the event of the sentence opening at
+    ``start`` hands over, announces or carries out (``thông báo Kết luận số 292, ngày``)."""
+    return _vocab().announces.search(text, max(start, at - _ANNOUNCES_REACH), at) is not None
+
+
+_ANNOUNCES_REACH = 90  # the verb, the document's name and number, before its date
+
+
+def _range_end(text: str, d: FoundDate) -> bool:
+    """``d`` ends a range of days that opens just before it (``từ ngày 13 đến 16/9/2017``):
+    the end of the event's span, not a term's (``tính đến``)."""
+    return _RANGE_OPEN.search(text, max(0, d.start - 24), d.start) is not None
+
+
+# The first day of a range, right before its last: ``ngày 13 đến ``, ``ngày 13 - ``.
+_RANGE_OPEN = re.compile(r"\b[Nn]gày\s{1,3}\d{1,2}\s?(?:đến|tới|-|–)\s?$")
 
 
 def _acts(text: str, at: int, kind: str) -> bool:
@@ -549,7 +577,10 @@ def _close(iso: str, month: int, day: int) -> bool:
     return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)
+# A year written (history's too), not one closing a span or a target (``2015 - 2020``,
+# ``đến năm 2030``, ``giai đoạn 2017 – 2018``): those lie ahead of the article as often.
+_YEAR = re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
+                   r"(?<!đến năm )(?<!tới năm )(?<!đến )(?<!tới )(?:19|20)\d\d(?!\d)")
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.

@@ -98,9 +98,11 @@ SHAPES = {
                                    object_before=regex, object_after=regex),
                # rules/dates.py (what ties a year to the event)
                "dates": record(_doc=STR, opens_term=regex, not_opening=regex, review=regex,
-                               national_congress_years={str: INT}, as_of=regex),
+                               national_congress_years={str: INT}, as_of=regex,
+                               edition=regex, not_edition=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
-                                   death_before=regex, career_after=regex)},
+                                   death_before=regex, career_after=regex,
+                                   announces_before=regex)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},

@@ -743,3 +743,36 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
 )
 def test_event_date_classes(text, expected):
     assert run(text)["date"] == expected
+
+
+def test_a_session_held_over_days_dates_the_event_that_follows_it():
+    # the session that reached the conclusion, a range whose end writes the year
+    text = ("Hôm nay (12/4), Ủy ban Kiểm tra Trung ương đã làm việc với Tỉnh ủy, công bố kết "
+            "luận.\n\nKết luận được đưa ra sau kỳ họp diễn ra từ ngày 2 đến 5/4/2019 tại Hà Nội.")
+    assert run(text)["date"] == "2019-04-12"
+    # a term's last year is no later history that makes the session's year an old one
+    assert run(text + " Ban Thường vụ nhiệm kỳ 2015 - 2020 có vi phạm.")["date"] == "2019-04-12"
+    # a deadline is no step of the story
+    text = ("Hôm nay (12/4), Ủy ban Kiểm tra Trung ương làm việc với Tỉnh ủy.\n\nTỉnh phải "
+            "hoàn thành việc khắc phục đến ngày 30/4/2019.")
+    assert run(text)["date"] is None
+
+
+def test_a_document_the_event_announces_dates_it():
+    text = ("Sáng 12/4, Đoàn công tác của Ủy ban Kiểm tra Trung ương làm việc với Ban Thường "
+            "vụ Tỉnh ủy, thông báo Kết luận số 31, ngày 10/4/2019 của Ủy ban.")
+    assert run(text)["date"] == "2019-04-12"
+    text = ("Ngày 9-10, Bộ Chỉ huy tổ chức Hội nghị triển khai thực hiện Nghị định 55/2019/NĐ-CP "
+            "ngày 2-8-2019 của Chính phủ.")
+    assert run(text)["date"] == "2019-10-09"
+    # a document the event is only about may be years old
+    text = ("Sáng 12/4, Tỉnh ủy làm việc với Huyện ủy về việc thực hiện Chỉ thị số 05-CT/TW "
+            "ngày 10/4/2016 của Bộ Chính trị.")
+    assert run(text)["date"] is None
+
+
+def test_a_career_summary_gives_the_event_no_year():
+    text = ("Sáng 20.5 tại Hà Nội, Hội nghị đã hiệp thương cử ông A giữ chức Chủ tịch. Tóm tắt "
+            "quá trình công tác: + Tháng 1.2014 – 13.4.2014: Phó Bí thư Tỉnh ủy; + Từ "
+            "14.4.2014 đến tháng 9.2014: Bí thư Tỉnh ủy; + Tháng 10.2014 - nay: Phó Chủ tịch.")
+    assert run(text)["date"] is None
