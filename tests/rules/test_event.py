@@ -776,3 +776,27 @@ def test_a_career_summary_gives_the_event_no_year():
             "quá trình công tác: + Tháng 1.2014 – 13.4.2014: Phó Bí thư Tỉnh ủy; + Từ "
             "14.4.2014 đến tháng 9.2014: Bí thư Tỉnh ủy; + Tháng 10.2014 - nay: Phó Chủ tịch.")
     assert run(text)["date"] is None
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the Front elects its officers by consultation; a member added to a committee
+        ("Hiệp thương cử Chủ tịch Ủy ban MTTQ tỉnh", "Các đại biểu dự.", "appointment"),
+        (None, "Sáng 4/6, Hội nghị đã hiệp thương cử bà B giữ cương vị mới.", "appointment"),
+        ("Bổ sung ông Z vào Ban Thường vụ Tỉnh ủy", "Các đại biểu dự.", "appointment"),
+        # voters consulted, a list added to: no post
+        (None, "Sáng 4/6, Ủy ban MTTQ tổ chức hội nghị hiệp thương lần thứ hai.", "conference"),
+        (None, "Sáng 4/6, Sở bổ sung kinh phí vào dự toán.", "other"),
+        # disciplining party members; Party discipline as a thing is no event
+        ("Kỷ luật đảng viên vi phạm quy định", "Các đại biểu dự.", "discipline"),
+        ("Giữ nghiêm kỷ luật Đảng trong tình hình mới", "Các đại biểu dự.", "other"),
+        # a tool's function, a school test: no inspection
+        ("Mạng xã hội thử tính năng kiểm tra người theo dõi", "Người dùng hài lòng.", "other"),
+        (None, "Ứng dụng hỗ trợ kiểm tra tốc độ mạng.", "other"),
+        ("Ca khúc xuất hiện trong đề kiểm tra môn Văn", "Học sinh thích.", "other"),
+        ("Kiểm tra công tác phòng chống dịch tại huyện", "Các đại biểu dự.", "inspection"),
+    ],
+)
+def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
+    assert run(text, title=title)["type"] == expected
