@@ -800,3 +800,24 @@ def test_a_career_summary_gives_the_event_no_year():
 )
 def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a headline naming only the meeting: the post it gives or the sanction it decides
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15",
+         "Sáng 8/5, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ 15. Hội nghị đã bầu "
+         "bổ sung ông C giữ chức Phó Bí thư Tỉnh ủy.", "appointment"),
+        ("Hội nghị Ban Thường vụ Huyện ủy",
+         "Chiều 8/5, Ban Thường vụ Huyện ủy họp, quyết định thi hành kỷ luật bằng hình thức "
+         "cảnh cáo đối với ông D.", "discipline"),
+        # what else it does leaves it a conference; a congress stays one
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15",
+         "Sáng 8/5, Hội nghị cho ý kiến vào dự thảo báo cáo chính trị.", "conference"),
+        ("Đại hội Đảng bộ huyện lần thứ XX",
+         "Sáng 8/5, Đại hội bầu ông E giữ chức Bí thư Huyện ủy.", "congress"),
+    ],
+)
+def test_a_meeting_named_alone_is_what_it_decides(title, text, expected):
+    assert run(text, title=title)["type"] == expected
