@@ -336,7 +336,8 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         if d.start >= end:
             break
         cue = d.cue
-        if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start))) \
+        if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)
+                                  and not _no_event_date(text, d))) \
                 and not _history(text, d, pub):
             return EventDate(d.date, d.start)
     head = text[:600]

@@ -821,3 +821,12 @@ def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
 )
 def test_a_meeting_named_alone_is_what_it_decides(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+def test_a_sentence_near_a_date_of_no_event_is_not_the_event_sentence():
+    # a birth date, a count's date close after a sentence opens: no event's
+    assert run("Tỉnh ủy tổ chức hội nghị. Ông A sinh ngày 8/5/1960.")["date"] is None
+    text = "Tính đến ngày 30/4/2023, Đảng bộ tỉnh có 52.000 đảng viên."
+    assert run(text, published="2023-05-09T08:00:00+07:00")["date"] == "2023-05-09"
+    # an event's date that opens a sentence stays its date
+    assert run("Tỉnh ủy họp. Ngày 8/5/2023, Tỉnh ủy tổ chức hội nghị.")["date"] == "2023-05-08"
