@@ -299,6 +299,7 @@ class _Evidence:
     as_of: re.Pattern[str]  # before a date: what is reported holds at it (``tính đến ngày``)
     edition: re.Pattern[str]  # an event named with its year after it (``Hội nghị … 2017``)
     not_edition: re.Pattern[str]  # written between them: the year is no edition's
+    present_year: re.Pattern[str]  # ``từ đầu năm 2017 đến nay``: the present's year
 
 
 @cache
@@ -310,7 +311,7 @@ def _evidence() -> _Evidence:
                      re.compile(data["review"]),
                      {int(k): int(v) for k, v in data["national_congress_years"].items()},
                      re.compile(data["as_of"]), re.compile(data["edition"]),
-                     re.compile(data["not_edition"]))
+                     re.compile(data["not_edition"]), re.compile(data["present_year"]))
 
 
 class Reference(NamedTuple):
@@ -348,9 +349,10 @@ def reference(
     ``text[:head]``, and the sentences of the lead's dates without a year): a term opened
     by a congress or a first plenum (``Đại hội … nhiệm kỳ 2025-2030`` -> 2025), the national
     congress it takes place at, a reviewed period (``sơ kết 6 tháng đầu năm 2024`` -> the day
-    nearest 30/6/2024); last, the date the figures reported hold at (``tính đến ngày
-    19/5/2020``, the day nearest it). Never a birth, a career or a historical date, nor the
-    machine clock: else nothing is known."""
+    nearest 30/6/2024), the year in the event's name (``Hội nghị … năm 2017``); last, the
+    date the figures reported hold at (``tính đến ngày 19/5/2020``, the day nearest it), else
+    the year whose start a span to the present opens (``từ đầu năm 2017 đến nay``). Never a
+    birth, a career or a historical date, nor the machine clock: else nothing is known."""
     pub = _published_date(published)
     if pub:
         return Reference(pub.year, None, pub)
@@ -385,6 +387,10 @@ def reference(
     for d in full:  # "tính đến ngày 19/5/2020, đã có …": the present of what is reported
         if ev.as_of.search(text[max(0, d.start - 24):d.start].lower()):
             return Reference(d.year, None, dt.date(d.year, d.month, d.day))  # type: ignore[arg-type]
+    if "đầu năm" in text.lower():  # "Từ đầu năm 2017 đến nay": the present is in 2017
+        since = ev.present_year.search(text.lower())
+        if since:
+            return Reference(int(since.group(1)))
     return Reference(None)
 
 

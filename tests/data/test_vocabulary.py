@@ -99,7 +99,7 @@ SHAPES = {
                # rules/dates.py (what ties a year to the event)
                "dates": record(_doc=STR, opens_term=regex, not_opening=regex, review=regex,
                                national_congress_years={str: INT}, as_of=regex,
-                               edition=regex, not_edition=regex),
+                               edition=regex, not_edition=regex, present_year=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
                                    death_before=regex, career_after=regex,
                                    announces_before=regex)},

@@ -310,3 +310,13 @@ def test_year_from_the_name_of_an_event_held_that_year():
 )
 def test_no_year_from_what_is_no_event_name(text):
     assert infer_year(text) is None
+
+
+def test_year_of_a_span_from_a_years_start_to_the_present():
+    assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ đầu năm 2019 đến nay, Cục đã lấy "
+                      "hàng trăm mẫu.") == 2019
+    # a span from a year (not its start) to the present says nothing of the present's year
+    assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ năm 2012 đến nay, Cục đã lấy "
+                      "hàng trăm mẫu.") is None
+    assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ đầu năm 2019 đến tháng 6, Cục đã "
+                      "lấy hàng trăm mẫu.") is None
