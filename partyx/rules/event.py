@@ -126,6 +126,7 @@ class _Vocab:
     lower_post_cues: tuple[str, ...]  # cues whose title may be lower-cased (``tân tổng bí thư``)
     head_new_cues: tuple[str, ...]  # in a headline: ``có`` <title> … ``mới``
     head_new_after: tuple[str, ...]  # the words closing that post (``mới``)
+    dismissals: tuple[str, ...]  # an appointment's words that end a post (``miễn nhiệm``)
     posts: frozenset[str]  # the titles, lower-cased (data/titles.json)
     post_words: int  # the most words of a title
     after_do: re.Pattern[str]
@@ -165,7 +166,8 @@ def _vocab() -> _Vocab:
                   tuple(w.lower() for w in new_post["headline_before_title"]),
                   tuple(w.lower() for w in new_post["lower_case_before_title"]),
                   tuple(w.lower() for w in new_post["headline_new"]["before"]),
-                  tuple(w.lower() for w in new_post["headline_new"]["after"]), posts,
+                  tuple(w.lower() for w in new_post["headline_new"]["after"]),
+                  tuple(w.lower() for w in new_post["dismissals"]), posts,
                   max(len(t.split()) for t in posts),
                   re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
@@ -658,6 +660,14 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
                            if not h and not hit[3] and hit[2] in _DECIDED]
                 if decided:
                     return min(decided)[2]
+        if hits and head and min(hits)[2] == "appointment" \
+                and any(w in zone.lower() for w in v.dismissals):
+            # a headline's dismissal (``Miễn nhiệm chức vụ … đối với ông E``) that the event's
+            # sentence or the lead ties to a violation (``… do vi phạm``) is a discipline
+            for z, h in zones:
+                if not h and any(hit[2] == "discipline" and not hit[3] for hit in
+                                 found.setdefault((z, h), _first_actions(z, h))):
+                    return "discipline"
         if hits:
             return min(hits)[2]
     return "other"

@@ -92,7 +92,7 @@ SHAPES = {
                "new_post": record(_doc=STR, before_title=WORDS, headline_before_title=WORDS,
                                   lower_case_before_title=WORDS,
                                   headline_new=record(before=WORDS, after=WORDS),
-                                  not_posts=WORDS),
+                                  not_posts=WORDS, dismissals=WORDS),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
                                    object_before=regex, object_after=regex),

@@ -830,3 +830,24 @@ def test_a_sentence_near_a_date_of_no_event_is_not_the_event_sentence():
     assert run(text, published="2023-05-09T08:00:00+07:00")["date"] == "2023-05-09"
     # an event's date that opens a sentence stays its date
     assert run("Tỉnh ủy họp. Ngày 8/5/2023, Tỉnh ủy tổ chức hội nghị.")["date"] == "2023-05-08"
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a dismissal the lead ties to a violation is a discipline
+        ("Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông E",
+         "Sáng 8/5, HĐND huyện miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông E do có "
+         "vi phạm.", "discipline"),
+        ("Ông N thôi giữ chức Giám đốc Sở",
+         "Chiều 8/5, UBND tỉnh công bố quyết định. Ông N bị kỷ luật cảnh cáo hồi tháng 3.",
+         "discipline"),
+        # one at the person's wish, or a post given, stays an appointment
+        ("Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông E",
+         "Sáng 8/5, HĐND huyện miễn nhiệm ông E theo nguyện vọng cá nhân.", "appointment"),
+        ("Bổ nhiệm ông A làm Giám đốc Sở",
+         "Sáng 8/5, UBND tỉnh bổ nhiệm ông A thay ông B bị kỷ luật.", "appointment"),
+    ],
+)
+def test_a_dismissal_for_a_violation_is_a_discipline(title, text, expected):
+    assert run(text, title=title)["type"] == expected
