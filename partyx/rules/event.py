@@ -651,11 +651,13 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
             leading = [hit[:3] for hit in found[zone, head] if hit[3] and hit[1] in v.leads]
             if leading and min(leading) < min(hits):
                 return min(leading)[2]
-        if hits and containers and head and min(hits)[1] not in v.leads:
-            # a headline that names only a meeting or a delegation: a post it gives or a
-            # sanction it decides, written in the event's sentence or the lead, is the event
-            # (``Hội nghị Ban Chấp hành … lần thứ 15`` that elects a Vice Secretary)
-            for z, h in zones:
+        if hits and containers and min(hits)[1] not in v.leads:
+            # a headline or an event sentence that names only a meeting or a delegation: a
+            # post it gives or a sanction it decides, written in the event's sentence or the
+            # lead, is the event (``Hội nghị Ban Chấp hành … lần thứ 15`` that elects a Vice
+            # Secretary; ``Sáng 8/5, Tỉnh ủy tổ chức hội nghị công bố quyết định … Theo đó,
+            # ông A được điều động …``)
+            for z, h in zones[zones.index((zone, head)) + 1:]:
                 decided = [hit[:3] for hit in found.setdefault((z, h), _first_actions(z, h))
                            if not h and not hit[3] and hit[2] in _DECIDED]
                 if decided:

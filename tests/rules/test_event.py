@@ -817,6 +817,14 @@ def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
          "Sáng 8/5, Hội nghị cho ý kiến vào dự thảo báo cáo chính trị.", "conference"),
         ("Đại hội Đảng bộ huyện lần thứ XX",
          "Sáng 8/5, Đại hội bầu ông E giữ chức Bí thư Huyện ủy.", "congress"),
+        # the same when the event's sentence names only the meeting
+        ("Công bố quyết định của Bộ Chính trị",
+         "Sáng 8/5, Tỉnh ủy tổ chức hội nghị công bố quyết định của Bộ Chính trị. Theo đó, "
+         "ông A được điều động giữ chức Bí thư Tỉnh ủy.", "appointment"),
+        (None, "Sáng 8/5, Ban Thường vụ Huyện ủy tổ chức hội nghị. Hội nghị đã thi hành kỷ luật "
+         "khiển trách ông B.", "discipline"),
+        (None, "Sáng 8/5, Tỉnh ủy tổ chức hội nghị. Tham dự có ông C, Trưởng Ban Kiểm tra.",
+         "conference"),
     ],
 )
 def test_a_meeting_named_alone_is_what_it_decides(title, text, expected):
