@@ -796,6 +796,10 @@ def test_a_career_summary_gives_the_event_no_year():
         (None, "Ứng dụng hỗ trợ kiểm tra tốc độ mạng.", "other"),
         ("Ca khúc xuất hiện trong đề kiểm tra môn Văn", "Học sinh thích.", "other"),
         ("Kiểm tra công tác phòng chống dịch tại huyện", "Các đại biểu dự.", "inspection"),
+        # where people live and work is no working session; a visit to work there is
+        (None, "Hội dành cho sinh viên sinh sống, học tập và làm việc tại thành phố Huế.",
+         "other"),
+        (None, "Sáng 5/6, Bộ trưởng đến thăm và làm việc tại tỉnh Gia Lai.", "working_session"),
     ],
 )
 def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
