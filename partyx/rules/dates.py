@@ -297,6 +297,9 @@ class _Evidence:
     review: re.Pattern[str]  # a review of a period (``sơ kết``, ``tổng kết``)
     national_years: dict[int, int]  # the year of each national Party congress (ordinal)
     as_of: re.Pattern[str]  # before a date: what is reported holds at it (``tính đến ngày``)
+    edition: re.Pattern[str]  # an event named with its year after it (``Hội nghị … 2017``)
+    not_edition: re.Pattern[str]  # written between them: the year is no edition's
+    present_year: re.Pattern[str]  # ``từ đầu năm 2017 đến nay``: the present's year
 
 
 @cache
@@ -307,7 +310,8 @@ def _evidence() -> _Evidence:
     return _Evidence(re.compile(data["opens_term"]), re.compile(data["not_opening"]),
                      re.compile(data["review"]),
                      {int(k): int(v) for k, v in data["national_congress_years"].items()},
-                     re.compile(data["as_of"]))
+                     re.compile(data["as_of"]), re.compile(data["edition"]),
+                     re.compile(data["not_edition"]), re.compile(data["present_year"]))
 
 
 class Reference(NamedTuple):
@@ -345,9 +349,10 @@ def reference(
     ``text[:head]``, and the sentences of the lead's dates without a year): a term opened
     by a congress or a first plenum (``Đại hội … nhiệm kỳ 2025-2030`` -> 2025), the national
     congress it takes place at, a reviewed period (``sơ kết 6 tháng đầu năm 2024`` -> the day
-    nearest 30/6/2024); last, the date the figures reported hold at (``tính đến ngày
-    19/5/2020``, the day nearest it). Never a birth, a career or a historical date, nor the
-    machine clock: else nothing is known."""
+    nearest 30/6/2024), the year in the event's name (``Hội nghị … năm 2017``); last, the
+    date the figures reported hold at (``tính đến ngày 19/5/2020``, the day nearest it), else
+    the year whose start a span to the present opens (``từ đầu năm 2017 đến nay``). Never a
+    birth, a career or a historical date, nor the machine clock: else nothing is known."""
     pub = _published_date(published)
     if pub:
         return Reference(pub.year, None, pub)
@@ -374,13 +379,18 @@ def reference(
             return Reference(last)
     for zone in _event_zones(text, mentions, head):
         low = zone.lower()
-        found = _term_opened(low) or _national_congress(zone, low) or _reviewed_period(low)
+        found = _term_opened(low) or _national_congress(zone, low) or _reviewed_period(low) \
+            or _edition_year(low)
         if found:
             return found
     ev = _evidence()
     for d in full:  # "tính đến ngày 19/5/2020, đã có …": the present of what is reported
         if ev.as_of.search(text[max(0, d.start - 24):d.start].lower()):
             return Reference(d.year, None, dt.date(d.year, d.month, d.day))  # type: ignore[arg-type]
+    if "đầu năm" in text.lower():  # "Từ đầu năm 2017 đến nay": the present is in 2017
+        since = ev.present_year.search(text.lower())
+        if since:
+            return Reference(int(since.group(1)))
     return Reference(None)
 
 
@@ -463,6 +473,28 @@ def _reviewed_period(low: str) -> Reference | None:
         month = _QUARTERS[m.group(3)]
     end = dt.date(year, month, 1) + dt.timedelta(days=31)
     return Reference(year, None, end.replace(day=1) - dt.timedelta(days=1))
+
+
+def _edition_year(low: str) -> Reference | None:
+    """The year an event's name writes after it in the zone ``low`` (lower-cased): ``Hội nghị
+    an toàn giao thông 2017``, ``Hội nghị đối thoại … năm 2017``, ``APEC 2017``, within its
+    sentence, no plan's, term's or period's words between (``Hội nghị triển khai nhiệm vụ
+    năm 2018`` is held the year before as often), nor a congress being prepared for or a
+    resolution before the name (``chuẩn bị``, ``Nghị quyết``)."""
+    ev = _evidence()
+    for m in ev.edition.finditer(low):
+        if ev.not_opening.search(low, max(0, m.start() - 16), m.start()):
+            continue
+        year = _EDITION_YEAR.match(low, m.end(), min(len(low), m.end() + _EDITION_REACH))
+        if year and not ev.not_edition.search(low, m.end(), year.start(1)):
+            return Reference(int(year.group(1)))
+    return None
+
+
+_EDITION_REACH = 120  # how far after the event's name its year may be written
+# The year after the name, in its sentence; not a span's first year nor a date's or a
+# document number's (``2017-2022``, ``77/2017/NĐ-CP``).
+_EDITION_YEAR = re.compile(r"[^.;:!?\n]*?(?<![\d/.-])((?:19|20)\d{2})(?!\s?[-–/]\s?\d|\d)")
 
 
 def reporting_ends(text: str) -> list[dt.date]:

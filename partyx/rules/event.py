@@ -126,6 +126,7 @@ class _Vocab:
     lower_post_cues: tuple[str, ...]  # cues whose title may be lower-cased (``tân tổng bí thư``)
     head_new_cues: tuple[str, ...]  # in a headline: ``có`` <title> … ``mới``
     head_new_after: tuple[str, ...]  # the words closing that post (``mới``)
+    dismissals: tuple[str, ...]  # an appointment's words that end a post (``miễn nhiệm``)
     posts: frozenset[str]  # the titles, lower-cased (data/titles.json)
     post_words: int  # the most words of a title
     after_do: re.Pattern[str]
@@ -139,6 +140,7 @@ class _Vocab:
     obituary: tuple[str, ...]  # words of a headline or lead that announces a death
     death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
     career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
+    announces: re.Pattern[str]  # before a cited document: the event hands it over (``trao``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -164,7 +166,8 @@ def _vocab() -> _Vocab:
                   tuple(w.lower() for w in new_post["headline_before_title"]),
                   tuple(w.lower() for w in new_post["lower_case_before_title"]),
                   tuple(w.lower() for w in new_post["headline_new"]["before"]),
-                  tuple(w.lower() for w in new_post["headline_new"]["after"]), posts,
+                  tuple(w.lower() for w in new_post["headline_new"]["after"]),
+                  tuple(w.lower() for w in new_post["dismissals"]), posts,
                   max(len(t.split()) for t in posts),
                   re.compile(cues["after_do"]), re.compile(cues["after"]),
                   re.compile(cues["before"]), re.compile(cues["speaker"]),
@@ -173,7 +176,8 @@ def _vocab() -> _Vocab:
                   re.compile(dated["not_event_before"], re.IGNORECASE),
                   tuple(dated["obituary"]),
                   re.compile(dated["death_before"], re.IGNORECASE),
-                  re.compile(dated["career_after"], re.IGNORECASE), after, before, speaker)
+                  re.compile(dated["career_after"], re.IGNORECASE),
+                  re.compile(dated["announces_before"], re.IGNORECASE), after, before, speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -334,7 +338,8 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         if d.start >= end:
             break
         cue = d.cue
-        if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start))) \
+        if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)
+                                  and not _no_event_date(text, d))) \
                 and not _history(text, d, pub):
             return EventDate(d.date, d.start)
     head = text[:600]
@@ -507,24 +512,31 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     career = _vocab().career
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
-                and _year_written(text, d) and not _no_event_date(text, d) \
-                and not career.match(text, d.end):
+                and _year_written(text, d) and not career.match(text, d.end) \
+                and (not _no_event_date(text, d) or _range_end(text, d)):
             add(dt.date.fromisoformat(d.date))
-    if kind in _DECIDED:  # the decision an appointment's or a discipline's ceremony hands
-        start, stop = sentence_at(text, own.start)  # over, cited in its sentence or in one of
-        reach = min(len(text), 2 * _LEAD_REACH)  # the lead that makes it: signed before
-        for d in dates:
-            if d.start >= reach:
-                break
-            if d.date and d is not own and _close(d.date, month, day) \
-                    and _year_written(text, d) and is_cited(text[max(0, d.start - 30):d.start]) \
-                    and (start <= d.start < stop or _acts(text, d.start, kind)):
-                add(dt.date.fromisoformat(d.date), after=True)
+    # the document the event hands over, announces or carries out, cited with its date in
+    # the event's sentence (``Sáng 22/9, … thông báo Kết luận số 292, ngày 21/9/2017``); for
+    # an appointment or a discipline, any cited in its sentence or in a sentence of the lead
+    # that makes it (``Theo Quyết định số 15-QĐ/TU ngày 10/3/2021, … thi hành kỷ luật ông
+    # A``): signed before
+    start, stop = sentence_at(text, own.start)
+    reach = min(len(text), 2 * _LEAD_REACH)
+    decided = kind in _DECIDED
+    for d in dates:
+        if d.start >= reach:
+            break
+        if d.date and d is not own and _close(d.date, month, day) \
+                and _year_written(text, d) and is_cited(text[max(0, d.start - 30):d.start]) \
+                and ((start <= d.start < stop and (decided or _announced(text, start, d.start)))
+                     or (decided and _acts(text, d.start, kind))):
+            add(dt.date.fromisoformat(d.date), after=True)
     for end in reporting_ends(text):
         add(end)
     if not near:
         return None
     latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    # (not the end of a term or a plan: ``nhiệm kỳ 2015 - 2020``, ``đến năm 2030``)
     years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
         return None
@@ -534,6 +546,25 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
 
 _NEARBY = 45  # days between the event and a dated step of its story that gives it a year
 _NEARBY_AFTER = 90  # the same, for an event after the step
+
+
+def _announced(text: str, start: int, at: int) -> bool:
+    """The document cited with the date at ``at`` is what the event of the sentence opening at
+    ``start`` hands over, announces or carries out (``thông báo Kết luận số 292, ngày``)."""
+    return _vocab().announces.search(text, max(start, at - _ANNOUNCES_REACH), at) is not None
+
+
+_ANNOUNCES_REACH = 90  # the verb, the document's name and number, before its date
+
+
+def _range_end(text: str, d: FoundDate) -> bool:
+    """``d`` ends a range of days that opens just before it (``từ ngày 13 đến 16/9/2017``):
+    the end of the event's span, not a term's (``tính đến``)."""
+    return _RANGE_OPEN.search(text, max(0, d.start - 24), d.start) is not None
+
+
+# The first day of a range, right before its last: ``ngày 13 đến ``, ``ngày 13 - ``.
+_RANGE_OPEN = re.compile(r"\b[Nn]gày\s{1,3}\d{1,2}\s?(?:đến|tới|-|–)\s?$")
 
 
 def _acts(text: str, at: int, kind: str) -> bool:
@@ -549,7 +580,10 @@ def _close(iso: str, month: int, day: int) -> bool:
     return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year written (history's too)
+# A year written (history's too), not one closing a span or a target (``2015 - 2020``,
+# ``đến năm 2030``, ``giai đoạn 2017 – 2018``): those lie ahead of the article as often.
+_YEAR = re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
+                   r"(?<!đến năm )(?<!tới năm )(?<!đến )(?<!tới )(?:19|20)\d\d(?!\d)")
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.
@@ -617,6 +651,25 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
             leading = [hit[:3] for hit in found[zone, head] if hit[3] and hit[1] in v.leads]
             if leading and min(leading) < min(hits):
                 return min(leading)[2]
+        if hits and containers and min(hits)[1] not in v.leads:
+            # a headline or an event sentence that names only a meeting or a delegation: a
+            # post it gives or a sanction it decides, written in the event's sentence or the
+            # lead, is the event (``Hội nghị Ban Chấp hành … lần thứ 15`` that elects a Vice
+            # Secretary; ``Sáng 8/5, Tỉnh ủy tổ chức hội nghị công bố quyết định … Theo đó,
+            # ông A được điều động …``)
+            for z, h in zones[zones.index((zone, head)) + 1:]:
+                decided = [hit[:3] for hit in found.setdefault((z, h), _first_actions(z, h))
+                           if not h and not hit[3] and hit[2] in _DECIDED]
+                if decided:
+                    return min(decided)[2]
+        if hits and head and min(hits)[2] == "appointment" \
+                and any(w in zone.lower() for w in v.dismissals):
+            # a headline's dismissal (``Miễn nhiệm chức vụ … đối với ông E``) that the event's
+            # sentence or the lead ties to a violation (``… do vi phạm``) is a discipline
+            for z, h in zones:
+                if not h and any(hit[2] == "discipline" and not hit[3] for hit in
+                                 found.setdefault((z, h), _first_actions(z, h))):
+                    return "discipline"
         if hits:
             return min(hits)[2]
     return "other"

@@ -280,3 +280,43 @@ def test_two_days_joined_by_a_comma_follow_each_other():
     assert days("Trong hai ngày 21, 22/9, hội nghị họp.") == [(21, 9), (22, 9)]
     # a day, then a share: no range, and no 15/4 taken from the share's month
     assert (15, 4) not in days("Ngày 15, 3/4 đại biểu đã về dự.")
+
+
+def test_year_from_the_name_of_an_event_held_that_year():
+    assert infer_year("Hội nghị an toàn giao thông 2019 được tổ chức ngày 21/9.") == 2019
+    assert infer_year("Chiều 5/9, Bộ Tài chính tổ chức Hội nghị đối thoại với doanh nghiệp về "
+                      "chính sách, thủ tục thuế năm 2019.") == 2019
+    assert infer_year("Tối 12-9, khai mạc Lễ hội Trung thu phố cổ 2019.") == 2019
+    got = _stage("Ngày 20/8, công an họp bàn việc bảo vệ Hội nghị APEC 2019.",
+                 title="Bảo vệ APEC 2019")
+    assert got[0].date == "2019-08-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan's, a term's, a period's year: held the year before as often
+        "Ngày 28/12, Tỉnh ủy tổ chức Hội nghị bàn kế hoạch phát triển năm 2020.",
+        "Sáng 3/10, Đại hội đại biểu Đoàn thanh niên giai đoạn 2019-2022 khai mạc.",
+        "Sáng 3/10, hội thảo về mục tiêu đến năm 2030.",
+        # a congress being prepared for; a resolution named after one
+        "Ngày 10/12, họp bàn chuẩn bị Đại hội thể thao năm 2020.",
+        "Ngày 10/12, học tập Nghị quyết Hội nghị Trung ương 4 ban hành năm 2016.",
+        # a document's number, a full date: no event's name
+        "Ngày 9/10, hội nghị triển khai Nghị định 55/2019/NĐ-CP.",
+        # the year is in another sentence
+        "Sáng 5/9, hội nghị khai mạc. Năm 2019 tỉnh phát triển.",
+    ],
+)
+def test_no_year_from_what_is_no_event_name(text):
+    assert infer_year(text) is None
+
+
+def test_year_of_a_span_from_a_years_start_to_the_present():
+    assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ đầu năm 2019 đến nay, Cục đã lấy "
+                      "hàng trăm mẫu.") == 2019
+    # a span from a year (not its start) to the present says nothing of the present's year
+    assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ năm 2012 đến nay, Cục đã lấy "
+                      "hàng trăm mẫu.") is None
+    assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ đầu năm 2019 đến tháng 6, Cục đã "
+                      "lấy hàng trăm mẫu.") is None

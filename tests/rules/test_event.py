@@ -743,3 +743,123 @@ def test_a_relative_day_placing_the_event_in_the_first_sentence():
 )
 def test_event_date_classes(text, expected):
     assert run(text)["date"] == expected
+
+
+def test_a_session_held_over_days_dates_the_event_that_follows_it():
+    # the session that reached the conclusion, a range whose end writes the year
+    text = ("Hôm nay (12/4), Ủy ban Kiểm tra Trung ương đã làm việc với Tỉnh ủy, công bố kết "
+            "luận.\n\nKết luận được đưa ra sau kỳ họp diễn ra từ ngày 2 đến 5/4/2019 tại Hà Nội.")
+    assert run(text)["date"] == "2019-04-12"
+    # a term's last year is no later history that makes the session's year an old one
+    assert run(text + " Ban Thường vụ nhiệm kỳ 2015 - 2020 có vi phạm.")["date"] == "2019-04-12"
+    # a deadline is no step of the story
+    text = ("Hôm nay (12/4), Ủy ban Kiểm tra Trung ương làm việc với Tỉnh ủy.\n\nTỉnh phải "
+            "hoàn thành việc khắc phục đến ngày 30/4/2019.")
+    assert run(text)["date"] is None
+
+
+def test_a_document_the_event_announces_dates_it():
+    text = ("Sáng 12/4, Đoàn công tác của Ủy ban Kiểm tra Trung ương làm việc với Ban Thường "
+            "vụ Tỉnh ủy, thông báo Kết luận số 31, ngày 10/4/2019 của Ủy ban.")
+    assert run(text)["date"] == "2019-04-12"
+    text = ("Ngày 9-10, Bộ Chỉ huy tổ chức Hội nghị triển khai thực hiện Nghị định 55/2019/NĐ-CP "
+            "ngày 2-8-2019 của Chính phủ.")
+    assert run(text)["date"] == "2019-10-09"
+    # a document the event is only about may be years old
+    text = ("Sáng 12/4, Tỉnh ủy làm việc với Huyện ủy về việc thực hiện Chỉ thị số 05-CT/TW "
+            "ngày 10/4/2016 của Bộ Chính trị.")
+    assert run(text)["date"] is None
+
+
+def test_a_career_summary_gives_the_event_no_year():
+    text = ("Sáng 20.5 tại Hà Nội, Hội nghị đã hiệp thương cử ông A giữ chức Chủ tịch. Tóm tắt "
+            "quá trình công tác: + Tháng 1.2014 – 13.4.2014: Phó Bí thư Tỉnh ủy; + Từ "
+            "14.4.2014 đến tháng 9.2014: Bí thư Tỉnh ủy; + Tháng 10.2014 - nay: Phó Chủ tịch.")
+    assert run(text)["date"] is None
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the Front elects its officers by consultation; a member added to a committee
+        ("Hiệp thương cử Chủ tịch Ủy ban MTTQ tỉnh", "Các đại biểu dự.", "appointment"),
+        (None, "Sáng 4/6, Hội nghị đã hiệp thương cử bà B giữ cương vị mới.", "appointment"),
+        ("Bổ sung ông Z vào Ban Thường vụ Tỉnh ủy", "Các đại biểu dự.", "appointment"),
+        # voters consulted, a list added to: no post
+        (None, "Sáng 4/6, Ủy ban MTTQ tổ chức hội nghị hiệp thương lần thứ hai.", "conference"),
+        (None, "Sáng 4/6, Sở bổ sung kinh phí vào dự toán.", "other"),
+        # disciplining party members; Party discipline as a thing is no event
+        ("Kỷ luật đảng viên vi phạm quy định", "Các đại biểu dự.", "discipline"),
+        ("Giữ nghiêm kỷ luật Đảng trong tình hình mới", "Các đại biểu dự.", "other"),
+        # a tool's function, a school test: no inspection
+        ("Mạng xã hội thử tính năng kiểm tra người theo dõi", "Người dùng hài lòng.", "other"),
+        (None, "Ứng dụng hỗ trợ kiểm tra tốc độ mạng.", "other"),
+        ("Ca khúc xuất hiện trong đề kiểm tra môn Văn", "Học sinh thích.", "other"),
+        ("Kiểm tra công tác phòng chống dịch tại huyện", "Các đại biểu dự.", "inspection"),
+        # where people live and work is no working session; a visit to work there is
+        (None, "Hội dành cho sinh viên sinh sống, học tập và làm việc tại thành phố Huế.",
+         "other"),
+        (None, "Sáng 5/6, Bộ trưởng đến thăm và làm việc tại tỉnh Gia Lai.", "working_session"),
+    ],
+)
+def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a headline naming only the meeting: the post it gives or the sanction it decides
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15",
+         "Sáng 8/5, Ban Chấp hành Đảng bộ tỉnh tổ chức Hội nghị lần thứ 15. Hội nghị đã bầu "
+         "bổ sung ông C giữ chức Phó Bí thư Tỉnh ủy.", "appointment"),
+        ("Hội nghị Ban Thường vụ Huyện ủy",
+         "Chiều 8/5, Ban Thường vụ Huyện ủy họp, quyết định thi hành kỷ luật bằng hình thức "
+         "cảnh cáo đối với ông D.", "discipline"),
+        # what else it does leaves it a conference; a congress stays one
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15",
+         "Sáng 8/5, Hội nghị cho ý kiến vào dự thảo báo cáo chính trị.", "conference"),
+        ("Đại hội Đảng bộ huyện lần thứ XX",
+         "Sáng 8/5, Đại hội bầu ông E giữ chức Bí thư Huyện ủy.", "congress"),
+        # the same when the event's sentence names only the meeting
+        ("Công bố quyết định của Bộ Chính trị",
+         "Sáng 8/5, Tỉnh ủy tổ chức hội nghị công bố quyết định của Bộ Chính trị. Theo đó, "
+         "ông A được điều động giữ chức Bí thư Tỉnh ủy.", "appointment"),
+        (None, "Sáng 8/5, Ban Thường vụ Huyện ủy tổ chức hội nghị. Hội nghị đã thi hành kỷ luật "
+         "khiển trách ông B.", "discipline"),
+        (None, "Sáng 8/5, Tỉnh ủy tổ chức hội nghị. Tham dự có ông C, Trưởng Ban Kiểm tra.",
+         "conference"),
+    ],
+)
+def test_a_meeting_named_alone_is_what_it_decides(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+def test_a_sentence_near_a_date_of_no_event_is_not_the_event_sentence():
+    # a birth date, a count's date close after a sentence opens: no event's
+    assert run("Tỉnh ủy tổ chức hội nghị. Ông A sinh ngày 8/5/1960.")["date"] is None
+    text = "Tính đến ngày 30/4/2023, Đảng bộ tỉnh có 52.000 đảng viên."
+    assert run(text, published="2023-05-09T08:00:00+07:00")["date"] == "2023-05-09"
+    # an event's date that opens a sentence stays its date
+    assert run("Tỉnh ủy họp. Ngày 8/5/2023, Tỉnh ủy tổ chức hội nghị.")["date"] == "2023-05-08"
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a dismissal the lead ties to a violation is a discipline
+        ("Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông E",
+         "Sáng 8/5, HĐND huyện miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông E do có "
+         "vi phạm.", "discipline"),
+        ("Ông N thôi giữ chức Giám đốc Sở",
+         "Chiều 8/5, UBND tỉnh công bố quyết định. Ông N bị kỷ luật cảnh cáo hồi tháng 3.",
+         "discipline"),
+        # one at the person's wish, or a post given, stays an appointment
+        ("Miễn nhiệm chức vụ Phó Chủ tịch UBND huyện đối với ông E",
+         "Sáng 8/5, HĐND huyện miễn nhiệm ông E theo nguyện vọng cá nhân.", "appointment"),
+        ("Bổ nhiệm ông A làm Giám đốc Sở",
+         "Sáng 8/5, UBND tỉnh bổ nhiệm ông A thay ông B bị kỷ luật.", "appointment"),
+    ],
+)
+def test_a_dismissal_for_a_violation_is_a_discipline(title, text, expected):
+    assert run(text, title=title)["type"] == expected
