@@ -267,6 +267,7 @@ class OrgWords:
     levels: dict[str, str]
     central_parent: Trie
     name_phrases: Trie  # lower-case phrases a name may hold (Cục An ninh điều tra)
+    comma_phrases: frozenset[str]  # two words a comma joins in a name (Cục Phòng, chống …)
     name_enders: Trie  # verbs that end a name's run (chia sẻ, kiến nghị)
     name_syllables: frozenset[str]
     # generic heads no organisation is named after a person under, "Ngân hàng " (see
@@ -304,6 +305,7 @@ def load_org_words() -> OrgWords:
         levels=o["levels"],
         central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
         name_phrases=Trie(dict.fromkeys(o["name_phrases"], True)),
+        comma_phrases=frozenset(o["comma_phrases"]),
         name_enders=Trie(dict.fromkeys(o["name_enders"], True)),
         name_syllables=frozenset(o["name_syllables"]),
         impersonal_heads=tuple(f"{h} " for h in o["impersonal_heads"]),
@@ -791,8 +793,16 @@ class OrgReader:
                     words.append("-")
                     k += 1
                     continue
-                if t.text == "," and lower_run == 0 and self._enumeration(toks, k + 1):
-                    words[-1] += ","  # "Ủy ban Khoa học, Công nghệ và Môi trường"
+                if t.text == "/" and toks[k - 1].text.isupper() and k + 1 < n and (
+                        toks[k + 1].word and toks[k + 1].text.isupper()):
+                    words[-1] += "/" + toks[k + 1].text  # "Cục Phòng, chống HIV/AIDS"
+                    k += 2
+                    continue
+                if t.text == "," and lower_run == 0 and (self._enumeration(toks, k + 1) or (
+                        k + 1 < n and f"{words[-1].lower()}, {toks[k + 1].low}" in (
+                            v.comma_phrases))):
+                    # "Ủy ban Khoa học, Công nghệ và Môi trường", "Cục Phòng, chống …"
+                    words[-1] += ","
                     k += 1
                     continue
                 break
@@ -856,6 +866,11 @@ class OrgReader:
                     continue
                 if t.text.isdigit() and lower_run == 0 and toks[j].low in _STOP:
                     return None  # "Ban Quản lý Dự án 7": a name let in on a stop word, cut
+                if t.text.isdigit() and len(t.text) <= 3 and lower_run == 0 and (
+                        head in v.numbered):
+                    words.append(t.text)  # "Ban Chỉ đạo Trung ương 6": its number ends it
+                    k += 1
+                    break
                 if t.low in _STOP or t.text.isdigit() or lower_run >= _LOWER_RUN:
                     closed = lower_run == 0 or lower_run < _LOWER_RUN and t.low in _STOP
                     break
@@ -887,17 +902,21 @@ class OrgReader:
 
     def _enumeration(self, toks: list[Tok], k: int) -> bool:
         """Whether ``toks[k:]`` goes on a name as ``Y và Z`` or ``Y, Z và W`` (capitalised
-        words, ``và`` and a capitalised word before any other mark)."""
+        words, ``và`` and a capitalised word before any other mark), or as one lower-case
+        item before ``và`` and a capitalised word (``Cục Kiểm nghiệm, giám sát chất lượng và
+        Kiểm dịch quốc gia``: no word of it a stop word)."""
         n = len(toks)
         seen_word = False
+        lower = k < n and toks[k].word and not toks[k].cap  # "Cục Kiểm nghiệm, giám sát …"
         for j in range(k, min(n, k + 8)):
             t = toks[j]
             if t.low == "và":
                 return seen_word and j + 1 < n and toks[j + 1].cap
-            if t.text == ",":
+            if t.text == "," and not lower:
                 continue
-            if not (t.word and (t.cap or seen_word)) or (t.cap and (
-                    self.is_name_start(toks, j) or self._title_inside(toks, j))):
+            if not (t.word and (t.cap or seen_word or lower)) or (t.cap and (
+                    self.is_name_start(toks, j) or self._title_inside(toks, j))) or (
+                    lower and t.low in _STOP):
                 return False
             seen_word = True
         return False

@@ -29,6 +29,7 @@ from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import (
+    _STOP,
     Context,
     Org,
     OrgReader,
@@ -140,6 +141,7 @@ class TitleWords:
     standalone: set[str]
     implied: dict[str, Trie]
     org_within: dict[str, tuple[int, str]]
+    org_within_named: frozenset[str]
     fillers: Trie
     members: Trie
     body_members: Trie
@@ -162,6 +164,7 @@ def load_title_words() -> TitleWords:
         standalone=set(t["standalone"]),
         implied={k: Trie(dict.fromkeys(v, True)) for k, v in t["implied_org"].items()},
         org_within={k: (n, title) for k, (n, title) in t["org_within"].items()},
+        org_within_named=frozenset(t["org_within_named"]),
         fillers=Trie(dict.fromkeys(t["fillers"], True)),
         members=Trie(t["member_words"]),
         body_members=Trie({k: tuple(v) for k, v in t["body_members"].items()}),
@@ -242,6 +245,7 @@ class PostParser:
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
         self._company_titles = frozenset(t["company_titles"])  # (see _brand)
+        self._event_bodies = tuple(t["event_bodies"])  # (see _named_within)
         self._brand_prefixes = tuple(t["brand_affixes"]["prefixes"])
         self._brand_suffixes = tuple(t["brand_affixes"]["suffixes"])
         self._place_bodies: dict[str, str] = t["place_bodies"]  # (see _place_as_org)
@@ -317,6 +321,8 @@ class PostParser:
             # (only an organisation the grammar knows: a generic run read from inside a
             # title is cut short too often, "Phó Chánh văn phòng Trung ương Giáo hội …")
             r = orgs.org(toks, j - back, ctx, generic=False)
+            if r is None and title in v.org_within_named and j < n and toks[j].cap:
+                r = self._named_within(toks, j - back, ctx)
             if r is not None and r[1] > j:
                 org, end = r
                 title = short
@@ -359,6 +365,25 @@ class PostParser:
         post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
+
+    def _named_within(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+        """``Trưởng Ban Chỉ đạo Tây Bắc``: the organisation a title holding its head opens at
+        ``toks[i]`` (``org_within_named``), read as a name after the head where the grammar
+        knows none: only a name that ends there (punctuation, a stop word, a capitalised
+        word: a name read short is dropped by :meth:`_cut_short`), has no word glued to a
+        number (``Trung ương3``: a list's numbering) and is no body of one event (``Ban
+        Giám khảo``)."""
+        r = self.orgs.org(toks, i, ctx)
+        if r is None:
+            return None
+        org, end = r
+        if end < len(toks) and toks[end].word and not toks[end].cap and (
+                toks[end].low not in _STOP):
+            return None  # ("Trưởng ban Tuyên truyền tỉnh ủy": the name goes on)
+        if any(t.word and not t.text.isalpha() and not t.text.isdigit()
+               for t in toks[i:end]) or org.name.startswith(self._event_bodies):
+            return None
+        return r
 
     def _brand(self, toks: list[Tok], j: int) -> tuple[Org, int] | None:
         """A firm named by its brand alone at ``toks[j]`` after a firm's title (``Oceanbank``,

@@ -424,3 +424,39 @@ def test_a_title_with_a_place_for_its_body_is_that_places_committee_or_uy_ban(st
     assert posts(a, "Đinh Văn Hai") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
     assert posts(a, "Lê Văn Ba") == {("Phó Chủ tịch", "Ủy ban nhân dân huyện Sóc Sơn")}
     assert posts(a, "Trần Văn Bốn") == set()  # (the President's name, bare: no city)
+
+
+def test_a_head_title_takes_a_body_named_after_its_head(stage):
+    # "Trưởng ban" holds the head "Ban": a steering or management board the grammar does
+    # not list is read as the name written after it, its number too
+    a = run(stage, "Ủy viên Bộ Chính trị, Trưởng ban Kinh tế Trung ương - Trưởng Ban Chỉ đạo "
+                   "Tây Nguyên Lê Văn Khải nhấn mạnh. Ông Đào Văn Lợi, Trưởng Ban Chỉ đạo "
+                   "Trung ương 9, cho biết. Bà Vi Thị Sen, nguyên Phó Trưởng ban Bồi thường "
+                   "giải phóng mặt bằng huyện Mường Tè, dự.")
+    assert posts(a, "Lê Văn Khải") == {("Ủy viên", "Bộ Chính trị"),
+                                       ("Trưởng ban", "Ban Kinh tế Trung ương"),
+                                       ("Trưởng ban", "Ban Chỉ đạo Tây Nguyên")}
+    assert posts(a, "Đào Văn Lợi") == {("Trưởng ban", "Ban Chỉ đạo Trung ương 9")}
+    assert posts(a, "Vi Thị Sen") == {("nguyên Phó Trưởng ban",
+                                       "Ban Bồi thường giải phóng mặt bằng huyện Mường Tè")}
+
+
+def test_a_body_named_after_its_head_is_none_where_its_name_goes_on_or_is_an_events(stage):
+    a = run(stage, "Nhà thơ Hồ Văn Tư, Trưởng Ban Giám khảo, nhận xét. Ông Lò Văn Ba, "
+                   "Trưởng ban Tuyên truyền tỉnh ủy, dự. Ông Kiều Văn Chín, Trưởng Ban Kinh "
+                   "tế Trung ương2. Lê Văn Mười")
+    assert posts(a, "Hồ Văn Tư") == set()
+    assert posts(a, "Lò Văn Ba") == set()
+    assert posts(a, "Kiều Văn Chín") == set()
+
+
+def test_a_comma_inside_a_body_s_name(stage):
+    # "phòng, chống" and a lower-case item before "và" and a capitalised word are one name
+    a = run(stage, "Ông Hà Văn Khoa, Cục trưởng Cục Phòng, chống HIV/AIDS, cho biết. Ông Tạ "
+                   "Văn Lâm từng giữ chức Phó cục trưởng Cục Kiểm nghiệm, giám sát chất lượng "
+                   "và Kiểm dịch quốc gia. Ông Mạc Văn Sơn, Giám đốc Sở Y tế, các bệnh viện "
+                   "và Công an tỉnh đã dự.", province="Lai Châu")
+    assert posts(a, "Hà Văn Khoa") == {("Cục trưởng", "Cục Phòng, chống HIV/AIDS")}
+    assert posts(a, "Tạ Văn Lâm") == {
+        ("nguyên Phó Cục trưởng", "Cục Kiểm nghiệm, giám sát chất lượng và Kiểm dịch quốc gia")}
+    assert posts(a, "Mạc Văn Sơn") == {("Giám đốc", "Sở Y tế tỉnh Lai Châu")}
