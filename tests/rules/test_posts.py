@@ -365,11 +365,13 @@ def test_an_organisation_after_a_title_goes_on_where_its_name_does(stage):
 
 
 def test_a_head_in_the_title_gives_no_post_where_the_place_is_written_short(stage):
-    # "TP.Quy Nhơn", "Q.Tây Hồ": the place is written but unread, so no unplaced post
+    # "Q.Tây Hồ": the place is written but unread, so no unplaced post ("TP.Quy Nhơn" is
+    # read: thành phố Quy Nhơn)
     a = run(stage, "Ông Lê Hồng Năm, Trưởng phòng GD-ĐT Q.Tây Hồ (Hà Nội), cho biết; ông Nguyễn "
                    "Đức Sáu được bổ nhiệm làm Trưởng phòng TN-MT TP.Quy Nhơn.")
     assert posts(a, "Lê Hồng Năm") == set()
-    assert posts(a, "Nguyễn Đức Sáu") == set()
+    assert posts(a, "Nguyễn Đức Sáu") == {
+        ("Trưởng phòng", "Phòng Tài nguyên và Môi trường thành phố Quy Nhơn")}
 
 
 def test_a_title_before_a_country_is_that_countrys_post(stage):
@@ -460,3 +462,12 @@ def test_a_comma_inside_a_body_s_name(stage):
     assert posts(a, "Tạ Văn Lâm") == {
         ("nguyên Phó Cục trưởng", "Cục Kiểm nghiệm, giám sát chất lượng và Kiểm dịch quốc gia")}
     assert posts(a, "Mạc Văn Sơn") == {("Giám đốc", "Sở Y tế tỉnh Lai Châu")}
+
+
+def test_a_city_glued_to_its_abbreviated_type_word_or_holding_a_surname(stage):
+    # "TP.Vinh" is thành phố Vinh; "Ma" of "Buôn Ma Thuột" opens no person's name
+    a = run(stage, "Ông Tô Văn Hải, Bí thư Thành ủy TP.Vinh, tỉnh Nghệ An cho biết. Ông Lò "
+                   "Văn Khánh, Chủ tịch UBND thành phố Buôn Ma Thuột, dự.")
+    assert posts(a, "Tô Văn Hải") == {("Bí thư", "Thành ủy Vinh")}
+    assert posts(a, "Lò Văn Khánh") == {("Chủ tịch", "Ủy ban nhân dân thành phố Buôn Ma Thuột")}
+    assert {p["name"] for p in a.people} == {"Tô Văn Hải", "Lò Văn Khánh"}
