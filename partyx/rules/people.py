@@ -208,12 +208,16 @@ class PeopleFinder:
         target = c.cue_at
         firsts = self.posts.post_first_words
         generic = self.orgs.words.generic
+        titles = self.posts.words.titles
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
             if s > 0 and toks[s - 1].cap and toks[s - 1].low in generic.root and (
                     g := generic.match(toks, s - 1)) is not None and g[1] > s:
                 continue  # a title inside a body's name: "Ban Giám đốc CATP Hà Nội"
+            if s > 0 and toks[s - 1].low in titles.root and (
+                    m := titles.match(toks, s - 1)) is not None and m[1] > s:
+                continue  # a title inside a longer one: "Bí thư" of "Tổng Bí thư"
             posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
@@ -231,6 +235,17 @@ class PeopleFinder:
                         p.status = FORMER
                 return posts, s, end, False
         return None
+
+    def _name_after(self, toks: list[Tok], p: Post, end: int, limit: int) -> bool:
+        """Whether the title with no organisation ``p`` that ends a chain after a name at
+        ``toks[end]`` stands before two capitalised words that name no place (``…, Tổng
+        Bí thư Trường Chinh``): another person's name, not read as one, whose title it is."""
+        if p.org is not None or p.end != end or end + 1 >= limit:
+            return False
+        a, b = toks[end], toks[end + 1]
+        return a.cap and a.word and b.cap and b.word and not (
+            self.orgs.gazetteer.is_place_name(f"{a.text} {b.text}")
+            or self.names.countries.match(toks, end) is not None)
 
     def _colon_head(self, toks: list[Tok], colon: int, floor: int, ctx: Context
                     ) -> list[Post]:
@@ -644,6 +659,8 @@ class PeopleFinder:
             if k < limit and toks[k].low in _SEPARATORS:
                 # (";" between posts: the next person's titles begin at limit)
                 posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
+                if posts and self._name_after(toks, posts[-1], end, limit):
+                    posts.pop()  # "A, Tổng Bí thư Trường Chinh, …": the title of a name
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
             at = self._decision_object(toks, c.cue_at)

@@ -471,3 +471,20 @@ def test_a_city_glued_to_its_abbreviated_type_word_or_holding_a_surname(stage):
     assert posts(a, "Tô Văn Hải") == {("Bí thư", "Thành ủy Vinh")}
     assert posts(a, "Lò Văn Khánh") == {("Chủ tịch", "Ủy ban nhân dân thành phố Buôn Ma Thuột")}
     assert {p["name"] for p in a.people} == {"Tô Văn Hải", "Lò Văn Khánh"}
+
+
+def test_no_chain_starts_inside_a_longer_title_nor_ends_on_an_unread_name(stage):
+    # "Bí thư" of "Tổng Bí thư Trường Sơn" is no post with a school "Trường Sơn" for the
+    # next name; "Tổng Bí thư" right before two capitalised words is that name's title
+    a = run(stage, "Từ trái sang: Chủ nhiệm Tổng cục Chính trị Đoàn Văn Tâm, Tổng Bí thư "
+                   "Trường Sơn, Phó Thủ tướng Lại Văn Hiếu tại chiến khu. Ông Đoàn Văn Tâm, "
+                   "Thủ tướng Chính phủ, dự.")
+    assert posts(a, "Đoàn Văn Tâm") == {("Chủ nhiệm", "Tổng cục Chính trị"), ("Thủ tướng", None)}
+    assert posts(a, "Lại Văn Hiếu") == {("Phó Thủ tướng", None)}
+
+
+def test_a_deputy_of_a_national_title_is_one_too(stage):
+    a = run(stage, "Phó tổng kiểm toán nhà nước Hà Văn Dũng và Phó Tổng Thanh tra Chính phủ "
+                   "Tăng Văn Hòa dự.")
+    assert posts(a, "Hà Văn Dũng") == {("Phó Tổng Kiểm toán", None)}
+    assert posts(a, "Tăng Văn Hòa") == {("Phó Tổng Thanh tra", None)}
