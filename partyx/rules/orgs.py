@@ -483,8 +483,30 @@ class OrgReader:
             else:
                 found = memo[i] = self._read_org(toks, i, ctx)
         if found is None and generic:
-            return self._generic(toks, i, ctx)
+            found = self._generic(toks, i, ctx)
+        if found is not None and found[1] + 2 < n and toks[found[1]].low == "chi" and (
+                toks[found[1] + 1].low == "nhánh"):
+            return self._branch(toks, i, found, ctx)  # (a branch unread: none, not the whole)
         return found
+
+    def _branch(self, toks: list[Tok], i: int, found: tuple[Org, int], ctx: Context
+                ) -> tuple[Org, int] | None:
+        """``Ngân hàng Nhà nước chi nhánh tỉnh Nghệ An``: the branch in a place (written
+        with its type word, or a province's name) of the organisation ``found`` at
+        ``toks[i]``, named as written; None where no place follows ``chi nhánh`` (a branch
+        not read is no organisation: the whole one is not it)."""
+        org, k = found
+        written = " ".join(t.text for t in toks[i:k])
+        at = k + 2
+        pt = self.place_after_type(toks, at, ctx)
+        if pt is not None and pt[1] is not None:
+            unit, end = pt[1], pt[2]
+        elif (prov := self.province_name(toks, at)) is not None:
+            unit, end = prov
+        else:
+            return None
+        return Org(f"{written} chi nhánh {canon_place(unit)}", org.kind, unit.level,
+                   unit=unit), end
 
     def _memo_for(self, toks: list[Tok], ctx: Context) -> dict[int, tuple[Org, int] | None]:
         """The organisations read in ``toks`` with ``ctx``, by position. Keyed by the

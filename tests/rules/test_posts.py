@@ -488,3 +488,14 @@ def test_a_deputy_of_a_national_title_is_one_too(stage):
                    "Tăng Văn Hòa dự.")
     assert posts(a, "Hà Văn Dũng") == {("Phó Tổng Kiểm toán", None)}
     assert posts(a, "Tăng Văn Hòa") == {("Phó Tổng Thanh tra", None)}
+
+
+def test_a_branch_in_a_place_is_its_own_organisation(stage):
+    a = run(stage, "Ông Lý Văn Tài, Phó Giám đốc NHNN Chi nhánh Hà Giang, cho biết. Bà Đinh "
+                   "Thị Hoa, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Lai Châu, dự. "
+                   "Ông Lục Văn Tám, Giám đốc Ngân hàng Nhà nước chi nhánh Sở Giao dịch, dự.")
+    assert posts(a, "Lý Văn Tài") == {
+        ("Phó Giám đốc", "Ngân hàng Nhà nước chi nhánh tỉnh Hà Giang")}
+    assert posts(a, "Đinh Thị Hoa") == {
+        ("Giám đốc", "Ngân hàng Chính sách xã hội chi nhánh tỉnh Lai Châu")}
+    assert posts(a, "Lục Văn Tám") == set()  # (no branch read: not the whole bank's)
