@@ -132,6 +132,7 @@ class PeopleFinder:
             + r")))?\s*[:,]?\s*(?:(?:" + "|".join(re.escape(w) for w in t["step_verbs"])
             + r")(?!\w)\s*:?)?)")
         self.funeral_words = tuple(w.lower() for w in t["funeral_words"])
+        self.age_asides = [w.lower().split() for w in t["age_asides"]]  # (see _past_age)
         self.event_roles = frozenset(t["event_roles"])
         self.alias_re = re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in t["alias_words"])
                                    + r")\s*:?\s*$", re.IGNORECASE)
@@ -235,6 +236,24 @@ class PeopleFinder:
                         p.status = FORMER
                 return posts, s, end, False
         return None
+
+    def _past_age(self, toks: list[Tok], k: int, limit: int) -> int:
+        """After a person's age or birth year written at ``toks[k]`` right after the name
+        (``age_asides``: ``(55 tuổi)``, ``, 55 tuổi`` before a comma, ``(SN 1970)``): the
+        index after it, where the posts written after the name go on; else ``k``."""
+        if k + 3 >= limit or toks[k].text not in ("(", ","):
+            return k
+        for words in self.age_asides:
+            j = k + 1
+            for w in words:
+                if j >= limit or not (toks[j].text.isdigit() if w == "#" else toks[j].low == w):
+                    break
+                j += 1
+            else:
+                if toks[k].text == "(":
+                    return j + 1 if j < limit and toks[j].text == ")" else k
+                return j if j < limit and toks[j].text == "," else k
+        return k
 
     def _name_after(self, toks: list[Tok], p: Post, end: int, limit: int) -> bool:
         """Whether the title with no organisation ``p`` that ends a chain after a name at
@@ -655,12 +674,16 @@ class PeopleFinder:
             if nxt is not None:
                 limit = min(limit, nxt.cue_at,
                             nxt.prefix_start if nxt.prefix_start is not None else nxt.start)
-            k = c.end
+            k = self._past_age(toks, c.end, limit)
             if k < limit and toks[k].low in _SEPARATORS:
                 # (";" between posts: the next person's titles begin at limit)
-                posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
+                posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True,
+                                          held=toks[k].low == ",")
                 if posts and self._name_after(toks, posts[-1], end, limit):
                     posts.pop()  # "A, Tổng Bí thư Trường Chinh, …": the title of a name
+                if k > c.end and not (end < len(toks) and not toks[end].word and (
+                        nxt is None or end < nxt.start)):
+                    posts = []  # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": B's, or unread
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
             at = self._decision_object(toks, c.cue_at)

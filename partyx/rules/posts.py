@@ -520,8 +520,8 @@ class PostParser:
         return [p for p in out if not (p.shared and p.org is not None and p.org.name in bodies)]
 
     def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None,
-              semicolons: bool = False, settle: bool = True, career: bool = False
-              ) -> tuple[list[Post], int]:
+              semicolons: bool = False, settle: bool = True, career: bool = False,
+              held: bool = False) -> tuple[list[Post], int]:
         """Posts from ``toks[i]`` separated by ``,``, ``kiêm``, ``và`` or a dash (``;`` too
         with ``semicolons``: the list of a career summary), ranks and degrees between them:
         (posts, index after the last one). Stops before ``stop``.
@@ -534,7 +534,10 @@ class PostParser:
         chosen). In a ``career`` list, up to four words more after a post (an organisation's
         name read short: ``giám đốc Công an khu III, chánh văn phòng …``) do not end it when a
         post follows the separator after them; the post before them is dropped where its
-        organisation is unresolved (read short)."""
+        organisation is unresolved (read short). A chain ``held`` by a person named before it
+        (after the name and a comma) names no holder after it: a person's name that ends a
+        named institution's chain is the institution's (``Hiệu trưởng Trường THPT Trần Hưng
+        Đạo,``)."""
         stop = len(toks) if stop is None else stop
         posts: list[Post] = []
         k = i
@@ -557,6 +560,9 @@ class PostParser:
                 national = self.orgs.national(toks, p.end, p.org)  # "BHXH Việt Nam"
                 if national is not None:
                     p.org, p.end = national
+            if held and p.org is not None and p.end < stop and (
+                    named := self._named_after_person(toks, p, stop)) is not None:
+                p.org, p.end = named
             if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org, ctx):
                 p.org = None  # ("Hiệu trưởng Trường THPT Trần Hưng Đạo": read short)
             if joined and posts and p.org is not None:
@@ -792,6 +798,27 @@ class PostParser:
             return org.kind == "other" and not org.name.startswith(
                 orgs.words.impersonal_heads)
         return not orgs.gazetteer.is_place_name(t.text)
+
+    def _named_after_person(self, toks: list[Tok], p: Post, stop: int
+                            ) -> tuple[Org, int] | None:
+        """``Trường THPT Trần Hưng Đạo``, ``Bệnh viện Bạch Mai``: the organisation of ``p``
+        (an institution of no public body's kind, its head no impersonal one) with the
+        person's name after it that ends the chain (punctuation, a bracket, the end): the
+        name is the institution's; else None."""
+        org, k = p.org, p.end
+        assert org is not None
+        orgs = self.orgs
+        if org.kind != "other" or org.name.startswith(orgs.words.impersonal_heads) or (
+                not orgs.is_name_start(toks, k)):
+            return None
+        e = k + 1
+        while e < stop and toks[e].cap and toks[e].word:
+            e += 1
+        if e < stop and toks[e].word:
+            return None  # ("… Nguyễn Văn A cho biết": a name that goes on into the sentence)
+        name = " ".join(t.text for t in toks[k:e])
+        return Org(f"{org.name} {name}", org.kind, org.level, org.resolved, org.parent,
+                   slot=org.slot, unit=org.unit), e
 
     def _unread_unit(self, toks: list[Tok], k: int) -> bool:
         """Whether the organisation read up to ``toks[k]`` ends in a unit's type word

@@ -162,6 +162,7 @@ SHAPES = {
                "unnamed_cells": WORDS, "host_words": WORDS, "event_roles": WORDS,
                "heads_of": {str: WORDS}, "distinct_qualifiers": WORDS,
                "death_words": WORDS, "funeral_words": WORDS, "alias_words": WORDS,
+               "age_asides": WORDS,
                "dated_words": WORDS, "biography_openers": WORDS, "step_verbs": WORDS,
                "present_words": WORDS,
                "appointment_cues": WORDS, "leaving_cues": WORDS,

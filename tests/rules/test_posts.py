@@ -499,3 +499,33 @@ def test_a_branch_in_a_place_is_its_own_organisation(stage):
     assert posts(a, "Đinh Thị Hoa") == {
         ("Giám đốc", "Ngân hàng Chính sách xã hội chi nhánh tỉnh Lai Châu")}
     assert posts(a, "Lục Văn Tám") == set()  # (no branch read: not the whole bank's)
+
+
+def test_an_institution_named_after_a_person_in_a_chain_after_its_holder(stage):
+    # the holder is named before the comma: the name after "Trường THPT" is the school's
+    a = run(stage, "Ông Phí Văn Lực, nguyên Hiệu trưởng Trường THPT Lê Lợi (Thanh Hóa), cho "
+                   "biết. Bà Mẫn Thị Hồng, Hiệu trưởng Trường Tiểu học Ngô Sĩ Liên, phát biểu.")
+    assert posts(a, "Phí Văn Lực") == {("nguyên Hiệu trưởng", "Trường THPT Lê Lợi")}
+    assert posts(a, "Mẫn Thị Hồng") == {("Hiệu trưởng", "Trường Tiểu học Ngô Sĩ Liên")}
+
+
+def test_a_name_after_an_institution_that_goes_on_into_the_sentence_is_its_holder(stage):
+    a = run(stage, "Ông Phí Văn Lực, Giám đốc Trung tâm Văn hóa Nguyễn Văn Bình cho biết.")
+    assert posts(a, "Phí Văn Lực") == set()
+
+
+def test_an_age_after_the_name_is_passed_over_to_the_posts_after_it(stage):
+    a = run(stage, "Đại biểu trẻ nhất là Mai Văn Lộc, 31 tuổi, Chủ tịch UBND xã Ea Tul, huyện "
+                   "Cư M'gar. Bị cáo Kha Văn Tiến (SN 1968), nguyên Giám đốc Sở Xây dựng tỉnh "
+                   "Sơn La, bị truy tố. Ông Ngụy Văn Sáu, 55 tuổi, ở xã Mường Bú, cho biết.")
+    assert posts(a, "Mai Văn Lộc") == {("Chủ tịch", "Ủy ban nhân dân xã Ea Tul")}
+    assert posts(a, "Kha Văn Tiến") == {("nguyên Giám đốc", "Sở Xây dựng tỉnh Sơn La")}
+    assert posts(a, "Ngụy Văn Sáu") == set()
+
+
+def test_an_age_between_two_names_of_a_list_gives_the_post_between_to_neither(stage):
+    # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": the post is B's, never A's
+    a = run(stage, "Trúng cử có Phó giám đốc Sở Y tế tỉnh Lào Cai Triệu Văn Phúc (46 tuổi), "
+                   "Vụ trưởng Vụ Các tổ chức quốc tế Hứa Văn Tâm (47 tuổi).")
+    assert ("Vụ trưởng", "Vụ Các tổ") not in posts(a, "Triệu Văn Phúc")
+    assert posts(a, "Triệu Văn Phúc") == {("Phó Giám đốc", "Sở Y tế tỉnh Lào Cai")}
