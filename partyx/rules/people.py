@@ -239,10 +239,20 @@ class PeopleFinder:
 
     def _past_age(self, toks: list[Tok], k: int, limit: int) -> int:
         """After a person's age or birth year written at ``toks[k]`` right after the name
-        (``age_asides``: ``(55 tuổi)``, ``, 55 tuổi`` before a comma, ``(SN 1970)``): the
+        (``age_asides``: ``(55 tuổi)``, ``, 55 tuổi`` before a comma, ``(SN 1970)``), or a
+        lower-case descriptor that opens the brackets after it (``( thương binh 1/4,``): the
         index after it, where the posts written after the name go on; else ``k``."""
         if k + 3 >= limit or toks[k].text not in ("(", ","):
             return k
+        if toks[k].text == "(" and not toks[k + 1].text.isdigit() and (
+                toks[k + 1].word and not toks[k + 1].cap):
+            # "A ( thương binh 1/4, nguyên Phó Giám đốc …)": a lower-case descriptor of up to
+            # five words (numbers too) before a comma inside the brackets
+            j = k + 1
+            while j < limit and j - k <= 5 and (toks[j].word and not toks[j].cap or (
+                    toks[j].text.isdigit() or toks[j].text == "/")):
+                j += 1
+            return j if j < limit and toks[j].text == "," else k
         for words in self.age_asides:
             j = k + 1
             for w in words:
@@ -682,7 +692,9 @@ class PeopleFinder:
                 if posts and self._name_after(toks, posts[-1], end, limit):
                     posts.pop()  # "A, Tổng Bí thư Trường Chinh, …": the title of a name
                 if k > c.end and not (end < len(toks) and not toks[end].word and (
-                        nxt is None or end < nxt.start)):
+                        nxt is None or end < nxt.start) and (
+                        toks[c.end].text != "(" or toks[k - 1].text == ")" or (
+                            toks[end].text == ")"))):
                     posts = []  # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": B's, or unread
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))

@@ -529,3 +529,17 @@ def test_an_age_between_two_names_of_a_list_gives_the_post_between_to_neither(st
                    "Vụ trưởng Vụ Các tổ chức quốc tế Hứa Văn Tâm (47 tuổi).")
     assert ("Vụ trưởng", "Vụ Các tổ") not in posts(a, "Triệu Văn Phúc")
     assert posts(a, "Triệu Văn Phúc") == {("Phó Giám đốc", "Sở Y tế tỉnh Lào Cai")}
+
+
+def test_a_lower_case_descriptor_that_opens_the_brackets_after_a_name(stage):
+    a = run(stage, "Đoàn thăm ông Lạc Văn Hùng ( thương binh 2/4, nguyên Phó Giám đốc Sở Y tế "
+                   "tỉnh Bạc Liêu ); bà Lã Thị Mai (chị ruột ông Tùng, Giám đốc Sở Tư pháp).")
+    assert posts(a, "Lạc Văn Hùng") == {("nguyên Phó Giám đốc", "Sở Y tế tỉnh Bạc Liêu")}
+    assert posts(a, "Lã Thị Mai") == set()
+
+
+def test_a_cell_written_alone_is_a_post_as_written(stage):
+    a = run(stage, "Dự có đồng chí Lưu Văn Khải, Bí thư chi bộ - Giám đốc Trung tâm; bà Tòng "
+                   "Thị Én, Bí thư Chi đoàn, phát biểu. Ông Lưu Văn Khải, Bí thư, phát biểu.")
+    assert posts(a, "Lưu Văn Khải") == {("Bí thư", "Chi bộ")}
+    assert posts(a, "Tòng Thị Én") == {("Bí thư", "Chi đoàn")}
