@@ -603,14 +603,17 @@ class OrgReader:
 
     def _unknown_place(self, toks: list[Tok], k: int) -> int | None:
         """The end of a place's name the gazetteer does not know written at ``toks[k]``: two
-        or three capitalised words and no more, none a person's name, a title, nor an
-        organisation (so that its committee is never placed elsewhere)."""
+        or three capitalised words and no more, none a person's name (two words right after
+        a type word are the unit's, as :mod:`partyx.rules.names` reads them: a person's name
+        is longer), a title, nor an organisation (so that its committee is never placed
+        elsewhere)."""
         n = len(toks)
         j = k
         while j < n and j - k < 4 and toks[j].cap and toks[j].word:
             j += 1
-        if not 2 <= j - k <= 3 or toks[k].low in self.post_words or self.is_name_start(toks, k):
-            return None
+        if not 2 <= j - k <= 3 or toks[k].low in self.post_words or (
+                j - k > 2 and self.is_name_start(toks, k)):
+            return None  # ("xã Triệu An": two words after a type word name the unit)
         if self.words.generic.match(toks, k) is not None or self._title_inside(toks, k):
             return None
         return j

@@ -543,3 +543,13 @@ def test_a_cell_written_alone_is_a_post_as_written(stage):
                    "Thị Én, Bí thư Chi đoàn, phát biểu. Ông Lưu Văn Khải, Bí thư, phát biểu.")
     assert posts(a, "Lưu Văn Khải") == {("Bí thư", "Chi bộ")}
     assert posts(a, "Tòng Thị Én") == {("Bí thư", "Chi đoàn")}
+
+
+def test_vn_is_viet_nam_and_two_words_after_a_unit_s_type_word_are_its_name(stage):
+    a = run(stage, "- Thứ trưởng Bộ Quốc phòng, Tổng tham mưu trưởng Quân đội nhân dân VN Lò "
+                   "Văn Giàng. Ông Đàm Văn Lý, Phó Chủ tịch UBND xã Triệu Ái, cho biết. Chủ "
+                   "tịch UBND xã Nguyễn Văn Hoàn cho biết.")
+    assert posts(a, "Lò Văn Giàng") == {("Thứ trưởng", "Bộ Quốc phòng"),
+                                        ("Tổng Tham mưu trưởng", None)}
+    assert posts(a, "Đàm Văn Lý") == {("Phó Chủ tịch", "Ủy ban nhân dân xã Triệu Ái")}
+    assert posts(a, "Nguyễn Văn Hoàn") == {("Chủ tịch", "Ủy ban nhân dân xã")}
