@@ -99,6 +99,7 @@ class Candidate:
     cue_at: int = 0  # index of that cue word, else ``start`` (_cue_before, asked once)
     prefix: list[Post] = field(default_factory=list)
     prefix_start: int | None = None  # token index where the prefix chain begins
+    glued: bool = False  # the end of a firm's name, no person (PeopleFinder._firm_s_name)
     posts: list[Post] = field(default_factory=list)
 
 
@@ -236,6 +237,21 @@ class PeopleFinder:
                         p.status = FORMER
                 return posts, s, end, False
         return None
+
+    def _firm_s_name(self, toks: list[Tok], c: Candidate, posts: list[Post]) -> bool:
+        """Whether candidate ``c``, two capitalised words with no cue word before them, read
+        right after the chain ``posts`` whose last organisation is no public body's and ends
+        in a lower-case word (``Chủ tịch HĐQT Công ty cổ phần Đầu tư và xây dựng giao thông
+        Phương Thành,``), before punctuation, is the end of that organisation's name (a
+        firm's), not a person's: a person's name there would be longer."""
+        if c.end - c.start != 2 or c.cue_at != c.start or not posts:
+            return False
+        last = posts[-1]
+        org = last.org
+        return org is not None and org.kind == "other" and last.end == c.start and (
+            toks[c.start - 1].word and not toks[c.start - 1].cap and (
+                not toks[c.start - 1].text.isdigit())) and (
+            c.end >= len(toks) or not toks[c.end].word)
 
     def _past_age(self, toks: list[Tok], k: int, limit: int) -> int:
         """After a person's age or birth year written at ``toks[k]`` right after the name
@@ -650,6 +666,9 @@ class PeopleFinder:
         for i, c in enumerate(cands):
             opening = first_token(breaks, c.start)
             r = self._prefix(toks, c, max(floor, opening), ctx, opening)
+            if r is not None and self._firm_s_name(toks, c, r[0]):
+                c.glued = True  # "Chủ tịch HĐQT Công ty cổ phần … Phương Thành,": no person
+                r = None
             if r is not None:
                 posts, s, colon = r
                 c.prefix_start = s
@@ -677,7 +696,7 @@ class PeopleFinder:
             floor = c.end
         # 2. chains after names, and appointment cues
         for i, c in enumerate(cands):
-            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            nxt = next((d for d in cands[i + 1:] if not d.glued), None)
             # (not past the sentence: a line break ends a list's item)
             b = bisect.bisect_right(breaks, c.end - 1)
             limit = breaks[b] if b < len(breaks) else len(toks)
@@ -771,6 +790,8 @@ class PeopleFinder:
             if tail and any(c.cued for c in by_name[name]):
                 canonical[name] = tail[0]
                 continue
+            if all(c.glued for c in by_name[name]):
+                continue  # the end of a firm's name, each time
             if name in blocked:  # "đường Lê Văn Lương" … then "Lê Văn Lương" alone: the street
                 ok = any(c.cue_at < c.start or c.prefix for c in by_name[name])
             else:

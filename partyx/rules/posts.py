@@ -802,18 +802,20 @@ class PostParser:
     def _named_after_person(self, toks: list[Tok], p: Post, stop: int
                             ) -> tuple[Org, int] | None:
         """``Trường THPT Trần Hưng Đạo``, ``Bệnh viện Bạch Mai``: the organisation of ``p``
-        (an institution of no public body's kind, its head no impersonal one) with the
-        person's name after it that ends the chain (punctuation, a bracket, the end): the
-        name is the institution's; else None."""
+        (an institution of no public body's kind; a firm's board, a bank: two words only,
+        ``HĐQT Công ty cổ phần … Phương Thành``) with the person's name after it that ends
+        the chain (punctuation, a bracket, the end): the name is the institution's; else
+        None."""
         org, k = p.org, p.end
         assert org is not None
         orgs = self.orgs
-        if org.kind != "other" or org.name.startswith(orgs.words.impersonal_heads) or (
-                not orgs.is_name_start(toks, k)):
+        if org.kind != "other" or not orgs.is_name_start(toks, k):
             return None
         e = k + 1
         while e < stop and toks[e].cap and toks[e].word:
             e += 1
+        if e - k > 2 and org.name.startswith(orgs.words.impersonal_heads):
+            return None  # (a bank's, a board's name is no person's: two words, its own)
         if e < stop and toks[e].word:
             return None  # ("… Nguyễn Văn A cho biết": a name that goes on into the sentence)
         name = " ".join(t.text for t in toks[k:e])

@@ -553,3 +553,20 @@ def test_vn_is_viet_nam_and_two_words_after_a_unit_s_type_word_are_its_name(stag
                                         ("Tổng Tham mưu trưởng", None)}
     assert posts(a, "Đàm Văn Lý") == {("Phó Chủ tịch", "Ủy ban nhân dân xã Triệu Ái")}
     assert posts(a, "Nguyễn Văn Hoàn") == {("Chủ tịch", "Ủy ban nhân dân xã")}
+
+
+def test_two_words_that_end_a_firm_s_name_are_no_person(stage):
+    # "… Công ty cổ phần Đầu tư và xây dựng giao thông Hòa Bình,": the firm's name; a
+    # person named after a public body keeps the post
+    a = run(stage, "Ông Khúc Văn Tùng, Chủ tịch Hội đồng quản trị Công ty cổ phần Đầu tư và "
+                   "xây dựng giao thông Mai Linh, cho biết. Giám đốc Sở Y tế Lê Hùng cho biết.")
+    assert {p["name"] for p in a.people} == {"Khúc Văn Tùng", "Lê Hùng"}
+    assert posts(a, "Khúc Văn Tùng") == {
+        ("Chủ tịch",
+         "Hội đồng quản trị Công ty cổ phần Đầu tư và xây dựng giao thông Mai Linh")}
+    assert posts(a, "Lê Hùng") == {("Giám đốc", "Sở Y tế")}
+
+
+def test_the_council_of_ministers_is_a_body(stage):
+    a = run(stage, "Ông Vũ Văn Đông, nguyên Chủ tịch Hội đồng Bộ trưởng, đã đến thăm.")
+    assert posts(a, "Vũ Văn Đông") == {("nguyên Chủ tịch", "Hội đồng Bộ trưởng")}
