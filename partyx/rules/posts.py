@@ -246,6 +246,7 @@ class PostParser:
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
         self._company_titles = frozenset(t["company_titles"])  # (see _brand)
         self._event_bodies = tuple(t["event_bodies"])  # (see _named_within)
+        self._bare_heads = Trie(dict.fromkeys(t["bare_heads"], True))  # (see _post)
         self._brand_prefixes = tuple(t["brand_affixes"]["prefixes"])
         self._brand_suffixes = tuple(t["brand_affixes"]["suffixes"])
         self._place_bodies: dict[str, str] = t["place_bodies"]  # (see _place_as_org)
@@ -357,6 +358,12 @@ class PostParser:
                 org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end, title)
+                if org is None and toks[j].cap and toks[j].low in self._bare_heads.root and (
+                        (m := self._bare_heads.match(toks, j)) is not None) and (
+                        m[1] == n or not toks[m[1]].word):
+                    # "Phó Giám đốc Trung tâm - Chủ tịch Công đoàn": the one the article is
+                    # about, as written
+                    org, end = Org(" ".join(t.text for t in toks[j:m[1]]), "other", None), m[1]
         if org is not None:
             overrides = v.org_overrides.get(title)
             meant = overrides.get(org.name) if overrides else None

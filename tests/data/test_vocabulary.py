@@ -166,7 +166,7 @@ SHAPES = {
                "dated_words": WORDS, "biography_openers": WORDS, "step_verbs": WORDS,
                "present_words": WORDS,
                "appointment_cues": WORDS, "leaving_cues": WORDS,
-               "org_within": {str: pair(INT, STR)}, "org_within_named": WORDS,
+               "org_within": {str: pair(INT, STR)}, "org_within_named": WORDS, "bare_heads": WORDS,
                "event_bodies": WORDS,
                "org_overrides": {str: STR_MAP},
                "list_intros": WORDS, "list_bodies": STR_MAP,

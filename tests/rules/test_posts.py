@@ -539,9 +539,11 @@ def test_a_lower_case_descriptor_that_opens_the_brackets_after_a_name(stage):
 
 
 def test_a_cell_written_alone_is_a_post_as_written(stage):
+    # ("Bí thư chi bộ - Giám đốc Trung tâm": the centre's cell, the centre as written)
     a = run(stage, "Dự có đồng chí Lưu Văn Khải, Bí thư chi bộ - Giám đốc Trung tâm; bà Tòng "
                    "Thị Én, Bí thư Chi đoàn, phát biểu. Ông Lưu Văn Khải, Bí thư, phát biểu.")
-    assert posts(a, "Lưu Văn Khải") == {("Bí thư", "Chi bộ")}
+    assert posts(a, "Lưu Văn Khải") == {("Bí thư", "Chi bộ Trung tâm"),
+                                        ("Giám đốc", "Trung tâm")}
     assert posts(a, "Tòng Thị Én") == {("Bí thư", "Chi đoàn")}
 
 
@@ -570,3 +572,12 @@ def test_two_words_that_end_a_firm_s_name_are_no_person(stage):
 def test_the_council_of_ministers_is_a_body(stage):
     a = run(stage, "Ông Vũ Văn Đông, nguyên Chủ tịch Hội đồng Bộ trưởng, đã đến thăm.")
     assert posts(a, "Vũ Văn Đông") == {("nguyên Chủ tịch", "Hội đồng Bộ trưởng")}
+
+
+def test_an_organisation_s_head_written_alone_is_kept_as_written(stage):
+    a = run(stage, "Dự có đồng chí Khổng Văn Lợi, Phó Giám đốc Trung tâm - Chủ tịch Công đoàn; "
+                   "ông Âu Văn Tài, Tổng Giám đốc Tập đoàn. Ông Khổng Văn Lợi, Giám đốc Trung "
+                   "tâm Y tế huyện Mường Lát, dự. Ông Âu Văn Tài, Giám đốc Sở, dự.")
+    assert posts(a, "Khổng Văn Lợi") == {("Phó Giám đốc", "Trung tâm"), ("Chủ tịch", "Công đoàn"),
+                                         ("Giám đốc", "Trung tâm Y tế huyện Mường Lát")}
+    assert posts(a, "Âu Văn Tài") == {("Tổng Giám đốc", "Tập đoàn")}
