@@ -108,9 +108,12 @@ class Tokenizer:
         self._pieces: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
         special = sorted((k for k in abbreviations if not re.fullmatch(r"\w+", k)),
                          key=len, reverse=True)
-        alts = "|".join(re.escape(s) for s in special)
+        # (one that ends with its dot ends there, a name glued after it: "TP.Vinh")
+        alts = "|".join(re.escape(s) for s in special if not s.endswith("."))
+        dotted = "|".join(re.escape(s) for s in special if s.endswith("."))
         plain = r"[^\W_]+(?:['’][^\W_]+)?|[^\w\s]"
-        self.pattern = re.compile((rf"(?:{alts})(?![^\W_])|" if alts else "") + plain)
+        self.pattern = re.compile((rf"(?:{alts})(?![^\W_])|" if alts else "")
+                                  + (rf"(?:{dotted})|" if dotted else "") + plain)
         # split() with the pattern as a group (it has no other): [gap, token, …, gap]
         self._split = re.compile(f"({self.pattern.pattern})").split
         # No token holds a space unless an abbreviation does (none does): then the text

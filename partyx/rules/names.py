@@ -472,7 +472,7 @@ class NameFinder:
     def _place_prefix(self, toks: list[Tok], k: int) -> int:
         """How many tokens from ``toks[k]`` belong to a province or district name that
         starts at ``k`` or just before it (``Quảng Ninh Nguyễn Xuân Ký``: Ninh is no
-        surname here), else 0."""
+        surname here; ``thành phố Buôn Ma Thuột,``: nor Ma), else 0."""
         if not toks[k].cap:
             return 0
         n = len(toks)
@@ -484,8 +484,9 @@ class NameFinder:
             hi += 1
         for s in range(lo, k + 1):  # a name of m words from s, capitalised after it too
             for m in (3, 2):
-                if k < s + m < hi and self._is_place_name(" ".join(map(_TEXT, toks[s:s + m]))):
-                    return s + m - k
+                if k < s + m and (s + m < hi or s < k and s + m == hi) and (
+                        self._is_place_name(" ".join(map(_TEXT, toks[s:s + m])))):
+                    return s + m - k  # (one begun before k may end the run: "Buôn Ma Thuột")
         return 0
 
     def _blocked(self, toks: list[Tok], k: int, cue_at: int | None) -> bool:

@@ -267,6 +267,7 @@ class OrgWords:
     levels: dict[str, str]
     central_parent: Trie
     name_phrases: Trie  # lower-case phrases a name may hold (Cục An ninh điều tra)
+    comma_phrases: frozenset[str]  # two words a comma joins in a name (Cục Phòng, chống …)
     name_enders: Trie  # verbs that end a name's run (chia sẻ, kiến nghị)
     name_syllables: frozenset[str]
     # generic heads no organisation is named after a person under, "Ngân hàng " (see
@@ -304,6 +305,7 @@ def load_org_words() -> OrgWords:
         levels=o["levels"],
         central_parent=Trie(dict.fromkeys(o["central_parent"], True)),
         name_phrases=Trie(dict.fromkeys(o["name_phrases"], True)),
+        comma_phrases=frozenset(o["comma_phrases"]),
         name_enders=Trie(dict.fromkeys(o["name_enders"], True)),
         name_syllables=frozenset(o["name_syllables"]),
         impersonal_heads=tuple(f"{h} " for h in o["impersonal_heads"]),
@@ -481,8 +483,30 @@ class OrgReader:
             else:
                 found = memo[i] = self._read_org(toks, i, ctx)
         if found is None and generic:
-            return self._generic(toks, i, ctx)
+            found = self._generic(toks, i, ctx)
+        if found is not None and found[1] + 2 < n and toks[found[1]].low == "chi" and (
+                toks[found[1] + 1].low == "nhánh"):
+            return self._branch(toks, i, found, ctx)  # (a branch unread: none, not the whole)
         return found
+
+    def _branch(self, toks: list[Tok], i: int, found: tuple[Org, int], ctx: Context
+                ) -> tuple[Org, int] | None:
+        """``Ngân hàng Nhà nước chi nhánh tỉnh Nghệ An``: the branch in a place (written
+        with its type word, or a province's name) of the organisation ``found`` at
+        ``toks[i]``, named as written; None where no place follows ``chi nhánh`` (a branch
+        not read is no organisation: the whole one is not it)."""
+        org, k = found
+        written = " ".join(t.text for t in toks[i:k])
+        at = k + 2
+        pt = self.place_after_type(toks, at, ctx)
+        if pt is not None and pt[1] is not None:
+            unit, end = pt[1], pt[2]
+        elif (prov := self.province_name(toks, at)) is not None:
+            unit, end = prov
+        else:
+            return None
+        return Org(f"{written} chi nhánh {canon_place(unit)}", org.kind, unit.level,
+                   unit=unit), end
 
     def _memo_for(self, toks: list[Tok], ctx: Context) -> dict[int, tuple[Org, int] | None]:
         """The organisations read in ``toks`` with ``ctx``, by position. Keyed by the
@@ -579,14 +603,17 @@ class OrgReader:
 
     def _unknown_place(self, toks: list[Tok], k: int) -> int | None:
         """The end of a place's name the gazetteer does not know written at ``toks[k]``: two
-        or three capitalised words and no more, none a person's name, a title, nor an
-        organisation (so that its committee is never placed elsewhere)."""
+        or three capitalised words and no more, none a person's name (two words right after
+        a type word are the unit's, as :mod:`partyx.rules.names` reads them: a person's name
+        is longer), a title, nor an organisation (so that its committee is never placed
+        elsewhere)."""
         n = len(toks)
         j = k
         while j < n and j - k < 4 and toks[j].cap and toks[j].word:
             j += 1
-        if not 2 <= j - k <= 3 or toks[k].low in self.post_words or self.is_name_start(toks, k):
-            return None
+        if not 2 <= j - k <= 3 or toks[k].low in self.post_words or (
+                j - k > 2 and self.is_name_start(toks, k)):
+            return None  # ("xã Triệu An": two words after a type word name the unit)
         if self.words.generic.match(toks, k) is not None or self._title_inside(toks, k):
             return None
         return j
@@ -791,8 +818,16 @@ class OrgReader:
                     words.append("-")
                     k += 1
                     continue
-                if t.text == "," and lower_run == 0 and self._enumeration(toks, k + 1):
-                    words[-1] += ","  # "Ủy ban Khoa học, Công nghệ và Môi trường"
+                if t.text == "/" and toks[k - 1].text.isupper() and k + 1 < n and (
+                        toks[k + 1].word and toks[k + 1].text.isupper()):
+                    words[-1] += "/" + toks[k + 1].text  # "Cục Phòng, chống HIV/AIDS"
+                    k += 2
+                    continue
+                if t.text == "," and lower_run == 0 and (self._enumeration(toks, k + 1) or (
+                        k + 1 < n and f"{words[-1].lower()}, {toks[k + 1].low}" in (
+                            v.comma_phrases))):
+                    # "Ủy ban Khoa học, Công nghệ và Môi trường", "Cục Phòng, chống …"
+                    words[-1] += ","
                     k += 1
                     continue
                 break
@@ -856,6 +891,11 @@ class OrgReader:
                     continue
                 if t.text.isdigit() and lower_run == 0 and toks[j].low in _STOP:
                     return None  # "Ban Quản lý Dự án 7": a name let in on a stop word, cut
+                if t.text.isdigit() and len(t.text) <= 3 and lower_run == 0 and (
+                        head in v.numbered):
+                    words.append(t.text)  # "Ban Chỉ đạo Trung ương 6": its number ends it
+                    k += 1
+                    break
                 if t.low in _STOP or t.text.isdigit() or lower_run >= _LOWER_RUN:
                     closed = lower_run == 0 or lower_run < _LOWER_RUN and t.low in _STOP
                     break
@@ -887,17 +927,21 @@ class OrgReader:
 
     def _enumeration(self, toks: list[Tok], k: int) -> bool:
         """Whether ``toks[k:]`` goes on a name as ``Y và Z`` or ``Y, Z và W`` (capitalised
-        words, ``và`` and a capitalised word before any other mark)."""
+        words, ``và`` and a capitalised word before any other mark), or as one lower-case
+        item before ``và`` and a capitalised word (``Cục Kiểm nghiệm, giám sát chất lượng và
+        Kiểm dịch quốc gia``: no word of it a stop word)."""
         n = len(toks)
         seen_word = False
+        lower = k < n and toks[k].word and not toks[k].cap  # "Cục Kiểm nghiệm, giám sát …"
         for j in range(k, min(n, k + 8)):
             t = toks[j]
             if t.low == "và":
                 return seen_word and j + 1 < n and toks[j + 1].cap
-            if t.text == ",":
+            if t.text == "," and not lower:
                 continue
-            if not (t.word and (t.cap or seen_word)) or (t.cap and (
-                    self.is_name_start(toks, j) or self._title_inside(toks, j))):
+            if not (t.word and (t.cap or seen_word or lower)) or (t.cap and (
+                    self.is_name_start(toks, j) or self._title_inside(toks, j))) or (
+                    lower and t.low in _STOP):
                 return False
             seen_word = True
         return False

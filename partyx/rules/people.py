@@ -99,6 +99,7 @@ class Candidate:
     cue_at: int = 0  # index of that cue word, else ``start`` (_cue_before, asked once)
     prefix: list[Post] = field(default_factory=list)
     prefix_start: int | None = None  # token index where the prefix chain begins
+    glued: bool = False  # the end of a firm's name, no person (PeopleFinder._firm_s_name)
     posts: list[Post] = field(default_factory=list)
 
 
@@ -132,6 +133,7 @@ class PeopleFinder:
             + r")))?\s*[:,]?\s*(?:(?:" + "|".join(re.escape(w) for w in t["step_verbs"])
             + r")(?!\w)\s*:?)?)")
         self.funeral_words = tuple(w.lower() for w in t["funeral_words"])
+        self.age_asides = [w.lower().split() for w in t["age_asides"]]  # (see _past_age)
         self.event_roles = frozenset(t["event_roles"])
         self.alias_re = re.compile(r"\(\s*(?:" + "|".join(re.escape(w) for w in t["alias_words"])
                                    + r")\s*:?\s*$", re.IGNORECASE)
@@ -208,12 +210,16 @@ class PeopleFinder:
         target = c.cue_at
         firsts = self.posts.post_first_words
         generic = self.orgs.words.generic
+        titles = self.posts.words.titles
         for s in range(max(floor, c.start - 40), target):
             if toks[s].low not in firsts:  # no post starts here (posts.starts_post, inlined)
                 continue
             if s > 0 and toks[s - 1].cap and toks[s - 1].low in generic.root and (
                     g := generic.match(toks, s - 1)) is not None and g[1] > s:
                 continue  # a title inside a body's name: "Ban Giám đốc CATP Hà Nội"
+            if s > 0 and toks[s - 1].low in titles.root and (
+                    m := titles.match(toks, s - 1)) is not None and m[1] > s:
+                continue  # a title inside a longer one: "Bí thư" of "Tổng Bí thư"
             posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
@@ -231,6 +237,60 @@ class PeopleFinder:
                         p.status = FORMER
                 return posts, s, end, False
         return None
+
+    def _firm_s_name(self, toks: list[Tok], c: Candidate, posts: list[Post]) -> bool:
+        """Whether candidate ``c``, two capitalised words with no cue word before them, read
+        right after the chain ``posts`` whose last organisation is no public body's and ends
+        in a lower-case word (``Chủ tịch HĐQT Công ty cổ phần Đầu tư và xây dựng giao thông
+        Phương Thành,``), before punctuation, is the end of that organisation's name (a
+        firm's), not a person's: a person's name there would be longer."""
+        if c.end - c.start != 2 or c.cue_at != c.start or not posts:
+            return False
+        last = posts[-1]
+        org = last.org
+        return org is not None and org.kind == "other" and last.end == c.start and (
+            toks[c.start - 1].word and not toks[c.start - 1].cap and (
+                not toks[c.start - 1].text.isdigit())) and (
+            c.end >= len(toks) or not toks[c.end].word)
+
+    def _past_age(self, toks: list[Tok], k: int, limit: int) -> int:
+        """After a person's age or birth year written at ``toks[k]`` right after the name
+        (``age_asides``: ``(55 tuổi)``, ``, 55 tuổi`` before a comma, ``(SN 1970)``), or a
+        lower-case descriptor that opens the brackets after it (``( thương binh 1/4,``): the
+        index after it, where the posts written after the name go on; else ``k``."""
+        if k + 3 >= limit or toks[k].text not in ("(", ","):
+            return k
+        if toks[k].text == "(" and not toks[k + 1].text.isdigit() and (
+                toks[k + 1].word and not toks[k + 1].cap):
+            # "A ( thương binh 1/4, nguyên Phó Giám đốc …)": a lower-case descriptor of up to
+            # five words (numbers too) before a comma inside the brackets
+            j = k + 1
+            while j < limit and j - k <= 5 and (toks[j].word and not toks[j].cap or (
+                    toks[j].text.isdigit() or toks[j].text == "/")):
+                j += 1
+            return j if j < limit and toks[j].text == "," else k
+        for words in self.age_asides:
+            j = k + 1
+            for w in words:
+                if j >= limit or not (toks[j].text.isdigit() if w == "#" else toks[j].low == w):
+                    break
+                j += 1
+            else:
+                if toks[k].text == "(":
+                    return j + 1 if j < limit and toks[j].text == ")" else k
+                return j if j < limit and toks[j].text == "," else k
+        return k
+
+    def _name_after(self, toks: list[Tok], p: Post, end: int, limit: int) -> bool:
+        """Whether the title with no organisation ``p`` that ends a chain after a name at
+        ``toks[end]`` stands before two capitalised words that name no place (``…, Tổng
+        Bí thư Trường Chinh``): another person's name, not read as one, whose title it is."""
+        if p.org is not None or p.end != end or end + 1 >= limit:
+            return False
+        a, b = toks[end], toks[end + 1]
+        return a.cap and a.word and b.cap and b.word and not (
+            self.orgs.gazetteer.is_place_name(f"{a.text} {b.text}")
+            or self.names.countries.match(toks, end) is not None)
 
     def _colon_head(self, toks: list[Tok], colon: int, floor: int, ctx: Context
                     ) -> list[Post]:
@@ -606,6 +666,9 @@ class PeopleFinder:
         for i, c in enumerate(cands):
             opening = first_token(breaks, c.start)
             r = self._prefix(toks, c, max(floor, opening), ctx, opening)
+            if r is not None and self._firm_s_name(toks, c, r[0]):
+                c.glued = True  # "Chủ tịch HĐQT Công ty cổ phần … Phương Thành,": no person
+                r = None
             if r is not None:
                 posts, s, colon = r
                 c.prefix_start = s
@@ -633,17 +696,25 @@ class PeopleFinder:
             floor = c.end
         # 2. chains after names, and appointment cues
         for i, c in enumerate(cands):
-            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            nxt = next((d for d in cands[i + 1:] if not d.glued), None)
             # (not past the sentence: a line break ends a list's item)
             b = bisect.bisect_right(breaks, c.end - 1)
             limit = breaks[b] if b < len(breaks) else len(toks)
             if nxt is not None:
                 limit = min(limit, nxt.cue_at,
                             nxt.prefix_start if nxt.prefix_start is not None else nxt.start)
-            k = c.end
+            k = self._past_age(toks, c.end, limit)
             if k < limit and toks[k].low in _SEPARATORS:
                 # (";" between posts: the next person's titles begin at limit)
-                posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True)
+                posts, end = parser.chain(toks, k + 1, ctx, stop=limit, semicolons=True,
+                                          held=toks[k].low == ",")
+                if posts and self._name_after(toks, posts[-1], end, limit):
+                    posts.pop()  # "A, Tổng Bí thư Trường Chinh, …": the title of a name
+                if k > c.end and not (end < len(toks) and not toks[end].word and (
+                        nxt is None or end < nxt.start) and (
+                        toks[c.end].text != "(" or toks[k - 1].text == ")" or (
+                            toks[end].text == ")"))):
+                    posts = []  # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": B's, or unread
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
             at = self._decision_object(toks, c.cue_at)
@@ -719,6 +790,8 @@ class PeopleFinder:
             if tail and any(c.cued for c in by_name[name]):
                 canonical[name] = tail[0]
                 continue
+            if all(c.glued for c in by_name[name]):
+                continue  # the end of a firm's name, each time
             if name in blocked:  # "đường Lê Văn Lương" … then "Lê Văn Lương" alone: the street
                 ok = any(c.cue_at < c.start or c.prefix for c in by_name[name])
             else:

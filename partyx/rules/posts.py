@@ -29,6 +29,7 @@ from partyx.lang.tokens import Tok, Trie
 from partyx.rules.gazetteer import Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import (
+    _STOP,
     Context,
     Org,
     OrgReader,
@@ -140,6 +141,7 @@ class TitleWords:
     standalone: set[str]
     implied: dict[str, Trie]
     org_within: dict[str, tuple[int, str]]
+    org_within_named: frozenset[str]
     fillers: Trie
     members: Trie
     body_members: Trie
@@ -162,6 +164,7 @@ def load_title_words() -> TitleWords:
         standalone=set(t["standalone"]),
         implied={k: Trie(dict.fromkeys(v, True)) for k, v in t["implied_org"].items()},
         org_within={k: (n, title) for k, (n, title) in t["org_within"].items()},
+        org_within_named=frozenset(t["org_within_named"]),
         fillers=Trie(dict.fromkeys(t["fillers"], True)),
         members=Trie(t["member_words"]),
         body_members=Trie({k: tuple(v) for k, v in t["body_members"].items()}),
@@ -242,6 +245,8 @@ class PostParser:
         self._bodies = tuple(f"{b} " for b in t["list_bodies"])  # (see _body_member)
         self._nations = frozenset(self.orgs.words.nations.root)  # (see OrgReader.national)
         self._company_titles = frozenset(t["company_titles"])  # (see _brand)
+        self._event_bodies = tuple(t["event_bodies"])  # (see _named_within)
+        self._bare_heads = Trie(dict.fromkeys(t["bare_heads"], True))  # (see _post)
         self._brand_prefixes = tuple(t["brand_affixes"]["prefixes"])
         self._brand_suffixes = tuple(t["brand_affixes"]["suffixes"])
         self._place_bodies: dict[str, str] = t["place_bodies"]  # (see _place_as_org)
@@ -317,6 +322,8 @@ class PostParser:
             # (only an organisation the grammar knows: a generic run read from inside a
             # title is cut short too often, "Phó Chánh văn phòng Trung ương Giáo hội …")
             r = orgs.org(toks, j - back, ctx, generic=False)
+            if r is None and title in v.org_within_named and j < n and toks[j].cap:
+                r = self._named_within(toks, j - back, ctx)
             if r is not None and r[1] > j:
                 org, end = r
                 title = short
@@ -351,6 +358,12 @@ class PostParser:
                 org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end, title)
+                if org is None and toks[j].cap and toks[j].low in self._bare_heads.root and (
+                        (m := self._bare_heads.match(toks, j)) is not None) and (
+                        m[1] == n or not toks[m[1]].word):
+                    # "Phó Giám đốc Trung tâm - Chủ tịch Công đoàn": the one the article is
+                    # about, as written
+                    org, end = Org(" ".join(t.text for t in toks[j:m[1]]), "other", None), m[1]
         if org is not None:
             overrides = v.org_overrides.get(title)
             meant = overrides.get(org.name) if overrides else None
@@ -359,6 +372,25 @@ class PostParser:
         post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
+
+    def _named_within(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+        """``Trưởng Ban Chỉ đạo Tây Bắc``: the organisation a title holding its head opens at
+        ``toks[i]`` (``org_within_named``), read as a name after the head where the grammar
+        knows none: only a name that ends there (punctuation, a stop word, a capitalised
+        word: a name read short is dropped by :meth:`_cut_short`), has no word glued to a
+        number (``Trung ương3``: a list's numbering) and is no body of one event (``Ban
+        Giám khảo``)."""
+        r = self.orgs.org(toks, i, ctx)
+        if r is None:
+            return None
+        org, end = r
+        if end < len(toks) and toks[end].word and not toks[end].cap and (
+                toks[end].low not in _STOP):
+            return None  # ("Trưởng ban Tuyên truyền tỉnh ủy": the name goes on)
+        if any(t.word and not t.text.isalpha() and not t.text.isdigit()
+               for t in toks[i:end]) or org.name.startswith(self._event_bodies):
+            return None
+        return r
 
     def _brand(self, toks: list[Tok], j: int) -> tuple[Org, int] | None:
         """A firm named by its brand alone at ``toks[j]`` after a firm's title (``Oceanbank``,
@@ -495,8 +527,8 @@ class PostParser:
         return [p for p in out if not (p.shared and p.org is not None and p.org.name in bodies)]
 
     def chain(self, toks: list[Tok], i: int, ctx: Context, stop: int | None = None,
-              semicolons: bool = False, settle: bool = True, career: bool = False
-              ) -> tuple[list[Post], int]:
+              semicolons: bool = False, settle: bool = True, career: bool = False,
+              held: bool = False) -> tuple[list[Post], int]:
         """Posts from ``toks[i]`` separated by ``,``, ``kiêm``, ``và`` or a dash (``;`` too
         with ``semicolons``: the list of a career summary), ranks and degrees between them:
         (posts, index after the last one). Stops before ``stop``.
@@ -509,7 +541,10 @@ class PostParser:
         chosen). In a ``career`` list, up to four words more after a post (an organisation's
         name read short: ``giám đốc Công an khu III, chánh văn phòng …``) do not end it when a
         post follows the separator after them; the post before them is dropped where its
-        organisation is unresolved (read short)."""
+        organisation is unresolved (read short). A chain ``held`` by a person named before it
+        (after the name and a comma) names no holder after it: a person's name that ends a
+        named institution's chain is the institution's (``Hiệu trưởng Trường THPT Trần Hưng
+        Đạo,``)."""
         stop = len(toks) if stop is None else stop
         posts: list[Post] = []
         k = i
@@ -532,6 +567,9 @@ class PostParser:
                 national = self.orgs.national(toks, p.end, p.org)  # "BHXH Việt Nam"
                 if national is not None:
                     p.org, p.end = national
+            if held and p.org is not None and p.end < stop and (
+                    named := self._named_after_person(toks, p, stop)) is not None:
+                p.org, p.end = named
             if p.org is not None and p.end < stop and self._cut_short(toks, p.end, p.org, ctx):
                 p.org = None  # ("Hiệu trưởng Trường THPT Trần Hưng Đạo": read short)
             if joined and posts and p.org is not None:
@@ -767,6 +805,29 @@ class PostParser:
             return org.kind == "other" and not org.name.startswith(
                 orgs.words.impersonal_heads)
         return not orgs.gazetteer.is_place_name(t.text)
+
+    def _named_after_person(self, toks: list[Tok], p: Post, stop: int
+                            ) -> tuple[Org, int] | None:
+        """``Trường THPT Trần Hưng Đạo``, ``Bệnh viện Bạch Mai``: the organisation of ``p``
+        (an institution of no public body's kind; a firm's board, a bank: two words only,
+        ``HĐQT Công ty cổ phần … Phương Thành``) with the person's name after it that ends
+        the chain (punctuation, a bracket, the end): the name is the institution's; else
+        None."""
+        org, k = p.org, p.end
+        assert org is not None
+        orgs = self.orgs
+        if org.kind != "other" or not orgs.is_name_start(toks, k):
+            return None
+        e = k + 1
+        while e < stop and toks[e].cap and toks[e].word:
+            e += 1
+        if e - k > 2 and org.name.startswith(orgs.words.impersonal_heads):
+            return None  # (a bank's, a board's name is no person's: two words, its own)
+        if e < stop and toks[e].word:
+            return None  # ("… Nguyễn Văn A cho biết": a name that goes on into the sentence)
+        name = " ".join(t.text for t in toks[k:e])
+        return Org(f"{org.name} {name}", org.kind, org.level, org.resolved, org.parent,
+                   slot=org.slot, unit=org.unit), e
 
     def _unread_unit(self, toks: list[Tok], k: int) -> bool:
         """Whether the organisation read up to ``toks[k]`` ends in a unit's type word

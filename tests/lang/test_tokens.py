@@ -98,3 +98,12 @@ def test_trie_longest_match():
     assert trie.match(toks, 1) is None
     assert trie.starts(toks[0]) and not trie.starts(toks[2])
     assert re.fullmatch(r"\w+", toks[0].low)
+
+
+def test_an_abbreviation_that_ends_with_its_dot_ends_there(tokenizer):
+    # "TP.Vinh": the type word spelled out, the name glued after it its own token
+    assert [t.text for t in tokenizer.tokenize("UBND TP.Vinh, Tp.Buôn Ma Thuột").toks] == [
+        "Ủy", "ban", "nhân", "dân", "thành", "phố", "Vinh", ",", "thành", "phố", "Buôn",
+        "Ma", "Thuột"]
+    assert [t.text for t in tokenizer.tokenize("TP.HCM").toks] == [
+        "thành", "phố", "Hồ", "Chí", "Minh"]

@@ -458,14 +458,16 @@ def test_place_prefix_equals_the_plain_form(stage):
             if s < 0 or not all(t.cap and t.word for t in toks[s:k + 1]):
                 continue
             for m in (3, 2):
-                if s + m > k and s + m < len(toks) and toks[s + m].cap and all(
+                # (capitalised words after it; or none, for a name begun before k)
+                after = toks[s + m].cap if s + m < len(toks) else None
+                if s + m > k and (after or s < k and not after) and all(
                         t.cap and t.word for t in toks[s:s + m]) and gaz.is_place_name(
                         " ".join(t.text for t in toks[s:s + m])):
                     return s + m - k
         return 0
 
     text = ("Quảng Ninh Nguyễn Xuân Ký, Thành ủy Hà Nội Nguyễn Văn Phong, Bà Rịa Vũng Tàu Lê "
-            "Văn A, Long Biên Hà Nội, Hồ Chí Minh Trần B Hà Nội")
+            "Văn A, Long Biên Hà Nội, Hồ Chí Minh Trần B Hà Nội, thành phố Buôn Ma Thuột")
     toks = f.tokenizer.tokenize(text).toks
     got = [f.names._place_prefix(toks, k) for k in range(len(toks))]
     assert got == [plain(toks, k) for k in range(len(toks))]

@@ -365,11 +365,13 @@ def test_an_organisation_after_a_title_goes_on_where_its_name_does(stage):
 
 
 def test_a_head_in_the_title_gives_no_post_where_the_place_is_written_short(stage):
-    # "TP.Quy Nhơn", "Q.Tây Hồ": the place is written but unread, so no unplaced post
+    # "Q.Tây Hồ": the place is written but unread, so no unplaced post ("TP.Quy Nhơn" is
+    # read: thành phố Quy Nhơn)
     a = run(stage, "Ông Lê Hồng Năm, Trưởng phòng GD-ĐT Q.Tây Hồ (Hà Nội), cho biết; ông Nguyễn "
                    "Đức Sáu được bổ nhiệm làm Trưởng phòng TN-MT TP.Quy Nhơn.")
     assert posts(a, "Lê Hồng Năm") == set()
-    assert posts(a, "Nguyễn Đức Sáu") == set()
+    assert posts(a, "Nguyễn Đức Sáu") == {
+        ("Trưởng phòng", "Phòng Tài nguyên và Môi trường thành phố Quy Nhơn")}
 
 
 def test_a_title_before_a_country_is_that_countrys_post(stage):
@@ -424,3 +426,158 @@ def test_a_title_with_a_place_for_its_body_is_that_places_committee_or_uy_ban(st
     assert posts(a, "Đinh Văn Hai") == {("Bí thư", "Thành ủy thành phố Hồ Chí Minh")}
     assert posts(a, "Lê Văn Ba") == {("Phó Chủ tịch", "Ủy ban nhân dân huyện Sóc Sơn")}
     assert posts(a, "Trần Văn Bốn") == set()  # (the President's name, bare: no city)
+
+
+def test_a_head_title_takes_a_body_named_after_its_head(stage):
+    # "Trưởng ban" holds the head "Ban": a steering or management board the grammar does
+    # not list is read as the name written after it, its number too
+    a = run(stage, "Ủy viên Bộ Chính trị, Trưởng ban Kinh tế Trung ương - Trưởng Ban Chỉ đạo "
+                   "Tây Nguyên Lê Văn Khải nhấn mạnh. Ông Đào Văn Lợi, Trưởng Ban Chỉ đạo "
+                   "Trung ương 9, cho biết. Bà Vi Thị Sen, nguyên Phó Trưởng ban Bồi thường "
+                   "giải phóng mặt bằng huyện Mường Tè, dự.")
+    assert posts(a, "Lê Văn Khải") == {("Ủy viên", "Bộ Chính trị"),
+                                       ("Trưởng ban", "Ban Kinh tế Trung ương"),
+                                       ("Trưởng ban", "Ban Chỉ đạo Tây Nguyên")}
+    assert posts(a, "Đào Văn Lợi") == {("Trưởng ban", "Ban Chỉ đạo Trung ương 9")}
+    assert posts(a, "Vi Thị Sen") == {("nguyên Phó Trưởng ban",
+                                       "Ban Bồi thường giải phóng mặt bằng huyện Mường Tè")}
+
+
+def test_a_body_named_after_its_head_is_none_where_its_name_goes_on_or_is_an_events(stage):
+    a = run(stage, "Nhà thơ Hồ Văn Tư, Trưởng Ban Giám khảo, nhận xét. Ông Lò Văn Ba, "
+                   "Trưởng ban Tuyên truyền tỉnh ủy, dự. Ông Kiều Văn Chín, Trưởng Ban Kinh "
+                   "tế Trung ương2. Lê Văn Mười")
+    assert posts(a, "Hồ Văn Tư") == set()
+    assert posts(a, "Lò Văn Ba") == set()
+    assert posts(a, "Kiều Văn Chín") == set()
+
+
+def test_a_comma_inside_a_body_s_name(stage):
+    # "phòng, chống" and a lower-case item before "và" and a capitalised word are one name
+    a = run(stage, "Ông Hà Văn Khoa, Cục trưởng Cục Phòng, chống HIV/AIDS, cho biết. Ông Tạ "
+                   "Văn Lâm từng giữ chức Phó cục trưởng Cục Kiểm nghiệm, giám sát chất lượng "
+                   "và Kiểm dịch quốc gia. Ông Mạc Văn Sơn, Giám đốc Sở Y tế, các bệnh viện "
+                   "và Công an tỉnh đã dự.", province="Lai Châu")
+    assert posts(a, "Hà Văn Khoa") == {("Cục trưởng", "Cục Phòng, chống HIV/AIDS")}
+    assert posts(a, "Tạ Văn Lâm") == {
+        ("nguyên Phó Cục trưởng", "Cục Kiểm nghiệm, giám sát chất lượng và Kiểm dịch quốc gia")}
+    assert posts(a, "Mạc Văn Sơn") == {("Giám đốc", "Sở Y tế tỉnh Lai Châu")}
+
+
+def test_a_city_glued_to_its_abbreviated_type_word_or_holding_a_surname(stage):
+    # "TP.Vinh" is thành phố Vinh; "Ma" of "Buôn Ma Thuột" opens no person's name
+    a = run(stage, "Ông Tô Văn Hải, Bí thư Thành ủy TP.Vinh, tỉnh Nghệ An cho biết. Ông Lò "
+                   "Văn Khánh, Chủ tịch UBND thành phố Buôn Ma Thuột, dự.")
+    assert posts(a, "Tô Văn Hải") == {("Bí thư", "Thành ủy Vinh")}
+    assert posts(a, "Lò Văn Khánh") == {("Chủ tịch", "Ủy ban nhân dân thành phố Buôn Ma Thuột")}
+    assert {p["name"] for p in a.people} == {"Tô Văn Hải", "Lò Văn Khánh"}
+
+
+def test_no_chain_starts_inside_a_longer_title_nor_ends_on_an_unread_name(stage):
+    # "Bí thư" of "Tổng Bí thư Trường Sơn" is no post with a school "Trường Sơn" for the
+    # next name; "Tổng Bí thư" right before two capitalised words is that name's title
+    a = run(stage, "Từ trái sang: Chủ nhiệm Tổng cục Chính trị Đoàn Văn Tâm, Tổng Bí thư "
+                   "Trường Sơn, Phó Thủ tướng Lại Văn Hiếu tại chiến khu. Ông Đoàn Văn Tâm, "
+                   "Thủ tướng Chính phủ, dự.")
+    assert posts(a, "Đoàn Văn Tâm") == {("Chủ nhiệm", "Tổng cục Chính trị"), ("Thủ tướng", None)}
+    assert posts(a, "Lại Văn Hiếu") == {("Phó Thủ tướng", None)}
+
+
+def test_a_deputy_of_a_national_title_is_one_too(stage):
+    a = run(stage, "Phó tổng kiểm toán nhà nước Hà Văn Dũng và Phó Tổng Thanh tra Chính phủ "
+                   "Tăng Văn Hòa dự.")
+    assert posts(a, "Hà Văn Dũng") == {("Phó Tổng Kiểm toán", None)}
+    assert posts(a, "Tăng Văn Hòa") == {("Phó Tổng Thanh tra", None)}
+
+
+def test_a_branch_in_a_place_is_its_own_organisation(stage):
+    a = run(stage, "Ông Lý Văn Tài, Phó Giám đốc NHNN Chi nhánh Hà Giang, cho biết. Bà Đinh "
+                   "Thị Hoa, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Lai Châu, dự. "
+                   "Ông Lục Văn Tám, Giám đốc Ngân hàng Nhà nước chi nhánh Sở Giao dịch, dự.")
+    assert posts(a, "Lý Văn Tài") == {
+        ("Phó Giám đốc", "Ngân hàng Nhà nước chi nhánh tỉnh Hà Giang")}
+    assert posts(a, "Đinh Thị Hoa") == {
+        ("Giám đốc", "Ngân hàng Chính sách xã hội chi nhánh tỉnh Lai Châu")}
+    assert posts(a, "Lục Văn Tám") == set()  # (no branch read: not the whole bank's)
+
+
+def test_an_institution_named_after_a_person_in_a_chain_after_its_holder(stage):
+    # the holder is named before the comma: the name after "Trường THPT" is the school's
+    a = run(stage, "Ông Phí Văn Lực, nguyên Hiệu trưởng Trường THPT Lê Lợi (Thanh Hóa), cho "
+                   "biết. Bà Mẫn Thị Hồng, Hiệu trưởng Trường Tiểu học Ngô Sĩ Liên, phát biểu.")
+    assert posts(a, "Phí Văn Lực") == {("nguyên Hiệu trưởng", "Trường THPT Lê Lợi")}
+    assert posts(a, "Mẫn Thị Hồng") == {("Hiệu trưởng", "Trường Tiểu học Ngô Sĩ Liên")}
+
+
+def test_a_name_after_an_institution_that_goes_on_into_the_sentence_is_its_holder(stage):
+    a = run(stage, "Ông Phí Văn Lực, Giám đốc Trung tâm Văn hóa Nguyễn Văn Bình cho biết.")
+    assert posts(a, "Phí Văn Lực") == set()
+
+
+def test_an_age_after_the_name_is_passed_over_to_the_posts_after_it(stage):
+    a = run(stage, "Đại biểu trẻ nhất là Mai Văn Lộc, 31 tuổi, Chủ tịch UBND xã Ea Tul, huyện "
+                   "Cư M'gar. Bị cáo Kha Văn Tiến (SN 1968), nguyên Giám đốc Sở Xây dựng tỉnh "
+                   "Sơn La, bị truy tố. Ông Ngụy Văn Sáu, 55 tuổi, ở xã Mường Bú, cho biết.")
+    assert posts(a, "Mai Văn Lộc") == {("Chủ tịch", "Ủy ban nhân dân xã Ea Tul")}
+    assert posts(a, "Kha Văn Tiến") == {("nguyên Giám đốc", "Sở Xây dựng tỉnh Sơn La")}
+    assert posts(a, "Ngụy Văn Sáu") == set()
+
+
+def test_an_age_between_two_names_of_a_list_gives_the_post_between_to_neither(stage):
+    # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": the post is B's, never A's
+    a = run(stage, "Trúng cử có Phó giám đốc Sở Y tế tỉnh Lào Cai Triệu Văn Phúc (46 tuổi), "
+                   "Vụ trưởng Vụ Các tổ chức quốc tế Hứa Văn Tâm (47 tuổi).")
+    assert ("Vụ trưởng", "Vụ Các tổ") not in posts(a, "Triệu Văn Phúc")
+    assert posts(a, "Triệu Văn Phúc") == {("Phó Giám đốc", "Sở Y tế tỉnh Lào Cai")}
+
+
+def test_a_lower_case_descriptor_that_opens_the_brackets_after_a_name(stage):
+    a = run(stage, "Đoàn thăm ông Lạc Văn Hùng ( thương binh 2/4, nguyên Phó Giám đốc Sở Y tế "
+                   "tỉnh Bạc Liêu ); bà Lã Thị Mai (chị ruột ông Tùng, Giám đốc Sở Tư pháp).")
+    assert posts(a, "Lạc Văn Hùng") == {("nguyên Phó Giám đốc", "Sở Y tế tỉnh Bạc Liêu")}
+    assert posts(a, "Lã Thị Mai") == set()
+
+
+def test_a_cell_written_alone_is_a_post_as_written(stage):
+    # ("Bí thư chi bộ - Giám đốc Trung tâm": the centre's cell, the centre as written)
+    a = run(stage, "Dự có đồng chí Lưu Văn Khải, Bí thư chi bộ - Giám đốc Trung tâm; bà Tòng "
+                   "Thị Én, Bí thư Chi đoàn, phát biểu. Ông Lưu Văn Khải, Bí thư, phát biểu.")
+    assert posts(a, "Lưu Văn Khải") == {("Bí thư", "Chi bộ Trung tâm"),
+                                        ("Giám đốc", "Trung tâm")}
+    assert posts(a, "Tòng Thị Én") == {("Bí thư", "Chi đoàn")}
+
+
+def test_vn_is_viet_nam_and_two_words_after_a_unit_s_type_word_are_its_name(stage):
+    a = run(stage, "- Thứ trưởng Bộ Quốc phòng, Tổng tham mưu trưởng Quân đội nhân dân VN Lò "
+                   "Văn Giàng. Ông Đàm Văn Lý, Phó Chủ tịch UBND xã Triệu Ái, cho biết. Chủ "
+                   "tịch UBND xã Nguyễn Văn Hoàn cho biết.")
+    assert posts(a, "Lò Văn Giàng") == {("Thứ trưởng", "Bộ Quốc phòng"),
+                                        ("Tổng Tham mưu trưởng", None)}
+    assert posts(a, "Đàm Văn Lý") == {("Phó Chủ tịch", "Ủy ban nhân dân xã Triệu Ái")}
+    assert posts(a, "Nguyễn Văn Hoàn") == {("Chủ tịch", "Ủy ban nhân dân xã")}
+
+
+def test_two_words_that_end_a_firm_s_name_are_no_person(stage):
+    # "… Công ty cổ phần Đầu tư và xây dựng giao thông Hòa Bình,": the firm's name; a
+    # person named after a public body keeps the post
+    a = run(stage, "Ông Khúc Văn Tùng, Chủ tịch Hội đồng quản trị Công ty cổ phần Đầu tư và "
+                   "xây dựng giao thông Mai Linh, cho biết. Giám đốc Sở Y tế Lê Hùng cho biết.")
+    assert {p["name"] for p in a.people} == {"Khúc Văn Tùng", "Lê Hùng"}
+    assert posts(a, "Khúc Văn Tùng") == {
+        ("Chủ tịch",
+         "Hội đồng quản trị Công ty cổ phần Đầu tư và xây dựng giao thông Mai Linh")}
+    assert posts(a, "Lê Hùng") == {("Giám đốc", "Sở Y tế")}
+
+
+def test_the_council_of_ministers_is_a_body(stage):
+    a = run(stage, "Ông Vũ Văn Đông, nguyên Chủ tịch Hội đồng Bộ trưởng, đã đến thăm.")
+    assert posts(a, "Vũ Văn Đông") == {("nguyên Chủ tịch", "Hội đồng Bộ trưởng")}
+
+
+def test_an_organisation_s_head_written_alone_is_kept_as_written(stage):
+    a = run(stage, "Dự có đồng chí Khổng Văn Lợi, Phó Giám đốc Trung tâm - Chủ tịch Công đoàn; "
+                   "ông Âu Văn Tài, Tổng Giám đốc Tập đoàn. Ông Khổng Văn Lợi, Giám đốc Trung "
+                   "tâm Y tế huyện Mường Lát, dự. Ông Âu Văn Tài, Giám đốc Sở, dự.")
+    assert posts(a, "Khổng Văn Lợi") == {("Phó Giám đốc", "Trung tâm"), ("Chủ tịch", "Công đoàn"),
+                                         ("Giám đốc", "Trung tâm Y tế huyện Mường Lát")}
+    assert posts(a, "Âu Văn Tài") == {("Tổng Giám đốc", "Tập đoàn")}
