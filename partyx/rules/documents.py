@@ -37,12 +37,13 @@ _PARTY_SYMBOL = re.compile(
     r"(T\.Ư|T\.W|[A-ZĐƯ][A-Za-zĐđƯư]{0,9}\d{0,2})(?![\w])"
 )
 _STATE_SYMBOL = re.compile(
-    r"(\d{1,5})\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
+    r"(\d{1,5}[a-z]?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
     r"(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?"
     r"(?![\w])"
 )
 _NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2}(?:số\s{1,2})?)?(?=\d)", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"(\d{1,4})(?![\d]|[.,/]\d|\s?[-–]\s?\d)")
+# A number may carry a letter: Nghị quyết 30a/2008/NQ-CP, Quyết định số 3610a/QĐ-BCT.
+_BARE_NUMBER = re.compile(r"(\d{1,4}(?:[a-z](?!\w))?)(?!\w|[.,/]\d|\s?[-–]\s?\d)")
 _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s?[-–]\s?\w)")
 _BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
 _BY_STOP = re.compile(
@@ -50,6 +51,16 @@ _BY_STOP = re.compile(
     r"ban hành|để|cho|mà|này|hướng dẫn|thành lập|đạt|khẳng định|chỉ rõ|yêu cầu|nêu|đề ra|"
     r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm|ký)\b|[“\"(,.;:”…]",
 )
+# A type word's code in brackets before its number: "Ban Bí thư ra Hướng dẫn (HD) 469 về …".
+_ABBREVIATED = re.compile(r"\s\(([A-ZĐ][A-Za-zĐđ]{1,5})\)")
+# The year written after a number, before what the document is (its issuer, its subject):
+# "Quy định 102 năm 2017 của Bộ Chính trị". (Elsewhere "năm 2023" may be the year of what is
+# done with it: "thực hiện Chỉ thị 05 năm 2023".)
+_YEAR_WRITTEN = re.compile(
+    r"\s{0,2},?\s{0,2}năm\s{1,2}((?:19|20)\d{2})(?=\s{0,2},?\s{0,2}(?:của|do|về)\s)")
+# The term of the issuing body, between it and the date: "của Bộ Chính trị (khóa XII) ngày …".
+_TERM = re.compile(r"\s{0,2},?\s{0,2}\(?\s?khóa\s{1,2}(?:[IVXLC]{1,7}|\d{1,2})\s?\)?",
+                   re.IGNORECASE)
 _SIGNED = re.compile(r"\s{1,2}ký(?=\s{1,2}ngày)", re.IGNORECASE)
 # The passive "Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024": a body after
 # "được" only where an issuing verb follows it.
@@ -125,13 +136,15 @@ def _vocab() -> _Vocab:
     tails: dict[str, str] = {}
     for w in variants:
         tails[w[1:]] = tails.get(w[1:], "") + w[0]
-    issuers = [(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE), c)
-               for p, c in data["issuers"]]
-    phrases = "|".join(re.escape(p) for p, _ in data["issuers"])
+    named = _departments(data) + [tuple(p) for p in data["issuers"]]
+    issuers = [(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE), c) for p, c in named]
+    phrases = "|".join(re.escape(p) for p, _ in named)
     issuer_before = re.compile(rf"({phrases})\b[^.;]{{0,40}}?" + _ISSUED, re.IGNORECASE)
     words = sorted(data["count_words"], key=len, reverse=True)
-    count_re = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                          re.IGNORECASE)
+    dated = set(data["count_words_dated"])  # no count before a date or a year
+    count_re = re.compile(r"\s{0,2}(?:" + "|".join(
+        re.escape(w) + (r"(?!\s{1,3}\d)" if w in dated else "") for w in words) + r")(?!\w)",
+        re.IGNORECASE)
     kinds = "|".join(map(re.escape, names))
     issuer_of_kind = re.compile(
         rf"({phrases})\b[^.;,]{{0,40}}?\b(?:ban hành|thông qua)\s{{1,3}}"
@@ -140,6 +153,15 @@ def _vocab() -> _Vocab:
                   issuer_before, count_re, data["code_families"], issuer_of_kind,
                   re.compile(r"\b(?:" + "|".join(map(re.escape, data["retold_words"])) + r")\b",
                              re.IGNORECASE))
+
+
+def _departments(data: dict) -> list[tuple[str, str]]:
+    """(name, issuer code) of every Party department with the committee it serves (``Ban Tổ
+    chức Trung ương`` -> ``BTCTW``, ``Ủy ban Kiểm tra Huyện ủy`` -> ``UBKTHU``), longest first:
+    tried before the issuers, whose committee it names."""
+    out = [(f"{dept} {committee}", code + suffix)
+           for dept, code in data["departments"] for committee, suffix in data["committees"]]
+    return sorted(out, key=lambda pair: len(pair[0]), reverse=True)
 
 
 # Tails that share a first word this often are searched for by that word: one scan of the
@@ -253,6 +275,9 @@ def find_citations(text: str) -> list[Citation]:
             continue  # inside a word
         word = text[start:end]
         name, code, bare_ok = v.types[word.casefold()]
+        abbr = _ABBREVIATED.match(text, end) if text.startswith("(", end + 1) else None
+        if abbr and (abbr.group(1) == code or v.codes.get(abbr.group(1)) == name):
+            end = abbr.end()  # "Hướng dẫn (HD) 469": the type, the code it is written as
         lead = _NUMBER_LEAD.match(text, end)
         if not lead:
             continue
@@ -379,7 +404,8 @@ def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
     """Where a party and a State symbol can open (for :func:`partyx.lang.patterns.finditer_at`): a
     digit at most _PARTY_REACH (_STATE_REACH) characters before a symbol's "/", with a dash
     between them and a code letter before the "/" for a party symbol (``15-NQ/``), a digit
-    before it for a State one (``123/``); ``None`` (scan) when there are too many slashes."""
+    before it for a State one (``123/``, ``3610a/``); ``None`` (scan) when there are too many
+    slashes."""
     party: set[int] = set()
     state: set[int] = set()
     for n, m in enumerate(_SYMBOL_SLASH.finditer(text)):
@@ -391,7 +417,7 @@ def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
         last = before.rstrip()[-1:]  # the last character before the "/" and its blanks
         if last.isalpha() and ("-" in before or "–" in before):
             party.update(d.start() for d in _DIGIT.finditer(text, low, i))
-        elif last.isdecimal():
+        elif last.isdecimal() or (last.islower() and before.rstrip()[-2:-1].isdecimal()):
             state.update(d.start() for d in _DIGIT.finditer(text, max(0, i - _STATE_REACH), i))
     return sorted(party), sorted(state)
 
@@ -435,6 +461,10 @@ def _take_date(c: Citation, tail: str) -> str:
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
+    year = _YEAR_WRITTEN.match(tail) if c.date is None and c.year is None else None
+    if year:
+        c.year = int(year.group(1))
+        tail = tail[year.end():]
     by = _BY.match(tail) or _BY_PASSIVE.match(tail)
     if by:
         passive = by.re is _BY_PASSIVE
@@ -447,6 +477,9 @@ def _describe(text: str, c: Citation) -> None:
         if body and body[0].isupper() and len(body) <= 120:
             c.issued_by = body
             tail = tail[by.end() + cut:]
+            term = _TERM.match(tail)
+            if term:
+                tail = tail[term.end():]
             if c.date is None:  # "Nghị quyết số 15-NQ/TU của Ban Thường vụ … ngày 4/7/2017"
                 signed = _SIGNED.match(tail)  # "… của Thủ tướng ký ngày 2-6-2023"
                 tail = _take_date(c, tail[signed.end():] if signed else tail)
@@ -493,11 +526,14 @@ def date_issued(text: str, citations: list[Citation], dates: list[FoundDate]) ->
             c.date = opening.date
 
 
-def _number(c: Citation) -> int | None:
-    try:
-        return int(c.number)
-    except ValueError:
-        return None
+def _number(c: Citation) -> str | None:
+    """The number of a citation as documents are told apart: no leading zeros (``05`` is
+    ``5``), its letter kept (``30a``); ``None`` for what is no number."""
+    m = _NUMBER_KEY.fullmatch(c.number)
+    return str(int(m.group(1))) + m.group(2) if m else None
+
+
+_NUMBER_KEY = re.compile(r"(\d+)([a-z]?)")
 
 
 def year_of(c: Citation) -> int | None:
@@ -537,7 +573,7 @@ def merge_citations(citations: list[Citation]) -> list[Citation]:
     cited."""
     entries: list[Citation] = []
     cited: list[list[int]] = []  # where each entry's document is cited
-    numbers: list[int | None] = []  # of each entry (None: not a number, joins nothing)
+    numbers: list[str | None] = []  # of each entry (None: not a number, joins nothing)
     dated = [c for c in citations if year_of(c) is not None]
     undated = [c for c in citations if year_of(c) is None]
     for c in dated + undated:  # the years first: a citation with none then sees them all
