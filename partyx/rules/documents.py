@@ -519,11 +519,30 @@ def date_issued(text: str, citations: list[Citation], dates: list[FoundDate]) ->
             continue
         start, _ = sentence_at(text, c.start)
         opening = next((d for d in dates if start <= d.start < c.start), None)
-        if opening is None or not opening.date or opening.start - start > _OPENING or \
-                c.start - opening.end > _ISSUING_REACH:
+        if opening is not None and opening.start - start > _OPENING:
+            opening = _clause_date(text, start, c.start, dates)
+        if opening is None or not opening.date or c.start - opening.end > _ISSUING_REACH:
             continue
         if not _vocab().retold.search(text, opening.end, c.start):
             c.date = opening.date
+
+
+# A day that opens a clause of its own inside a sentence: "…, ngày 25-9-1948, Ban Thường vụ
+# Trung ương Đảng đã ra Chỉ thị …" (a comma before it, its cue, and a comma after it).
+_CLAUSE_BEFORE = re.compile(r"[,;]\s{1,2}(?:vào\s{1,2})?(?:ngày\s{1,2})?$", re.IGNORECASE)
+
+
+def _clause_date(text: str, start: int, pos: int, dates: list[FoundDate]) -> FoundDate | None:
+    """The last date of the sentence from ``start`` before ``pos`` that opens a clause (see
+    _CLAUSE_BEFORE), with no other date after it before ``pos``."""
+    inside = [d for d in dates if start <= d.start and d.end <= pos]
+    if not inside:
+        return None
+    last = inside[-1]
+    if not text.startswith(",", last.end) or \
+            not _CLAUSE_BEFORE.search(text, max(start, last.start - 12), last.start):
+        return None
+    return last
 
 
 def _number(c: Citation) -> str | None:

@@ -420,3 +420,25 @@ def test_title_after_the_term():
         "Nghị quyết số 06-NQ/TU ngày 4/11/2011 của Ban Chấp hành Đảng bộ tỉnh (khóa XVII) “về "
         "phát triển công nghiệp”"))
     assert c.title == "về phát triển công nghiệp"
+
+
+def test_a_document_issued_on_the_day_that_opens_a_clause():
+    from partyx.stages.dates import Dates
+
+    text = ("Để đề phòng gián điệp, ngày 25-9-1948, Ban Thường vụ Trung ương Đảng đã ra Chỉ thị "
+            "số 25-CT/TW về việc đó. Để củng cố lực lượng, ngày 12-6-1981, Hội đồng Chính phủ ký "
+            "ban hành Nghị định số 250/NĐ-CP về tổ chức. "
+            # no comma after the day: it says when, not that the day opens a clause
+            "Trong khuôn khổ hội nghị toàn quốc ngày 5-6-2023 Bộ Chính trị đã ban hành Quy định "
+            "số 144-QĐ/TW. "
+            # another day between them
+            "Trong suốt hơn một năm qua, ngày 6-6-2023, ông A báo cáo ngày 7-7-2023 và ban hành Kế "
+            "hoạch số 12-KH/TU. "
+            # told on that day
+            "Tại buổi làm việc, ngày 9-6-2023, ông B cho biết Tỉnh ủy đã ban hành Kế hoạch số "
+            "13-KH/TU.")
+    a = Article(id="x", source={}, text=text, title=None, published=None)
+    Dates()(a)
+    Documents()(a)
+    assert [(d["number"], d["date"]) for d in a.documents] == [
+        ("25", "1948-09-25"), ("250", "1981-06-12"), ("144", None), ("12", None), ("13", None)]
