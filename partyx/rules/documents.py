@@ -45,6 +45,11 @@ _NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2}(?:số\s{1,2})?)?(?=\d)", re.I
 # A number may carry a letter: Nghị quyết 30a/2008/NQ-CP, Quyết định số 3610a/QĐ-BCT.
 _BARE_NUMBER = re.compile(r"(\d{1,4}(?:[a-z](?!\w))?)(?!\w|[.,/]\d|\s?[-–]\s?\d)")
 _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s?[-–]\s?\w)")
+# A bare number listed after "số N" ("số 18, 19 và 20 của …"): where a list or a citation's
+# description goes on after it, not a count ("số 18, 2 năm qua") nor a symbol ("19-NQ/TW").
+_MORE_LISTED = re.compile(r"\s?(?:,|và)\s{0,2}(\d{1,4}[a-z]?)"
+                          r"(?=\s{0,2}(?:[,;.)]|và\s|của\s|về\s|do\s|ngày\s|khóa\s|$))")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
 _BY_STOP = re.compile(
     r"\s(?:về|ngày|khóa|nhằm|đối với|trong|quy định|đã|được|tại|thì|là|và|với|nay|từ|"
@@ -293,7 +298,7 @@ def find_citations(text: str) -> list[Citation]:
         c.start, c.type = start, name
         c.text = text[c.start:c.end]
         found.append(c)
-        found.extend(_more(text, c))
+        found.extend(_more(text, c, listed=has_so and not c.symbol))
     starts = _symbol_starts(text)
     party, state = starts if starts is not None else (None, None)
     for rx, at in ((_PARTY_SYMBOL, party), (_STATE_SYMBOL, state)):
@@ -437,13 +442,14 @@ def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: b
                     weak=lowercase and not has_so)
 
 
-def _more(text: str, c: Citation) -> list[Citation]:
-    """``Quyết định số 217, số 218``: further numbers of the same type."""
+def _more(text: str, c: Citation, listed: bool = False) -> list[Citation]:
+    """``Quyết định số 217, số 218``: further numbers of the same type; with ``listed`` (the
+    first one after ``số``), bare numbers too: ``các Nghị quyết số 18, 19 và 20 của …``."""
     out: list[Citation] = []
     end = c.end
     while True:
-        m = _MORE_NUMBER.match(text, end)
-        if not m:
+        m = _MORE_NUMBER.match(text, end) or (_MORE_LISTED.match(text, end) if listed else None)
+        if not m or _YEAR.fullmatch(m.group(1)):
             return out
         out.append(Citation(m.start(1), m.end(1), m.group(1), m.group(1), c.code, None, c.type))
         end = m.end()

@@ -67,8 +67,8 @@ _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng c�
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
 _MEMBER_WORDS = r"\s{1,2}đảng viên\b"
 _ORG_WORDS = (
-    r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
-    r"đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
+    r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|TCCS đảng|cơ sở đảng|"
+    r"(?:chi bộ,? (?:và )?đảng bộ|đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
 )
 # Parts of the organisation counted before its totals, after the same verb ("có 27 đảng bộ
 # trực thuộc, hơn 48.000 đảng viên", "có 15 đảng bộ trực thuộc, 780 tổ chức cơ sở đảng với

@@ -346,6 +346,9 @@ def test_an_issuer_is_not_shared_outside_a_list_of_one_type(text, want):
         ("Kế hoạch số 125 của Ban Thường vụ Tỉnh ủy về", ("125", "KH", "TU")),
         ("Thông báo số 12 của Thường trực Huyện ủy về", ("12", "TB", "HU")),
         ("Nghị quyết 18 của Trung ương về", ("18", "NQ", "TW")),
+        # a commune's committee and a cell
+        ("Nghị quyết số 05 của Ban Chấp hành Đảng bộ xã Tân Lập về", ("05", "NQ", "ĐU")),
+        ("Nghị quyết số 02 của Chi bộ thôn Đông về", ("02", "NQ", "CB")),
         # a ministry, by name or as it is shortened
         ("Thông tư 55 của Bộ GD&ĐT quy định", ("55", "TT", "BGDĐT")),
         ("Thông tư 08 của Bộ Nội vụ hướng dẫn", ("08", "TT", "BNV")),
@@ -442,3 +445,19 @@ def test_a_document_issued_on_the_day_that_opens_a_clause():
     Documents()(a)
     assert [(d["number"], d["date"]) for d in a.documents] == [
         ("25", "1948-09-25"), ("250", "1981-06-12"), ("144", None), ("12", None), ("13", None)]
+
+
+def test_bare_numbers_listed_after_so():
+    assert keys("Quán triệt các Nghị quyết số 18, 19 và 20 của Hội nghị Trung ương 6.") == [
+        ("18", "NQ", "TW", "Nghị quyết"), ("19", "NQ", "TW", "Nghị quyết"),
+        ("20", "NQ", "TW", "Nghị quyết")]
+    assert keys("Thực hiện Nghị quyết số 18, 19-NQ/TW của Ban Chấp hành Trung ương.") == [
+        ("18", "NQ", "TW", "Nghị quyết"), ("19", "NQ", "TW", "Nghị quyết")]
+    # a count or a year after the comma is no number of the list
+    assert keys("Theo Nghị quyết số 18, 2 năm qua bộ máy đã tinh gọn.") == [
+        ("18", "NQ", None, "Nghị quyết")]
+    assert keys("Theo Quyết định số 217, 2020 là năm đầu tiên.") == [
+        ("217", "QĐ", None, "Quyết định")]
+    # without "số" a bare list is not read
+    assert keys("Theo Nghị quyết 18, 19 và 20 của Trung ương.") == [
+        ("18", "NQ", None, "Nghị quyết")]

@@ -74,6 +74,9 @@ def facts(text, ctx=THANH_XUAN):
          "đảng viên.", ("Đảng bộ quận Thanh Xuân", 9500, 80)),
         ("Đảng bộ phường Khương Đình có 3 chi bộ, 2 tổ đảng và 160 đảng viên.",
          ("Đảng bộ phường Khương Đình", 160, None)),
+        # the abbreviation with the word written out
+        ("Đảng bộ quận Thanh Xuân có 54 TCCS Đảng với 19.908 đảng viên.",
+         ("Đảng bộ quận Thanh Xuân", 19908, 54)),
     ],
 )
 def test_stated_totals(text, expected):
