@@ -50,6 +50,8 @@ _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s
 _MORE_LISTED = re.compile(r"\s?(?:,|và)\s{0,2}(\d{1,4}[a-z]?)"
                           r"(?=\s{0,2}(?:[,;.)]|và\s|của\s|về\s|do\s|ngày\s|khóa\s|$))")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A State document's number and year with no codes after them: "Nghị định 178/2024".
+_NUMBER_YEAR = re.compile(r"(\d{1,4}[a-z]?)\s?/\s?((?:19|20)\d\d)(?![\w/]|[.,]\d)")
 _BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
 _BY_STOP = re.compile(
     r"\s(?:về|ngày|khóa|nhằm|đối với|trong|quy định|đã|được|tại|thì|là|và|với|nay|từ|"
@@ -128,6 +130,7 @@ class _Vocab:
     families: dict[str, str]  # code -> the code of the type it is written for (QĐi -> QĐ)
     issuer_of_kind: re.Pattern[str]  # a body that issued documents of a kind (see _issued_as)
     retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
+    year_forms: frozenset[str]  # the types cited as "number/year" (Nghị định 178/2024)
 
 
 @cache
@@ -157,7 +160,8 @@ def _vocab() -> _Vocab:
     return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuers,
                   issuer_before, count_re, data["code_families"], issuer_of_kind,
                   re.compile(r"\b(?:" + "|".join(map(re.escape, data["retold_words"])) + r")\b",
-                             re.IGNORECASE))
+                             re.IGNORECASE),
+                  frozenset(data["year_forms"]))
 
 
 def _departments(data: dict) -> list[tuple[str, str]]:
@@ -429,6 +433,10 @@ def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
 
 def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: bool,
              lowercase: bool) -> Citation | None:
+    dated = _NUMBER_YEAR.match(text, pos) if name in _vocab().year_forms else None
+    if dated:  # "Nghị định 178/2024 của Chính phủ"
+        return Citation(pos, dated.end(), dated.group(0), dated.group(1), code, None, name,
+                        int(dated.group(2)), weak=lowercase and not has_so)
     m = _BARE_NUMBER.match(text, pos)
     if not m:
         return None

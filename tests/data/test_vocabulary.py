@@ -87,7 +87,7 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
                   "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
-                  "count_words_dated": WORDS},
+                  "count_words_dated": WORDS, "year_forms": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
@@ -281,6 +281,7 @@ def test_documents_codes_name_known_types():
 def test_documents_dated_count_words_are_count_words():
     data = load("documents")
     assert set(data["count_words_dated"]) <= set(data["count_words"])
+    assert set(data["year_forms"]) <= {t["name"] for t in data["types"]}
 
 
 def test_events_types_are_the_spec_types():

@@ -461,3 +461,17 @@ def test_bare_numbers_listed_after_so():
     # without "số" a bare list is not read
     assert keys("Theo Nghị quyết 18, 19 và 20 của Trung ương.") == [
         ("18", "NQ", None, "Nghị quyết")]
+
+
+def test_a_state_document_by_number_and_year():
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Thực hiện Nghị định 178/2024 của Chính phủ về chính sách"))
+    assert (c.number, c.code, c.issuer, c.year) == ("178", "NĐ", "CP", 2024)
+    # the full symbol written elsewhere is the same document
+    assert keys("Nghị định 178/2024/NĐ-CP và Nghị định 178/2024 của Chính phủ.") == [
+        ("178", "NĐ", "CP", "Nghị định")]
+    # a lower-case type with no issuer stays unconfirmed; a date is no year form
+    assert keys("thực hiện nghị định 178/2024 về tinh giản") == []
+    assert keys("Nghị định 4/7/2017 có hiệu lực") == []
+    # not the types whose number and year may be a month
+    assert keys("Theo Kế hoạch 5/2024 của huyện") == []
