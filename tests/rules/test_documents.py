@@ -475,3 +475,7 @@ def test_a_state_document_by_number_and_year():
     assert keys("Nghị định 4/7/2017 có hiệu lực") == []
     # not the types whose number and year may be a month
     assert keys("Theo Kế hoạch 5/2024 của huyện") == []
+
+
+def test_words_that_open_a_clause_after_the_number_are_no_counts():
+    assert keys("Chỉ thị 05 đồng thời yêu cầu các cấp ủy") == [("05", "CT", None, "Chỉ thị")]
