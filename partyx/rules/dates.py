@@ -611,7 +611,8 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 
 _LEADING = re.compile(
-    r"^\s?[,(]?\s?(?:ban hành\s|ký\s)?(?:ngày|ngày ký)\s{1,3}", re.IGNORECASE
+    r"^\s?[,(]?\s?(?:được\s{1,2})?(?:ký\s|ký ban hành\s|ban hành\s)?(?:ngày|ngày ký)\s{1,3}",
+    re.IGNORECASE
 )
 
 

@@ -37,19 +37,37 @@ _PARTY_SYMBOL = re.compile(
     r"(T\.Ư|T\.W|[A-ZĐƯ][A-Za-zĐđƯư]{0,9}\d{0,2})(?![\w])"
 )
 _STATE_SYMBOL = re.compile(
-    r"(\d{1,5})\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
+    r"(\d{1,5}[a-z]?)\s?/\s?(?:((?:19|20)\d{2})\s?/\s?)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})"
     r"(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?(?:\s?[-–]\s?([A-ZĐ][A-Za-zĐđ0-9]{0,12}))?"
     r"(?![\w])"
 )
 _NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2}(?:số\s{1,2})?)?(?=\d)", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"(\d{1,4})(?![\d]|[.,/]\d|\s?[-–]\s?\d)")
+# A number may carry a letter: Nghị quyết 30a/2008/NQ-CP, Quyết định số 3610a/QĐ-BCT.
+_BARE_NUMBER = re.compile(r"(\d{1,4}(?:[a-z](?!\w))?)(?!\w|[.,/]\d|\s?[-–]\s?\d)")
 _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s?[-–]\s?\w)")
+# A bare number listed after "số N" ("số 18, 19 và 20 của …"): where a list or a citation's
+# description goes on after it, not a count ("số 18, 2 năm qua") nor a symbol ("19-NQ/TW").
+_MORE_LISTED = re.compile(r"\s?(?:,|và)\s{0,2}(\d{1,4}[a-z]?)"
+                          r"(?=\s{0,2}(?:[,;.)]|và\s|của\s|về\s|do\s|ngày\s|khóa\s|$))")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A State document's number and year with no codes after them: "Nghị định 178/2024".
+_NUMBER_YEAR = re.compile(r"(\d{1,4}[a-z]?)\s?/\s?((?:19|20)\d\d)(?![\w/]|[.,]\d)")
 _BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
 _BY_STOP = re.compile(
     r"\s(?:về|ngày|khóa|nhằm|đối với|trong|quy định|đã|được|tại|thì|là|và|với|nay|từ|"
     r"ban hành|để|cho|mà|này|hướng dẫn|thành lập|đạt|khẳng định|chỉ rõ|yêu cầu|nêu|đề ra|"
     r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm|ký)\b|[“\"(,.;:”…]",
 )
+# A type word's code in brackets before its number: "Ban Bí thư ra Hướng dẫn (HD) 469 về …".
+_ABBREVIATED = re.compile(r"\s\(([A-ZĐ][A-Za-zĐđ]{1,5})\)")
+# The year written after a number, before what the document is (its issuer, its subject):
+# "Quy định 102 năm 2017 của Bộ Chính trị". (Elsewhere "năm 2023" may be the year of what is
+# done with it: "thực hiện Chỉ thị 05 năm 2023".)
+_YEAR_WRITTEN = re.compile(
+    r"\s{0,2},?\s{0,2}năm\s{1,2}((?:19|20)\d{2})(?=\s{0,2},?\s{0,2}(?:của|do|về)\s)")
+# The term of the issuing body, between it and the date: "của Bộ Chính trị (khóa XII) ngày …".
+_TERM = re.compile(r"\s{0,2},?\s{0,2}\(?\s?khóa\s{1,2}(?:[IVXLC]{1,7}|\d{1,2})\s?\)?",
+                   re.IGNORECASE)
 _SIGNED = re.compile(r"\s{1,2}ký(?=\s{1,2}ngày)", re.IGNORECASE)
 # The passive "Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024": a body after
 # "được" only where an issuing verb follows it.
@@ -106,12 +124,16 @@ class _Vocab:
     types: dict[str, tuple[str, str, bool]]  # casefolded name -> (name, code, bare allowed)
     codes: dict[str, str]  # symbol code -> type name
     aliases: dict[str, str]
-    issuers: list[tuple[re.Pattern[str], str]]
+    # every phrase naming an issuing body, most specific first (the first that fits at the
+    # first place one does is the one: see issuer_of), and the codes by casefolded phrase
+    issuer_re: re.Pattern[str]
+    issuer_codes: dict[str, str]
     issuer_before: re.Pattern[str]
     count_re: re.Pattern[str]
     families: dict[str, str]  # code -> the code of the type it is written for (QĐi -> QĐ)
     issuer_of_kind: re.Pattern[str]  # a body that issued documents of a kind (see _issued_as)
     retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
+    year_forms: frozenset[str]  # the types cited as "number/year" (Nghị định 178/2024)
 
 
 @cache
@@ -125,21 +147,40 @@ def _vocab() -> _Vocab:
     tails: dict[str, str] = {}
     for w in variants:
         tails[w[1:]] = tails.get(w[1:], "") + w[0]
-    issuers = [(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE), c)
-               for p, c in data["issuers"]]
-    phrases = "|".join(re.escape(p) for p, _ in data["issuers"])
+    named = _departments(data) + [tuple(p) for p in data["issuers"]]
+    # (the class of their first letters first: most places of a text open none of them, and a
+    # class is tried faster than some two hundred alternatives)
+    firsts = "".join(sorted({ch for p, _ in named for ch in (p[0].lower(), p[0].upper())}))
+    phrases = f"(?=[{re.escape(firsts)}])(?:" + "|".join(re.escape(p) for p, _ in named) + ")"
+    issuer_re = re.compile(rf"\b{phrases}\b", re.IGNORECASE)
+    issuer_codes: dict[str, str] = {}
+    for p, c in named:
+        issuer_codes.setdefault(p.casefold(), c)
     issuer_before = re.compile(rf"({phrases})\b[^.;]{{0,40}}?" + _ISSUED, re.IGNORECASE)
     words = sorted(data["count_words"], key=len, reverse=True)
-    count_re = re.compile(r"\s{0,2}(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                          re.IGNORECASE)
+    dated = set(data["count_words_dated"])  # no count before a date or a year
+    count_re = re.compile(r"\s{0,2}(?:" + "|".join(
+        re.escape(w) + (r"(?!\s{1,3}\d)" if w in dated else "") for w in words) + r")(?!\w)",
+        re.IGNORECASE)
     kinds = "|".join(map(re.escape, names))
     issuer_of_kind = re.compile(
         rf"({phrases})\b[^.;,]{{0,40}}?\b(?:ban hành|thông qua)\s{{1,3}}"
         rf"(?:[^\s.;]+\s{{1,3}}){{0,2}}?({kinds})(?!\w)", re.IGNORECASE)
-    return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuers,
+    return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuer_re,
+                  issuer_codes,
                   issuer_before, count_re, data["code_families"], issuer_of_kind,
                   re.compile(r"\b(?:" + "|".join(map(re.escape, data["retold_words"])) + r")\b",
-                             re.IGNORECASE))
+                             re.IGNORECASE),
+                  frozenset(data["year_forms"]))
+
+
+def _departments(data: dict) -> list[tuple[str, str]]:
+    """(name, issuer code) of every Party department with the committee it serves (``Ban Tổ
+    chức Trung ương`` -> ``BTCTW``, ``Ủy ban Kiểm tra Huyện ủy`` -> ``UBKTHU``), longest first:
+    tried before the issuers, whose committee it names."""
+    out = [(f"{dept} {committee}", code + suffix)
+           for dept, code in data["departments"] for committee, suffix in data["committees"]]
+    return sorted(out, key=lambda pair: len(pair[0]), reverse=True)
 
 
 # Tails that share a first word this often are searched for by that word: one scan of the
@@ -181,14 +222,12 @@ def issuer_of(body: str | None) -> str | None:
     ``TU``, ``Bộ Chính trị`` -> ``TW``); ``None`` when none is known."""
     if not isinstance(body, str) or not body:
         return None
-    hits = [(m.start(), i, code) for i, (rx, code) in enumerate(_vocab().issuers)
-            for m in [rx.search(body)] if m]
-    if not hits:
-        return None
     # The body named first is the issuer (``Ban Thường vụ Thành ủy Hà Nội``: the Thành ủy's
-    # standing committee); at one place the most specific phrase wins.
-    first_pos = min(h[0] for h in hits)
-    return min((h for h in hits if h[0] == first_pos), key=lambda h: h[1])[2]
+    # standing committee); at one place the most specific phrase wins (the alternation tries
+    # them in that order).
+    v = _vocab()
+    m = v.issuer_re.search(body)
+    return v.issuer_codes.get(m.group(0).casefold()) if m else None
 
 
 def _symbol_at(text: str, pos: int, type_code: str | None) -> Citation | None:
@@ -253,6 +292,9 @@ def find_citations(text: str) -> list[Citation]:
             continue  # inside a word
         word = text[start:end]
         name, code, bare_ok = v.types[word.casefold()]
+        abbr = _ABBREVIATED.match(text, end) if text.startswith("(", end + 1) else None
+        if abbr and (abbr.group(1) == code or v.codes.get(abbr.group(1)) == name):
+            end = abbr.end()  # "Hướng dẫn (HD) 469": the type, the code it is written as
         lead = _NUMBER_LEAD.match(text, end)
         if not lead:
             continue
@@ -268,7 +310,7 @@ def find_citations(text: str) -> list[Citation]:
         c.start, c.type = start, name
         c.text = text[c.start:c.end]
         found.append(c)
-        found.extend(_more(text, c))
+        found.extend(_more(text, c, listed=has_so and not c.symbol))
     starts = _symbol_starts(text)
     party, state = starts if starts is not None else (None, None)
     for rx, at in ((_PARTY_SYMBOL, party), (_STATE_SYMBOL, state)):
@@ -379,7 +421,8 @@ def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
     """Where a party and a State symbol can open (for :func:`partyx.lang.patterns.finditer_at`): a
     digit at most _PARTY_REACH (_STATE_REACH) characters before a symbol's "/", with a dash
     between them and a code letter before the "/" for a party symbol (``15-NQ/``), a digit
-    before it for a State one (``123/``); ``None`` (scan) when there are too many slashes."""
+    before it for a State one (``123/``, ``3610a/``); ``None`` (scan) when there are too many
+    slashes."""
     party: set[int] = set()
     state: set[int] = set()
     for n, m in enumerate(_SYMBOL_SLASH.finditer(text)):
@@ -391,13 +434,17 @@ def _symbol_starts(text: str) -> tuple[list[int], list[int]] | None:
         last = before.rstrip()[-1:]  # the last character before the "/" and its blanks
         if last.isalpha() and ("-" in before or "–" in before):
             party.update(d.start() for d in _DIGIT.finditer(text, low, i))
-        elif last.isdecimal():
+        elif last.isdecimal() or (last.islower() and before.rstrip()[-2:-1].isdecimal()):
             state.update(d.start() for d in _DIGIT.finditer(text, max(0, i - _STATE_REACH), i))
     return sorted(party), sorted(state)
 
 
 def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: bool,
              lowercase: bool) -> Citation | None:
+    dated = _NUMBER_YEAR.match(text, pos) if name in _vocab().year_forms else None
+    if dated:  # "Nghị định 178/2024 của Chính phủ"
+        return Citation(pos, dated.end(), dated.group(0), dated.group(1), code, None, name,
+                        int(dated.group(2)), weak=lowercase and not has_so)
     m = _BARE_NUMBER.match(text, pos)
     if not m:
         return None
@@ -411,13 +458,14 @@ def _bare_at(text: str, pos: int, name: str, code: str, has_so: bool, bare_ok: b
                     weak=lowercase and not has_so)
 
 
-def _more(text: str, c: Citation) -> list[Citation]:
-    """``Quyết định số 217, số 218``: further numbers of the same type."""
+def _more(text: str, c: Citation, listed: bool = False) -> list[Citation]:
+    """``Quyết định số 217, số 218``: further numbers of the same type; with ``listed`` (the
+    first one after ``số``), bare numbers too: ``các Nghị quyết số 18, 19 và 20 của …``."""
     out: list[Citation] = []
     end = c.end
     while True:
-        m = _MORE_NUMBER.match(text, end)
-        if not m:
+        m = _MORE_NUMBER.match(text, end) or (_MORE_LISTED.match(text, end) if listed else None)
+        if not m or _YEAR.fullmatch(m.group(1)):
             return out
         out.append(Citation(m.start(1), m.end(1), m.group(1), m.group(1), c.code, None, c.type))
         end = m.end()
@@ -435,6 +483,10 @@ def _take_date(c: Citation, tail: str) -> str:
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
+    year = _YEAR_WRITTEN.match(tail) if c.date is None and c.year is None else None
+    if year:
+        c.year = int(year.group(1))
+        tail = tail[year.end():]
     by = _BY.match(tail) or _BY_PASSIVE.match(tail)
     if by:
         passive = by.re is _BY_PASSIVE
@@ -447,6 +499,9 @@ def _describe(text: str, c: Citation) -> None:
         if body and body[0].isupper() and len(body) <= 120:
             c.issued_by = body
             tail = tail[by.end() + cut:]
+            term = _TERM.match(tail)
+            if term:
+                tail = tail[term.end():]
             if c.date is None:  # "Nghị quyết số 15-NQ/TU của Ban Thường vụ … ngày 4/7/2017"
                 signed = _SIGNED.match(tail)  # "… của Thủ tướng ký ngày 2-6-2023"
                 tail = _take_date(c, tail[signed.end():] if signed else tail)
@@ -486,18 +541,40 @@ def date_issued(text: str, citations: list[Citation], dates: list[FoundDate]) ->
             continue
         start, _ = sentence_at(text, c.start)
         opening = next((d for d in dates if start <= d.start < c.start), None)
-        if opening is None or not opening.date or opening.start - start > _OPENING or \
-                c.start - opening.end > _ISSUING_REACH:
+        if opening is not None and opening.start - start > _OPENING:
+            opening = _clause_date(text, start, c.start, dates)
+        if opening is None or not opening.date or c.start - opening.end > _ISSUING_REACH:
             continue
         if not _vocab().retold.search(text, opening.end, c.start):
             c.date = opening.date
 
 
-def _number(c: Citation) -> int | None:
-    try:
-        return int(c.number)
-    except ValueError:
+# A day that opens a clause of its own inside a sentence: "…, ngày 25-9-1948, Ban Thường vụ
+# Trung ương Đảng đã ra Chỉ thị …" (a comma before it, its cue, and a comma after it).
+_CLAUSE_BEFORE = re.compile(r"[,;]\s{1,2}(?:vào\s{1,2})?(?:ngày\s{1,2})?$", re.IGNORECASE)
+
+
+def _clause_date(text: str, start: int, pos: int, dates: list[FoundDate]) -> FoundDate | None:
+    """The last date of the sentence from ``start`` before ``pos`` that opens a clause (see
+    _CLAUSE_BEFORE), with no other date after it before ``pos``."""
+    inside = [d for d in dates if start <= d.start and d.end <= pos]
+    if not inside:
         return None
+    last = inside[-1]
+    if not text.startswith(",", last.end) or \
+            not _CLAUSE_BEFORE.search(text, max(start, last.start - 12), last.start):
+        return None
+    return last
+
+
+def _number(c: Citation) -> str | None:
+    """The number of a citation as documents are told apart: no leading zeros (``05`` is
+    ``5``), its letter kept (``30a``); ``None`` for what is no number."""
+    m = _NUMBER_KEY.fullmatch(c.number)
+    return str(int(m.group(1))) + m.group(2) if m else None
+
+
+_NUMBER_KEY = re.compile(r"(\d+)([a-z]?)")
 
 
 def year_of(c: Citation) -> int | None:
@@ -537,7 +614,7 @@ def merge_citations(citations: list[Citation]) -> list[Citation]:
     cited."""
     entries: list[Citation] = []
     cited: list[list[int]] = []  # where each entry's document is cited
-    numbers: list[int | None] = []  # of each entry (None: not a number, joins nothing)
+    numbers: list[str | None] = []  # of each entry (None: not a number, joins nothing)
     dated = [c for c in citations if year_of(c) is not None]
     undated = [c for c in citations if year_of(c) is None]
     for c in dated + undated:  # the years first: a citation with none then sees them all

@@ -15,12 +15,16 @@ The genre states them in a few forms:
   viên trong toàn Đảng bộ``: the organisation is named after the figure.
 - the total named before its organisation: ``Tổng số đảng viên của Đảng bộ quận là 3.200 đồng
   chí``.
+- a unit of the map that opens the clause as its subject: ``Huyện Gia Lộc hiện có 45 tổ chức
+  cơ sở đảng với 6.000 đảng viên``, ``Hiện nay, xã có 650 đảng viên`` (-> its ``Đảng bộ``), when
+  no organisation is named before the figure in its clause;
 - the total new members bring the clause's organisation to: ``Đảng bộ huyện X đã kết nạp 1.050
   đảng viên mới, nâng tổng số đảng viên lên 8.912 đồng chí`` (8.912 is a total, 1.050 none).
 
-Parts counted with the same verb before the totals (``có 27 đảng bộ trực thuộc, hơn 48.000 đảng
-viên``) leave them totals; a bracketed aside after a name (``Đảng bộ phường X (mới)``) is
-skipped.
+Figures listed after a comma, ``và`` or a semicolon are stated together (``có 6.300 đảng viên;
+48 tổ chức cơ sở đảng``). Parts counted with the same verb before the totals (``có 27 đảng bộ
+trực thuộc, hơn 48.000 đảng viên``) leave them totals; a bracketed aside after a name
+(``Đảng bộ phường X (mới)``) is skipped.
 
 An organisation's name is read after its head word (``Đảng bộ``, ``Chi bộ``, ``Tổ đảng``, a
 committee) up to a verb, a preposition or a time word (``data/membership.json``): a level and a
@@ -63,8 +67,8 @@ _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng c�
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
 _MEMBER_WORDS = r"\s{1,2}đảng viên\b"
 _ORG_WORDS = (
-    r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|cơ sở đảng|(?:chi bộ,? (?:và )?đảng bộ|"
-    r"đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
+    r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|TCCS đảng|cơ sở đảng|"
+    r"(?:chi bộ,? (?:và )?đảng bộ|đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
 )
 # Parts of the organisation counted before its totals, after the same verb ("có 27 đảng bộ
 # trực thuộc, hơn 48.000 đảng viên", "có 15 đảng bộ trực thuộc, 780 tổ chức cơ sở đảng với
@@ -75,7 +79,7 @@ _LEAD = rf"{_CUE}(?:{_PARTS})?{_QUAL}"
 _MEMBERS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
 _ORGS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
-_LISTED = r"(?:,|\bvà)\s{1,2}"
+_LISTED = r"(?:[,;]|\bvà)\s{1,2}"
 # What every figure above contains: a digit, then member or organisation words (a cheap test
 # that spares the costlier patterns, and the reading of a clause, most sentences).
 _FIGURE = re.compile(rf"\d(?:{_SCALE})?(?:{_MEMBER_WORDS}|{_ORG_WORDS})", re.IGNORECASE)
@@ -649,6 +653,8 @@ def _sentence_facts(text: str, start: int, end: int, opens: int,
         org = _subject(text, lo, first, ctx)
         if org is None and lo == start:
             org = _fronted(text, start, first, last, end, ctx)
+        if org is None:
+            org = _unit_subject(text, lo, first, ctx)
         lo = last
         if org is None:
             continue
@@ -684,6 +690,40 @@ def _subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
             continue  # "Đảng bộ 3 xã": look further back
         return org
     return None
+
+
+# A unit of the map that opens its clause as the subject of the figures: "Huyện Gia Lộc hiện có
+# 45 tổ chức cơ sở đảng với 6.000 đảng viên", "Hiện nay, xã có 650 đảng viên": its Đảng bộ's.
+_UNIT_SUBJECT = re.compile(
+    r"\W{0,3}(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|"
+    r"[Tt]hị trấn)(?P<place>(?:\s(?:[A-ZĐ][^\W_]*|\d{1,2})){0,4})\s{1,2}"
+    r"(?:(?:hiện nay|hiện|hiện đang|đến nay|nay)\s{1,2})?(?:có|gồm)\s{1,2}"
+    rf"(?:{_PARTS})?{_QUAL}")
+_CLAUSE_OPENS = re.compile(r"[,;:]\s")
+
+
+def _unit_subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
+    """The Đảng bộ of a unit that opens the clause of a figure at ``first`` as its subject (see
+    _UNIT_SUBJECT), when the gazetteer knows the unit written (or the article's places resolve
+    its level written alone)."""
+    clause = lo
+    for opening in _CLAUSE_OPENS.finditer(text, lo, first):
+        clause = opening.end()
+    m = _UNIT_SUBJECT.fullmatch(text, clause, first)
+    if m is None:
+        return None
+    level = level_of(m.group("level").rstrip("."))
+    words = m.group("place").split()
+    if level is None:
+        return None
+    if words:
+        name = " ".join(words)
+        gaz = get_gazetteer()
+        if not (gaz.lookup(level, name) or (level in ("tỉnh", "thành phố") and
+                                             gaz.province(name) is not None)):
+            return None
+        return _placed(ctx.party_body(level, name, m.start("level")), level)
+    return _placed(ctx.party_body(level, None, m.start("level")), level)
 
 
 # A figure that opens its sentence, its organisation named after it: "Với 52 tổ chức cơ sở

@@ -15,7 +15,7 @@ from partyx.rules import documents
 @register
 class Documents(Stage):
     name = "documents"
-    version = "3"
+    version = "8"
     requires = ("text", "title", "dates")
     provides = ("documents",)
     description = "Party and State documents cited by number"

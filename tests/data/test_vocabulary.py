@@ -85,7 +85,9 @@ SHAPES = {
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
-                  "issuers": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS},
+                  "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
+                  "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
+                  "count_words_dated": WORDS, "year_forms": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
@@ -279,6 +281,12 @@ def test_columns_name_every_field_and_no_column_twice():
 def test_documents_codes_name_known_types():
     data = load("documents")
     assert set(data["codes"].values()) <= {t["name"] for t in data["types"]}
+
+
+def test_documents_dated_count_words_are_count_words():
+    data = load("documents")
+    assert set(data["count_words_dated"]) <= set(data["count_words"])
+    assert set(data["year_forms"]) <= {t["name"] for t in data["types"]}
 
 
 def test_events_types_are_the_spec_types():

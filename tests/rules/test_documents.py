@@ -331,3 +331,151 @@ def test_an_issuer_after_a_list_of_one_type_is_each_ones(text, want):
 ])
 def test_an_issuer_is_not_shared_outside_a_list_of_one_type(text, want):
     assert keys(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a department of a committee issues under its own code and the committee's
+        ("theo Hướng dẫn số 12 của Ban Tổ chức Trung ương về nghiệp vụ", ("12", "HD", "BTCTW")),
+        ("Công văn số 91 của Văn phòng Tỉnh ủy về việc", ("91", "CV", "VPTU")),
+        ("Thông báo số 7 của Ủy ban Kiểm tra Huyện ủy về", ("7", "TB", "UBKTHU")),
+        ("Kế hoạch 15 của Ban Tuyên giáo Thành ủy về", ("15", "KH", "BTGTU")),
+        ("Ban Dân vận Trung ương đã ban hành Hướng dẫn số 20 về", ("20", "HD", "BDVTW")),
+        # the committee itself, its standing committee and its standing members: its code
+        ("Kế hoạch số 125 của Ban Thường vụ Tỉnh ủy về", ("125", "KH", "TU")),
+        ("Thông báo số 12 của Thường trực Huyện ủy về", ("12", "TB", "HU")),
+        ("Nghị quyết 18 của Trung ương về", ("18", "NQ", "TW")),
+        # a commune's committee and a cell
+        ("Nghị quyết số 05 của Ban Chấp hành Đảng bộ xã Tân Lập về", ("05", "NQ", "ĐU")),
+        ("Nghị quyết số 02 của Chi bộ thôn Đông về", ("02", "NQ", "CB")),
+        # a ministry, by name or as it is shortened
+        ("Thông tư 55 của Bộ GD&ĐT quy định", ("55", "TT", "BGDĐT")),
+        ("Thông tư 08 của Bộ Nội vụ hướng dẫn", ("08", "TT", "BNV")),
+        ("Công văn số 304 của Văn phòng Chính phủ thông báo", ("304", "CV", "VPCP")),
+    ],
+)
+def test_issuer_of_a_department_or_a_ministry(text, expected):
+    assert [k[:3] for k in keys(text)] == [expected]
+
+
+def test_a_number_keeps_its_letter():
+    assert keys("Nghị quyết 30a/2008/NQ-CP và Nghị quyết 30a của Chính phủ về giảm nghèo") == [
+        ("30a", "NQ", "CP", "Nghị quyết")]
+    assert keys("Bộ vừa ban hành Quyết định số 3610a/QĐ-BCT về") == [
+        ("3610a", "QĐ", "BCT", "Quyết định")]
+    assert keys("theo 3610a/QĐ-BCT về") == [("3610a", "QĐ", "BCT", "Quyết định")]
+    # a number run on into a word is none
+    assert keys("Nghị quyết 30ab của Chính phủ") == []
+    # 30a and 30 are two documents
+    assert [k[0] for k in keys("Nghị quyết 30a của Chính phủ và Nghị quyết 30 của Chính phủ")] \
+        == ["30a", "30"]
+
+
+def test_a_type_with_its_code_in_brackets():
+    assert keys("Ban Bí thư ra Hướng dẫn (HD) 469 về việc ứng cử.") == [
+        ("469", "HD", "TW", "Hướng dẫn")]
+    # a bracket that is not the type's code is no part of the citation
+    assert keys("Ban Bí thư ra Hướng dẫn (ĐB) 469 về việc ứng cử.") == []
+
+
+def test_counts_after_a_type_word_are_no_numbers():
+    for text in ("triển khai Kế hoạch 100 ngày đêm thi đua", "Hướng dẫn 3 bước kê khai",
+                 "Chương trình hành động 20 năm qua", "Kết luận 5 nguyên tắc",
+                 "Quyết định 2 đợt khen thưởng"):
+        assert keys(text) == [], text
+    # a date or a year after the number is no count
+    assert keys("Theo Kế hoạch 25 ngày 3/3/2022 của Huyện ủy") == [
+        ("25", "KH", "HU", "Kế hoạch")]
+    assert keys("theo Quy định 102 năm 2017 của Bộ Chính trị") == [
+        ("102", "QĐ", "TW", "Quy định")]
+
+
+def test_year_written_after_the_number():
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Quy định 102 năm 2017 của Bộ Chính trị về xử lý kỷ luật"))
+    assert c.year == 2017
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Chỉ thị 05-CT/TW năm 2016 của Bộ Chính trị"))
+    assert (c.year, c.issued_by) == (2016, "Bộ Chính trị")
+    # the year of what is done with it is not the document's
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Sơ kết thực hiện Chỉ thị 05-CT/TW năm 2023 tại huyện"))
+    assert c.year is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chỉ thị 05-CT/TW của Bộ Chính trị (khóa XII) ngày 15/5/2016 về học tập",
+        "Chỉ thị 05-CT/TW của Bộ Chính trị khóa XII ngày 15/5/2016 về học tập",
+        "Chỉ thị 05-CT/TW được ban hành ngày 15/5/2016 về học tập",
+        "Chỉ thị 05-CT/TW ký ban hành ngày 15/5/2016",
+    ],
+)
+def test_date_after_the_term_or_an_issuing_verb(text):
+    (c,) = documents.merge_citations(documents.find_citations(text))
+    assert c.date == "2016-05-15"
+
+
+def test_title_after_the_term():
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Nghị quyết số 06-NQ/TU ngày 4/11/2011 của Ban Chấp hành Đảng bộ tỉnh (khóa XVII) “về "
+        "phát triển công nghiệp”"))
+    assert c.title == "về phát triển công nghiệp"
+
+
+def test_a_document_issued_on_the_day_that_opens_a_clause():
+    from partyx.stages.dates import Dates
+
+    text = ("Để đề phòng gián điệp, ngày 25-9-1948, Ban Thường vụ Trung ương Đảng đã ra Chỉ thị "
+            "số 25-CT/TW về việc đó. Để củng cố lực lượng, ngày 12-6-1981, Hội đồng Chính phủ ký "
+            "ban hành Nghị định số 250/NĐ-CP về tổ chức. "
+            # no comma after the day: it says when, not that the day opens a clause
+            "Trong khuôn khổ hội nghị toàn quốc ngày 5-6-2023 Bộ Chính trị đã ban hành Quy định "
+            "số 144-QĐ/TW. "
+            # another day between them
+            "Trong suốt hơn một năm qua, ngày 6-6-2023, ông A báo cáo ngày 7-7-2023 và ban hành Kế "
+            "hoạch số 12-KH/TU. "
+            # told on that day
+            "Tại buổi làm việc, ngày 9-6-2023, ông B cho biết Tỉnh ủy đã ban hành Kế hoạch số "
+            "13-KH/TU.")
+    a = Article(id="x", source={}, text=text, title=None, published=None)
+    Dates()(a)
+    Documents()(a)
+    assert [(d["number"], d["date"]) for d in a.documents] == [
+        ("25", "1948-09-25"), ("250", "1981-06-12"), ("144", None), ("12", None), ("13", None)]
+
+
+def test_bare_numbers_listed_after_so():
+    assert keys("Quán triệt các Nghị quyết số 18, 19 và 20 của Hội nghị Trung ương 6.") == [
+        ("18", "NQ", "TW", "Nghị quyết"), ("19", "NQ", "TW", "Nghị quyết"),
+        ("20", "NQ", "TW", "Nghị quyết")]
+    assert keys("Thực hiện Nghị quyết số 18, 19-NQ/TW của Ban Chấp hành Trung ương.") == [
+        ("18", "NQ", "TW", "Nghị quyết"), ("19", "NQ", "TW", "Nghị quyết")]
+    # a count or a year after the comma is no number of the list
+    assert keys("Theo Nghị quyết số 18, 2 năm qua bộ máy đã tinh gọn.") == [
+        ("18", "NQ", None, "Nghị quyết")]
+    assert keys("Theo Quyết định số 217, 2020 là năm đầu tiên.") == [
+        ("217", "QĐ", None, "Quyết định")]
+    # without "số" a bare list is not read
+    assert keys("Theo Nghị quyết 18, 19 và 20 của Trung ương.") == [
+        ("18", "NQ", None, "Nghị quyết")]
+
+
+def test_a_state_document_by_number_and_year():
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Thực hiện Nghị định 178/2024 của Chính phủ về chính sách"))
+    assert (c.number, c.code, c.issuer, c.year) == ("178", "NĐ", "CP", 2024)
+    # the full symbol written elsewhere is the same document
+    assert keys("Nghị định 178/2024/NĐ-CP và Nghị định 178/2024 của Chính phủ.") == [
+        ("178", "NĐ", "CP", "Nghị định")]
+    # a lower-case type with no issuer stays unconfirmed; a date is no year form
+    assert keys("thực hiện nghị định 178/2024 về tinh giản") == []
+    assert keys("Nghị định 4/7/2017 có hiệu lực") == []
+    # not the types whose number and year may be a month
+    assert keys("Theo Kế hoạch 5/2024 của huyện") == []
+
+
+def test_words_that_open_a_clause_after_the_number_are_no_counts():
+    assert keys("Chỉ thị 05 đồng thời yêu cầu các cấp ủy") == [("05", "CT", None, "Chỉ thị")]

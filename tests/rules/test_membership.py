@@ -74,6 +74,9 @@ def facts(text, ctx=THANH_XUAN):
          "đảng viên.", ("Đảng bộ quận Thanh Xuân", 9500, 80)),
         ("Đảng bộ phường Khương Đình có 3 chi bộ, 2 tổ đảng và 160 đảng viên.",
          ("Đảng bộ phường Khương Đình", 160, None)),
+        # the abbreviation with the word written out
+        ("Đảng bộ quận Thanh Xuân có 54 TCCS Đảng với 19.908 đảng viên.",
+         ("Đảng bộ quận Thanh Xuân", 19908, 54)),
     ],
 )
 def test_stated_totals(text, expected):
@@ -396,3 +399,67 @@ def test_headline_organisation(headline, text, expected):
 )
 def test_number_of_members_said_of(text, expected):
     assert facts(text, None) == expected
+
+
+GIA_LOC = PlaceContext("Hải Dương", District("huyện", "Gia Lộc"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Huyện Gia Lộc hiện có 45 tổ chức cơ sở đảng với 6.000 đảng viên.",
+         ("Đảng bộ huyện Gia Lộc", 6000, 45)),
+        ("Hiện nay, huyện có 45 tổ chức cơ sở đảng với 6.000 đảng viên.",
+         ("Đảng bộ huyện Gia Lộc", 6000, 45)),
+        ("Theo báo cáo, tỉnh Hải Dương có hơn 125.000 đảng viên.",
+         ("Đảng bộ tỉnh Hải Dương", 125000, None)),
+        ("Xã Thống Nhất có 650 đảng viên, sinh hoạt tại 21 chi bộ.",
+         ("Đảng bộ xã Thống Nhất", 650, None)),
+    ],
+)
+def test_a_unit_that_opens_its_clause_is_the_subject_of_its_party_figures(text, expected):
+    assert facts(text, GIA_LOC) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xã hội có 500 đảng viên.",  # no unit
+        "Huyện Nguyễn Văn có 300 đảng viên.",  # no unit the gazetteer knows
+        "Huyện Gia Lộc có 300 đảng viên được tặng Huy hiệu Đảng.",  # a part
+        "Xã Thống Nhất có 30 đảng viên làm trưởng thôn.",
+        "Huyện Gia Lộc kết nạp 300 đảng viên.",  # no verb of having
+        "Trường THPT Gia Lộc có 30 đảng viên.",  # no unit opens the clause
+        "Xã có 650 đảng viên.",  # no commune the article names
+    ],
+)
+def test_no_unit_subject(text):
+    assert facts(text, GIA_LOC) == []
+
+
+def test_a_unit_inside_an_organisation_name_is_no_subject():
+    assert facts("Chi bộ thôn Đông, xã Thống Nhất có 25 đảng viên.", GIA_LOC) == [
+        ("Chi bộ thôn Đông", 25, None)]
+    assert facts("Đảng bộ Quân sự tỉnh Hải Dương có 1.200 đảng viên.", GIA_LOC) == [
+        ("Đảng bộ Quân sự tỉnh Hải Dương", 1200, None)]
+
+
+def test_figures_listed_after_a_semicolon():
+    assert facts("Đảng bộ huyện Gia Lộc có 6.300 đảng viên; 48 tổ chức cơ sở đảng.",
+                 GIA_LOC) == [("Đảng bộ huyện Gia Lộc", 6300, 48)]
+    assert facts("Đảng bộ huyện Gia Lộc có 48 tổ chức cơ sở đảng; 6.300 đảng viên.",
+                 GIA_LOC) == [("Đảng bộ huyện Gia Lộc", 6300, 48)]
+    # a part after the semicolon is none of the totals
+    assert facts("Đảng bộ huyện Gia Lộc có 6.300 đảng viên; 48 tổ chức cơ sở đảng được xếp "
+                 "loại hoàn thành tốt nhiệm vụ.", GIA_LOC) == [("Đảng bộ huyện Gia Lộc", 6300,
+                                                                None)]
+
+
+def test_delegates_of_the_members_across_the_country():
+    assert facts("Đại hội có 1.176 đại biểu đại diện cho trên 3,1 triệu đảng viên trên toàn "
+                 "quốc.", GIA_LOC) == [("Đảng Cộng sản Việt Nam", 3_100_000, None)]
+    assert facts("Đại hội có 450 đại biểu đại diện cho hơn 5,6 triệu đảng viên trên cả nước.",
+                 GIA_LOC) == [("Đảng Cộng sản Việt Nam", 5_600_000, None)]
+    # the area of a unit names no organisation
+    assert facts("Đại hội có 300 đại biểu thay mặt cho hơn 20.000 đảng viên trên địa bàn.",
+                 GIA_LOC) == []
