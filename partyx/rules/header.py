@@ -207,6 +207,7 @@ _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|«»]|::)\s+([^-–—|«»:]{2,60})
 _TITLE_SEPARATOR = re.compile(r"\s(?:[-–—|«»]|::)\s")
 _TITLE_PREFIX = re.compile(r"^([^-–—|«»:]{2,60}?)\s+(?:[-–—|«»]|::)\s+")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,70})\)\s*$")
+_BRACKETED = re.compile(r"^[(\[]([^()\[\]]{3,70})[)\]]$")  # a byline in brackets: "(Phương Lan)"
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 # "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
 _QUOTED = re.compile(r"^\s*[\"“'‘]([^\"”'’]{2,60})[\"”'’]")
@@ -272,6 +273,9 @@ def _as_name(part: str) -> str | None:
 # What may stand right before a byline's name in the body without making it a person of the
 # story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
 _CREDITED_BEFORE = re.compile(r"(?:ảnh|photo|pv|phóng viên|nhà báo|/)\s*:?\s*\(?$", re.IGNORECASE)
+# ... or the second of the names a photo credit joins ("(Ảnh: Nguyễn Tuyến-Thành Hữu/Vietnam+)")
+_JOINED_CREDIT_BEFORE = re.compile(r"(?:ảnh|photo|video|clip)\s*:\s*(?:[^\W\d_][\w.]*\s?){1,5}"
+                                   r"[-–,&]\s?$", re.IGNORECASE)
 
 
 def _in_story(name: str, text: str) -> bool:
@@ -285,7 +289,8 @@ def _in_story(name: str, text: str) -> bool:
         longer = words and before.endswith(" ") and _is_name_word(words[-1]) \
             and words[-1].casefold() not in _words().honorifics  # "Ông Trần Văn Minh" is one
         if not (end < len(text) and text[end].isalpha()) and not longer \
-                and not _CREDITED_BEFORE.search(before):
+                and not _CREDITED_BEFORE.search(before) \
+                and not _JOINED_CREDIT_BEFORE.search(text[max(0, at - 50):at]):
             return True
         at = text.find(name, end)
     return False
@@ -352,6 +357,13 @@ def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
 
 
 _BULLET = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)])\s*")
+
+
+def _is_caption_item(line: str) -> bool:
+    """Is ``line`` a short caption of a list's item (``Lip B``, ``Ông Cao Thắng``): at most
+    four words, capitalised, no sentence?"""
+    return len(line) <= 40 and 1 <= len(line.split()) <= 4 and line[:1].isupper() \
+        and not ends_sentence(line) and not line.rstrip().endswith(":")
 _PLACE_AND_DATE = re.compile(r"^[^\W\d_][\w\s.]{1,30},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+"
                              r"năm\s+\d{4}\.?$", re.IGNORECASE)
 
@@ -798,6 +810,11 @@ class HeaderReader:
 
     def _byline(self, text: str) -> Byline | None:
         vocab = _words()
+        bracketed = _BRACKETED.match(text)
+        if bracketed and not vocab.leads.match(bracketed.group(1)):
+            parsed = self._names(bracketed.group(1).strip(), False)  # "(Phương Lan)"
+            if parsed and parsed[0]:
+                return Byline(*parsed)
         outlet = None
         sourced = False  # an outlet or a source is written with the names
         for _ in range(3):  # "Theo Hương Giang (Theo CNBC) (Dân Việt)": the last is the outlet
@@ -947,6 +964,9 @@ class HeaderReader:
         said = next((n for n in (3, 2, 1) if len(words) > n
                      and " ".join(words[:n]).casefold() in vocab.placeholders), 0)
         if said:
+            named = self.outlet_of(" ".join(words[said:]))  # "PV Báo Hà Giang": its outlet
+            if named:
+                return "", outlet or named
             rest = _as_name(" ".join(words[said:]))
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
         name = _as_name(" ".join(words)) if words else ""
@@ -1036,15 +1056,24 @@ class HeaderReader:
 
     def _listed(self, body: list[str]) -> bool:
         """Does ``body`` end with a list of names under a line ending with ``:`` (``Ban
-        Thường vụ gồm các đồng chí:`` / ``Nguyễn Văn A`` / ``- Trần Văn B``)?"""
+        Thường vụ gồm các đồng chí:`` / ``Nguyễn Văn A`` / ``- Trần Văn B``)? Among names,
+        some items may be short captions that are none (``Một số hình ảnh khách mời:`` /
+        ``Ông Cao Thắng`` / ``Lip B`` / ``Bích Phương`` / ``Kelvin Khánh`` / ``Đào Thanh
+        Tâm``); a list of such captions alone (places, units) is no list of names."""
         k = len(body) - 1
+        named = captions = 0
         while k > 0 and len(body) - k <= 40:
             line = _BULLET.sub("", body[k])
             byline = self.byline(line) if len(line) <= 90 else None
-            if byline is None or not byline.names:
+            if byline is not None and byline.names:
+                named += 1
+            elif _is_caption_item(line):
+                captions += 1
+            else:
                 break
             k -= 1
-        return k < len(body) - 1 and body[k].rstrip().endswith(":")
+        return k < len(body) - 1 and body[k].rstrip().endswith(":") \
+            and (not captions or named >= 3)
 
     def _glued_tail(self, line: str) -> tuple[str, Byline] | None:
         """A byline glued after the last sentence of a paragraph (one-line bodies)."""

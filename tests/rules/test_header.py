@@ -152,6 +152,16 @@ def test_published_is_never_taken_from_the_body():
     ("Theo Sputnik, RT", [], None),
     ("(Theo SCMP)", [], None),
     ("Nguồn Bloomberg", [], None),
+    # a reporter's placeholder before the outlet's name: the outlet, no person
+    ("PV Báo Hà Giang", [], "Báo Hà Giang"),
+    ("Phóng viên Báo Quảng Nam", [], "Báo Quảng Nam"),
+    # a byline in brackets
+    ("(Phương Lan)", ["Phương Lan"], None),
+    ("[Phương Lan - Minh Anh]", ["Phương Lan", "Minh Anh"], None),
+    ("(Tổng hợp)", [], None),
+    # a physician's titles and degrees before the name (Thầy thuốc ưu tú, bác sĩ chuyên khoa II)
+    ("TTƯT.BSCKII. Nguyễn Văn Bình", ["Nguyễn Văn Bình"], None),
+    ("ThS.BS Lê Thị Cúc", ["Lê Thị Cúc"], None),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -175,6 +185,8 @@ def test_byline_forms(meta, text, names, outlet):
     "Đảng bộ quận Long Biên",
     "Hà Nội",
     "TP Hồ Chí Minh",
+    "(Ông Nguyễn Văn Anh)",  # a caption in brackets
+    "(Quang cảnh hội nghị)",
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -268,9 +280,30 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Theo thông tin từ Báo Lạng Sơn có được, hội nghị diễn ra trong 2 ngày.", None),
     ("Để Nhân Dân có được cuộc sống tốt hơn, tỉnh đã nỗ lực.", None),
     ("Theo ghi nhận của Ủy ban Kiểm tra, ông A có vi phạm.", None),
+    # an outlet promising its readers more: its name is the subject, even in lower case
+    ("Pháp luật Plus sẽ tiếp tục thông tin vụ việc đến bạn đọc.", "Pháp luật Plus"),
+    ("Báo Quảng Nam sẽ tiếp tục theo dõi, thông tin.", "Báo Quảng Nam"),
+    ("Chúng tôi sẽ tiếp tục thông tin sự việc.", None),
+    ("Người dân sẽ tiếp tục thông tin cho chính quyền địa phương.", None),
+    # after "báo" the whole name, never the place that ends it
+    ("Trước đó, như Báo Công an TP Đà Nẵng đã thông tin, ông A bị tạm giữ.", "Công an Đà Nẵng"),
+    ("Như báo Công an tỉnh Quảng Nam đã thông tin, ông A bị tạm giữ.", None),
 ])
 def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Như Pháp Luật TP.HCM đã đưa tin, ông A bị tạm giữ.", "Pháp Luật TP.HCM"),
+    ("Lao động sẽ tiếp tục thông tin về vụ việc.", "Lao Động"),
+    # an interview at the end is often quoted from another outlet by a compilation
+    ("Trao đổi với Tuổi Trẻ, một lãnh đạo phòng cho rằng cần xem xét.", None),
+])
+def test_the_end_of_a_long_story_names_its_outlet_by_its_own_reports(sentence, outlet):
+    # the cue far beyond the first 1,800 characters
+    body = "\n".join(f"{k}. {text}" for k in range(8) for text in (LEAD, MORE))
+    article = run(f"Tiêu đề bài viết về Đảng\n{body}\n{sentence}\n{LEAD}\n")
     assert article.outlet == outlet
 
 
@@ -512,6 +545,27 @@ def test_a_signature_block_is_no_byline(signature):
 def test_a_list_of_names_closing_the_story_is_no_byline(names):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nBan Thường vụ gồm các đồng chí:\n{names}\n")
     assert article.authors == []
+
+
+def test_a_list_of_captions_and_names_closing_the_story_is_no_byline():
+    gallery = "Một số hình ảnh khách mời tại buổi họp báo:\nÔng Cao Văn Thắng\nBích Phương\n" \
+              "Lip B\nKelvin Khánh\nMr.T\nĐào Thanh Tâm"
+    assert run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{gallery}\n").authors == []
+
+
+def test_a_byline_under_a_short_list_of_no_names_stays():
+    figures = "Kết quả cụ thể:\nTăng trưởng 8,5%\nThu ngân sách tăng 12%\nĐạt 98% kế hoạch"
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{figures}\nMinh Anh\n")
+    assert article.authors == ["Minh Anh"]
+
+
+def test_a_name_in_a_photo_credit_joining_two_is_no_person_of_the_story():
+    caption = "Quang cảnh hội nghị sơ kết. (Ảnh: Phương Lan-Minh Anh/TTXVN)"
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{caption}\n{MORE}\n"
+                  "Phương Lan-Minh Anh (TTXVN)\n")
+    assert article.authors == ["Phương Lan", "Minh Anh"]
+    said = f"Tiêu đề bài viết về Đảng\n{LEAD}\nBà Minh Anh, Phó Chủ tịch, phát biểu.\nMinh Anh\n"
+    assert run(said).authors == []  # a person of the story still
 
 
 def test_a_byline_under_a_closing_photo_caption_naming_a_post_stays():
