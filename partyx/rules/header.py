@@ -235,13 +235,15 @@ def _unit_of_place(text: str) -> re.Match[str] | None:
     return None
 
 
-def _is_source(text: str) -> bool:
+def _is_source(text: str, sentence_case: bool = False) -> bool:
     """Is ``text`` written as a source's name (``Bright Side``, ``Reuters, CNN``, ``saostar.vn``,
-    ``Đời sống Plus/GĐVN``): at most six words, the first capitalised or a web address?"""
+    ``Đời sống Plus/GĐVN``): at most six words, each capitalised or a web address? Written
+    after a byline's slash, a source may be in sentence case (``Phụ nữ Sức khỏe``)."""
     words = [w for w in re.split(r"[\s,/]+", text.strip(" .()")) if w]
     return 1 <= len(words) <= 6 and all(
         w[0].isupper() or w[0].isdigit() or _DOMAIN.match(w) is not None
-        or (k and w in _SOURCE_JOINS) for k, w in enumerate(words))
+        or (k and (w in _SOURCE_JOINS or (sentence_case and w.isalpha())))
+        for k, w in enumerate(words))
 
 
 def _is_name_word(word: str) -> bool:
@@ -379,10 +381,12 @@ def _signs(line: str) -> bool:
     return bool(post or vocab.mark.match(line) or _PLACE_AND_DATE.match(line))
 
 
-def _is_province(name: str) -> bool:
+def _is_province(name: str, city_only: bool = False) -> bool:
+    """Is ``name`` a province's (``city_only``: a centrally-run city's, ``Hà Nội``)?"""
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
-    return gazetteer.get().province(name) is not None
+    unit = gazetteer.get().province(name)
+    return unit is not None and (not city_only or unit.type != "tỉnh")
 
 
 @dataclass
@@ -491,17 +495,18 @@ class HeaderReader:
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
 
-    def dateline(self, line: str) -> Dateline | None:
+    def dateline(self, line: str, bracketed: bool = False) -> Dateline | None:
         """The dateline that opens ``line``, if any: an outlet in brackets (``(LĐTĐ) Chiều
         24/3``, its bracket opening within the first 33 characters, or after a place: ``HÀ NỘI
-        (TTXVN) -``), else an outlet's name as written and a dash (``TPO - ``)."""
+        (TTXVN) -``), else (unless ``bracketed``) an outlet's name as written and a dash
+        (``TPO - ``)."""
         if "(" in line[:33]:
             m = _PAREN_DATELINE.match(line)
             if m:
                 alias = m.group(1) or m.group(2)
                 if self.outlet_of(alias):
                     return Dateline(alias, m.end())
-        return self._name_dateline(line)
+        return None if bracketed else self._name_dateline(line)
 
     def _name_dateline(self, line: str) -> Dateline | None:
         """``TPO - ``, ``Kinhtedothi – ``: the longest alias before a dash, itself followed by
@@ -549,11 +554,14 @@ class HeaderReader:
             body = self._take_date_line(body, head, authors)
         if not authors:
             body = self._take_byline_under_lead(body, head, authors)
-        for k in range(min(3, len(body))):  # a caption may stand before the dateline
-            outlet, body[k] = self._take_dateline(body[k])
-            if outlet or len(body[k]) > 200:
+        sapo = False
+        for k in range(min(3, len(body))):  # a caption may stand before the dateline,
+            # or the lead ("Tiêu đề" / "Sapo …" / "(PLO) - Tối 22-9 …": a dateline in brackets)
+            outlet, body[k] = self._take_dateline(body[k], bracketed=k > 0 and sapo)
+            if outlet or (len(body[k]) > 200 and k > 0):
                 head.outlet = outlet or head.outlet
                 break
+            sapo = len(body[k]) > 200
         body, outlet = self._take_site_footer(body)
         head.outlet = head.outlet or outlet
         body, footer = self._take_footer(body)
@@ -787,8 +795,10 @@ class HeaderReader:
 
     # -- outlet, bylines, footer ------------------------------------------------------------------
 
-    def _take_dateline(self, line: str) -> tuple[str | None, str]:
-        m = self.dateline(line)
+    def _take_dateline(self, line: str, bracketed: bool = False) -> tuple[str | None, str]:
+        """The outlet of the dateline opening ``line`` (only one in brackets if
+        ``bracketed``) and the line without it."""
+        m = self.dateline(line, bracketed)
         if not m:
             return None, line
         return self.outlet_of(m.alias), line[m.end:].strip()
@@ -854,9 +864,10 @@ class HeaderReader:
             parsed = self._names_and_source(text, desk)
             sourced = sourced or parsed is not None
         if parsed is None:
-            # "Theo Nam/Saostar.vn": a pen name of one word and the source's outlet
-            return Byline([], outlet or self._outlet_in(text)) if credit and _is_source(text) \
-                else None
+            # "Theo Nam/Saostar.vn": a pen name of one word and the source's outlet; "Theo
+            # Chuyên gia tâm lý X/Dân Việt": someone, not a byline's name, and the outlet
+            found = outlet or self._outlet_in(text) if credit else None
+            return Byline([], found) if credit and (found or _is_source(text)) else None
         names, named = parsed
         outlet = outlet or named
         if credit and not (outlet or sourced):
@@ -864,13 +875,16 @@ class HeaderReader:
             return Byline([], None) if _is_source(text) else None
         return Byline(names, outlet)
 
-    def _names(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
+    def _names(self, text: str, desk: bool,
+               place_ok: bool = False) -> tuple[list[str], str | None] | None:
         """The names and the outlet of a byline without its lead and brackets, else ``None``
-        when a part is neither a name nor an outlet."""
+        when a part is neither a name nor an outlet. Initials written in capitals without
+        stops (``NT - Thể thao Việt Nam``) are no name, but no obstacle to the outlet."""
         vocab = _words()
         outlet = None
         names: list[str] = []
         after_outlet = False
+        initials = False
         unit = _unit_of_place(text)
         if unit:  # "Thanh Hà - TTVHTT&TT huyện Núi Thành": the names end before the unit
             cut = max(text.rfind(sep, 0, unit.start() - 1) for sep in (" - ", " – ", ", "))
@@ -887,7 +901,7 @@ class HeaderReader:
                 continue
             if names and vocab.affiliation.match(part):
                 break  # "Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện": the unit written for
-            name, found = self._name_of_part(part, vocab)
+            name, found = self._name_of_part(part, vocab, place_ok)
             outlet = outlet or found
             if name is None and desk and len(part.split()) <= 3:
                 continue  # "Nhóm PV Thời sự": a desk
@@ -900,10 +914,15 @@ class HeaderReader:
                 if len(pair) == 2 and all(p and len(p.split()) >= 2 for p in pair):
                     names += [p for p in pair if p]
                     continue
+            if name is None and len(part) <= 4 and _ABBREVIATION.match(part):
+                initials = True  # "NT"
+                continue
             if name is None:
                 return None
             after_outlet = False
             names += _two_names(name, vocab.surnames) if name else []
+        if initials and outlet is None:
+            return None
         return names, outlet
 
     def _names_and_source(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
@@ -915,11 +934,14 @@ class HeaderReader:
         vocab = _words()
         source = text[at + 1:].strip()
         source = vocab.leads.sub("", vocab.source_cue.sub("", source).strip(" :")).strip(" .")
-        found = self._names(text[:at].strip(), desk) if _is_source(source) else None
+        outlet = self._outlet_in(source) or self._outlet_of_part(source)
+        # "Thái Bình/VOV-Miền Trung": before an outlet, a name that is a place's is a name
+        found = self._names(text[:at].strip(), desk, place_ok=outlet is not None) \
+            if _is_source(source, sentence_case=True) else None
         if not found or not found[0]:
             return None
-        names, outlet = found
-        return names, outlet or self._outlet_in(source)
+        names, named = found
+        return names, named or outlet
 
     def _with_credit(self, text: str) -> Byline | None:
         """A byline with a reprint credit glued after it: ``Phương Mai Theo Bright Side``,
@@ -946,10 +968,11 @@ class HeaderReader:
                 found = self.outlet_of(head)
         return found
 
-    def _name_of_part(self, part: str,
-                      vocab: _BylineWords) -> tuple[str | None, str | None]:
+    def _name_of_part(self, part: str, vocab: _BylineWords,
+                      place_ok: bool = False) -> tuple[str | None, str | None]:
         """The name a byline's part is (``""``: a desk, ``PV Thời sự``; ``None``: no name),
-        and the outlet written before or after it (``TTXVN Hoàng Trọng``)."""
+        and the outlet written before or after it (``TTXVN Hoàng Trọng``). A province's name
+        is no name (``Hà Nội, 24/3/2021``), unless ``place_ok`` and no city's."""
         words = part.split()
         outlet = None
         # an outlet's word as the outlet writes it ("TTXVN", "Baodatviet.vn"), not a name's
@@ -970,11 +993,14 @@ class HeaderReader:
             rest = _as_name(" ".join(words[said:]))
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
         name = _as_name(" ".join(words)) if words else ""
-        return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"
+        # "Hà Nội, 24/3/2021": a place; "Thái Bình/VOV": a name, but "Hà Nội/TTXVN" a place
+        return (None if name and _is_province(name, city_only=place_ok) else name), outlet
 
     def _outlet_in(self, text: str) -> str | None:
+        """The first outlet a piece of ``text`` names, split at slashes, commas, semicolons
+        (``Thời đại/Pursuitist``, ``Theo Thời đại/Pursuitist``: a credit's lead is dropped)."""
         for piece in re.split(r"[/,;]", text):
-            outlet = self.outlet_of(piece)
+            outlet = self.outlet_of(piece) or self.outlets.credited(piece)
             if outlet:
                 return outlet
         return None

@@ -162,6 +162,14 @@ def test_published_is_never_taken_from_the_body():
     # a physician's titles and degrees before the name (Thầy thuốc ưu tú, bác sĩ chuyên khoa II)
     ("TTƯT.BSCKII. Nguyễn Văn Bình", ["Nguyễn Văn Bình"], None),
     ("ThS.BS Lê Thị Cúc", ["Lê Thị Cúc"], None),
+    # a credit naming someone, or an outlet with its own source, after a slash
+    ("(Theo Thời đại/Pursuitist)", [], "Báo Thời Đại"),
+    ("Theo Chuyên gia tâm lý Trịnh Văn Hòa/Dân Việt", [], "Dân Việt"),
+    ("Theo Hà My/Phụ nữ Sức khỏe", ["Hà My"], None),  # a source in sentence case
+    # a name that is a province's, before its outlet; a city is still a place
+    ("Thái Bình /VOV-Miền Trung", ["Thái Bình"], "Đài Tiếng nói Việt Nam"),
+    # initials without stops are no name, the outlet after them stays
+    ("NT - Thể Thao Việt Nam", [], "Thể thao Việt Nam"),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -187,6 +195,9 @@ def test_byline_forms(meta, text, names, outlet):
     "TP Hồ Chí Minh",
     "(Ông Nguyễn Văn Anh)",  # a caption in brackets
     "(Quang cảnh hội nghị)",
+    "Hà Nội/TTXVN",  # a city with its outlet: a place
+    "Theo Hà Hà/giới trẻ",
+    "NT - XM",  # initials alone
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -217,6 +228,15 @@ def test_dateline_outlets_and_dateline_left_out_of_text(dateline, outlet):
     article = run(f"Tiêu đề bài viết ở đây\n{dateline} {LEAD}\n")
     assert article.outlet == outlet
     assert article.text == LEAD
+
+
+def test_a_dateline_in_brackets_after_the_sapo_is_found():
+    sapo = LEAD + " Hội nghị đã thảo luận, thống nhất nhiều nội dung quan trọng của nhiệm kỳ."
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\n(PLO) - {MORE}\n{LEAD}\n")
+    assert article.outlet == "Pháp Luật TP.HCM" and article.text.split("\n\n")[1] == MORE
+    # after the sapo, an outlet's name and a dash opens no dateline ("Thanh Niên - lực lượng …")
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\nThanh Niên - {MORE}\n{LEAD}\n")
+    assert article.outlet is None
 
 
 def test_dateline_after_a_single_caption_is_found():
