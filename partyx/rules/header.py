@@ -381,6 +381,17 @@ def _signs(line: str) -> bool:
     return bool(post or vocab.mark.match(line) or _PLACE_AND_DATE.match(line))
 
 
+def _unit_or_post(line: str) -> bool:
+    """Is ``line`` the unit (``Học viện Chính trị khu vực I``) or the post (``Phó Trưởng Ban
+    Tuyên giáo Tỉnh ủy``) an essay's author prints under the name? A post with its body,
+    no signature's mark, no heading of what follows."""
+    vocab = _words()
+    if vocab.affiliation.match(line):
+        return True
+    return bool(vocab.office.match(line)) and not vocab.mark.match(line) \
+        and len(line.split()) >= 3 and not line.rstrip().endswith(":")
+
+
 def _is_province(name: str, city_only: bool = False) -> bool:
     """Is ``name`` a province's (``city_only``: a centrally-run city's, ``Hà Nội``)?"""
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
@@ -888,7 +899,9 @@ class HeaderReader:
         unit = _unit_of_place(text)
         if unit:  # "Thanh Hà - TTVHTT&TT huyện Núi Thành": the names end before the unit
             cut = max(text.rfind(sep, 0, unit.start() - 1) for sep in (" - ", " – ", ", "))
-            text = text[:cut] if cut > 0 else text
+            if cut > 0:  # ("Hà Phương - Cổng TTĐT tỉnh Hà Giang": an outlet's unit)
+                outlet = self._outlet_of_part(text[cut + 2:].strip())
+                text = text[:cut]
         for part in _NAME_SPLIT.split(text):
             photo = vocab.photo_lead.match(part) is not None
             part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
@@ -984,8 +997,8 @@ class HeaderReader:
                 and self.outlet_of(words[-1]):
             outlet = outlet or self.outlet_of(words.pop())
         # "PV Thời sự", "PV Văn Thanh", "Phóng viên Thanh Hà", "Cộng tác viên Minh Hải"
-        said = next((n for n in (3, 2, 1) if len(words) > n
-                     and " ".join(words[:n]).casefold() in vocab.placeholders), 0)
+        said = next((n for n in (3, 2, 1) if len(words) > n  # ("PV: Thanh Hà")
+                     and " ".join(words[:n]).rstrip(":").casefold() in vocab.placeholders), 0)
         if said:
             named = self.outlet_of(" ".join(words[said:]))  # "PV Báo Hà Giang": its outlet
             if named:
@@ -1065,11 +1078,11 @@ class HeaderReader:
                 found.insert(0, byline)
                 body.pop()
                 continue
-            if short and not found and len(body) > 2 and _words().affiliation.match(last) \
+            if short and not found and len(body) > 2 and _unit_or_post(last) \
                     and len(body[-2]) <= 90 and (above := self.byline(body[-2])) \
                     and above.names and not body[-3].rstrip().endswith(":"):
                 found.insert(0, above)  # "PGS, TS NGUYỄN VĂN A" / "Học viện Chính trị …"
-                del body[-2:]
+                del body[-2:]  # ("Nguyễn Thị Hằng" / "Phó Trưởng Ban Tuyên giáo Tỉnh ủy")
                 continue
             cut = self._glued_tail(last)
             if cut:

@@ -170,6 +170,10 @@ def test_published_is_never_taken_from_the_body():
     ("Thái Bình /VOV-Miền Trung", ["Thái Bình"], "Đài Tiếng nói Việt Nam"),
     # initials without stops are no name, the outlet after them stays
     ("NT - Thể Thao Việt Nam", [], "Thể thao Việt Nam"),
+    # a placeholder written as a lead; a portal's unit after the name is its outlet
+    ("Phóng viên: Thanh Hà", ["Thanh Hà"], None),
+    ("PV: Thanh Hà", ["Thanh Hà"], None),
+    ("Hà Phương - Cổng TTĐT tỉnh Hà Giang", ["Hà Phương"], "Cổng Thông tin điện tử tỉnh Hà Giang"),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -602,6 +606,18 @@ def test_an_essays_author_with_the_unit_on_the_line_below():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nĐoàn kiểm tra gồm:\nLê Văn Thành\n"
                   "Ban Tổ chức Thành ủy\n")
     assert article.authors == []
+
+
+@pytest.mark.parametrize(("below", "authors"), [
+    ("Phó Trưởng Ban Tuyên giáo Tỉnh ủy Hà Giang", ["Nguyễn Thị Thu Hằng"]),  # the post
+    ("Giảng viên Học viện Chính trị khu vực I", ["Nguyễn Thị Thu Hằng"]),  # the role held
+    ("Chủ tịch", []),  # a post alone, no body: not what an author prints
+    ("Phó Chủ tịch UBND tỉnh kết luận:", []),  # the heading of what follows
+    ("KT. Chủ tịch UBND tỉnh", []),  # a signature's mark
+])
+def test_an_essays_author_with_the_post_on_the_line_below(below, authors):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{MORE}\nNguyễn Thị Thu Hằng\n{below}\n")
+    assert article.authors == authors
 
 
 def test_glued_headline_caption_and_dateline_are_split():
