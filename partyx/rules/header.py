@@ -246,6 +246,16 @@ def _is_source(text: str, sentence_case: bool = False) -> bool:
         for k, w in enumerate(words))
 
 
+def _has_address(line: str) -> bool:
+    """Does ``line`` hold a web address (``Hoàng Vũ Baodatviet.vn``)?"""
+    return "." in line and any(_DOMAIN.match(w.strip("()/")) for w in line.split())
+
+
+def _is_pen_name(word: str) -> bool:
+    """Is ``word`` a pen name of one word (``HeFa``, ``Lily``): letters, capitalised?"""
+    return word.isalpha() and word[0].isupper() and len(word) >= 2
+
+
 def _is_name_word(word: str) -> bool:
     return word.isalpha() and word[0].isupper() and (word[1:].islower() or word.isupper())
 
@@ -1005,6 +1015,8 @@ class HeaderReader:
                 return "", outlet or named
             rest = _as_name(" ".join(words[said:]))
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
+        if outlet and len(words) == 1 and _is_pen_name(words[0]):
+            return "", outlet  # "HeFa Baodatviet.vn": a pen name of one word and its outlet
         name = _as_name(" ".join(words)) if words else ""
         # "Hà Nội, 24/3/2021": a place; "Thái Bình/VOV": a name, but "Hà Nội/TTXVN" a place
         return (None if name and _is_province(name, city_only=place_ok) else name), outlet
@@ -1069,9 +1081,11 @@ class HeaderReader:
                 byline = self.byline(rest) if rest else None
                 byline = byline if byline is not None and (byline.names or byline.outlet) \
                     else None
-            if byline is not None and byline.names and len(body) > 1 \
+            if byline is not None and byline.names and len(body) > 1 and not (
+                    byline.outlet and _has_address(last)) \
                     and (body[-2].rstrip().endswith(":") or not found and self._listed(body)):
                 break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A" …: a list's item, no byline
+                # (but "Xem thêm ảnh:" / "Hoàng Vũ Baodatviet.vn": the site's address)
             if byline is not None and byline.names and len(body) > 1 and _signs(body[-2]):
                 break  # "TỔNG BÍ THƯ" / "Nguyễn Phú Trọng": a letter's signatory
             if byline is not None:

@@ -173,6 +173,7 @@ def test_published_is_never_taken_from_the_body():
     # a placeholder written as a lead; a portal's unit after the name is its outlet
     ("Phóng viên: Thanh Hà", ["Thanh Hà"], None),
     ("PV: Thanh Hà", ["Thanh Hà"], None),
+    ("HeFa Baodatviet.vn", [], "Báo Đất Việt"),  # a pen name of one word and its outlet
     ("Hà Phương - Cổng TTĐT tỉnh Hà Giang", ["Hà Phương"], "Cổng Thông tin điện tử tỉnh Hà Giang"),
 ])
 def test_byline_forms(meta, text, names, outlet):
@@ -202,6 +203,7 @@ def test_byline_forms(meta, text, names, outlet):
     "Hà Nội/TTXVN",  # a city with its outlet: a place
     "Theo Hà Hà/giới trẻ",
     "NT - XM",  # initials alone
+    "HeFa",  # a pen name alone
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -575,6 +577,15 @@ def test_a_list_of_captions_and_names_closing_the_story_is_no_byline():
     gallery = "Một số hình ảnh khách mời tại buổi họp báo:\nÔng Cao Văn Thắng\nBích Phương\n" \
               "Lip B\nKelvin Khánh\nMr.T\nĐào Thanh Tâm"
     assert run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{gallery}\n").authors == []
+
+
+def test_a_byline_with_its_sites_address_under_a_gallerys_head_stays():
+    foot = "Cùng xem thêm một số hình ảnh khác:\nHoàng Vũ Baodatviet.vn"
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{foot}\n")
+    assert (article.authors, article.outlet) == (["Hoàng Vũ"], "Báo Đất Việt")
+    # an item naming an outlet without its address is a list's item still
+    foot = "Các nhà báo đoạt giải gồm:\nHoàng Vũ (Báo Quảng Nam)"
+    assert run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{foot}\n").authors == []
 
 
 def test_a_byline_under_a_short_list_of_no_names_stays():
