@@ -58,6 +58,13 @@ _SELF_CUE = re.compile(
 # "Theo thông tin Pháp Luật TP.HCM có được": the outlet's own information, not a citation
 _OWN_INFORMATION = re.compile(r"^(?:theo )?thông tin (?:mà )?(?:(?:pv|phóng viên) )?",
                               re.IGNORECASE)
+# A compilation cites other outlets as its sources ("Theo báo Tri thức trực tuyến, …", "báo
+# Infonet dẫn lời …", "Báo Giao Thông đưa tin"): then an interview it reports ("Trao đổi với PV
+# báo Lao Động") may be quoted from one of them, and names no outlet of its own
+_CITED = re.compile(r"(?:[Tt]heo (?:thông tin )?(?:trên |từ |của )?|[Dd]ẫn (?:lời |nguồn )?)"
+                    r"(?:báo|trang|tờ)\s+([^\W\d_][^,.;:\n]{1,40})"
+                    r"|(?:[Bb]áo|[Tt]rang|[Tt]ờ)\s+([^\W\d_][^,.;:\n]{1,40}?)"
+                    r"\s+(?:đưa tin|dẫn lời)")
 _DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
 _CLAUSE_START = re.compile(r"[,;:!?(“\"]\s*|\.(?:\s+|$)|\s[-–]\s")  # "TP.HCM" goes on
 
@@ -214,9 +221,22 @@ class OutletTable:
                     for m in _SELF_CUE.finditer(window):
                         found = self._self_cue(window, m) if head or not m.group(1) else None
                         if found:
-                            return found
+                            return None if self._cites_another(text, found) else found
                     at = part.find(needle, at + len(needle))
         return None
+
+    def _cites_another(self, text: str, own: str) -> bool:
+        """Does ``text`` cite an outlet other than ``own`` as its source (a compilation)?"""
+        if "báo " not in text and "rang " not in text and "tờ " not in text:
+            return False
+        for m in _CITED.finditer(text):
+            words = (m.group(1) or m.group(2)).split()[:6]
+            named = next((found for n in range(len(words), 0, -1)
+                          if (found := self.name_of(" ".join(words[:n]))
+                              or self.name_of("Báo " + " ".join(words[:n])))), None)
+            if named and named != own:
+                return True
+        return False
 
     def _self_cue(self, text: str, m: re.Match[str]) -> str | None:
         if m.group(1):  # "PV Pháp Luật TP.HCM": the outlet follows

@@ -333,6 +333,21 @@ def test_the_end_of_a_long_story_names_its_outlet_by_its_own_reports(sentence, o
     assert article.outlet == outlet
 
 
+@pytest.mark.parametrize(("cited", "outlet"), [
+    # a compilation citing other outlets: the interview may be quoted from one of them
+    ("Theo báo Tri thức trực tuyến, Bộ sẽ sửa điều lệ trong năm nay.", None),
+    ("Liên quan đến vấn đề này, báo Infonet dẫn lời một chuyên gia giáo dục.", None),
+    ("Báo Giao Thông đưa tin, cơ quan công an đang điều tra.", None),
+    # the outlet itself, or a report that is no outlet: the story's own reporter stays
+    ("Theo báo Lao Động, bộ sẽ sửa điều lệ trong năm nay.", "Lao Động"),
+    ("Theo báo cáo của UBND tỉnh, các khoản thu đều được công khai.", "Lao Động"),
+])
+def test_a_compilation_citing_other_outlets_names_none_of_its_own(cited, outlet):
+    own = "Trao đổi với PV báo Lao Động, Thứ trưởng cho biết Bộ đang xem xét."
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{own}\n{cited}\n{MORE}\n")
+    assert article.outlet == outlet
+
+
 def test_a_dateline_or_credit_goes_before_what_the_story_says_of_itself():
     article = run(f"Tiêu đề bài viết về Đảng\n(QNO) - {LEAD}\nTrả lời Tuổi Trẻ, ông A nói.\n")
     assert article.outlet == "Báo Quảng Nam"
