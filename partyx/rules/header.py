@@ -124,8 +124,8 @@ def _words() -> _BylineWords:
         leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
         credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
         glued_credit=re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in firsts) + r")\s(?=\S)"),
-        glued_needles=tuple(f" {w} " for w in firsts),
+            re.escape(w) for w in firsts) + r")\s?:?\s(?=\S)"),  # "Minh Anh Nguồn: Báo X"
+        glued_needles=tuple(f" {w}{end}" for w in firsts for end in (" ", ":")),
         photo_lead=re.compile(_words_re(data["photo_leads"]).pattern.replace("(?<!\\w)", "^", 1),
                               re.IGNORECASE),
         source_cue=re.compile(_words_re(data["source_cues"]).pattern.replace("(?<!\\w)", "^", 1),

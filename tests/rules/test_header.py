@@ -174,6 +174,7 @@ def test_published_is_never_taken_from_the_body():
     ("Phóng viên: Thanh Hà", ["Thanh Hà"], None),
     ("PV: Thanh Hà", ["Thanh Hà"], None),
     ("HeFa Baodatviet.vn", [], "Báo Đất Việt"),  # a pen name of one word and its outlet
+    ("Minh Anh Nguồn: Báo Hà Giang", ["Minh Anh"], "Báo Hà Giang"),  # a credit glued, a colon
     ("Hà Phương - Cổng TTĐT tỉnh Hà Giang", ["Hà Phương"], "Cổng Thông tin điện tử tỉnh Hà Giang"),
 ])
 def test_byline_forms(meta, text, names, outlet):
