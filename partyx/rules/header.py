@@ -368,6 +368,7 @@ def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
     return [*body[:-1], last[:m.start()].rstrip()], [notes]
 
 
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a line that is a link only
 _BULLET = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)])\s*")
 
 
@@ -1073,6 +1074,11 @@ class HeaderReader:
                 dated = body.pop()
         while body and len(found) < 3:
             last = body[-1]
+            if _BARE_URL.match(last) and self.outlets.host(last.casefold()):
+                # "Theo Dân trí" / "http://dantri.com.vn/…htm" / "T.Thủy": the source's link
+                found.insert(0, Byline([], self.outlets.host(last.casefold())))
+                body.pop()
+                continue
             short = len(last) <= 90 and (not ends_sentence(last) or _dotted_name(last))
             byline = self.byline(last) if short or self.outlets.credited(last) else None
             if byline is None and short and parse_published(last):

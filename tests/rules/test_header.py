@@ -369,6 +369,16 @@ def test_a_byline_above_credits_and_page_furniture_is_found(foot, authors):
     assert article.text == body.replace("\n", "\n\n")
 
 
+def test_a_source_link_between_the_credit_and_the_byline():
+    foot = "Theo Dân trí\nhttp://dantri.com.vn/suc-manh-so/tang-gia-20170916104525527.htm\nT.Thủy"
+    article = run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{MORE}\n{foot}\n")
+    assert (article.authors, article.outlet) == (["T.Thủy"], "Dân trí")
+    assert article.text == f"{LEAD}\n\n{MORE}"
+    # a link to an unknown site names no outlet
+    article = run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{MORE}\nhttp://example.com/a-1.htm\n")
+    assert article.outlet is None
+
+
 def test_a_photo_credit_glued_after_the_last_caption_is_no_byline():
     caption = ("Em Cao Thị Trang Nhung, học sinh Trường THPT Lê Viết Thuật, hy vọng hành động của "
                "mình có thể góp phần bảo vệ động vật hoang dã. Ảnh: Chu Thanh")
