@@ -855,7 +855,9 @@ class HeaderReader:
                 break
             # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)", "(Theo Sina)"
             inside = paren.group(1).strip()
-            found = self._outlet_in(inside) or self.outlets.credited(inside)
+            # ("TTXVN/Vietnam+": the site that prints the agency's story, an alias whole)
+            found = self.outlet_of(inside) or self._outlet_in(inside) \
+                or self.outlets.credited(inside)
             source = found is not None or vocab.source_cue.match(inside) is not None \
                 or _DOMAIN.search(inside) is not None \
                 or (outlet is not None and _is_source(inside)) \

@@ -79,7 +79,7 @@ def test_published_is_never_taken_from_the_body():
     ("Hà Hương -Thắng Quang", ["Hà Hương", "Thắng Quang"], None),
     ("Bài và ảnh: Trường Hoàng", ["Trường Hoàng"], None),
     ("Tin, ảnh: Trung Kiên (TTXVN)", ["Trung Kiên"], "Thông tấn xã Việt Nam"),
-    ("Theo NGỮ THIÊN (TTXVN/VIETNAM+)", ["Ngữ Thiên"], "Thông tấn xã Việt Nam"),
+    ("Theo NGỮ THIÊN (TTXVN/VIETNAM+)", ["Ngữ Thiên"], "Vietnam+"),  # the site that prints it
     ("PGS, TS NGUYỄN VĨNH THẮNG", ["Nguyễn Vĩnh Thắng"], None),
     ("N. Huyền", ["N. Huyền"], None),
     ("Nhóm PV", [], None),
@@ -111,6 +111,8 @@ def test_published_is_never_taken_from_the_body():
     ("PV Văn Thanh", ["Văn Thanh"], None),
     ("Anh Tuấn", ["Anh Tuấn"], None),
     ("Theo TTXVN Hoàng Trọng", ["Hoàng Trọng"], "Thông tấn xã Việt Nam"),
+    ("Hải Âu (TTXVN/Vietnam+)", ["Hải Âu"], "Vietnam+"),  # the agency's story, Vietnam+'s site
+    ("Đức Thọ (TTXVN)", ["Đức Thọ"], "Thông tấn xã Việt Nam"),
     ("Ngọc Huyền (TH)", ["Ngọc Huyền"], None),  # (TH): tổng hợp
     ("Đại tá, TS. Nguyễn Văn Cường", ["Nguyễn Văn Cường"], None),  # a rank, then a degree
     ("TS. Nguyễn Văn An - Học viện Chính trị quốc gia Hồ Chí Minh", ["Nguyễn Văn An"], None),
@@ -783,7 +785,7 @@ SAMPLE = {
     "baomoi_21478549": ("Hầu hết các huyện đều đã dành vốn ủy thác cho vay chính sách", None,
                         ["H.Thủy"]),
     "baomoi_21480672": ("Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng toàn diện",
-                        "Thông tấn xã Việt Nam", ["Ngữ Thiên"]),
+                        "Vietnam+", ["Ngữ Thiên"]),  # (TTXVN/VIETNAM+): the site printing it
     "baomoi_21481556": ("Bí thư Thăng: '500 cán bộ CA đi đâu mà để tội phạm tăng?'", None,
                         ["Việt Đông"]),
     "baomoi_21485841": ("Tội phạm tăng, công an đâu?", None, ["Trường Hoàng"]),
