@@ -107,6 +107,7 @@ class _BylineWords:
     mark: re.Pattern[str]  # a signature's mark
     affiliation: re.Pattern[str]
     relative_time: re.Pattern[str]  # "2 giờ trước" (a portal's time stamp by a byline)
+    platforms: frozenset[str]  # "Facebook", "Zalo": a row of share buttons, never a name
 
 
 @cache
@@ -118,6 +119,8 @@ def _words() -> _BylineWords:
     joins = "|".join(re.escape(j) for j in data["lead_joins"])
     firsts = sorted({w.split()[0] for w in data["credit_leads"]})  # "Theo", "Nguồn"
     return _BylineWords(
+        platforms=frozenset(w.casefold() for w in load("boilerplate")["platforms"]
+                            if " " not in w),
         relative_time=re.compile(r"\b\d{1,2}\s(?:" + "|".join(map(re.escape, data["time_units"]))
                                  + r")\strước\b"),
         # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
@@ -244,6 +247,12 @@ def _is_source(text: str, sentence_case: bool = False) -> bool:
         w[0].isupper() or w[0].isdigit() or _DOMAIN.match(w) is not None
         or (k and (w in _SOURCE_JOINS or (sentence_case and w.isalpha())))
         for k, w in enumerate(words))
+
+
+def _is_share_row(line: str) -> bool:
+    """Is ``line`` a row of share buttons, platforms' names only (``Zalo Facebook Twitter``)?"""
+    words = [w for w in re.split(r"[\s|,/•·]+", line.casefold()) if w]
+    return 1 < len(words) <= 8 and all(w in _words().platforms for w in words)
 
 
 def _has_address(line: str) -> bool:
@@ -1076,6 +1085,9 @@ class HeaderReader:
                 dated = body.pop()
         while body and len(found) < 3:
             last = body[-1]
+            if _is_share_row(last):  # "Zalo Facebook Twitter": share buttons under the byline
+                body.pop()
+                continue
             if _BARE_URL.match(last) and self.outlets.host(last.casefold()):
                 # "Theo Dân trí" / "http://dantri.com.vn/…htm" / "T.Thủy": the source's link
                 found.insert(0, Byline([], self.outlets.host(last.casefold())))

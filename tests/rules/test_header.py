@@ -362,6 +362,7 @@ def test_a_dateline_or_credit_goes_before_what_the_story_says_of_itself():
     ("Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017", ["Lạc Bối"]),  # a byline and a time
     ("Thanh Hà\n#Quảng Nam #Công tác cán bộ", ["Thanh Hà"]),  # a tag list
     ("Thanh Hà\nTheo dõi Báo Quảng Nam trên Google News", ["Thanh Hà"]),  # a follow button
+    ("Thanh Hà\nZalo Facebook Twitter", ["Thanh Hà"]),  # share buttons, no name
     ("Thanh Hà\nCÁC TIN, BÀI VIẾT KHÁC\nQuảng Nam công bố quyết định nhân sự", ["Thanh Hà"]),
 ])
 def test_a_byline_above_credits_and_page_furniture_is_found(foot, authors):
