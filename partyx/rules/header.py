@@ -592,7 +592,7 @@ class HeaderReader:
             if outlet or (len(body[k]) > 200 and k > 0):
                 head.outlet = outlet or head.outlet
                 break
-            sapo = len(body[k]) > 200
+            sapo = sapo or len(body[k]) > 200
         body, outlet = self._take_site_footer(body)
         head.outlet = head.outlet or outlet
         body, footer = self._take_footer(body)

@@ -246,6 +246,11 @@ def test_a_dateline_in_brackets_after_the_sapo_is_found():
     # after the sapo, an outlet's name and a dash opens no dateline ("Thanh Niên - lực lượng …")
     article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\nThanh Niên - {MORE}\n{LEAD}\n")
     assert article.outlet is None
+    caption = "Quang cảnh hội nghị"
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\n{caption}\nThanh Niên - {MORE}\n{LEAD}\n")
+    assert article.outlet is None
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\n{caption}\n(PLO) - {MORE}\n{LEAD}\n")
+    assert article.outlet == "Pháp Luật TP.HCM"
 
 
 def test_dateline_after_a_single_caption_is_found():
