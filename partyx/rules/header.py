@@ -107,6 +107,7 @@ class _BylineWords:
     mark: re.Pattern[str]  # a signature's mark
     affiliation: re.Pattern[str]
     relative_time: re.Pattern[str]  # "2 giờ trước" (a portal's time stamp by a byline)
+    platforms: frozenset[str]  # "Facebook", "Zalo": a row of share buttons, never a name
 
 
 @cache
@@ -118,14 +119,16 @@ def _words() -> _BylineWords:
     joins = "|".join(re.escape(j) for j in data["lead_joins"])
     firsts = sorted({w.split()[0] for w in data["credit_leads"]})  # "Theo", "Nguồn"
     return _BylineWords(
+        platforms=frozenset(w.casefold() for w in load("boilerplate")["platforms"]
+                            if " " not in w),
         relative_time=re.compile(r"\b\d{1,2}\s(?:" + "|".join(map(re.escape, data["time_units"]))
                                  + r")\strước\b"),
         # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
         leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
         credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
         glued_credit=re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:" + "|".join(
-            re.escape(w) for w in firsts) + r")\s(?=\S)"),
-        glued_needles=tuple(f" {w} " for w in firsts),
+            re.escape(w) for w in firsts) + r")\s?:?\s(?=\S)"),  # "Minh Anh Nguồn: Báo X"
+        glued_needles=tuple(f" {w}{end}" for w in firsts for end in (" ", ":")),
         photo_lead=re.compile(_words_re(data["photo_leads"]).pattern.replace("(?<!\\w)", "^", 1),
                               re.IGNORECASE),
         source_cue=re.compile(_words_re(data["source_cues"]).pattern.replace("(?<!\\w)", "^", 1),
@@ -207,6 +210,7 @@ _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|«»]|::)\s+([^-–—|«»:]{2,60})
 _TITLE_SEPARATOR = re.compile(r"\s(?:[-–—|«»]|::)\s")
 _TITLE_PREFIX = re.compile(r"^([^-–—|«»:]{2,60}?)\s+(?:[-–—|«»]|::)\s+")
 _PAREN_TAIL = re.compile(r"\s*\(([^()]{1,70})\)\s*$")
+_BRACKETED = re.compile(r"^[(\[]([^()\[\]]{3,70})[)\]]$")  # a byline in brackets: "(Phương Lan)"
 # What follows the outlet's name in a footer line: "Báo Quảng Nam. All rights reserved"
 # "Ghi rõ nguồn “Báo Lạng Sơn” khi phát hành lại thông tin từ website này"
 _QUOTED = re.compile(r"^\s*[\"“'‘]([^\"”'’]{2,60})[\"”'’]")
@@ -234,13 +238,31 @@ def _unit_of_place(text: str) -> re.Match[str] | None:
     return None
 
 
-def _is_source(text: str) -> bool:
+def _is_source(text: str, sentence_case: bool = False) -> bool:
     """Is ``text`` written as a source's name (``Bright Side``, ``Reuters, CNN``, ``saostar.vn``,
-    ``Đời sống Plus/GĐVN``): at most six words, the first capitalised or a web address?"""
+    ``Đời sống Plus/GĐVN``): at most six words, each capitalised or a web address? Written
+    after a byline's slash, a source may be in sentence case (``Phụ nữ Sức khỏe``)."""
     words = [w for w in re.split(r"[\s,/]+", text.strip(" .()")) if w]
     return 1 <= len(words) <= 6 and all(
         w[0].isupper() or w[0].isdigit() or _DOMAIN.match(w) is not None
-        or (k and w in _SOURCE_JOINS) for k, w in enumerate(words))
+        or (k and (w in _SOURCE_JOINS or (sentence_case and w.isalpha())))
+        for k, w in enumerate(words))
+
+
+def _is_share_row(line: str) -> bool:
+    """Is ``line`` a row of share buttons, platforms' names only (``Zalo Facebook Twitter``)?"""
+    words = [w for w in re.split(r"[\s|,/•·]+", line.casefold()) if w]
+    return 1 < len(words) <= 8 and all(w in _words().platforms for w in words)
+
+
+def _has_address(line: str) -> bool:
+    """Does ``line`` hold a web address (``Hoàng Vũ Baodatviet.vn``)?"""
+    return "." in line and any(_DOMAIN.match(w.strip("()/")) for w in line.split())
+
+
+def _is_pen_name(word: str) -> bool:
+    """Is ``word`` a pen name of one word (``HeFa``, ``Lily``): letters, capitalised?"""
+    return word.isalpha() and word[0].isupper() and len(word) >= 2
 
 
 def _is_name_word(word: str) -> bool:
@@ -272,6 +294,9 @@ def _as_name(part: str) -> str | None:
 # What may stand right before a byline's name in the body without making it a person of the
 # story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
 _CREDITED_BEFORE = re.compile(r"(?:ảnh|photo|pv|phóng viên|nhà báo|/)\s*:?\s*\(?$", re.IGNORECASE)
+# ... or the second of the names a photo credit joins ("(Ảnh: Nguyễn Tuyến-Thành Hữu/Vietnam+)")
+_JOINED_CREDIT_BEFORE = re.compile(r"(?:ảnh|photo|video|clip)\s*:\s*(?:[^\W\d_][\w.]*\s?){1,5}"
+                                   r"[-–,&]\s?$", re.IGNORECASE)
 
 
 def _in_story(name: str, text: str) -> bool:
@@ -285,7 +310,8 @@ def _in_story(name: str, text: str) -> bool:
         longer = words and before.endswith(" ") and _is_name_word(words[-1]) \
             and words[-1].casefold() not in _words().honorifics  # "Ông Trần Văn Minh" is one
         if not (end < len(text) and text[end].isalpha()) and not longer \
-                and not _CREDITED_BEFORE.search(before):
+                and not _CREDITED_BEFORE.search(before) \
+                and not _JOINED_CREDIT_BEFORE.search(text[max(0, at - 50):at]):
             return True
         at = text.find(name, end)
     return False
@@ -351,7 +377,15 @@ def _endnotes(body: list[str]) -> tuple[list[str], list[str]] | None:
     return [*body[:-1], last[:m.start()].rstrip()], [notes]
 
 
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)  # a line that is a link only
 _BULLET = re.compile(r"^\s*(?:[-–+•*]|\d{1,2}[.)])\s*")
+
+
+def _is_caption_item(line: str) -> bool:
+    """Is ``line`` a short caption of a list's item (``Lip B``, ``Ông Cao Thắng``): at most
+    four words, capitalised, no sentence?"""
+    return len(line) <= 40 and 1 <= len(line.split()) <= 4 and line[:1].isupper() \
+        and not ends_sentence(line) and not line.rstrip().endswith(":")
 _PLACE_AND_DATE = re.compile(r"^[^\W\d_][\w\s.]{1,30},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+"
                              r"năm\s+\d{4}\.?$", re.IGNORECASE)
 
@@ -367,10 +401,23 @@ def _signs(line: str) -> bool:
     return bool(post or vocab.mark.match(line) or _PLACE_AND_DATE.match(line))
 
 
-def _is_province(name: str) -> bool:
+def _unit_or_post(line: str) -> bool:
+    """Is ``line`` the unit (``Học viện Chính trị khu vực I``) or the post (``Phó Trưởng Ban
+    Tuyên giáo Tỉnh ủy``) an essay's author prints under the name? A post with its body,
+    no signature's mark, no heading of what follows."""
+    vocab = _words()
+    if vocab.affiliation.match(line):
+        return True
+    return bool(vocab.office.match(line)) and not vocab.mark.match(line) \
+        and len(line.split()) >= 3 and not line.rstrip().endswith(":")
+
+
+def _is_province(name: str, city_only: bool = False) -> bool:
+    """Is ``name`` a province's (``city_only``: a centrally-run city's, ``Hà Nội``)?"""
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
-    return gazetteer.get().province(name) is not None
+    unit = gazetteer.get().province(name)
+    return unit is not None and (not city_only or unit.type != "tỉnh")
 
 
 @dataclass
@@ -479,17 +526,18 @@ class HeaderReader:
         self.banners = {b.casefold() for b in bp["banners"]}
         self.banner_prefixes = tuple(b.casefold() for b in bp["banner_prefixes"])
 
-    def dateline(self, line: str) -> Dateline | None:
+    def dateline(self, line: str, bracketed: bool = False) -> Dateline | None:
         """The dateline that opens ``line``, if any: an outlet in brackets (``(LĐTĐ) Chiều
         24/3``, its bracket opening within the first 33 characters, or after a place: ``HÀ NỘI
-        (TTXVN) -``), else an outlet's name as written and a dash (``TPO - ``)."""
+        (TTXVN) -``), else (unless ``bracketed``) an outlet's name as written and a dash
+        (``TPO - ``)."""
         if "(" in line[:33]:
             m = _PAREN_DATELINE.match(line)
             if m:
                 alias = m.group(1) or m.group(2)
                 if self.outlet_of(alias):
                     return Dateline(alias, m.end())
-        return self._name_dateline(line)
+        return None if bracketed else self._name_dateline(line)
 
     def _name_dateline(self, line: str) -> Dateline | None:
         """``TPO - ``, ``Kinhtedothi – ``: the longest alias before a dash, itself followed by
@@ -537,11 +585,14 @@ class HeaderReader:
             body = self._take_date_line(body, head, authors)
         if not authors:
             body = self._take_byline_under_lead(body, head, authors)
-        for k in range(min(3, len(body))):  # a caption may stand before the dateline
-            outlet, body[k] = self._take_dateline(body[k])
-            if outlet or len(body[k]) > 200:
+        sapo = False
+        for k in range(min(3, len(body))):  # a caption may stand before the dateline,
+            # or the lead ("Tiêu đề" / "Sapo …" / "(PLO) - Tối 22-9 …": a dateline in brackets)
+            outlet, body[k] = self._take_dateline(body[k], bracketed=k > 0 and sapo)
+            if outlet or (len(body[k]) > 200 and k > 0):
                 head.outlet = outlet or head.outlet
                 break
+            sapo = sapo or len(body[k]) > 200
         body, outlet = self._take_site_footer(body)
         head.outlet = head.outlet or outlet
         body, footer = self._take_footer(body)
@@ -775,8 +826,10 @@ class HeaderReader:
 
     # -- outlet, bylines, footer ------------------------------------------------------------------
 
-    def _take_dateline(self, line: str) -> tuple[str | None, str]:
-        m = self.dateline(line)
+    def _take_dateline(self, line: str, bracketed: bool = False) -> tuple[str | None, str]:
+        """The outlet of the dateline opening ``line`` (only one in brackets if
+        ``bracketed``) and the line without it."""
+        m = self.dateline(line, bracketed)
         if not m:
             return None, line
         return self.outlet_of(m.alias), line[m.end:].strip()
@@ -798,6 +851,11 @@ class HeaderReader:
 
     def _byline(self, text: str) -> Byline | None:
         vocab = _words()
+        bracketed = _BRACKETED.match(text)
+        if bracketed and not vocab.leads.match(bracketed.group(1)):
+            parsed = self._names(bracketed.group(1).strip(), False)  # "(Phương Lan)"
+            if parsed and parsed[0]:
+                return Byline(*parsed)
         outlet = None
         sourced = False  # an outlet or a source is written with the names
         for _ in range(3):  # "Theo Hương Giang (Theo CNBC) (Dân Việt)": the last is the outlet
@@ -806,7 +864,9 @@ class HeaderReader:
                 break
             # "(TTXVN)", "(tổng hợp)", "(theo TTXVN)", "(Ban Tuyên giáo Huyện ủy)", "(Theo Sina)"
             inside = paren.group(1).strip()
-            found = self._outlet_in(inside) or self.outlets.credited(inside)
+            # ("TTXVN/Vietnam+": the site that prints the agency's story, an alias whole)
+            found = self.outlet_of(inside) or self._outlet_in(inside) \
+                or self.outlets.credited(inside)
             source = found is not None or vocab.source_cue.match(inside) is not None \
                 or _DOMAIN.search(inside) is not None \
                 or (outlet is not None and _is_source(inside)) \
@@ -837,9 +897,10 @@ class HeaderReader:
             parsed = self._names_and_source(text, desk)
             sourced = sourced or parsed is not None
         if parsed is None:
-            # "Theo Nam/Saostar.vn": a pen name of one word and the source's outlet
-            return Byline([], outlet or self._outlet_in(text)) if credit and _is_source(text) \
-                else None
+            # "Theo Nam/Saostar.vn": a pen name of one word and the source's outlet; "Theo
+            # Chuyên gia tâm lý X/Dân Việt": someone, not a byline's name, and the outlet
+            found = outlet or self._outlet_in(text) if credit else None
+            return Byline([], found) if credit and (found or _is_source(text)) else None
         names, named = parsed
         outlet = outlet or named
         if credit and not (outlet or sourced):
@@ -847,17 +908,22 @@ class HeaderReader:
             return Byline([], None) if _is_source(text) else None
         return Byline(names, outlet)
 
-    def _names(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
+    def _names(self, text: str, desk: bool,
+               place_ok: bool = False) -> tuple[list[str], str | None] | None:
         """The names and the outlet of a byline without its lead and brackets, else ``None``
-        when a part is neither a name nor an outlet."""
+        when a part is neither a name nor an outlet. Initials written in capitals without
+        stops (``NT - Thể thao Việt Nam``) are no name, but no obstacle to the outlet."""
         vocab = _words()
         outlet = None
         names: list[str] = []
         after_outlet = False
+        initials = False
         unit = _unit_of_place(text)
         if unit:  # "Thanh Hà - TTVHTT&TT huyện Núi Thành": the names end before the unit
             cut = max(text.rfind(sep, 0, unit.start() - 1) for sep in (" - ", " – ", ", "))
-            text = text[:cut] if cut > 0 else text
+            if cut > 0:  # ("Hà Phương - Cổng TTĐT tỉnh Hà Giang": an outlet's unit)
+                outlet = self._outlet_of_part(text[cut + 2:].strip())
+                text = text[:cut]
         for part in _NAME_SPLIT.split(text):
             photo = vocab.photo_lead.match(part) is not None
             part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
@@ -870,7 +936,7 @@ class HeaderReader:
                 continue
             if names and vocab.affiliation.match(part):
                 break  # "Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện": the unit written for
-            name, found = self._name_of_part(part, vocab)
+            name, found = self._name_of_part(part, vocab, place_ok)
             outlet = outlet or found
             if name is None and desk and len(part.split()) <= 3:
                 continue  # "Nhóm PV Thời sự": a desk
@@ -883,10 +949,15 @@ class HeaderReader:
                 if len(pair) == 2 and all(p and len(p.split()) >= 2 for p in pair):
                     names += [p for p in pair if p]
                     continue
+            if name is None and len(part) <= 4 and _ABBREVIATION.match(part):
+                initials = True  # "NT"
+                continue
             if name is None:
                 return None
             after_outlet = False
             names += _two_names(name, vocab.surnames) if name else []
+        if initials and outlet is None:
+            return None
         return names, outlet
 
     def _names_and_source(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
@@ -898,11 +969,14 @@ class HeaderReader:
         vocab = _words()
         source = text[at + 1:].strip()
         source = vocab.leads.sub("", vocab.source_cue.sub("", source).strip(" :")).strip(" .")
-        found = self._names(text[:at].strip(), desk) if _is_source(source) else None
+        outlet = self._outlet_in(source) or self._outlet_of_part(source)
+        # "Thái Bình/VOV-Miền Trung": before an outlet, a name that is a place's is a name
+        found = self._names(text[:at].strip(), desk, place_ok=outlet is not None) \
+            if _is_source(source, sentence_case=True) else None
         if not found or not found[0]:
             return None
-        names, outlet = found
-        return names, outlet or self._outlet_in(source)
+        names, named = found
+        return names, named or outlet
 
     def _with_credit(self, text: str) -> Byline | None:
         """A byline with a reprint credit glued after it: ``Phương Mai Theo Bright Side``,
@@ -929,10 +1003,11 @@ class HeaderReader:
                 found = self.outlet_of(head)
         return found
 
-    def _name_of_part(self, part: str,
-                      vocab: _BylineWords) -> tuple[str | None, str | None]:
+    def _name_of_part(self, part: str, vocab: _BylineWords,
+                      place_ok: bool = False) -> tuple[str | None, str | None]:
         """The name a byline's part is (``""``: a desk, ``PV Thời sự``; ``None``: no name),
-        and the outlet written before or after it (``TTXVN Hoàng Trọng``)."""
+        and the outlet written before or after it (``TTXVN Hoàng Trọng``). A province's name
+        is no name (``Hà Nội, 24/3/2021``), unless ``place_ok`` and no city's."""
         words = part.split()
         outlet = None
         # an outlet's word as the outlet writes it ("TTXVN", "Baodatviet.vn"), not a name's
@@ -944,17 +1019,25 @@ class HeaderReader:
                 and self.outlet_of(words[-1]):
             outlet = outlet or self.outlet_of(words.pop())
         # "PV Thời sự", "PV Văn Thanh", "Phóng viên Thanh Hà", "Cộng tác viên Minh Hải"
-        said = next((n for n in (3, 2, 1) if len(words) > n
-                     and " ".join(words[:n]).casefold() in vocab.placeholders), 0)
+        said = next((n for n in (3, 2, 1) if len(words) > n  # ("PV: Thanh Hà")
+                     and " ".join(words[:n]).rstrip(":").casefold() in vocab.placeholders), 0)
         if said:
+            named = self.outlet_of(" ".join(words[said:]))  # "PV Báo Hà Giang": its outlet
+            if named:
+                return "", outlet or named
             rest = _as_name(" ".join(words[said:]))
             return (rest if rest else ("" if len(words) <= 4 else None)), outlet
+        if outlet and len(words) == 1 and _is_pen_name(words[0]):
+            return "", outlet  # "HeFa Baodatviet.vn": a pen name of one word and its outlet
         name = _as_name(" ".join(words)) if words else ""
-        return (None if name and _is_province(name) else name), outlet  # "Hà Nội, 24/3/2021"
+        # "Hà Nội, 24/3/2021": a place; "Thái Bình/VOV": a name, but "Hà Nội/TTXVN" a place
+        return (None if name and _is_province(name, city_only=place_ok) else name), outlet
 
     def _outlet_in(self, text: str) -> str | None:
+        """The first outlet a piece of ``text`` names, split at slashes, commas, semicolons
+        (``Thời đại/Pursuitist``, ``Theo Thời đại/Pursuitist``: a credit's lead is dropped)."""
         for piece in re.split(r"[/,;]", text):
-            outlet = self.outlet_of(piece)
+            outlet = self.outlet_of(piece) or self.outlets.credited(piece)
             if outlet:
                 return outlet
         return None
@@ -1002,6 +1085,14 @@ class HeaderReader:
                 dated = body.pop()
         while body and len(found) < 3:
             last = body[-1]
+            if _is_share_row(last):  # "Zalo Facebook Twitter": share buttons under the byline
+                body.pop()
+                continue
+            if _BARE_URL.match(last) and self.outlets.host(last.casefold()):
+                # "Theo Dân trí" / "http://dantri.com.vn/…htm" / "T.Thủy": the source's link
+                found.insert(0, Byline([], self.outlets.host(last.casefold())))
+                body.pop()
+                continue
             short = len(last) <= 90 and (not ends_sentence(last) or _dotted_name(last))
             byline = self.byline(last) if short or self.outlets.credited(last) else None
             if byline is None and short and parse_published(last):
@@ -1010,20 +1101,22 @@ class HeaderReader:
                 byline = self.byline(rest) if rest else None
                 byline = byline if byline is not None and (byline.names or byline.outlet) \
                     else None
-            if byline is not None and byline.names and len(body) > 1 \
+            if byline is not None and byline.names and len(body) > 1 and not (
+                    byline.outlet and _has_address(last)) \
                     and (body[-2].rstrip().endswith(":") or not found and self._listed(body)):
                 break  # "Ban Thường vụ gồm:" / "Nguyễn Văn A" …: a list's item, no byline
+                # (but "Xem thêm ảnh:" / "Hoàng Vũ Baodatviet.vn": the site's address)
             if byline is not None and byline.names and len(body) > 1 and _signs(body[-2]):
                 break  # "TỔNG BÍ THƯ" / "Nguyễn Phú Trọng": a letter's signatory
             if byline is not None:
                 found.insert(0, byline)
                 body.pop()
                 continue
-            if short and not found and len(body) > 2 and _words().affiliation.match(last) \
+            if short and not found and len(body) > 2 and _unit_or_post(last) \
                     and len(body[-2]) <= 90 and (above := self.byline(body[-2])) \
                     and above.names and not body[-3].rstrip().endswith(":"):
                 found.insert(0, above)  # "PGS, TS NGUYỄN VĂN A" / "Học viện Chính trị …"
-                del body[-2:]
+                del body[-2:]  # ("Nguyễn Thị Hằng" / "Phó Trưởng Ban Tuyên giáo Tỉnh ủy")
                 continue
             cut = self._glued_tail(last)
             if cut:
@@ -1036,15 +1129,24 @@ class HeaderReader:
 
     def _listed(self, body: list[str]) -> bool:
         """Does ``body`` end with a list of names under a line ending with ``:`` (``Ban
-        Thường vụ gồm các đồng chí:`` / ``Nguyễn Văn A`` / ``- Trần Văn B``)?"""
+        Thường vụ gồm các đồng chí:`` / ``Nguyễn Văn A`` / ``- Trần Văn B``)? Among names,
+        some items may be short captions that are none (``Một số hình ảnh khách mời:`` /
+        ``Ông Cao Thắng`` / ``Lip B`` / ``Bích Phương`` / ``Kelvin Khánh`` / ``Đào Thanh
+        Tâm``); a list of such captions alone (places, units) is no list of names."""
         k = len(body) - 1
+        named = captions = 0
         while k > 0 and len(body) - k <= 40:
             line = _BULLET.sub("", body[k])
             byline = self.byline(line) if len(line) <= 90 else None
-            if byline is None or not byline.names:
+            if byline is not None and byline.names:
+                named += 1
+            elif _is_caption_item(line):
+                captions += 1
+            else:
                 break
             k -= 1
-        return k < len(body) - 1 and body[k].rstrip().endswith(":")
+        return k < len(body) - 1 and body[k].rstrip().endswith(":") \
+            and (not captions or named >= 3)
 
     def _glued_tail(self, line: str) -> tuple[str, Byline] | None:
         """A byline glued after the last sentence of a paragraph (one-line bodies)."""

@@ -40,20 +40,31 @@ _NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồ
 # Where the name and the address of a credit part: "GD&TĐ: http://…", "TTXVN - https://…",
 # "Báo Lạng Sơn (baolangson.vn)"
 _NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
-# How far into the body a story names its outlet as its own reporter (named_by_itself), and
-# the cue: before the outlet (group 1; "báo" after it, group 2), or a verb after it (the
-# substrings one of which a cue holds are the data's "self_needles")
+# Where in the body a story names its outlet as its own reporter (named_by_itself: its first
+# 1,800 characters and its last 800, where it promises to keep informing its readers), and the
+# cue: before the outlet (group 1; "báo" after it, group 2), or a verb after it (group 4: the
+# promise, "X sẽ tiếp tục thông tin"; the substrings one of which a cue holds are the data's
+# "self_needles")
 _SELF_REACH = 1800
+_SELF_TAIL = 800
 _SELF_CUE = re.compile(
     r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
     r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?"
     r"|(?:[Gg]hi nhận|[Tt]ìm hiểu) của(?: nhóm)?(?: PV| phóng viên)?)"
     r"\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
     r"|\s(?:(?:đã|cũng đã|vừa)\s(?:trao đổi|đưa tin|thông tin|phản ánh|phỏng vấn|có bài)"
-    r"|trích đăng|(có được))(?![\w])")
+    r"|trích đăng|(có được)|(sẽ tiếp tục (?:theo dõi,?\s(?:và\s)?)?(?:thông tin|đưa tin)))"
+    r"(?![\w])")
 # "Theo thông tin Pháp Luật TP.HCM có được": the outlet's own information, not a citation
 _OWN_INFORMATION = re.compile(r"^(?:theo )?thông tin (?:mà )?(?:(?:pv|phóng viên) )?",
                               re.IGNORECASE)
+# A compilation cites other outlets as its sources ("Theo báo Tri thức trực tuyến, …", "báo
+# Infonet dẫn lời …", "Báo Giao Thông đưa tin"): then an interview it reports ("Trao đổi với PV
+# báo Lao Động") may be quoted from one of them, and names no outlet of its own
+_CITED = re.compile(r"(?:[Tt]heo (?:thông tin )?(?:trên |từ |của )?|[Dd]ẫn (?:lời |nguồn )?)"
+                    r"(?:báo|trang|tờ)\s+([^\W\d_][^,.;:\n]{1,40})"
+                    r"|(?:[Bb]áo|[Tt]rang|[Tt]ờ)\s+([^\W\d_][^,.;:\n]{1,40}?)"
+                    r"\s+(?:đưa tin|dẫn lời)")
 _DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
 _CLAUSE_START = re.compile(r"[,;:!?(“\"]\s*|\.(?:\s+|$)|\s[-–]\s")  # "TP.HCM" goes on
 
@@ -191,23 +202,41 @@ class OutletTable:
         return found
 
     def named_by_itself(self, text: str) -> str | None:
-        """The outlet a story names as its own reporter in its first 1,800 characters
-        (``trao đổi với PV Pháp Luật TP.HCM``, ``Trả lời Tuổi Trẻ``, ``như Dân Việt đã đưa
-        tin``, ``Báo Người Lao Động trích đăng``), else ``None``. Only names written as a name
-        (``Nhân Dân``, not ``nhân dân``), or after ``báo``; never after ``theo`` (another
-        outlet, cited). The cues are found by plain substring search first (the body is long,
-        the cues rare)."""
-        text = text[:_SELF_REACH]
-        for needle in self.self_needles:
-            at = text.find(needle)
-            while at >= 0:
-                window = text[max(0, at - 90):at + 120]
-                for m in _SELF_CUE.finditer(window):
-                    found = self._self_cue(window, m)
-                    if found:
-                        return found
-                at = text.find(needle, at + len(needle))
+        """The outlet a story names as its own reporter in its first 1,800 characters or its
+        last 800 (``trao đổi với PV Pháp Luật TP.HCM``, ``Trả lời Tuổi Trẻ``, ``như Dân Việt
+        đã đưa tin``, ``Báo Người Lao Động trích đăng``, ``Pháp luật Plus sẽ tiếp tục thông
+        tin vụ việc``), else ``None``. Only names written as a name (``Nhân Dân``, not ``nhân
+        dân``), or after ``báo``; never after ``theo`` (another outlet, cited). The cues are
+        found by plain substring search first (the body is long, the cues rare)."""
+        # in the tail, only what the outlet says of its own reports ("Như X đã đưa tin", "X sẽ
+        # tiếp tục thông tin"): an interview there ("Trao đổi với X") is often quoted from
+        # another outlet by a compilation
+        parts = [(text[:_SELF_REACH], True),
+                 (text[max(_SELF_REACH, len(text) - _SELF_TAIL):], False)]
+        for part, head in parts:
+            for needle in self.self_needles:
+                at = part.find(needle)
+                while at >= 0:
+                    window = part[max(0, at - 90):at + 120]
+                    for m in _SELF_CUE.finditer(window):
+                        found = self._self_cue(window, m) if head or not m.group(1) else None
+                        if found:
+                            return None if self._cites_another(text, found) else found
+                    at = part.find(needle, at + len(needle))
         return None
+
+    def _cites_another(self, text: str, own: str) -> bool:
+        """Does ``text`` cite an outlet other than ``own`` as its source (a compilation)?"""
+        if "báo " not in text and "rang " not in text and "tờ " not in text:
+            return False
+        for m in _CITED.finditer(text):
+            words = (m.group(1) or m.group(2)).split()[:6]
+            named = next((found for n in range(len(words), 0, -1)
+                          if (found := self.name_of(" ".join(words[:n]))
+                              or self.name_of("Báo " + " ".join(words[:n])))), None)
+            if named and named != own:
+                return True
+        return False
 
     def _self_cue(self, text: str, m: re.Match[str]) -> str | None:
         if m.group(1):  # "PV Pháp Luật TP.HCM": the outlet follows
@@ -222,17 +251,29 @@ class OutletTable:
             return self.name_of(before.lstrip()[own.end():].strip())  # the whole rest
         if before.casefold().startswith("theo "):
             return None
-        return self._outlet_at(before.split()[-6:], False, longest_first=False)
+        # "Lao động sẽ tiếp tục thông tin": only an outlet promises its readers more, so the
+        # subject is its name even in lower case ("nhân dân đã trao đổi" is the people)
+        return self._outlet_at(before.split()[-6:], False, longest_first=False,
+                               subject=bool(m.group(4)))
 
-    def _outlet_at(self, words: list[str], after_bao: bool, longest_first: bool) -> str | None:
-        """The outlet the first (or last) words of ``words`` name, longest first."""
+    def _outlet_at(self, words: list[str], after_bao: bool, longest_first: bool,
+                   subject: bool = False) -> str | None:
+        """The outlet the first (or last) words of ``words`` name, longest first. The words
+        after a ``báo`` that opens them name it whole (``như Báo Công an TP Đà Nẵng đã thông
+        tin`` is no ``Báo Đà Nẵng``); a ``subject`` (the whole clause before the cue) may be
+        written in lower case after its first word."""
         cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ",.;:)”\""), len(words))
         words = [w.strip(",.;:()“”\"") for w in (words[:cut] if longest_first else words)]
+        whole = False
         if not longest_first and words and words[0].casefold() == "báo":
-            words, after_bao = words[1:], True
+            words, after_bao, whole = words[1:], True, True
         for n in range(len(words), 0, -1):
             named = words[:n] if longest_first else words[-n:]
-            if not (after_bao or all(w[:1].isupper() or "." in w for w in named)):
+            if whole and n < len(words):
+                break
+            full_subject = subject and n == len(words) and named[0][:1].isupper()
+            if not (after_bao or full_subject
+                    or all(w[:1].isupper() or "." in w for w in named)):
                 continue
             found = self.name_of(" ".join(named)) or (
                 self.name_of("Báo " + " ".join(named)) if after_bao else None)

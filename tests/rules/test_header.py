@@ -79,7 +79,7 @@ def test_published_is_never_taken_from_the_body():
     ("Hà Hương -Thắng Quang", ["Hà Hương", "Thắng Quang"], None),
     ("Bài và ảnh: Trường Hoàng", ["Trường Hoàng"], None),
     ("Tin, ảnh: Trung Kiên (TTXVN)", ["Trung Kiên"], "Thông tấn xã Việt Nam"),
-    ("Theo NGỮ THIÊN (TTXVN/VIETNAM+)", ["Ngữ Thiên"], "Thông tấn xã Việt Nam"),
+    ("Theo NGỮ THIÊN (TTXVN/VIETNAM+)", ["Ngữ Thiên"], "Vietnam+"),  # the site that prints it
     ("PGS, TS NGUYỄN VĨNH THẮNG", ["Nguyễn Vĩnh Thắng"], None),
     ("N. Huyền", ["N. Huyền"], None),
     ("Nhóm PV", [], None),
@@ -111,6 +111,8 @@ def test_published_is_never_taken_from_the_body():
     ("PV Văn Thanh", ["Văn Thanh"], None),
     ("Anh Tuấn", ["Anh Tuấn"], None),
     ("Theo TTXVN Hoàng Trọng", ["Hoàng Trọng"], "Thông tấn xã Việt Nam"),
+    ("Hải Âu (TTXVN/Vietnam+)", ["Hải Âu"], "Vietnam+"),  # the agency's story, Vietnam+'s site
+    ("Đức Thọ (TTXVN)", ["Đức Thọ"], "Thông tấn xã Việt Nam"),
     ("Ngọc Huyền (TH)", ["Ngọc Huyền"], None),  # (TH): tổng hợp
     ("Đại tá, TS. Nguyễn Văn Cường", ["Nguyễn Văn Cường"], None),  # a rank, then a degree
     ("TS. Nguyễn Văn An - Học viện Chính trị quốc gia Hồ Chí Minh", ["Nguyễn Văn An"], None),
@@ -152,6 +154,30 @@ def test_published_is_never_taken_from_the_body():
     ("Theo Sputnik, RT", [], None),
     ("(Theo SCMP)", [], None),
     ("Nguồn Bloomberg", [], None),
+    # a reporter's placeholder before the outlet's name: the outlet, no person
+    ("PV Báo Hà Giang", [], "Báo Hà Giang"),
+    ("Phóng viên Báo Quảng Nam", [], "Báo Quảng Nam"),
+    # a byline in brackets
+    ("(Phương Lan)", ["Phương Lan"], None),
+    ("[Phương Lan - Minh Anh]", ["Phương Lan", "Minh Anh"], None),
+    ("(Tổng hợp)", [], None),
+    # a physician's titles and degrees before the name (Thầy thuốc ưu tú, bác sĩ chuyên khoa II)
+    ("TTƯT.BSCKII. Nguyễn Văn Bình", ["Nguyễn Văn Bình"], None),
+    ("ThS.BS Lê Thị Cúc", ["Lê Thị Cúc"], None),
+    # a credit naming someone, or an outlet with its own source, after a slash
+    ("(Theo Thời đại/Pursuitist)", [], "Báo Thời Đại"),
+    ("Theo Chuyên gia tâm lý Trịnh Văn Hòa/Dân Việt", [], "Dân Việt"),
+    ("Theo Hà My/Phụ nữ Sức khỏe", ["Hà My"], None),  # a source in sentence case
+    # a name that is a province's, before its outlet; a city is still a place
+    ("Thái Bình /VOV-Miền Trung", ["Thái Bình"], "Đài Tiếng nói Việt Nam"),
+    # initials without stops are no name, the outlet after them stays
+    ("NT - Thể Thao Việt Nam", [], "Thể thao Việt Nam"),
+    # a placeholder written as a lead; a portal's unit after the name is its outlet
+    ("Phóng viên: Thanh Hà", ["Thanh Hà"], None),
+    ("PV: Thanh Hà", ["Thanh Hà"], None),
+    ("HeFa Baodatviet.vn", [], "Báo Đất Việt"),  # a pen name of one word and its outlet
+    ("Minh Anh Nguồn: Báo Hà Giang", ["Minh Anh"], "Báo Hà Giang"),  # a credit glued, a colon
+    ("Hà Phương - Cổng TTĐT tỉnh Hà Giang", ["Hà Phương"], "Cổng Thông tin điện tử tỉnh Hà Giang"),
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -175,6 +201,12 @@ def test_byline_forms(meta, text, names, outlet):
     "Đảng bộ quận Long Biên",
     "Hà Nội",
     "TP Hồ Chí Minh",
+    "(Ông Nguyễn Văn Anh)",  # a caption in brackets
+    "(Quang cảnh hội nghị)",
+    "Hà Nội/TTXVN",  # a city with its outlet: a place
+    "Theo Hà Hà/giới trẻ",
+    "NT - XM",  # initials alone
+    "HeFa",  # a pen name alone
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -205,6 +237,20 @@ def test_dateline_outlets_and_dateline_left_out_of_text(dateline, outlet):
     article = run(f"Tiêu đề bài viết ở đây\n{dateline} {LEAD}\n")
     assert article.outlet == outlet
     assert article.text == LEAD
+
+
+def test_a_dateline_in_brackets_after_the_sapo_is_found():
+    sapo = LEAD + " Hội nghị đã thảo luận, thống nhất nhiều nội dung quan trọng của nhiệm kỳ."
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\n(PLO) - {MORE}\n{LEAD}\n")
+    assert article.outlet == "Pháp Luật TP.HCM" and article.text.split("\n\n")[1] == MORE
+    # after the sapo, an outlet's name and a dash opens no dateline ("Thanh Niên - lực lượng …")
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\nThanh Niên - {MORE}\n{LEAD}\n")
+    assert article.outlet is None
+    caption = "Quang cảnh hội nghị"
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\n{caption}\nThanh Niên - {MORE}\n{LEAD}\n")
+    assert article.outlet is None
+    article = run(f"Tiêu đề bài viết về Đảng\n{sapo}\n{caption}\n(PLO) - {MORE}\n{LEAD}\n")
+    assert article.outlet == "Pháp Luật TP.HCM"
 
 
 def test_dateline_after_a_single_caption_is_found():
@@ -268,9 +314,45 @@ def test_the_site_name_under_the_headline_is_the_outlet():
     ("Theo thông tin từ Báo Lạng Sơn có được, hội nghị diễn ra trong 2 ngày.", None),
     ("Để Nhân Dân có được cuộc sống tốt hơn, tỉnh đã nỗ lực.", None),
     ("Theo ghi nhận của Ủy ban Kiểm tra, ông A có vi phạm.", None),
+    # an outlet promising its readers more: its name is the subject, even in lower case
+    ("Pháp luật Plus sẽ tiếp tục thông tin vụ việc đến bạn đọc.", "Pháp luật Plus"),
+    ("Báo Quảng Nam sẽ tiếp tục theo dõi, thông tin.", "Báo Quảng Nam"),
+    ("Chúng tôi sẽ tiếp tục thông tin sự việc.", None),
+    ("Người dân sẽ tiếp tục thông tin cho chính quyền địa phương.", None),
+    # after "báo" the whole name, never the place that ends it
+    ("Trước đó, như Báo Công an TP Đà Nẵng đã thông tin, ông A bị tạm giữ.", "Công an Đà Nẵng"),
+    ("Như báo Công an tỉnh Quảng Nam đã thông tin, ông A bị tạm giữ.", None),
 ])
 def test_a_story_naming_its_own_reporter_names_its_outlet(sentence, outlet):
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{sentence}\n{LEAD}\n")
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Như Pháp Luật TP.HCM đã đưa tin, ông A bị tạm giữ.", "Pháp Luật TP.HCM"),
+    ("Lao động sẽ tiếp tục thông tin về vụ việc.", "Lao Động"),
+    # an interview at the end is often quoted from another outlet by a compilation
+    ("Trao đổi với Tuổi Trẻ, một lãnh đạo phòng cho rằng cần xem xét.", None),
+])
+def test_the_end_of_a_long_story_names_its_outlet_by_its_own_reports(sentence, outlet):
+    # the cue far beyond the first 1,800 characters
+    body = "\n".join(f"{k}. {text}" for k in range(8) for text in (LEAD, MORE))
+    article = run(f"Tiêu đề bài viết về Đảng\n{body}\n{sentence}\n{LEAD}\n")
+    assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("cited", "outlet"), [
+    # a compilation citing other outlets: the interview may be quoted from one of them
+    ("Theo báo Tri thức trực tuyến, Bộ sẽ sửa điều lệ trong năm nay.", None),
+    ("Liên quan đến vấn đề này, báo Infonet dẫn lời một chuyên gia giáo dục.", None),
+    ("Báo Giao Thông đưa tin, cơ quan công an đang điều tra.", None),
+    # the outlet itself, or a report that is no outlet: the story's own reporter stays
+    ("Theo báo Lao Động, bộ sẽ sửa điều lệ trong năm nay.", "Lao Động"),
+    ("Theo báo cáo của UBND tỉnh, các khoản thu đều được công khai.", "Lao Động"),
+])
+def test_a_compilation_citing_other_outlets_names_none_of_its_own(cited, outlet):
+    own = "Trao đổi với PV báo Lao Động, Thứ trưởng cho biết Bộ đang xem xét."
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{own}\n{cited}\n{MORE}\n")
     assert article.outlet == outlet
 
 
@@ -285,6 +367,7 @@ def test_a_dateline_or_credit_goes_before_what_the_story_says_of_itself():
     ("Lạc Bối - Thể thao Việt Nam | 17:20 22/09/2017", ["Lạc Bối"]),  # a byline and a time
     ("Thanh Hà\n#Quảng Nam #Công tác cán bộ", ["Thanh Hà"]),  # a tag list
     ("Thanh Hà\nTheo dõi Báo Quảng Nam trên Google News", ["Thanh Hà"]),  # a follow button
+    ("Thanh Hà\nZalo Facebook Twitter", ["Thanh Hà"]),  # share buttons, no name
     ("Thanh Hà\nCÁC TIN, BÀI VIẾT KHÁC\nQuảng Nam công bố quyết định nhân sự", ["Thanh Hà"]),
 ])
 def test_a_byline_above_credits_and_page_furniture_is_found(foot, authors):
@@ -292,6 +375,16 @@ def test_a_byline_above_credits_and_page_furniture_is_found(foot, authors):
     article = run(f"Tiêu đề bài viết ở đây\n{body}\n{foot}\n")
     assert article.authors == authors
     assert article.text == body.replace("\n", "\n\n")
+
+
+def test_a_source_link_between_the_credit_and_the_byline():
+    foot = "Theo Dân trí\nhttp://dantri.com.vn/suc-manh-so/tang-gia-20170916104525527.htm\nT.Thủy"
+    article = run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{MORE}\n{foot}\n")
+    assert (article.authors, article.outlet) == (["T.Thủy"], "Dân trí")
+    assert article.text == f"{LEAD}\n\n{MORE}"
+    # a link to an unknown site names no outlet
+    article = run(f"Tiêu đề bài viết ở đây\n{LEAD}\n{MORE}\nhttp://example.com/a-1.htm\n")
+    assert article.outlet is None
 
 
 def test_a_photo_credit_glued_after_the_last_caption_is_no_byline():
@@ -514,6 +607,36 @@ def test_a_list_of_names_closing_the_story_is_no_byline(names):
     assert article.authors == []
 
 
+def test_a_list_of_captions_and_names_closing_the_story_is_no_byline():
+    gallery = "Một số hình ảnh khách mời tại buổi họp báo:\nÔng Cao Văn Thắng\nBích Phương\n" \
+              "Lip B\nKelvin Khánh\nMr.T\nĐào Thanh Tâm"
+    assert run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{gallery}\n").authors == []
+
+
+def test_a_byline_with_its_sites_address_under_a_gallerys_head_stays():
+    foot = "Cùng xem thêm một số hình ảnh khác:\nHoàng Vũ Baodatviet.vn"
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{foot}\n")
+    assert (article.authors, article.outlet) == (["Hoàng Vũ"], "Báo Đất Việt")
+    # an item naming an outlet without its address is a list's item still
+    foot = "Các nhà báo đoạt giải gồm:\nHoàng Vũ (Báo Quảng Nam)"
+    assert run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{foot}\n").authors == []
+
+
+def test_a_byline_under_a_short_list_of_no_names_stays():
+    figures = "Kết quả cụ thể:\nTăng trưởng 8,5%\nThu ngân sách tăng 12%\nĐạt 98% kế hoạch"
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{figures}\nMinh Anh\n")
+    assert article.authors == ["Minh Anh"]
+
+
+def test_a_name_in_a_photo_credit_joining_two_is_no_person_of_the_story():
+    caption = "Quang cảnh hội nghị sơ kết. (Ảnh: Phương Lan-Minh Anh/TTXVN)"
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{caption}\n{MORE}\n"
+                  "Phương Lan-Minh Anh (TTXVN)\n")
+    assert article.authors == ["Phương Lan", "Minh Anh"]
+    said = f"Tiêu đề bài viết về Đảng\n{LEAD}\nBà Minh Anh, Phó Chủ tịch, phát biểu.\nMinh Anh\n"
+    assert run(said).authors == []  # a person of the story still
+
+
 def test_a_byline_under_a_closing_photo_caption_naming_a_post_stays():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n"
                   "Bí thư Tỉnh ủy Nguyễn Văn An phát biểu chỉ đạo hội nghị\nMINH ANH\n")
@@ -528,6 +651,18 @@ def test_an_essays_author_with_the_unit_on_the_line_below():
     article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\nĐoàn kiểm tra gồm:\nLê Văn Thành\n"
                   "Ban Tổ chức Thành ủy\n")
     assert article.authors == []
+
+
+@pytest.mark.parametrize(("below", "authors"), [
+    ("Phó Trưởng Ban Tuyên giáo Tỉnh ủy Hà Giang", ["Nguyễn Thị Thu Hằng"]),  # the post
+    ("Giảng viên Học viện Chính trị khu vực I", ["Nguyễn Thị Thu Hằng"]),  # the role held
+    ("Chủ tịch", []),  # a post alone, no body: not what an author prints
+    ("Phó Chủ tịch UBND tỉnh kết luận:", []),  # the heading of what follows
+    ("KT. Chủ tịch UBND tỉnh", []),  # a signature's mark
+])
+def test_an_essays_author_with_the_post_on_the_line_below(below, authors):
+    article = run(f"Tiêu đề bài viết về Đảng\n{LEAD}\n{MORE}\nNguyễn Thị Thu Hằng\n{below}\n")
+    assert article.authors == authors
 
 
 def test_glued_headline_caption_and_dateline_are_split():
@@ -656,7 +791,7 @@ SAMPLE = {
     "baomoi_21478549": ("Hầu hết các huyện đều đã dành vốn ủy thác cho vay chính sách", None,
                         ["H.Thủy"]),
     "baomoi_21480672": ("Tổng Bí thư Trường Chinh - Cả đời chăm lo xây dựng Đảng toàn diện",
-                        "Thông tấn xã Việt Nam", ["Ngữ Thiên"]),
+                        "Vietnam+", ["Ngữ Thiên"]),  # (TTXVN/VIETNAM+): the site printing it
     "baomoi_21481556": ("Bí thư Thăng: '500 cán bộ CA đi đâu mà để tội phạm tăng?'", None,
                         ["Việt Đông"]),
     "baomoi_21485841": ("Tội phạm tăng, công an đâu?", None, ["Trường Hoàng"]),

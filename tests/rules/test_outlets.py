@@ -83,6 +83,13 @@ from partyx.rules.outlets import table
     ("enternews.vn", "Diễn đàn Doanh nghiệp"),
     ("HCMCPV", "Báo điện tử Đảng bộ TP.HCM"),
     ("BKTO", "Báo Kiểm toán"),
+    # more of the national press list: a site under another's domain, old names, stations
+    ("ictnews.vietnamnet.vn", "ICTnews"),
+    ("khoahocdoisong.vn", "Báo Khoa học và Đời sống"),
+    ("Tri thức trực tuyến", "Znews"),  # Zing News's former name
+    ("Đài TNVN", "Đài Tiếng nói Việt Nam"),
+    ("Báo Dân tộc & Phát triển", "Báo Dân tộc và Phát triển"),
+    ("Công an TP Đà Nẵng", "Công an Đà Nẵng"),
 ])
 def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     assert table().name_of(text) == outlet
@@ -97,6 +104,8 @@ def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     "Ủy ban nhân dân tỉnh Quảng Nam",
     "Cổng Thông tin điện tử huyện Không Có",  # no such district
     "",
+    "Dân tộc và miền núi",  # sections of a provincial site, no outlet without 'Báo'
+    "Khoa học và Đời sống",
 ])
 def test_what_names_no_outlet(text):
     assert table().name_of(text) is None
