@@ -78,7 +78,8 @@ SHAPES = {
                                        "photo_credits", "site_footer", "site_footer_fields",
                                        "follow_words", "platforms")},
     # rules/header.py
-    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
+    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "series_marks",
+                                   "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
                                    "lead_joins", "credit_leads", "photo_leads", "source_cues",
                                    "trailing_words", "time_units")},
