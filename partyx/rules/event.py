@@ -114,7 +114,7 @@ def _trigger(pattern: str) -> _Trigger:
                     pattern == "(?i)" + anchor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Vocab:
     # (type, container?, triggers) in the order of the data file
     types: list[tuple[str, bool, list[_Trigger]]]
@@ -161,23 +161,25 @@ def _vocab() -> _Vocab:
     posts = frozenset(t.lower() for t in titles["titles"] if t not in roles)
     cues, dated = data["lead_cues"], data["main_date"]
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
-    return _Vocab(types, leads, head_triggers, appointment,
-                  tuple(w.lower() for w in new_post["before_title"]),
-                  tuple(w.lower() for w in new_post["headline_before_title"]),
-                  tuple(w.lower() for w in new_post["lower_case_before_title"]),
-                  tuple(w.lower() for w in new_post["headline_new"]["before"]),
-                  tuple(w.lower() for w in new_post["headline_new"]["after"]),
-                  tuple(w.lower() for w in new_post["dismissals"]), posts,
-                  max(len(t.split()) for t in posts),
-                  re.compile(cues["after_do"]), re.compile(cues["after"]),
-                  re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]), re.compile(cues["object_before"]),
-                  re.compile(cues["object_after"]),
-                  re.compile(dated["not_event_before"], re.IGNORECASE),
-                  tuple(dated["obituary"]),
-                  re.compile(dated["death_before"], re.IGNORECASE),
-                  re.compile(dated["career_after"], re.IGNORECASE),
-                  re.compile(dated["announces_before"], re.IGNORECASE), after, before, speaker)
+    return _Vocab(
+        types=types, leads=leads, head_triggers=head_triggers, appointment=appointment,
+        post_cues=tuple(w.lower() for w in new_post["before_title"]),
+        head_post_cues=tuple(w.lower() for w in new_post["headline_before_title"]),
+        lower_post_cues=tuple(w.lower() for w in new_post["lower_case_before_title"]),
+        head_new_cues=tuple(w.lower() for w in new_post["headline_new"]["before"]),
+        head_new_after=tuple(w.lower() for w in new_post["headline_new"]["after"]),
+        dismissals=tuple(w.lower() for w in new_post["dismissals"]), posts=posts,
+        post_words=max(len(t.split()) for t in posts),
+        after_do=re.compile(cues["after_do"]), after=re.compile(cues["after"]),
+        before=re.compile(cues["before"]), speaker=re.compile(cues["speaker"]),
+        topic=re.compile(data["topic_words"]), object_before=re.compile(cues["object_before"]),
+        object_after=re.compile(cues["object_after"]),
+        not_event=re.compile(dated["not_event_before"], re.IGNORECASE),
+        obituary=tuple(dated["obituary"]),
+        death=re.compile(dated["death_before"], re.IGNORECASE),
+        career=re.compile(dated["career_after"], re.IGNORECASE),
+        announces=re.compile(dated["announces_before"], re.IGNORECASE),
+        after_pins=after, before_pins=before, speaker_pins=speaker)
 
 
 _QUANTIFIERS = "?*+{"
