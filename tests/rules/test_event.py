@@ -910,3 +910,30 @@ def test_a_deadline_and_a_document_dated_without_number_are_no_events_date():
 )
 def test_a_meeting_called_off_and_what_an_act_bears_on(title, expected):
     assert run("Các đại biểu được mời.", title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the police's checks of people and vehicles are no inspection of work
+        ("CSGT bắt đối tượng vận chuyển ma túy", "Kiểm tra đối tượng đi xe máy, tổ công tác Đội "
+         "CSGT số 2 phát hiện nhiều viên ma túy.", "other"),
+        ("Công an bắt quả tang ổ nhóm cờ bạc", "Tổ công tác tiến hành kiểm tra hành chính nhà "
+         "nghỉ A.", "other"),
+        ("Sai phạm tại dự án khu đô thị", "Tổ công tác của Bộ Xây dựng phát hiện nhiều sai "
+         "phạm.", "inspection"),
+        ("Kiểm tra công tác cán bộ tại Huyện ủy", "Các đại biểu dự.", "inspection"),
+        # a congress referred to in lower case mid-sentence is not the event announced
+        (None, "Chiều 10/5, sau khi đại hội đã bầu Ban Chấp hành nhiệm kỳ 2020-2025, Ban Chấp "
+         "hành họp hội nghị lần thứ nhất bầu Ban Thường vụ.", "appointment"),
+        (None, "Chiều 10/5, Đại hội đại biểu Đảng bộ tỉnh lần thứ XV đã bầu Ban Chấp hành nhiệm "
+         "kỳ 2020-2025.", "congress"),
+        (None, "Chiều 10/5, Đảng bộ tỉnh tổ chức đại hội lần thứ XV, nhiệm kỳ 2020-2025.",
+         "congress"),
+        # an election the news is about, any country's, is an election
+        ("Nước Y bầu cử quốc hội", "Các đại biểu dự.", "election"),
+        (None, "Nga phủ nhận ảnh hưởng tới cuộc bầu cử tổng thống nước Y.", "other"),
+    ],
+)
+def test_police_checks_a_congress_referred_to_and_elections_borne_on(title, text, expected):
+    assert run(text, title=title)["type"] == expected
