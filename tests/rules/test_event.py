@@ -937,3 +937,19 @@ def test_a_meeting_called_off_and_what_an_act_bears_on(title, expected):
 )
 def test_police_checks_a_congress_referred_to_and_elections_borne_on(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a training course a body holds is a meeting of its own
+        ("Sáng 22/9, Công đoàn tỉnh tổ chức tập huấn nghiệp vụ tài chính cho cán bộ.",
+         "conference"),
+        ("Sáng 22/9, Ban Tuyên giáo tổ chức lớp tập huấn báo cáo viên.", "conference"),
+        # trained as a thing done to people; an action the course carries wins
+        ("Nông dân được tập huấn kiến thức an toàn thực phẩm.", "other"),
+        ("Sáng 22/9, Sở tổ chức tập huấn và kiểm tra công tác phòng cháy.", "inspection"),
+    ],
+)
+def test_a_training_course_held_is_a_conference(text, expected):
+    assert run(text)["type"] == expected
