@@ -105,7 +105,7 @@ SHAPES = {
                                edition=regex, not_edition=regex, present_year=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
                                    death_before=regex, career_after=regex,
-                                   announces_before=regex)},
+                                   announces_before=regex, issues_after=regex)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},
@@ -294,8 +294,11 @@ def test_events_types_are_the_spec_types():
     types = [t["type"] for t in load("events")["types"]]
     assert set(types) <= {"inspection", "working_session", "congress", "conference", "review",
                           "election", "award", "appointment", "discipline", "other"}
-    # "other" is only a container (a commemoration): an action always has a type of its own
-    assert all(t.get("container") for t in load("events")["types"] if t["type"] == "other")
+    # "other" is a container (a commemoration): an action has a type of its own, but for a
+    # meeting postponed or called off (the meeting took no place)
+    for t in load("events")["types"]:
+        if t["type"] == "other" and not t.get("container"):
+            assert all("hoãn" in x or "hủy" in x for x in t["triggers"])
 
 
 def test_national_congress_years_follow_each_other_by_five():
