@@ -88,7 +88,7 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
                   "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
-                  "count_words_dated": WORDS, "year_forms": WORDS},
+                  "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
