@@ -149,12 +149,15 @@ _UPPER = "A-Z" + _VN_ONLY.upper()
 _GLUED = re.compile(f"(?<![^\\W\\d_])([{_LOWER}{_UPPER}]{{1,7}})(?<=[{_LOWER}])"
                     f"([{_UPPER}][{_LOWER}]{{1,6}})(?!\\w)")
 _VN_LETTER = re.compile(f"[{_VN_ONLY}]", re.IGNORECASE)
+# a lower-case letter before an upper-case one: four times cheaper to look for than the above,
+# and on few lines (a brand's, a code's)
+_CASE_TURN = re.compile(f"[{_LOWER}][{_UPPER}]")
 
 
 def unglue_words(line: str) -> str:
     """``line`` with a space put back between two Vietnamese syllables glued together, the
     second written upper case (see above); other text unchanged."""
-    return _GLUED.sub(_unglue, line) if _GLUED.search(line) else line
+    return _GLUED.sub(_unglue, line) if _CASE_TURN.search(line) else line
 
 
 def _unglue(m: re.Match[str]) -> str:
