@@ -106,6 +106,8 @@ class Gazetteer:
                         for a, p in places["province_aliases"].items()
                         if key(p) in self.provinces}
         self.max_words = max(k.count(" ") for k in self.by_name) + 1
+        # lookup's answers by (type, name as written): the tables above never change
+        self._lookups: dict[tuple[str, str], tuple[Unit, ...]] = {}
 
     def _add(self, unit: Unit) -> None:
         k = unit.name.casefold()  # names in the data files are normalised already
@@ -121,6 +123,16 @@ class Gazetteer:
         raised (``thị xã Đồ Sơn``, a quận since 2007; ``huyện Từ Liêm``) is the district of
         that name, with the type as written (not a number, a quận's, nor a province's name:
         ``huyện Châu Thành, Trà Vinh`` names no huyện Trà Vinh)."""
+        memo = self._lookups.get((utype, name))
+        if memo is not None:  # the same few hundred names are asked for again and again
+            return list(memo)
+        if len(self._lookups) >= 1 << 16:  # (bounded on a hostile text of unique names)
+            self._lookups.clear()
+        found = self._lookup(utype, name)
+        self._lookups[(utype, name)] = tuple(found)
+        return found
+
+    def _lookup(self, utype: str, name: str) -> list[Unit]:
         k = key(name)
         found = self.by_type_name.get((utype, k))
         if found:

@@ -251,10 +251,18 @@ def _is_source(text: str, sentence_case: bool = False) -> bool:
         for k, w in enumerate(words))
 
 
+_SHARE_SEPARATORS = re.compile(r"[\s|,/•·]+")
+_FIRST_SHARE_WORD = re.compile(r"[\s|,/•·]*([^\s|,/•·]+)")
+
+
 def _is_share_row(line: str) -> bool:
     """Is ``line`` a row of share buttons, platforms' names only (``Zalo Facebook Twitter``)?"""
-    words = [w for w in re.split(r"[\s|,/•·]+", line.casefold()) if w]
-    return 1 < len(words) <= 8 and all(w in _words().platforms for w in words)
+    first = _FIRST_SHARE_WORD.match(line)  # (most lines: a paragraph, not split whole)
+    platforms = _words().platforms
+    if first is None or first.group(1).casefold() not in platforms:
+        return False
+    words = [w for w in _SHARE_SEPARATORS.split(line.casefold()) if w]
+    return 1 < len(words) <= 8 and all(w in platforms for w in words)
 
 
 def _has_address(line: str) -> bool:

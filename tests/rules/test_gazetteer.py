@@ -84,3 +84,12 @@ def test_derived_file_matches_underthesea_data():
     assert derived["source"]["total_records"] == raw["metadata"]["total_records"]
     old_districts = {r["old_district"] for r in raw["ward_mapping"]}
     assert len(derived["districts"]) >= len(old_districts) - 5
+
+
+def test_lookup_answers_again_the_same_and_a_fresh_list(gaz):
+    first = gaz.lookup("tỉnh", "Nghệ An")
+    first.append("changed by a caller")
+    again = gaz.lookup("tỉnh", "Nghệ An")
+    assert [u.name for u in again] == ["Nghệ An"] and again is not first
+    assert gaz.lookup("huyện", "Không Có Đâu") == gaz.lookup("huyện", "Không Có Đâu") == []
+    assert gaz.lookup("tỉnh", "Thừa Thiên - Huế") == gaz.lookup("tỉnh", "Thừa Thiên - Huế")

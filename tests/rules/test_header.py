@@ -11,6 +11,7 @@ import pytest
 from partyx import io
 from partyx.pipeline import Pipeline, build
 from partyx.record import Article
+from partyx.rules import header
 from partyx.rules.header import HeaderReader, parse_published
 from partyx.run.worker import read_article
 from partyx.stages.clean import Clean
@@ -963,3 +964,17 @@ def test_dateline_finds_what_one_alternation_of_every_form_finds(meta):
         line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         a, b = single.match(line), meta.dateline(line)
         assert (a and (next(g for g in a.groups() if g), a.end())) == (b and tuple(b)), line
+
+
+@pytest.mark.parametrize("line, row", [
+    ("Zalo Facebook Twitter", True),
+    ("| Zalo | Facebook • Twitter", True),  # separators before the first platform
+    ("ZALO, facebook", True),
+    ("Facebook", False),  # one word: a name may be one
+    ("Facebook cho biết tài khoản đã bị khóa", False),  # a platform opens a sentence
+    ("Đồng chí Nguyễn Văn A phát biểu tại hội nghị Zalo Facebook", False),
+    (" | / ", False),
+    ("", False),
+])
+def test_share_row(line: str, row: bool) -> None:
+    assert header._is_share_row(line) is row
