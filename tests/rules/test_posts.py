@@ -586,6 +586,27 @@ def test_two_words_that_end_a_firm_s_name_are_no_person(stage):
     assert posts(a, "Lê Hùng") == {("Giám đốc", "Sở Y tế")}
 
 
+def test_two_words_after_a_firm_s_name_stay_a_person_without_evidence(stage):
+    # no name before the chain, the words written nowhere else: a person's two-word name
+    a = run(stage, "Sáng 5/10/2023, theo Giám đốc Công ty cổ phần may xuất khẩu Lê Hùng, doanh "
+                   "thu năm nay tăng 20%.")
+    assert posts(a, "Lê Hùng") == {("Giám đốc", "Công ty cổ phần may xuất khẩu")}
+    # a name and a comma before the chain, but the text calls a person by the words
+    a = run(stage, "Ông Khúc Văn Tùng, Chủ tịch Công đoàn, Giám đốc Công ty cổ phần may xuất "
+                   "khẩu Lê Hùng, cùng dự. Ông Hùng cho biết doanh thu tăng.")
+    assert posts(a, "Lê Hùng") == {("Giám đốc", "Công ty cổ phần may xuất khẩu")}
+    assert posts(a, "Khúc Văn Tùng") == {("Chủ tịch", "Công đoàn")}
+
+
+def test_two_words_written_elsewhere_after_a_firm_s_head_are_its_name(stage):
+    a = run(stage, "Theo Giám đốc Công ty cổ phần may xuất khẩu Hoàng Long, doanh thu tăng 20%. "
+                   "Công ty Hoàng Long có 500 công nhân. Ông thành lập công ty năm 2000.")
+    assert a.people == []  # ("ông thành lập": a verb, no person called Long)
+    a = run(stage, "Theo Giám đốc Công ty cổ phần may xuất khẩu Hoàng Long, doanh thu tăng 20%. "
+                   "Ông Long cho biết Công ty Hoàng Long có 500 công nhân.")
+    assert posts(a, "Hoàng Long") == {("Giám đốc", "Công ty cổ phần may xuất khẩu")}
+
+
 def test_the_council_of_ministers_is_a_body(stage):
     a = run(stage, "Ông Vũ Văn Đông, nguyên Chủ tịch Hội đồng Bộ trưởng, đã đến thăm.")
     assert posts(a, "Vũ Văn Đông") == {("nguyên Chủ tịch", "Hội đồng Bộ trưởng")}
