@@ -905,6 +905,11 @@ class OrgReader:
         if not closed:  # the lower-case run goes on into the sentence: none of it is the name
             del words[run_at[0]:]
             k = run_at[1]
+        if words[-1].endswith(","):  # no word after the comma taken in: the comma is undone
+            words[-1] = words[-1][:-1]
+            k -= 1
+            if k + 1 < n and f"{words[-1].lower()}, {toks[k + 1].low}" in v.comma_phrases:
+                return None  # ("Cục Phòng, chống …" cut inside its phrase: no name read)
         while len(words) > 1 and (words[-1] == "-" or words[-1] in _CONNECTORS):
             words.pop()
             k -= 1

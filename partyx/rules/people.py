@@ -177,6 +177,11 @@ class PeopleFinder:
         self.assistant_ends = frozenset(w.split()[-1].lower() for w in t["assistant_titles"])
         self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
         self.cue_words = frozenset({"các", *(w for c in self.cues for w in c.lower().split())})
+        # (see _firm_evidence: as written, at a sentence's start too)
+        self.cue_alt = alternation(sorted({f(c) for c in self.cues for f in (
+            str.lower, str.capitalize)}))
+        self.org_head_alt = alternation(sorted({f(h) for h in load("orgs")["generic_heads"]
+                                                for f in (str, str.lower, str.capitalize)}))
         self.end_or_appoint = MARK_TOKENS.union(self.appoint.root)
         self.agent_acts = Trie(dict.fromkeys(g["agent_acts"], True))  # (see _decisions)
         self.end_or_appoint_or_act = self.end_or_appoint.union(self.agent_acts.root)
@@ -240,12 +245,14 @@ class PeopleFinder:
                 return posts, s, end, False
         return None
 
-    def _firm_s_name(self, toks: list[Tok], c: Candidate, posts: list[Post]) -> bool:
+    def _firm_s_name(self, text: str, toks: list[Tok], c: Candidate, posts: list[Post],
+                     s: int, prev: Candidate | None) -> bool:
         """Whether candidate ``c``, two capitalised words with no cue word before them, read
-        right after the chain ``posts`` whose last organisation is no public body's and ends
-        in a lower-case word (``Chủ tịch HĐQT Công ty cổ phần Đầu tư và xây dựng giao thông
-        Phương Thành,``), before punctuation, is the end of that organisation's name (a
-        firm's), not a person's: a person's name there would be longer."""
+        right after the chain ``posts`` (from ``toks[s]``) whose last organisation is no
+        public body's and ends in a lower-case word (``Chủ tịch HĐQT Công ty cổ phần Đầu tư
+        và xây dựng giao thông Phương Thành,``), before punctuation, is the end of that
+        organisation's name (a firm's), not a person's, with evidence
+        (:meth:`_firm_evidence`)."""
         if c.end - c.start != 2 or c.cue_at != c.start or not posts:
             return False
         last = posts[-1]
@@ -253,7 +260,26 @@ class PeopleFinder:
         return org is not None and org.kind == "other" and last.end == c.start and (
             toks[c.start - 1].word and not toks[c.start - 1].cap and (
                 not toks[c.start - 1].text.isdigit())) and (
-            c.end >= len(toks) or not toks[c.end].word)
+            c.end >= len(toks) or not toks[c.end].word) and self._firm_evidence(
+            text, toks, c, s, prev)
+
+    def _firm_evidence(self, text: str, toks: list[Tok], c: Candidate, s: int,
+                       prev: Candidate | None) -> bool:
+        """Whether the two words of ``c`` after a firm's chain (from ``toks[s]``) are shown
+        to be the firm's, not a person's (two-word names are common there too: ``theo Giám
+        đốc Công ty cổ phần may xuất khẩu Lê Hùng,``): the chain set after a person's name
+        and a comma (``Ông A, Chủ tịch HĐQT …``: A's), or the words written elsewhere after
+        an organisation's head or the same word (``Công ty Phương Thành``); never when the
+        text calls a person by them (``ông Thành``, ``bà Phương Thành``)."""
+        first, second = (re.escape(t.text) for t in toks[c.start:c.end])
+        if re.search(rf"(?<!\w)(?:{self.cue_alt})\s+(?:{first}\s+)?{second}(?!\w)", text):
+            return False
+        if prev is not None and s >= 1 and prev.end == s - 1 and toks[s - 1].text == ",":
+            return True
+        words = rf"\s+{first}\s+{second}(?!\w)"
+        before = re.escape(toks[c.start - 1].text)
+        return len(re.findall(rf"(?<!\w){before}{words}", text)) > 1 or (
+            re.search(rf"(?<!\w)(?:{self.org_head_alt}){words}", text) is not None)
 
     def _past_age(self, toks: list[Tok], k: int, limit: int) -> int:
         """After a person's age or birth year written at ``toks[k]`` right after the name
@@ -682,7 +708,8 @@ class PeopleFinder:
         for i, c in enumerate(cands):
             opening = first_token(breaks, c.start)
             r = self._prefix(toks, c, max(floor, opening), ctx, opening)
-            if r is not None and self._firm_s_name(toks, c, r[0]):
+            if r is not None and self._firm_s_name(text, toks, c, r[0], r[1],
+                                                   cands[i - 1] if i else None):
                 c.glued = True  # "Chủ tịch HĐQT Công ty cổ phần … Phương Thành,": no person
                 r = None
             if r is not None:

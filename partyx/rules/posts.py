@@ -387,6 +387,9 @@ class PostParser:
         if end < len(toks) and toks[end].word and not toks[end].cap and (
                 toks[end].low not in _STOP):
             return None  # ("Trưởng ban Tuyên truyền tỉnh ủy": the name goes on)
+        if end + 1 < len(toks) and toks[end].text == "," and (
+                f"{toks[end - 1].low}, {toks[end + 1].low}" in self.orgs.words.comma_phrases):
+            return None  # ("Ban Chỉ đạo phòng, chống tham nhũng": cut inside its phrase)
         if any(t.word and not t.text.isalpha() and not t.text.isdigit()
                for t in toks[i:end]) or org.name.startswith(self._event_bodies):
             return None

@@ -464,6 +464,23 @@ def test_a_comma_inside_a_body_s_name(stage):
     assert posts(a, "Mạc Văn Sơn") == {("Giám đốc", "Sở Y tế tỉnh Lai Châu")}
 
 
+def test_a_comma_joins_a_name_only_with_a_word_taken_in_after_it(stage):
+    # a gift verb ends the name; a name cut inside "phòng, chống" is none (no "Cục Phòng,",
+    # no "Ban Chỉ đạo phòng")
+    a = run(stage, "Sáng 5/10/2023, ông Nguyễn Văn An - Cục trưởng Cục Phòng, chống thiên tai "
+                   "tặng hoa chúc mừng đoàn. Ông Trần Văn Bảy - Cục trưởng Cục Phòng, chống "
+                   "thiên tai chúc mừng đoàn công tác của tỉnh bạn.")
+    assert posts(a, "Nguyễn Văn An") == {("Cục trưởng", "Cục Phòng, chống thiên tai")}
+    assert posts(a, "Trần Văn Bảy") == set()
+    a = run(stage, "Ông Nguyễn Văn An, Trưởng Ban Chỉ đạo phòng, chống tham nhũng tỉnh tặng quà "
+                   "cho các gia đình. Ông Lê Văn Tư, Trưởng Ban Chỉ đạo Tây Bắc, phát biểu. Bà "
+                   "Đỗ Thị Lan, Giám đốc Trung tâm Bảo trợ xã hội trao quà cho các cụ.")
+    assert posts(a, "Nguyễn Văn An") == set()
+    assert posts(a, "Lê Văn Tư") == {("Trưởng ban", "Ban Chỉ đạo Tây Bắc")}
+    assert posts(a, "Đỗ Thị Lan") == {("Giám đốc", "Trung tâm Bảo trợ xã hội")}
+    assert not any(o["name"].endswith(",") for o in a.organizations)
+
+
 def test_a_city_glued_to_its_abbreviated_type_word_or_holding_a_surname(stage):
     # "TP.Vinh" is thành phố Vinh; "Ma" of "Buôn Ma Thuột" opens no person's name
     a = run(stage, "Ông Tô Văn Hải, Bí thư Thành ủy TP.Vinh, tỉnh Nghệ An cho biết. Ông Lò "
@@ -567,6 +584,27 @@ def test_two_words_that_end_a_firm_s_name_are_no_person(stage):
         ("Chủ tịch",
          "Hội đồng quản trị Công ty cổ phần Đầu tư và xây dựng giao thông Mai Linh")}
     assert posts(a, "Lê Hùng") == {("Giám đốc", "Sở Y tế")}
+
+
+def test_two_words_after_a_firm_s_name_stay_a_person_without_evidence(stage):
+    # no name before the chain, the words written nowhere else: a person's two-word name
+    a = run(stage, "Sáng 5/10/2023, theo Giám đốc Công ty cổ phần may xuất khẩu Lê Hùng, doanh "
+                   "thu năm nay tăng 20%.")
+    assert posts(a, "Lê Hùng") == {("Giám đốc", "Công ty cổ phần may xuất khẩu")}
+    # a name and a comma before the chain, but the text calls a person by the words
+    a = run(stage, "Ông Khúc Văn Tùng, Chủ tịch Công đoàn, Giám đốc Công ty cổ phần may xuất "
+                   "khẩu Lê Hùng, cùng dự. Ông Hùng cho biết doanh thu tăng.")
+    assert posts(a, "Lê Hùng") == {("Giám đốc", "Công ty cổ phần may xuất khẩu")}
+    assert posts(a, "Khúc Văn Tùng") == {("Chủ tịch", "Công đoàn")}
+
+
+def test_two_words_written_elsewhere_after_a_firm_s_head_are_its_name(stage):
+    a = run(stage, "Theo Giám đốc Công ty cổ phần may xuất khẩu Hoàng Long, doanh thu tăng 20%. "
+                   "Công ty Hoàng Long có 500 công nhân. Ông thành lập công ty năm 2000.")
+    assert a.people == []  # ("ông thành lập": a verb, no person called Long)
+    a = run(stage, "Theo Giám đốc Công ty cổ phần may xuất khẩu Hoàng Long, doanh thu tăng 20%. "
+                   "Ông Long cho biết Công ty Hoàng Long có 500 công nhân.")
+    assert posts(a, "Hoàng Long") == {("Giám đốc", "Công ty cổ phần may xuất khẩu")}
 
 
 def test_the_council_of_ministers_is_a_body(stage):
