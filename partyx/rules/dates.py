@@ -388,7 +388,7 @@ def reference(
         if ev.as_of.search(text[max(0, d.start - 24):d.start].lower()):
             return Reference(d.year, None, dt.date(d.year, d.month, d.day))  # type: ignore[arg-type]
     if "đầu năm" in text or "Đầu năm" in text:  # "Từ đầu năm 2017 đến nay": 2017's present
-        at = text.lower().find("đầu năm") if "Đầu năm" in text else text.find("đầu năm")
+        at = _next_year_start(text, 0)
         while at >= 0:
             since = ev.present_year.search(text[max(0, at - 4):at + 40].lower())
             if since:  # not a term's or a reviewed period's span ("Trong nhiệm kỳ qua, từ …")
@@ -398,8 +398,14 @@ def reference(
                         or _later_year(text, year):
                     return Reference(None)
                 return Reference(year)
-            at = text.find("đầu năm", at + 7)
+            at = _next_year_start(text, at + 7)
     return Reference(None)
+
+
+def _next_year_start(text: str, start: int) -> int:
+    """Where ``đầu năm`` (or ``Đầu năm``) is next written in ``text`` from ``start``; -1."""
+    found = [i for i in (text.find("đầu năm", start), text.find("Đầu năm", start)) if i >= 0]
+    return min(found, default=-1)
 
 
 class _YearWords(NamedTuple):
