@@ -18,6 +18,8 @@ import html
 import re
 import unicodedata
 
+from partyx.lang.syllables import is_syllable
+
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 
 
@@ -134,3 +136,64 @@ def collapse_spaces(text: str) -> str:
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.strip()
+
+
+# Words run together where a crawler dropped a line break or a space: a Vietnamese syllable
+# that ends in lower case with the next one, upper case, glued on ("Nông Đức MạnhBan Bí thư",
+# "Hồ Chí MinhỦy ban", "Bộ trưởngTrần Hồng Hà"). A camel-case brand or a product
+# ("VinFast", "MobiFone", "iPhone", "HeFa", "DongA") has a half that is no Vietnamese
+# syllable, or neither half written with a Vietnamese letter ("SaiGon"): it stays as written.
+_VN_ONLY = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_LOWER = "a-z" + _VN_ONLY
+_UPPER = "A-Z" + _VN_ONLY.upper()
+_GLUED = re.compile(f"(?<![^\\W\\d_])([{_LOWER}{_UPPER}]{{1,7}})(?<=[{_LOWER}])"
+                    f"([{_UPPER}][{_LOWER}]{{1,6}})(?!\\w)")
+_VN_LETTER = re.compile(f"[{_VN_ONLY}]", re.IGNORECASE)
+# a lower-case letter before an upper-case one: four times cheaper to look for than the above,
+# and on few lines (a brand's, a code's)
+_CASE_TURN = re.compile(f"[{_LOWER}][{_UPPER}]")
+
+
+def unglue_words(line: str) -> str:
+    """``line`` with a space put back between two Vietnamese syllables glued together, the
+    second written upper case (see above); other text unchanged."""
+    return _GLUED.sub(_unglue, line) if _CASE_TURN.search(line) else line
+
+
+def _unglue(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    start = m.start()
+    if start and m.string[start - 1] in "_-/":
+        return m.group()  # part of a code
+    if (len(right) >= 2 and is_syllable(left) and is_syllable(right)
+            and (_VN_LETTER.search(left) or _VN_LETTER.search(right))):
+        return f"{left} {right}"
+    return m.group()
+
+
+# A numbered list whose items were run together into one line: "1. A - Tổng Bí thư2. B - …":
+# the numbers go on from a "1. " that opens the line or follows a colon, each glued to the
+# word before it and followed by ". " and an upper-case letter. A number that continues no
+# such list ("PMU18. Những …", "Quân khu 7. ") is part of what it follows.
+_LIST_ONE = re.compile(r"(?:^|:\s*)(1\.\s)")
+
+
+def split_glued_list(line: str) -> list[str]:
+    """The items of a numbered list run together into ``line`` (see above), each its own
+    line, the text before the first item the first line; ``[line]`` when it is no such
+    list."""
+    if "1. " not in line:
+        return [line]
+    first = _LIST_ONE.search(line)
+    if not first:
+        return [line]
+    starts = [first.start(1)]
+    pos, number = first.end(), 2
+    while m := re.compile(rf"(?<=[^\W\d_]){number}\.\s(?=[{_UPPER}])").search(line, pos):
+        starts.append(m.start())
+        pos, number = m.end(), number + 1
+    if len(starts) < 2:
+        return [line]
+    ends = starts[1:] + [len(line)]
+    parts = [line[:starts[0]]] + [line[a:b] for a, b in zip(starts, ends, strict=True)]
+    return [p.strip() for p in parts if p.strip()]

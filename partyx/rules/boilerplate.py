@@ -35,7 +35,7 @@ import re
 
 from partyx.data import load
 from partyx.lang.sentences import ends_sentence
-from partyx.lang.text import collapse_spaces
+from partyx.lang.text import collapse_spaces, split_glued_list, unglue_words
 from partyx.rules import headline
 
 _ONLY_SYMBOLS = re.compile(r"^[\W_]+$")
@@ -134,7 +134,7 @@ class Cleaner:
         in_body = False  # a paragraph has been kept
         related = False  # reading the headlines under a "Tin liên quan" marker
         raw = [collapse_spaces(x) for x in raw_text.split("\n")]
-        raw = [x for x in raw if x]
+        raw = [unglue_words(item) for x in raw if x for item in split_glued_list(x)]
         if raw and raw[0].startswith("date "):
             raw[0] = _STORE_STAMP.sub("", raw[0])
         for n, line in enumerate(raw):

@@ -288,7 +288,7 @@ def is_life_event(before: str) -> bool:
     return bool(_LIFE_EVENT.search(before))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Evidence:
     """The words of ``partyx/data/events.json`` (``dates``) that tie a year to the event."""
 
@@ -307,11 +307,13 @@ def _evidence() -> _Evidence:
     data = load("events")["dates"]
     # read ignoring case: each is searched in lower-cased text (a pattern with IGNORECASE
     # is tried at every character; a lower-case one skips to its first letters)
-    return _Evidence(re.compile(data["opens_term"]), re.compile(data["not_opening"]),
-                     re.compile(data["review"]),
-                     {int(k): int(v) for k, v in data["national_congress_years"].items()},
-                     re.compile(data["as_of"]), re.compile(data["edition"]),
-                     re.compile(data["not_edition"]), re.compile(data["present_year"]))
+    return _Evidence(
+        opens_term=re.compile(data["opens_term"]), not_opening=re.compile(data["not_opening"]),
+        review=re.compile(data["review"]),
+        national_years={int(k): int(v) for k, v in data["national_congress_years"].items()},
+        as_of=re.compile(data["as_of"]), edition=re.compile(data["edition"]),
+        not_edition=re.compile(data["not_edition"]),
+        present_year=re.compile(data["present_year"]))
 
 
 class Reference(NamedTuple):

@@ -48,7 +48,8 @@ _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s
 # A bare number listed after "số N" ("số 18, 19 và 20 của …"): where a list or a citation's
 # description goes on after it, not a count ("số 18, 2 năm qua") nor a symbol ("19-NQ/TW").
 _MORE_LISTED = re.compile(r"\s?(?:,|và)\s{0,2}(\d{1,4}[a-z]?)"
-                          r"(?=\s{0,2}(?:[,;.)]|và\s|của\s|về\s|do\s|ngày\s|khóa\s|$))")
+                          r"(?=\s{0,2}(?:[,;.)]|và\s|của\s|về\s|do\s|khóa\s|$"
+                          r"|ngày\s{1,2}\d{1,2}\s?[/-]))")  # ("số 254, 15 ngày sau": a count)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A State document's number and year with no codes after them: "Nghị định 178/2024".
 _NUMBER_YEAR = re.compile(r"(\d{1,4}[a-z]?)\s?/\s?((?:19|20)\d\d)(?![\w/]|[.,]\d)")
@@ -114,7 +115,7 @@ class Citation:
                 "title": self.title, "text": self.text, "year": year}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Vocab:
     type_re: re.Pattern[str]
     # type_re's words by what follows their first letter (the tail), grouped by the string
@@ -134,6 +135,7 @@ class _Vocab:
     issuer_of_kind: re.Pattern[str]  # a body that issued documents of a kind (see _issued_as)
     retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
     year_forms: frozenset[str]  # the types cited as "number/year" (Nghị định 178/2024)
+    carried_out: re.Pattern[str]  # what is done with a document cited after ("thực hiện")
 
 
 @cache
@@ -166,12 +168,18 @@ def _vocab() -> _Vocab:
     issuer_of_kind = re.compile(
         rf"({phrases})\b[^.;,]{{0,40}}?\b(?:ban hành|thông qua)\s{{1,3}}"
         rf"(?:[^\s.;]+\s{{1,3}}){{0,2}}?({kinds})(?!\w)", re.IGNORECASE)
-    return _Vocab(type_re, _needles(tails), types, data["codes"], data["issuer_aliases"], issuer_re,
-                  issuer_codes,
-                  issuer_before, count_re, data["code_families"], issuer_of_kind,
-                  re.compile(r"\b(?:" + "|".join(map(re.escape, data["retold_words"])) + r")\b",
-                             re.IGNORECASE),
-                  frozenset(data["year_forms"]))
+    return _Vocab(type_re=type_re, type_needles=_needles(tails), types=types,
+                  codes=data["codes"], aliases=data["issuer_aliases"], issuer_re=issuer_re,
+                  issuer_codes=issuer_codes, issuer_before=issuer_before, count_re=count_re,
+                  families=data["code_families"], issuer_of_kind=issuer_of_kind,
+                  retold=_words_re(data["retold_words"]),
+                  year_forms=frozenset(data["year_forms"]),
+                  carried_out=_words_re(data["carried_out_words"]))
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words``, whole, ignoring case."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _departments(data: dict) -> list[tuple[str, str]]:
@@ -480,10 +488,25 @@ def _take_date(c: Citation, tail: str) -> str:
     return tail[n:]
 
 
+def _carried_out(text: str, at: int) -> bool:
+    """The clause before the citation at ``at`` says what is done with the document
+    (``thực hiện``, ``triển khai``, ``sơ kết``: documents.json carried_out_words)."""
+    before = text[max(0, at - _CARRIED_OUT_REACH):at]
+    cut = max(before.rfind(ch) for ch in ",.;:\n")
+    return _vocab().carried_out.search(before, cut + 1) is not None
+
+
+_CARRIED_OUT_REACH = 40  # the verb and a few words before the document's type
+
+
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
     year = _YEAR_WRITTEN.match(tail) if c.date is None and c.year is None else None
+    if year and _carried_out(text, c.start):
+        # "thực hiện Chỉ thị 05 năm 2023 của Đảng ủy xã": the year and the body of what is
+        # done with it as often as its own (05-CT/TW is the Central Committee's, of 2016)
+        return
     if year:
         c.year = int(year.group(1))
         tail = tail[year.end():]

@@ -3,11 +3,13 @@
 - **date** (:func:`main_date`): the date of the main event's sentence: the first date of the
   lead (the first two paragraphs, at most 1,200 characters) written with a time of day
   (``Chiều 24/3, Đoàn kiểm tra …``, ``diễn ra sáng 31-3``, the first day of ``Trong 2 ngày 7 và
-  8-5``) or opening a sentence with ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``), else ``Sáng
+  8-5``) or opening a sentence with ``Ngày`` (``Ngày 6/2, Ban Tổ chức …``; the day a document
+  was issued, ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``, only when no such date follows
+  in the lead: it is background to the ceremony announcing it), else ``Sáng
   nay``/``hôm qua`` counted from the publication date, else the first date of the lead that is
   no event's (a cited document's or paper's, a birth, death or career date, the date a count
-  holds at or a decision takes effect, one end of an anniversary span, a year two or more
-  before the publication's), else the publication date. Dates further down are background.
+  holds at or a decision takes effect, a deadline, one end of an anniversary span, a year two
+  or more before the publication's), else the publication date. Dates further down are background.
   With no dated sentence, an obituary takes the date of the death (:func:`death_date`), an
   appointment or a discipline the date of the decision that makes it
   (:func:`decision_date`). A date whose year cannot be known (:mod:`partyx.rules.dates`) still
@@ -114,7 +116,7 @@ def _trigger(pattern: str) -> _Trigger:
                     pattern == "(?i)" + anchor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Vocab:
     # (type, container?, triggers) in the order of the data file
     types: list[tuple[str, bool, list[_Trigger]]]
@@ -141,6 +143,7 @@ class _Vocab:
     death: re.Pattern[str]  # before a date: the date of a death (``từ trần hồi … ngày``)
     career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
     announces: re.Pattern[str]  # before a cited document: the event hands it over (``trao``)
+    issues: re.Pattern[str]  # after a date: a document was issued on it (``ban hành``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -161,23 +164,26 @@ def _vocab() -> _Vocab:
     posts = frozenset(t.lower() for t in titles["titles"] if t not in roles)
     cues, dated = data["lead_cues"], data["main_date"]
     after, before, speaker = (_shortest(needles(cues[k])) for k in ("after", "before", "speaker"))
-    return _Vocab(types, leads, head_triggers, appointment,
-                  tuple(w.lower() for w in new_post["before_title"]),
-                  tuple(w.lower() for w in new_post["headline_before_title"]),
-                  tuple(w.lower() for w in new_post["lower_case_before_title"]),
-                  tuple(w.lower() for w in new_post["headline_new"]["before"]),
-                  tuple(w.lower() for w in new_post["headline_new"]["after"]),
-                  tuple(w.lower() for w in new_post["dismissals"]), posts,
-                  max(len(t.split()) for t in posts),
-                  re.compile(cues["after_do"]), re.compile(cues["after"]),
-                  re.compile(cues["before"]), re.compile(cues["speaker"]),
-                  re.compile(data["topic_words"]), re.compile(cues["object_before"]),
-                  re.compile(cues["object_after"]),
-                  re.compile(dated["not_event_before"], re.IGNORECASE),
-                  tuple(dated["obituary"]),
-                  re.compile(dated["death_before"], re.IGNORECASE),
-                  re.compile(dated["career_after"], re.IGNORECASE),
-                  re.compile(dated["announces_before"], re.IGNORECASE), after, before, speaker)
+    return _Vocab(
+        types=types, leads=leads, head_triggers=head_triggers, appointment=appointment,
+        post_cues=tuple(w.lower() for w in new_post["before_title"]),
+        head_post_cues=tuple(w.lower() for w in new_post["headline_before_title"]),
+        lower_post_cues=tuple(w.lower() for w in new_post["lower_case_before_title"]),
+        head_new_cues=tuple(w.lower() for w in new_post["headline_new"]["before"]),
+        head_new_after=tuple(w.lower() for w in new_post["headline_new"]["after"]),
+        dismissals=tuple(w.lower() for w in new_post["dismissals"]), posts=posts,
+        post_words=max(len(t.split()) for t in posts),
+        after_do=re.compile(cues["after_do"]), after=re.compile(cues["after"]),
+        before=re.compile(cues["before"]), speaker=re.compile(cues["speaker"]),
+        topic=re.compile(data["topic_words"]), object_before=re.compile(cues["object_before"]),
+        object_after=re.compile(cues["object_after"]),
+        not_event=re.compile(dated["not_event_before"], re.IGNORECASE),
+        obituary=tuple(dated["obituary"]),
+        death=re.compile(dated["death_before"], re.IGNORECASE),
+        career=re.compile(dated["career_after"], re.IGNORECASE),
+        announces=re.compile(dated["announces_before"], re.IGNORECASE),
+        issues=re.compile(dated["issues_after"], re.IGNORECASE),
+        after_pins=after, before_pins=before, speaker_pins=speaker)
 
 
 _QUANTIFIERS = "?*+{"
@@ -334,6 +340,7 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     text = text or ""
     end = min(lead_end_of(text), _LEAD_REACH)
     pub = _pub(published)
+    issued = None  # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``: background to what follows
     for d in dates:  # in text order: the first time of day or dated opening of the lead
         if d.start >= end:
             break
@@ -341,7 +348,12 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)
                                   and not _no_event_date(text, d))) \
                 and not _history(text, d, pub):
+            if cue == "ngày" and _vocab().issues.match(text, d.end, end):
+                issued = issued or EventDate(d.date, d.start)
+                continue
             return EventDate(d.date, d.start)
+    if issued:
+        return issued
     head = text[:600]
     low = head.lower()
     m = _RELATIVE.search(head) if any(w in low for w in _RELATIVE_DAYS) and (

@@ -100,6 +100,7 @@ class _BylineWords:
     trailing: re.Pattern[str]  # "lược dịch" written after a name
     degrees: re.Pattern[str]
     placeholders: frozenset[str]
+    series_marks: tuple[str, ...]  # "còn tiếp", "kỳ": a bracketed series mark, lower case
     date_words: re.Pattern[str]
     surnames: frozenset[str]
     honorifics: frozenset[str]
@@ -139,6 +140,7 @@ def _words() -> _BylineWords:
                            rf"(?=\w)|^(?:{ranks})\s+",
                            re.IGNORECASE),
         placeholders=frozenset(p.casefold() for p in data["placeholders"]),
+        series_marks=tuple(m.casefold() for m in data["series_marks"]),
         date_words=_words_re(data["date_words"]),
         surnames=frozenset(load("names")["surnames"]),
         honorifics=frozenset(h.casefold() for h in data["honorifics"]),
@@ -412,12 +414,24 @@ def _unit_or_post(line: str) -> bool:
         and len(line.split()) >= 3 and not line.rstrip().endswith(":")
 
 
-def _is_province(name: str, city_only: bool = False) -> bool:
-    """Is ``name`` a province's (``city_only``: a centrally-run city's, ``Hà Nội``)?"""
+def _series_mark(text: str, vocab: _BylineWords) -> bool:
+    """``text`` (inside brackets) marks a series' part: ``Còn tiếp``, ``Kỳ Hai``, ``Hết``."""
+    low = text.strip().casefold()
+    return any(low == m or low.startswith(m + " ") for m in vocab.series_marks)
+
+
+def _is_place(name: str) -> bool:
+    """Is ``name`` a province's or a district's, written bare (``Hồng Lĩnh``)?"""
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
-    unit = gazetteer.get().province(name)
-    return unit is not None and (not city_only or unit.type != "tỉnh")
+    return gazetteer.get().is_place_name(name)
+
+
+def _is_province(name: str) -> bool:
+    """Is ``name`` a province's?"""
+    from partyx.rules import gazetteer  # loaded once, only when a byline is read
+
+    return gazetteer.get().province(name) is not None
 
 
 @dataclass
@@ -852,10 +866,12 @@ class HeaderReader:
     def _byline(self, text: str) -> Byline | None:
         vocab = _words()
         bracketed = _BRACKETED.match(text)
-        if bracketed and not vocab.leads.match(bracketed.group(1)):
+        if bracketed and not vocab.leads.match(bracketed.group(1)) \
+                and not _series_mark(bracketed.group(1), vocab):
             parsed = self._names(bracketed.group(1).strip(), False)  # "(Phương Lan)"
-            if parsed and parsed[0]:
-                return Byline(*parsed)
+            # ("(Hồng Lĩnh)", "(Phong Thổ)": the place a story was filed from, no name)
+            if parsed and parsed[0] and not any(_is_place(n) for n in parsed[0]):
+                return Byline(names=parsed[0], outlet=parsed[1])
         outlet = None
         sourced = False  # an outlet or a source is written with the names
         for _ in range(3):  # "Theo Hương Giang (Theo CNBC) (Dân Việt)": the last is the outlet
@@ -908,8 +924,7 @@ class HeaderReader:
             return Byline([], None) if _is_source(text) else None
         return Byline(names, outlet)
 
-    def _names(self, text: str, desk: bool,
-               place_ok: bool = False) -> tuple[list[str], str | None] | None:
+    def _names(self, text: str, desk: bool) -> tuple[list[str], str | None] | None:
         """The names and the outlet of a byline without its lead and brackets, else ``None``
         when a part is neither a name nor an outlet. Initials written in capitals without
         stops (``NT - Thể thao Việt Nam``) are no name, but no obstacle to the outlet."""
@@ -936,7 +951,7 @@ class HeaderReader:
                 continue
             if names and vocab.affiliation.match(part):
                 break  # "Hoàng Anh - Trung tâm Văn hóa - Thể thao huyện": the unit written for
-            name, found = self._name_of_part(part, vocab, place_ok)
+            name, found = self._name_of_part(part, vocab)
             outlet = outlet or found
             if name is None and desk and len(part.split()) <= 3:
                 continue  # "Nhóm PV Thời sự": a desk
@@ -970,8 +985,9 @@ class HeaderReader:
         source = text[at + 1:].strip()
         source = vocab.leads.sub("", vocab.source_cue.sub("", source).strip(" :")).strip(" .")
         outlet = self._outlet_in(source) or self._outlet_of_part(source)
-        # "Thái Bình/VOV-Miền Trung": before an outlet, a name that is a place's is a name
-        found = self._names(text[:at].strip(), desk, place_ok=outlet is not None) \
+        # ("Quảng Ninh/VOV", "Hải Dương/TTXVN": the place a story is filed from, before its
+        # outlet, as often as a reporter named like it: no name, as "Hà Nội/TTXVN")
+        found = self._names(text[:at].strip(), desk) \
             if _is_source(source, sentence_case=True) else None
         if not found or not found[0]:
             return None
@@ -1003,11 +1019,10 @@ class HeaderReader:
                 found = self.outlet_of(head)
         return found
 
-    def _name_of_part(self, part: str, vocab: _BylineWords,
-                      place_ok: bool = False) -> tuple[str | None, str | None]:
+    def _name_of_part(self, part: str, vocab: _BylineWords) -> tuple[str | None, str | None]:
         """The name a byline's part is (``""``: a desk, ``PV Thời sự``; ``None``: no name),
         and the outlet written before or after it (``TTXVN Hoàng Trọng``). A province's name
-        is no name (``Hà Nội, 24/3/2021``), unless ``place_ok`` and no city's."""
+        is no name (``Hà Nội, 24/3/2021``, ``Quảng Ninh/VOV``)."""
         words = part.split()
         outlet = None
         # an outlet's word as the outlet writes it ("TTXVN", "Baodatviet.vn"), not a name's
@@ -1030,8 +1045,8 @@ class HeaderReader:
         if outlet and len(words) == 1 and _is_pen_name(words[0]):
             return "", outlet  # "HeFa Baodatviet.vn": a pen name of one word and its outlet
         name = _as_name(" ".join(words)) if words else ""
-        # "Hà Nội, 24/3/2021": a place; "Thái Bình/VOV": a name, but "Hà Nội/TTXVN" a place
-        return (None if name and _is_province(name, city_only=place_ok) else name), outlet
+        # "Hà Nội, 24/3/2021", "Quảng Ninh/VOV": a place
+        return (None if name and _is_province(name) else name), outlet
 
     def _outlet_in(self, text: str) -> str | None:
         """The first outlet a piece of ``text`` names, split at slashes, commas, semicolons

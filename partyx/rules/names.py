@@ -285,6 +285,7 @@ class NameFinder:
                 continue
             if self._blocked(toks, i, cue_at if cued else None) or (
                     not cued and _list_gap(toks, street_end, i)):  # "đường A, B và C"
+                j = self._holder_after(text, tokens, i, j)
                 street_end = k = j  # (no name starts inside it: "đường Lê Văn Lương")
                 if blocked is not None:
                     blocked.add(text[starts[i]:tokens.end(j - 1)])
@@ -354,6 +355,25 @@ class NameFinder:
             glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
             j += glued > 0
         return j, glued
+
+    def _holder_after(self, text: str, tokens: Tokens, i: int, j: int) -> int:
+        """Where the name of a street or a school read from ``toks[i]`` ends when a person's
+        name follows it in the same run of capitalised words (``Hiệu trưởng Trường THPT Lê
+        Quý Đôn Nguyễn Văn Bình``: the school's name is two to four words, the holder's a
+        family name and one to three words more): at that family name; else ``j``."""
+        toks, starts, _ = tokens
+        n = len(toks)
+        r = i + 1
+        while r < n and r < i + 9 and toks[r].cap and toks[r].word and not (
+                self._stops_name(toks, starts, r)) and "\n" not in text[starts[r - 1]:starts[r]]:
+            r += 1
+        if r - i < 5 or (r < n and toks[r].cap and toks[r].word):
+            return j
+        for m in range(i + 2, min(i + 5, r - 1)):
+            if toks[m].low in self.surnames and 2 <= r - m <= 4 and (
+                    toks[m + 1].low in self.middles or r - m == 2):
+                return m
+        return j
 
     def _role_before(self, toks: list[Tok], i: int, roles: dict[str, list[tuple[str, ...]]]
                      ) -> bool:

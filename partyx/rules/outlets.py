@@ -261,7 +261,8 @@ class OutletTable:
         """The outlet the first (or last) words of ``words`` name, longest first. The words
         after a ``báo`` that opens them name it whole (``như Báo Công an TP Đà Nẵng đã thông
         tin`` is no ``Báo Đà Nẵng``); a ``subject`` (the whole clause before the cue) may be
-        written in lower case after its first word."""
+        written in lower case after its first word when a later word has its capital
+        (``Pháp luật Plus``)."""
         cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ",.;:)”\""), len(words))
         words = [w.strip(",.;:()“”\"") for w in (words[:cut] if longest_first else words)]
         whole = False
@@ -271,7 +272,11 @@ class OutletTable:
             named = words[:n] if longest_first else words[-n:]
             if whole and n < len(words):
                 break
-            full_subject = subject and n == len(words) and named[0][:1].isupper()
+            # in sentence case, only a name that shows itself one by a capital further on
+            # ('Pháp luật Plus'): 'Người lao động', 'Thanh niên', 'Nhân dân' written so are
+            # the workers, the youth, the people as often as the paper
+            full_subject = subject and n == len(words) and named[0][:1].isupper() \
+                and any(w[:1].isupper() for w in named[1:])
             if not (after_bao or full_subject
                     or all(w[:1].isupper() or "." in w for w in named)):
                 continue

@@ -16,7 +16,7 @@ from partyx.rules.boilerplate import Cleaner
 @register
 class Clean(Stage):
     name = "clean"
-    version = "9"
+    version = "10"
     requires = ("raw",)
     provides = ("lines", "captions")
     description = "split into lines; drop logos, share buttons, counters, repeated captions, " \

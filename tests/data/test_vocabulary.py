@@ -78,7 +78,8 @@ SHAPES = {
                                        "photo_credits", "site_footer", "site_footer_fields",
                                        "follow_words", "platforms")},
     # rules/header.py
-    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "date_words",
+    "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "series_marks",
+                                   "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
                                    "lead_joins", "credit_leads", "photo_leads", "source_cues",
                                    "trailing_words", "time_units")},
@@ -87,7 +88,7 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
                   "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
-                  "count_words_dated": WORDS, "year_forms": WORDS},
+                  "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
@@ -107,7 +108,7 @@ SHAPES = {
                                target_before=regex, not_present=regex, not_period=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
                                    death_before=regex, career_after=regex,
-                                   announces_before=regex)},
+                                   announces_before=regex, issues_after=regex)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},
@@ -296,8 +297,11 @@ def test_events_types_are_the_spec_types():
     types = [t["type"] for t in load("events")["types"]]
     assert set(types) <= {"inspection", "working_session", "congress", "conference", "review",
                           "election", "award", "appointment", "discipline", "other"}
-    # "other" is only a container (a commemoration): an action always has a type of its own
-    assert all(t.get("container") for t in load("events")["types"] if t["type"] == "other")
+    # "other" is a container (a commemoration): an action has a type of its own, but for a
+    # meeting postponed or called off (the meeting took no place)
+    for t in load("events")["types"]:
+        if t["type"] == "other" and not t.get("container"):
+            assert all("hoãn" in x or "hủy" in x for x in t["triggers"])
 
 
 def test_national_congress_years_follow_each_other_by_five():

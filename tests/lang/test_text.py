@@ -1,7 +1,14 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partyx.lang.text import collapse_spaces, fold_tone_placement, normalize
+from partyx.lang.text import (
+    collapse_spaces,
+    fold_tone_placement,
+    normalize,
+    split_glued_list,
+    unglue_words,
+)
 
 
 def test_old_tone_placement_is_folded():
@@ -82,3 +89,40 @@ def test_lower_aligned_keeps_offsets():
     text = "İstanbul Đảng Viên"  # "İ".lower() is "i̇": two characters
     low = lower_aligned(text)
     assert len(low) == len(text) and low.index("đảng viên") == text.index("Đảng Viên")
+
+
+def test_two_vietnamese_syllables_glued_by_a_lost_break_are_parted():
+    assert unglue_words("Trần Văn HùngBan Thường vụ") == "Trần Văn Hùng Ban Thường vụ"
+    assert unglue_words("Trần Văn MinhỦy ban nhân dân") == "Trần Văn Minh Ủy ban nhân dân"
+    assert unglue_words("Phó Chủ tịchLê Văn Tâm") == "Phó Chủ tịch Lê Văn Tâm"
+    assert unglue_words("khu vực gầnCảng cá") == "khu vực gần Cảng cá"
+
+
+@pytest.mark.parametrize("text", [
+    "VinFast, PetroVietnam, MobiFone, VietinBank, HeFa, iPhone, iOS, YouTube, ZenFone",
+    "DongA Bank, SaiGon Co.op, HongKong, ThS, WiFi",
+    "QĐ-TTg, 05-QĐi/TW, HIV/AIDS, COVID-19, Quân khu 7, Đảng bộ Khối, lần thứ 12",
+    "xaMạnhBan",  # inside a longer run of letters: no two syllables
+])
+def test_brands_codes_and_other_camel_case_stay_as_written(text):
+    assert unglue_words(text) == text
+
+
+def test_a_numbered_list_run_into_one_line_is_split_into_its_items():
+    line = ("Danh sách (3 người):1. Nguyễn Văn An - Bí thư Tỉnh ủy2. Trần Văn Bình - Chủ tịch "
+            "UBND tỉnh3. Lê Thị Cúc - Trưởng Ban Dân vận Trung ương")
+    assert split_glued_list(line) == [
+        "Danh sách (3 người):", "1. Nguyễn Văn An - Bí thư Tỉnh ủy",
+        "2. Trần Văn Bình - Chủ tịch UBND tỉnh", "3. Lê Thị Cúc - Trưởng Ban Dân vận Trung ương"]
+    assert split_glued_list("1. An - Bí thư Tỉnh ủy2. Bình - Chủ tịch") == [
+        "1. An - Bí thư Tỉnh ủy", "2. Bình - Chủ tịch"]
+
+
+@pytest.mark.parametrize("line", [
+    "Sai phạm tại dự án PMU18. Những người có lỗi sẽ bị xử lý.",  # a code's number
+    "1. Họp tại Quân khu 7. Sau đó đoàn về tỉnh.",  # spaced: a number of the name
+    "1. Ông An phát biểu tại phường3. Sau đó",  # "3." continues no list (no 2.)
+    "Kết quả 2. Ông An",  # no first item
+])
+def test_numbers_that_continue_no_list_stay_in_the_line(line):
+    assert split_glued_list(line) == [line]

@@ -157,3 +157,9 @@ def test_sentence_test_agrees_with_the_seams(line):
     from partyx.rules.headline import chunk_starts, has_sentence_seam
 
     assert has_sentence_seam(line) == any(s.kind == "sentence" for s in chunk_starts(line))
+
+
+def test_a_list_run_together_by_a_crawler_gets_its_lines_and_words_back():
+    lines, _ = clean(LEAD + "\nDanh sách:1. Nguyễn Văn HùngBan Bí thư2. Trần Văn Bình - Chủ tịch\n")
+    assert lines[1:] == ["Danh sách:", "1. Nguyễn Văn Hùng Ban Bí thư",
+                         "2. Trần Văn Bình - Chủ tịch"]

@@ -402,6 +402,13 @@ def test_year_written_after_the_number():
     (c,) = documents.merge_citations(documents.find_citations(
         "Sơ kết thực hiện Chỉ thị 05-CT/TW năm 2023 tại huyện"))
     assert c.year is None
+    # after what is done with it, a year and a body are as often the doing's: neither taken
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Đảng ủy xã Yên Lạc sơ kết việc thực hiện Chỉ thị 05 năm 2023 của Đảng ủy xã"))
+    assert (c.year, c.issuer, c.issued_by) == (None, None, None)
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Hội nghị triển khai Quy định 102 năm 2017 của Bộ Chính trị"))
+    assert (c.year, c.issued_by) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -458,6 +465,12 @@ def test_bare_numbers_listed_after_so():
         ("18", "NQ", None, "Nghị quyết")]
     assert keys("Theo Quyết định số 217, 2020 là năm đầu tiên.") == [
         ("217", "QĐ", None, "Quyết định")]
+    assert keys("Theo Quyết định số 254, 15 ngày sau khi nhận đơn, cơ quan phải trả lời.") == [
+        ("254", "QĐ", None, "Quyết định")]
+    assert keys("Sau Kết luận số 21, 3 ngày sau đoàn đã rút.") == [("21", "KL", None, "Kết luận")]
+    # a date after the listed number: it is one
+    assert keys("Các Quyết định số 12, 13 ngày 5/3/2020 của UBND tỉnh.") == [
+        ("12", "QĐ", "UBND", "Quyết định"), ("13", "QĐ", "UBND", "Quyết định")]
     # without "số" a bare list is not read
     assert keys("Theo Nghị quyết 18, 19 và 20 của Trung ương.") == [
         ("18", "NQ", None, "Nghị quyết")]

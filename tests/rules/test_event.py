@@ -907,3 +907,93 @@ def test_a_sentence_near_a_date_of_no_event_is_not_the_event_sentence():
 )
 def test_a_dismissal_for_a_violation_is_a_discipline(title, text, expected):
     assert run(text, title=title)["type"] == expected
+
+
+def test_a_documents_issuing_day_is_background_to_the_dated_event_that_follows():
+    p = "2024-05-10"
+    text = ("Ngày 5/5, Ban Bí thư ban hành Quyết định chuẩn y ông A giữ chức Bí thư. Sáng 8/5, "
+            "Tỉnh ủy tổ chức hội nghị công bố quyết định.")
+    assert run(text, published=p)["date"] == "2024-05-08"
+    # no later dated sentence: the signing is the event
+    text = "Ngày 5/5, Thủ tướng ký Quyết định bổ nhiệm ông A giữ chức Thứ trưởng."
+    assert run(text, published=p)["date"] == "2024-05-05"
+    # a dated opening that issues nothing is the event
+    text = "Ngày 5/5, Tỉnh ủy tổ chức hội nghị sơ kết. Sáng 8/5, Tỉnh ủy làm việc với huyện."
+    assert run(text, published=p)["date"] == "2024-05-05"
+
+
+def test_a_deadline_and_a_document_dated_without_number_are_no_events_date():
+    p = "2024-05-10"
+    text = ("Theo Quyết định ngày 5/5 của Ban Thường vụ Tỉnh ủy, ông A được điều động giữ chức "
+            "Bí thư Huyện ủy.")
+    assert run(text, published=p)["date"] == p
+    # a verb's 'thông báo ngày' is the day of what is announced
+    assert run("Công an tỉnh thông báo ngày 5/5 đã bắt giữ đối tượng.",
+               published=p)["date"] == "2024-05-05"
+    text = "Trước ngày 20/5, các đơn vị phải báo cáo kết quả kiểm điểm."
+    assert run(text, published=p)["date"] == p
+    # a deadline gives the event no year
+    text = ("Hôm nay (12/4), Ủy ban Kiểm tra Trung ương làm việc với Tỉnh ủy.\n\nTỉnh phải "
+            "hoàn thành việc khắc phục trước ngày 30/4/2019.")
+    assert run(text)["date"] is None
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # a meeting postponed or called off took no place: the news is that
+        ("Tỉnh hoãn hội nghị tổng kết năm", "other"),
+        ("Thành phố tạm hoãn nhiều cuộc họp, hội nghị", "other"),
+        ("Tỉnh hủy hội nghị xúc tiến đầu tư", "other"),
+        ("Hội nghị bàn việc hoãn thu phí", "conference"),
+        # what an act bears on is its object, not the event
+        ("Nước X bác cáo buộc can thiệp vào bầu cử nước Y", "other"),
+        ("Nước X phủ nhận tác động bầu cử nước Y", "other"),
+        ("Cử tri nước Y đi bỏ phiếu bầu cử tổng thống", "election"),
+    ],
+)
+def test_a_meeting_called_off_and_what_an_act_bears_on(title, expected):
+    assert run("Các đại biểu được mời.", title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # the police's checks of people and vehicles are no inspection of work
+        ("CSGT bắt đối tượng vận chuyển ma túy", "Kiểm tra đối tượng đi xe máy, tổ công tác Đội "
+         "CSGT số 2 phát hiện nhiều viên ma túy.", "other"),
+        ("Công an bắt quả tang ổ nhóm cờ bạc", "Tổ công tác tiến hành kiểm tra hành chính nhà "
+         "nghỉ A.", "other"),
+        ("Sai phạm tại dự án khu đô thị", "Tổ công tác của Bộ Xây dựng phát hiện nhiều sai "
+         "phạm.", "inspection"),
+        ("Kiểm tra công tác cán bộ tại Huyện ủy", "Các đại biểu dự.", "inspection"),
+        # a congress referred to in lower case mid-sentence is not the event announced
+        (None, "Chiều 10/5, sau khi đại hội đã bầu Ban Chấp hành nhiệm kỳ 2020-2025, Ban Chấp "
+         "hành họp hội nghị lần thứ nhất bầu Ban Thường vụ.", "appointment"),
+        (None, "Chiều 10/5, Đại hội đại biểu Đảng bộ tỉnh lần thứ XV đã bầu Ban Chấp hành nhiệm "
+         "kỳ 2020-2025.", "congress"),
+        (None, "Chiều 10/5, Đảng bộ tỉnh tổ chức đại hội lần thứ XV, nhiệm kỳ 2020-2025.",
+         "congress"),
+        # an election the news is about, any country's, is an election
+        ("Nước Y bầu cử quốc hội", "Các đại biểu dự.", "election"),
+        (None, "Nga phủ nhận ảnh hưởng tới cuộc bầu cử tổng thống nước Y.", "other"),
+    ],
+)
+def test_police_checks_a_congress_referred_to_and_elections_borne_on(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a training course a body holds is a meeting of its own
+        ("Sáng 22/9, Công đoàn tỉnh tổ chức tập huấn nghiệp vụ tài chính cho cán bộ.",
+         "conference"),
+        ("Sáng 22/9, Ban Tuyên giáo tổ chức lớp tập huấn báo cáo viên.", "conference"),
+        # trained as a thing done to people; an action the course carries wins
+        ("Nông dân được tập huấn kiến thức an toàn thực phẩm.", "other"),
+        ("Sáng 22/9, Sở tổ chức tập huấn và kiểm tra công tác phòng cháy.", "inspection"),
+    ],
+)
+def test_a_training_course_held_is_a_conference(text, expected):
+    assert run(text)["type"] == expected

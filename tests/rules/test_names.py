@@ -241,3 +241,29 @@ def test_a_leader_named_after_a_title_and_a_country(stage, text, want):
 def test_an_address_after_a_residence_word_is_no_person(stage):
     text = "Đối tượng Đào Văn Long (SN 1988, trú tại Bùi Xương Trạch, Khương Đình) ra đầu thú."
     assert names(stage, text) == ["Đào Văn Long"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hiệu trưởng Trường THPT Lê Quý Đôn Nguyễn Văn Bình phát biểu.", "Nguyễn Văn Bình"),
+    ("Hiệu trưởng Trường THCS Chu Văn An Lê Hùng cho biết.", "Lê Hùng"),
+    ("Bí thư Đảng ủy phường Nguyễn Du Trần Văn Nam cho biết.", "Trần Văn Nam"),
+])
+def test_a_holder_named_right_after_an_institution_named_for_a_person(stage, text, name):
+    assert names(stage, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn đi qua đường Nguyễn Thị Minh Khai, rồi về quận.",  # one name of four words
+    "Học sinh Trường THCS Phạm Văn Đồng đạt giải.",  # the family name Đồng ends the school's
+])
+def test_an_institution_named_for_a_person_alone_is_nobody(stage, text):
+    assert names(stage, text) == []
+
+
+def test_the_holder_after_a_school_named_for_a_person_holds_its_post(stage):
+    a = Article(id="t", source={}, authors=[],
+                text="Hiệu trưởng Trường THPT Lê Quý Đôn Nguyễn Văn Bình phát biểu.")
+    a.place_context = PlaceContext(None, None)
+    stage(a)
+    assert [(p["name"], [(q["title"], q["org"]) for q in p["positions"]]) for p in a.people] == [
+        ("Nguyễn Văn Bình", [("Hiệu trưởng", "Trường THPT Lê Quý Đôn")])]
