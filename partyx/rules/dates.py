@@ -382,18 +382,59 @@ def reference(
     for zone in _event_zones(text, mentions, head):
         low = zone.lower()
         found = _term_opened(low) or _national_congress(zone, low) or _reviewed_period(low) \
-            or _edition_year(low)
+            or _edition_year(low, text)
         if found:
             return found
     ev = _evidence()
     for d in full:  # "tính đến ngày 19/5/2020, đã có …": the present of what is reported
         if ev.as_of.search(text[max(0, d.start - 24):d.start].lower()):
             return Reference(d.year, None, dt.date(d.year, d.month, d.day))  # type: ignore[arg-type]
-    if "đầu năm" in text.lower():  # "Từ đầu năm 2017 đến nay": the present is in 2017
-        since = ev.present_year.search(text.lower())
-        if since:
-            return Reference(int(since.group(1)))
+    if "đầu năm" in text or "Đầu năm" in text:  # "Từ đầu năm 2017 đến nay": 2017's present
+        at = _next_year_start(text, 0)
+        while at >= 0:
+            since = ev.present_year.search(text[max(0, at - 4):at + 40].lower())
+            if since:  # not a term's or a reviewed period's span ("Trong nhiệm kỳ qua, từ …")
+                start, stop = sentence_at(text, at)
+                year = int(since.group(1))
+                if _year_words().not_present.search(text[start:stop].lower()) \
+                        or _later_year(text, year):
+                    return Reference(None)
+                return Reference(year)
+            at = _next_year_start(text, at + 7)
     return Reference(None)
+
+
+def _next_year_start(text: str, start: int) -> int:
+    """Where ``đầu năm`` (or ``Đầu năm``) is next written in ``text`` from ``start``; -1."""
+    found = [i for i in (text.find("đầu năm", start), text.find("Đầu năm", start)) if i >= 0]
+    return min(found, default=-1)
+
+
+class _YearWords(NamedTuple):
+    target_before: re.Pattern[str]  # before a year: a target or a span's end, not the present
+    not_present: re.Pattern[str]  # in present_year's sentence: a term's or a period's span
+    not_period: re.Pattern[str]  # between a review and a year: a past year, no period's
+
+
+@cache
+def _year_words() -> _YearWords:
+    data = load("events")["dates"]
+    return _YearWords(re.compile(data["target_before"]), re.compile(data["not_present"]),
+                      re.compile(data["not_period"]))
+
+
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?!\d)")
+
+
+def _later_year(text: str, year: int) -> bool:
+    """``text`` writes a year after ``year`` that is no target nor a span's end (``đến năm
+    2030``, ``tầm nhìn 2045``, ``2020-2025``): the article's present is not in ``year``."""
+    target = _year_words().target_before
+    for m in _YEAR.finditer(text):
+        if int(m.group()) > year and not target.search(
+                text[max(0, m.start() - 16):m.start()].lower()):
+            return True
+    return False
 
 
 _LEAD_REACH = 1500  # how far into the text the lead's dates are looked for
@@ -457,12 +498,13 @@ def _national_congress(zone: str, low: str) -> Reference | None:
 def _reviewed_period(low: str) -> Reference | None:
     """The end of the period a review in the zone ``low`` (lower-cased) covers (``sơ kết 6
     tháng đầu năm 2024`` -> 2024-06-30; ``tổng kết công tác năm 2024`` -> 2024-12-31), as the
-    date the event is nearest to."""
+    date the event is nearest to; not a past year written further (not_period between:
+    ``tổng kết 25 năm thực hiện Nghị quyết … ban hành năm 1998``)."""
     review = _evidence().review.search(low)
     if review is None:
         return None
     m = _PERIOD.search(low, review.end())
-    if m is None:
+    if m is None or _year_words().not_period.search(low, review.end(), m.start()):
         return None
     year = int(m.group(4))
     month = 12
@@ -477,20 +519,36 @@ def _reviewed_period(low: str) -> Reference | None:
     return Reference(year, None, end.replace(day=1) - dt.timedelta(days=1))
 
 
-def _edition_year(low: str) -> Reference | None:
+def _edition_year(low: str, text: str = "") -> Reference | None:
     """The year an event's name writes after it in the zone ``low`` (lower-cased): ``Hội nghị
     an toàn giao thông 2017``, ``Hội nghị đối thoại … năm 2017``, ``APEC 2017``, within its
     sentence, no plan's, term's or period's words between (``Hội nghị triển khai nhiệm vụ
     năm 2018`` is held the year before as often), nor a congress being prepared for or a
-    resolution before the name (``chuẩn bị``, ``Nghị quyết``)."""
+    resolution before the name (``chuẩn bị``, ``Nghị quyết``), nor a past it recalls
+    (``Hội thảo "Cách mạng Tháng Tám năm 1945 …"``, ``… 25 năm thực hiện Nghị quyết … ban
+    hành năm 1998``); in a quoted name, only the year that closes it; none when ``text``
+    writes a later year (:func:`_later_year`)."""
     ev = _evidence()
     for m in ev.edition.finditer(low):
         if ev.not_opening.search(low, max(0, m.start() - 16), m.start()):
             continue
         year = _EDITION_YEAR.match(low, m.end(), min(len(low), m.end() + _EDITION_REACH))
-        if year and not ev.not_edition.search(low, m.end(), year.start(1)):
+        if year and not ev.not_edition.search(low, m.end(), year.start(1)) \
+                and (not _quoted(low, m.end(), year.start(1))
+                     or low[year.end(1):year.end(1) + 2].lstrip()[:1] in _CLOSING_QUOTES) \
+                and not _later_year(text, int(year.group(1))):
             return Reference(int(year.group(1)))
     return None
+
+
+_CLOSING_QUOTES = ('"', "”", "»")
+
+
+def _quoted(low: str, start: int, end: int) -> bool:
+    """A quote opened between ``start`` and ``end`` is still open at ``end``."""
+    between = low[start:end]
+    return between.count('"') % 2 == 1 or between.count("“") > between.count("”") \
+        or between.count("«") > between.count("»")
 
 
 _EDITION_REACH = 120  # how far after the event's name its year may be written

@@ -439,6 +439,45 @@ def decision_date(text: str, dates: list[FoundDate], kind: str) -> EventDate | N
 _DECIDED = ("appointment", "discipline")  # events a dated decision makes
 
 
+class _MeetingWords(NamedTuple):
+    acts: re.Pattern[str]  # a meeting carrying a decision out (``công bố``, ``Theo đó,``)
+    meeting: re.Pattern[str]  # a meeting, the subject of the act (``Hội nghị đã bầu …``)
+    proposed: re.Pattern[str]  # before the act: only proposed (``đề nghị … điều động``)
+    not_acts: tuple[str, ...]  # new-post cues that tell who a person is (``tân Bí thư``)
+
+
+@cache
+def _meeting_words() -> _MeetingWords:
+    data = load("events")["new_post"]["carried_out"]
+    return _MeetingWords(re.compile(data["acts"]), re.compile(data["meeting"]),
+                         re.compile(data["proposed"]), tuple(w.lower() for w in data["not_acts"]))
+
+
+# a person's name and the comma opening their apposition (``Đồng chí Nguyễn Văn An, …``)
+_APPOSITION = re.compile(r"[A-ZĐ]\w*(?: [A-ZĐ]\w*){1,3}, [^,.;]*$")
+
+
+def _carried_out(czone: str, cat: int, zone: str, at: int) -> bool:
+    """The meeting named at ``cat`` in ``czone`` carries out the decision found at ``at`` in
+    ``zone``: ``công bố``, ``trao quyết định``, ``bầu`` in the meeting's clause or before the
+    act in its sentence, the meeting its subject, or a ``Theo đó,`` telling it; not an act
+    only proposed (``đề nghị cấp trên điều động``), nor a person's apposition (``Đồng chí A,
+    người vừa được bầu …, chủ trì``) or a new post's cue (``tân Bí thư``) naming who leads."""
+    w = _meeting_words()
+    low = zone.lower()
+    if any(low.startswith(cue + " ", at) for cue in w.not_acts):
+        return False
+    start = max(zone.rfind(c, 0, at) for c in ".;\n") + 1
+    stop = min((i for i in (zone.find(c, at) for c in ".;\n") if i >= 0), default=len(zone))
+    before = zone[start:at]
+    if w.proposed.search(before) or (_APPOSITION.search(before) and "," in zone[at:stop]):
+        return False
+    cstop = min((i for i in (czone.find(c, cat) for c in ".;\n") if i >= 0),
+                default=len(czone))
+    return bool(w.acts.search(czone, cat, cstop) or w.acts.search(before)
+                or "theo đó," in low or w.meeting.search(before))
+
+
 def restated_date(text: str, dates: list[FoundDate], at: int | None,
                   kind: str) -> EventDate | None:
     """For an event whose date (at ``at``; else the first date of the lead that is no
@@ -671,7 +710,8 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
             # ông A được điều động …``)
             for z, h in zones[zones.index((zone, head)) + 1:]:
                 decided = [hit[:3] for hit in found.setdefault((z, h), _first_actions(z, h))
-                           if not h and not hit[3] and hit[2] in _DECIDED]
+                           if not h and not hit[3] and hit[2] in _DECIDED
+                           and _carried_out(zone, min(hits)[0], z, hit[0])]
                 if decided:
                     return min(decided)[2]
         if hits and head and min(hits)[2] == "appointment" \

@@ -312,6 +312,48 @@ def test_no_year_from_what_is_no_event_name(text):
     assert infer_year(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past the event's name recalls: a revolution, a campaign, a document issued, a first
+        # congress, a count of years
+        'Sáng 18/8, Tỉnh ủy Hòa Bình tổ chức Hội thảo khoa học "Cách mạng Tháng Tám năm 1945 '
+        'ở Hòa Bình".',
+        "Sáng 5/5, Huyện ủy tổ chức hội nghị gặp mặt các cựu chiến binh tham gia chiến dịch "
+        "Hồ Chí Minh 1975.",
+        "Sáng 20/7, Tỉnh ủy tổ chức Hội nghị tổng kết 20 năm thực hiện Nghị quyết Trung ương 7, "
+        "khóa IX ban hành năm 2003.",
+        "Sáng 14/10, Đại hội Đảng bộ tỉnh lần thứ XVII khai mạc, đúng 65 năm sau Đại hội lần "
+        "thứ nhất họp năm 1955.",
+        # a year inside a quoted name that does not close it
+        'Tối 2/9, tại Hội thảo "Đô thị 2030 và những thách thức", Ban tổ chức ra mắt sách.',
+        # the text writes a later year: the name's year is past
+        "Sáng 3/3, Sở tổ chức Hội nghị an toàn giao thông 2019. Năm 2021, tỉnh giảm tai nạn.",
+    ],
+)
+def test_no_year_from_a_past_an_event_name_recalls(text):
+    assert infer_year(text) is None
+
+
+def test_year_that_closes_an_event_name_is_kept():
+    assert infer_year('Sáng 2/9, tỉnh khai mạc Hội thảo "Đô thị xanh 2019".') == 2019
+    # a later year written as a target or a span's end leaves it
+    assert infer_year("Sáng 3/3, Sở tổ chức Hội nghị an toàn giao thông 2019, hướng tới mục "
+                      "tiêu đến năm 2025 và giai đoạn 2019-2023.") == 2019
+    # a review's period is kept, a past document's year is none
+    assert infer_year("Sáng 5/7, Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2022.") == 2022
+
+
+def test_no_present_year_from_a_terms_or_a_reviews_span():
+    assert infer_year("Sáng 10/3, Huyện ủy tổ chức hội nghị. Trong nhiệm kỳ qua, từ đầu năm "
+                      "2015 đến nay, huyện đã kết nạp 900 đảng viên.") is None
+    assert infer_year("Sáng 10/3, Huyện ủy tổ chức hội nghị. Từ đầu năm 2015 đến nay, huyện "
+                      "đã kết nạp 900 đảng viên, chuẩn bị cho Đại hội nhiệm kỳ 2020-2025.") is None
+    # a capital ("Từ đầu năm") opening the sentence, nothing later: its year
+    assert infer_year("Sáng 10/3, Huyện ủy tổ chức hội nghị. Từ đầu năm 2015 đến nay, huyện "
+                      "đã kết nạp 900 đảng viên.") == 2015
+
+
 def test_year_of_a_span_from_a_years_start_to_the_present():
     assert infer_year("Sáng 22/9, Cục tổ chức hội nghị. Từ đầu năm 2019 đến nay, Cục đã lấy "
                       "hàng trăm mẫu.") == 2019

@@ -829,9 +829,53 @@ def test_posts_given_and_sanctions_in_more_forms(title, text, expected):
          "khiển trách ông B.", "discipline"),
         (None, "Sáng 8/5, Tỉnh ủy tổ chức hội nghị. Tham dự có ông C, Trưởng Ban Kiểm tra.",
          "conference"),
+        # who leads it (a new post's cue, an apposition) or what it only proposes: no decision
+        ("Hội nghị triển khai nhiệm vụ năm 2025",
+         "Sáng 6/1/2025, Tỉnh ủy Hà Tĩnh tổ chức hội nghị triển khai nhiệm vụ năm 2025. Đồng "
+         "chí Trần Văn Bình, tân Bí thư Tỉnh ủy, chủ trì hội nghị.", "conference"),
+        ("Hội nghị triển khai nhiệm vụ năm 2025",
+         "Sáng 6/1/2025, Tỉnh ủy tổ chức hội nghị triển khai nhiệm vụ năm 2025. Đồng chí Trần "
+         "Văn Bình, người vừa được bầu giữ chức Bí thư Tỉnh ủy, chủ trì hội nghị.",
+         "conference"),
+        ("Hội nghị giao ban quý II",
+         "Sáng 5/7/2025, Huyện ủy tổ chức Hội nghị giao ban quý II. Hội nghị thống nhất đề "
+         "nghị cấp trên điều động 2 cán bộ về xã.", "conference"),
+        # the meeting carrying it out: its own act, or the meeting its subject
+        ("Hội nghị giao ban quý II",
+         "Sáng 5/7/2025, Huyện ủy tổ chức Hội nghị giao ban quý II. Hội nghị đã bầu ông H giữ "
+         "chức Phó Bí thư Huyện ủy.", "appointment"),
+        ("Hội nghị Ban Thường vụ Tỉnh ủy",
+         "Sáng 5/7, Ban Thường vụ Tỉnh ủy tổ chức hội nghị trao quyết định điều động ông K về "
+         "Sở Nội vụ.", "appointment"),
     ],
 )
 def test_a_meeting_named_alone_is_what_it_decides(title, text, expected):
+    assert run(text, title=title)["type"] == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # a step towards an election or a nomination is no appointment
+        ("Hội nghị hiệp thương lần thứ hai",
+         "Sáng 15/3, Ủy ban MTTQ huyện tổ chức Hội nghị hiệp thương cử người ứng cử đại biểu "
+         "HĐND huyện nhiệm kỳ 2026-2031.", "conference"),
+        ("Hội nghị hiệp thương",
+         "Sáng 15/3, Ủy ban MTTQ tỉnh tổ chức Hội nghị hiệp thương giới thiệu đại biểu.",
+         "conference"),
+        ("Hội nghị giới thiệu nhân sự",
+         "Sáng 15/3, Huyện ủy tổ chức hội nghị lấy phiếu giới thiệu nhân sự bổ sung vào Ban "
+         "Chấp hành Đảng bộ huyện.", "conference"),
+        # electing officers, adding a member: appointments
+        ("Hiệp thương cử Chủ tịch Ủy ban MTTQ tỉnh",
+         "Sáng 15/3, Ủy ban MTTQ tỉnh tổ chức hội nghị hiệp thương cử Chủ tịch.",
+         "appointment"),
+        ("Bổ sung ông L vào Ban Thường vụ Tỉnh ủy",
+         "Sáng 15/3, Tỉnh ủy tổ chức hội nghị bổ sung ông L vào Ban Thường vụ.",
+         "appointment"),
+    ],
+)
+def test_a_nomination_step_is_no_appointment(title, text, expected):
     assert run(text, title=title)["type"] == expected
 
 
