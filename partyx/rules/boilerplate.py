@@ -120,6 +120,15 @@ class _Vocabulary:
         return core[:self.prefix_len].casefold().startswith(self.prefixes)
 
 
+def _unglued(items: list[str]) -> list[str]:
+    """The items of a numbered list a crawler ran together into one line, their glued words
+    spaced again (``Nông Đức MạnhBan Bí thư``); a line that was no such list as it is. Words
+    run together go with lost line breaks: looking for them in every line of every article
+    (a lower-case letter before an upper-case one, character by character) cost more than
+    the rest of the cleaning, for the few texts that lost them."""
+    return items if len(items) == 1 else [unglue_words(item) for item in items]
+
+
 class Cleaner:
     """The cleaning rules with their vocabulary compiled once."""
 
@@ -134,7 +143,7 @@ class Cleaner:
         in_body = False  # a paragraph has been kept
         related = False  # reading the headlines under a "Tin liên quan" marker
         raw = [collapse_spaces(x) for x in raw_text.split("\n")]
-        raw = [unglue_words(item) for x in raw if x for item in split_glued_list(x)]
+        raw = [item for x in raw if x for item in _unglued(split_glued_list(x))]
         if raw and raw[0].startswith("date "):
             raw[0] = _STORE_STAMP.sub("", raw[0])
         for n, line in enumerate(raw):

@@ -16,7 +16,7 @@ from partyx.rules.boilerplate import Cleaner
 @register
 class Clean(Stage):
     name = "clean"
-    version = "10"
+    version = "11"
     requires = ("raw",)
     provides = ("lines", "captions")
     description = "split into lines; drop logos, share buttons, counters, repeated captions, " \

@@ -163,3 +163,10 @@ def test_a_list_run_together_by_a_crawler_gets_its_lines_and_words_back():
     lines, _ = clean(LEAD + "\nDanh sách:1. Nguyễn Văn HùngBan Bí thư2. Trần Văn Bình - Chủ tịch\n")
     assert lines[1:] == ["Danh sách:", "1. Nguyễn Văn Hùng Ban Bí thư",
                          "2. Trần Văn Bình - Chủ tịch"]
+
+
+def test_words_run_together_are_looked_for_only_where_a_list_was_run_together():
+    # a lower-case letter before an upper-case one, in every line of every article, cost more
+    # than the rest of the cleaning: only a line that lost its breaks is read for them
+    lines, _ = clean(LEAD + "\nÔng Nguyễn Văn HùngBan Bí thư dự hội nghị tại TP.HCM.\n")
+    assert lines[1] == "Ông Nguyễn Văn HùngBan Bí thư dự hội nghị tại TP.HCM."
