@@ -187,8 +187,6 @@ class PeopleFinder:
         self.end_or_appoint_or_act = self.end_or_appoint.union(self.agent_acts.root)
         self.past_openers = Trie(dict.fromkeys(g["past_openers"], True))  # (_appointments)
         self.durations = frozenset(g["durations"])  # (see _decisions)
-        self.left_decisions = Trie(dict.fromkeys(g["left_decisions"], True))
-        self.not_done = frozenset(g["not_done"])
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
                    caps: list[int] | None = None, blocked: set[str] | None = None
@@ -501,20 +499,6 @@ class PeopleFinder:
             holder.posts.append(Post(title, Org(name, "other", None), status, a, q.end,
                                      written=text[tokens.starts[a]:tokens.end(q.end - 1)]))
 
-    def _left_by_decision(self, toks: list[Tok], at: int, opening: int) -> bool:
-        """Whether a leaving decision reported as done ends right before ``toks[at]`` (``miễn
-        nhiệm`` | ``ông A, Chủ tịch UBND tỉnh``): the posts written after the person are the
-        ones left. Not where a word of a decision not taken yet (``đề nghị``, ``sẽ``) stands
-        before it in the sentence (from ``opening``)."""
-        root = self.left_decisions.root
-        for s in range(max(opening, at - 6), at):
-            if toks[s].low in root and (m := self.left_decisions.match(toks, s)) is not None and (
-                    m[1] == at):
-                return not any(t.low in self.not_done or (
-                    k + 1 < s and f"{t.low} {toks[k + 1].low}" in self.not_done)
-                    for k, t in enumerate(toks[opening:s], opening))
-        return False
-
     def _decision_object(self, toks: list[Tok], at: int) -> int | None:
         """Where the word that names the people a decision is for (``đối với``, ``cho``:
         ``decision_objects``) begins, when it stands right before ``toks[at]`` (a person's
@@ -758,8 +742,6 @@ class PeopleFinder:
                         toks[c.end].text != "(" or toks[k - 1].text == ")" or (
                             toks[end].text == ")"))):
                     posts = []  # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": B's, or unread
-                if posts and self._left_by_decision(toks, c.cue_at, first_token(breaks, c.start)):
-                    posts = [p if p.marked else replace(p, status="former") for p in posts]
                 c.posts.extend(posts)
             c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
             at = self._decision_object(toks, c.cue_at)
