@@ -427,14 +427,18 @@ _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?!\d)")
 
 
 def _later_year(text: str, year: int) -> bool:
-    """``text`` writes a year after ``year`` that is no target nor a span's end (``đến năm
-    2030``, ``tầm nhìn 2045``, ``2020-2025``): the article's present is not in ``year``."""
+    """``text`` writes a year after ``year`` that is no target, plan or span (``đến năm
+    2030``, ``tầm nhìn 2045``, ``nhiệm kỳ 2025-2030``, ``kế hoạch năm 2024``, ``dự báo …
+    năm 2024``, ``2020-2025``): the article's present is not in ``year``."""
     target = _year_words().target_before
     for m in _YEAR.finditer(text):
-        if int(m.group()) > year and not target.search(
-                text[max(0, m.start() - 16):m.start()].lower()):
+        if int(m.group()) > year and not _SPAN_START.match(text, m.end()) and not target.search(
+                text[max(0, m.start() - 40):m.start()].lower()):
             return True
     return False
+
+
+_SPAN_START = re.compile(r"\s?[-–]\s?(?:19|20)\d{2}")  # "2025-2030": a term ahead, not the present
 
 
 _LEAD_REACH = 1500  # how far into the text the lead's dates are looked for

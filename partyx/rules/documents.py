@@ -503,9 +503,11 @@ def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
     year = _YEAR_WRITTEN.match(tail) if c.date is None and c.year is None else None
-    if year and _carried_out(text, c.start):
+    if year and not c.symbol and _carried_out(text, c.start):
         # "thực hiện Chỉ thị 05 năm 2023 của Đảng ủy xã": the year and the body of what is
-        # done with it as often as its own (05-CT/TW is the Central Committee's, of 2016)
+        # done with it as often as its own (05-CT/TW is the Central Committee's, of 2016);
+        # a document written with its symbol ("15-NQ/TW năm 2022 của Bộ Chính trị") is named
+        # whole, its year and body with it
         return
     if year:
         c.year = int(year.group(1))

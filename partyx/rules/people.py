@@ -266,13 +266,15 @@ class PeopleFinder:
         """Whether the two words of ``c`` after a firm's chain (from ``toks[s]``) are shown
         to be the firm's, not a person's (two-word names are common there too: ``theo Giám
         đốc Công ty cổ phần may xuất khẩu Lê Hùng,``): the chain set after a person's name
-        and a comma (``Ông A, Chủ tịch HĐQT …``: A's), or the words written elsewhere after
+        and a comma, a dash or a bracket (``Ông A, Chủ tịch HĐQT …``, ``ông A - Chủ tịch
+        HĐQT …``: A's), or the words written elsewhere after
         an organisation's head or the same word (``Công ty Phương Thành``); never when the
         text calls a person by them (``ông Thành``, ``bà Phương Thành``)."""
         first, second = (re.escape(t.text) for t in toks[c.start:c.end])
         if re.search(rf"(?<!\w)(?:{self.cue_alt})\s+(?:{first}\s+)?{second}(?!\w)", text):
             return False
-        if prev is not None and s >= 1 and prev.end == s - 1 and toks[s - 1].text == ",":
+        if prev is not None and s >= 1 and prev.end == s - 1 \
+                and toks[s - 1].text in (",", "-", "–", "("):  # "Ông A - Chủ tịch …", "A (…"
             return True
         words = rf"\s+{first}\s+{second}(?!\w)"
         before = re.escape(toks[c.start - 1].text)

@@ -358,7 +358,8 @@ class PostParser:
                 org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
                 org, end = self._place_as_org(toks, j, ctx, end, title)
-                if org is None and toks[j].cap and toks[j].low in self._bare_heads.root and (
+                if org is None and j < n and toks[j].cap and (
+                        toks[j].low in self._bare_heads.root) and (
                         (m := self._bare_heads.match(toks, j)) is not None) and (
                         m[1] == n or not toks[m[1]].word):
                     # "Phó Giám đốc Trung tâm - Chủ tịch Công đoàn": the one the article is
@@ -459,6 +460,8 @@ class PostParser:
         place for its body: the body it stands for (``place_bodies``: the place's Party
         committee, its people's committee), else the place as written (a province's name
         without its type word only for those)."""
+        if j >= len(toks):  # the title ends the text
+            return None, end
         tw = self.orgs.words.type_words.match(toks, j)
         body = self._place_bodies.get(title)
         found = self.orgs.place(toks, tw[1], (tw[0],)) if tw is not None else (

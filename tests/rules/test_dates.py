@@ -340,6 +340,13 @@ def test_year_that_closes_an_event_name_is_kept():
     # a later year written as a target or a span's end leaves it
     assert infer_year("Sáng 3/3, Sở tổ chức Hội nghị an toàn giao thông 2019, hướng tới mục "
                       "tiêu đến năm 2025 và giai đoạn 2019-2023.") == 2019
+    # a later year of a term ahead, a plan or a forecast says nothing of the present
+    assert infer_year("Sáng 5/10, Hội nghị xúc tiến đầu tư tỉnh năm 2023 diễn ra tại TP Vinh. "
+                      "Tỉnh đang chuẩn bị cho nhiệm kỳ 2025-2030.") == 2023
+    assert infer_year("Sáng 5/10, Diễn đàn Kinh tế Việt Nam 2023 khai mạc. Các chuyên gia dự "
+                      "báo tăng trưởng năm 2024 đạt 6%.") == 2023
+    assert infer_year("Sáng 5/10, Hội nghị xúc tiến đầu tư 2023 khai mạc. Tỉnh phấn đấu hoàn "
+                      "thành kế hoạch năm 2024.") == 2023
     # a review's period is kept, a past document's year is none
     assert infer_year("Sáng 5/7, Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2022.") == 2022
 
@@ -349,6 +356,9 @@ def test_no_present_year_from_a_terms_or_a_reviews_span():
                       "2015 đến nay, huyện đã kết nạp 900 đảng viên.") is None
     assert infer_year("Sáng 10/3, Huyện ủy tổ chức hội nghị. Từ đầu năm 2015 đến nay, huyện "
                       "đã kết nạp 900 đảng viên, chuẩn bị cho Đại hội nhiệm kỳ 2020-2025.") is None
+    # 'qua' of a means ('qua kiểm tra') is no past span
+    assert infer_year("Sáng 5/10, Huyện ủy tổ chức hội nghị. Từ đầu năm 2023 đến nay, qua kiểm "
+                      "tra, huyện đã phát hiện 12 vụ.") == 2023
     # a capital ("Từ đầu năm") opening the sentence, nothing later: its year
     assert infer_year("Sáng 10/3, Huyện ủy tổ chức hội nghị. Từ đầu năm 2015 đến nay, huyện "
                       "đã kết nạp 900 đảng viên.") == 2015

@@ -409,6 +409,10 @@ def test_year_written_after_the_number():
     (c,) = documents.merge_citations(documents.find_citations(
         "Hội nghị triển khai Quy định 102 năm 2017 của Bộ Chính trị"))
     assert (c.year, c.issued_by) == (None, None)
+    # written with its symbol, the document is named whole
+    (c,) = documents.merge_citations(documents.find_citations(
+        "hội nghị học tập Nghị quyết số 15-NQ/TW năm 2022 của Bộ Chính trị"))
+    assert (c.year, c.issued_by) == (2022, "Bộ Chính trị")
 
 
 @pytest.mark.parametrize(

@@ -920,6 +920,13 @@ def test_a_documents_issuing_day_is_background_to_the_dated_event_that_follows()
     # a dated opening that issues nothing is the event
     text = "Ngày 5/5, Tỉnh ủy tổ chức hội nghị sơ kết. Sáng 8/5, Tỉnh ủy làm việc với huyện."
     assert run(text, published=p)["date"] == "2024-05-05"
+    # what the event is about, issued earlier or to be issued, is no issuing on that day
+    text = ("Ngày 5/5, Tỉnh ủy tổ chức hội nghị quán triệt các quy định mới ban hành của Trung "
+            "ương. Trước đó, sáng 3/5, Ban Thường vụ Tỉnh ủy đã họp.")
+    assert run(text, published=p)["date"] == "2024-05-05"
+    text = ("Ngày 5/5, HĐND tỉnh khai mạc kỳ họp chuyên đề để xem xét ban hành 5 nghị quyết. "
+            "Chiều 4/5, Thường trực HĐND tỉnh đã họp.")
+    assert run(text, published=p)["date"] == "2024-05-05"
 
 
 def test_a_deadline_and_a_document_dated_without_number_are_no_events_date():

@@ -479,6 +479,11 @@ def test_a_comma_joins_a_name_only_with_a_word_taken_in_after_it(stage):
     assert posts(a, "Lê Văn Tư") == {("Trưởng ban", "Ban Chỉ đạo Tây Bắc")}
     assert posts(a, "Đỗ Thị Lan") == {("Giám đốc", "Trung tâm Bảo trợ xã hội")}
     assert not any(o["name"].endswith(",") for o in a.organizations)
+    # a council that considers awards keeps its name ('xét tặng': orgs.json name_phrases)
+    a = run(stage, "Ông Nguyễn Văn An, Chủ tịch Hội đồng xét tặng danh hiệu Nghệ nhân nhân dân "
+                   "tỉnh, phát biểu.")
+    assert {o for _, o in posts(a, "Nguyễn Văn An")} == {
+        "Hội đồng xét tặng danh hiệu Nghệ nhân nhân dân"}
 
 
 def test_a_city_glued_to_its_abbreviated_type_word_or_holding_a_surname(stage):
@@ -619,3 +624,22 @@ def test_an_organisation_s_head_written_alone_is_kept_as_written(stage):
     assert posts(a, "Khổng Văn Lợi") == {("Phó Giám đốc", "Trung tâm"), ("Chủ tịch", "Công đoàn"),
                                          ("Giám đốc", "Trung tâm Y tế huyện Mường Lát")}
     assert posts(a, "Âu Văn Tài") == {("Tổng Giám đốc", "Tập đoàn")}
+
+
+def test_two_words_after_a_firm_s_chain_set_after_a_name_and_a_dash_or_bracket_are_no_person(stage):
+    # the chain is the named person's, as after a comma: the two words end the firm's name and
+    # never become a person who takes the post
+    for text in ("Theo ông Nguyễn Văn An - Chủ tịch HĐQT Công ty cổ phần xây dựng giao thông "
+                 "Hoàng Long, doanh thu năm nay tăng 20%.",
+                 "Ông Nguyễn Văn An (Chủ tịch HĐQT Công ty cổ phần xây dựng giao thông Hoàng "
+                 "Long) cho biết doanh thu tăng."):
+        a = run(stage, text)
+        assert {p["name"] for p in a.people} == {"Nguyễn Văn An"}, text
+        assert {t for t, _ in posts(a, "Nguyễn Văn An")} == {"Chủ tịch"}, text
+
+
+def test_a_title_that_ends_the_text_ends_the_chain(stage):
+    # a chain's last title with nothing after it (a truncated text) had failed the people
+    # stage (an index past the last token): the posts before it stay
+    a = run(stage, "Ông Nguyễn Văn An, Giám đốc Sở Y tế, Chủ tịch")
+    assert ("Giám đốc", "Sở Y tế") in posts(a, "Nguyễn Văn An")
