@@ -101,6 +101,7 @@ class _BylineWords:
     degrees: re.Pattern[str]
     placeholders: frozenset[str]
     series_marks: tuple[str, ...]  # "còn tiếp", "kỳ": a bracketed series mark, lower case
+    series_numbers: frozenset[str]  # "hai", "cuối": a part's number in words, lower case
     date_words: re.Pattern[str]
     surnames: frozenset[str]
     honorifics: frozenset[str]
@@ -141,6 +142,7 @@ def _words() -> _BylineWords:
                            re.IGNORECASE),
         placeholders=frozenset(p.casefold() for p in data["placeholders"]),
         series_marks=tuple(m.casefold() for m in data["series_marks"]),
+        series_numbers=frozenset(n.casefold() for n in data["series_numbers"]),
         date_words=_words_re(data["date_words"]),
         surnames=frozenset(load("names")["surnames"]),
         honorifics=frozenset(h.casefold() for h in data["honorifics"]),
@@ -423,9 +425,20 @@ def _unit_or_post(line: str) -> bool:
 
 
 def _series_mark(text: str, vocab: _BylineWords) -> bool:
-    """``text`` (inside brackets) marks a series' part: ``Còn tiếp``, ``Kỳ Hai``, ``Hết``."""
+    """``text`` (inside brackets) marks a series' part: ``Còn tiếp``, ``Kỳ Hai``, ``Hết``;
+    not a pen name that opens with a mark's word (``Kỳ Duyên``)."""
     low = text.strip().casefold()
-    return any(low == m or low.startswith(m + " ") for m in vocab.series_marks)
+    for m in vocab.series_marks:
+        if low == m:
+            return True
+        if low.startswith(m + " "):
+            rest = low[len(m) + 1:].strip(" .:")
+            if rest.isdigit() or _ROMAN.fullmatch(rest) or rest in vocab.series_numbers:
+                return True
+    return False
+
+
+_ROMAN = re.compile(r"[ivxl]{1,6}")  # lower case: the text is casefolded
 
 
 def _is_place(name: str) -> bool:

@@ -79,6 +79,7 @@ SHAPES = {
                                        "follow_words", "platforms")},
     # rules/header.py
     "bylines": {k: WORDS for k in ("leads", "degrees", "ranks", "placeholders", "series_marks",
+                                   "series_numbers",
                                    "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
                                    "lead_joins", "credit_leads", "photo_leads", "source_cues",

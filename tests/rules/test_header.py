@@ -160,6 +160,7 @@ def test_published_is_never_taken_from_the_body():
     ("Phóng viên Báo Quảng Nam", [], "Báo Quảng Nam"),
     # a byline in brackets
     ("(Phương Lan)", ["Phương Lan"], None),
+    ("(Kỳ Duyên)", ["Kỳ Duyên"], None),  # a pen name opening with a series mark's word
 
     ("[Phương Lan - Minh Anh]", ["Phương Lan", "Minh Anh"], None),
     ("(Tổng hợp)", [], None),
@@ -216,6 +217,8 @@ def test_byline_forms(meta, text, names, outlet):
     "(Còn tiếp)",
     "(Kỳ Hai)",
     "(Kỳ 2)",
+    "(Kỳ II)",
+    "(Phần cuối)",
     "Theo Hà Hà/giới trẻ",
     "NT - XM",  # initials alone
     "HeFa",  # a pen name alone
