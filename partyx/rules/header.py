@@ -96,6 +96,9 @@ class _BylineWords:
     glued_credit: re.Pattern[str]  # a reprint credit glued after a byline: "Phương Mai Theo …"
     glued_needles: tuple[str, ...]  # " Theo ", " Nguồn ": what it opens with, to look first
     photo_lead: re.Pattern[str]  # "Ảnh", "Video": a photo or video credit's lead
+    # the second of the names a photo credit joins ("(Ảnh: Nguyễn Tuyến-Thành Hữu/Vietnam+)"):
+    # what stands before it
+    joined_credit: re.Pattern[str]
     source_cue: re.Pattern[str]  # "theo", "ảnh:", "dịch từ" opening a bracket after a name
     trailing: re.Pattern[str]  # "lược dịch" written after a name
     degrees: re.Pattern[str]
@@ -133,6 +136,8 @@ def _words() -> _BylineWords:
         glued_needles=tuple(f" {w}{end}" for w in firsts for end in (" ", ":")),
         photo_lead=re.compile(_words_re(data["photo_leads"]).pattern.replace("(?<!\\w)", "^", 1),
                               re.IGNORECASE),
+        joined_credit=_words_re(data["photo_leads"],
+                                r"\s*:\s*(?:[^\W\d_][\w.]*\s?){1,5}[-–,&]\s?$"),
         source_cue=re.compile(_words_re(data["source_cues"]).pattern.replace("(?<!\\w)", "^", 1),
                               re.IGNORECASE),
         trailing=re.compile(r"\s(?:" + "|".join(
@@ -306,9 +311,6 @@ def _as_name(part: str) -> str | None:
 # What may stand right before a byline's name in the body without making it a person of the
 # story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
 _CREDITED_BEFORE = re.compile(r"(?:ảnh|photo|pv|phóng viên|nhà báo|/)\s*:?\s*\(?$", re.IGNORECASE)
-# ... or the second of the names a photo credit joins ("(Ảnh: Nguyễn Tuyến-Thành Hữu/Vietnam+)")
-_JOINED_CREDIT_BEFORE = re.compile(r"(?:ảnh|photo|video|clip)\s*:\s*(?:[^\W\d_][\w.]*\s?){1,5}"
-                                   r"[-–,&]\s?$", re.IGNORECASE)
 
 
 def _in_story(name: str, text: str) -> bool:
@@ -323,7 +325,7 @@ def _in_story(name: str, text: str) -> bool:
             and words[-1].casefold() not in _words().honorifics  # "Ông Trần Văn Minh" is one
         if not (end < len(text) and text[end].isalpha()) and not longer \
                 and not _CREDITED_BEFORE.search(before) \
-                and not _JOINED_CREDIT_BEFORE.search(text[max(0, at - 50):at]):
+                and not _words().joined_credit.search(text[max(0, at - 50):at]):
             return True
         at = text.find(name, end)
     return False
