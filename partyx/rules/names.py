@@ -114,6 +114,8 @@ class NameFinder:
         titles = load("titles")
         self.role_ends = _by_last_word(names["roles"])
         self.speech = Trie(dict.fromkeys(names["speech_cues"], True))
+        self.speaker_leads = frozenset(names["speaker_leads"])
+        self.age_marks = Trie(dict.fromkeys(names["age_marks"], True))
         self.stage_roles = _by_last_word(names["stage_name_roles"])
         self.stage_role_chars = frozenset(  # last letters, either case (see segments)
             c for w in self.stage_roles for c in (w[-1], w[-1].upper()))
@@ -146,6 +148,17 @@ class NameFinder:
         self.short_re = re.compile(
             rf"(?<![\w])(?P<cue>(?i:{cue_words}|đ/c))[ ]+(?P<w>[{upper}][^\W\d_]*)"
             rf"(?![\w])(?![ ]+[{upper}])")
+        lone = sorted({*(c.lower() for c in self.cues), "đ/c",
+                       *(r.lower() for r in names["lone_roles"])}, key=len, reverse=True)
+        self.lone_genders = {c: g for c, g in self.cues.items()}
+        self.lone_not_names = frozenset(names["lone_not_names"])
+        self.particles = frozenset(names["foreign_particles"])
+        # a cue or a role, then one capitalised word or initials (N.V.T), no capitalised
+        # word, digit or initial after it
+        self.lone_re = re.compile(
+            rf"(?<![\w])(?P<cue>(?i:{'|'.join(re.escape(c) for c in lone)}))[ ]+"
+            rf"(?P<w>[{upper}](?:\.[{upper}])+\.?|[{upper}][^\W\d_]*+)"
+            rf"(?![\w.\-’'])(?![ ]+[{upper}\d])")
         self._places: dict[str, bool] = {}  # memo of _is_place_name
         self._foreign_words = _ForeignWords()
         self._holds: dict[str, bool | object] = {}  # capitalised run -> _may_hold_name(run)
@@ -283,7 +296,8 @@ class NameFinder:
                     out.append(NameSpan(i, j, t.text, gender, True, cue_at))
                     k = j
                 continue
-            if self._blocked(toks, i, cue_at if cued else None) or (
+            speaker = not cued and self._speaker(toks, i, j)  # "Theo Trần Văn Lộc, …"
+            if not speaker and self._blocked(toks, i, cue_at if cued else None) or (
                     not cued and _list_gap(toks, street_end, i)):  # "đường A, B và C"
                 j = self._holder_after(text, tokens, i, j)
                 street_end = k = j  # (no name starts inside it: "đường Lê Văn Lương")
@@ -307,13 +321,18 @@ class NameFinder:
                         text[starts[i + 1]:end])) or (
                     cued and gaz.province(name) is not None):
                 continue
-            cued = cued or staged
+            cued = cued or staged or speaker
             if not (cued or foreign) and words == 2 and i > 0 and (
                     toks[i - 1].cap or toks[i - 1].low in self.role_lasts):  # (needs a cue)
                 cued = self._role_before(toks, i, self.role_ends)  # "bị cáo Lê Hùng"
+            if not (cued or foreign) and words == 2 and i > 0 and (
+                    toks[i - 1].low in stage_roles):  # "MC Hoàng Oanh"
+                cued = _phrase_ends(stage_roles, toks, i) > 0
             if not (cued or foreign) and words == 2 and j < n and toks[j].low in (
                     self.speech.root):  # "Trần Lâm cho biết" (a name speaks: a person)
                 cued = self.speech.match(toks, j) is not None
+            if not (cued or foreign) and words == 2 and j + 2 < n and toks[j].text == "(":
+                cued = self._age_after(toks, j + 1)  # "Lê Hòa (45 tuổi)", "(SN 1980)"
             out.append(NameSpan(i, j, name, gender, cued or foreign, cue_at))
         return out
 
@@ -355,6 +374,28 @@ class NameFinder:
             glued = _glued_number(toks[j].text)  # ("Hồ Văn A5": A5 stopped the name)
             j += glued > 0
         return j, glued
+
+    def _speaker(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether the name ``toks[i:j]`` is a speaker a lead word opening a clause
+        introduces (``Theo Trần Văn Lộc, giá lúa …``, ``…, theo Lê Hòa, Giám đốc Sở, …``):
+        a comma after it, then a lower-case word or a title; a credit is written otherwise
+        (``Theo Hoàng Linh (Khám phá)``, ``Theo Huệ My/laodongthudo.vn``)."""
+        if i == 0 or j + 1 >= len(toks) or toks[i - 1].low not in self.speaker_leads:
+            return False
+        if not toks[i - 1].cap and (i < 2 or toks[i - 2].text != ","):
+            return False  # a clause opens with it ("Theo …", "…, theo …"), not "chạy theo"
+        if toks[j].text != ",":
+            return False
+        nxt = toks[j + 1]
+        return nxt.word and (not nxt.cap or nxt.low in self.org_head_words)
+
+    def _age_after(self, toks: list[Tok], k: int) -> bool:
+        """An age or a birth year opens the bracket at ``toks[k]``: ``45 tuổi``, ``SN 1980``,
+        ``sinh năm 1980``."""
+        if toks[k].text.isdigit():
+            return k + 1 < len(toks) and self.age_marks.match(toks, k + 1) is not None
+        m = self.age_marks.match(toks, k) if toks[k].low in self.age_marks.root else None
+        return m is not None and m[1] < len(toks) and toks[m[1]].text[:1].isdigit()
 
     def _holder_after(self, text: str, tokens: Tokens, i: int, j: int) -> int:
         """Where the name of a street or a school read from ``toks[i]`` ends when a person's
@@ -689,6 +730,72 @@ class NameFinder:
         return any(before.endswith(p) and (
             len(before) == len(p) or not before[-len(p) - 1].isalnum()) for p in self.stage_phrases)
 
+    def lone_cued(self, text: str) -> list[re.Match[str]]:
+        """Cue words or roles before one capitalised word or initials that may name a person
+        (``bà Thu``, ``bị cáo Hùng``, ``Tổng thống Obama``, ``anh N.V.T``, ``anh Hiển`` of
+        ``Phan Hiển``): not a word of a sentence, a title, an organisation, a place, a
+        country or a word that names no one alone (``anh Hai``, ``ông Táo``); in text
+        order."""
+        out = []
+        for m in self.lone_re.finditer(text):
+            word = m.group("w")
+            if "." not in word and (len(word) == 1 or word.isupper()):
+                continue  # an acronym or one letter ("bệnh nhân THA", "bà H")
+            cue = m.group("cue")
+            if cue[0].isupper() and not _opens_sentence(text, m.start()):
+                continue  # "Ca sĩ Anh Thơ", "Hoàng tử Ếch", "rạch Bà Rựa": a name's words
+            after = text[m.end():m.end() + 8].split(None, 2)
+            if len(after) > 1 and after[0] in self.particles and after[1][:1].isupper():
+                continue  # "ông Willem van Dijk"
+            if "." not in word and (word in self.not_name or word in self.lone_not_names
+                                    or word.lower() in self.org_head_words
+                                    or word.lower() in self.cue_trie.root
+                                    or word.lower() in self.country_names
+                                    or self.orgs.gazetteer.province(word) is not None):
+                continue
+            if cue[0].isupper() and self._is_place_name(f"{cue} {word}"):
+                continue  # "Bà Rịa", "Cô Tô"
+            out.append(m)
+        return out
+
+    def lone_matches(self, text: str, cued: list[re.Match[str]]) -> list[re.Match[str]]:
+        """Those of ``cued`` (:meth:`lone_cued`) whose word names a person known by it
+        alone: the article writes no longer name with it (``Charles Kupchan … ông
+        Kupchan``, ``Frank de Boer … ông Frank``)."""
+        out = []
+        fuller: set[str] | None = None  # last words of longer capitalised runs
+        for m in cued:
+            word = m.group("w")
+            if fuller is None:
+                fuller = self._fuller_words(text)
+            if word in fuller or (not is_syllable(word) and self._foreign_first(text, word)):
+                continue  # "Charles Kupchan … ông Kupchan", "Frank de Boer … ông Frank":
+                # the full name is written (the finder did not take it)
+            out.append(m)
+        return out
+
+    def _foreign_first(self, text: str, word: str) -> bool:
+        """Whether the foreign ``word`` is written somewhere as the first word of a longer
+        name: a capitalised word, or a particle and one, after it (``Frank de Boer``)."""
+        at = text.find(word + " ")
+        while at != -1:
+            rest = text[at + len(word) + 1:at + len(word) + 12].split(None, 2)
+            if rest and (rest[0][:1].isupper() or (
+                    len(rest) > 1 and rest[0] in self.particles and rest[1][:1].isupper())):
+                return True
+            at = text.find(word + " ", at + 1)
+        return False
+
+    def _fuller_words(self, text: str) -> set[str]:
+        """The last words of the runs of capitalised words of ``text`` that may be a name
+        (not a cue, a role or a sentence word and one word: ``Ông Khôi``)."""
+        out = set()
+        for run in capital_runs(text):
+            words = run.group().split()
+            if words[-2].lower() not in self.cue_trie.root and words[-2] not in self.not_name:
+                out.add(words[-1])
+        return out
+
     def short_matches(self, text: str, words: Collection[str]) -> list[re.Match[str]]:
         """The matches of ``self.short_re.finditer(text)`` whose word is one of ``words``
         (the last words of the people found), in text order. Searched from those words with
@@ -739,6 +846,14 @@ class NameFinder:
                 if m is not None and m.start("w") == q:
                     return m
         return None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``text[at]`` opens a sentence, a line or a quotation."""
+    k = at - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k < 0 or text[k] in '.!?:;\n"“(…-–'
 
 
 def _cues_may_overlap(cues: Sequence[str]) -> bool:

@@ -809,6 +809,8 @@ class PeopleFinder:
         # never a set's, which changes with the process's hash seed)
         names = sorted(by_name, key=lambda s: -len(words[s]))
         canonical: dict[str, str] = {}
+        lone = self.names.lone_cued(text)
+        alone = {m.group("w") for m in lone}  # words written alone after a cue or a role
         for name in names:
             w = words[name]
             longer = [f for f in full if len(words[f]) > len(w) and words[f][:len(w)] == w]
@@ -824,7 +826,8 @@ class PeopleFinder:
             if name in blocked:  # "đường Lê Văn Lương" … then "Lê Văn Lương" alone: the street
                 ok = any(c.cue_at < c.start or c.prefix for c in by_name[name])
             else:
-                ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name])
+                ok = len(w) >= 3 or any(c.cued or c.prefix or c.posts for c in by_name[name]) or (
+                    len(w) == 2 and w[-1] in alone)  # "Phan Hiển … anh Hiển"
             if ok:
                 canonical[name] = name
                 full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0}
@@ -853,6 +856,7 @@ class PeopleFinder:
             person = full[m.name]
             if gender and person["gender"] is None:
                 person["gender"] = gender
+        self._lone_names(text, lone, mentions, full, first)
         mentions.sort(key=_START)
         for m in mentions:
             full[m.name]["mentions"] += 1
@@ -864,6 +868,29 @@ class PeopleFinder:
             if org.name not in orgs:
                 orgs[org.name] = _org_record(org)
         return Found(people, list(orgs.values()), mentions)
+
+    def _lone_names(self, text: str, lone: list[re.Match[str]], mentions: list[Mention],
+                    full: dict[str, Person], first: dict[str, int]) -> None:
+        """People known by one name alone, each time after a cue or a role (``bà Thu``,
+        ``bị cáo Hùng``, ``Tổng thống Obama``, ``anh N.V.T``): a person with that name, when
+        no person found is written with that word (``ông Kim`` of ``Kim Jong-un``: his)."""
+        found = self.names.lone_matches(text, lone) if lone else lone
+        if not found:
+            return
+        taken = Spans([(m.start, m.end) for m in mentions])
+        known = {w for name in full for w in name.split()}
+        for m in found:
+            word = m.group("w")
+            if word in known or taken.meets(m.start(), m.end()):
+                continue
+            name = word
+            if name not in full:
+                full[name] = {"name": name, "gender": None, "positions": [], "mentions": 0}
+                first[name] = m.start("w")
+            gender = self.cues.get(m.group("cue").lower().replace("đ/c", "đồng chí"))
+            if gender and full[name]["gender"] is None:
+                full[name]["gender"] = gender
+            mentions.append(Mention(name, m.start("w"), m.end("w")))
 
     def _short_forms(self, text: str, segments: list, firsts: dict[str, int], taken: Spans
                      ) -> list[tuple[Mention, str | None]]:

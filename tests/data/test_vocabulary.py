@@ -123,6 +123,8 @@ SHAPES = {
               "body_surnames": WORDS,
               "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
               "speech_cues": WORDS, "stage_name_roles": WORDS,
+              "speaker_leads": WORDS, "age_marks": WORDS, "lone_roles": WORDS,
+              "lone_not_names": WORDS, "foreign_particles": WORDS,
               "foreign_places": WORDS,
               "blockers": WORDS, "unblockers": WORDS,
               "institution_words": WORDS, "house_leads": WORDS,

@@ -267,3 +267,78 @@ def test_the_holder_after_a_school_named_for_a_person_holds_its_post(stage):
     stage(a)
     assert [(p["name"], [(q["title"], q["org"]) for q in p["positions"]]) for p in a.people] == [
         ("Nguyễn Văn Bình", [("Hiệu trưởng", "Trường THPT Lê Quý Đôn")])]
+
+
+def people(stage, text):
+    a = Article(id="t", source={}, text=text, authors=[])
+    a.place_context = PlaceContext(None, None)
+    stage(a)
+    return [(p["name"], p["gender"], p["mentions"]) for p in a.people]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Theo Trần Văn Lộc, giá lúa đã tăng mạnh.", ["Trần Văn Lộc"]),
+    ("Theo Lê Hòa, Giám đốc Sở Tài chính, ngân sách đã cân đối.", ["Lê Hòa"]),
+    ("Mùa này, theo Vũ Hải, giá lúa sẽ còn tăng.", ["Vũ Hải"]),
+    ("Giá vàng tăng.\nTheo Hoàng Linh (Khám phá)", []),
+    ("Giá vàng tăng.\nTheo Mai Lan/baomoi.vn", []),
+    ("Xe chạy theo Lê Duẩn, rồi rẽ sang phố khác.", []),
+    ("Theo Nghị quyết, các cấp ủy phải thực hiện nghiêm.", []),
+])
+def test_a_speaker_theo_introduces_is_a_person_a_credit_is_not(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Lê Hòa nói sẽ hoàn thành trong tháng.", ["Lê Hòa"]),
+    ("Trần Bình kể lại câu chuyện ở xã.", ["Trần Bình"]),
+    ("Nguyễn Hòa (45 tuổi) bị bắt giữ.", ["Nguyễn Hòa"]),
+    ("Trần Bình (SN 1980, trú tại xã An Bình) bị khởi tố.", ["Trần Bình"]),
+    ("MC Hoàng Oanh dẫn chương trình.", ["Hoàng Oanh"]),
+    ("Phú Thọ yêu cầu các huyện báo cáo.", []),
+    ("Nhà hàng Hoàng Yến nói không với thực phẩm bẩn.", []),
+    ("Công ty Trách nhiệm hữu hạn Hoàng Phát nói sẽ hoàn tiền.", []),
+    ("Trần Bình ở lại làm việc.", []),
+])
+def test_a_two_word_name_that_speaks_or_is_given_an_age(stage, text, want):
+    assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bà Thu cho biết gia đình đã nhận tiền hỗ trợ.", [("Thu", "female", 1)]),
+    ("Tôi gặp anh Tuấn ở chợ, anh Tuấn kể lại chuyện cũ.", [("Tuấn", "male", 2)]),
+    ("Bị cáo Hùng khai nhận toàn bộ hành vi.", [("Hùng", None, 1)]),
+    ("Tổng thống Putin phát biểu tại lễ khai mạc.", [("Putin", None, 1)]),
+    ("Anh N.V.T (SN 1980) và chị Đ.T.T.D bị thương.",
+     [("N.V.T", "male", 1), ("Đ.T.T.D", "female", 1)]),
+    ("Phan Minh dẫn đầu đoàn. Anh Minh cho biết đoàn sẽ về sớm.", [("Phan Minh", "male", 2)]),
+])
+def test_a_person_known_by_one_name_after_a_cue_or_a_role(stage, text, want):
+    assert people(stage, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn công tác đến thăm Bà Rịa - Vũng Tàu.",
+    "Huyện đảo Cô Tô đón nhiều du khách.",
+    "Người dân cúng ông Táo ngày 23 tháng Chạp.",
+    "Các cháu xem chị Hằng và chú Cuội.",
+    "Anh Hai tôi năm nay đã 60 tuổi.",
+    "Cựu cầu thủ Arsenal đã giải nghệ.",
+    "Thủ tướng Chính phủ đã ký quyết định.",
+    "Tổng thống Mỹ đã đến thăm Hà Nội.",
+    "Bệnh nhân THA được quản lý tại trạm y tế.",
+    "Ca sĩ Anh Thơ và Hoàng tử Ếch.",
+    "Thiếu tướng Thủy quân lục chiến đến.",
+    "Đồng chí Bí thư phát biểu tại hội nghị.",
+])
+def test_no_one_alone_after_a_cue_where_no_name_is_written(stage, text):
+    assert names(stage, text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ông Charles Kupchan nhận định, ông Kupchan cho rằng sẽ khó.", ["Charles Kupchan"]),
+    ("Đạo diễn Frank de Boer, ông Frank nói, là người dẫn dắt.", []),
+    ("Ông Nguyễn Văn Hùng cho biết ông Hùng sẽ đi kiểm tra.", ["Nguyễn Văn Hùng"]),
+])
+def test_one_word_of_a_longer_name_is_no_second_person(stage, text, want):
+    assert names(stage, text) == want
