@@ -201,15 +201,19 @@ class NameFinder:
                 and not (i > 0 and toks[i - 1].cap)
                 and given.text not in self.not_name and given.low not in self.org_head_words)
 
-    def _cue_before(self, toks: list[Tok], k: int) -> tuple[bool, str | None, int]:
+    def _cue_before(self, toks: list[Tok], k: int, text: str = "",
+                    starts: Sequence[int] = ()) -> tuple[bool, str | None, int]:
         """(cued, gender, index of the cue) for a cue word right before ``toks[k]``. A
-        capitalised cue inside a capitalised run is part of a name (``Đông Anh``)."""
+        capitalised cue inside a capitalised run is part of a name (``Đông Anh``), not one
+        opening a line (``… Nha Trang`` ¶ ``Ông Takeshi Okumura``: given ``text`` and the
+        tokens' ``starts``)."""
         for back in (2, 1):
             s = k - back
             if s >= 0:
                 m = self.cue_trie.match(toks, s) if toks[s].low in self.cue_trie.root else None
                 if m is not None and m[1] == k:
-                    if toks[s].cap and s > 0 and toks[s - 1].cap and toks[s - 1].word:
+                    if toks[s].cap and s > 0 and toks[s - 1].cap and toks[s - 1].word and not (
+                            starts and "\n" in text[starts[s - 1]:starts[s]]):
                         continue
                     return True, m[0] or None, s
         return False, None, k
@@ -270,7 +274,7 @@ class NameFinder:
             if t.text in self.family_cues and self._unlisted_family(toks, i):
                 family, cued, gender, cue_at = True, False, None, i  # the family name Ông
             else:
-                cued, gender, cue_at = self._cue_before(toks, i)
+                cued, gender, cue_at = self._cue_before(toks, i, text, starts)
                 if not (family or cued or foreign or staged):
                     continue
             if i > 0 and starts[i - 1] == starts[i]:  # part of an expanded abbreviation

@@ -342,3 +342,12 @@ def test_no_one_alone_after_a_cue_where_no_name_is_written(stage, text):
 ])
 def test_one_word_of_a_longer_name_is_no_second_person(stage, text, want):
     assert names(stage, text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Du khách đến Nha Trang\nÔng Takeshi Okumura, Giám đốc chi nhánh, cho biết.",
+     [("Takeshi Okumura", "male", 1)]),
+    ("Lễ hội ở Nha Trang\nBà Lê Thị Hoa phát biểu.", [("Lê Thị Hoa", "female", 1)]),
+])
+def test_a_cue_opening_a_line_after_a_capitalised_word_is_a_cue(stage, text, want):
+    assert people(stage, text) == want
