@@ -15,7 +15,7 @@ from partyx.rules import dates, event
 @register
 class Event(Stage):
     name = "event"
-    version = "19"
+    version = "20"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
@@ -46,7 +46,10 @@ class Event(Stage):
             found = event.headline_date(
                 title, dates.headline_dates(text, title, article.published),
                 article.published) or found
-        names = {p["name"] for p in article.people if p.get("name")}
+        # (one known by one word alone and no post, ``bà Thu``, ``ông Shapiro``, leads nothing:
+        # who leads an event is an official the article names in full)
+        names = {p["name"] for p in article.people
+                 if p.get("name") and (" " in p["name"] or p.get("positions"))}
         lead_end, reach_end = event.lead_zone_end(text, at)
         article.event = {
             "type": kind,

@@ -351,3 +351,13 @@ def test_one_word_of_a_longer_name_is_no_second_person(stage, text, want):
 ])
 def test_a_cue_opening_a_line_after_a_capitalised_word_is_a_cue(stage, text, want):
     assert people(stage, text) == want
+
+
+def test_one_known_by_one_word_alone_leads_no_event(tmp_path):
+    from partyx.pipeline import build
+    from partyx.run.worker import read_article
+    path = tmp_path / "a.txt"
+    path.write_text("Công bố nghiên cứu mới\n\nHội nghị khoa học diễn ra hôm qua.\n\n"
+                    "Bà Shapiro cho biết kết quả nghiên cứu sẽ công bố sớm.\n", encoding="utf-8")
+    a = build().run(read_article(path, path.stem).article)
+    assert [p["name"] for p in a.people] == ["Shapiro"] and a.event["lead"] is None
