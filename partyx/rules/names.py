@@ -248,7 +248,8 @@ class NameFinder:
                 nxt = toks[i + 1] if i + 1 < n else t
                 if nxt.low in middles and self._unlisted_family(toks, i):
                     family = True
-                elif i and (toks[i - 1].cap or toks[i - 1].low in role_lasts) and (
+                elif i and (toks[i - 1].cap or toks[i - 1].low in role_lasts or (
+                        toks[i - 1].low in country_ends)) and (
                         foreign_word[t.text] or foreign_word[nxt.text]) and (
                         self.countries.match(toks, i) is None) and (
                         self._role_before(toks, i, self.title_ends)):
@@ -716,12 +717,14 @@ class NameFinder:
         return words[0].lower() in self.role_lasts or _FOREIGN  # ("Ông Lee Nak", "HLV Pep")
 
     def _role_word_before(self, text: str, s: int) -> bool:
-        """Whether the word before ``text[s]`` (one space between) may end a role, a title or
-        a cue (``thống`` of ``Tổng thống``, ``ngài``)."""
+        """Whether the word before ``text[s]`` (one space between) may end a role, a title, a
+        cue or a country's name (``thống`` of ``Tổng thống``, ``ngài``, ``quốc`` of ``Liên
+        hợp quốc``)."""
         if s < 2 or text[s - 1] != " ":
             return False
         w = text.rfind(" ", max(0, s - 24), s - 1)
-        return text[w + 1:s - 1].lower() in self.role_lasts
+        word = text[w + 1:s - 1].lower()  # (a country's last word: find() asks for the title:
+        return word in self.role_lasts or word in self.country_ends  # "… Liên hợp quốc A B")
 
     def _stage_role_before(self, text: str, s: int) -> bool:
         """Whether a role of the arts or sports (``ca sĩ``, ``thủ môn``) ends right before

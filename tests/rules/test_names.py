@@ -92,6 +92,8 @@ def test_the_family_name_ong_and_unlisted_family_names(stage, text, want):
      ["Dwight D. Eisenhower"]),
     ("Đại sứ Việt Nam tại Hà Lan Ngô Thị Hòa đã tham dự hội thảo.", ["Ngô Thị Hòa"]),
     ("Tổng Giám đốc Vietcombank Nguyễn Thanh Tùng phát biểu.", ["Nguyễn Thanh Tùng"]),
+    ("Tổng thư ký Liên hợp quốc António Guterres kêu gọi các bên.", ["António Guterres"]),
+    ("Tổng thư ký Liên hợp quốc kêu gọi các bên kiềm chế.", []),
 ])
 def test_foreign_names_after_a_cue_a_title_or_a_country(stage, text, want):
     assert names(stage, text) == want
