@@ -223,6 +223,8 @@ def test_a_two_word_name_that_speaks(stage, text, want):
 @pytest.mark.parametrize("text, want", [
     ("Đêm nhạc có ca sĩ Hồng Nhung và NSND Lan Hương.", ["Hồng Nhung", "Lan Hương"]),
     ("Thủ môn Tấn Trường bắt bóng chắc chắn.", ["Tấn Trường"]),
+    ("Bộ ảnh do nhiếp ảnh gia Long Vũ thực hiện.", ["Long Vũ"]),
+    ("Giải Nhất thuộc về cặp đôi VĐV Cục Cửa khẩu.", []),
     ("Đêm nhạc có ca sĩ Việt Nam và ca sĩ Hàn Quốc.", []),
     ("Lãnh đạo Sở TT&TT cho biết đã xử lý.", []),
 ])
