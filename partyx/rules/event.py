@@ -564,7 +564,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
                 and _year_written(text, d) and not career.match(text, d.end) \
-                and (not _no_event_date(text, d) or _range_end(text, d)):
+                and (not _no_event_date(text, d) or d.range_end):  # (a span's end: no deadline)
             add(dt.date.fromisoformat(d.date))
     # the document the event hands over, announces or carries out, cited with its date in
     # the event's sentence (``Sáng 22/9, … thông báo Kết luận số 292, ngày 21/9/2017``); for
@@ -586,7 +586,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
         add(end)
     if not near:
         return None
-    latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    latest = max((int(y) for y in _written_year().findall(text)), default=0)  # history after
     # (not the end of a term or a plan: ``nhiệm kỳ 2015 - 2020``, ``đến năm 2030``)
     years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
@@ -608,16 +608,6 @@ def _announced(text: str, start: int, at: int) -> bool:
 _ANNOUNCES_REACH = 90  # the verb, the document's name and number, before its date
 
 
-def _range_end(text: str, d: FoundDate) -> bool:
-    """``d`` ends a range of days that opens just before it (``từ ngày 13 đến 16/9/2017``):
-    the end of the event's span, not a term's (``tính đến``)."""
-    return _RANGE_OPEN.search(text, max(0, d.start - 24), d.start) is not None
-
-
-# The first day of a range, right before its last: ``ngày 13 đến ``, ``ngày 13 - ``.
-_RANGE_OPEN = re.compile(r"\b[Nn]gày\s{1,3}\d{1,2}\s?(?:đến|tới|-|–)\s?$")
-
-
 def _acts(text: str, at: int, kind: str) -> bool:
     """The sentence at ``at`` is an action of ``kind`` (not a container's)."""
     start, stop = sentence_at(text, at)
@@ -631,10 +621,14 @@ def _close(iso: str, month: int, day: int) -> bool:
     return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
-# A year written (history's too), not one closing a span or a target (``2015 - 2020``,
-# ``đến năm 2030``, ``giai đoạn 2017 – 2018``): those lie ahead of the article as often.
-_YEAR = re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
-                   r"(?<!đến năm )(?<!tới năm )(?<!đến )(?<!tới )(?:19|20)\d\d(?!\d)")
+@cache
+def _written_year() -> re.Pattern[str]:
+    """A year written (history's too), not one closing a span (``2015 - 2020``, ``giai đoạn
+    2017 – 2018``) or a target (the words of ``span_end_before``: ``đến năm 2030``): those lie
+    ahead of the article as often."""
+    words = "".join(f"(?<!{re.escape(w)} )" for w in load("events")["main_date"]["span_end_before"])
+    return re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
+                      + words + r"(?:19|20)\d\d(?!\d)")
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.

@@ -109,7 +109,8 @@ SHAPES = {
                                target_before=regex, not_present=regex, not_period=regex),
                "main_date": record(_doc=STR, not_event_before=regex, obituary=WORDS,
                                    death_before=regex, career_after=regex,
-                                   announces_before=regex, issues_after=regex)},
+                                   announces_before=regex, issues_after=regex,
+                                   span_end_before=WORDS)},
     # rules/gazetteer.py (derived by scripts/build_gazetteer.py)
     "gazetteer": {"source": {str: (STR, INT)}, "provinces": [pair(STR, STR, STR)],
                   "districts": [pair(STR, STR, INT)], "wards": [pair(STR, STR, INT, INT, STR)]},

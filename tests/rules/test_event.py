@@ -745,6 +745,24 @@ def test_event_date_classes(text, expected):
     assert run(text)["date"] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range of days with its year: the first day, from the one date grammar
+        ("Từ ngày 2 đến 5/4/2019, Tỉnh ủy tổ chức Hội nghị Ban Chấp hành lần thứ 15.",
+         "2019-04-02"),
+        ("Ngày 2-5/4/2019, Thành ủy tổ chức Hội nghị lần thứ 15.", "2019-04-02"),
+        ("Hội nghị diễn ra từ ngày 2 đến 5/4/2019 tại Hà Nội.", "2019-04-02"),
+        # a two-day event: its first day
+        ("Trong 2 ngày 7 và 8-5-2020, Đảng bộ huyện tổ chức Đại hội lần thứ XX.", "2020-05-07"),
+        # a deadline is no range: ``đến ngày`` alone
+        ("Sáng 12/4/2019, Tỉnh ủy họp. Các huyện hoàn thành đến ngày 5/5/2019.", "2019-04-12"),
+    ],
+)
+def test_event_date_of_a_range(text, expected):
+    assert run(text)["date"] == expected
+
+
 def test_a_session_held_over_days_dates_the_event_that_follows_it():
     # the session that reached the conclusion, a range whose end writes the year
     text = ("Hôm nay (12/4), Ủy ban Kiểm tra Trung ương đã làm việc với Tỉnh ủy, công bố kết "
