@@ -144,6 +144,7 @@ class _Vocab:
     career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
     announces: re.Pattern[str]  # before a cited document: the event hands it over (``trao``)
     issues: re.Pattern[str]  # after a date: a document was issued on it (``ban hành``)
+    planned: re.Pattern[str]  # after a date: the event is still to come (``sẽ được tổ chức``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
@@ -183,6 +184,7 @@ def _vocab() -> _Vocab:
         career=re.compile(dated["career_after"], re.IGNORECASE),
         announces=re.compile(dated["announces_before"], re.IGNORECASE),
         issues=re.compile(dated["issues_after"], re.IGNORECASE),
+        planned=re.compile(dated["planned_after"], re.IGNORECASE),
         after_pins=after, before_pins=before, speaker_pins=speaker)
 
 
@@ -340,7 +342,9 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     text = text or ""
     end = min(lead_end_of(text), _LEAD_REACH)
     pub = _pub(published)
-    issued = None  # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``: background to what follows
+    # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``, ``Từ ngày 26 - 30/9, Hội nghị … sẽ được
+    # tổ chức``: background to what follows (a document issued, an event still planned)
+    issued = None
     for d in dates:  # in text order: the first time of day or dated opening of the lead
         if d.start >= end:
             break
@@ -348,7 +352,8 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)
                                   and not _no_event_date(text, d))) \
                 and not _history(text, d, pub):
-            if cue == "ngày" and _vocab().issues.match(text, d.end, end):
+            if (cue == "ngày" and _vocab().issues.match(text, d.end, end)) \
+                    or _vocab().planned.match(text, d.end, end):
                 issued = issued or EventDate(d.date, d.start)
                 continue
             return EventDate(d.date, d.start)
