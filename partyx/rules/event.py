@@ -149,6 +149,7 @@ class _Vocab:
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
     speaker_pins: tuple[str, ...] = ()
+    planned_pins: tuple[str, ...] = ()  # the needles of planned
 
 
 @cache
@@ -185,7 +186,8 @@ def _vocab() -> _Vocab:
         announces=re.compile(dated["announces_before"], re.IGNORECASE),
         issues=re.compile(dated["issues_after"], re.IGNORECASE),
         planned=re.compile(dated["planned_after"], re.IGNORECASE),
-        after_pins=after, before_pins=before, speaker_pins=speaker)
+        after_pins=after, before_pins=before, speaker_pins=speaker,
+        planned_pins=_shortest(needles(dated["planned_after"])))
 
 
 _QUANTIFIERS = "?*+{"
@@ -345,6 +347,9 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``, ``Từ ngày 26 - 30/9, Hội nghị … sẽ được
     # tổ chức``: background to what follows (a document issued, an event still planned)
     issued = None
+    lead = text[:end]
+    low = lead.lower()  # one of planned's needles is in every plan (see _odd)
+    may_plan = _odd(lead) or any(w in low for w in _vocab().planned_pins)
     for d in dates:  # in text order: the first time of day or dated opening of the lead
         if d.start >= end:
             break
@@ -353,7 +358,7 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
                                   and not _no_event_date(text, d))) \
                 and not _history(text, d, pub):
             if (cue == "ngày" and _vocab().issues.match(text, d.end, end)) \
-                    or _vocab().planned.match(text, d.end, end):
+                    or (may_plan and _vocab().planned.match(text, d.end, end)):
                 issued = issued or EventDate(d.date, d.start)
                 continue
             return EventDate(d.date, d.start)

@@ -401,7 +401,7 @@ def test_every_cue_match_contains_one_of_its_needles(corpus_dir):
     texts = [normalize(decode(p.read_bytes()).text) for p in sorted(corpus_dir.iterdir())]
     checked = 0
     for rx, pins in ((v.after, v.after_pins), (v.before, v.before_pins),
-                     (v.speaker, v.speaker_pins)):
+                     (v.speaker, v.speaker_pins), (v.planned, v.planned_pins)):
         assert pins
         for text in texts:
             for m in rx.finditer(text):
