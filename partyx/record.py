@@ -154,6 +154,7 @@ class FoundDate(NamedTuple):
     start: int
     end: int
     cue: str | None  # the word before it that makes it a date (sáng, chiều, ngày …), lower case
+    range_end: bool = False  # the last day of a range (``16/9`` of ``từ ngày 13 đến 16/9``)
 
 
 class District(NamedTuple):

@@ -7,8 +7,10 @@ Forms found (:func:`find_dates`):
 - day and month only, after a cue that makes them a date: ``Chiều 24/3``, ``Sáng 20/5``,
   ``ngày 27/5``, ``Sáng nay (6-2)``, ``hôm 30/1``, ``đến 19/6`` after another date;
 - day ranges: ``từ ngày 14 đến 16/6``, ``ngày 18 - 25/4``, ``ngày 27 và 28-10``, ``2 ngày
-  (21-22/9)``, ``hai ngày 21, 22/9`` (two dates;
-  ``từ ngày 5-5 đến 10-5-2017``: the first takes the year of the last);
+  (21-22/9)``, ``hai ngày 21, 22/9``, ``từ ngày 2 đến 5/4/2019``, ``ngày 2-5/4/2019`` (two
+  dates, the second marked as a range's end, :attr:`DateMention.range_end`; read before the
+  full dates, whose pattern would take the end alone; ``từ ngày 5-5 đến 10-5-2017``: the
+  first takes the year of the last);
 - month-year and bare years (``tháng 6/2012``, ``năm 2016``) are not dates.
 
 Figures that look like dates are not dates: ``14,63%``, ``19.908``, ``1.5`` and counts such as
@@ -102,6 +104,7 @@ class DateMention:
     month: int
     year: int | None
     cue: str | None = None  # sáng, chiều, ngày ... (lower case), when one precedes
+    range_end: bool = False  # the last day of a range (``16/9`` of ``từ ngày 13 đến 16/9``)
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
@@ -150,28 +153,30 @@ def find_dates(text: str) -> list[DateMention]:
     ngay = _word_starts(text, "gày", "Nn")  # where the patterns opening with [Nn]gày can match
     figures = _day_month_starts(text)
 
-    def add(start: int, end: int, d: int, m: int, y: int | None, cue: str | None) -> None:
+    def add(start: int, end: int, d: int, m: int, y: int | None, cue: str | None,
+            range_end: bool = False) -> None:
         if _valid(d, m, y):
-            found.append(DateMention(start, end, text[start:end], d, m, y, cue))
+            found.append(DateMention(start, end, text[start:end], d, m, y, cue, range_end))
 
     matches = list(finditer_at(_FULL_WORDS, text, ngay))
     for m in matches:
         y = int(m.group(3)) if m.group(3) else None
         add(m.start(), m.end(), int(m.group(1)), int(m.group(2)), y, "ngày")
     taken.add(m.span() for m in matches)
-    matches = [m for m in finditer_at(_FULL, text, figures)
-               if not _after_figure(text, m.start()) and not taken.meets(*m.span())]
-    for m in matches:
-        add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
-            _cue(text, m.start()))
-    taken.add(m.span() for m in matches)
+    # a range before the full dates: ``ngày 2 đến 5/4/2019`` is two days, not ``5/4/2019``
     matches = [m for m in finditer_at(_RANGE, text, ngay)
                if not taken.meets(*m.span()) and _days_of_one_range(text, m)]
     for m in matches:
         month, year = int(m.group(4)), int(m.group(5)) if m.group(5) else None
         first_end = m.start(1) + len(m.group(1))
         add(m.start(), first_end, int(m.group(1)), month, year, "ngày")
-        add(m.start(2), m.end(), int(m.group(2)), month, year, "ngày")
+        add(m.start(2), m.end(), int(m.group(2)), month, year, "ngày", True)
+    taken.add(m.span() for m in matches)
+    matches = [m for m in finditer_at(_FULL, text, figures)
+               if not _after_figure(text, m.start()) and not taken.meets(*m.span())]
+    for m in matches:
+        add(m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)),
+            _cue(text, m.start()))
     taken.add(m.span() for m in matches)
     ends = sorted(d.end for d in found)
     last = -1_000  # end of the last day/month accepted in this pass
@@ -278,9 +283,13 @@ def is_cited(before: str) -> bool:
 
 
 def in_span(text: str, start: int, end: int) -> bool:
-    """The date at ``text[start:end]`` is one end of a span (``9/2/1907-9/2/2017``)."""
-    return bool(_SPAN_AFTER.match(text, end) or _SPAN_BEFORE.search(text, max(0, start - 7),
-                                                                       start))
+    """The date at ``text[start:end]`` is one end of a span (``9/2/1907-9/2/2017``); the first
+    day of a range of days (``ngày 2-5/4/2019``), which writes no year, opens none."""
+    return bool((_FOUR_DIGITS.search(text, start, end) and _SPAN_AFTER.match(text, end))
+                or _SPAN_BEFORE.search(text, max(0, start - 7), start))
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def is_life_event(before: str) -> bool:
@@ -648,7 +657,7 @@ def body_dates(text: str, title: str | None, published: str | None) -> list[Foun
     ref = reference(context, found, published, head=len(head))
     shift = len(head)
     return [FoundDate(resolve(m, ref.year, published, ref.floor, ref.near), m.start - shift,
-                      m.end - shift, m.cue)
+                      m.end - shift, m.cue, m.range_end)
             for m in found if m.start >= shift]
 
 
@@ -664,7 +673,7 @@ def headline_dates(text: str, title: str | None, published: str | None) -> list[
     ref = Reference(None) if all(m.year for m in found) else \
         reference(head + (text or ""), None, published, head=len(head))
     return [FoundDate(resolve(m, ref.year, published, ref.floor, ref.near), m.start, m.end,
-                      m.cue) for m in found]
+                      m.cue, m.range_end) for m in found]
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -705,7 +714,10 @@ def leading_date(text: str) -> tuple[str, int] | None:
 def _found_leading_date(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     """:func:`leading_date` by :func:`find_dates`, after the lead ``m``: any form of date."""
     rest = text[m.start():m.end() + 40]
-    for d in find_dates(rest):
+    found = find_dates(rest)
+    for i, d in enumerate(found):
+        if i + 1 < len(found) and found[i + 1].range_end:
+            continue  # a range of days (``ngày 2 đến 5/4/2019``) is no day of issue
         if d.start <= m.end() + 1 and d.year is not None:
             iso = _iso(d.year, d.month, d.day)
             return (iso, d.end) if iso else None

@@ -144,10 +144,12 @@ class _Vocab:
     career: re.Pattern[str]  # after a date: a step of a person's career (``ông … giữ chức``)
     announces: re.Pattern[str]  # before a cited document: the event hands it over (``trao``)
     issues: re.Pattern[str]  # after a date: a document was issued on it (``ban hành``)
+    planned: re.Pattern[str]  # after a date: the event is still to come (``sẽ được tổ chức``)
     # the needles of after, before and speaker (see needles()), the shortest (_shortest())
     after_pins: tuple[str, ...] = ()
     before_pins: tuple[str, ...] = ()
     speaker_pins: tuple[str, ...] = ()
+    planned_pins: tuple[str, ...] = ()  # the needles of planned
 
 
 @cache
@@ -183,7 +185,9 @@ def _vocab() -> _Vocab:
         career=re.compile(dated["career_after"], re.IGNORECASE),
         announces=re.compile(dated["announces_before"], re.IGNORECASE),
         issues=re.compile(dated["issues_after"], re.IGNORECASE),
-        after_pins=after, before_pins=before, speaker_pins=speaker)
+        planned=re.compile(dated["planned_after"], re.IGNORECASE),
+        after_pins=after, before_pins=before, speaker_pins=speaker,
+        planned_pins=_shortest(needles(dated["planned_after"])))
 
 
 _QUANTIFIERS = "?*+{"
@@ -340,7 +344,12 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     text = text or ""
     end = min(lead_end_of(text), _LEAD_REACH)
     pub = _pub(published)
-    issued = None  # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``: background to what follows
+    # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``, ``Từ ngày 26 - 30/9, Hội nghị … sẽ được
+    # tổ chức``: background to what follows (a document issued, an event still planned)
+    issued = None
+    lead = text[:end]
+    low = lead.lower()  # one of planned's needles is in every plan (see _odd)
+    may_plan = _odd(lead) or any(w in low for w in _vocab().planned_pins)
     for d in dates:  # in text order: the first time of day or dated opening of the lead
         if d.start >= end:
             break
@@ -348,7 +357,8 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)
                                   and not _no_event_date(text, d))) \
                 and not _history(text, d, pub):
-            if cue == "ngày" and _vocab().issues.match(text, d.end, end):
+            if (cue == "ngày" and _vocab().issues.match(text, d.end, end)) \
+                    or (may_plan and _vocab().planned.match(text, d.end, end)):
                 issued = issued or EventDate(d.date, d.start)
                 continue
             return EventDate(d.date, d.start)
@@ -564,7 +574,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
     for d in dates:  # the costlier checks only for a date near enough
         if d.date and d is not own and _close(d.date, month, day) \
                 and _year_written(text, d) and not career.match(text, d.end) \
-                and (not _no_event_date(text, d) or _range_end(text, d)):
+                and (not _no_event_date(text, d) or d.range_end):  # (a span's end: no deadline)
             add(dt.date.fromisoformat(d.date))
     # the document the event hands over, announces or carries out, cited with its date in
     # the event's sentence (``Sáng 22/9, … thông báo Kết luận số 292, ngày 21/9/2017``); for
@@ -586,7 +596,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
         add(end)
     if not near:
         return None
-    latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    latest = max((int(y) for y in _written_year().findall(text)), default=0)  # history after
     # (not the end of a term or a plan: ``nhiệm kỳ 2015 - 2020``, ``đến năm 2030``)
     years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
@@ -608,16 +618,6 @@ def _announced(text: str, start: int, at: int) -> bool:
 _ANNOUNCES_REACH = 90  # the verb, the document's name and number, before its date
 
 
-def _range_end(text: str, d: FoundDate) -> bool:
-    """``d`` ends a range of days that opens just before it (``từ ngày 13 đến 16/9/2017``):
-    the end of the event's span, not a term's (``tính đến``)."""
-    return _RANGE_OPEN.search(text, max(0, d.start - 24), d.start) is not None
-
-
-# The first day of a range, right before its last: ``ngày 13 đến ``, ``ngày 13 - ``.
-_RANGE_OPEN = re.compile(r"\b[Nn]gày\s{1,3}\d{1,2}\s?(?:đến|tới|-|–)\s?$")
-
-
 def _acts(text: str, at: int, kind: str) -> bool:
     """The sentence at ``at`` is an action of ``kind`` (not a container's)."""
     start, stop = sentence_at(text, at)
@@ -631,10 +631,14 @@ def _close(iso: str, month: int, day: int) -> bool:
     return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
-# A year written (history's too), not one closing a span or a target (``2015 - 2020``,
-# ``đến năm 2030``, ``giai đoạn 2017 – 2018``): those lie ahead of the article as often.
-_YEAR = re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
-                   r"(?<!đến năm )(?<!tới năm )(?<!đến )(?<!tới )(?:19|20)\d\d(?!\d)")
+@cache
+def _written_year() -> re.Pattern[str]:
+    """A year written (history's too), not one closing a span (``2015 - 2020``, ``giai đoạn
+    2017 – 2018``) or a target (the words of ``span_end_before``: ``đến năm 2030``): those lie
+    ahead of the article as often."""
+    words = "".join(f"(?<!{re.escape(w)} )" for w in load("events")["main_date"]["span_end_before"])
+    return re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
+                      + words + r"(?:19|20)\d\d(?!\d)")
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.

@@ -134,6 +134,23 @@ def test_the_date_the_figures_hold_at_is_the_present():
         == "2020-05-20"
 
 
+def test_a_range_written_with_the_year_is_read_before_the_full_date():
+    # the full date's pattern alone would take the range's end as the only day
+    assert found("từ ngày 2 đến 5/4/2019 tại Hà Nội") == [(2, 4, 2019), (5, 4, 2019)]
+    assert found("Ngày 2-5/4/2019, Thành ủy") == [(2, 4, 2019), (5, 4, 2019)]
+    assert found("diễn ra từ ngày 13 đến 16-9-2017.") == [(13, 9, 2017), (16, 9, 2017)]
+    assert [d.range_end for d in dates.find_dates("từ ngày 2 đến 5/4/2019")] == [False, True]
+    # two full dates and a lone full date are no range
+    assert [d.range_end for d in dates.find_dates("ngày 5/4/2019 và ngày 6/4/2019")] == [
+        False, False]
+    # a range's first day opens no anniversary span (``9/2/1907-9/2/2017`` does)
+    assert not dates.in_span("Ngày 2-5/4/2019", 0, 6)
+    assert dates.in_span("(9/2/1907-9/2/2017)", 1, 9)
+    # a range is no day a document was issued on (as before the range was read first)
+    assert dates.leading_date(", ngày 2 đến 5/4/2019 của Ban") is None
+    assert dates.leading_date(", ngày 5/4/2019 của Ban") == ("2019-04-05", 15)
+
+
 def test_a_range_takes_the_year_of_its_end():
     assert found("từ ngày 5-5 đến 10-5-2017, tại") == [(5, 5, 2017), (10, 5, 2017)]
     assert found("ngày 5-5, ngày 10-5-2017") == [(5, 5, None), (10, 5, 2017)]
