@@ -69,7 +69,8 @@ _START = attrgetter("start")
 _TEXT = attrgetter("text")
 _LOW = attrgetter("low")
 
-_SEPARATORS = frozenset({",", "-", "–", "—", "("})
+_DASHES = frozenset({"-", "–", "—"})
+_SEPARATORS = _DASHES | {",", "("}
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 # Organisations are read with no place known (one object, never changed: the parser's memo
 # of organisations is by context); their places are resolved afterwards (Whereabouts).
@@ -231,6 +232,10 @@ class PeopleFinder:
             if end == target and end > s:
                 return posts, s, end, False
             rest = [t.low for t in toks[end:target]]
+            if len(rest) == 1 and rest[0] in _DASHES and posts and c.cue_at < c.start:
+                # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
+                # dash and a cue word (after another name and a dash: see _posts, the split)
+                return posts, s, end, False
             if rest in ([","], [":"]) and (cued or rest == [":"]) and not (
                     s > 0 and toks[s - 1].text.isdigit()):  # "gồm 13 ủy viên, bà A": a count
                 return posts, s, end, rest == [":"]

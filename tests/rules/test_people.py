@@ -591,3 +591,60 @@ def test_a_span_of_time_after_the_post_tells_a_post_held_and_left(stage):
                    "năm. Ông Nguyễn Văn Bình giữ chức Chủ tịch UBND tỉnh Hà Nam từ năm 2020.")
     assert {s for s, _ in posts(a, "Vương Tam Vận")} == {"nguyên Tỉnh trưởng"}
     assert posts(a, "Nguyễn Văn Bình") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
+
+
+def test_title_abbreviations_of_a_firm_or_a_department(stage):
+    a = run(stage, "Tòa tuyên phạt Trần Văn Khải (cựu TGĐ Ngân hàng Sài Gòn), Lê Thị Mai (nguyên "
+                   "Phó TGĐ Công ty cổ phần Hòa Bình) và Phạm Văn Lực (nguyên PGĐ Sở Tài chính "
+                   "tỉnh Gia Lai).")
+    assert posts(a, "Trần Văn Khải") == {("nguyên Tổng Giám đốc", "Ngân hàng Sài Gòn")}
+    assert posts(a, "Lê Thị Mai") == {("nguyên Phó Tổng Giám đốc", "Công ty cổ phần Hòa Bình")}
+    assert posts(a, "Phạm Văn Lực") == {("nguyên Phó Giám đốc", "Sở Tài chính tỉnh Gia Lai")}
+
+
+def test_supreme_court_and_procuracy_abbreviations(stage):
+    a = run(stage, "Phó Chánh án TANDTC Lê Hồng Quang trao quyết định. Ông Trần Văn Sơn, Phó "
+                   "Viện trưởng VKSNDTC cho biết.")
+    assert posts(a, "Lê Hồng Quang") == {("Phó Chánh án", "Tòa án nhân dân tối cao")}
+    assert posts(a, "Trần Văn Sơn") == {("Phó Viện trưởng", "Viện Kiểm sát nhân dân tối cao")}
+
+
+def test_post_before_a_dash_and_a_cue_word(stage):
+    a = run(stage, "Dẫn đầu đoàn là Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh.")
+    assert posts(a, "Lê Hồng Vinh") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    # after another name and a dash the post is that name's
+    a = run(stage, "Có ông Nguyễn Văn An - Giám đốc Sở Y tế tỉnh Nam Định - ông Trần Văn Bình - "
+                   "Phó Giám đốc Sở Tài chính tỉnh Nam Định.")
+    assert posts(a, "Nguyễn Văn An") == {("Giám đốc", "Sở Y tế tỉnh Nam Định")}
+    assert posts(a, "Trần Văn Bình") == {("Phó Giám đốc", "Sở Tài chính tỉnh Nam Định")}
+    # an organisation alone before the dash is no post
+    a = run(stage, "Làm việc với Sở Y tế tỉnh Nam Định - ông Trần Văn Bình cho biết.")
+    assert posts(a, "Trần Văn Bình") == set()
+
+
+def test_a_foreign_ministers_other_title_is_the_countrys(stage):
+    a = run(stage, "Thông tin được công bố bởi Phó Thủ tướng kiêm Bộ trưởng Quốc phòng Lào - ông "
+                   "Chansamone Chanyalath.")
+    assert posts(a, "Chansamone Chanyalath") == {
+        ("Phó Thủ tướng", "Lào"), ("Bộ trưởng", "Bộ Quốc phòng Lào")}
+
+
+def test_a_president_is_a_post(stage):
+    a = run(stage, "Tổng thống Hàn Quốc Moon Jae-in đã tiếp Bộ trưởng Ngoại giao Phạm Bình Minh. "
+                   "Cựu Tổng thống Mỹ Barack Obama phát biểu. Dinh Tổng thống được xây năm 1962.")
+    assert posts(a, "Moon Jae-in") == {("Tổng thống", "Hàn Quốc")}
+    assert posts(a, "Barack Obama") == {("nguyên Tổng thống", "Mỹ")}
+    assert names(a) == ["Moon Jae-in", "Phạm Bình Minh", "Barack Obama"]
+
+
+def test_appointed_to_the_post_of(stage):
+    a = run(stage, "Đại tá Nguyễn Đình Lưu được bổ nhiệm chức vụ Phó Giám đốc Công an tỉnh Hà Nam.")
+    assert posts(a, "Nguyễn Đình Lưu") == {("Phó Giám đốc", "Công an tỉnh Hà Nam")}
+
+
+def test_a_bank_branch_is_an_organisation(stage):
+    a = run(stage, "Ông Trần Văn Nam, Giám đốc Phòng giao dịch Ngân hàng Chính sách xã hội huyện "
+                   "Kỳ Sơn cho biết. Bị cáo Nguyễn Việt Hà (nguyên GĐ Chi nhánh Thái Bình) khai.")
+    assert posts(a, "Trần Văn Nam") == {
+        ("Giám đốc", "Phòng giao dịch Ngân hàng Chính sách xã hội huyện Kỳ Sơn")}
+    assert posts(a, "Nguyễn Việt Hà") == {("nguyên Giám đốc", "Chi nhánh Thái Bình")}
