@@ -37,6 +37,7 @@ from typing import NamedTuple
 from partyx.data import load
 from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Tokens, Trie
+from partyx.rules.orgs import NO_CONTEXT
 from partyx.rules.posts import PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
@@ -275,6 +276,11 @@ class NameFinder:
                 k = i + skip
                 continue
             j, glued = self._extent(text, tokens, i, foreign)
+            if t.text in body_surnames and (
+                    (org := self.orgs.org(toks, i, NO_CONTEXT, generic=False)) is not None
+                    and org[1] > j):
+                k = org[1]  # "Bí thư Đoàn Thanh niên Bộ Xây dựng": the body, no "Đoàn Thanh"
+                continue
             if j - i == 2 and not cued and not foreign and self._type_word_ends(toks, i):
                 k = j  # "UBND xã Triệu An", "TAND huyện Nông Sơn Nguyễn Thị Tám": two words
                 continue  # after a unit's type word name the unit (a person's name is longer)

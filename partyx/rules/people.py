@@ -506,6 +506,23 @@ class PeopleFinder:
             holder.posts.append(Post(title, Org(name, "other", None), status, a, q.end,
                                      written=text[tokens.starts[a]:tokens.end(q.end - 1)]))
 
+    def _shared_org_after(self, toks: list[Tok], cands: list[Candidate]) -> None:
+        """``đồng chí A - Chủ tịch và đồng chí B - Phó Chủ tịch LĐLĐ tỉnh Hà Tĩnh``: the one
+        title written after a name with no organisation, right before ``và`` or a comma and
+        the next person, is of the organisation of the first post written after that
+        person's name (in the same way, a dash or a comma after it)."""
+        standalone = self.posts.words.standalone
+        for c, d in zip(cands, cands[1:]):
+            if len(c.posts) != 1 or c.prefix or not d.posts:
+                continue
+            p, q = c.posts[0], d.posts[0]
+            if p.org is not None or p.title in standalone or p.title in self.event_roles or (
+                    q.org is None or q.org.bare or q.start != d.end + 1):
+                continue
+            gap = [t.low for t in toks[p.end:d.cue_at]]
+            if gap in (["và"], [","], [",", "và"]) and toks[d.end].low in _SEPARATORS:
+                p.org = q.org
+
     def _decision_object(self, toks: list[Tok], at: int) -> int | None:
         """Where the word that names the people a decision is for (``đối với``, ``cho``:
         ``decision_objects``) begins, when it stands right before ``toks[at]`` (a person's
@@ -773,6 +790,8 @@ class PeopleFinder:
                     d.posts.extend(decided)
         # 2b. "A, Trợ lý đồng chí B, Thủ tướng Chính phủ": A's post is named by B's
         self._assistants(text, tokens, cands)
+        # 2c. "A - Chủ tịch và B - Phó Chủ tịch LĐLĐ tỉnh": a bare title is of the next one's
+        self._shared_org_after(toks, cands)
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]

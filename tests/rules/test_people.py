@@ -635,6 +635,9 @@ def test_a_president_is_a_post(stage):
     assert posts(a, "Moon Jae-in") == {("Tổng thống", "Hàn Quốc")}
     assert posts(a, "Barack Obama") == {("nguyên Tổng thống", "Mỹ")}
     assert names(a) == ["Moon Jae-in", "Phạm Bình Minh", "Barack Obama"]
+    # whose president, unwritten: no post (a cue for the name only)
+    a = run(stage, "Chiếc máy bay của Tổng thống Dwight D. Eisenhower được giữ lại.")
+    assert posts(a, "Dwight D. Eisenhower") == set()
 
 
 def test_appointed_to_the_post_of(stage):
@@ -648,3 +651,24 @@ def test_a_bank_branch_is_an_organisation(stage):
     assert posts(a, "Trần Văn Nam") == {
         ("Giám đốc", "Phòng giao dịch Ngân hàng Chính sách xã hội huyện Kỳ Sơn")}
     assert posts(a, "Nguyễn Việt Hà") == {("nguyên Giám đốc", "Chi nhánh Thái Bình")}
+
+
+def test_a_youth_union_after_a_title_is_no_name(stage):
+    a = run(stage, "Ông Bùi Chí Hiếu, Bí thư Đoàn Thanh niên Bộ Xây dựng phát biểu.")
+    assert names(a) == ["Bùi Chí Hiếu"]
+    assert posts(a, "Bùi Chí Hiếu") == {("Bí thư", "Đoàn Thanh niên Bộ Xây dựng")}
+    a = run(stage, "Trưởng Đoàn đại biểu Quốc hội tỉnh Lào Cai Đoàn Văn Minh cho biết.")
+    assert names(a) == ["Đoàn Văn Minh"]
+
+
+def test_a_bare_title_before_and_and_the_next_persons_post_shares_its_organisation(stage):
+    a = run(stage, "Đồng chí Nguyễn Văn Thanh - Chủ tịch và đồng chí Lê Thị Hải Yến - Phó Chủ "
+                   "tịch LĐLĐ tỉnh Hà Tĩnh đến thăm.")
+    assert posts(a, "Nguyễn Văn Thanh") == {("Chủ tịch", "Liên đoàn Lao động tỉnh Hà Tĩnh")}
+    assert posts(a, "Lê Thị Hải Yến") == {("Phó Chủ tịch", "Liên đoàn Lao động tỉnh Hà Tĩnh")}
+    # an event's role shares nothing; a name with no post after it gives none
+    a = run(stage, "Ông Trần Văn An - Trưởng đoàn và ông Lê Văn Bình - Phó Giám đốc Sở Y tế "
+                   "tỉnh Hà Tĩnh đến thăm. Ông Phạm Văn Cường - Chủ tịch và ông Lê Văn Dũng cùng "
+                   "đến thăm UBND tỉnh Hà Tĩnh.")
+    assert posts(a, "Trần Văn An") == set()
+    assert posts(a, "Phạm Văn Cường") == set()
