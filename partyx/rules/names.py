@@ -169,7 +169,10 @@ class NameFinder:
         low = t.low  # a set test first: most words start no phrase (hot path)
         if low not in self.org_head_words:
             return False
-        return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
+        return any(low in trie.root and (m := trie.match(toks, j)) and not (
+            trie is self.orgs.words.local and m[0][0] in self.orgs.words.typed_only
+            and self.orgs.words.type_words.match(toks, m[1]) is None)  # "Vũ Đức Đoàn"
+            for trie in self.org_heads)
 
     def _unlisted_family(self, toks: list[Tok], i: int) -> bool:
         """``X Văn Y``, ``X Thị Y``: a capitalised word before a middle name and a given name

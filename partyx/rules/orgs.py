@@ -253,6 +253,7 @@ class OrgWords:
     central: Trie
     wrappers: Trie
     local: Trie
+    typed_only: frozenset[str]  # locals that name a body only with a unit's type and place
     cells: Trie
     cell_joins: Trie
     ministries: Trie
@@ -289,6 +290,7 @@ def load_org_words() -> OrgWords:
         central=Trie({k: tuple(v) for k, v in o["central"].items()}),
         wrappers=Trie(_dash_forms({k: tuple(v) for k, v in o["wrappers"].items()})),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
+        typed_only=frozenset(o["typed_only"]),
         cells=Trie({k: tuple(v) for k, v in o["cells"].items()}),
         cell_joins=Trie(dict.fromkeys(o["cell_joins"], True)),
         ministries=Trie(_dash_forms({m: m for m in o["ministries"]}
@@ -720,6 +722,8 @@ class OrgReader:
         if skip > j and self.words.type_words.match(toks, skip) is not None:
             j = skip
         pt = self.place_after_type(toks, j, ctx)
+        if pt is None and canon in self.words.typed_only:
+            return None  # "Phó Bí thư Đoàn, …", "Trưởng Đoàn công tác": no unit written
         if pt is None:
             prov = self.province_name(toks, j)
             if prov is not None:

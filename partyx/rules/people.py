@@ -232,6 +232,13 @@ class PeopleFinder:
             if end == target and end > s:
                 return posts, s, end, False
             rest = [t.low for t in toks[end:target]]
+            if len(rest) > 2 and rest[0] == "," and rest[1] == "bộ" and posts and (
+                    posts[-1].org is not None) and (
+                    (mr := self.orgs.ministry(toks, end + 1, ctx)) is not None
+                    and mr[1] == target):
+                # "Chủ nhiệm Tổng cục Chính trị, Bộ Quốc phòng Lê Văn Dũng": the ministry
+                # the last post's body belongs to, before the name
+                return posts, s, end, False
             if len(rest) == 1 and rest[0] in _DASHES and posts and c.cue_at < c.start:
                 # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
                 # dash and a cue word (after another name and a dash: see _posts, the split)
@@ -301,7 +308,17 @@ class PeopleFinder:
             while j < limit and j - k <= 5 and (toks[j].word and not toks[j].cap or (
                     toks[j].text.isdigit() or toks[j].text == "/")):
                 j += 1
-            return j if j < limit and toks[j].text == "," else k
+            if j < limit and toks[j].text == ",":
+                return j
+            # "A (dân tộc Mông), phó bí thư huyện ủy …", "A (thứ hai từ trái), Chủ tịch …": a
+            # short aside that opens with no post, closed, and a comma or a dash after it
+            if self.posts.post(toks, k + 1, _NO_PLACE) is not None:
+                return k
+            j = k + 1
+            while j < limit and j - k <= 8 and toks[j].text not in ("(", ")"):
+                j += 1
+            return j + 1 if j + 1 < limit and toks[j].text == ")" and (
+                toks[j + 1].low in (",", *_DASHES)) else k
         for words in self.age_asides:
             j = k + 1
             for w in words:
@@ -761,13 +778,17 @@ class PeopleFinder:
                                           held=toks[k].low == ",")
                 if posts and self._name_after(toks, posts[-1], end, limit):
                     posts.pop()  # "A, Tổng Bí thư Trường Chinh, …": the title of a name
-                if k > c.end and not (end < len(toks) and not toks[end].word and (
+                if k > c.end and not (end < len(toks) and (not toks[end].word or (
+                        # (a verb after it, no other name in the sentence: "… cho biết")
+                        nxt is None or sentence_number(breaks, nxt.start)
+                        != sentence_number(breaks, c.start))) and (
                         nxt is None or end < nxt.start) and (
                         toks[c.end].text != "(" or toks[k - 1].text == ")" or (
                             toks[end].text == ")"))):
                     posts = []  # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": B's, or unread
                 c.posts.extend(posts)
-            c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
+            c.posts.extend(self._appointments(toks, c, _bracket_close(
+                toks, first_token(breaks, c.start), c.start, c.end, limit), ctx, breaks))
             at = self._decision_object(toks, c.cue_at)
             if at is not None:
                 # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each
@@ -1399,6 +1420,27 @@ def _reach(c: Candidate) -> int:
             break
         end = max(end, p.end)
     return end
+
+
+def _bracket_close(toks: list[Tok], lo: int, start: int, end: int, limit: int) -> int:
+    """Where the cues after a name written inside brackets (``ông A (con trai ông B - Phó
+    Bí thư Huyện ủy) được bổ nhiệm …``: B's from ``toks[start]`` to ``toks[end]``) stop:
+    at the bracket that closes it (what follows is the sentence's subject's), else
+    ``limit``."""
+    depth = 0
+    for t in reversed(toks[lo:start]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return limit  # (most names: no bracket open before them)
+    for k in range(end, limit):
+        if toks[k].text == ")":
+            return k
+    return limit
 
 
 def _list_gap(toks: list[Tok], a: int, b: int) -> bool:

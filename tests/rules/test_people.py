@@ -672,3 +672,41 @@ def test_a_bare_title_before_and_and_the_next_persons_post_shares_its_organisati
                    "đến thăm UBND tỉnh Hà Tĩnh.")
     assert posts(a, "Trần Văn An") == set()
     assert posts(a, "Phạm Văn Cường") == set()
+
+
+def test_the_youth_union_of_a_commune_or_ward(stage):
+    a = run(stage, "Đồng chí Đỗ Thị Thanh Phương, Phó Bí thư Đoàn phường Quảng An, quận Tây Hồ "
+                   "phát biểu. Ông Lê Văn Bình thôi giữ chức Bí thư Đoàn xã Hướng Linh.")
+    assert posts(a, "Đỗ Thị Thanh Phương") == {("Phó Bí thư", "Đoàn phường Quảng An")}
+    assert posts(a, "Lê Văn Bình") == {("nguyên Bí thư", "Đoàn xã Hướng Linh")}
+    # no unit written: no body; a name may end with Đoàn
+    a = run(stage, "Ông Lê Văn An, Trưởng Đoàn công tác của tỉnh, cho biết. Ông Trần Văn Hải, Phó "
+                   "Bí thư Đoàn, cho biết. Ông Vũ Đức Vận lấy tên con là Vũ Đức Đoàn được nhận đất.",
+            province="Nghệ An")
+    assert posts(a, "Lê Văn An") == set() and posts(a, "Trần Văn Hải") == set()
+    assert "Vũ Đức Đoàn" in names(a)
+
+
+def test_a_decision_after_the_bracket_a_name_stands_in_is_not_that_names(stage):
+    a = run(stage, "Ông Đặng Văn Xuân (con trai ông Đặng Minh Khanh - Phó Bí thư Thường trực Huyện "
+                   "ủy Hướng Hóa) được bổ nhiệm làm Bí thư Đoàn xã Hướng Linh.")
+    assert posts(a, "Đặng Minh Khanh") == {("Phó Bí thư Thường trực", "Huyện ủy Hướng Hóa")}
+
+
+def test_posts_after_a_short_aside_in_brackets(stage):
+    a = run(stage, "Anh Hầu A Lềnh (dân tộc Mông), phó bí thư huyện ủy, chủ tịch UBND huyện Sa Pa "
+                   "phát biểu. Ông Nguyễn Văn Bình (thứ hai từ trái), Chủ tịch UBND tỉnh Nghệ An "
+                   "trao quà.")
+    assert posts(a, "Hầu A Lềnh") == {
+        ("Phó Bí thư", "Huyện ủy Sa Pa"), ("Chủ tịch", "Ủy ban nhân dân huyện Sa Pa")}
+    assert posts(a, "Nguyễn Văn Bình") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    # a post in the brackets is the post; another name in the aside: none guessed
+    a = run(stage, "Ông Lê Văn Hòa (phó chủ tịch UBND xã Kỳ Sơn), ông Trần Văn An cùng dự. Ông "
+                   "Phạm Văn Tâm (con ông Trần Văn Lộc), Chủ tịch UBND xã Kỳ Sơn bị bắt.")
+    assert posts(a, "Lê Văn Hòa") == {("Phó Chủ tịch", "Ủy ban nhân dân xã Kỳ Sơn")}
+    assert posts(a, "Trần Văn An") == set() and posts(a, "Trần Văn Lộc") == set()
+
+
+def test_a_ministry_after_a_comma_before_the_name(stage):
+    a = run(stage, "Chủ nhiệm Tổng cục Chính trị, Bộ Quốc phòng Lê Văn Dũng phát biểu.")
+    assert posts(a, "Lê Văn Dũng") == {("Chủ nhiệm", "Tổng cục Chính trị")}
