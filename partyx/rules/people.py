@@ -187,6 +187,7 @@ class PeopleFinder:
         self.agent_acts = Trie(dict.fromkeys(g["agent_acts"], True))  # (see _decisions)
         self.end_or_appoint_or_act = self.end_or_appoint.union(self.agent_acts.root)
         self.past_openers = Trie(dict.fromkeys(g["past_openers"], True))  # (_appointments)
+        self.decision_marks = self.end_or_appoint_or_act.union(self.past_openers.root)
         self.durations = frozenset(g["durations"])  # (see _decisions)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
@@ -594,9 +595,11 @@ class PeopleFinder:
         bầu giữ chức``). The posts of one sentence read as one chain (PostParser.settle)."""
         out: list[Post] = []
         acts = self.agent_acts  # the person's own act on others: no cue after it is theirs
-        marks = self.end_or_appoint_or_act  # one set test for most tokens (the loop is hot)
+        marks = self.decision_marks  # one set test for most tokens (the loop is hot)
         cues = self.cues
         nominated = False
+        opener = False  # a past opener ("trước khi") right before the cue read next
+        held_before = False  # the cue read next is what one was before the decision
         purpose: int | None = None  # where the words after a purpose word begin
         end = k
         post_words = self.posts.post_first_words
@@ -614,11 +617,24 @@ class PeopleFinder:
                 break
             if low in acts.root and not t.cap and acts.match(toks, k) is not None:
                 break  # ("Thủ tướng A đã ký Quyết định … phê chuẩn … chức vụ Chủ tịch …")
+            if low in self.past_openers.root and (
+                    po := self.past_openers.match(toks, k)) is not None:
+                opener = True
+                k = po[1]
+                continue
             m = self.appoint.match(toks, k)
             if m is None:
                 k += 1
+                opener = False
                 continue
             kind, j = m
+            # "A, trước khi được điều động là Phó Giám đốc Sở …": the cue right after the
+            # decision an opener dates is what one was before it (the decision's own posts,
+            # written right after it, are taken: "trước khi được bổ nhiệm giữ chức …, ông là")
+            former_here, held_before = held_before, False
+            if opener and kind == CURRENT and j < stop and toks[j].low == "là":
+                held_before = True  # ("được bổ nhiệm giữ chức …": the decision's object)
+            opener = False
             if kind == NOMINATED:
                 nominated = True
                 k = j
@@ -649,7 +665,7 @@ class PeopleFinder:
                                             career=kind == FORMER)
                 if where is not None:  # (the place the list is of: before other evidence)
                     self.posts.place_all(posts, where)
-                if kind == FORMER or (past is not None and past(k)) or (
+                if kind == FORMER or former_here or (past is not None and past(k)) or (
                         e + 1 < stop and toks[e].text.isdigit() and (
                             toks[e + 1].low in self.durations)):  # ("… An Huy 4 năm": held)
                     for p in posts:

@@ -220,6 +220,10 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
     for verb in g["leaving_verbs"]:
         for obj in objects:
             cues[f"{verb} {obj}".strip()] = FORMER
+    for verb in g["career_verbs"]:  # "đã kinh qua các chức vụ …": held before
+        for obj in objects:
+            for colon in ("", " :"):
+                cues[f"{verb} {obj}".strip() + colon] = FORMER
     cues.update(dict.fromkeys(g["member_verbs"], MEMBER))
     cues.update(dict.fromkeys(g["member_leaving"], FORMER_MEMBER))
     cues.update(dict.fromkeys(g["nominations"], NOMINATED))

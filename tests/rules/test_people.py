@@ -710,3 +710,20 @@ def test_posts_after_a_short_aside_in_brackets(stage):
 def test_a_ministry_after_a_comma_before_the_name(stage):
     a = run(stage, "Chủ nhiệm Tổng cục Chính trị, Bộ Quốc phòng Lê Văn Dũng phát biểu.")
     assert posts(a, "Lê Văn Dũng") == {("Chủ nhiệm", "Tổng cục Chính trị")}
+
+
+def test_a_career_verb_gives_posts_held_before(stage):
+    a = run(stage, "Đồng chí Lê Văn Sơn đã kinh qua các chức vụ Bí thư Đảng ủy xã Quỳnh Lưu, Chủ "
+                   "tịch UBND huyện Quỳnh Lưu.")
+    assert posts(a, "Lê Văn Sơn") == {("nguyên Bí thư", "Đảng ủy xã Quỳnh Lưu"),
+                                      ("nguyên Chủ tịch", "Ủy ban nhân dân huyện Quỳnh Lưu")}
+
+
+def test_what_one_was_before_a_decision_written_after_the_name(stage):
+    a = run(stage, "Ông Vũ Văn Tám (SN 1968, quê Hà Tĩnh), trước khi được điều động là Phó Giám đốc "
+                   "Sở Tài chính tỉnh Hà Tĩnh.")
+    assert posts(a, "Vũ Văn Tám") == {("nguyên Phó Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh")}
+    # the decision's own post is taken
+    a = run(stage, "Ông Vũ Văn Tám, trước khi được bổ nhiệm giữ chức Giám đốc Sở Tài chính tỉnh "
+                   "Hà Tĩnh, là Phó Chánh Văn phòng UBND tỉnh Hà Tĩnh.")
+    assert ("Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh") in posts(a, "Vũ Văn Tám")
