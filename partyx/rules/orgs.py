@@ -861,6 +861,12 @@ class OrgReader:
                 if mr is not None:  # "Vụ Tổ chức cán bộ Bộ Nội vụ": the ministry ends it
                     words.extend(x.text for x in toks[k:mr[1]])
                     return Org(" ".join(words), "other", None), mr[1]
+                if t.low in v.local.root and len(words) > 1 and (
+                        lr := self._local(toks, k, ctx)) is not None and (
+                        lr[0].unit is not None or lr[0].slot is not None):
+                    # "Ban Dân tộc HĐND tỉnh Nghệ An": a body of a local one, written with
+                    # its unit's type, ends it (its place, or its slot, carried on)
+                    return lr[0].body(" ".join(words), "other"), lr[1]
                 lower_run = 0
             elif t.low == "của":
                 owner = v.owners.match(toks, k + 1)
