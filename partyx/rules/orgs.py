@@ -254,6 +254,7 @@ class OrgWords:
     wrappers: Trie
     local: Trie
     typed_only: frozenset[str]  # locals that name a body only with a unit's type and place
+    count_words: frozenset[str]  # what a count is of: no number before one ends a name
     cells: Trie
     cell_joins: Trie
     ministries: Trie
@@ -291,6 +292,7 @@ def load_org_words() -> OrgWords:
         wrappers=Trie(_dash_forms({k: tuple(v) for k, v in o["wrappers"].items()})),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
         typed_only=frozenset(o["typed_only"]),
+        count_words=frozenset(o["count_words"]),
         cells=Trie({k: tuple(v) for k, v in o["cells"].items()}),
         cell_joins=Trie(dict.fromkeys(o["cell_joins"], True)),
         ministries=Trie(_dash_forms({m: m for m in o["ministries"]}
@@ -902,7 +904,14 @@ class OrgReader:
                 if t.text.isdigit() and lower_run == 0 and toks[j].low in _STOP:
                     return None  # "Ban Quản lý Dự án 7": a name let in on a stop word, cut
                 if t.text.isdigit() and len(t.text) <= 3 and lower_run == 0 and (
-                        head in v.numbered):
+                        head in v.numbered or (
+                            # "Bệnh viện Quân y 175": a number that is no count ("… 30-36
+                            # tháng", "… 5 năm") ends any name
+                            k + 1 >= n or toks[k + 1].text not in ("-", "–", "/", "%")
+                            and toks[k + 1].low not in v.count_words
+                            and toks[k + 1].low not in v.type_words.root
+                            and not (toks[k + 1].text in (".", ",") and k + 2 < n
+                                     and toks[k + 2].text.isdigit()))):  # (5,5 tỷ; 3.000)
                     words.append(t.text)  # "Ban Chỉ đạo Trung ương 6": its number ends it
                     k += 1
                     break

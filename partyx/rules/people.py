@@ -240,10 +240,18 @@ class PeopleFinder:
                 # "Chủ nhiệm Tổng cục Chính trị, Bộ Quốc phòng Lê Văn Dũng": the ministry
                 # the last post's body belongs to, before the name
                 return posts, s, end, False
-            if len(rest) == 1 and rest[0] in _DASHES and posts and c.cue_at < c.start:
+            if len(rest) == 1 and rest[0] in _DASHES and posts and (
+                    c.cue_at < c.start or c.end - c.start >= 3):
                 # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
-                # dash and a cue word (after another name and a dash: see _posts, the split)
+                # dash and a cue word or a full name (after another name and a dash: see
+                # _posts, the split)
                 return posts, s, end, False
+            if posts and (pe := posts[-1].end) < target and (
+                    toks[pe].text == "," or toks[pe].text in _DASHES) and (
+                    self._fillers_to(toks, pe + 1, target)):
+                # "Phó Chủ tịch Hội Kiến trúc sư Việt Nam, PGS.TS Nguyễn Quốc Thông": a rank or
+                # a degree between (the chain read them in: it ends at the last post)
+                return posts, s, pe, False
             if rest in ([","], [":"]) and (cued or rest == [":"]) and not (
                     s > 0 and toks[s - 1].text.isdigit()):  # "gồm 13 ủy viên, bà A": a count
                 return posts, s, end, rest == [":"]
@@ -255,6 +263,28 @@ class PeopleFinder:
                         p.status = FORMER
                 return posts, s, end, False
         return None
+
+    def _degree_joins(self, tokens: Tokens, breaks: list[int]) -> list[int]:
+        """``breaks`` less those after a dot written inside degrees (``PGS.TS``, ``ThS.BS``:
+        a degree, a dot and a degree with no space between): no sentence ends there."""
+        toks, starts = tokens.toks, tokens.starts
+        roots = self.posts.words.fillers.root
+        drop = {k for k in breaks if 2 <= k < len(toks) and toks[k - 1].text == "." and (
+            toks[k - 2].low in roots and toks[k].low in roots) and (
+            tokens.end(k - 2) == starts[k - 1] and tokens.end(k - 1) == starts[k])}
+        return [k for k in breaks if k not in drop] if drop else breaks
+
+    def _fillers_to(self, toks: list[Tok], k: int, target: int) -> bool:
+        """Whether ranks and degrees (``fillers``: ``PGS.TS``, ``Đại tá``; ``PGS, TS``), one
+        at least, and nothing else stand from ``toks[k]`` to ``target``."""
+        fillers = self.posts.words.fillers
+        q = k
+        while q < target and toks[q].low in fillers.root and (
+                f := fillers.match(toks, q)) is not None and f[1] <= target:
+            q = f[1]
+            if q + 1 < target and toks[q].text in (",", "."):  # "PGS, TS", "PGS.TS"
+                q += 1
+        return k < q == target
 
     def _firm_s_name(self, text: str, toks: list[Tok], c: Candidate, posts: list[Post],
                      s: int, prev: Candidate | None) -> bool:
@@ -741,7 +771,7 @@ class PeopleFinder:
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
         """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
-        breaks = token_breaks(text, tokens)
+        breaks = self._degree_joins(tokens, token_breaks(text, tokens))
         toks = tokens.toks
         parser = self.posts
         # 1. chains before names, with the split rule between two names

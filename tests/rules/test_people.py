@@ -727,3 +727,28 @@ def test_what_one_was_before_a_decision_written_after_the_name(stage):
     a = run(stage, "Ông Vũ Văn Tám, trước khi được bổ nhiệm giữ chức Giám đốc Sở Tài chính tỉnh "
                    "Hà Tĩnh, là Phó Chánh Văn phòng UBND tỉnh Hà Tĩnh.")
     assert ("Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh") in posts(a, "Vũ Văn Tám")
+
+
+def test_a_post_before_a_comma_and_a_degree_or_rank_and_the_name(stage):
+    a = run(stage, "Phó Chủ tịch Hội Kiến trúc sư Việt Nam, PGS.TS Nguyễn Quốc Thông nhận định. "
+                   "Phó Chỉ huy trưởng Bộ CHQS tỉnh Nghệ An, Đại tá Nguyễn Văn Hùng cho biết.")
+    assert posts(a, "Nguyễn Quốc Thông") == {("Phó Chủ tịch", "Hội Kiến trúc sư Việt Nam")}
+    assert posts(a, "Nguyễn Văn Hùng") == {
+        ("Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An")}
+    # after another name and a comma, the post is that name's
+    a = run(stage, "Ông Trần Văn An, Giám đốc Sở Y tế tỉnh Nghệ An, PGS.TS Nguyễn Văn Bình cùng dự.")
+    assert posts(a, "Trần Văn An") == {("Giám đốc", "Sở Y tế tỉnh Nghệ An")}
+    assert posts(a, "Nguyễn Văn Bình") == set()
+
+
+def test_a_post_before_a_dash_and_a_full_name(stage):
+    a = run(stage, "Nguyên Chủ tịch UBND TP Đà Nẵng – Nguyễn Bá Thanh khi trả lời đã nói rõ.")
+    assert posts(a, "Nguyễn Bá Thanh") == {("nguyên Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng")}
+
+
+def test_a_number_ends_an_institutions_name_unless_it_counts(stage):
+    a = run(stage, "Thiếu tướng Nguyễn Hồng Sơn, PBT Đảng ủy, GĐ Bệnh viện Quân y 175 cho rằng. "
+                   "Ông Lê Văn Tâm, Giám đốc Công ty Hòa Phát 3.000 người, cho biết.")
+    assert posts(a, "Nguyễn Hồng Sơn") == {
+        ("Phó Bí thư", "Đảng ủy Bệnh viện Quân y 175"), ("Giám đốc", "Bệnh viện Quân y 175")}
+    assert posts(a, "Lê Văn Tâm") == {("Giám đốc", "Công ty Hòa Phát")}
