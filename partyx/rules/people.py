@@ -736,6 +736,28 @@ class PeopleFinder:
                         for x in self._segment_orgs(tokens, ctx, caps, places)])
         return self._assemble(text, segments, cands, ctx, places, named, blocked)
 
+    def headline_posts(self, found: Found, title: str, authors: list[str],
+                       places: Whereabouts) -> None:
+        """Posts written in the headline (``Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý làm việc
+        với …``; its places resolved by ``places``, the article's context) of the people the
+        body names in full: added to theirs in ``found`` (the headline gives no person, no
+        mention: its offsets are not the body's)."""
+        head = self(title, authors, places)
+        by_name = {p["name"]: p for p in found.people}
+        known = {o["name"] for o in found.organizations}
+        head_orgs = {o["name"]: o for o in head.organizations}
+        for hp in head.people:
+            person = by_name.get(hp["name"])
+            if person is None or not hp["positions"]:
+                continue
+            person["positions"] = _dedupe_positions([*person["positions"], *hp["positions"]],
+                                                    self.distinct)
+            for x in hp["positions"]:
+                org = x["org"]
+                if org is not None and org not in known and org in head_orgs:
+                    found.organizations.append(head_orgs[org])
+                    known.add(org)
+
     def _heading_lists(self, text: str, cands: list[Candidate], ctx: Context) -> None:
         """``Bộ Chính trị:`` on a line of its own, then one line per member opening with a
         list mark (``- Bộ trưởng Bộ Công an Lê Hồng Anh``): each person listed holds the

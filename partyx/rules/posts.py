@@ -427,7 +427,10 @@ class PostParser:
             return None
         k = j + 1
         if k < n and toks[k].word and not self.orgs.is_name_start(toks, k) and (
-                self.orgs.words.name_enders.match(toks, k) is None):
+                self.orgs.words.name_enders.match(toks, k) is None) and not (
+                # a word that ends a name ("cựu TGĐ Oceanbank và Phạm Hoàng Giang", "… BSC ở
+                # hành vi"), lower-case
+                not toks[k].cap and (toks[k].low in _STOP or toks[k].low == "ở")):
             return None
         return Org(t.text, "other", None), k
 

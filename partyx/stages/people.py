@@ -19,8 +19,8 @@ from partyx.rules.people import PeopleFinder
 @register
 class People(Stage):
     name = "people"
-    version = "61"
-    requires = ("text", "place_context", "place_mentions", "authors")
+    version = "62"
+    requires = ("title", "text", "place_context", "place_mentions", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
 
@@ -32,6 +32,9 @@ class People(Stage):
         places = Whereabouts(text, article.place_mentions, article.place_context,
                              self.finder.orgs.gazetteer)
         found = self.finder(text, article.authors, places)
+        if article.title:  # posts written in the headline, of people the body names
+            self.finder.headline_posts(found, article.title, article.authors, Whereabouts(
+                article.title, (), article.place_context, self.finder.orgs.gazetteer))
         article.people = found.people
         article.organizations = found.organizations
         article.mentions = found.mentions

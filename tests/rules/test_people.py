@@ -6,6 +6,7 @@ import re
 import pytest
 
 from partyx.lang.tokens import Tokens
+from partyx.record import Article, PlaceContext
 from partyx.stages.people import People
 from tests.rules.people_cases import posts, run
 
@@ -752,3 +753,25 @@ def test_a_number_ends_an_institutions_name_unless_it_counts(stage):
     assert posts(a, "Nguyễn Hồng Sơn") == {
         ("Phó Bí thư", "Đảng ủy Bệnh viện Quân y 175"), ("Giám đốc", "Bệnh viện Quân y 175")}
     assert posts(a, "Lê Văn Tâm") == {("Giám đốc", "Công ty Hòa Phát")}
+
+
+def test_posts_in_the_headline_of_a_person_the_body_names(stage):
+    a = Article(id="t", source={}, title="Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý làm việc với "
+                "huyện Con Cuông", text="Sáng 5/6, đồng chí Thái Thanh Quý đã làm việc với Ban "
+                "Thường vụ Huyện ủy Con Cuông.", authors=[])
+    a.place_context = PlaceContext("Nghệ An", None)
+    stage(a)
+    assert posts(a, "Thái Thanh Quý") == {("Bí thư", "Tỉnh ủy Nghệ An")}
+    # a person named in the headline only is none of the body's
+    a = Article(id="t", source={}, title="Phó Chủ tịch UBND tỉnh Lê Văn Hòa thăm huyện Kỳ Sơn",
+                text="Sáng 5/6, đoàn công tác của tỉnh đã thăm huyện Kỳ Sơn.", authors=[])
+    a.place_context = PlaceContext("Nghệ An", None)
+    stage(a)
+    assert a.people == []
+
+
+def test_a_firms_brand_before_a_word_that_ends_a_name(stage):
+    a = run(stage, "Giảm nhẹ hình phạt cho Nguyễn Văn Hoàn – cựu TGĐ Oceanbank và Phạm Hoàng Giang – "
+                   "cựu TGĐ BSC ở hành vi lạm dụng.")
+    assert posts(a, "Nguyễn Văn Hoàn") == {("nguyên Tổng Giám đốc", "Oceanbank")}
+    assert posts(a, "Phạm Hoàng Giang") == {("nguyên Tổng Giám đốc", "BSC")}
