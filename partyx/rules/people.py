@@ -227,6 +227,8 @@ class PeopleFinder:
             if s > 0 and toks[s - 1].low in titles.root and (
                     m := titles.match(toks, s - 1)) is not None and m[1] > s:
                 continue  # a title inside a longer one: "Bí thư" of "Tổng Bí thư"
+            if floor > sentence and self._cue_ends_at(toks, max(floor, s - 5), s):
+                continue  # "bầu ông A làm Bí thư Thành ủy, ông B làm …": A's, after A's cue
             posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
@@ -273,6 +275,13 @@ class PeopleFinder:
             toks[k - 2].low in roots and toks[k].low in roots) and (
             tokens.end(k - 2) == starts[k - 1] and tokens.end(k - 1) == starts[k])}
         return [k for k in breaks if k not in drop] if drop else breaks
+
+    def _cue_ends_at(self, toks: list[Tok], lo: int, s: int) -> bool:
+        """Whether a cue of a post taken or held (``làm``, ``giữ chức``) written from
+        ``toks[lo:]`` ends right at ``toks[s]``."""
+        appoint = self.appoint
+        return any(toks[q].low in appoint.root and (m := appoint.match(toks, q)) is not None
+                   and m[1] == s and m[0] in (CURRENT, FORMER) for q in range(lo, s))
 
     def _fillers_to(self, toks: list[Tok], k: int, target: int) -> bool:
         """Whether ranks and degrees (``fillers``: ``PGS.TS``, ``Đại tá``; ``PGS, TS``), one
@@ -750,9 +759,15 @@ class PeopleFinder:
             person = by_name.get(hp["name"])
             if person is None or not hp["positions"]:
                 continue
-            person["positions"] = _dedupe_positions([*person["positions"], *hp["positions"]],
+            # (a title the body gives them too is that post, written short: "Tổng Giám đốc
+            # PVN" in the headline, "… Tập đoàn Dầu khí Việt Nam" in the body)
+            titles = {x["title"] for x in person["positions"]}
+            new = [x for x in hp["positions"] if x["title"] not in titles]
+            if not new:
+                continue
+            person["positions"] = _dedupe_positions([*person["positions"], *new],
                                                     self.distinct)
-            for x in hp["positions"]:
+            for x in new:
                 org = x["org"]
                 if org is not None and org not in known and org in head_orgs:
                     found.organizations.append(head_orgs[org])

@@ -775,3 +775,20 @@ def test_a_firms_brand_before_a_word_that_ends_a_name(stage):
                    "cựu TGĐ BSC ở hành vi lạm dụng.")
     assert posts(a, "Nguyễn Văn Hoàn") == {("nguyên Tổng Giám đốc", "Oceanbank")}
     assert posts(a, "Phạm Hoàng Giang") == {("nguyên Tổng Giám đốc", "BSC")}
+
+
+def test_an_election_of_several_people_each_to_their_post(stage):
+    a = run(stage, "Đồng chí Nguyễn Thanh Hải được Ban Chấp hành bầu làm Bí thư Thành ủy, đồng chí "
+                   "Trần Ngọc Nam làm Phó Bí thư Thường trực Thành ủy Thái Nguyên.",
+            province="Thái Nguyên")
+    assert posts(a, "Nguyễn Thanh Hải") == {("Bí thư", "Thành ủy Thái Nguyên")}
+    assert posts(a, "Trần Ngọc Nam") == {("Phó Bí thư Thường trực", "Thành ủy Thái Nguyên")}
+    # a post taken written before the subject is the subject's
+    a = run(stage, "Sau khi được bầu giữ chức Chủ tịch UBND tỉnh Nghệ An, ông Nguyễn Đức Trung "
+                   "cho biết sẽ tập trung cải cách hành chính.")
+    assert posts(a, "Nguyễn Đức Trung") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+
+
+def test_re_elected_to_the_post_of(stage):
+    a = run(stage, "Ông Phạm Gia Túc tái đắc cử chức Bí thư Tỉnh ủy Ninh Bình.")
+    assert posts(a, "Phạm Gia Túc") == {("Bí thư", "Tỉnh ủy Ninh Bình")}
