@@ -779,10 +779,10 @@ def test_a_firms_brand_before_a_word_that_ends_a_name(stage):
 
 def test_an_election_of_several_people_each_to_their_post(stage):
     a = run(stage, "Đồng chí Nguyễn Thanh Hải được Ban Chấp hành bầu làm Bí thư Thành ủy, đồng chí "
-                   "Trần Ngọc Nam làm Phó Bí thư Thường trực Thành ủy Thái Nguyên.",
-            province="Thái Nguyên")
-    assert posts(a, "Nguyễn Thanh Hải") == {("Bí thư", "Thành ủy Thái Nguyên")}
-    assert posts(a, "Trần Ngọc Nam") == {("Phó Bí thư Thường trực", "Thành ủy Thái Nguyên")}
+                   "Trần Ngọc Nam làm Phó Bí thư Thường trực Thành ủy Đà Nẵng.",
+            province="Đà Nẵng")
+    assert posts(a, "Nguyễn Thanh Hải") == {("Bí thư", "Thành ủy Đà Nẵng")}
+    assert posts(a, "Trần Ngọc Nam") == {("Phó Bí thư Thường trực", "Thành ủy Đà Nẵng")}
     # a post taken written before the subject is the subject's
     a = run(stage, "Sau khi được bầu giữ chức Chủ tịch UBND tỉnh Nghệ An, ông Nguyễn Đức Trung "
                    "cho biết sẽ tập trung cải cách hành chính.")
