@@ -243,10 +243,14 @@ class PeopleFinder:
                 # the last post's body belongs to, before the name
                 return posts, s, end, False
             if len(rest) == 1 and rest[0] in _DASHES and posts and (
-                    c.cue_at < c.start or c.end - c.start >= 3):
+                    c.cue_at < c.start or c.end - c.start >= 3 and (
+                        s <= sentence or not toks[s - 1].word
+                        or toks[s - 1].low in self.host_words.root)):
                 # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
-                # dash and a cue word or a full name (after another name and a dash: see
-                # _posts, the split)
+                # dash and a cue word, or a full name where the chain opens the sentence or a
+                # list ("Tham dự có Chủ tịch UBND tỉnh – Nguyễn Xuân Đường"; not "Giải thưởng
+                # của Chủ tịch UBND tỉnh – A nhận"); after another name and a dash: see
+                # _posts, the split
                 return posts, s, end, False
             if posts and (pe := posts[-1].end) < target and (
                     toks[pe].text == "," or toks[pe].text in _DASHES) and (

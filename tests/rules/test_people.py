@@ -792,3 +792,8 @@ def test_an_election_of_several_people_each_to_their_post(stage):
 def test_re_elected_to_the_post_of(stage):
     a = run(stage, "Ông Phạm Gia Túc tái đắc cử chức Bí thư Tỉnh ủy Ninh Bình.")
     assert posts(a, "Phạm Gia Túc") == {("Bí thư", "Tỉnh ủy Ninh Bình")}
+
+
+def test_a_dash_and_a_full_name_after_a_possessive_title_give_no_post(stage):
+    a = run(stage, "Giải thưởng của Chủ tịch UBND tỉnh Nghệ An – Nguyễn Văn Hùng nhận năm 2019.")
+    assert posts(a, "Nguyễn Văn Hùng") == set()
