@@ -573,7 +573,7 @@ class PeopleFinder:
         the next person, is of the organisation of the first post written after that
         person's name (in the same way, a dash or a comma after it)."""
         standalone = self.posts.words.standalone
-        for c, d in zip(cands, cands[1:]):
+        for c, d in zip(cands, cands[1:], strict=False):
             if len(c.posts) != 1 or c.prefix or not d.posts:
                 continue
             p, q = c.posts[0], d.posts[0]
@@ -927,6 +927,9 @@ class PeopleFinder:
                     host = self._host(toks, first_token(breaks, p.start), p.start, ctx)
                     if host is not None:
                         p.org = host
+        # 5. "Chủ tịch UBND tỉnh A và Phó Chủ tịch B": a title with no body, of the same head
+        # as the post of the person named right before it in the sentence, is of that body
+        _orgs_of_next_in_list(cands, breaks, parser.words.standalone, self.event_roles)
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
@@ -1554,6 +1557,31 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
                 org = last.get(p.title) or last_of_head.get(_head_title(p.title))
                 if org is not None:
                     p.org = org
+
+
+def _orgs_of_next_in_list(cands: list[Candidate], breaks: list[int],
+                          standalone: Collection[str], roles: Collection[str]) -> None:
+    """``Chủ tịch UBND tỉnh A và Phó Chủ tịch B``, ``A, Giám đốc Sở Y tế, và B, Phó Giám
+    đốc``: a title written with no body (nor one it needs none of) for a person, whose head
+    (``_head_title``) is the head of a post of the person named right before in the same
+    sentence (``và``, a comma or a semicolon between them), is of that post's body."""
+    for c, d in zip(cands, cands[1:], strict=False):
+        toks = d.tokens.toks
+        # (written bare: the name, a cue or punctuation right after it, no unread body)
+        bare = [p for p in (*d.prefix, *d.posts) if p.org is None and p.title not in standalone
+                and p.title not in roles and (p.end >= len(toks) or p.end == d.cue_at
+                                              or p.end == d.start or not toks[p.end].word)]
+        if not bare or sentence_number(breaks, c.start) != sentence_number(breaks, d.start):
+            continue
+        gap = d.start if d.prefix_start is None else min(d.prefix_start, d.cue_at)
+        if gap - _reach(c) > 3 or gap < _reach(c):
+            continue  # (only separators and a cue word between the two)
+        heads = {_head_title(q.title): q for q in (*c.prefix, *c.posts)
+                 if q.org is not None and not q.org.bare}
+        for p in bare:
+            q = heads.get(_head_title(p.title))
+            if q is not None and q.title != p.title:  # (one post has one holder)
+                p.org = q.org
 
 
 def _head_title(title: str) -> str:

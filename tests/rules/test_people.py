@@ -681,8 +681,9 @@ def test_the_youth_union_of_a_commune_or_ward(stage):
     assert posts(a, "Đỗ Thị Thanh Phương") == {("Phó Bí thư", "Đoàn phường Quảng An")}
     assert posts(a, "Lê Văn Bình") == {("nguyên Bí thư", "Đoàn xã Hướng Linh")}
     # no unit written: no body; a name may end with Đoàn
-    a = run(stage, "Ông Lê Văn An, Trưởng Đoàn công tác của tỉnh, cho biết. Ông Trần Văn Hải, Phó "
-                   "Bí thư Đoàn, cho biết. Ông Vũ Đức Vận lấy tên con là Vũ Đức Đoàn được nhận đất.",
+    a = run(stage, "Ông Lê Văn An, Trưởng Đoàn công tác của tỉnh, cho biết. Ông Trần Văn Hải, "
+                   "Phó Bí thư Đoàn, cho biết. Ông Vũ Đức Vận lấy tên con là Vũ Đức Đoàn được "
+                   "nhận đất.",
             province="Nghệ An")
     assert posts(a, "Lê Văn An") == set() and posts(a, "Trần Văn Hải") == set()
     assert "Vũ Đức Đoàn" in names(a)
@@ -721,8 +722,8 @@ def test_a_career_verb_gives_posts_held_before(stage):
 
 
 def test_what_one_was_before_a_decision_written_after_the_name(stage):
-    a = run(stage, "Ông Vũ Văn Tám (SN 1968, quê Hà Tĩnh), trước khi được điều động là Phó Giám đốc "
-                   "Sở Tài chính tỉnh Hà Tĩnh.")
+    a = run(stage, "Ông Vũ Văn Tám (SN 1968, quê Hà Tĩnh), trước khi được điều động là Phó Giám "
+                   "đốc Sở Tài chính tỉnh Hà Tĩnh.")
     assert posts(a, "Vũ Văn Tám") == {("nguyên Phó Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh")}
     # the decision's own post is taken
     a = run(stage, "Ông Vũ Văn Tám, trước khi được bổ nhiệm giữ chức Giám đốc Sở Tài chính tỉnh "
@@ -737,7 +738,8 @@ def test_a_post_before_a_comma_and_a_degree_or_rank_and_the_name(stage):
     assert posts(a, "Nguyễn Văn Hùng") == {
         ("Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An")}
     # after another name and a comma, the post is that name's
-    a = run(stage, "Ông Trần Văn An, Giám đốc Sở Y tế tỉnh Nghệ An, PGS.TS Nguyễn Văn Bình cùng dự.")
+    a = run(stage, "Ông Trần Văn An, Giám đốc Sở Y tế tỉnh Nghệ An, PGS.TS Nguyễn Văn Bình "
+                   "cùng dự.")
     assert posts(a, "Trần Văn An") == {("Giám đốc", "Sở Y tế tỉnh Nghệ An")}
     assert posts(a, "Nguyễn Văn Bình") == set()
 
@@ -771,8 +773,8 @@ def test_posts_in_the_headline_of_a_person_the_body_names(stage):
 
 
 def test_a_firms_brand_before_a_word_that_ends_a_name(stage):
-    a = run(stage, "Giảm nhẹ hình phạt cho Nguyễn Văn Hoàn – cựu TGĐ Oceanbank và Phạm Hoàng Giang – "
-                   "cựu TGĐ BSC ở hành vi lạm dụng.")
+    a = run(stage, "Giảm nhẹ hình phạt cho Nguyễn Văn Hoàn – cựu TGĐ Oceanbank và Phạm Hoàng "
+                   "Giang – cựu TGĐ BSC ở hành vi lạm dụng.")
     assert posts(a, "Nguyễn Văn Hoàn") == {("nguyên Tổng Giám đốc", "Oceanbank")}
     assert posts(a, "Phạm Hoàng Giang") == {("nguyên Tổng Giám đốc", "BSC")}
 
@@ -797,3 +799,18 @@ def test_re_elected_to_the_post_of(stage):
 def test_a_dash_and_a_full_name_after_a_possessive_title_give_no_post(stage):
     a = run(stage, "Giải thưởng của Chủ tịch UBND tỉnh Nghệ An – Nguyễn Văn Hùng nhận năm 2019.")
     assert posts(a, "Nguyễn Văn Hùng") == set()
+
+
+def test_a_deputy_named_right_after_the_head_is_of_the_heads_body(stage):
+    a = run(stage, "Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung và Phó Chủ tịch Lê Hồng Vinh đã "
+                   "đến thăm. Tham dự có ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh Nghệ An và ông "
+                   "Trần Văn Bình, Phó Giám đốc.")
+    assert posts(a, "Lê Hồng Vinh") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    assert posts(a, "Trần Văn Bình") == {("Phó Giám đốc", "Sở Y tế tỉnh Nghệ An")}
+    # not across a sentence, not the same title, not a title whose body is written unread
+    a = run(stage, "Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung cho biết. Phó Chủ tịch Lê Hồng "
+                   "Vinh đề nghị. Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải và Chủ tịch Trần Văn "
+                   "Bình cùng dự. Trần Thị Hương (nguyên GĐ chi nhánh Hải Dương), Hoàng Bích Vân "
+                   "(nguyên GĐ chi nhánh TP.HCM) khai.")
+    assert posts(a, "Lê Hồng Vinh") == set() and posts(a, "Trần Văn Bình") == set()
+    assert posts(a, "Hoàng Bích Vân") == set()
