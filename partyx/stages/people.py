@@ -32,9 +32,11 @@ class People(Stage):
         places = Whereabouts(text, article.place_mentions, article.place_context,
                              self.finder.orgs.gazetteer)
         found = self.finder(text, article.authors, places)
-        if article.title:  # posts written in the headline, of people the body names
-            self.finder.headline_posts(found, article.title, article.authors, Whereabouts(
-                article.title, (), article.place_context, self.finder.orgs.gazetteer))
+        title = article.title
+        if title and any(p["name"] in title for p in found.people):
+            # posts written in the headline, of people the body names (in full there)
+            self.finder.headline_posts(found, title, article.authors, Whereabouts(
+                title, (), article.place_context, self.finder.orgs.gazetteer))
         article.people = found.people
         article.organizations = found.organizations
         article.mentions = found.mentions
