@@ -37,6 +37,7 @@ from typing import NamedTuple
 from partyx.data import load
 from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Tokens, Trie
+from partyx.rules.orgs import NO_CONTEXT
 from partyx.rules.posts import PostParser
 
 _CAP = attrgetter("cap")  # a capitalised token is a word (never punctuation)
@@ -186,7 +187,10 @@ class NameFinder:
         low = t.low  # a set test first: most words start no phrase (hot path)
         if low not in self.org_head_words:
             return False
-        return any(low in trie.root and trie.match(toks, j) for trie in self.org_heads)
+        return any(low in trie.root and (m := trie.match(toks, j)) and not (
+            trie is self.orgs.words.local and m[0][0] in self.orgs.words.typed_only
+            and self.orgs.words.type_words.match(toks, m[1]) is None)  # "Vũ Đức Đoàn"
+            for trie in self.org_heads)
 
     def _unlisted_family(self, toks: list[Tok], i: int) -> bool:
         """``X Văn Y``, ``X Thị Y``: a capitalised word before a middle name and a given name
@@ -298,6 +302,11 @@ class NameFinder:
                 k = i + skip
                 continue
             j, glued = self._extent(text, tokens, i, foreign)
+            if t.text in body_surnames and (
+                    (org := self.orgs.org(toks, i, NO_CONTEXT, generic=False)) is not None
+                    and org[1] > j):
+                k = org[1]  # "Bí thư Đoàn Thanh niên Bộ Xây dựng": the body, no "Đoàn Thanh"
+                continue
             if j - i == 2 and not cued and not foreign and self._type_word_ends(toks, i):
                 k = j  # "UBND xã Triệu An", "TAND huyện Nông Sơn Nguyễn Thị Tám": two words
                 continue  # after a unit's type word name the unit (a person's name is longer)

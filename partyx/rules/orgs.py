@@ -253,6 +253,8 @@ class OrgWords:
     central: Trie
     wrappers: Trie
     local: Trie
+    typed_only: frozenset[str]  # locals that name a body only with a unit's type and place
+    count_words: frozenset[str]  # what a count is of: no number before one ends a name
     cells: Trie
     cell_joins: Trie
     ministries: Trie
@@ -289,6 +291,8 @@ def load_org_words() -> OrgWords:
         central=Trie({k: tuple(v) for k, v in o["central"].items()}),
         wrappers=Trie(_dash_forms({k: tuple(v) for k, v in o["wrappers"].items()})),
         local=Trie({k: tuple(v) for k, v in o["local"].items()}),
+        typed_only=frozenset(o["typed_only"]),
+        count_words=frozenset(o["count_words"]),
         cells=Trie({k: tuple(v) for k, v in o["cells"].items()}),
         cell_joins=Trie(dict.fromkeys(o["cell_joins"], True)),
         ministries=Trie(_dash_forms({m: m for m in o["ministries"]}
@@ -720,6 +724,8 @@ class OrgReader:
         if skip > j and self.words.type_words.match(toks, skip) is not None:
             j = skip
         pt = self.place_after_type(toks, j, ctx)
+        if pt is None and canon in self.words.typed_only:
+            return None  # "Phó Bí thư Đoàn, …", "Trưởng Đoàn công tác": no unit written
         if pt is None:
             prov = self.province_name(toks, j)
             if prov is not None:
@@ -857,6 +863,12 @@ class OrgReader:
                 if mr is not None:  # "Vụ Tổ chức cán bộ Bộ Nội vụ": the ministry ends it
                     words.extend(x.text for x in toks[k:mr[1]])
                     return Org(" ".join(words), "other", None), mr[1]
+                if t.low in v.local.root and len(words) > 1 and (
+                        lr := self._local(toks, k, ctx)) is not None and (
+                        lr[0].unit is not None or lr[0].slot is not None):
+                    # "Ban Dân tộc HĐND tỉnh Nghệ An": a body of a local one, written with
+                    # its unit's type, ends it (its place, or its slot, carried on)
+                    return lr[0].body(" ".join(words), "other"), lr[1]
                 lower_run = 0
             elif t.low == "của":
                 owner = v.owners.match(toks, k + 1)
@@ -892,7 +904,14 @@ class OrgReader:
                 if t.text.isdigit() and lower_run == 0 and toks[j].low in _STOP:
                     return None  # "Ban Quản lý Dự án 7": a name let in on a stop word, cut
                 if t.text.isdigit() and len(t.text) <= 3 and lower_run == 0 and (
-                        head in v.numbered):
+                        head in v.numbered or (
+                            # "Bệnh viện Quân y 175": a number that is no count ("… 30-36
+                            # tháng", "… 5 năm") ends any name
+                            k + 1 >= n or toks[k + 1].text not in ("-", "–", "/", "%")
+                            and toks[k + 1].low not in v.count_words
+                            and toks[k + 1].low not in v.type_words.root
+                            and not (toks[k + 1].text in (".", ",") and k + 2 < n
+                                     and toks[k + 2].text.isdigit()))):  # (5,5 tỷ; 3.000)
                     words.append(t.text)  # "Ban Chỉ đạo Trung ương 6": its number ends it
                     k += 1
                     break

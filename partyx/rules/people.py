@@ -69,7 +69,8 @@ _START = attrgetter("start")
 _TEXT = attrgetter("text")
 _LOW = attrgetter("low")
 
-_SEPARATORS = frozenset({",", "-", "–", "—", "("})
+_DASHES = frozenset({"-", "–", "—"})
+_SEPARATORS = _DASHES | {",", "("}
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
 # Organisations are read with no place known (one object, never changed: the parser's memo
 # of organisations is by context); their places are resolved afterwards (Whereabouts).
@@ -186,6 +187,7 @@ class PeopleFinder:
         self.agent_acts = Trie(dict.fromkeys(g["agent_acts"], True))  # (see _decisions)
         self.end_or_appoint_or_act = self.end_or_appoint.union(self.agent_acts.root)
         self.past_openers = Trie(dict.fromkeys(g["past_openers"], True))  # (_appointments)
+        self.decision_marks = self.end_or_appoint_or_act.union(self.past_openers.root)
         self.durations = frozenset(g["durations"])  # (see _decisions)
 
     def candidates(self, text: str, tokens: Tokens, authors: Collection[str],
@@ -225,12 +227,37 @@ class PeopleFinder:
             if s > 0 and toks[s - 1].low in titles.root and (
                     m := titles.match(toks, s - 1)) is not None and m[1] > s:
                 continue  # a title inside a longer one: "Bí thư" of "Tổng Bí thư"
+            if floor > sentence and self._cue_ends_at(toks, max(floor, s - 5), s):
+                continue  # "bầu ông A làm Bí thư Thành ủy, ông B làm …": A's, after A's cue
             posts, end = self.posts.chain(toks, s, ctx, stop=target, settle=False)
             if not posts and end == s:
                 continue
             if end == target and end > s:
                 return posts, s, end, False
             rest = [t.low for t in toks[end:target]]
+            if len(rest) > 2 and rest[0] == "," and rest[1] == "bộ" and posts and (
+                    posts[-1].org is not None) and (
+                    (mr := self.orgs.ministry(toks, end + 1, ctx)) is not None
+                    and mr[1] == target):
+                # "Chủ nhiệm Tổng cục Chính trị, Bộ Quốc phòng Lê Văn Dũng": the ministry
+                # the last post's body belongs to, before the name
+                return posts, s, end, False
+            if len(rest) == 1 and rest[0] in _DASHES and posts and (
+                    c.cue_at < c.start or c.end - c.start >= 3 and (
+                        s <= sentence or not toks[s - 1].word
+                        or toks[s - 1].low in self.host_words.root)):
+                # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
+                # dash and a cue word, or a full name where the chain opens the sentence or a
+                # list ("Tham dự có Chủ tịch UBND tỉnh – Nguyễn Xuân Đường"; not "Giải thưởng
+                # của Chủ tịch UBND tỉnh – A nhận"); after another name and a dash: see
+                # _posts, the split
+                return posts, s, end, False
+            if posts and (pe := posts[-1].end) < target and (
+                    toks[pe].text == "," or toks[pe].text in _DASHES) and (
+                    self._fillers_to(toks, pe + 1, target)):
+                # "Phó Chủ tịch Hội Kiến trúc sư Việt Nam, PGS.TS Nguyễn Quốc Thông": a rank or
+                # a degree between (the chain read them in: it ends at the last post)
+                return posts, s, pe, False
             if rest in ([","], [":"]) and (cued or rest == [":"]) and not (
                     s > 0 and toks[s - 1].text.isdigit()):  # "gồm 13 ủy viên, bà A": a count
                 return posts, s, end, rest == [":"]
@@ -242,6 +269,35 @@ class PeopleFinder:
                         p.status = FORMER
                 return posts, s, end, False
         return None
+
+    def _degree_joins(self, tokens: Tokens, breaks: list[int]) -> list[int]:
+        """``breaks`` less those after a dot written inside degrees (``PGS.TS``, ``ThS.BS``:
+        a degree, a dot and a degree with no space between): no sentence ends there."""
+        toks, starts = tokens.toks, tokens.starts
+        roots = self.posts.words.fillers.root
+        drop = {k for k in breaks if 2 <= k < len(toks) and toks[k - 1].text == "." and (
+            toks[k - 2].low in roots and toks[k].low in roots) and (
+            tokens.end(k - 2) == starts[k - 1] and tokens.end(k - 1) == starts[k])}
+        return [k for k in breaks if k not in drop] if drop else breaks
+
+    def _cue_ends_at(self, toks: list[Tok], lo: int, s: int) -> bool:
+        """Whether a cue of a post taken or held (``làm``, ``giữ chức``) written from
+        ``toks[lo:]`` ends right at ``toks[s]``."""
+        appoint = self.appoint
+        return any(toks[q].low in appoint.root and (m := appoint.match(toks, q)) is not None
+                   and m[1] == s and m[0] in (CURRENT, FORMER) for q in range(lo, s))
+
+    def _fillers_to(self, toks: list[Tok], k: int, target: int) -> bool:
+        """Whether ranks and degrees (``fillers``: ``PGS.TS``, ``Đại tá``; ``PGS, TS``), one
+        at least, and nothing else stand from ``toks[k]`` to ``target``."""
+        fillers = self.posts.words.fillers
+        q = k
+        while q < target and toks[q].low in fillers.root and (
+                f := fillers.match(toks, q)) is not None and f[1] <= target:
+            q = f[1]
+            if q + 1 < target and toks[q].text in (",", "."):  # "PGS, TS", "PGS.TS"
+                q += 1
+        return k < q == target
 
     def _firm_s_name(self, text: str, toks: list[Tok], c: Candidate, posts: list[Post],
                      s: int, prev: Candidate | None) -> bool:
@@ -296,7 +352,17 @@ class PeopleFinder:
             while j < limit and j - k <= 5 and (toks[j].word and not toks[j].cap or (
                     toks[j].text.isdigit() or toks[j].text == "/")):
                 j += 1
-            return j if j < limit and toks[j].text == "," else k
+            if j < limit and toks[j].text == ",":
+                return j
+            # "A (dân tộc Mông), phó bí thư huyện ủy …", "A (thứ hai từ trái), Chủ tịch …": a
+            # short aside that opens with no post, closed, and a comma or a dash after it
+            if self.posts.post(toks, k + 1, _NO_PLACE) is not None:
+                return k
+            j = k + 1
+            while j < limit and j - k <= 8 and toks[j].text not in ("(", ")"):
+                j += 1
+            return j + 1 if j + 1 < limit and toks[j].text == ")" and (
+                toks[j + 1].low in (",", *_DASHES)) else k
         for words in self.age_asides:
             j = k + 1
             for w in words:
@@ -501,6 +567,23 @@ class PeopleFinder:
             holder.posts.append(Post(title, Org(name, "other", None), status, a, q.end,
                                      written=text[tokens.starts[a]:tokens.end(q.end - 1)]))
 
+    def _shared_org_after(self, toks: list[Tok], cands: list[Candidate]) -> None:
+        """``đồng chí A - Chủ tịch và đồng chí B - Phó Chủ tịch LĐLĐ tỉnh Hà Tĩnh``: the one
+        title written after a name with no organisation, right before ``và`` or a comma and
+        the next person, is of the organisation of the first post written after that
+        person's name (in the same way, a dash or a comma after it)."""
+        standalone = self.posts.words.standalone
+        for c, d in zip(cands, cands[1:], strict=False):
+            if len(c.posts) != 1 or c.prefix or not d.posts:
+                continue
+            p, q = c.posts[0], d.posts[0]
+            if p.org is not None or p.title in standalone or p.title in self.event_roles or (
+                    q.org is None or q.org.bare or q.start != d.end + 1):
+                continue
+            gap = [t.low for t in toks[p.end:d.cue_at]]
+            if gap in (["và"], [","], [",", "và"]) and toks[d.end].low in _SEPARATORS:
+                p.org = q.org
+
     def _decision_object(self, toks: list[Tok], at: int) -> int | None:
         """Where the word that names the people a decision is for (``đối với``, ``cho``:
         ``decision_objects``) begins, when it stands right before ``toks[at]`` (a person's
@@ -555,9 +638,11 @@ class PeopleFinder:
         bầu giữ chức``). The posts of one sentence read as one chain (PostParser.settle)."""
         out: list[Post] = []
         acts = self.agent_acts  # the person's own act on others: no cue after it is theirs
-        marks = self.end_or_appoint_or_act  # one set test for most tokens (the loop is hot)
+        marks = self.decision_marks  # one set test for most tokens (the loop is hot)
         cues = self.cues
         nominated = False
+        opener = False  # a past opener ("trước khi") right before the cue read next
+        held_before = False  # the cue read next is what one was before the decision
         purpose: int | None = None  # where the words after a purpose word begin
         end = k
         post_words = self.posts.post_first_words
@@ -575,11 +660,24 @@ class PeopleFinder:
                 break
             if low in acts.root and not t.cap and acts.match(toks, k) is not None:
                 break  # ("Thủ tướng A đã ký Quyết định … phê chuẩn … chức vụ Chủ tịch …")
+            if low in self.past_openers.root and (
+                    po := self.past_openers.match(toks, k)) is not None:
+                opener = True
+                k = po[1]
+                continue
             m = self.appoint.match(toks, k)
             if m is None:
                 k += 1
+                opener = False
                 continue
             kind, j = m
+            # "A, trước khi được điều động là Phó Giám đốc Sở …": the cue right after the
+            # decision an opener dates is what one was before it (the decision's own posts,
+            # written right after it, are taken: "trước khi được bổ nhiệm giữ chức …, ông là")
+            former_here, held_before = held_before, False
+            if opener and kind == CURRENT and j < stop and toks[j].low == "là":
+                held_before = True  # ("được bổ nhiệm giữ chức …": the decision's object)
+            opener = False
             if kind == NOMINATED:
                 nominated = True
                 k = j
@@ -610,7 +708,7 @@ class PeopleFinder:
                                             career=kind == FORMER)
                 if where is not None:  # (the place the list is of: before other evidence)
                     self.posts.place_all(posts, where)
-                if kind == FORMER or (past is not None and past(k)) or (
+                if kind == FORMER or former_here or (past is not None and past(k)) or (
                         e + 1 < stop and toks[e].text.isdigit() and (
                             toks[e + 1].low in self.durations)):  # ("… An Huy 4 năm": held)
                     for p in posts:
@@ -651,6 +749,34 @@ class PeopleFinder:
                         for x in self._segment_orgs(tokens, ctx, caps, places)])
         return self._assemble(text, segments, cands, ctx, places, named, blocked)
 
+    def headline_posts(self, found: Found, title: str, authors: list[str],
+                       places: Whereabouts) -> None:
+        """Posts written in the headline (``Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý làm việc
+        với …``; its places resolved by ``places``, the article's context) of the people the
+        body names in full: added to theirs in ``found`` (the headline gives no person, no
+        mention: its offsets are not the body's)."""
+        head = self(title, authors, places)
+        by_name = {p["name"]: p for p in found.people}
+        known = {o["name"] for o in found.organizations}
+        head_orgs = {o["name"]: o for o in head.organizations}
+        for hp in head.people:
+            person = by_name.get(hp["name"])
+            if person is None or not hp["positions"]:
+                continue
+            # (a title the body gives them too is that post, written short: "Tổng Giám đốc
+            # PVN" in the headline, "… Tập đoàn Dầu khí Việt Nam" in the body)
+            titles = {x["title"] for x in person["positions"]}
+            new = [x for x in hp["positions"] if x["title"] not in titles]
+            if not new:
+                continue
+            person["positions"] = _dedupe_positions([*person["positions"], *new],
+                                                    self.distinct)
+            for x in new:
+                org = x["org"]
+                if org is not None and org not in known and org in head_orgs:
+                    found.organizations.append(head_orgs[org])
+                    known.add(org)
+
     def _heading_lists(self, text: str, cands: list[Candidate], ctx: Context) -> None:
         """``Bộ Chính trị:`` on a line of its own, then one line per member opening with a
         list mark (``- Bộ trưởng Bộ Công an Lê Hồng Anh``): each person listed holds the
@@ -686,7 +812,7 @@ class PeopleFinder:
     def _posts(self, text: str, tokens: Tokens, cands: list[Candidate], ctx: Context
                ) -> None:
         """Fill the posts of the candidates of one segment (steps 2-3 of the docstring)."""
-        breaks = token_breaks(text, tokens)
+        breaks = self._degree_joins(tokens, token_breaks(text, tokens))
         toks = tokens.toks
         parser = self.posts
         # 1. chains before names, with the split rule between two names
@@ -739,13 +865,17 @@ class PeopleFinder:
                                           held=toks[k].low == ",")
                 if posts and self._name_after(toks, posts[-1], end, limit):
                     posts.pop()  # "A, Tổng Bí thư Trường Chinh, …": the title of a name
-                if k > c.end and not (end < len(toks) and not toks[end].word and (
+                if k > c.end and not (end < len(toks) and (not toks[end].word or (
+                        # (a verb after it, no other name in the sentence: "… cho biết")
+                        nxt is None or sentence_number(breaks, nxt.start)
+                        != sentence_number(breaks, c.start))) and (
                         nxt is None or end < nxt.start) and (
                         toks[c.end].text != "(" or toks[k - 1].text == ")" or (
                             toks[end].text == ")"))):
                     posts = []  # "A (46 tuổi), Vụ trưởng … B (47 tuổi)": B's, or unread
                 c.posts.extend(posts)
-            c.posts.extend(self._appointments(toks, c, limit, ctx, breaks))
+            c.posts.extend(self._appointments(toks, c, _bracket_close(
+                toks, first_token(breaks, c.start), c.start, c.end, limit), ctx, breaks))
             at = self._decision_object(toks, c.cue_at)
             if at is not None:
                 # "miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … đối với ông A", and each
@@ -768,6 +898,8 @@ class PeopleFinder:
                     d.posts.extend(decided)
         # 2b. "A, Trợ lý đồng chí B, Thủ tướng Chính phủ": A's post is named by B's
         self._assistants(text, tokens, cands)
+        # 2c. "A - Chủ tịch và B - Phó Chủ tịch LĐLĐ tỉnh": a bare title is of the next one's
+        self._shared_org_after(toks, cands)
         # 3. a chain written once before a list
         for i, c in enumerate(cands):
             shared = [p for p in c.prefix if p.shared]
@@ -795,6 +927,9 @@ class PeopleFinder:
                     host = self._host(toks, first_token(breaks, p.start), p.start, ctx)
                     if host is not None:
                         p.org = host
+        # 5. "Chủ tịch UBND tỉnh A và Phó Chủ tịch B": a title with no body, of the same head
+        # as the post of the person named right before it in the sentence, is of that body
+        _orgs_of_next_in_list(cands, breaks, parser.words.standalone, self.event_roles)
 
     # -- people --------------------------------------------------------------------------
     def _assemble(self, text: str, segments: list, cands: list[Candidate], ctx: Context,
@@ -1404,6 +1539,27 @@ def _reach(c: Candidate) -> int:
     return end
 
 
+def _bracket_close(toks: list[Tok], lo: int, start: int, end: int, limit: int) -> int:
+    """Where the cues after a name written inside brackets (``ông A (con trai ông B - Phó
+    Bí thư Huyện ủy) được bổ nhiệm …``: B's from ``toks[start]`` to ``toks[end]``) stop:
+    at the bracket that closes it (what follows is the sentence's subject's), else
+    ``limit``."""
+    depth = 0
+    for t in reversed(toks[lo:start]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return limit  # (most names: no bracket open before them)
+    for k in range(end, limit):
+        if toks[k].text == ")":
+            return k
+    return limit
+
+
 def _list_gap(toks: list[Tok], a: int, b: int) -> bool:
     """Whether only a list separator stands between ``toks[a]`` and ``toks[b]`` (after a
     closing bracket: ``A (post), B``)."""
@@ -1428,6 +1584,31 @@ def _orgs_of_bare_lists(cands: list[Candidate], standalone: set[str]) -> None:
                 org = last.get(p.title) or last_of_head.get(_head_title(p.title))
                 if org is not None:
                     p.org = org
+
+
+def _orgs_of_next_in_list(cands: list[Candidate], breaks: list[int],
+                          standalone: Collection[str], roles: Collection[str]) -> None:
+    """``Chủ tịch UBND tỉnh A và Phó Chủ tịch B``, ``A, Giám đốc Sở Y tế, và B, Phó Giám
+    đốc``: a title written with no body (nor one it needs none of) for a person, whose head
+    (``_head_title``) is the head of a post of the person named right before in the same
+    sentence (``và``, a comma or a semicolon between them), is of that post's body."""
+    for c, d in zip(cands, cands[1:], strict=False):
+        toks = d.tokens.toks
+        # (written bare: the name, a cue or punctuation right after it, no unread body)
+        bare = [p for p in (*d.prefix, *d.posts) if p.org is None and p.title not in standalone
+                and p.title not in roles and (p.end >= len(toks) or p.end == d.cue_at
+                                              or p.end == d.start or not toks[p.end].word)]
+        if not bare or sentence_number(breaks, c.start) != sentence_number(breaks, d.start):
+            continue
+        gap = d.start if d.prefix_start is None else min(d.prefix_start, d.cue_at)
+        if gap - _reach(c) > 3 or gap < _reach(c):
+            continue  # (only separators and a cue word between the two)
+        heads = {_head_title(q.title): q for q in (*c.prefix, *c.posts)
+                 if q.org is not None and not q.org.bare}
+        for p in bare:
+            q = heads.get(_head_title(p.title))
+            if q is not None and q.title != p.title:  # (one post has one holder)
+                p.org = q.org
 
 
 def _head_title(title: str) -> str:

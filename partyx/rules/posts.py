@@ -68,6 +68,7 @@ class Post:
     placed: bool = False  # its place is one of a list written after it (PostParser._each_place)
     dated: bool = False  # of a unit no longer in being ("tỉnh Bạc Liêu (cũ)"): former
     foreign: bool = False  # another country's ("Thủ tướng Lào"): its org is the country
+    country: str | None = None  # (a foreign post's: the country, "Bộ Quốc phòng Lào": "Lào")
 
 
 def _inherit_parents(posts: list[Post]) -> None:
@@ -214,9 +215,15 @@ def decision_cues(t: dict | None = None, active: bool = False) -> dict[str, str]
     for lead in g["passive"]:
         for verb in (*g["decision_verbs"], *g["elections"]):
             cues.setdefault(f"{lead} {verb}", CURRENT)
+            for obj in g["objects"]:  # "được bổ nhiệm chức vụ Phó Giám đốc …"
+                cues.setdefault(f"{lead} {verb} {obj}", CURRENT)
     for verb in g["leaving_verbs"]:
         for obj in objects:
             cues[f"{verb} {obj}".strip()] = FORMER
+    for verb in g["career_verbs"]:  # "đã kinh qua các chức vụ …": held before
+        for obj in objects:
+            for colon in ("", " :"):
+                cues[f"{verb} {obj}".strip() + colon] = FORMER
     cues.update(dict.fromkeys(g["member_verbs"], MEMBER))
     cues.update(dict.fromkeys(g["member_leaving"], FORMER_MEMBER))
     cues.update(dict.fromkeys(g["nominations"], NOMINATED))
@@ -316,6 +323,7 @@ class PostParser:
         org = None
         end = j
         foreign = False
+        nation: str | None = None
         within = v.org_within.get(title)
         if within is not None:
             back, short = within
@@ -349,11 +357,11 @@ class PostParser:
                     country = self.countries.match(toks, end)  # "Bộ trưởng Quốc phòng Ba Lan"
                     if country is not None:
                         org, end = Org(f"{org.name} {country[0]}", "government", None), country[1]
-                        foreign = True
+                        foreign, nation = True, country[0]
             elif j < n and toks[j].low in self.countries.root and self._foreign_title(
                     toks, start) and (country := self.countries.match(toks, j)) is not None:
                 org, end = Org(country[0], "government", None), country[1]  # "Thủ tướng Lào"
-                foreign = True
+                foreign, nation = True, country[0]
             elif title in self._company_titles and (brand := self._brand(toks, j)) is not None:
                 org, end = brand  # "cựu Tổng giám đốc Oceanbank"
             elif title not in v.standalone:
@@ -370,7 +378,8 @@ class PostParser:
             meant = overrides.get(org.name) if overrides else None
             if meant is not None:
                 org = Org(meant, org.kind, org.level)
-        post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign)
+        post = Post(_prefixed(prefix, title), org, status, start, end, foreign=foreign,
+                    country=nation)
         # a term after it? (most posts have none: one set test before the call)
         return self._finish(post, toks) if end < n and toks[end].low in _TERM_WORDS else post
 
@@ -418,7 +427,10 @@ class PostParser:
             return None
         k = j + 1
         if k < n and toks[k].word and not self.orgs.is_name_start(toks, k) and (
-                self.orgs.words.name_enders.match(toks, k) is None):
+                self.orgs.words.name_enders.match(toks, k) is None) and not (
+                # a word that ends a name ("cựu TGĐ Oceanbank và Phạm Hoàng Giang", "… BSC ở
+                # hành vi"), lower-case
+                not toks[k].cap and (toks[k].low in _STOP or toks[k].low == "ở")):
             return None
         return Org(t.text, "other", None), k
 
@@ -624,10 +636,14 @@ class PostParser:
             break
         if len(posts) > 1 and posts[-1].foreign:
             # "Tổng Bí thư, Chủ tịch nước Lào": each title with no organisation before the
-            # country's post is that country's too
+            # country's post is that country's too ("Phó Thủ tướng kiêm Bộ trưởng Quốc phòng
+            # Lào": the country's, not its ministry's)
+            last = posts[-1]
+            nation_org = last.org if last.country is None or last.org is None or (
+                last.org.name == last.country) else Org(last.country, "government", None)
             for q in posts[:-1]:
                 if q.org is None and q.title in self.words.standalone:
-                    q.org, q.foreign = posts[-1].org, True
+                    q.org, q.foreign, q.country = nation_org, True, last.country
         if posts and settle:
             self.settle_chain(toks, posts, ctx, end)
         return posts, end

@@ -19,8 +19,8 @@ from partyx.rules.people import PeopleFinder
 @register
 class People(Stage):
     name = "people"
-    version = "56"
-    requires = ("text", "place_context", "place_mentions", "authors")
+    version = "66"
+    requires = ("title", "text", "place_context", "place_mentions", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"
 
@@ -32,6 +32,11 @@ class People(Stage):
         places = Whereabouts(text, article.place_mentions, article.place_context,
                              self.finder.orgs.gazetteer)
         found = self.finder(text, article.authors, places)
+        title = article.title
+        if title and any(p["name"] in title for p in found.people):
+            # posts written in the headline, of people the body names (in full there)
+            self.finder.headline_posts(found, title, article.authors, Whereabouts(
+                title, (), article.place_context, self.finder.orgs.gazetteer))
         article.people = found.people
         article.organizations = found.organizations
         article.mentions = found.mentions

@@ -140,7 +140,8 @@ SHAPES = {
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS, "comma_phrases": WORDS,
              "name_syllables": WORDS, "name_enders": WORDS,
-             "impersonal_heads": WORDS, "nations": WORDS},
+             "impersonal_heads": WORDS, "nations": WORDS, "typed_only": WORDS,
+             "count_words": WORDS},
     # rules/membership.py
     "membership": {"heads": STR_MAP, "raise_verbs": WORDS, "national": WORDS, "national_name": STR,
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from partyx.lang.tokens import Tokens
+from partyx.record import Article, PlaceContext
 from partyx.stages.people import People
 from tests.rules.people_cases import posts, run
 
@@ -591,3 +592,225 @@ def test_a_span_of_time_after_the_post_tells_a_post_held_and_left(stage):
                    "năm. Ông Nguyễn Văn Bình giữ chức Chủ tịch UBND tỉnh Hà Nam từ năm 2020.")
     assert {s for s, _ in posts(a, "Vương Tam Vận")} == {"nguyên Tỉnh trưởng"}
     assert posts(a, "Nguyễn Văn Bình") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam")}
+
+
+def test_title_abbreviations_of_a_firm_or_a_department(stage):
+    a = run(stage, "Tòa tuyên phạt Trần Văn Khải (cựu TGĐ Ngân hàng Sài Gòn), Lê Thị Mai (nguyên "
+                   "Phó TGĐ Công ty cổ phần Hòa Bình) và Phạm Văn Lực (nguyên PGĐ Sở Tài chính "
+                   "tỉnh Gia Lai).")
+    assert posts(a, "Trần Văn Khải") == {("nguyên Tổng Giám đốc", "Ngân hàng Sài Gòn")}
+    assert posts(a, "Lê Thị Mai") == {("nguyên Phó Tổng Giám đốc", "Công ty cổ phần Hòa Bình")}
+    assert posts(a, "Phạm Văn Lực") == {("nguyên Phó Giám đốc", "Sở Tài chính tỉnh Gia Lai")}
+
+
+def test_supreme_court_and_procuracy_abbreviations(stage):
+    a = run(stage, "Phó Chánh án TANDTC Lê Hồng Quang trao quyết định. Ông Trần Văn Sơn, Phó "
+                   "Viện trưởng VKSNDTC cho biết.")
+    assert posts(a, "Lê Hồng Quang") == {("Phó Chánh án", "Tòa án nhân dân tối cao")}
+    assert posts(a, "Trần Văn Sơn") == {("Phó Viện trưởng", "Viện Kiểm sát nhân dân tối cao")}
+
+
+def test_post_before_a_dash_and_a_cue_word(stage):
+    a = run(stage, "Dẫn đầu đoàn là Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh.")
+    assert posts(a, "Lê Hồng Vinh") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    # after another name and a dash the post is that name's
+    a = run(stage, "Có ông Nguyễn Văn An - Giám đốc Sở Y tế tỉnh Nam Định - ông Trần Văn Bình - "
+                   "Phó Giám đốc Sở Tài chính tỉnh Nam Định.")
+    assert posts(a, "Nguyễn Văn An") == {("Giám đốc", "Sở Y tế tỉnh Nam Định")}
+    assert posts(a, "Trần Văn Bình") == {("Phó Giám đốc", "Sở Tài chính tỉnh Nam Định")}
+    # an organisation alone before the dash is no post
+    a = run(stage, "Làm việc với Sở Y tế tỉnh Nam Định - ông Trần Văn Bình cho biết.")
+    assert posts(a, "Trần Văn Bình") == set()
+
+
+def test_a_foreign_ministers_other_title_is_the_countrys(stage):
+    a = run(stage, "Thông tin được công bố bởi Phó Thủ tướng kiêm Bộ trưởng Quốc phòng Lào - ông "
+                   "Chansamone Chanyalath.")
+    assert posts(a, "Chansamone Chanyalath") == {
+        ("Phó Thủ tướng", "Lào"), ("Bộ trưởng", "Bộ Quốc phòng Lào")}
+
+
+def test_a_president_is_a_post(stage):
+    a = run(stage, "Tổng thống Hàn Quốc Moon Jae-in đã tiếp Bộ trưởng Ngoại giao Phạm Bình Minh. "
+                   "Cựu Tổng thống Mỹ Barack Obama phát biểu. Dinh Tổng thống được xây năm 1962.")
+    assert posts(a, "Moon Jae-in") == {("Tổng thống", "Hàn Quốc")}
+    assert posts(a, "Barack Obama") == {("nguyên Tổng thống", "Mỹ")}
+    assert names(a) == ["Moon Jae-in", "Phạm Bình Minh", "Barack Obama"]
+    # whose president, unwritten: no post (a cue for the name only)
+    a = run(stage, "Chiếc máy bay của Tổng thống Dwight D. Eisenhower được giữ lại.")
+    assert posts(a, "Dwight D. Eisenhower") == set()
+
+
+def test_appointed_to_the_post_of(stage):
+    a = run(stage, "Đại tá Nguyễn Đình Lưu được bổ nhiệm chức vụ Phó Giám đốc Công an tỉnh Hà Nam.")
+    assert posts(a, "Nguyễn Đình Lưu") == {("Phó Giám đốc", "Công an tỉnh Hà Nam")}
+
+
+def test_a_bank_branch_is_an_organisation(stage):
+    a = run(stage, "Ông Trần Văn Nam, Giám đốc Phòng giao dịch Ngân hàng Chính sách xã hội huyện "
+                   "Kỳ Sơn cho biết. Bị cáo Nguyễn Việt Hà (nguyên GĐ Chi nhánh Thái Bình) khai.")
+    assert posts(a, "Trần Văn Nam") == {
+        ("Giám đốc", "Phòng giao dịch Ngân hàng Chính sách xã hội huyện Kỳ Sơn")}
+    assert posts(a, "Nguyễn Việt Hà") == {("nguyên Giám đốc", "Chi nhánh Thái Bình")}
+
+
+def test_a_youth_union_after_a_title_is_no_name(stage):
+    a = run(stage, "Ông Bùi Chí Hiếu, Bí thư Đoàn Thanh niên Bộ Xây dựng phát biểu.")
+    assert names(a) == ["Bùi Chí Hiếu"]
+    assert posts(a, "Bùi Chí Hiếu") == {("Bí thư", "Đoàn Thanh niên Bộ Xây dựng")}
+    a = run(stage, "Trưởng Đoàn đại biểu Quốc hội tỉnh Lào Cai Đoàn Văn Minh cho biết.")
+    assert names(a) == ["Đoàn Văn Minh"]
+
+
+def test_a_bare_title_before_and_and_the_next_persons_post_shares_its_organisation(stage):
+    a = run(stage, "Đồng chí Nguyễn Văn Thanh - Chủ tịch và đồng chí Lê Thị Hải Yến - Phó Chủ "
+                   "tịch LĐLĐ tỉnh Hà Tĩnh đến thăm.")
+    assert posts(a, "Nguyễn Văn Thanh") == {("Chủ tịch", "Liên đoàn Lao động tỉnh Hà Tĩnh")}
+    assert posts(a, "Lê Thị Hải Yến") == {("Phó Chủ tịch", "Liên đoàn Lao động tỉnh Hà Tĩnh")}
+    # an event's role shares nothing; a name with no post after it gives none
+    a = run(stage, "Ông Trần Văn An - Trưởng đoàn và ông Lê Văn Bình - Phó Giám đốc Sở Y tế "
+                   "tỉnh Hà Tĩnh đến thăm. Ông Phạm Văn Cường - Chủ tịch và ông Lê Văn Dũng cùng "
+                   "đến thăm UBND tỉnh Hà Tĩnh.")
+    assert posts(a, "Trần Văn An") == set()
+    assert posts(a, "Phạm Văn Cường") == set()
+
+
+def test_the_youth_union_of_a_commune_or_ward(stage):
+    a = run(stage, "Đồng chí Đỗ Thị Thanh Phương, Phó Bí thư Đoàn phường Quảng An, quận Tây Hồ "
+                   "phát biểu. Ông Lê Văn Bình thôi giữ chức Bí thư Đoàn xã Hướng Linh.")
+    assert posts(a, "Đỗ Thị Thanh Phương") == {("Phó Bí thư", "Đoàn phường Quảng An")}
+    assert posts(a, "Lê Văn Bình") == {("nguyên Bí thư", "Đoàn xã Hướng Linh")}
+    # no unit written: no body; a name may end with Đoàn
+    a = run(stage, "Ông Lê Văn An, Trưởng Đoàn công tác của tỉnh, cho biết. Ông Trần Văn Hải, "
+                   "Phó Bí thư Đoàn, cho biết. Ông Vũ Đức Vận lấy tên con là Vũ Đức Đoàn được "
+                   "nhận đất.",
+            province="Nghệ An")
+    assert posts(a, "Lê Văn An") == set() and posts(a, "Trần Văn Hải") == set()
+    assert "Vũ Đức Đoàn" in names(a)
+
+
+def test_a_decision_after_the_bracket_a_name_stands_in_is_not_that_names(stage):
+    a = run(stage, "Ông Đặng Văn Xuân (con trai ông Đặng Minh Khanh - Phó Bí thư Thường trực Huyện "
+                   "ủy Hướng Hóa) được bổ nhiệm làm Bí thư Đoàn xã Hướng Linh.")
+    assert posts(a, "Đặng Minh Khanh") == {("Phó Bí thư Thường trực", "Huyện ủy Hướng Hóa")}
+
+
+def test_posts_after_a_short_aside_in_brackets(stage):
+    a = run(stage, "Anh Hầu A Lềnh (dân tộc Mông), phó bí thư huyện ủy, chủ tịch UBND huyện Sa Pa "
+                   "phát biểu. Ông Nguyễn Văn Bình (thứ hai từ trái), Chủ tịch UBND tỉnh Nghệ An "
+                   "trao quà.")
+    assert posts(a, "Hầu A Lềnh") == {
+        ("Phó Bí thư", "Huyện ủy Sa Pa"), ("Chủ tịch", "Ủy ban nhân dân huyện Sa Pa")}
+    assert posts(a, "Nguyễn Văn Bình") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    # a post in the brackets is the post; another name in the aside: none guessed
+    a = run(stage, "Ông Lê Văn Hòa (phó chủ tịch UBND xã Kỳ Sơn), ông Trần Văn An cùng dự. Ông "
+                   "Phạm Văn Tâm (con ông Trần Văn Lộc), Chủ tịch UBND xã Kỳ Sơn bị bắt.")
+    assert posts(a, "Lê Văn Hòa") == {("Phó Chủ tịch", "Ủy ban nhân dân xã Kỳ Sơn")}
+    assert posts(a, "Trần Văn An") == set() and posts(a, "Trần Văn Lộc") == set()
+
+
+def test_a_ministry_after_a_comma_before_the_name(stage):
+    a = run(stage, "Chủ nhiệm Tổng cục Chính trị, Bộ Quốc phòng Lê Văn Dũng phát biểu.")
+    assert posts(a, "Lê Văn Dũng") == {("Chủ nhiệm", "Tổng cục Chính trị")}
+
+
+def test_a_career_verb_gives_posts_held_before(stage):
+    a = run(stage, "Đồng chí Lê Văn Sơn đã kinh qua các chức vụ Bí thư Đảng ủy xã Quỳnh Lưu, Chủ "
+                   "tịch UBND huyện Quỳnh Lưu.")
+    assert posts(a, "Lê Văn Sơn") == {("nguyên Bí thư", "Đảng ủy xã Quỳnh Lưu"),
+                                      ("nguyên Chủ tịch", "Ủy ban nhân dân huyện Quỳnh Lưu")}
+
+
+def test_what_one_was_before_a_decision_written_after_the_name(stage):
+    a = run(stage, "Ông Vũ Văn Tám (SN 1968, quê Hà Tĩnh), trước khi được điều động là Phó Giám "
+                   "đốc Sở Tài chính tỉnh Hà Tĩnh.")
+    assert posts(a, "Vũ Văn Tám") == {("nguyên Phó Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh")}
+    # the decision's own post is taken
+    a = run(stage, "Ông Vũ Văn Tám, trước khi được bổ nhiệm giữ chức Giám đốc Sở Tài chính tỉnh "
+                   "Hà Tĩnh, là Phó Chánh Văn phòng UBND tỉnh Hà Tĩnh.")
+    assert ("Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh") in posts(a, "Vũ Văn Tám")
+
+
+def test_a_post_before_a_comma_and_a_degree_or_rank_and_the_name(stage):
+    a = run(stage, "Phó Chủ tịch Hội Kiến trúc sư Việt Nam, PGS.TS Nguyễn Quốc Thông nhận định. "
+                   "Phó Chỉ huy trưởng Bộ CHQS tỉnh Nghệ An, Đại tá Nguyễn Văn Hùng cho biết.")
+    assert posts(a, "Nguyễn Quốc Thông") == {("Phó Chủ tịch", "Hội Kiến trúc sư Việt Nam")}
+    assert posts(a, "Nguyễn Văn Hùng") == {
+        ("Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An")}
+    # after another name and a comma, the post is that name's
+    a = run(stage, "Ông Trần Văn An, Giám đốc Sở Y tế tỉnh Nghệ An, PGS.TS Nguyễn Văn Bình "
+                   "cùng dự.")
+    assert posts(a, "Trần Văn An") == {("Giám đốc", "Sở Y tế tỉnh Nghệ An")}
+    assert posts(a, "Nguyễn Văn Bình") == set()
+
+
+def test_a_post_before_a_dash_and_a_full_name(stage):
+    a = run(stage, "Nguyên Chủ tịch UBND TP Đà Nẵng – Nguyễn Bá Thanh khi trả lời đã nói rõ.")
+    assert posts(a, "Nguyễn Bá Thanh") == {("nguyên Chủ tịch", "Ủy ban nhân dân thành phố Đà Nẵng")}
+
+
+def test_a_number_ends_an_institutions_name_unless_it_counts(stage):
+    a = run(stage, "Thiếu tướng Nguyễn Hồng Sơn, PBT Đảng ủy, GĐ Bệnh viện Quân y 175 cho rằng. "
+                   "Ông Lê Văn Tâm, Giám đốc Công ty Hòa Phát 3.000 người, cho biết.")
+    assert posts(a, "Nguyễn Hồng Sơn") == {
+        ("Phó Bí thư", "Đảng ủy Bệnh viện Quân y 175"), ("Giám đốc", "Bệnh viện Quân y 175")}
+    assert posts(a, "Lê Văn Tâm") == {("Giám đốc", "Công ty Hòa Phát")}
+
+
+def test_posts_in_the_headline_of_a_person_the_body_names(stage):
+    a = Article(id="t", source={}, title="Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý làm việc với "
+                "huyện Con Cuông", text="Sáng 5/6, đồng chí Thái Thanh Quý đã làm việc với Ban "
+                "Thường vụ Huyện ủy Con Cuông.", authors=[])
+    a.place_context = PlaceContext("Nghệ An", None)
+    stage(a)
+    assert posts(a, "Thái Thanh Quý") == {("Bí thư", "Tỉnh ủy Nghệ An")}
+    # a person named in the headline only is none of the body's
+    a = Article(id="t", source={}, title="Phó Chủ tịch UBND tỉnh Lê Văn Hòa thăm huyện Kỳ Sơn",
+                text="Sáng 5/6, đoàn công tác của tỉnh đã thăm huyện Kỳ Sơn.", authors=[])
+    a.place_context = PlaceContext("Nghệ An", None)
+    stage(a)
+    assert a.people == []
+
+
+def test_a_firms_brand_before_a_word_that_ends_a_name(stage):
+    a = run(stage, "Giảm nhẹ hình phạt cho Nguyễn Văn Hoàn – cựu TGĐ Oceanbank và Phạm Hoàng "
+                   "Giang – cựu TGĐ BSC ở hành vi lạm dụng.")
+    assert posts(a, "Nguyễn Văn Hoàn") == {("nguyên Tổng Giám đốc", "Oceanbank")}
+    assert posts(a, "Phạm Hoàng Giang") == {("nguyên Tổng Giám đốc", "BSC")}
+
+
+def test_an_election_of_several_people_each_to_their_post(stage):
+    a = run(stage, "Đồng chí Nguyễn Thanh Hải được Ban Chấp hành bầu làm Bí thư Thành ủy, đồng chí "
+                   "Trần Ngọc Nam làm Phó Bí thư Thường trực Thành ủy Đà Nẵng.",
+            province="Đà Nẵng")
+    assert posts(a, "Nguyễn Thanh Hải") == {("Bí thư", "Thành ủy Đà Nẵng")}
+    assert posts(a, "Trần Ngọc Nam") == {("Phó Bí thư Thường trực", "Thành ủy Đà Nẵng")}
+    # a post taken written before the subject is the subject's
+    a = run(stage, "Sau khi được bầu giữ chức Chủ tịch UBND tỉnh Nghệ An, ông Nguyễn Đức Trung "
+                   "cho biết sẽ tập trung cải cách hành chính.")
+    assert posts(a, "Nguyễn Đức Trung") == {("Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+
+
+def test_re_elected_to_the_post_of(stage):
+    a = run(stage, "Ông Phạm Gia Túc tái đắc cử chức Bí thư Tỉnh ủy Ninh Bình.")
+    assert posts(a, "Phạm Gia Túc") == {("Bí thư", "Tỉnh ủy Ninh Bình")}
+
+
+def test_a_dash_and_a_full_name_after_a_possessive_title_give_no_post(stage):
+    a = run(stage, "Giải thưởng của Chủ tịch UBND tỉnh Nghệ An – Nguyễn Văn Hùng nhận năm 2019.")
+    assert posts(a, "Nguyễn Văn Hùng") == set()
+
+
+def test_a_deputy_named_right_after_the_head_is_of_the_heads_body(stage):
+    a = run(stage, "Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung và Phó Chủ tịch Lê Hồng Vinh đã "
+                   "đến thăm. Tham dự có ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh Nghệ An và ông "
+                   "Trần Văn Bình, Phó Giám đốc.")
+    assert posts(a, "Lê Hồng Vinh") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    assert posts(a, "Trần Văn Bình") == {("Phó Giám đốc", "Sở Y tế tỉnh Nghệ An")}
+    # not across a sentence, not the same title, not a title whose body is written unread
+    a = run(stage, "Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung cho biết. Phó Chủ tịch Lê Hồng "
+                   "Vinh đề nghị. Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải và Chủ tịch Trần Văn "
+                   "Bình cùng dự. Trần Thị Hương (nguyên GĐ chi nhánh Hải Dương), Hoàng Bích Vân "
+                   "(nguyên GĐ chi nhánh TP.HCM) khai.")
+    assert posts(a, "Lê Hồng Vinh") == set() and posts(a, "Trần Văn Bình") == set()
+    assert posts(a, "Hoàng Bích Vân") == set()

@@ -643,3 +643,28 @@ def test_a_title_that_ends_the_text_ends_the_chain(stage):
     # stage (an index past the last token): the posts before it stay
     a = run(stage, "Ông Nguyễn Văn An, Giám đốc Sở Y tế, Chủ tịch")
     assert ("Giám đốc", "Sở Y tế") in posts(a, "Nguyễn Văn An")
+
+
+def test_a_board_of_a_peoples_council_is_that_councils():
+    from partyx.rules.orgs import NO_CONTEXT
+    from partyx.rules.posts import PostParser
+    pp = PostParser()
+    toks = pp.orgs.words.tokenizer.tokenize("Trưởng Ban Dân tộc HĐND tỉnh Nghệ An, cho biết").toks
+    p = pp.post(toks, 0, NO_CONTEXT)
+    assert p is not None and p.org is not None
+    assert (p.title, p.org.name) == ("Trưởng ban", "Ban Dân tộc Hội đồng nhân dân tỉnh Nghệ An")
+
+
+def test_central_bodies_and_abbreviations_of_units():
+    from partyx.rules.orgs import NO_CONTEXT
+    from partyx.rules.posts import PostParser
+    pp = PostParser()
+    for written, org in (
+            ("Tổng Giám đốc Đài Tiếng nói Việt Nam", "Đài Tiếng nói Việt Nam"),
+            ("Tư lệnh Cảnh sát biển Việt Nam", "Cảnh sát biển Việt Nam"),
+            ("Cục trưởng Cục QLTT tỉnh Nghệ An", "Cục Quản lý thị trường tỉnh Nghệ An"),
+            ("Viện trưởng Viện KSND huyện Nghi Lộc", "Viện Kiểm sát nhân dân huyện Nghi Lộc"),
+            ("Chỉ huy trưởng Bộ CHQS tỉnh Nghệ An", "Bộ Chỉ huy Quân sự tỉnh Nghệ An")):
+        toks = pp.orgs.words.tokenizer.tokenize(written + ", cho biết").toks
+        p = pp.post(toks, 0, NO_CONTEXT)
+        assert p is not None and p.org is not None and p.org.name == org, written
