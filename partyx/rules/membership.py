@@ -65,7 +65,8 @@ _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE}|{_SCALE})?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
-_MEMBER_WORDS = r"\s{1,2}đảng viên\b"
+# ("35 đồng chí đảng viên": the members counted as comrades, the same total)
+_MEMBER_WORDS = r"\s{1,2}(?:đồng chí\s{1,2})?đảng viên\b"
 _ORG_WORDS = (
     r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|TCCS đảng|cơ sở đảng|"
     r"(?:chi bộ,? (?:và )?đảng bộ|đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"

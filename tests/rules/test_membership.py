@@ -177,6 +177,11 @@ def test_what_is_not_a_total(text):
         ("Đảng bộ phường Khương Mai có 300 đảng viên, Đảng bộ phường Khương Đình có 2.000 đảng "
          "viên.", [("Đảng bộ phường Khương Mai", 300, None),
                    ("Đảng bộ phường Khương Đình", 2000, None)]),
+        # members counted as comrades ("N đồng chí đảng viên"): the same total
+        ("Chi bộ xóm Đông có 35 đồng chí đảng viên, trong đó có 5 đảng viên nữ.",
+         [("Chi bộ xóm Đông", 35, None)]),
+        ("Đảng bộ phường Khương Mai hiện có 12 chi bộ với 412 đồng chí đảng viên.",
+         [("Đảng bộ phường Khương Mai", 412, None)]),
     ],
 )
 def test_the_forms_of_the_genre(text, expected):
@@ -200,6 +205,10 @@ def test_the_forms_of_the_genre(text, expected):
         "Với sự tham gia của 300 đảng viên, Đảng bộ huyện Hải Hậu luôn đoàn kết.",
         # a head word with no name after it and none before it
         "Đảng bộ luôn chú trọng công tác phát triển đảng viên, hiện có 60 đảng viên.",
+        # comrades counted who are some of the members
+        "Đảng bộ phường Khương Mai có 3 đồng chí đảng viên bị kỷ luật.",
+        "Chi bộ xóm Đông có 14 đồng chí đảng viên 50 năm tuổi Đảng.",
+        "Đảng bộ phường Khương Mai đã kết nạp 6 đồng chí đảng viên mới.",
     ],
 )
 def test_what_is_no_total_of_a_named_organisation(text):
