@@ -136,6 +136,8 @@ class _Vocab:
     retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
     year_forms: frozenset[str]  # the types cited as "number/year" (Nghị định 178/2024)
     carried_out: re.Pattern[str]  # what is done with a document cited after ("thực hiện")
+    sole_issuers: dict[str, str]  # type -> the one issuer of every document of it (NĐ: CP)
+    term_issuer: re.Pattern[str]  # an issuer code with its body's term (QH14): group 1 the code
 
 
 @cache
@@ -174,7 +176,10 @@ def _vocab() -> _Vocab:
                   families=data["code_families"], issuer_of_kind=issuer_of_kind,
                   retold=_words_re(data["retold_words"]),
                   year_forms=frozenset(data["year_forms"]),
-                  carried_out=_words_re(data["carried_out_words"]))
+                  carried_out=_words_re(data["carried_out_words"]),
+                  sole_issuers=data["sole_issuers"],
+                  term_issuer=re.compile(
+                      "(" + "|".join(map(re.escape, data["term_issuers"])) + r")\d{1,2}"))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -499,15 +504,29 @@ def _carried_out(text: str, at: int) -> bool:
 _CARRIED_OUT_REACH = 40  # the verb and a few words before the document's type
 
 
+def _sole_issuer(c: Citation, tail: str) -> bool:
+    """The issuing body that opens ``tail`` (``của Chính phủ``) is the one that issues every
+    document of ``c``'s type (documents.json sole_issuers)."""
+    sole = _vocab().sole_issuers.get(c.type or "")
+    by = _BY.match(tail) if sole else None
+    if by is None:
+        return False
+    rest = tail[by.end():by.end() + 160]
+    stop = _BY_STOP.search(rest)
+    return issuer_of(rest[:stop.start() if stop else len(rest)].strip()) == sole
+
+
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
     tail = _take_date(c, text[c.end:c.end + 600])
     year = _YEAR_WRITTEN.match(tail) if c.date is None and c.year is None else None
-    if year and not c.symbol and _carried_out(text, c.start):
+    if year and not c.symbol and _carried_out(text, c.start) \
+            and not _sole_issuer(c, tail[year.end():]):
         # "thực hiện Chỉ thị 05 năm 2023 của Đảng ủy xã": the year and the body of what is
         # done with it as often as its own (05-CT/TW is the Central Committee's, of 2016);
         # a document written with its symbol ("15-NQ/TW năm 2022 của Bộ Chính trị") is named
-        # whole, its year and body with it
+        # whole, its year and body with it, and so is one whose body issues every document of
+        # its type ("triển khai Nghị định 33 năm 2023 của Chính phủ": no one else's decree)
         return
     if year:
         c.year = int(year.group(1))
@@ -622,10 +641,17 @@ def _same(a: Citation, b: Citation) -> bool:
     if a.code != b.code and (a.type is None or a.type != b.type) and (
             a.symbol and b.symbol or _family(a.code) != _family(b.code)):
         return False
-    if a.issuer and b.issuer and a.issuer != b.issuer:
+    if a.issuer and b.issuer and _issuer_key(a.issuer) != _issuer_key(b.issuer):
         return False
     ya, yb = year_of(a), year_of(b)
     return not (ya and yb and ya != yb)
+
+
+def _issuer_key(issuer: str) -> str:
+    """An issuer as documents are told apart: a code written with its body's term is the code
+    (``QH14`` is ``QH``: documents.json term_issuers)."""
+    m = _vocab().term_issuer.fullmatch(issuer)
+    return m.group(1) if m else issuer
 
 
 def merge_citations(citations: list[Citation]) -> list[Citation]:

@@ -89,7 +89,8 @@ SHAPES = {
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
                   "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
-                  "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS},
+                  "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS,
+                  "sole_issuers": STR_MAP, "term_issuers": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
@@ -292,6 +293,14 @@ def test_documents_dated_count_words_are_count_words():
     data = load("documents")
     assert set(data["count_words_dated"]) <= set(data["count_words"])
     assert set(data["year_forms"]) <= {t["name"] for t in data["types"]}
+
+
+def test_documents_sole_issuers_are_types_and_issuer_codes():
+    data = load("documents")
+    assert set(data["sole_issuers"]) <= {t["name"] for t in data["types"]}
+    codes = {code for _, code in data["issuers"]}
+    assert set(data["sole_issuers"].values()) <= codes
+    assert set(data["term_issuers"]) <= codes
 
 
 def test_events_types_are_the_spec_types():
