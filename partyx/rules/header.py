@@ -93,6 +93,7 @@ def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
 class _BylineWords:
     leads: re.Pattern[str]
     credit_leads: frozenset[str]  # "theo", "nguồn": a reprint credit's leads
+    staff_leads: frozenset[str]  # "biên tập", "trình bày": a credit of the page, no author's
     glued_credit: re.Pattern[str]  # a reprint credit glued after a byline: "Phương Mai Theo …"
     glued_needles: tuple[str, ...]  # " Theo ", " Nguồn ": what it opens with, to look first
     photo_lead: re.Pattern[str]  # "Ảnh", "Video": a photo or video credit's lead
@@ -131,6 +132,7 @@ def _words() -> _BylineWords:
         # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
         leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
         credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
+        staff_leads=frozenset(w.casefold() for w in data["staff_leads"]),
         glued_credit=re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:" + "|".join(
             re.escape(w) for w in firsts) + r")\s?:?\s(?=\S)"),  # "Minh Anh Nguồn: Báo X"
         glued_needles=tuple(f" {w}{end}" for w in firsts for end in (" ", ":")),
@@ -448,6 +450,21 @@ def _is_place(name: str) -> bool:
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
     return gazetteer.get().is_place_name(name)
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """The words that open an organisation's name (orgs.json generic_heads, impersonal_heads,
+    ministry_units: ``Văn phòng``, ``Ban``, ``Sở``), casefolded."""
+    data = load("orgs")
+    return frozenset(w.casefold() for key in ("generic_heads", "impersonal_heads",
+                                             "ministry_units") for w in data[key])
+
+
+def _is_body(name: str) -> bool:
+    """Is ``name`` an organisation's head word alone (``Văn Phòng``: the office a story came
+    from, written in brackets like a pen name)?"""
+    return name.casefold() in _body_heads()
 
 
 def _is_province(name: str) -> bool:
@@ -893,7 +910,8 @@ class HeaderReader:
                 and not _series_mark(bracketed.group(1), vocab):
             parsed = self._names(bracketed.group(1).strip(), False)  # "(Phương Lan)"
             # ("(Hồng Lĩnh)", "(Phong Thổ)": the place a story was filed from, no name)
-            if parsed and parsed[0] and not any(_is_place(n) for n in parsed[0]):
+            # ("(Văn Phòng)": the office it came from, no name either)
+            if parsed and parsed[0] and not any(_is_place(n) or _is_body(n) for n in parsed[0]):
                 return Byline(names=parsed[0], outlet=parsed[1])
         outlet = None
         sourced = False  # an outlet or a source is written with the names
@@ -923,6 +941,8 @@ class HeaderReader:
         lead = vocab.leads.match(text)
         said = lead.group().strip(" :").casefold() if lead else ""
         desk = said in vocab.placeholders
+        if said in vocab.staff_leads and ":" in lead.group():  # "Biên tập: Thu Hà": the
+            return Byline([], outlet)  # page's editor, no author ("Biên tập viên A": no credit)
         credit = said in vocab.credit_leads  # "Theo X": a source, maybe no person
         if lead and credit and vocab.photo_lead.match(text[lead.end():]):  # "Nguồn ảnh: TTXVN"
             return None
@@ -964,6 +984,10 @@ class HeaderReader:
                 text = text[:cut]
         for part in _NAME_SPLIT.split(text):
             photo = vocab.photo_lead.match(part) is not None
+            staff = vocab.leads.match(part)
+            if staff and ":" in staff.group() and \
+                    staff.group().strip(" :").casefold() in vocab.staff_leads:
+                continue  # "Bài: Minh Anh - Biên tập: Thu Hà": the editor is no author
             part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
             if not part or part.casefold() in vocab.placeholders:
                 continue

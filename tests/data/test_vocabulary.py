@@ -82,7 +82,8 @@ SHAPES = {
                                    "series_numbers",
                                    "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
-                                   "lead_joins", "credit_leads", "photo_leads", "source_cues",
+                                   "lead_joins", "credit_leads", "staff_leads", "photo_leads",
+                                   "source_cues",
                                    "trailing_words", "time_units")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
