@@ -83,6 +83,7 @@ SHAPES = {
                                    "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
                                    "lead_joins", "credit_leads", "staff_leads", "photo_leads",
+                                   "source_joins", "credited_words",
                                    "source_cues",
                                    "trailing_words", "time_units")},
     # rules/documents.py
