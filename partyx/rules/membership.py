@@ -130,6 +130,7 @@ class _Vocab:
     total_after: re.Pattern[str]  # what may follow a total of members (see _total_after)
     total_next: frozenset[str]  # lower-case words after a total's place (các, toàn)
     raised: re.Pattern[str]  # the total new members bring an organisation to (_RAISED)
+    unit_subject: re.Pattern[str]  # a unit of the map as a clause's subject (_unit_subject)
 
 
 @cache
@@ -154,6 +155,10 @@ def _vocab() -> _Vocab:
                                                       reverse=True))
     places = "|".join(re.escape(w) for w in sorted(data["total_places"], key=len, reverse=True))
     ends = r"(?:[.,;:!?()\[\]\"'“”…/\n–—-]|$)"
+    levels = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w[0].islower()
+                      else re.escape(w) for w in data["unit_levels"])
+    now = "|".join(map(re.escape, data["unit_now_words"]))
+    having = "|".join(map(re.escape, data["unit_verbs"]))
     return _Vocab(
         mention=mention,
         needles=tuple(dict.fromkeys(needles)),
@@ -170,6 +175,9 @@ def _vocab() -> _Vocab:
                          re.IGNORECASE),
         total_next=frozenset(data["total_places_next"]),
         raised=re.compile(rf"\b(?:{'|'.join(map(re.escape, data['raise_verbs']))})" + _RAISED),
+        unit_subject=re.compile(
+            rf"\W{{0,3}}(?P<level>{levels})(?P<place>(?:\s(?:[A-ZĐ][^\W_]*|\d{{1,2}})){{0,4}})"
+            rf"\s{{1,2}}(?:(?:{now})\s{{1,2}})?(?:{having})\s{{1,2}}(?:{_PARTS})?{_QUAL}"),
         total_after=re.compile(
             rf"\s{{0,2}}(?:{ends}|(?:{followers})(?![^\W_])|(?:{places})(?![^\W_])"
             rf"(?:\s{{0,2}}{ends}|\s{{1,2}}{_QUAL}(?P<next>[^\W_]+)))"),
@@ -695,22 +703,18 @@ def _subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
 
 # A unit of the map that opens its clause as the subject of the figures: "Huyện Gia Lộc hiện có
 # 45 tổ chức cơ sở đảng với 6.000 đảng viên", "Hiện nay, xã có 650 đảng viên": its Đảng bộ's.
-_UNIT_SUBJECT = re.compile(
-    r"\W{0,3}(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|"
-    r"[Tt]hị trấn)(?P<place>(?:\s(?:[A-ZĐ][^\W_]*|\d{1,2})){0,4})\s{1,2}"
-    r"(?:(?:hiện nay|hiện|hiện đang|đến nay|nay)\s{1,2})?(?:có|gồm)\s{1,2}"
-    rf"(?:{_PARTS})?{_QUAL}")
+# (its words are membership.json unit_levels, unit_now_words and unit_verbs: _Vocab.unit_subject)
 _CLAUSE_OPENS = re.compile(r"[,;:]\s")
 
 
 def _unit_subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
     """The Đảng bộ of a unit that opens the clause of a figure at ``first`` as its subject (see
-    _UNIT_SUBJECT), when the gazetteer knows the unit written (or the article's places resolve
+    _Vocab.unit_subject), when the gazetteer knows the unit written (or the article's places resolve
     its level written alone)."""
     clause = lo
     for opening in _CLAUSE_OPENS.finditer(text, lo, first):
         clause = opening.end()
-    m = _UNIT_SUBJECT.fullmatch(text, clause, first)
+    m = _vocab().unit_subject.fullmatch(text, clause, first)
     if m is None:
         return None
     level = level_of(m.group("level").rstrip("."))

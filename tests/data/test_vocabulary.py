@@ -146,7 +146,8 @@ SHAPES = {
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
                    "delegate_cues": WORDS, "owner_links": WORDS,
                    "total_followers": WORDS, "total_places": WORDS,
-                   "total_places_next": WORDS, "joined_names": WORDS},
+                   "total_places_next": WORDS, "joined_names": WORDS,
+                   "unit_levels": WORDS, "unit_now_words": WORDS, "unit_verbs": WORDS},
     # rules/header.py
     "outlets": {"outlet_words": WORDS, "editions": WORDS, "self_needles": WORDS,
                 "forms": {str: WORDS}, "names": STR_MAP,
