@@ -92,7 +92,9 @@ SHAPES = {
                   "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
                   "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
                   "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS,
-                  "sole_issuers": STR_MAP, "term_issuers": WORDS},
+                  "sole_issuers": STR_MAP, "term_issuers": WORDS,
+                  "issuer_links": WORDS, "subject_links": WORDS, "term_words": WORDS,
+                  "body_stops": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
