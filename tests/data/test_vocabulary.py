@@ -152,6 +152,11 @@ SHAPES = {
                    "unit_levels": WORDS, "unit_now_words": WORDS, "unit_verbs": WORDS},
     # rules/header.py
     "outlets": {"outlet_words": WORDS, "editions": WORDS, "self_needles": WORDS,
+                "reporter_cues": WORDS, "reported_tenses": WORDS, "reported_verbs": WORDS,
+                "printed_verbs": WORDS, "obtained_verbs": WORDS, "promise_leads": WORDS,
+                "promise_follows": WORDS, "promise_verbs": WORDS,
+                "own_information_words": WORDS, "reporter_words": WORDS,
+                "citing_cues": WORDS, "press_words": WORDS, "citing_verbs": WORDS,
                 "forms": {str: WORDS}, "names": STR_MAP,
                 "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
