@@ -65,6 +65,13 @@ _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE}|{_SCALE})?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
+# The organisations a committee leads are its own ("Huyện ủy lãnh đạo 60 tổ chức cơ sở đảng"),
+# where the clause ends after them or their members follow, as after a total of members (see
+# _total_after): led to do something, they are some ("lãnh đạo 12 tổ chức cơ sở đảng khắc
+# phục hạn chế"); the members it leads may be some with the people ("lãnh đạo 300 đảng viên
+# và nhân dân …")
+_LED = re.compile(r"lãnh đạo", re.IGNORECASE)
+_ORG_CUE = _CUE.replace("|đã xây dựng)", f"|đã xây dựng|{_LED.pattern})")
 # ("35 đồng chí đảng viên": the members counted as comrades, the same total)
 _MEMBER_WORDS = r"\s{1,2}(?:đồng chí\s{1,2})?đảng viên\b"
 _ORG_WORDS = (
@@ -78,7 +85,8 @@ _PARTS = (rf"(?:{_QUAL}(?<![\d/.,])(?:{_NUM[1:-1]})\s{{1,2}}(?:đảng bộ|chi 
           r"(?:\s{1,2}(?:trực thuộc|cơ sở))?\s{0,2}(?:,|\bvà)\s{1,2}){1,2}")
 _LEAD = rf"{_CUE}(?:{_PARTS})?{_QUAL}"
 _MEMBERS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
-_ORGS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
+_ORG_LEAD = rf"{_ORG_CUE}(?:{_PARTS})?{_QUAL}"
+_ORGS = re.compile(rf"{_ORG_LEAD}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
 _LISTED = r"(?:[,;]|\bvà)\s{1,2}"
 # What every figure above contains: a digit, then member or organisation words (a cheap test
@@ -187,7 +195,7 @@ def _vocab() -> _Vocab:
 # How far before its figure (the _FIGURE match at the number's last digit) a match of the
 # figure patterns opens at most: none opens before the first figure of a sentence less this.
 # (None when unknown: the scans then start at the sentence's start.)
-_OPENERS = (rf"{_LEAD}{_NUM}", rf"{_LISTED}{_QUAL}{_NUM}",
+_OPENERS = (rf"{_LEAD}{_NUM}", rf"{_ORG_LEAD}{_NUM}", rf"{_LISTED}{_QUAL}{_NUM}",
             rf"\b(?:tiêu biểu cho|đại diện cho|thay mặt cho)\s{{1,2}}{_QUAL}{_NUM}")
 _WIDTHS = tuple(width(p) for p in _OPENERS)
 _REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS if w)
@@ -599,7 +607,8 @@ def _groups(text: str, start: int, end: int, opens: int) -> list[_Group]:
         for m in rx.finditer(text, opens, end):
             value = _number(m.group(1))
             if value is not None and not _NOT_TOTAL_AFTER.match(text, m.end(), end) and \
-                    (field != "party_members" or _total_after(text, m.end(), end)):
+                    ((field != "party_members" and not _LED.match(text, m.start()))
+                     or _total_after(text, m.end(), end)):
                 found.append((m.start(1), m.end(), field, value))
     found.sort()
     groups: list[_Group] = []
