@@ -111,9 +111,14 @@ def test_a_resolution_of_the_assembly_is_one_with_or_without_its_term():
     text = ("Quốc hội đã thông qua Nghị quyết số 55/2017/QH14 về tài chính. Các đại biểu nhắc "
             "lại Nghị quyết 55 của Quốc hội.")
     assert keys(text) == [("55", "NQ", "QH14", "Nghị quyết")]
+    text = ("Nghị quyết số 1211/2016/UBTVQH13 về tiêu chuẩn đơn vị hành chính. Thực hiện Nghị "
+            "quyết 1211 của Ủy ban Thường vụ Quốc hội.")
+    assert keys(text) == [("1211", "NQ", "UBTVQH13", "Nghị quyết")]
     # another issuer, or another year, is another document
     assert keys("Nghị quyết số 55/2017/QH14 và Nghị quyết 55 của Chính phủ.") == [
         ("55", "NQ", "QH14", "Nghị quyết"), ("55", "NQ", "CP", "Nghị quyết")]
+    assert keys("Nghị quyết số 1211/2016/UBTVQH13 và Nghị quyết 1211 của Quốc hội.") == [
+        ("1211", "NQ", "UBTVQH13", "Nghị quyết"), ("1211", "NQ", "QH", "Nghị quyết")]
     assert [(d["number"], d["issuer"], d["year"]) for d in run(
         "Luật số 22/2008/QH12 và Luật số 22/2018/QH14.")] == [
         ("22", "QH12", 2008), ("22", "QH14", 2018)]
