@@ -943,7 +943,7 @@ class HeaderReader:
         lead = vocab.leads.match(text)
         said = lead.group().strip(" :").casefold() if lead else ""
         desk = said in vocab.placeholders
-        if said in vocab.staff_leads and ":" in lead.group():  # "Biên tập: Thu Hà": the
+        if lead and said in vocab.staff_leads and ":" in lead.group():  # "Biên tập: Thu Hà": the
             return Byline([], outlet)  # page's editor, no author ("Biên tập viên A": no credit)
         credit = said in vocab.credit_leads  # "Theo X": a source, maybe no person
         if lead and credit and vocab.photo_lead.match(text[lead.end():]):  # "Nguồn ảnh: TTXVN"
