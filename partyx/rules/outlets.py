@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from partyx.data import load
+from partyx.lang.patterns import alternation
 from partyx.lang.text import normalize
 
 # A local portal's place: its unit word and name ("huyện Vị Thủy", "thị xã Sơn Tây")
@@ -78,11 +79,11 @@ def _expand_provinces(data: dict) -> list[Outlet]:
 
 
 def _alternatives(words: list[str], either_case: bool = False) -> str:
-    """``words`` as alternatives of a pattern, the longest first; with ``either_case``, a
-    lower-case word's first letter in either case (``[Tt]heo``)."""
-    return "|".join(
-        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if either_case and w[0].islower()
-        else re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """``words`` as alternatives of a pattern, the longest that fits first (a trie: see
+    :func:`partyx.lang.patterns.alternation`); with ``either_case``, a lower-case word also
+    capitalised (``Theo``)."""
+    return alternation([form for w in words for form in (
+        (w, w[0].upper() + w[1:]) if either_case and w[0].islower() else (w,))])
 
 
 def _self_cue_pattern(data: dict) -> re.Pattern[str]:
