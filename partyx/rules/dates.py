@@ -270,7 +270,8 @@ def _joined(text: str, start: int, ends: list[int], last: int) -> bool:
 
 # A cited document's or paper's date: ``Chỉ thị số 15-CT/TU ngày``, ``Quyết định 626/QĐ-TTg
 # ngày``, ``công văn số 304 ngày``.
-_CITED = re.compile(r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
+_DOCUMENT_DATED = re.compile(
+    r"(?:\d{1,4}\s?[-/]\s?[A-ZĐ][\w/-]{0,20}|\bsố\s\d{1,4})\s?,?\s?ngày\s$")
 # A date inside an anniversary span: ``(9/2/1907-9/2/2017)``.
 _SPAN_AFTER = re.compile(r"\s?[-–]\s?(?:\d{1,2}[/.-]\d{1,2}[/.-])?\d{4}(?!\d)")
 _SPAN_BEFORE = re.compile(r"\d{4}\s?[-–]\s?$")
@@ -279,7 +280,7 @@ _SPAN_BEFORE = re.compile(r"\d{4}\s?[-–]\s?$")
 def is_cited(before: str) -> bool:
     """The text right before a date makes it a cited document's date (``số 15-CT/TU
     ngày``)."""
-    return bool(_CITED.search(before))
+    return bool(_DOCUMENT_DATED.search(before))
 
 
 def in_span(text: str, start: int, end: int) -> bool:

@@ -45,30 +45,11 @@ _NUMBER_LEAD = re.compile(r"\s{1,2}(số:?\s{0,2}(?:số\s{1,2})?)?(?=\d)", re.I
 # A number may carry a letter: Nghị quyết 30a/2008/NQ-CP, Quyết định số 3610a/QĐ-BCT.
 _BARE_NUMBER = re.compile(r"(\d{1,4}(?:[a-z](?!\w))?)(?!\w|[.,/]\d|\s?[-–]\s?\d)")
 _MORE_NUMBER = re.compile(r"\s?(?:,|và|;)\s{0,2}số\s{1,2}(\d{1,4})(?![\d/]|\s?[-–]\s?\w)")
-# A bare number listed after "số N" ("số 18, 19 và 20 của …"): where a list or a citation's
-# description goes on after it, not a count ("số 18, 2 năm qua") nor a symbol ("19-NQ/TW").
-_MORE_LISTED = re.compile(r"\s?(?:,|và)\s{0,2}(\d{1,4}[a-z]?)"
-                          r"(?=\s{0,2}(?:[,;.)]|và\s|của\s|về\s|do\s|khóa\s|$"
-                          r"|ngày\s{1,2}\d{1,2}\s?[/-]))")  # ("số 254, 15 ngày sau": a count)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A State document's number and year with no codes after them: "Nghị định 178/2024".
 _NUMBER_YEAR = re.compile(r"(\d{1,4}[a-z]?)\s?/\s?((?:19|20)\d\d)(?![\w/]|[.,]\d)")
-_BY = re.compile(r"\s?,?\s{0,2}(?:của|do)\s{1,2}", re.IGNORECASE)
-_BY_STOP = re.compile(
-    r"\s(?:về|ngày|khóa|nhằm|đối với|trong|quy định|đã|được|tại|thì|là|và|với|nay|từ|"
-    r"ban hành|để|cho|mà|này|hướng dẫn|thành lập|đạt|khẳng định|chỉ rõ|yêu cầu|nêu|đề ra|"
-    r"có|gắn|cũng|sẽ|vừa|đang|trên|theo|sau|đến|tới|lần|năm|gồm|ký)\b|[“\"(,.;:”…]",
-)
 # A type word's code in brackets before its number: "Ban Bí thư ra Hướng dẫn (HD) 469 về …".
 _ABBREVIATED = re.compile(r"\s\(([A-ZĐ][A-Za-zĐđ]{1,5})\)")
-# The year written after a number, before what the document is (its issuer, its subject):
-# "Quy định 102 năm 2017 của Bộ Chính trị". (Elsewhere "năm 2023" may be the year of what is
-# done with it: "thực hiện Chỉ thị 05 năm 2023".)
-_YEAR_WRITTEN = re.compile(
-    r"\s{0,2},?\s{0,2}năm\s{1,2}((?:19|20)\d{2})(?=\s{0,2},?\s{0,2}(?:của|do|về)\s)")
-# The term of the issuing body, between it and the date: "của Bộ Chính trị (khóa XII) ngày …".
-_TERM = re.compile(r"\s{0,2},?\s{0,2}\(?\s?khóa\s{1,2}(?:[IVXLC]{1,7}|\d{1,2})\s?\)?",
-                   re.IGNORECASE)
 _SIGNED = re.compile(r"\s{1,2}ký(?=\s{1,2}ngày)", re.IGNORECASE)
 # The passive "Quy định 144-QĐ/TW được Bộ Chính trị ban hành ngày 9/5/2024": a body after
 # "được" only where an issuing verb follows it.
@@ -136,6 +117,22 @@ class _Vocab:
     retold: re.Pattern[str]  # words that make an issuing told, not done, on a day
     year_forms: frozenset[str]  # the types cited as "number/year" (Nghị định 178/2024)
     carried_out: re.Pattern[str]  # what is done with a document cited after ("thực hiện")
+    sole_issuers: dict[str, str]  # type -> the one issuer of every document of it (NĐ: CP)
+    term_issuer: re.Pattern[str]  # an issuer code with its body's term (QH14): group 1 the code
+    # the words of what is written after a citation (documents.json issuer_links,
+    # subject_links, term_words, body_stops):
+    # a bare number listed after "số N" ("số 18, 19 và 20 của …"): where a list or a
+    # citation's description goes on after it, not a count ("số 18, 2 năm qua", "số 254, 15
+    # ngày sau") nor a symbol ("19-NQ/TW")
+    more_listed: re.Pattern[str]
+    by: re.Pattern[str]  # "của", "do" before the issuing body
+    by_stop: re.Pattern[str]  # what ends the issuing body's name
+    # the year written after a number, before what the document is (its issuer, its
+    # subject): "Quy định 102 năm 2017 của Bộ Chính trị" (elsewhere "năm 2023" may be the
+    # year of what is done with it: "thực hiện Chỉ thị 05 năm 2023")
+    year_written: re.Pattern[str]
+    # the term of the issuing body, between it and the date: "của Bộ Chính trị (khóa XII)"
+    term: re.Pattern[str]
 
 
 @cache
@@ -168,13 +165,31 @@ def _vocab() -> _Vocab:
     issuer_of_kind = re.compile(
         rf"({phrases})\b[^.;,]{{0,40}}?\b(?:ban hành|thông qua)\s{{1,3}}"
         rf"(?:[^\s.;]+\s{{1,3}}){{0,2}}?({kinds})(?!\w)", re.IGNORECASE)
+    links = [*data["issuer_links"], *data["subject_links"]]
+    listed = "|".join(f"{re.escape(w)}\\s" for w in ["và", *links, *data["term_words"]])
     return _Vocab(type_re=type_re, type_needles=_needles(tails), types=types,
                   codes=data["codes"], aliases=data["issuer_aliases"], issuer_re=issuer_re,
                   issuer_codes=issuer_codes, issuer_before=issuer_before, count_re=count_re,
                   families=data["code_families"], issuer_of_kind=issuer_of_kind,
                   retold=_words_re(data["retold_words"]),
                   year_forms=frozenset(data["year_forms"]),
-                  carried_out=_words_re(data["carried_out_words"]))
+                  carried_out=_words_re(data["carried_out_words"]),
+                  sole_issuers=data["sole_issuers"],
+                  term_issuer=re.compile(
+                      "(" + "|".join(map(re.escape, data["term_issuers"])) + r")\d{1,2}"),
+                  more_listed=re.compile(
+                      r"\s?(?:,|và)\s{0,2}(\d{1,4}[a-z]?)"
+                      rf"(?=\s{{0,2}}(?:[,;.)]|{listed}|$|ngày\s{{1,2}}\d{{1,2}}\s?[/-]))"),
+                  by=re.compile(r"\s?,?\s{0,2}(?:" + "|".join(map(re.escape, data["issuer_links"]))
+                                + r")\s{1,2}", re.IGNORECASE),
+                  by_stop=re.compile(r"\s(?:" + "|".join(map(re.escape, data["body_stops"]))
+                                     + r")\b|[“\"(,.;:”…]"),
+                  year_written=re.compile(
+                      r"\s{0,2},?\s{0,2}năm\s{1,2}((?:19|20)\d{2})(?=\s{0,2},?\s{0,2}(?:"
+                      + "|".join(map(re.escape, links)) + r")\s)"),
+                  term=re.compile(r"\s{0,2},?\s{0,2}\(?\s?(?:" + "|".join(
+                      map(re.escape, data["term_words"])) + r")\s{1,2}(?:[IVXLC]{1,7}|\d{1,2})"
+                      r"\s?\)?", re.IGNORECASE))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -471,8 +486,9 @@ def _more(text: str, c: Citation, listed: bool = False) -> list[Citation]:
     first one after ``số``), bare numbers too: ``các Nghị quyết số 18, 19 và 20 của …``."""
     out: list[Citation] = []
     end = c.end
+    v = _vocab()
     while True:
-        m = _MORE_NUMBER.match(text, end) or (_MORE_LISTED.match(text, end) if listed else None)
+        m = _MORE_NUMBER.match(text, end) or (v.more_listed.match(text, end) if listed else None)
         if not m or _YEAR.fullmatch(m.group(1)):
             return out
         out.append(Citation(m.start(1), m.end(1), m.group(1), m.group(1), c.code, None, c.type))
@@ -499,24 +515,39 @@ def _carried_out(text: str, at: int) -> bool:
 _CARRIED_OUT_REACH = 40  # the verb and a few words before the document's type
 
 
+def _sole_issuer(c: Citation, tail: str) -> bool:
+    """The issuing body that opens ``tail`` (``của Chính phủ``) is the one that issues every
+    document of ``c``'s type (documents.json sole_issuers)."""
+    sole = _vocab().sole_issuers.get(c.type or "")
+    by = _vocab().by.match(tail) if sole else None
+    if by is None:
+        return False
+    rest = tail[by.end():by.end() + 160]
+    stop = _vocab().by_stop.search(rest)
+    return issuer_of(rest[:stop.start() if stop else len(rest)].strip()) == sole
+
+
 def _describe(text: str, c: Citation) -> None:
     """Date, issuing body and quoted title written after the citation."""
+    v = _vocab()
     tail = _take_date(c, text[c.end:c.end + 600])
-    year = _YEAR_WRITTEN.match(tail) if c.date is None and c.year is None else None
-    if year and not c.symbol and _carried_out(text, c.start):
+    year = v.year_written.match(tail) if c.date is None and c.year is None else None
+    if year and not c.symbol and _carried_out(text, c.start) \
+            and not _sole_issuer(c, tail[year.end():]):
         # "thực hiện Chỉ thị 05 năm 2023 của Đảng ủy xã": the year and the body of what is
         # done with it as often as its own (05-CT/TW is the Central Committee's, of 2016);
         # a document written with its symbol ("15-NQ/TW năm 2022 của Bộ Chính trị") is named
-        # whole, its year and body with it
+        # whole, its year and body with it, and so is one whose body issues every document of
+        # its type ("triển khai Nghị định 33 năm 2023 của Chính phủ": no one else's decree)
         return
     if year:
         c.year = int(year.group(1))
         tail = tail[year.end():]
-    by = _BY.match(tail) or _BY_PASSIVE.match(tail)
+    by = v.by.match(tail) or _BY_PASSIVE.match(tail)
     if by:
         passive = by.re is _BY_PASSIVE
         rest = tail[by.end():by.end() + 160]
-        stop = _BY_STOP.search(rest)
+        stop = v.by_stop.search(rest)
         cut = stop.start() if stop else len(rest)
         body = rest[:cut].strip()
         if passive and not _ISSUING_AFTER.match(rest, cut):
@@ -524,7 +555,7 @@ def _describe(text: str, c: Citation) -> None:
         if body and body[0].isupper() and len(body) <= 120:
             c.issued_by = body
             tail = tail[by.end() + cut:]
-            term = _TERM.match(tail)
+            term = v.term.match(tail)
             if term:
                 tail = tail[term.end():]
             if c.date is None:  # "Nghị quyết số 15-NQ/TU của Ban Thường vụ … ngày 4/7/2017"
@@ -622,10 +653,17 @@ def _same(a: Citation, b: Citation) -> bool:
     if a.code != b.code and (a.type is None or a.type != b.type) and (
             a.symbol and b.symbol or _family(a.code) != _family(b.code)):
         return False
-    if a.issuer and b.issuer and a.issuer != b.issuer:
+    if a.issuer and b.issuer and _issuer_key(a.issuer) != _issuer_key(b.issuer):
         return False
     ya, yb = year_of(a), year_of(b)
     return not (ya and yb and ya != yb)
+
+
+def _issuer_key(issuer: str) -> str:
+    """An issuer as documents are told apart: a code written with its body's term is the code
+    (``QH14`` is ``QH``: documents.json term_issuers)."""
+    m = _vocab().term_issuer.fullmatch(issuer)
+    return m.group(1) if m else issuer
 
 
 def merge_citations(citations: list[Citation]) -> list[Citation]:

@@ -93,6 +93,9 @@ def _words_re(words: list[str], tail: str = "") -> re.Pattern[str]:
 class _BylineWords:
     leads: re.Pattern[str]
     credit_leads: frozenset[str]  # "theo", "nguồn": a reprint credit's leads
+    staff_leads: frozenset[str]  # "biên tập", "trình bày": a credit of the page, no author's
+    source_joins: frozenset[str]  # "và", "sống": lower-case words of a source's name
+    credited_before: re.Pattern[str]  # "Ảnh:", "PV", "/" right before a name: a credit's
     glued_credit: re.Pattern[str]  # a reprint credit glued after a byline: "Phương Mai Theo …"
     glued_needles: tuple[str, ...]  # " Theo ", " Nguồn ": what it opens with, to look first
     photo_lead: re.Pattern[str]  # "Ảnh", "Video": a photo or video credit's lead
@@ -131,6 +134,10 @@ def _words() -> _BylineWords:
         # "Bài và ảnh:", "Tin-ảnh:", "Bài - ảnh:": leads, alone or joined
         leads=re.compile(rf"^(?:{lead})(?:\s*(?:{joins})\s*(?:{lead}))*\s*:?\s*", re.IGNORECASE),
         credit_leads=frozenset(w.casefold() for w in data["credit_leads"]),
+        staff_leads=frozenset(w.casefold() for w in data["staff_leads"]),
+        source_joins=frozenset(data["source_joins"]),
+        credited_before=re.compile("(?:" + "|".join(map(re.escape, data["credited_words"]))
+                                   + r"|/)\s*:?\s*\(?$", re.IGNORECASE),
         glued_credit=re.compile(r"(?<=[\w)/])\s*(?<!\w)(?:" + "|".join(
             re.escape(w) for w in firsts) + r")\s?:?\s(?=\S)"),  # "Minh Anh Nguồn: Báo X"
         glued_needles=tuple(f" {w}{end}" for w in firsts for end in (" ", ":")),
@@ -211,9 +218,6 @@ _UNIT_OF_PLACE = re.compile(r"\s(?:" + "|".join(sorted(
     {*PROVINCE_TYPES, *DISTRICT_TYPES, *WARD_TYPES}, key=len, reverse=True)) + r")\s+(\w)")
 _ABBREVIATION = re.compile(r"^(?=(?:\w*[A-ZĐ]){2})[A-ZĐ0-9&./-]+$")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|co)\b", re.IGNORECASE)
-# What a source is written as: capitalised words, abbreviations or web addresses, separated by
-# commas or slashes ("Nikkei, Bloomberg", "The Nation", "Đời sống Plus/GĐVN", "saostar.vn")
-_SOURCE_JOINS = frozenset(("và", "and", "of", "the", "sống", "tin", "từ"))
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.\s?){1,2}[^\W\d_]+$")
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-–—|«»]|::)\s+([^-–—|«»:]{2,60})$")
 _TITLE_SEPARATOR = re.compile(r"\s(?:[-–—|«»]|::)\s")
@@ -247,6 +251,9 @@ def _unit_of_place(text: str) -> re.Match[str] | None:
     return None
 
 
+# What a source is written as: capitalised words, abbreviations or web addresses, separated by
+# commas or slashes ("Nikkei, Bloomberg", "The Nation", "Đời sống Plus/GĐVN", "saostar.vn"),
+# with the lower-case words of bylines.json source_joins after the first
 def _is_source(text: str, sentence_case: bool = False) -> bool:
     """Is ``text`` written as a source's name (``Bright Side``, ``Reuters, CNN``, ``saostar.vn``,
     ``Đời sống Plus/GĐVN``): at most six words, each capitalised or a web address? Written
@@ -254,7 +261,7 @@ def _is_source(text: str, sentence_case: bool = False) -> bool:
     words = [w for w in re.split(r"[\s,/]+", text.strip(" .()")) if w]
     return 1 <= len(words) <= 6 and all(
         w[0].isupper() or w[0].isdigit() or _DOMAIN.match(w) is not None
-        or (k and (w in _SOURCE_JOINS or (sentence_case and w.isalpha())))
+        or (k and (w in _words().source_joins or (sentence_case and w.isalpha())))
         for k, w in enumerate(words))
 
 
@@ -308,14 +315,11 @@ def _as_name(part: str) -> str | None:
     return part
 
 
-# What may stand right before a byline's name in the body without making it a person of the
-# story: a photo credit ("Ảnh: Văn Thanh"), the reporter's own mention ("PV Văn Thanh")
-_CREDITED_BEFORE = re.compile(r"(?:ảnh|photo|pv|phóng viên|nhà báo|/)\s*:?\s*\(?$", re.IGNORECASE)
-
-
 def _in_story(name: str, text: str) -> bool:
     """Is ``name`` a person of the story: written in the body as a name of its own (not the
-    end of a longer name, not a photo credit)?"""
+    end of a longer name, not a credit: what may stand right before a byline's name in the
+    body without making it a person of the story, bylines.json credited_words, is a photo
+    credit, ``Ảnh: Văn Thanh``, or the reporter's own mention, ``PV Văn Thanh``)?"""
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
@@ -324,7 +328,7 @@ def _in_story(name: str, text: str) -> bool:
         longer = words and before.endswith(" ") and _is_name_word(words[-1]) \
             and words[-1].casefold() not in _words().honorifics  # "Ông Trần Văn Minh" is one
         if not (end < len(text) and text[end].isalpha()) and not longer \
-                and not _CREDITED_BEFORE.search(before) \
+                and not _words().credited_before.search(before) \
                 and not _words().joined_credit.search(text[max(0, at - 50):at]):
             return True
         at = text.find(name, end)
@@ -448,6 +452,21 @@ def _is_place(name: str) -> bool:
     from partyx.rules import gazetteer  # loaded once, only when a byline is read
 
     return gazetteer.get().is_place_name(name)
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """The words that open an organisation's name (orgs.json generic_heads, impersonal_heads,
+    ministry_units: ``Văn phòng``, ``Ban``, ``Sở``), casefolded."""
+    data = load("orgs")
+    return frozenset(w.casefold() for key in ("generic_heads", "impersonal_heads",
+                                             "ministry_units") for w in data[key])
+
+
+def _is_body(name: str) -> bool:
+    """Is ``name`` an organisation's head word alone (``Văn Phòng``: the office a story came
+    from, written in brackets like a pen name)?"""
+    return name.casefold() in _body_heads()
 
 
 def _is_province(name: str) -> bool:
@@ -893,7 +912,8 @@ class HeaderReader:
                 and not _series_mark(bracketed.group(1), vocab):
             parsed = self._names(bracketed.group(1).strip(), False)  # "(Phương Lan)"
             # ("(Hồng Lĩnh)", "(Phong Thổ)": the place a story was filed from, no name)
-            if parsed and parsed[0] and not any(_is_place(n) for n in parsed[0]):
+            # ("(Văn Phòng)": the office it came from, no name either)
+            if parsed and parsed[0] and not any(_is_place(n) or _is_body(n) for n in parsed[0]):
                 return Byline(names=parsed[0], outlet=parsed[1])
         outlet = None
         sourced = False  # an outlet or a source is written with the names
@@ -923,6 +943,8 @@ class HeaderReader:
         lead = vocab.leads.match(text)
         said = lead.group().strip(" :").casefold() if lead else ""
         desk = said in vocab.placeholders
+        if lead and said in vocab.staff_leads and ":" in lead.group():  # "Biên tập: Thu Hà": the
+            return Byline([], outlet)  # page's editor, no author ("Biên tập viên A": no credit)
         credit = said in vocab.credit_leads  # "Theo X": a source, maybe no person
         if lead and credit and vocab.photo_lead.match(text[lead.end():]):  # "Nguồn ảnh: TTXVN"
             return None
@@ -964,6 +986,10 @@ class HeaderReader:
                 text = text[:cut]
         for part in _NAME_SPLIT.split(text):
             photo = vocab.photo_lead.match(part) is not None
+            staff = vocab.leads.match(part)
+            if staff and ":" in staff.group() and \
+                    staff.group().strip(" :").casefold() in vocab.staff_leads:
+                continue  # "Bài: Minh Anh - Biên tập: Thu Hà": the editor is no author
             part = vocab.leads.sub("", part).strip(" .:")  # "Bài: X - Ảnh: Y"
             if not part or part.casefold() in vocab.placeholders:
                 continue

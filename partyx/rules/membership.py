@@ -65,7 +65,15 @@ _SCALE = r"\s(?:nghìn|ngàn|triệu)"
 _NUM = rf"(\d{{1,3}}(?:\.\d{{3}}){{1,3}}|\d{{1,7}}(?:,\d{{1,3}}{_SCALE}|{_SCALE})?)"
 _QUAL = r"(?:(?:trên|hơn|gần|khoảng|xấp xỉ|gần|tổng số|tổng cộng|tới|đến)\s{1,2})?"
 _CUE = r"(?:\b(?:có|gồm|với|là|đạt|sinh hoạt tại|sinh hoạt trong|thuộc|đã xây dựng)\s{1,2})"
-_MEMBER_WORDS = r"\s{1,2}đảng viên\b"
+# The organisations a committee leads are its own ("Huyện ủy lãnh đạo 60 tổ chức cơ sở đảng"),
+# where the clause ends after them or their members follow, as after a total of members (see
+# _total_after): led to do something, they are some ("lãnh đạo 12 tổ chức cơ sở đảng khắc
+# phục hạn chế"); the members it leads may be some with the people ("lãnh đạo 300 đảng viên
+# và nhân dân …")
+_LED = re.compile(r"lãnh đạo", re.IGNORECASE)
+_ORG_CUE = _CUE.replace("|đã xây dựng)", f"|đã xây dựng|{_LED.pattern})")
+# ("35 đồng chí đảng viên": the members counted as comrades, the same total)
+_MEMBER_WORDS = r"\s{1,2}(?:đồng chí\s{1,2})?đảng viên\b"
 _ORG_WORDS = (
     r"\s{1,2}(?:tổ chức cơ sở đảng|tổ chức đảng cơ sở|TCCSĐ|TCCS đảng|cơ sở đảng|"
     r"(?:chi bộ,? (?:và )?đảng bộ|đảng bộ,? (?:và )?chi bộ|chi, đảng bộ|chi bộ và đảng bộ) cơ sở)\b"
@@ -77,7 +85,8 @@ _PARTS = (rf"(?:{_QUAL}(?<![\d/.,])(?:{_NUM[1:-1]})\s{{1,2}}(?:đảng bộ|chi 
           r"(?:\s{1,2}(?:trực thuộc|cơ sở))?\s{0,2}(?:,|\bvà)\s{1,2}){1,2}")
 _LEAD = rf"{_CUE}(?:{_PARTS})?{_QUAL}"
 _MEMBERS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_MEMBER_WORDS}", re.IGNORECASE)
-_ORGS = re.compile(rf"{_LEAD}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
+_ORG_LEAD = rf"{_ORG_CUE}(?:{_PARTS})?{_QUAL}"
+_ORGS = re.compile(rf"{_ORG_LEAD}(?<![\d/.,]){_NUM}{_ORG_WORDS}", re.IGNORECASE)
 # A figure listed right after another one (", 12.500 đảng viên", "và 47 tổ chức cơ sở đảng").
 _LISTED = r"(?:[,;]|\bvà)\s{1,2}"
 # What every figure above contains: a digit, then member or organisation words (a cheap test
@@ -129,6 +138,7 @@ class _Vocab:
     total_after: re.Pattern[str]  # what may follow a total of members (see _total_after)
     total_next: frozenset[str]  # lower-case words after a total's place (các, toàn)
     raised: re.Pattern[str]  # the total new members bring an organisation to (_RAISED)
+    unit_subject: re.Pattern[str]  # a unit of the map as a clause's subject (_unit_subject)
 
 
 @cache
@@ -153,6 +163,10 @@ def _vocab() -> _Vocab:
                                                       reverse=True))
     places = "|".join(re.escape(w) for w in sorted(data["total_places"], key=len, reverse=True))
     ends = r"(?:[.,;:!?()\[\]\"'“”…/\n–—-]|$)"
+    levels = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w[0].islower()
+                      else re.escape(w) for w in data["unit_levels"])
+    now = "|".join(map(re.escape, data["unit_now_words"]))
+    having = "|".join(map(re.escape, data["unit_verbs"]))
     return _Vocab(
         mention=mention,
         needles=tuple(dict.fromkeys(needles)),
@@ -169,6 +183,9 @@ def _vocab() -> _Vocab:
                          re.IGNORECASE),
         total_next=frozenset(data["total_places_next"]),
         raised=re.compile(rf"\b(?:{'|'.join(map(re.escape, data['raise_verbs']))})" + _RAISED),
+        unit_subject=re.compile(
+            rf"\W{{0,3}}(?P<level>{levels})(?P<place>(?:\s(?:[A-ZĐ][^\W_]*|\d{{1,2}})){{0,4}})"
+            rf"\s{{1,2}}(?:(?:{now})\s{{1,2}})?(?:{having})\s{{1,2}}(?:{_PARTS})?{_QUAL}"),
         total_after=re.compile(
             rf"\s{{0,2}}(?:{ends}|(?:{followers})(?![^\W_])|(?:{places})(?![^\W_])"
             rf"(?:\s{{0,2}}{ends}|\s{{1,2}}{_QUAL}(?P<next>[^\W_]+)))"),
@@ -178,7 +195,7 @@ def _vocab() -> _Vocab:
 # How far before its figure (the _FIGURE match at the number's last digit) a match of the
 # figure patterns opens at most: none opens before the first figure of a sentence less this.
 # (None when unknown: the scans then start at the sentence's start.)
-_OPENERS = (rf"{_LEAD}{_NUM}", rf"{_LISTED}{_QUAL}{_NUM}",
+_OPENERS = (rf"{_LEAD}{_NUM}", rf"{_ORG_LEAD}{_NUM}", rf"{_LISTED}{_QUAL}{_NUM}",
             rf"\b(?:tiêu biểu cho|đại diện cho|thay mặt cho)\s{{1,2}}{_QUAL}{_NUM}")
 _WIDTHS = tuple(width(p) for p in _OPENERS)
 _REACH = None if None in _WIDTHS else max(w[1] for w in _WIDTHS if w)
@@ -590,7 +607,8 @@ def _groups(text: str, start: int, end: int, opens: int) -> list[_Group]:
         for m in rx.finditer(text, opens, end):
             value = _number(m.group(1))
             if value is not None and not _NOT_TOTAL_AFTER.match(text, m.end(), end) and \
-                    (field != "party_members" or _total_after(text, m.end(), end)):
+                    ((field != "party_members" and not _LED.match(text, m.start()))
+                     or _total_after(text, m.end(), end)):
                 found.append((m.start(1), m.end(), field, value))
     found.sort()
     groups: list[_Group] = []
@@ -694,22 +712,18 @@ def _subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
 
 # A unit of the map that opens its clause as the subject of the figures: "Huyện Gia Lộc hiện có
 # 45 tổ chức cơ sở đảng với 6.000 đảng viên", "Hiện nay, xã có 650 đảng viên": its Đảng bộ's.
-_UNIT_SUBJECT = re.compile(
-    r"\W{0,3}(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|"
-    r"[Tt]hị trấn)(?P<place>(?:\s(?:[A-ZĐ][^\W_]*|\d{1,2})){0,4})\s{1,2}"
-    r"(?:(?:hiện nay|hiện|hiện đang|đến nay|nay)\s{1,2})?(?:có|gồm)\s{1,2}"
-    rf"(?:{_PARTS})?{_QUAL}")
+# (its words are membership.json unit_levels, unit_now_words and unit_verbs: _Vocab.unit_subject)
 _CLAUSE_OPENS = re.compile(r"[,;:]\s")
 
 
 def _unit_subject(text: str, lo: int, first: int, ctx: _Scope) -> str | None:
     """The Đảng bộ of a unit that opens the clause of a figure at ``first`` as its subject (see
-    _UNIT_SUBJECT), when the gazetteer knows the unit written (or the article's places resolve
+    _Vocab.unit_subject), when the gazetteer knows the unit written (or the article's places resolve
     its level written alone)."""
     clause = lo
     for opening in _CLAUSE_OPENS.finditer(text, lo, first):
         clause = opening.end()
-    m = _UNIT_SUBJECT.fullmatch(text, clause, first)
+    m = _vocab().unit_subject.fullmatch(text, clause, first)
     if m is None:
         return None
     level = level_of(m.group("level").rstrip("."))

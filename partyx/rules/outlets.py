@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from partyx.data import load
+from partyx.lang.patterns import alternation
 from partyx.lang.text import normalize
 
 # A local portal's place: its unit word and name ("huyện Vị Thủy", "thị xã Sơn Tây")
@@ -41,30 +42,10 @@ _NOT_CREDITED = re.compile(r"^(?:ảnh|video|clip)\b", re.IGNORECASE)  # "Nguồ
 # "Báo Lạng Sơn (baolangson.vn)"
 _NAME_AND_URL = re.compile(r":\s|\s[-–]\s|\s?\(")
 # Where in the body a story names its outlet as its own reporter (named_by_itself: its first
-# 1,800 characters and its last 800, where it promises to keep informing its readers), and the
-# cue: before the outlet (group 1; "báo" after it, group 2), or a verb after it (group 4: the
-# promise, "X sẽ tiếp tục thông tin"; the substrings one of which a cue holds are the data's
-# "self_needles")
+# 1,800 characters and its last 800, where it promises to keep informing its readers); the
+# cues are OutletTable.self_cue (see _self_cue_pattern)
 _SELF_REACH = 1800
 _SELF_TAIL = 800
-_SELF_CUE = re.compile(
-    r"((?<![\w])(?:PV|[Pp]hóng viên|[Tt]rả lời(?: phỏng vấn)?|[Tt]rao đổi với(?: PV| phóng viên)?"
-    r"|[Nn]ói với(?: PV| phóng viên)?|[Cc]hia sẻ với(?: PV| phóng viên)?"
-    r"|(?:[Gg]hi nhận|[Tt]ìm hiểu) của(?: nhóm)?(?: PV| phóng viên)?)"
-    r"\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
-    r"|\s(?:(?:đã|cũng đã|vừa)\s(?:trao đổi|đưa tin|thông tin|phản ánh|phỏng vấn|có bài)"
-    r"|trích đăng|(có được)|(sẽ tiếp tục (?:theo dõi,?\s(?:và\s)?)?(?:thông tin|đưa tin)))"
-    r"(?![\w])")
-# "Theo thông tin Pháp Luật TP.HCM có được": the outlet's own information, not a citation
-_OWN_INFORMATION = re.compile(r"^(?:theo )?thông tin (?:mà )?(?:(?:pv|phóng viên) )?",
-                              re.IGNORECASE)
-# A compilation cites other outlets as its sources ("Theo báo Tri thức trực tuyến, …", "báo
-# Infonet dẫn lời …", "Báo Giao Thông đưa tin"): then an interview it reports ("Trao đổi với PV
-# báo Lao Động") may be quoted from one of them, and names no outlet of its own
-_CITED = re.compile(r"(?:[Tt]heo (?:thông tin )?(?:trên |từ |của )?|[Dd]ẫn (?:lời |nguồn )?)"
-                    r"(?:báo|trang|tờ)\s+([^\W\d_][^,.;:\n]{1,40})"
-                    r"|(?:[Bb]áo|[Tt]rang|[Tt]ờ)\s+([^\W\d_][^,.;:\n]{1,40}?)"
-                    r"\s+(?:đưa tin|dẫn lời)")
 _DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
 _CLAUSE_START = re.compile(r"[,;:!?(“\"]\s*|\.(?:\s+|$)|\s[-–]\s")  # "TP.HCM" goes on
 
@@ -97,6 +78,31 @@ def _expand_provinces(data: dict) -> list[Outlet]:
     return found
 
 
+def _alternatives(words: list[str], either_case: bool = False) -> str:
+    """``words`` as alternatives of a pattern, the longest that fits first (a trie: see
+    :func:`partyx.lang.patterns.alternation`); with ``either_case``, a lower-case word also
+    capitalised (``Theo``)."""
+    return alternation([form for w in words for form in (
+        (w, w[0].upper() + w[1:]) if either_case and w[0].islower() else (w,))])
+
+
+def _self_cue_pattern(data: dict) -> re.Pattern[str]:
+    """Where in the body a story names its outlet as its own reporter (see named_by_itself): a
+    cue before the outlet (group 1; "báo" after it, group 2), or a verb after it (group 3:
+    "có được", the outlet's own information; group 4: the promise, "X sẽ tiếp tục thông
+    tin"); the cues' substrings are the data's "self_needles"."""
+    follows = _alternatives(data["promise_follows"])
+    return re.compile(
+        rf"((?<![\w])(?:{_alternatives(data['reporter_cues'], True)})"
+        r"\s+([Bb]áo\s+)?(?=[A-ZĐ]))"
+        rf"|\s(?:(?:{_alternatives(data['reported_tenses'])})\s"
+        rf"(?:{_alternatives(data['reported_verbs'])})"
+        rf"|{_alternatives(data['printed_verbs'])}|({_alternatives(data['obtained_verbs'])})"
+        rf"|((?:{_alternatives(data['promise_leads'])}) (?:(?:{follows}),?\s(?:và\s)?)?"
+        rf"(?:{_alternatives(data['promise_verbs'])})))"
+        r"(?![\w])")
+
+
 class OutletTable:
     """Every outlet, and the canonical name of each alias and domain (case-folded)."""
 
@@ -113,6 +119,22 @@ class OutletTable:
         self.word_starts = tuple(sorted({w.split()[0] for w in [*words, *self.local_forms]}))
         self.editions = tuple(" " + e.casefold() for e in data["editions"])
         self.self_needles = tuple(data["self_needles"])
+        self.self_cue = _self_cue_pattern(data)
+        # "Theo thông tin Pháp Luật TP.HCM có được": the outlet's own information, not a
+        # citation
+        self.own_information = re.compile(
+            rf"^(?:theo )?(?:{_alternatives(data['own_information_words'])}) (?:mà )?"
+            rf"(?:(?:{_alternatives(data['reporter_words'])}) )?", re.IGNORECASE)
+        # A compilation cites other outlets as its sources ("Theo báo Tri thức trực tuyến, …",
+        # "báo Infonet dẫn lời …", "Báo Giao Thông đưa tin"): then an interview it reports
+        # ("Trao đổi với PV báo Lao Động") may be quoted from one of them, and names no outlet
+        # of its own
+        press = data["press_words"]
+        self.cited_outlet = re.compile(
+            rf"(?:{_alternatives(data['citing_cues'], True)}) (?:{_alternatives(press)})"
+            r"\s+([^\W\d_][^,.;:\n]{1,40})"
+            rf"|(?:{_alternatives(press, True)})\s+([^\W\d_][^,.;:\n]{{1,40}}?)"
+            rf"\s+(?:{_alternatives(data['citing_verbs'])})")
         self.outlets: list[Outlet] = [
             Outlet(o["name"], o["kind"], tuple(o["aliases"]), tuple(o["domains"]))
             for o in data["outlets"]
@@ -218,7 +240,7 @@ class OutletTable:
                 at = part.find(needle)
                 while at >= 0:
                     window = part[max(0, at - 90):at + 120]
-                    for m in _SELF_CUE.finditer(window):
+                    for m in self.self_cue.finditer(window):
                         found = self._self_cue(window, m) if head or not m.group(1) else None
                         if found:
                             return None if self._cites_another(text, found) else found
@@ -229,7 +251,7 @@ class OutletTable:
         """Does ``text`` cite an outlet other than ``own`` as its source (a compilation)?"""
         if "báo " not in text and "rang " not in text and "tờ " not in text:
             return False
-        for m in _CITED.finditer(text):
+        for m in self.cited_outlet.finditer(text):
             words = (m.group(1) or m.group(2)).split()[:6]
             named = next((found for n in range(len(words), 0, -1)
                           if (found := self.name_of(" ".join(words[:n]))
@@ -245,7 +267,7 @@ class OutletTable:
         # "như Dân Việt đã đưa tin", "(Pháp Luật TP.HCM ngày 18-5 đã thông tin)": before it
         before = _CLAUSE_START.split(_DATED.sub("", text[max(0, m.start() - 80):m.start()]))[-1]
         if m.group(3):  # "có được": only after "thông tin" ("Theo thông tin X có được")
-            own = _OWN_INFORMATION.match(before.lstrip())
+            own = self.own_information.match(before.lstrip())
             if own is None:
                 return None
             return self.name_of(before.lstrip()[own.end():].strip())  # the whole rest

@@ -15,7 +15,7 @@ from partyx.rules import documents
 @register
 class Documents(Stage):
     name = "documents"
-    version = "10"
+    version = "12"
     requires = ("text", "title", "dates")
     provides = ("documents",)
     description = "Party and State documents cited by number"

@@ -82,14 +82,19 @@ SHAPES = {
                                    "series_numbers",
                                    "date_words",
                                    "honorifics", "affiliations", "offices", "signature_marks",
-                                   "lead_joins", "credit_leads", "photo_leads", "source_cues",
+                                   "lead_joins", "credit_leads", "staff_leads", "photo_leads",
+                                   "source_joins", "credited_words",
+                                   "source_cues",
                                    "trailing_words", "time_units")},
     # rules/documents.py
     "documents": {"types": [record(name=STR, code=STR, bare=BOOL)], "codes": STR_MAP,
                   "code_families": STR_MAP, "issuer_aliases": STR_MAP,
                   "issuers": [pair(STR, STR)], "departments": [pair(STR, STR)],
                   "committees": [pair(STR, STR)], "retold_words": WORDS, "count_words": WORDS,
-                  "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS},
+                  "count_words_dated": WORDS, "year_forms": WORDS, "carried_out_words": WORDS,
+                  "sole_issuers": STR_MAP, "term_issuers": WORDS,
+                  "issuer_links": WORDS, "subject_links": WORDS, "term_words": WORDS,
+                  "body_stops": WORDS},
     # rules/event.py
     "events": {"types": [record(type=STR, triggers=[regex], container_=BOOL, leads_=BOOL,
                                   headline_triggers_=[regex])],
@@ -147,9 +152,15 @@ SHAPES = {
                    "name_stops": WORDS, "name_openers": WORDS, "merged_from": WORDS,
                    "delegate_cues": WORDS, "owner_links": WORDS,
                    "total_followers": WORDS, "total_places": WORDS,
-                   "total_places_next": WORDS, "joined_names": WORDS},
+                   "total_places_next": WORDS, "joined_names": WORDS,
+                   "unit_levels": WORDS, "unit_now_words": WORDS, "unit_verbs": WORDS},
     # rules/header.py
     "outlets": {"outlet_words": WORDS, "editions": WORDS, "self_needles": WORDS,
+                "reporter_cues": WORDS, "reported_tenses": WORDS, "reported_verbs": WORDS,
+                "printed_verbs": WORDS, "obtained_verbs": WORDS, "promise_leads": WORDS,
+                "promise_follows": WORDS, "promise_verbs": WORDS,
+                "own_information_words": WORDS, "reporter_words": WORDS,
+                "citing_cues": WORDS, "press_words": WORDS, "citing_verbs": WORDS,
                 "forms": {str: WORDS}, "names": STR_MAP,
                 "kinds": {str: lambda k: k in OUTLET_KINDS}, "local_portals": {str: WORDS},
                 "provinces": [record(province=STR, unit=lambda u: u in {"tỉnh", "thành phố"},
@@ -296,6 +307,14 @@ def test_documents_dated_count_words_are_count_words():
     data = load("documents")
     assert set(data["count_words_dated"]) <= set(data["count_words"])
     assert set(data["year_forms"]) <= {t["name"] for t in data["types"]}
+
+
+def test_documents_sole_issuers_are_types_and_issuer_codes():
+    data = load("documents")
+    assert set(data["sole_issuers"]) <= {t["name"] for t in data["types"]}
+    codes = {code for _, code in data["issuers"]}
+    assert set(data["sole_issuers"].values()) <= codes
+    assert set(data["term_issuers"]) <= codes
 
 
 def test_events_types_are_the_spec_types():

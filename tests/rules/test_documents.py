@@ -106,6 +106,24 @@ def test_a_citation_in_words_joins_the_symbol_whose_code_differs():
         ("05", "QĐ", "TW", "Quyết định"), ("05", "QĐi", "TW", "Quy định")]
 
 
+def test_a_resolution_of_the_assembly_is_one_with_or_without_its_term():
+    # the issuer written with the term of the National Assembly (QH14) is the Assembly's
+    text = ("Quốc hội đã thông qua Nghị quyết số 55/2017/QH14 về tài chính. Các đại biểu nhắc "
+            "lại Nghị quyết 55 của Quốc hội.")
+    assert keys(text) == [("55", "NQ", "QH14", "Nghị quyết")]
+    text = ("Nghị quyết số 1211/2016/UBTVQH13 về tiêu chuẩn đơn vị hành chính. Thực hiện Nghị "
+            "quyết 1211 của Ủy ban Thường vụ Quốc hội.")
+    assert keys(text) == [("1211", "NQ", "UBTVQH13", "Nghị quyết")]
+    # another issuer, or another year, is another document
+    assert keys("Nghị quyết số 55/2017/QH14 và Nghị quyết 55 của Chính phủ.") == [
+        ("55", "NQ", "QH14", "Nghị quyết"), ("55", "NQ", "CP", "Nghị quyết")]
+    assert keys("Nghị quyết số 1211/2016/UBTVQH13 và Nghị quyết 1211 của Quốc hội.") == [
+        ("1211", "NQ", "UBTVQH13", "Nghị quyết"), ("1211", "NQ", "QH", "Nghị quyết")]
+    assert [(d["number"], d["issuer"], d["year"]) for d in run(
+        "Luật số 22/2008/QH12 và Luật số 22/2018/QH14.")] == [
+        ("22", "QH12", 2008), ("22", "QH14", 2018)]
+
+
 def test_a_document_keeps_its_year():
     text = ("Chỉ thị 05-CT/TW ngày 12-5-1951 của Ban Bí thư và Chỉ thị 05-CT/TW ngày 15/5/2016 "
             "của Bộ Chính trị. Chỉ thị 05-CT/TW.")
@@ -413,6 +431,14 @@ def test_year_written_after_the_number():
     (c,) = documents.merge_citations(documents.find_citations(
         "hội nghị học tập Nghị quyết số 15-NQ/TW năm 2022 của Bộ Chính trị"))
     assert (c.year, c.issued_by) == (2022, "Bộ Chính trị")
+    # a body that issues every document of its type names it whole, after what is done too
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Các địa phương triển khai Nghị định 33 năm 2023 của Chính phủ về cán bộ cấp xã"))
+    assert (c.year, c.issuer, c.issued_by) == (2023, "CP", "Chính phủ")
+    # (a decree carried out by a body that issues none: neither taken)
+    (c,) = documents.merge_citations(documents.find_citations(
+        "Huyện tổ chức thực hiện Nghị định 33 năm 2023 của UBND huyện Yên Lạc"))
+    assert (c.year, c.issuer, c.issued_by) == (None, None, None)
 
 
 @pytest.mark.parametrize(

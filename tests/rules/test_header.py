@@ -179,6 +179,12 @@ def test_published_is_never_taken_from_the_body():
     ("HeFa Baodatviet.vn", [], "Báo Đất Việt"),  # a pen name of one word and its outlet
     ("Minh Anh Nguồn: Báo Hà Giang", ["Minh Anh"], "Báo Hà Giang"),  # a credit glued, a colon
     ("Hà Phương - Cổng TTĐT tỉnh Hà Giang", ["Hà Phương"], "Cổng Thông tin điện tử tỉnh Hà Giang"),
+    # the credit of who made the page is no author's: an editor, its layout, its graphics
+    ("Bài: Minh Anh - Biên tập: Thu Hà", ["Minh Anh"], None),
+    ("Nội dung: Minh Anh; Thiết kế: Quang Huy", ["Minh Anh"], None),
+    ("Biên tập: Thu Hà", [], None),
+    ("Trình bày: Quang Huy", [], None),
+    ("(Văn Phong)", ["Văn Phong"], None),  # a pen name in brackets
 ])
 def test_byline_forms(meta, text, names, outlet):
     byline = meta.byline(text)
@@ -222,6 +228,13 @@ def test_byline_forms(meta, text, names, outlet):
     "Theo Hà Hà/giới trẻ",
     "NT - XM",  # initials alone
     "HeFa",  # a pen name alone
+    # an office in brackets, like a pen name: where the story came from
+    "(Văn Phòng)",
+    "(Thanh Tra)",
+    # the words of a page's credits in a sentence
+    "Biên tập viên Thu Hà",
+    "Trình bày tham luận tại hội nghị",
+    "Thiết kế đô thị",
 ])
 def test_captions_and_sentences_are_no_bylines(meta, text):
     assert meta.byline(text) is None
@@ -390,6 +403,7 @@ def test_a_dateline_or_credit_goes_before_what_the_story_says_of_itself():
     ("Thanh Hà\nTheo dõi Báo Quảng Nam trên Google News", ["Thanh Hà"]),  # a follow button
     ("Thanh Hà\nZalo Facebook Twitter", ["Thanh Hà"]),  # share buttons, no name
     ("Thanh Hà\nCÁC TIN, BÀI VIẾT KHÁC\nQuảng Nam công bố quyết định nhân sự", ["Thanh Hà"]),
+    ("Minh Anh\nBiên tập: Thu Hà\nTrình bày: Quang Huy", ["Minh Anh"]),  # the page's makers
 ])
 def test_a_byline_above_credits_and_page_furniture_is_found(foot, authors):
     body = f"{LEAD}\n{MORE}"

@@ -177,6 +177,16 @@ def test_what_is_not_a_total(text):
         ("Đảng bộ phường Khương Mai có 300 đảng viên, Đảng bộ phường Khương Đình có 2.000 đảng "
          "viên.", [("Đảng bộ phường Khương Mai", 300, None),
                    ("Đảng bộ phường Khương Đình", 2000, None)]),
+        # members counted as comrades ("N đồng chí đảng viên"): the same total
+        ("Chi bộ xóm Đông có 35 đồng chí đảng viên, trong đó có 5 đảng viên nữ.",
+         [("Chi bộ xóm Đông", 35, None)]),
+        ("Đảng bộ phường Khương Mai hiện có 12 chi bộ với 412 đồng chí đảng viên.",
+         [("Đảng bộ phường Khương Mai", 412, None)]),
+        # the organisations a committee leads are its own, where the clause ends or members follow
+        ("Quận ủy Thanh Xuân lãnh đạo 54 tổ chức cơ sở đảng với 19.908 đảng viên.",
+         [("Đảng bộ quận Thanh Xuân", 19908, 54)]),
+        ("Hiện nay, Quận ủy Thanh Xuân lãnh đạo 54 tổ chức cơ sở đảng, trên 19.900 đảng viên.",
+         [("Đảng bộ quận Thanh Xuân", 19900, 54)]),
     ],
 )
 def test_the_forms_of_the_genre(text, expected):
@@ -200,6 +210,14 @@ def test_the_forms_of_the_genre(text, expected):
         "Với sự tham gia của 300 đảng viên, Đảng bộ huyện Hải Hậu luôn đoàn kết.",
         # a head word with no name after it and none before it
         "Đảng bộ luôn chú trọng công tác phát triển đảng viên, hiện có 60 đảng viên.",
+        # comrades counted who are some of the members
+        "Đảng bộ phường Khương Mai có 3 đồng chí đảng viên bị kỷ luật.",
+        "Chi bộ xóm Đông có 14 đồng chí đảng viên 50 năm tuổi Đảng.",
+        "Đảng bộ phường Khương Mai đã kết nạp 6 đồng chí đảng viên mới.",
+        # led to do something, they are some; members led may be some with the people
+        "Quận ủy Thanh Xuân lãnh đạo 12 tổ chức cơ sở đảng khắc phục hạn chế.",
+        "Quận ủy Thanh Xuân lãnh đạo 54 tổ chức cơ sở đảng tổ chức đại hội thành công.",
+        "Đảng ủy phường Khương Mai lãnh đạo 300 đảng viên và nhân dân.",
     ],
 )
 def test_what_is_no_total_of_a_named_organisation(text):
