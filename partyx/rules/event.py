@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -344,6 +345,9 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     text = text or ""
     end = min(lead_end_of(text), _LEAD_REACH)
     pub = _pub(published)
+    # without a publication date, a year written later than a date's is the article's time
+    # at the earliest: a date two years or more before it is history
+    now = pub or _latest_written(text)
     # ``Ngày 5/5, Ban Bí thư ban hành Quyết định …``, ``Từ ngày 26 - 30/9, Hội nghị … sẽ được
     # tổ chức``: background to what follows (a document issued, an event still planned)
     issued = None
@@ -356,7 +360,7 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
         cue = d.cue
         if (cue in _TIME_CUES or (cue == "ngày" and _opens_sentence(text, d.start)
                                   and not _no_event_date(text, d))) \
-                and not _history(text, d, pub):
+                and not _history(text, d, now, dates):
             if (cue == "ngày" and _vocab().issues.match(text, d.end, end)) \
                     or (may_plan and _vocab().planned.match(text, d.end, end)):
                 issued = issued or EventDate(d.date, d.start)
@@ -378,7 +382,7 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
     for d in dates:  # a date in the lead that is no document's, life's, term's or history's
         if d.start >= end:
             break
-        if d.date and not _no_event_date(text, d) and not _history(text, d, pub):
+        if d.date and not _no_event_date(text, d) and not _history(text, d, now, dates):
             return EventDate(d.date, d.start)
     if pub:
         return EventDate(pub.isoformat(), None)
@@ -388,10 +392,25 @@ def main_date(text: str, dates: list[FoundDate], published: str | None) -> Event
 _LEAD_REACH = 1200  # how far into the body the event's date is looked for
 
 
-def _history(text: str, d: FoundDate, now: dt.date | None) -> bool:
-    """``d`` has a year of its own, two years or more before the article's date ``now``."""
-    return now is not None and d.date is not None and int(d.date[:4]) < now.year - 1 \
-        and _year_written(text, d)
+def _latest_written(text: str) -> dt.date | None:
+    """The first day of the latest year the text writes (not a term's end or a target)."""
+    latest = max((int(y) for y in _written_year().findall(text)), default=0)
+    return dt.date(latest, 1, 1) if latest else None
+
+
+def _history(text: str, d: FoundDate, now: dt.date | None,
+             dates: Sequence[FoundDate] = ()) -> bool:
+    """``d`` has a year of its own, two years or more before the article's date ``now``; the
+    first day of a range has the year its end writes (``từ ngày 10 đến 19/5/1941``: one of
+    ``dates``, the range's end, follows it)."""
+    if now is None or d.date is None or int(d.date[:4]) >= now.year - 1:
+        return False
+    return _year_written(text, d) or any(
+        e.range_end and 0 <= e.start - d.end <= _RANGE_GAP and _year_written(text, e)
+        for e in dates)
+
+
+_RANGE_GAP = 12  # between a range's first day and its end: `` đến ngày ``, `` - ``
 
 
 def _year_written(text: str, d: FoundDate) -> bool:
@@ -422,7 +441,7 @@ def headline_date(title: str | None, dates: list[FoundDate],
     pub = _pub(published)
     for d in dates:
         if (d.cue in _TIME_CUES or d.cue == "ngày" or _year_written(title, d)) and d.date \
-                and not _no_event_date(title, d) and not _history(title, d, pub):
+                and not _no_event_date(title, d) and not _history(title, d, pub, dates):
             return EventDate(d.date, None)
     return None
 
@@ -631,6 +650,7 @@ def _close(iso: str, month: int, day: int) -> bool:
     return min(gap, 372 - gap) <= _NEARBY_AFTER + 6
 
 
+@cache
 @cache
 def _written_year() -> re.Pattern[str]:
     """A year written (history's too), not one closing a span (``2015 - 2020``, ``giai đoạn

@@ -4,6 +4,7 @@ from hypothesis import strategies as st
 
 from partyx.record import Article, FoundDate, Mention
 from partyx.rules import event
+from partyx.rules.dates import body_dates
 from partyx.stages.dates import Dates
 from partyx.stages.event import Event
 
@@ -1083,3 +1084,23 @@ def test_police_checks_a_congress_referred_to_and_elections_borne_on(title, text
 )
 def test_a_training_course_held_is_a_conference(text, expected):
     assert run(text)["type"] == expected
+
+
+def test_a_history_date_in_the_lead_is_no_event_date_without_a_publication_date():
+    # the text writes a later year than the lead's date: the date is history (SPEC: a year is
+    # never taken from a historical mention), for a range's first day as for a whole date
+    text = ("Tại Hội nghị Trung ương 8, họp từ ngày 10 đến 19/5/1941, đồng chí Trường Chinh "
+            "được bầu làm Tổng Bí thư. Năm 2021, Tỉnh ủy tổ chức hội thảo về cuộc đời ông.")
+    assert event.main_date(text, body_dates(text, None, None), None) is None
+    text = ("Ngày 23/9/1945, quân và dân Nam bộ đứng lên kháng chiến. Năm 2017, tỉnh tổ chức "
+            "lễ kỷ niệm.")
+    assert event.main_date(text, body_dates(text, None, None), None) is None
+
+
+def test_a_range_first_day_takes_the_year_its_end_writes_for_history():
+    text = "Hội nghị họp từ ngày 10 đến 19/5/1941 tại Pác Bó."
+    found = event.main_date(text, body_dates(text, None, "2021-05-10"), "2021-05-10")
+    assert found is not None and found.date == "2021-05-10"
+    text = "Chiều 3/9/2024, Tỉnh ủy tổ chức hội nghị. Năm 2022, tỉnh đã sáp nhập 3 xã."
+    found = event.main_date(text, body_dates(text, None, None), None)
+    assert found is not None and found.date == "2024-09-03"
