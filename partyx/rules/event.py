@@ -44,7 +44,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from partyx.data import load
-from partyx.lang.patterns import width
+from partyx.lang.patterns import find_all, finditer_at, width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
 from partyx.rules.dates import in_span, is_cited, is_life_event, reporting_ends
@@ -586,7 +586,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
         add(end)
     if not near:
         return None
-    latest = max((int(y) for y in _YEAR.findall(text)), default=0)  # history after it
+    latest = max((int(y) for y in _years(text)), default=0)  # history after it
     # (not the end of a term or a plan: ``nhiệm kỳ 2015 - 2020``, ``đến năm 2030``)
     years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
@@ -635,6 +635,13 @@ def _close(iso: str, month: int, day: int) -> bool:
 # ``đến năm 2030``, ``giai đoạn 2017 – 2018``): those lie ahead of the article as often.
 _YEAR = re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
                    r"(?<!đến năm )(?<!tới năm )(?<!đến )(?<!tới )(?:19|20)\d\d(?!\d)")
+
+
+def _years(text: str) -> list[str]:
+    """``_YEAR.findall(text)``, tried only where a year's first two digits are written
+    (``str.find``): the pattern opens with look-behinds, which a scan of the text tries at
+    every character."""
+    return [m.group() for m in finditer_at(_YEAR, text, find_all(text, ("19", "20")))]
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.
