@@ -61,10 +61,14 @@ _OWN_INFORMATION = re.compile(r"^(?:theo )?thông tin (?:mà )?(?:(?:pv|phóng v
 # A compilation cites other outlets as its sources ("Theo báo Tri thức trực tuyến, …", "báo
 # Infonet dẫn lời …", "Báo Giao Thông đưa tin"): then an interview it reports ("Trao đổi với PV
 # báo Lao Động") may be quoted from one of them, and names no outlet of its own
-_CITED = re.compile(r"(?:[Tt]heo (?:thông tin )?(?:trên |từ |của )?|[Dd]ẫn (?:lời |nguồn )?)"
-                    r"(?:báo|trang|tờ)\s+([^\W\d_][^,.;:\n]{1,40})"
-                    r"|(?:[Bb]áo|[Tt]rang|[Tt]ờ)\s+([^\W\d_][^,.;:\n]{1,40}?)"
-                    r"\s+(?:đưa tin|dẫn lời)")
+_CITED_BY = (r"(?:[Tt]heo (?:thông tin )?(?:trên |từ |của )?|[Dd]ẫn (?:lời |nguồn )?)"
+              r"(?:báo|trang|tờ)\s+([^\W\d_][^,.;:\n]{1,40})")
+_REPORTED = ("đưa tin", "dẫn lời")
+_CITED = re.compile(_CITED_BY + r"|(?:[Bb]áo|[Tt]rang|[Tt]ờ)\s+([^\W\d_][^,.;:\n]{1,40}?)"
+                    r"\s+(?:" + "|".join(_REPORTED) + ")")
+# _CITED in a text that writes none of _REPORTED (its second form, tried for up to 40
+# characters after every "báo cáo", "trang", "tờ", cannot match there)
+_CITED_BY_ONLY = re.compile(_CITED_BY)
 _DATED = re.compile(r"\s(?:ngày|số ra ngày)\s[\d/.-]{3,10}$")
 _CLAUSE_START = re.compile(r"[,;:!?(“\"]\s*|\.(?:\s+|$)|\s[-–]\s")  # "TP.HCM" goes on
 
@@ -229,7 +233,8 @@ class OutletTable:
         """Does ``text`` cite an outlet other than ``own`` as its source (a compilation)?"""
         if "báo " not in text and "rang " not in text and "tờ " not in text:
             return False
-        for m in _CITED.finditer(text):
+        cited = _CITED if any(w in text for w in _REPORTED) else _CITED_BY_ONLY
+        for m in cited.finditer(text):
             words = (m.group(1) or m.group(2)).split()[:6]
             named = next((found for n in range(len(words), 0, -1)
                           if (found := self.name_of(" ".join(words[:n]))
