@@ -433,6 +433,14 @@ def _year_words() -> _YearWords:
                       re.compile(data["not_period"]))
 
 
+def load_vocabulary() -> None:
+    """Compile the patterns read from ``data/events.json`` now (the stage does it when it is
+    built, before a run's workers fork): else the first article with no publication date
+    of each worker compiles them."""
+    _evidence()
+    _year_words()
+
+
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?!\d)")
 
 

@@ -45,7 +45,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from partyx.data import load
-from partyx.lang.patterns import width
+from partyx.lang.patterns import find_all, finditer_at, width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
 from partyx.rules.dates import in_span, is_cited, is_life_event, reporting_ends
@@ -394,7 +394,7 @@ _LEAD_REACH = 1200  # how far into the body the event's date is looked for
 
 def _latest_written(text: str) -> dt.date | None:
     """The first day of the latest year the text writes (not a term's end or a target)."""
-    latest = max((int(y) for y in _written_year().findall(text)), default=0)
+    latest = max((int(y) for y in _years(text)), default=0)
     return dt.date(latest, 1, 1) if latest else None
 
 
@@ -615,7 +615,7 @@ def nearby_date(text: str, dates: list[FoundDate], at: int | None,
         add(end)
     if not near:
         return None
-    latest = max((int(y) for y in _written_year().findall(text)), default=0)  # history after
+    latest = max((int(y) for y in _years(text)), default=0)  # history after it
     # (not the end of a term or a plan: ``nhiệm kỳ 2015 - 2020``, ``đến năm 2030``)
     years = {y for y, anchor_year in near.items() if anchor_year >= latest - 1}  # no history
     if len(years) != 1:
@@ -651,7 +651,6 @@ def _close(iso: str, month: int, day: int) -> bool:
 
 
 @cache
-@cache
 def _written_year() -> re.Pattern[str]:
     """A year written (history's too), not one closing a span (``2015 - 2020``, ``giai đoạn
     2017 – 2018``) or a target (the words of ``span_end_before``: ``đến năm 2030``): those lie
@@ -659,6 +658,13 @@ def _written_year() -> re.Pattern[str]:
     words = "".join(f"(?<!{re.escape(w)} )" for w in load("events")["main_date"]["span_end_before"])
     return re.compile(r"(?<!\d)(?<!\d{4}[-–])(?<!\d{4}\s[-–]\s)(?<!\d{4}[-–]\s)(?<!\d{4}\s[-–])"
                       + words + r"(?:19|20)\d\d(?!\d)")
+
+
+def _years(text: str) -> list[str]:
+    """``_written_year().findall(text)``, tried only where a year's first two digits are written
+    (``str.find``): the pattern opens with look-behinds, which a scan of the text tries at
+    every character."""
+    return [m.group() for m in finditer_at(_written_year(), text, find_all(text, ("19", "20")))]
 
 
 # The day and month of a date written without a year: ``2-6``, ``24/3``, ``ngày 2 tháng 6``.

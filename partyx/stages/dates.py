@@ -19,5 +19,8 @@ class Dates(Stage):
     provides = ("dates",)
     description = "dates in the body, years resolved from publication or context"
 
+    def __init__(self) -> None:
+        dates.load_vocabulary()  # (before a run's workers fork, not in each of them)
+
     def __call__(self, article: Article) -> None:
         article.dates = dates.body_dates(article.text or "", article.title, article.published)

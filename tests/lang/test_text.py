@@ -118,6 +118,18 @@ def test_a_numbered_list_run_into_one_line_is_split_into_its_items():
         "1. An - Bí thư Tỉnh ủy", "2. Bình - Chủ tịch"]
 
 
+def test_a_glued_number_not_next_in_the_list_is_passed_over():
+    # "khóa12." and "Quận 3." come before the second item: neither is "2.", so the item after
+    # them is found; "12." is not "2." (its number runs on before the 2)
+    line = ("1. Lê Văn An - Ủy viên Trung ương khóa12. Hội nghị bầu ông2. Trần Bình - Phó Bí "
+            "thư3. Phạm Cúc - Ủy viên")
+    assert split_glued_list(line) == [
+        "1. Lê Văn An - Ủy viên Trung ương khóa12. Hội nghị bầu ông",
+        "2. Trần Bình - Phó Bí thư", "3. Phạm Cúc - Ủy viên"]
+    assert split_glued_list("1. An - Bí thư12. Bình - Chủ tịch") == [
+        "1. An - Bí thư12. Bình - Chủ tịch"]
+
+
 @pytest.mark.parametrize("line", [
     "Sai phạm tại dự án PMU18. Những người có lỗi sẽ bị xử lý.",  # a code's number
     "1. Họp tại Quân khu 7. Sau đó đoàn về tỉnh.",  # spaced: a number of the name
