@@ -823,10 +823,12 @@ class OrgReader:
                     words[-1] += "/" + toks[k + 1].text  # "Cục Phòng, chống HIV/AIDS"
                     k += 2
                     continue
-                if t.text == "," and lower_run == 0 and (self._enumeration(toks, k + 1) or (
+                if t.text == "," and ((lower_run == 0 and self._enumeration(toks, k + 1)) or (
                         k + 1 < n and f"{words[-1].lower()}, {toks[k + 1].low}" in (
                             v.comma_phrases))):
-                    # "Ủy ban Khoa học, Công nghệ và Môi trường", "Cục Phòng, chống …"
+                    # "Ủy ban Khoa học, Công nghệ và Môi trường", "Cục Phòng, chống …", "Ban
+                    # Chỉ đạo phòng, chống tham nhũng, tiêu cực" (a phrase in the lower-case
+                    # run: it goes on, one of its words)
                     words[-1] += ","
                     k += 1
                     continue
@@ -1235,7 +1237,8 @@ class Whereabouts:
 
     def _in_article(self, types: tuple[str, ...], level: str | None) -> Unit | None:
         """The one unit of the article that fits: the only one of its units named that does,
-        else its place context's."""
+        else its place context's (none where the article is about several: see
+        :func:`partyx.rules.places.context`)."""
         key = (types, level)
         memo = self._in_article_memo
         if key not in memo:

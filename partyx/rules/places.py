@@ -20,8 +20,10 @@ quận Thanh Xuân) is resolved by its type word first, then by the provinces th
 when that is not enough its province stays ``None``.
 
 The context is the province most mentioned (a district or ward counts for its province; the
-headline counts double; ``Thủ đô`` counts for Hà Nội only here), and the district mentioned
-clearly more than any other.
+headline counts double; ``Thủ đô`` counts for Hà Nội only here) where it is mentioned at
+least twice as often as any other (an article about several provinces, a discipline list of
+officials of five or a conference of many, has none), and the district mentioned clearly more
+than any other.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class PlaceFinder:
         self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
         self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
         self.capital_words = data["capital_words"]
+        # words that open a sentence before a province's bare name (Tại Nghệ An): no name's
+        self.openers = frozenset(data["bare_openers"])
         # names of a unit that are a person's too: bare, they are the person's (``tư tưởng Hồ
         # Chí Minh``); the unit is written with its type word (``TP Hồ Chí Minh``) or an alias
         self.person_names = frozenset(data["names_with_type"])
@@ -177,7 +181,7 @@ class PlaceFinder:
         inside = Spans(covered)
         for m in finditer_at(self.bare, text, self._bare_starts(text, tp_at)):
             if (m.start() in inside or m.group() in self.person_names
-                    or _after_capital(text, m.start())):
+                    or _after_capital(text, m.start(), self.openers)):
                 continue
             prov = self.gazetteer.province(m.group())
             if prov is not None:
@@ -228,9 +232,10 @@ class PlaceFinder:
         return [self.capital_words[m.group()] for m in finditer_at(self.capital, text, starts)]
 
 
-def _after_capital(text: str, pos: int) -> bool:
+def _after_capital(text: str, pos: int, openers: frozenset[str] = frozenset()) -> bool:
     """Whether the word before ``pos`` is a capitalised word of the same run
-    (``Nguyễn Thái Bình``: ``Thái Bình`` is not the province)."""
+    (``Nguyễn Thái Bình``: ``Thái Bình`` is not the province), not one of ``openers``, the
+    words that open a sentence before a place (``Tại Nghệ An``)."""
     j = pos - 1
     if j < 0 or text[j] not in " \t":
         return False
@@ -240,7 +245,7 @@ def _after_capital(text: str, pos: int) -> bool:
     while k >= 0 and (text[k].isalnum() or text[k] == "'"):
         k -= 1
     word = text[k + 1:j + 1]
-    return bool(word) and word[0].isupper() and not word.isupper()
+    return bool(word) and word[0].isupper() and not word.isupper() and word not in openers
 
 
 def resolve(mentions: list[UnitMention]) -> None:
@@ -289,6 +294,9 @@ def context(mentions: list[UnitMention], hints: list[str]) -> PlaceContext:
     province = None
     if provinces:
         province = min(provinces, key=lambda p: (-provinces[p], first.get(p, 0)))
+        runner_up = max((c for p, c in provinces.items() if p != province), default=0)
+        if provinces[province] < 2 * runner_up:
+            province = None  # an article about several provinces: none is its own
     district = None
     ranked = [d for d in districts.most_common() if d[1] > 0]
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

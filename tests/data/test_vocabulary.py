@@ -158,7 +158,8 @@ SHAPES = {
     "places": {"type_words": STR_MAP, "committee_words": {str: WORDS},
                "province_aliases": STR_MAP, "extra_units": [pair(STR, STR, (STR, NONE))],
                "capital_words": STR_MAP, "names_with_type": WORDS,
-               "former_provinces": WORDS, "unit_descriptors": WORDS},
+               "former_provinces": WORDS, "unit_descriptors": WORDS,
+               "bare_openers": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
     # rules/today.py (places on today's map)

@@ -111,6 +111,22 @@ def test_a_district_named_implies_its_province_for_a_province_slot():
     assert places.unit(province, 0, chain).name == places.units[0].province
 
 
+def test_an_article_about_several_provinces_places_no_one_by_the_article():
+    # a discipline list of officials of several provinces: the place context (the first of
+    # equal counts) is no evidence for a post whose paragraph names none
+    text = ("Ông Lê Văn A, nguyên Bí thư Tỉnh ủy Quảng Nam, bị cảnh cáo. Ông Trần Văn B, Phó Chủ "
+            "tịch UBND tỉnh Bình Định, bị khiển trách.\n\nÔng Phạm Văn C, Giám đốc Sở Tài "
+            "chính, bị cách chức.\n\nTỉnh Hà Giang kỷ luật ông Hoàng Văn D.")
+    places = where(text)
+    province = Slot(("tỉnh", "thành phố"), "Sở Tài chính {}", True, "province")
+    assert places.unit(province, text.index("Sở Tài")) is None
+    # an article about one province that names another once: the article's
+    text = ("Tỉnh ủy Quảng Nam và tỉnh Bình Định ký kết.\n\nÔng Phạm Văn C, Giám đốc Sở Tài "
+            "chính, phát biểu.\n\nUBND tỉnh Quảng Nam báo cáo. Thành phố Tam Kỳ đón đoàn.")
+    places = where(text)
+    assert places.unit(province, text.index("Sở Tài")).name == "Quảng Nam"
+
+
 def test_this_province_is_the_one_named_last():
     text = "Tỉnh Bình Định và tỉnh Gia Lai ký kết. Chủ tịch UBND tỉnh này phát biểu."
     places = where(text)
@@ -225,9 +241,24 @@ def test_a_cell_alone_in_a_chain_and_each_person_their_own_place(people):
      "Cục Kiểm nghiệm.", "Dương Cương", "Giám đốc | Ban Nhân sự Khu tự trị Tân Cương"),
     ("Ông Bùi Chí Hiếu, Ủy viên Ban Chấp hành Đoàn khối các cơ quan Trung ương, phát biểu.",
      "Bùi Chí Hiếu", "Ủy viên | Ban Chấp hành Đoàn khối các cơ quan Trung ương"),
+    # a long body name with a comma inside its lower-case run, its place after it
+    ("Ông Lê Văn Tâm, Trưởng Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An, "
+     "phát biểu.", "Lê Văn Tâm",
+     "Trưởng ban | Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An"),
+    ("Ông Lê Văn Tâm, Trưởng Ban Chỉ đạo phòng, chống tham nhũng đã chủ trì.", "Lê Văn Tâm",
+     "Trưởng ban | Ban Chỉ đạo phòng, chống tham nhũng"),
 ])
 def test_names_that_end_where_the_name_does(people, text, name, post):
     assert post in people(text)[name]
+
+
+def test_a_long_body_name_takes_its_place_from_the_chain(people):
+    got = people("Ông Đỗ Văn Hưng, Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng, chống tham nhũng, "
+                 "tiêu cực tỉnh Thanh Hóa chủ trì. Ông Lê Văn Nam, Trưởng Ban Tuyên giáo tham "
+                 "mưu nội dung.")
+    assert got["Đỗ Văn Hưng"] == {
+        "Bí thư | Tỉnh ủy Thanh Hóa",
+        "Trưởng ban | Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Thanh Hóa"}
 
 
 def test_a_party_committee_written_alone_is_that_of_the_agency_its_sentence_names(people):

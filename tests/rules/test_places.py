@@ -147,3 +147,11 @@ def test_bare_names_tried_where_runs_open_are_the_pattern_matches(stage):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         tried = finditer_at(finder.bare, text, finder._bare_starts(text, find_all(text, ("TP",))))
         assert [m.span() for m in tried] == [m.span() for m in finder.bare.finditer(text)], text
+
+
+def test_a_province_after_a_word_that_opens_the_sentence(stage):
+    places, _ = run(stage, "Tại Nghệ An, ông A phát biểu. Về Hà Giang, đoàn đã làm việc.")
+    assert places == {("tỉnh", "Nghệ An"): "Nghệ An", ("tỉnh", "Hà Giang"): "Hà Giang"}
+    # a capitalised word of a name before it: the person's (Nguyễn Thái Bình), and a cue
+    places, _ = run(stage, "Ông Nguyễn Thái Bình phát biểu. Đồng chí Trần Hà Giang dự.")
+    assert places == {}
