@@ -46,7 +46,7 @@ from typing import NamedTuple, TypeGuard, TypeVar
 from partyx.data import load
 from partyx.lang.tokens import Tok, Tokenizer, Trie
 from partyx.record import PlaceContext, PlaceMention
-from partyx.rules.gazetteer import PROVINCE_TYPES, Gazetteer, Unit
+from partyx.rules.gazetteer import PROVINCE_TYPES, UNKNOWN, Gazetteer, Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 
 _START = attrgetter("start")
@@ -1129,8 +1129,8 @@ class Whereabouts:
               implied: bool) -> Unit | None:
         """``unit`` itself when it may fill a slot of ``types`` (and ``level``); with
         ``implied``, the province it lies in (``huyện Vĩnh Thạnh`` for ``Tỉnh ủy``)."""
-        if not implied:
-            ok = unit.type in types and (level is None or unit.level == level)
+        if not implied:  # (a unit the gazetteer does not know, of any level)
+            ok = unit.type in types and (level is None or unit.level in (level, UNKNOWN))
             return unit if ok else None
         if unit.level == "province" or not unit.province or _PROVINCE_TYPES.isdisjoint(types):
             return None
@@ -1193,8 +1193,9 @@ class Whereabouts:
             if at is None:
                 return None
             before = self._named(0, at)
-            return next((u for _, u in reversed(before)
-                         if self._fits(u, types, level, False)), None)
+            last = next((u for _, u in reversed(before) if self._fits(u, types, level, False)),
+                        None)
+            return None if last is None or last.level == UNKNOWN else last
         where = -1 if at is None else at
         found = self._nearest(chain, types, level, where) if chain else None
         paragraph: list[tuple[int, Unit]] = []
@@ -1223,7 +1224,9 @@ class Whereabouts:
                 found, named = self._agreed(self._named(max(lo, floor), hi), types, level)
         if found is None:
             found = self._in_article(types, level)
-        return found
+        # the nearest evidence a unit the gazetteer does not know (tỉnh Xiêng Khoảng, another
+        # country's): the place is written but cannot be named, and none other is taken
+        return None if found is not None and found.level == UNKNOWN else found
 
     def _agreed(self, evidence: Sequence[tuple[int, Unit]], types: tuple[str, ...],
                 level: str | None) -> tuple[Unit | None, bool]:

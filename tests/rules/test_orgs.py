@@ -127,6 +127,27 @@ def test_an_article_about_several_provinces_places_no_one_by_the_article():
     assert places.unit(province, text.index("Sở Tài")).name == "Quảng Nam"
 
 
+def test_a_unit_the_gazetteer_does_not_know_is_evidence_that_names_none():
+    # another country's province: its officials' committee is no Vietnamese one named before
+    text = ("Đoàn công tác tỉnh Nghệ An do Bí thư Tỉnh ủy dẫn đầu đã thăm Lào.\n\nTiếp đoàn, "
+            "ông A, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng cảm ơn.\n\nTại tỉnh Hủa "
+            "Phăn, Bí thư Tỉnh ủy dự. Chủ tịch UBND tỉnh này phát biểu.")
+    places = where(text)
+    province = Slot(("tỉnh",), "Tỉnh ủy {}", False)
+    assert places.unit(province, text.index("Bí thư")).name == "Nghệ An"
+    assert places.unit(province, text.index("Bí thư", text.index("ông A"))) is None
+    assert places.unit(province, text.index("Bí thư", text.index("Hủa"))) is None
+    near = Slot(("tỉnh",), "Ủy ban nhân dân {}", True, near=True)
+    assert places.unit(near, text.index("UBND")) is None
+    # never a place of the record; a holder's name after a place word is no unit
+    found, _, mentions = read_places(PlaceFinder(), "", text)
+    assert [p["name"] for p in found] == ["Nghệ An"]
+    assert [m.name for m in mentions if m.level == "unknown"] == ["Xiêng Khoảng", "Hủa Phăn"]
+    _, _, mentions = read_places(PlaceFinder(), "", "Chủ tịch UBND tỉnh Nguyễn Văn Sơn dự. "
+                                 "Ông là cán bộ Bảo hiểm Xã Hội Việt Nam.")
+    assert mentions == []
+
+
 def test_this_province_is_the_one_named_last():
     text = "Tỉnh Bình Định và tỉnh Gia Lai ký kết. Chủ tịch UBND tỉnh này phát biểu."
     places = where(text)
