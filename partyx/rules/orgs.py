@@ -982,6 +982,9 @@ class Bodies:
     def __init__(self, named: Sequence[tuple[int, Org]] = ()) -> None:
         self.starts = [at for at, _ in named]
         self.orgs = [org for _, org in named]
+        # (holder, title, ministry) of the minister's posts given the only ministry named
+        # before them (see partyx.rules.people._placed)
+        self.guessed: list[tuple[str, str, str]] = []
 
     def complete(self, org: Org, at: int) -> Org:
         """``org`` in full as named last before ``at``, else as it is; a body of a bare
@@ -1000,6 +1003,22 @@ class Bodies:
                 return full
         return org
 
+    def ministry_before(self, at: int) -> Org | None:
+        """The only ministry named before ``at``, else None."""
+        found = {o.name: o for o in self.orgs[:bisect.bisect_left(self.starts, at)]
+                 if is_ministry(o)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def named_before(self, org: Org, at: int) -> Org:
+        """A local body read with no place word (:func:`is_local_alone`: ``Chủ tịch UBND
+        Nguyễn Văn A``) as the article named it in full before ``at`` (``UBND tỉnh Hà
+        Giang``), where every such body it named is that one; else as it is (``UBND tỉnh X``
+        and ``UBND huyện Y`` named: which, the text does not say)."""
+        head = org.name + " "
+        named = {o.name: o for o in self.orgs[:bisect.bisect_left(self.starts, at)]
+                 if o.unit is not None and o.name.startswith(head)}
+        return next(iter(named.values())) if len(named) == 1 else org
+
     def party_of(self, org: Org, at: int, since: int) -> Org:
         """A ``Đảng ủy`` no post of its chain owns (``Đảng bộ Quân sự TP Hải Phòng do ông A,
         …, là Bí thư Đảng ủy``): the Party organisation of an agency named last in its
@@ -1016,6 +1035,18 @@ class Bodies:
                     and len(words) > 2 and level_of(words[2]) is None):
                 return full
         return org
+
+
+@cache
+def _named_before() -> frozenset[str]:
+    return frozenset(load("orgs")["named_before"])
+
+
+def is_local_alone(org: Org | None) -> TypeGuard[Org]:
+    """A local body read with no place word after it (``Chủ tịch UBND Nguyễn Văn A``): of
+    what level it is, the text does not say (``orgs.json`` ``named_before``)."""
+    return org is not None and not org.resolved and org.slot is None and org.unit is None and (
+        org.name in _named_before())
 
 
 def is_party_alone(org: Org | None) -> TypeGuard[Org]:

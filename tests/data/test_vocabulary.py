@@ -136,6 +136,7 @@ SHAPES = {
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS, "comma_phrases": WORDS,
+             "named_before": WORDS,
              "name_syllables": WORDS, "name_enders": WORDS,
              "impersonal_heads": WORDS, "nations": WORDS},
     # rules/membership.py
@@ -185,7 +186,7 @@ SHAPES = {
                "chain_words": {str: WORDS}, "head_titles": STR_MAP,
                "company_titles": WORDS, "step_dates": STR_MAP,
                "brand_affixes": record(prefixes=WORDS, suffixes=WORDS),
-               "place_bodies": STR_MAP},
+               "place_bodies": STR_MAP, "ministers": WORDS},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }

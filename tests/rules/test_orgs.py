@@ -380,3 +380,28 @@ def test_a_name_does_not_go_on_into_a_rank(people):
     found = people("Ông Trần Văn Hải, Cục trưởng Cục CSGT và Đại tá Nguyễn Văn Sơn dự.")
     assert not any("Đại tá" in p for posts in found.values() for p in posts)
     assert not found.get("Nguyễn Văn Sơn")
+
+
+def test_a_local_body_with_no_place_word_is_the_one_named_before(people):
+    got = people("Ngày 2/3, UBND tỉnh Hà Giang họp với các huyện.\n\nChủ tịch UBND Nguyễn Văn "
+                 "Sơn yêu cầu các sở triển khai. Ông Lê Văn Ba, Chủ tịch UBND H.Mèo Vạc, dự.")
+    assert got["Nguyễn Văn Sơn"] == {"Chủ tịch | Ủy ban nhân dân tỉnh Hà Giang"}
+    assert got["Lê Văn Ba"] == {"Chủ tịch | Ủy ban nhân dân"}  # (a place written short)
+    # two named before: which, the text does not say
+    got = people("UBND tỉnh Hà Giang và UBND huyện Mèo Vạc ký kết. Chủ tịch UBND Nguyễn Văn "
+                 "Sơn phát biểu.")
+    assert got["Nguyễn Văn Sơn"] == {"Chủ tịch | Ủy ban nhân dân"}
+
+
+def test_a_minister_with_no_ministry_is_of_the_only_one_named_before(people):
+    got = people("Bộ Y tế họp báo về phòng chống dịch.\n\nBộ trưởng Nguyễn Văn Long chủ trì. "
+                 "Thứ trưởng Đỗ Văn Tuyên báo cáo. Bộ trưởng John Smith của Mỹ cũng dự.")
+    assert got["Nguyễn Văn Long"] == {"Bộ trưởng | Bộ Y tế"}
+    assert got["Đỗ Văn Tuyên"] == {"Thứ trưởng | Bộ Y tế"}
+    assert got.get("John Smith", set()) == set()
+    got = people("Bộ Y tế và Bộ Công Thương tổ chức hội nghị. Bộ trưởng Nguyễn Văn Long chủ trì.")
+    assert got["Nguyễn Văn Long"] == set()
+    # a visiting minister of another office: his own post, not the host ministry's
+    got = people("Ngày 22/9, Tổ công tác làm việc tại Bộ Công Thương. Bộ trưởng Mai Văn Dũng "
+                 "phát biểu.\n\nBộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn Dũng cho biết.")
+    assert got["Mai Văn Dũng"] == {"Chủ nhiệm | Văn phòng Chính phủ"}
