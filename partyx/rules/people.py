@@ -1431,12 +1431,13 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
     a body still written bare completed by ``named`` (copies where one changes: a post
     written once before a list is shared); ``said``, the places the person's posts named so
     far, grows by theirs. A minister's title with no ministry (``Bộ trưởng Trần Văn A``)
-    held by a Vietnamese name (``holder``'s first word a surname: another country's minister
-    is no holder of a ministry the article named) is of the only ministry named before it
+    held now by a Vietnamese name (``holder``'s first word a surname: another country's
+    minister is no holder of a ministry the article named; a former minister may have held
+    any) is of the only ministry named before it
     (noted in ``named.guessed``: :func:`_unguess` checks it against the person's other posts)."""
     chain_in = chain
     if holder is not None and holder.split(" ", 1)[0].lower() in _SURNAMES:
-        chain = [replace(p, org=ministry) if p.org is None and (
+        chain = [replace(p, org=ministry) if p.org is None and p.status != FORMER and (
             p.title.removeprefix(_ACTING) in _MINISTERS) and (
             ministry := named.ministry_before(tokens.starts[p.start])) is not None else p
             for p in chain]

@@ -395,8 +395,10 @@ def test_a_local_body_with_no_place_word_is_the_one_named_before(people):
 
 def test_a_minister_with_no_ministry_is_of_the_only_one_named_before(people):
     got = people("Bộ Y tế họp báo về phòng chống dịch.\n\nBộ trưởng Nguyễn Văn Long chủ trì. "
-                 "Thứ trưởng Đỗ Văn Tuyên báo cáo. Bộ trưởng John Smith của Mỹ cũng dự.")
+                 "Thứ trưởng Đỗ Văn Tuyên báo cáo. Bộ trưởng John Smith của Mỹ cũng dự. "
+                 "Nguyên Bộ trưởng Trần Văn Triệu có mặt.")
     assert got["Nguyễn Văn Long"] == {"Bộ trưởng | Bộ Y tế"}
+    assert got["Trần Văn Triệu"] == set()  # (a former minister: of any ministry)
     assert got["Đỗ Văn Tuyên"] == {"Thứ trưởng | Bộ Y tế"}
     assert got.get("John Smith", set()) == set()
     got = people("Bộ Y tế và Bộ Công Thương tổ chức hội nghị. Bộ trưởng Nguyễn Văn Long chủ trì.")
