@@ -1231,20 +1231,21 @@ class Whereabouts:
         found = self._nearest(chain, types, level, where) if chain else None
         paragraph: list[tuple[int, Unit]] = []
         lo = 0
+        listed = False  # an item of a list whose other items name several units
         if found is None and at is not None:
             lo, hi = self._paragraph(at)
             paragraph = self._named(lo, hi)
             if paragraph:  # (a sentence lies in its paragraph: a line ends both)
                 s_lo, s_hi = self._sentence(lo, hi, at)
                 sentence = [(pos, u) for pos, u in paragraph if s_lo <= pos < s_hi]
-                found = self._nearest(sentence, types, level, at)
+                found, listed = self._in_item(sentence, types, level, at, s_lo, s_hi)
         if found is None:
             for implied in (False, True):
                 found = next((f for u in reversed(said)
                               if (f := self._fits(u, types, level, implied)) is not None), None)
                 if found is not None:
                     break
-        if found is None and at is not None:
+        if found is None and at is not None and not listed:
             found, named = self._agreed(paragraph, types, level)
             # the paragraphs before, nearest first: the first that names a fitting unit
             floor = max(0, lo - _BEFORE)
@@ -1253,11 +1254,34 @@ class Whereabouts:
                     bisect.bisect_left(starts, floor) < bisect.bisect_left(starts, lo)):
                 lo, hi = self._paragraph(lo - 1)
                 found, named = self._agreed(self._named(max(lo, floor), hi), types, level)
-        if found is None:
+        if found is None and not listed:
             found = self._in_article(types, level)
         # the nearest evidence a unit the gazetteer does not know (tỉnh Xiêng Khoảng, another
         # country's): the place is written but cannot be named, and none other is taken
         return None if found is not None and found.level == UNKNOWN else found
+
+    def _in_item(self, sentence: list[tuple[int, Unit]], types: tuple[str, ...],
+                 level: str | None, at: int, lo: int, hi: int) -> tuple[Unit | None, bool]:
+        """The sentence's evidence for an organisation at ``at`` (the sentence ``text[lo:hi]``,
+        its units ``sentence``): the unit nearest to it; in a list whose items a semicolon
+        ends (``ông A, nguyên Bí thư Tỉnh ủy Quảng Nam; ông B, nguyên Chủ tịch UBND tỉnh Bình
+        Định; ông C, nguyên Giám đốc Sở Tài chính``) the nearest in its own item, else the one
+        unit the other items agree on. (unit or None, whether the other items name several
+        units that fit: then nothing further away is evidence either)."""
+        if not sentence:
+            return None, False
+        semi = self.text.find(";", lo, hi)
+        if semi < 0:  # (most sentences)
+            return self._nearest(sentence, types, level, at), False
+        a = self.text.rfind(";", lo, at) + 1 or lo
+        b = self.text.find(";", at, hi)
+        b = hi if b < 0 else b
+        item = [(pos, u) for pos, u in sentence if a <= pos < b]
+        found = self._nearest(item, types, level, at)
+        if found is not None:
+            return found, False
+        found, named = self._agreed(sentence, types, level)
+        return found, found is None and named
 
     def _agreed(self, evidence: Sequence[tuple[int, Unit]], types: tuple[str, ...],
                 level: str | None) -> tuple[Unit | None, bool]:

@@ -148,6 +148,19 @@ def test_a_unit_the_gazetteer_does_not_know_is_evidence_that_names_none():
     assert mentions == []
 
 
+def test_an_item_of_a_list_takes_its_own_place_or_the_one_the_others_agree_on():
+    text = ("Ban Bí thư kỷ luật các ông: A, nguyên Bí thư Tỉnh ủy Quảng Nam; B, nguyên Chủ tịch "
+            "UBND tỉnh Bình Định; C, nguyên Giám đốc Sở Tài chính; D, Phó Chủ tịch UBND tỉnh "
+            "Gia Lai.\n\nTỉnh Quảng Nam đã triển khai.")
+    places = where(text)
+    province = Slot(("tỉnh", "thành phố"), "Sở Tài chính {}", True, "province")
+    assert places.unit(province, text.index("Sở Tài")) is None  # (nor the paragraph after)
+    assert places.unit(province, text.index("UBND tỉnh Bình")).name == "Bình Định"
+    text = ("Kỷ luật các ông: A, Giám đốc Sở Y tế tỉnh Long An; B, Phó Giám đốc Sở Tài chính; "
+            "C, Trưởng phòng Sở Y tế tỉnh Long An.")
+    assert where(text).unit(province, text.index("Sở Tài")).name == "Long An"
+
+
 def test_this_province_is_the_one_named_last():
     text = "Tỉnh Bình Định và tỉnh Gia Lai ký kết. Chủ tịch UBND tỉnh này phát biểu."
     places = where(text)
