@@ -21,9 +21,9 @@ when that is not enough its province stays ``None``.
 
 The context is the province most mentioned (a district or ward counts for its province; the
 headline counts double; ``Thủ đô`` counts for Hà Nội only here) where it is mentioned at
-least twice as often as any other (an article about several provinces, a discipline list of
-officials of five or a conference of many, has none), and the district mentioned clearly more
-than any other.
+least twice as often as any other and as often as all the others together (an article
+about several provinces, a discipline list of officials of five or a conference of many, has
+none), and the district mentioned clearly more than any other.
 """
 
 from __future__ import annotations
@@ -324,8 +324,9 @@ def context(mentions: list[UnitMention], hints: list[str]) -> PlaceContext:
     province = None
     if provinces:
         province = min(provinces, key=lambda p: (-provinces[p], first.get(p, 0)))
+        top = provinces[province]
         runner_up = max((c for p, c in provinces.items() if p != province), default=0)
-        if provinces[province] < 2 * runner_up:
+        if top < 2 * runner_up or 2 * top < sum(provinces.values()):
             province = None  # an article about several provinces: none is its own
     district = None
     ranked = [d for d in districts.most_common() if d[1] > 0]

@@ -155,3 +155,21 @@ def test_a_province_after_a_word_that_opens_the_sentence(stage):
     # a capitalised word of a name before it: the person's (Nguyễn Thái Bình), and a cue
     places, _ = run(stage, "Ông Nguyễn Thái Bình phát biểu. Đồng chí Trần Hà Giang dự.")
     assert places == {}
+
+
+def test_spellings_of_provinces(stage):
+    places, _ = run(stage, "Huyện Phú Lộc (tỉnh TT-Huế), tỉnh Kontum, tỉnh BR-VT và Đăk Lắk.")
+    assert places == {("huyện", "Phú Lộc"): "Huế",  # (the gazetteer's name of the province)
+                      ("tỉnh", "Thừa Thiên Huế"): "Thừa Thiên Huế", ("tỉnh", "Kon Tum"): "Kon Tum",
+                      ("tỉnh", "Bà Rịa - Vũng Tàu"): "Bà Rịa - Vũng Tàu",
+                      ("tỉnh", "Đắk Lắk"): "Đắk Lắk"}
+
+
+def test_an_article_about_many_provinces_has_none_of_its_own(stage):
+    # one named twice among many named once: no more the article's than the others
+    _, ctx = run(stage, "Tỉnh ủy Đắk Lắk, Tỉnh ủy Gia Lai, Tỉnh ủy Kon Tum, Tỉnh ủy Lâm Đồng "
+                        "và Tỉnh ủy Đắk Nông dự. Đắk Lắk đăng cai.")
+    assert ctx.province is None
+    _, ctx = run(stage, "Tỉnh ủy Đắk Lắk họp. Tỉnh Đắk Lắk đón đoàn Gia Lai. UBND tỉnh Đắk Lắk "
+                        "báo cáo.")
+    assert ctx.province == "Đắk Lắk"
