@@ -1264,10 +1264,13 @@ class Whereabouts:
                  level: str | None, at: int, lo: int, hi: int) -> tuple[Unit | None, bool]:
         """The sentence's evidence for an organisation at ``at`` (the sentence ``text[lo:hi]``,
         its units ``sentence``): the unit nearest to it; in a list whose items a semicolon
-        ends (``ông A, nguyên Bí thư Tỉnh ủy Quảng Nam; ông B, nguyên Chủ tịch UBND tỉnh Bình
-        Định; ông C, nguyên Giám đốc Sở Tài chính``) the nearest in its own item, else the one
-        unit the other items agree on. (unit or None, whether the other items name several
-        units that fit: then nothing further away is evidence either)."""
+        ends the nearest in its own item, else in the items before it, nearest first (a list
+        of officials by province writes a province once: ``ông A, Bí thư Tỉnh ủy Hà Tĩnh; ông
+        B, Chủ tịch UBND tỉnh; ông C, Bí thư Tỉnh ủy Quảng Bình; ông D, Chủ tịch UBND tỉnh``),
+        else the one unit the items after it agree on, never one of several there (``ông A,
+        Giám đốc Sở Tài chính; ông B, … tỉnh Bình Định; ông C, … tỉnh Gia Lai``). (unit or
+        None, whether the items after it name several units that fit: then nothing further
+        away is evidence either)."""
         if not sentence:
             return None, False
         semi = self.text.find(";", lo, hi)
@@ -1276,11 +1279,12 @@ class Whereabouts:
         a = self.text.rfind(";", lo, at) + 1 or lo
         b = self.text.find(";", at, hi)
         b = hi if b < 0 else b
-        item = [(pos, u) for pos, u in sentence if a <= pos < b]
-        found = self._nearest(item, types, level, at)
+        found = self._nearest([(pos, u) for pos, u in sentence if a <= pos < b], types,
+                              level, at) or self._nearest(
+            [(pos, u) for pos, u in sentence if pos < a], types, level, at)
         if found is not None:
             return found, False
-        found, named = self._agreed(sentence, types, level)
+        found, named = self._agreed([(pos, u) for pos, u in sentence if pos >= b], types, level)
         return found, found is None and named
 
     def _agreed(self, evidence: Sequence[tuple[int, Unit]], types: tuple[str, ...],

@@ -148,17 +148,20 @@ def test_a_unit_the_gazetteer_does_not_know_is_evidence_that_names_none():
     assert mentions == []
 
 
-def test_an_item_of_a_list_takes_its_own_place_or_the_one_the_others_agree_on():
-    text = ("Ban Bí thư kỷ luật các ông: A, nguyên Bí thư Tỉnh ủy Quảng Nam; B, nguyên Chủ tịch "
-            "UBND tỉnh Bình Định; C, nguyên Giám đốc Sở Tài chính; D, Phó Chủ tịch UBND tỉnh "
-            "Gia Lai.\n\nTỉnh Quảng Nam đã triển khai.")
+def test_an_item_of_a_list_takes_its_own_place_or_that_of_the_items_before():
+    province = Slot(("tỉnh", "thành phố"), "Ủy ban nhân dân {}", True, "province")
+    # officials listed by province: the province written once, its chairman after it
+    text = ("Dự có ông A, Bí thư Tỉnh ủy Hà Tĩnh; ông B, Chủ tịch UBND tỉnh; ông C, Bí thư "
+            "Tỉnh ủy Quảng Bình; ông D, Chủ tịch UBND tỉnh; ông E, Bí thư Tỉnh ủy Quảng Trị.")
     places = where(text)
-    province = Slot(("tỉnh", "thành phố"), "Sở Tài chính {}", True, "province")
-    assert places.unit(province, text.index("Sở Tài")) is None  # (nor the paragraph after)
-    assert places.unit(province, text.index("UBND tỉnh Bình")).name == "Bình Định"
-    text = ("Kỷ luật các ông: A, Giám đốc Sở Y tế tỉnh Long An; B, Phó Giám đốc Sở Tài chính; "
-            "C, Trưởng phòng Sở Y tế tỉnh Long An.")
-    assert where(text).unit(province, text.index("Sở Tài")).name == "Long An"
+    assert places.unit(province, text.index("UBND")).name == "Hà Tĩnh"
+    assert places.unit(province, text.index("UBND", text.index("ông D"))).name == "Quảng Bình"
+    # none before: the one the items after agree on, else none (nor the paragraph after)
+    text = ("Kỷ luật các ông: A, Chủ tịch UBND tỉnh; B, nguyên Bí thư Tỉnh ủy Bình Định; C, "
+            "Phó Chủ tịch UBND tỉnh Gia Lai.\n\nTỉnh Bình Định đã triển khai.")
+    assert where(text).unit(province, text.index("UBND")) is None
+    text = "Kỷ luật các ông: A, Chủ tịch UBND tỉnh; B, Giám đốc Sở Y tế tỉnh Long An."
+    assert where(text).unit(province, text.index("UBND")).name == "Long An"
 
 
 def test_this_province_is_the_one_named_last():
