@@ -177,7 +177,7 @@ class PlaceMention(NamedTuple):
     type: str  # tỉnh, thành phố, quận, huyện, thị xã, phường, xã, thị trấn, đặc khu
     name: str  # without its type word
     province: str | None  # None when the name is shared by units of several provinces
-    level: str  # province, district or ward
+    level: str  # province, district or ward; unknown: a unit the gazetteer does not know
     start: int
     end: int
 

@@ -29,6 +29,10 @@ from partyx.data import load
 from partyx.lang.text import normalize
 
 PROVINCE_TYPES = ("tỉnh", "thành phố")
+# The level of a unit named after a place word that the gazetteer does not know (another
+# country's province, a district since merged): a place mention (evidence that an
+# organisation's place is written but cannot be named), never a place of the record.
+UNKNOWN = "unknown"
 DISTRICT_TYPES = ("quận", "huyện", "thị xã", "thành phố")
 WARD_TYPES = ("phường", "xã", "thị trấn", "đặc khu")
 

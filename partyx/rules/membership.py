@@ -415,24 +415,32 @@ def _org(text: str, m: re.Match[str], ctx: _Scope) -> str | None:
     if org is None:
         if name.count:
             return ""
-        return _antecedent(text, m.start(), head, ctx) or (
+        return _antecedent(text, m.start(), head, ctx, name.level) or (
             ctx.headline_org(head, None) if name.level is None else None)
     if name.level is None:
         return _longer(text, m.start(), head, name) or org
     return org
 
 
-def _antecedent(text: str, pos: int, head: str, ctx: _Scope) -> str | None:
-    """The organisation of kind ``head`` named last before ``pos``, not as a source."""
+def _antecedent(text: str, pos: int, head: str, ctx: _Scope, level: str | None = None
+                ) -> str | None:
+    """The organisation of kind ``head`` named last before ``pos``, not as a source. For a
+    head written with a level and no place (``Đảng bộ tỉnh``, which the resolver could not
+    place), only where every one of that level named before is that one: in an article about
+    several (``Đại hội Đảng bộ tỉnh A bầu …; Đại hội Đảng bộ tỉnh B bầu …``) the last is no
+    more its own than the others."""
     v = _vocab()
     lo = max(0, pos - _ANTECEDENT_REACH)
+    found: set[str] = set()
     for m, merged in reversed(_mentions(text, lo, pos)):
         if merged or not m.group("head") or v.heads[m.group("head")] != head:
             continue
         org = _named(head, _read_name(text, m.end()), ctx, m.start())
-        if org is not None:
+        if org is not None and level is None:
             return org
-    return None
+        if org is not None and org.startswith(f"{head} {level} "):
+            found.add(org)
+    return found.pop() if len(found) == 1 else None
 
 
 def _longer(text: str, pos: int, head: str, name: _Name) -> str | None:

@@ -46,7 +46,7 @@ from typing import NamedTuple, TypeGuard, TypeVar
 from partyx.data import load
 from partyx.lang.tokens import Tok, Tokenizer, Trie
 from partyx.record import PlaceContext, PlaceMention
-from partyx.rules.gazetteer import PROVINCE_TYPES, Gazetteer, Unit
+from partyx.rules.gazetteer import PROVINCE_TYPES, UNKNOWN, Gazetteer, Unit
 from partyx.rules.gazetteer import get as get_gazetteer
 
 _START = attrgetter("start")
@@ -829,10 +829,12 @@ class OrgReader:
                     words[-1] += "/" + toks[k + 1].text  # "Cục Phòng, chống HIV/AIDS"
                     k += 2
                     continue
-                if t.text == "," and lower_run == 0 and (self._enumeration(toks, k + 1) or (
+                if t.text == "," and ((lower_run == 0 and self._enumeration(toks, k + 1)) or (
                         k + 1 < n and f"{words[-1].lower()}, {toks[k + 1].low}" in (
                             v.comma_phrases))):
-                    # "Ủy ban Khoa học, Công nghệ và Môi trường", "Cục Phòng, chống …"
+                    # "Ủy ban Khoa học, Công nghệ và Môi trường", "Cục Phòng, chống …", "Ban
+                    # Chỉ đạo phòng, chống tham nhũng, tiêu cực" (a phrase in the lower-case
+                    # run: it goes on, one of its words)
                     words[-1] += ","
                     k += 1
                     continue
@@ -999,6 +1001,9 @@ class Bodies:
     def __init__(self, named: Sequence[tuple[int, Org]] = ()) -> None:
         self.starts = [at for at, _ in named]
         self.orgs = [org for _, org in named]
+        # (holder, title, ministry) of the minister's posts given the only ministry named
+        # before them (see partyx.rules.people._placed)
+        self.guessed: list[tuple[str, str, str]] = []
 
     def complete(self, org: Org, at: int) -> Org:
         """``org`` in full as named last before ``at``, else as it is; a body of a bare
@@ -1017,6 +1022,22 @@ class Bodies:
                 return full
         return org
 
+    def ministry_before(self, at: int) -> Org | None:
+        """The only ministry named before ``at``, else None."""
+        found = {o.name: o for o in self.orgs[:bisect.bisect_left(self.starts, at)]
+                 if is_ministry(o)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def named_before(self, org: Org, at: int) -> Org:
+        """A local body read with no place word (:func:`is_local_alone`: ``Chủ tịch UBND
+        Nguyễn Văn A``) as the article named it in full before ``at`` (``UBND tỉnh Hà
+        Giang``), where every such body it named is that one; else as it is (``UBND tỉnh X``
+        and ``UBND huyện Y`` named: which, the text does not say)."""
+        head = org.name + " "
+        named = {o.name: o for o in self.orgs[:bisect.bisect_left(self.starts, at)]
+                 if o.unit is not None and o.name.startswith(head)}
+        return next(iter(named.values())) if len(named) == 1 else org
+
     def party_of(self, org: Org, at: int, since: int) -> Org:
         """A ``Đảng ủy`` no post of its chain owns (``Đảng bộ Quân sự TP Hải Phòng do ông A,
         …, là Bí thư Đảng ủy``): the Party organisation of an agency named last in its
@@ -1033,6 +1054,18 @@ class Bodies:
                     and len(words) > 2 and level_of(words[2]) is None):
                 return full
         return org
+
+
+@cache
+def _named_before() -> frozenset[str]:
+    return frozenset(load("orgs")["named_before"])
+
+
+def is_local_alone(org: Org | None) -> TypeGuard[Org]:
+    """A local body read with no place word after it (``Chủ tịch UBND Nguyễn Văn A``): of
+    what level it is, the text does not say (``orgs.json`` ``named_before``)."""
+    return org is not None and not org.resolved and org.slot is None and org.unit is None and (
+        org.name in _named_before())
 
 
 def is_party_alone(org: Org | None) -> TypeGuard[Org]:
@@ -1146,8 +1179,8 @@ class Whereabouts:
               implied: bool) -> Unit | None:
         """``unit`` itself when it may fill a slot of ``types`` (and ``level``); with
         ``implied``, the province it lies in (``huyện Vĩnh Thạnh`` for ``Tỉnh ủy``)."""
-        if not implied:
-            ok = unit.type in types and (level is None or unit.level == level)
+        if not implied:  # (a unit the gazetteer does not know, of any level)
+            ok = unit.type in types and (level is None or unit.level in (level, UNKNOWN))
             return unit if ok else None
         if unit.level == "province" or not unit.province or _PROVINCE_TYPES.isdisjoint(types):
             return None
@@ -1210,26 +1243,28 @@ class Whereabouts:
             if at is None:
                 return None
             before = self._named(0, at)
-            return next((u for _, u in reversed(before)
-                         if self._fits(u, types, level, False)), None)
+            last = next((u for _, u in reversed(before) if self._fits(u, types, level, False)),
+                        None)
+            return None if last is None or last.level == UNKNOWN else last
         where = -1 if at is None else at
         found = self._nearest(chain, types, level, where) if chain else None
         paragraph: list[tuple[int, Unit]] = []
         lo = 0
+        listed = False  # an item of a list whose other items name several units
         if found is None and at is not None:
             lo, hi = self._paragraph(at)
             paragraph = self._named(lo, hi)
             if paragraph:  # (a sentence lies in its paragraph: a line ends both)
                 s_lo, s_hi = self._sentence(lo, hi, at)
                 sentence = [(pos, u) for pos, u in paragraph if s_lo <= pos < s_hi]
-                found = self._nearest(sentence, types, level, at)
+                found, listed = self._in_item(sentence, types, level, at, s_lo, s_hi)
         if found is None:
             for implied in (False, True):
                 found = next((f for u in reversed(said)
                               if (f := self._fits(u, types, level, implied)) is not None), None)
                 if found is not None:
                     break
-        if found is None and at is not None:
+        if found is None and at is not None and not listed:
             found, named = self._agreed(paragraph, types, level)
             # the paragraphs before, nearest first: the first that names a fitting unit
             floor = max(0, lo - _BEFORE)
@@ -1238,9 +1273,38 @@ class Whereabouts:
                     bisect.bisect_left(starts, floor) < bisect.bisect_left(starts, lo)):
                 lo, hi = self._paragraph(lo - 1)
                 found, named = self._agreed(self._named(max(lo, floor), hi), types, level)
-        if found is None:
+        if found is None and not listed:
             found = self._in_article(types, level)
-        return found
+        # the nearest evidence a unit the gazetteer does not know (tỉnh Xiêng Khoảng, another
+        # country's): the place is written but cannot be named, and none other is taken
+        return None if found is not None and found.level == UNKNOWN else found
+
+    def _in_item(self, sentence: list[tuple[int, Unit]], types: tuple[str, ...],
+                 level: str | None, at: int, lo: int, hi: int) -> tuple[Unit | None, bool]:
+        """The sentence's evidence for an organisation at ``at`` (the sentence ``text[lo:hi]``,
+        its units ``sentence``): the unit nearest to it; in a list whose items a semicolon
+        ends the nearest in its own item, else in the items before it, nearest first (a list
+        of officials by province writes a province once: ``ông A, Bí thư Tỉnh ủy Hà Tĩnh; ông
+        B, Chủ tịch UBND tỉnh; ông C, Bí thư Tỉnh ủy Quảng Bình; ông D, Chủ tịch UBND tỉnh``),
+        else the one unit the items after it agree on, never one of several there (``ông A,
+        Giám đốc Sở Tài chính; ông B, … tỉnh Bình Định; ông C, … tỉnh Gia Lai``). (unit or
+        None, whether the items after it name several units that fit: then nothing further
+        away is evidence either)."""
+        if not sentence:
+            return None, False
+        semi = self.text.find(";", lo, hi)
+        if semi < 0:  # (most sentences)
+            return self._nearest(sentence, types, level, at), False
+        a = self.text.rfind(";", lo, at) + 1 or lo
+        b = self.text.find(";", at, hi)
+        b = hi if b < 0 else b
+        found = self._nearest([(pos, u) for pos, u in sentence if a <= pos < b], types,
+                              level, at) or self._nearest(
+            [(pos, u) for pos, u in sentence if pos < a], types, level, at)
+        if found is not None:
+            return found, False
+        found, named = self._agreed([(pos, u) for pos, u in sentence if pos >= b], types, level)
+        return found, found is None and named
 
     def _agreed(self, evidence: Sequence[tuple[int, Unit]], types: tuple[str, ...],
                 level: str | None) -> tuple[Unit | None, bool]:
@@ -1254,7 +1318,8 @@ class Whereabouts:
 
     def _in_article(self, types: tuple[str, ...], level: str | None) -> Unit | None:
         """The one unit of the article that fits: the only one of its units named that does,
-        else its place context's."""
+        else its place context's (none where the article is about several: see
+        :func:`partyx.rules.places.context`)."""
         key = (types, level)
         memo = self._in_article_memo
         if key not in memo:

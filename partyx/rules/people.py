@@ -51,7 +51,15 @@ from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.gazetteer import PROVINCE_TYPES, Unit
 from partyx.rules.names import NameFinder, capitalised
-from partyx.rules.orgs import NO_CONTEXT, Bodies, Context, Org, Whereabouts, is_party_alone
+from partyx.rules.orgs import (
+    NO_CONTEXT,
+    Bodies,
+    Context,
+    Org,
+    Whereabouts,
+    is_local_alone,
+    is_party_alone,
+)
 from partyx.rules.posts import (
     CURRENT,
     FORMER,
@@ -79,6 +87,9 @@ _NO_PLACE = NO_CONTEXT
 # Characters of an article's lead (see PeopleFinder._deceased).
 _LEAD = 800
 _DEPUTIES: dict[str, str] = load("titles")["deputy_titles"]  # (see _head_title)
+_MINISTERS = frozenset(load("titles")["ministers"])  # (see _placed)
+_ACTING = "Quyền "  # (titles.json title_prefixes: an acting minister's title)
+_SURNAMES = frozenset(s.lower() for s in load("names")["surnames"])
 
 
 class Found(NamedTuple):
@@ -980,7 +991,8 @@ class PeopleFinder:
             mentions.append(Mention(target, c.tokens.starts[c.start], c.tokens.end(c.end - 1)))
             chain = [*c.prefix, *c.posts]
             if chain:
-                chain = _placed(chain, c.tokens, places, said.setdefault(target, []), named)
+                chain = _placed(chain, c.tokens, places, said.setdefault(target, []), named,
+                                target)
             for p in self.posts.standing(chain):
                 person["positions"].append(_position(text, c.tokens, p))
                 if p.org is not None and p.org.name not in orgs:
@@ -997,6 +1009,8 @@ class PeopleFinder:
             full[m.name]["mentions"] += 1
         self._biographies(text, mentions, full, ctx, orgs, [t for t, _ in segments if t.toks],
                           places, said, named)
+        if named.guessed:
+            _unguess(full, orgs, named.guessed)
         # (their positions are deduplicated: _biographies does it last)
         people = sorted(full.values(), key=lambda p: first[p["name"]])
         for org in named.orgs:
@@ -1236,7 +1250,8 @@ class PeopleFinder:
         ``orgs``."""
         if not found:
             return
-        chain = _placed([p for p, _ in found], found[0][1], places, said, named)
+        chain = _placed([p for p, _ in found], found[0][1], places, said, named,
+                        person["name"])
         for p, (_, tokens) in zip(chain, found, strict=True):
             if self.posts.is_post(p):
                 person["positions"].append(_position(text, tokens, p))
@@ -1619,14 +1634,27 @@ def _head_title(title: str) -> str:
 
 
 def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[Unit],
-            named: Bodies) -> list[Post]:
+            named: Bodies, holder: str | None = None) -> list[Post]:
     """The posts of a chain (``tokens``: theirs), each organisation placed by ``places``,
     a body still written bare completed by ``named`` (copies where one changes: a post
     written once before a list is shared); ``said``, the places the person's posts named so
-    far, grows by theirs."""
+    far, grows by theirs. A minister's title with no ministry (``Bộ trưởng Trần Văn A``)
+    held now by a Vietnamese name (``holder``'s first word a surname: another country's
+    minister is no holder of a ministry the article named; a former minister may have held
+    any) is of the only ministry named before it
+    (noted in ``named.guessed``: :func:`_unguess` checks it against the person's other posts)."""
+    chain_in = chain
+    if holder is not None and holder.split(" ", 1)[0].lower() in _SURNAMES:
+        chain = [replace(p, org=ministry) if p.org is None and p.status != FORMER and (
+            p.title.removeprefix(_ACTING) in _MINISTERS) and (
+            ministry := named.ministry_before(tokens.starts[p.start])) is not None else p
+            for p in chain]
+        named.guessed.extend((holder, p.title, p.org.name) for p, q in zip(
+            chain, chain_in, strict=True) if p is not q and p.org is not None)
     for p in chain:
         if p.org is not None and (p.org.slot is not None or p.org.bare
-                                  or p.org.parent == "Bộ" or is_party_alone(p.org)):
+                                  or p.org.parent == "Bộ" or is_party_alone(p.org)
+                                  or is_local_alone(p.org)):
             break
     else:  # (most chains: every place written)
         for p in chain:
@@ -1636,10 +1664,38 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
     at = [tokens.starts[p.start] for p in chain]
     orgs = places.place_chain(list(zip(at, [p.org for p in chain], strict=True)), said)
     orgs = [named.complete(o, a) if o is not None and (o.bare or o.parent == "Bộ") else
-            named.party_of(o, a, places.sentence_start(a)) if is_party_alone(o) else o
-            for o, a in zip(orgs, at, strict=True)]
+            named.party_of(o, a, places.sentence_start(a)) if is_party_alone(o) else
+            named.named_before(o, a) if is_local_alone(o) and _ends_there(
+                tokens.toks, p.end, holder) else o
+            for o, a, p in zip(orgs, at, chain, strict=True)]
     said.extend(o.unit for o in orgs if o is not None and o.unit is not None)
     return [p if o is p.org else replace(p, org=o) for p, o in zip(chain, orgs, strict=True)]
+
+
+def _ends_there(toks: list[Tok], end: int, holder: str | None) -> bool:
+    """Whether a post read up to ``toks[end]`` ends there: the text, a mark, a lower-case
+    word or its holder's name follow (``Chủ tịch UBND Nguyễn Văn A``), not a capitalised word
+    it did not read (``Chủ tịch UBND H.Phong Điền``: a place written short)."""
+    if end >= len(toks) or not toks[end].word or not toks[end].cap:
+        return True
+    return holder is not None and toks[end].text == holder.split(" ", 1)[0]
+
+
+def _unguess(full: dict[str, Person], orgs: dict[str, Organization],
+             guessed: list[tuple[str, str, str]]) -> None:
+    """Drop a minister's post whose ministry was the only one named before it (see
+    :func:`_placed`) from a person who holds a post of another organisation that is no Party
+    body (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn A`` visiting a ministry: then
+    ``Bộ trưởng Mai Văn A`` is of his own office, not of the ministry he visits)."""
+    for holder, title, ministry in guessed:
+        person = full.get(holder)
+        if person is None:
+            continue
+        positions = person["positions"]
+        if any((org := q["org"]) is not None and org != ministry and not (
+                org in orgs and orgs[org]["kind"].startswith("party")) for q in positions):
+            person["positions"] = [q for q in positions if not (
+                q["title"] == title and q["org"] == ministry and q["text"] == title)]
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:

@@ -20,8 +20,10 @@ quận Thanh Xuân) is resolved by its type word first, then by the provinces th
 when that is not enough its province stays ``None``.
 
 The context is the province most mentioned (a district or ward counts for its province; the
-headline counts double; ``Thủ đô`` counts for Hà Nội only here), and the district mentioned
-clearly more than any other.
+headline counts double; ``Thủ đô`` counts for Hà Nội only here) where it is mentioned at
+least twice as often as any other and as often as all the others together (an article
+about several provinces, a discipline list of officials of five or a conference of many, has
+none), and the district mentioned clearly more than any other.
 """
 
 from __future__ import annotations
@@ -35,13 +37,14 @@ from partyx.lang.patterns import alternation, find_all, finditer_at
 from partyx.lang.spans import Spans
 from partyx.lang.text import lower_aligned
 from partyx.record import District, Place, PlaceContext, PlaceMention
-from partyx.rules.gazetteer import Unit, get
+from partyx.rules.gazetteer import UNKNOWN, Unit, get
 from partyx.rules.names import capital_run_pattern, capital_runs
 
 # A word and the gap after it (blanks, maybe a dash). A name word is capitalised, or a
 # number (Quận 1, Phường 12).
 _WORD_GAP = re.compile(r"([^\W_][\w']*|\d+)([ \t]*(?:[-–][ \t]*)?)")
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|;)[ \t]*")
+_SENTENCE_ENDS = frozenset(("", ".", "!", "?", ":", "\n", "(", "-", "–", "\"", "“"))
 
 
 @dataclass
@@ -65,6 +68,10 @@ class PlaceFinder:
         self.type_words = {k.casefold(): v for k, v in data["type_words"].items()}
         self.committee = {k.casefold(): v for k, v in data["committee_words"].items()}
         self.capital_words = data["capital_words"]
+        # words that open a sentence before a province's bare name (Tại Nghệ An): no name's
+        self.openers = frozenset(data["bare_openers"])
+        # a run after a place word that opens with one is a person's, never an unknown unit's
+        self.surnames = frozenset(s.lower() for s in load("names")["surnames"])
         # names of a unit that are a person's too: bare, they are the person's (``tư tưởng Hồ
         # Chí Minh``); the unit is written with its type word (``TP Hồ Chí Minh``) or an alias
         self.person_names = frozenset(data["names_with_type"])
@@ -160,6 +167,11 @@ class PlaceFinder:
             if not units and (word == "tp" or word == "thành phố"):
                 units, end = self._alias(text, m.start())
             if not units:
+                unknown = self._unknown(text, m)
+                if unknown is not None:  # (another country's, or one since merged)
+                    name, end = unknown
+                    found.append(UnitMention(Unit(types[0], name, None, None, UNKNOWN), [],
+                                             offset + m.start(), offset + end, in_title))
                 continue
             found.append(UnitMention(None, units, offset + m.start(), offset + end, in_title))
             covered.append((m.start(), end))
@@ -177,7 +189,7 @@ class PlaceFinder:
         inside = Spans(covered)
         for m in finditer_at(self.bare, text, self._bare_starts(text, tp_at)):
             if (m.start() in inside or m.group() in self.person_names
-                    or _after_capital(text, m.start())):
+                    or _after_capital(text, m.start(), self.openers)):
                 continue
             prov = self.gazetteer.province(m.group())
             if prov is not None:
@@ -185,6 +197,26 @@ class PlaceFinder:
                                                in_title))
         found.sort(key=lambda x: x.start)
         return found
+
+    def _unknown(self, text: str, m: re.Match[str]) -> tuple[str, int] | None:
+        """The name of a unit the gazetteer does not know after the place or committee word
+        ``m`` (``tỉnh Xiêng Khoảng``, ``Tỉnh ủy Vân Nam``, ``huyện Đông Sơn`` since merged) and
+        its end: two or three capitalised words, no more, none written in capitals, the first
+        no surname (``UBND tỉnh Nguyễn Văn A``: the holder's name), the place word in lower
+        case but where it opens a sentence (``Bảo hiểm Xã Hội Việt Nam``: a name's word; ``TP``
+        is always written so); else None."""
+        start = m.start()
+        if text[start].isupper() and not text.startswith(("TP", "Tp"), start) and (
+                text[:start].rstrip(" \t")[-1:] not in _SENTENCE_ENDS):
+            return None
+        gap = self.before_name.match(text, m.end())
+        at = gap.end() if gap else m.end()
+        words = self.name_words(text, at, 4)
+        if not 2 <= len(words) <= 3 or words[0][0].lower() in self.surnames or any(
+                w.isupper() or w.isdigit() for w, _ in words):
+            return None
+        end = words[-1][1]
+        return text[at:end], end
 
     def _heads(self, low: str) -> list[re.Match[str]]:
         """``self.head.finditer(low)``, faster: a head match begins with one of the head words,
@@ -228,9 +260,10 @@ class PlaceFinder:
         return [self.capital_words[m.group()] for m in finditer_at(self.capital, text, starts)]
 
 
-def _after_capital(text: str, pos: int) -> bool:
+def _after_capital(text: str, pos: int, openers: frozenset[str] = frozenset()) -> bool:
     """Whether the word before ``pos`` is a capitalised word of the same run
-    (``Nguyễn Thái Bình``: ``Thái Bình`` is not the province)."""
+    (``Nguyễn Thái Bình``: ``Thái Bình`` is not the province), not one of ``openers``, the
+    words that open a sentence before a place (``Tại Nghệ An``)."""
     j = pos - 1
     if j < 0 or text[j] not in " \t":
         return False
@@ -240,7 +273,7 @@ def _after_capital(text: str, pos: int) -> bool:
     while k >= 0 and (text[k].isalnum() or text[k] == "'"):
         k -= 1
     word = text[k + 1:j + 1]
-    return bool(word) and word[0].isupper() and not word.isupper()
+    return bool(word) and word[0].isupper() and not word.isupper() and word not in openers
 
 
 def resolve(mentions: list[UnitMention]) -> None:
@@ -248,6 +281,8 @@ def resolve(mentions: list[UnitMention]) -> None:
     name; a mention still ambiguous keeps ``unit`` with ``province`` None."""
     votes: Counter[str] = Counter()
     for m in mentions:
+        if m.unit is not None:  # (a unit the gazetteer does not know: as found)
+            continue
         if len(m.candidates) == 1:
             m.unit = m.candidates[0]
             if m.unit.province:
@@ -289,6 +324,10 @@ def context(mentions: list[UnitMention], hints: list[str]) -> PlaceContext:
     province = None
     if provinces:
         province = min(provinces, key=lambda p: (-provinces[p], first.get(p, 0)))
+        top = provinces[province]
+        runner_up = max((c for p, c in provinces.items() if p != province), default=0)
+        if top < 2 * runner_up or 2 * top < sum(provinces.values()):
+            province = None  # an article about several provinces: none is its own
     district = None
     ranked = [d for d in districts.most_common() if d[1] > 0]
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -313,6 +352,8 @@ def read_places(finder: PlaceFinder, title: str, text: str
     for m in mentions:
         u = m.unit
         assert u is not None  # (resolve() gives every mention its unit)
+        if u.level == UNKNOWN:  # (no place of the map: evidence for organisations only)
+            continue
         k = (u.type, u.name)
         if k not in seen:
             seen[k] = {"type": u.type, "name": u.name, "province": u.province}

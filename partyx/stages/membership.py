@@ -18,7 +18,7 @@ from partyx.rules.orgs import Whereabouts
 @register
 class Membership(Stage):
     name = "membership"
-    version = "12"
+    version = "17"
     requires = ("text", "title", "dates", "place_context", "place_mentions", "event")
     provides = ("membership",)
     description = "party members and grassroots organisations of a named organisation"

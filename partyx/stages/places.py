@@ -26,7 +26,7 @@ from partyx.rules.today import MapUnavailable, TodayMap, add_now, fingerprint
 @register
 class Places(Stage):
     name = "places"
-    version = f"7+map-{fingerprint()}"
+    version = f"10+map-{fingerprint()}"
     requires = ("text", "title", "published")
     provides = ("places", "place_context", "place_mentions")
     description = ("administrative units named (gazetteer-checked), each also on today's map, "

@@ -144,6 +144,7 @@ SHAPES = {
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
              "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS, "comma_phrases": WORDS,
+             "named_before": WORDS,
              "name_syllables": WORDS, "name_enders": WORDS,
              "impersonal_heads": WORDS, "nations": WORDS, "typed_only": WORDS,
              "count_words": WORDS},
@@ -173,7 +174,8 @@ SHAPES = {
     "places": {"type_words": STR_MAP, "committee_words": {str: WORDS},
                "province_aliases": STR_MAP, "extra_units": [pair(STR, STR, (STR, NONE))],
                "capital_words": STR_MAP, "names_with_type": WORDS,
-               "former_provinces": WORDS, "unit_descriptors": WORDS},
+               "former_provinces": WORDS, "unit_descriptors": WORDS,
+               "bare_openers": WORDS},
     # rules/header.py
     "sections": {"sections": WORDS},
     # rules/today.py (places on today's map)
@@ -199,7 +201,7 @@ SHAPES = {
                "chain_words": {str: WORDS}, "head_titles": STR_MAP,
                "company_titles": WORDS, "step_dates": STR_MAP,
                "brand_affixes": record(prefixes=WORDS, suffixes=WORDS),
-               "place_bodies": STR_MAP},
+               "place_bodies": STR_MAP, "ministers": WORDS},
     # io.py (legacy encodings)
     "vi_common": {"syllables": WORDS},
 }

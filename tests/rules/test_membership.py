@@ -481,3 +481,12 @@ def test_delegates_of_the_members_across_the_country():
     # the area of a unit names no organisation
     assert facts("Đại hội có 300 đại biểu thay mặt cho hơn 20.000 đảng viên trên địa bàn.",
                  GIA_LOC) == []
+
+
+def test_a_level_with_no_place_is_no_organisation_of_several_named_before():
+    text = ("Đại hội Đảng bộ tỉnh Bắc Ninh bầu ông A làm Bí thư. Đại hội Đảng bộ tỉnh Lạng Sơn "
+            "bầu ông B làm Bí thư.\n\nĐảng bộ tỉnh có 50.000 đảng viên.")
+    assert facts(text, PlaceContext(None, None)) == []
+    text = ("Đại hội Đảng bộ tỉnh Lạng Sơn bầu ông B làm Bí thư. Đảng bộ huyện Lộc Bình dự."
+            "\n\nĐảng bộ tỉnh có 50.000 đảng viên.")
+    assert facts(text, PlaceContext(None, None)) == [("Đảng bộ tỉnh Lạng Sơn", 50000, None)]

@@ -111,6 +111,59 @@ def test_a_district_named_implies_its_province_for_a_province_slot():
     assert places.unit(province, 0, chain).name == places.units[0].province
 
 
+def test_an_article_about_several_provinces_places_no_one_by_the_article():
+    # a discipline list of officials of several provinces: the place context (the first of
+    # equal counts) is no evidence for a post whose paragraph names none
+    text = ("Ông Lê Văn A, nguyên Bí thư Tỉnh ủy Quảng Nam, bị cảnh cáo. Ông Trần Văn B, Phó Chủ "
+            "tịch UBND tỉnh Bình Định, bị khiển trách.\n\nÔng Phạm Văn C, Giám đốc Sở Tài "
+            "chính, bị cách chức.\n\nTỉnh Hà Giang kỷ luật ông Hoàng Văn D.")
+    places = where(text)
+    province = Slot(("tỉnh", "thành phố"), "Sở Tài chính {}", True, "province")
+    assert places.unit(province, text.index("Sở Tài")) is None
+    # an article about one province that names another once: the article's
+    text = ("Tỉnh ủy Quảng Nam và tỉnh Bình Định ký kết.\n\nÔng Phạm Văn C, Giám đốc Sở Tài "
+            "chính, phát biểu.\n\nUBND tỉnh Quảng Nam báo cáo. Thành phố Tam Kỳ đón đoàn.")
+    places = where(text)
+    assert places.unit(province, text.index("Sở Tài")).name == "Quảng Nam"
+
+
+def test_a_unit_the_gazetteer_does_not_know_is_evidence_that_names_none():
+    # another country's province: its officials' committee is no Vietnamese one named before
+    text = ("Đoàn công tác tỉnh Nghệ An do Bí thư Tỉnh ủy dẫn đầu đã thăm Lào.\n\nTiếp đoàn, "
+            "ông A, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng cảm ơn.\n\nTại tỉnh Hủa "
+            "Phăn, Bí thư Tỉnh ủy dự. Chủ tịch UBND tỉnh này phát biểu.")
+    places = where(text)
+    province = Slot(("tỉnh",), "Tỉnh ủy {}", False)
+    assert places.unit(province, text.index("Bí thư")).name == "Nghệ An"
+    assert places.unit(province, text.index("Bí thư", text.index("ông A"))) is None
+    assert places.unit(province, text.index("Bí thư", text.index("Hủa"))) is None
+    near = Slot(("tỉnh",), "Ủy ban nhân dân {}", True, near=True)
+    assert places.unit(near, text.index("UBND")) is None
+    # never a place of the record; a holder's name after a place word is no unit
+    found, _, mentions = read_places(PlaceFinder(), "", text)
+    assert [p["name"] for p in found] == ["Nghệ An"]
+    assert [m.name for m in mentions if m.level == "unknown"] == ["Xiêng Khoảng", "Hủa Phăn"]
+    _, _, mentions = read_places(PlaceFinder(), "", "Chủ tịch UBND tỉnh Nguyễn Văn Sơn dự. "
+                                 "Ông là cán bộ Bảo hiểm Xã Hội Việt Nam.")
+    assert mentions == []
+
+
+def test_an_item_of_a_list_takes_its_own_place_or_that_of_the_items_before():
+    province = Slot(("tỉnh", "thành phố"), "Ủy ban nhân dân {}", True, "province")
+    # officials listed by province: the province written once, its chairman after it
+    text = ("Dự có ông A, Bí thư Tỉnh ủy Hà Tĩnh; ông B, Chủ tịch UBND tỉnh; ông C, Bí thư "
+            "Tỉnh ủy Quảng Bình; ông D, Chủ tịch UBND tỉnh; ông E, Bí thư Tỉnh ủy Quảng Trị.")
+    places = where(text)
+    assert places.unit(province, text.index("UBND")).name == "Hà Tĩnh"
+    assert places.unit(province, text.index("UBND", text.index("ông D"))).name == "Quảng Bình"
+    # none before: the one the items after agree on, else none (nor the paragraph after)
+    text = ("Kỷ luật các ông: A, Chủ tịch UBND tỉnh; B, nguyên Bí thư Tỉnh ủy Bình Định; C, "
+            "Phó Chủ tịch UBND tỉnh Gia Lai.\n\nTỉnh Bình Định đã triển khai.")
+    assert where(text).unit(province, text.index("UBND")) is None
+    text = "Kỷ luật các ông: A, Chủ tịch UBND tỉnh; B, Giám đốc Sở Y tế tỉnh Long An."
+    assert where(text).unit(province, text.index("UBND")).name == "Long An"
+
+
 def test_this_province_is_the_one_named_last():
     text = "Tỉnh Bình Định và tỉnh Gia Lai ký kết. Chủ tịch UBND tỉnh này phát biểu."
     places = where(text)
@@ -225,9 +278,24 @@ def test_a_cell_alone_in_a_chain_and_each_person_their_own_place(people):
      "Cục Kiểm nghiệm.", "Dương Cương", "Giám đốc | Ban Nhân sự Khu tự trị Tân Cương"),
     ("Ông Bùi Chí Hiếu, Ủy viên Ban Chấp hành Đoàn khối các cơ quan Trung ương, phát biểu.",
      "Bùi Chí Hiếu", "Ủy viên | Ban Chấp hành Đoàn khối các cơ quan Trung ương"),
+    # a long body name with a comma inside its lower-case run, its place after it
+    ("Ông Lê Văn Tâm, Trưởng Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An, "
+     "phát biểu.", "Lê Văn Tâm",
+     "Trưởng ban | Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An"),
+    ("Ông Lê Văn Tâm, Trưởng Ban Chỉ đạo phòng, chống tham nhũng đã chủ trì.", "Lê Văn Tâm",
+     "Trưởng ban | Ban Chỉ đạo phòng, chống tham nhũng"),
 ])
 def test_names_that_end_where_the_name_does(people, text, name, post):
     assert post in people(text)[name]
+
+
+def test_a_long_body_name_takes_its_place_from_the_chain(people):
+    got = people("Ông Đỗ Văn Hưng, Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng, chống tham nhũng, "
+                 "tiêu cực tỉnh Thanh Hóa chủ trì. Ông Lê Văn Nam, Trưởng Ban Tuyên giáo tham "
+                 "mưu nội dung.")
+    assert got["Đỗ Văn Hưng"] == {
+        "Bí thư | Tỉnh ủy Thanh Hóa",
+        "Trưởng ban | Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Thanh Hóa"}
 
 
 def test_a_party_committee_written_alone_is_that_of_the_agency_its_sentence_names(people):
@@ -328,3 +396,30 @@ def test_a_name_does_not_go_on_into_a_rank(people):
     found = people("Ông Trần Văn Hải, Cục trưởng Cục CSGT và Đại tá Nguyễn Văn Sơn dự.")
     assert not any("Đại tá" in p for posts in found.values() for p in posts)
     assert not found.get("Nguyễn Văn Sơn")
+
+
+def test_a_local_body_with_no_place_word_is_the_one_named_before(people):
+    got = people("Ngày 2/3, UBND tỉnh Hà Giang họp với các huyện.\n\nChủ tịch UBND Nguyễn Văn "
+                 "Sơn yêu cầu các sở triển khai. Ông Lê Văn Ba, Chủ tịch UBND H.Mèo Vạc, dự.")
+    assert got["Nguyễn Văn Sơn"] == {"Chủ tịch | Ủy ban nhân dân tỉnh Hà Giang"}
+    assert got["Lê Văn Ba"] == {"Chủ tịch | Ủy ban nhân dân"}  # (a place written short)
+    # two named before: which, the text does not say
+    got = people("UBND tỉnh Hà Giang và UBND huyện Mèo Vạc ký kết. Chủ tịch UBND Nguyễn Văn "
+                 "Sơn phát biểu.")
+    assert got["Nguyễn Văn Sơn"] == {"Chủ tịch | Ủy ban nhân dân"}
+
+
+def test_a_minister_with_no_ministry_is_of_the_only_one_named_before(people):
+    got = people("Bộ Y tế họp báo về phòng chống dịch.\n\nBộ trưởng Nguyễn Văn Long chủ trì. "
+                 "Thứ trưởng Đỗ Văn Tuyên báo cáo. Bộ trưởng John Smith của Mỹ cũng dự. "
+                 "Nguyên Bộ trưởng Trần Văn Triệu có mặt.")
+    assert got["Nguyễn Văn Long"] == {"Bộ trưởng | Bộ Y tế"}
+    assert got["Trần Văn Triệu"] == set()  # (a former minister: of any ministry)
+    assert got["Đỗ Văn Tuyên"] == {"Thứ trưởng | Bộ Y tế"}
+    assert got.get("John Smith", set()) == set()
+    got = people("Bộ Y tế và Bộ Công Thương tổ chức hội nghị. Bộ trưởng Nguyễn Văn Long chủ trì.")
+    assert got["Nguyễn Văn Long"] == set()
+    # a visiting minister of another office: his own post, not the host ministry's
+    got = people("Ngày 22/9, Tổ công tác làm việc tại Bộ Công Thương. Bộ trưởng Mai Văn Dũng "
+                 "phát biểu.\n\nBộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn Dũng cho biết.")
+    assert got["Mai Văn Dũng"] == {"Chủ nhiệm | Văn phòng Chính phủ"}

@@ -147,3 +147,29 @@ def test_bare_names_tried_where_runs_open_are_the_pattern_matches(stage):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         tried = finditer_at(finder.bare, text, finder._bare_starts(text, find_all(text, ("TP",))))
         assert [m.span() for m in tried] == [m.span() for m in finder.bare.finditer(text)], text
+
+
+def test_a_province_after_a_word_that_opens_the_sentence(stage):
+    places, _ = run(stage, "Tại Nghệ An, ông A phát biểu. Về Hà Giang, đoàn đã làm việc.")
+    assert places == {("tỉnh", "Nghệ An"): "Nghệ An", ("tỉnh", "Hà Giang"): "Hà Giang"}
+    # a capitalised word of a name before it: the person's (Nguyễn Thái Bình), and a cue
+    places, _ = run(stage, "Ông Nguyễn Thái Bình phát biểu. Đồng chí Trần Hà Giang dự.")
+    assert places == {}
+
+
+def test_spellings_of_provinces(stage):
+    places, _ = run(stage, "Huyện Phú Lộc (tỉnh TT-Huế), tỉnh Kontum, tỉnh BR-VT và Đăk Lắk.")
+    assert places == {("huyện", "Phú Lộc"): "Huế",  # (the gazetteer's name of the province)
+                      ("tỉnh", "Thừa Thiên Huế"): "Thừa Thiên Huế", ("tỉnh", "Kon Tum"): "Kon Tum",
+                      ("tỉnh", "Bà Rịa - Vũng Tàu"): "Bà Rịa - Vũng Tàu",
+                      ("tỉnh", "Đắk Lắk"): "Đắk Lắk"}
+
+
+def test_an_article_about_many_provinces_has_none_of_its_own(stage):
+    # one named twice among many named once: no more the article's than the others
+    _, ctx = run(stage, "Tỉnh ủy Đắk Lắk, Tỉnh ủy Gia Lai, Tỉnh ủy Kon Tum, Tỉnh ủy Lâm Đồng "
+                        "và Tỉnh ủy Đắk Nông dự. Đắk Lắk đăng cai.")
+    assert ctx.province is None
+    _, ctx = run(stage, "Tỉnh ủy Đắk Lắk họp. Tỉnh Đắk Lắk đón đoàn Gia Lai. UBND tỉnh Đắk Lắk "
+                        "báo cáo.")
+    assert ctx.province == "Đắk Lắk"
