@@ -38,7 +38,8 @@ import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# ``python -c _RUN CODE STUB CORPUS OUT``: one run; prints its main process's own CPU and RSS
+# ``python -c _RUN CODE STUB CORPUS OUT [OPTION ...]``: one run (the options are extract's);
+# prints its main process's own CPU and RSS
 _RUN = """
 import resource, sys
 sys.path.insert(0, sys.argv[1])
@@ -56,7 +57,7 @@ if sys.argv[2] == "1":  # stories taken out: nothing signed, indexed, linked nor
     runner._link_stories = lambda state, stories: False
     worker.sign = lambda text, published: None
 from partyx.cli import main
-sys.argv = ["partyx", "extract", "-q", "-j", "2", sys.argv[3], "-o", sys.argv[4]]
+sys.argv = ["partyx", "extract", "-q", "-j", "2", *sys.argv[5:], sys.argv[3], "-o", sys.argv[4]]
 try:
     main()
 except SystemExit:

@@ -77,15 +77,25 @@ _CONTEXTUAL = ("\u0130", "\u03a3")
 
 def _mix(x: Any) -> Any:
     """splitmix64's finaliser: every bit of ``x`` (a uint64 array, wrapping) reaches every
-    bit; written into ``x`` (no temporary array per step), which is returned."""
+    bit; written into ``x``, which is returned."""
     np = numpy()
 
-    x ^= x >> np.uint64(30)
-    x *= np.uint64(0xBF58476D1CE4E5B9)
-    x ^= x >> np.uint64(27)
-    x *= np.uint64(0x94D049BB133111EB)
-    x ^= x >> np.uint64(31)
+    s30, m1, s27, m2, s31 = _mixing()
+    x ^= x >> s30
+    np.multiply(x, m1, out=x)
+    x ^= x >> s27
+    np.multiply(x, m2, out=x)
+    x ^= x >> s31
     return x
+
+
+@lru_cache(maxsize=1)
+def _mixing() -> tuple[Any, ...]:
+    """The constants of :func:`_mix` as numpy scalars (made once, not at every call)."""
+    np = numpy()
+
+    return (np.uint64(30), np.uint64(0xBF58476D1CE4E5B9), np.uint64(27),
+            np.uint64(0x94D049BB133111EB), np.uint64(31))
 
 
 _PLACES = 32  # characters of a syllable told apart by their place (longer ones: the rest alike)
@@ -98,6 +108,9 @@ def _multipliers() -> Any:
     np = numpy()
 
     return _mix(np.arange(1, _PLACES + K + 1, dtype=np.uint64)) | np.uint64(1)
+
+
+_LITTLE = sys.byteorder == "little"
 
 
 def shingle_hashes(text: str | None) -> Any:
@@ -134,20 +147,16 @@ def shingle_hashes(text: str | None) -> Any:
     runs[-1] = cps.size - starts[-1]
     place = np.arange(first, cps.size)
     place -= np.repeat(starts, runs)
-    np.minimum(place, _PLACES - 1, out=place)
-    weighted = places.take(place)
+    # (a place past the last of the syllable places counts as the last: ``clip``)
+    weighted = places[:_PLACES].take(place, mode="clip")
     weighted *= chars[first:]
     # a syllable's sum: the running sum at its last character less that before its first
-    running = np.cumsum(weighted)
+    running = np.cumsum(weighted, out=weighted)
     syllables = running.take(ends - (first + 1))
     syllables[1:] -= running.take(starts[1:] - (first + 1))
     _mix(syllables)
-    # the line each syllable is on: how many of the syllables up to it come first on a line
-    # (after a line break; a text has a few dozen of them, its syllables a thousand)
-    line = np.zeros(starts.size + 1, dtype=np.intp)
-    line[np.searchsorted(starts, np.flatnonzero(cps == 10))] = 1
-    np.cumsum(line, out=line)  # (the last entry: line breaks after the last syllable)
-    line = line[:-1]
+    # the line each syllable is on: how many line breaks come before its start
+    line = np.searchsorted(np.flatnonzero(cps == 10), starts)
     n = syllables.size - K + 1
     h = syllables[:n] * places[_PLACES]
     term = np.empty_like(h)
@@ -155,9 +164,11 @@ def shingle_hashes(text: str | None) -> Any:
         np.multiply(syllables[k:k + n], places[_PLACES + k], out=term)
         h += term
     h = _mix(h[line[:n] == line[K - 1:]])
-    h >>= np.uint64(32)
-    h = h.astype(np.uint32)
-    h.sort()
+    if _LITTLE:  # the upper halves, as a view (sorted into an array of their own)
+        h = np.sort(h.view(np.uint32)[1::2])
+    else:  # pragma: no cover - a big-endian machine
+        h >>= np.uint64(32)
+        h = np.sort(h.astype(np.uint32))
     if h.size < 2:
         return h
     distinct = np.empty(h.size, dtype=bool)

@@ -38,6 +38,7 @@ import hashlib
 import importlib
 import importlib.util
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -90,10 +91,11 @@ class Signature:
 @dataclass(slots=True)
 class _Batch:
     """What :meth:`StoryIndex.add` leaves to the end of a batch of :meth:`~StoryIndex.add_pending`:
-    the articles added (``(id,)``), the rows of the band table, and those rows by key (the
-    band table as it will be: a later article of the batch finds them)."""
+    the articles added that were linked (``(id,)``: the others hold their own story, as their
+    new records do, and nothing is worked out for them), the rows of the band table, and those
+    rows by key (the band table as it will be: a later article of the batch finds them)."""
 
-    ids: list[tuple[str]] = field(default_factory=list)
+    linked: list[tuple[str]] = field(default_factory=list)
     rows: list[tuple[int, int]] = field(default_factory=list)
     bands: dict[int, list[int]] = field(default_factory=dict)
 
@@ -149,12 +151,10 @@ def sign(text: str | None, published: str | None) -> Signature:
     hashes = shingle_hashes(text)
     if len(hashes) < MIN_SHINGLES:
         return Signature(None, len(hashes), published)
-    MinHash = _minhash()  # noqa: N806 (a class)
-
+    m = _sketch()
+    m.clear()
     # the shingles come hashed (32 bits, :func:`partyx.lang.shingles.shingle_hashes`):
     # datasketch takes them as they are (it mixes them before its permutations)
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is, permutations=_permutations(),
-                scheme=SCHEME)
     # half of them, the same half for every article (those whose hash is even): the
     # Jaccard similarity of two halves is that of the two sets, at half the cost.
     # ``update_batch`` hashes each value of its batch with ``hashfunc`` in a Python loop, then
@@ -163,7 +163,22 @@ def sign(text: str | None, published: str | None) -> Signature:
     # arithmetic on the same values without a Python call per shingle (the signature is the
     # one ``update_batch(hashes.tolist())`` gives: tests/run/test_stories.py)
     m.update_batch((hashes[(hashes & 1) == 0],))
-    return Signature(m.hashvalues.astype("<u4").tobytes(), len(hashes), published)
+    return Signature(m.hashvalues.astype("<u4", copy=False).tobytes(), len(hashes), published)
+
+
+_SKETCHES = threading.local()
+
+
+def _sketch() -> Any:
+    """The MinHash the signatures of this thread are made in, cleared before each: the same
+    values as a new one's, without the checks of its permutations and the arrays a new one
+    makes (about 4% of signing). One per thread (a Dask worker of a user's cluster
+    may run tasks in threads of one process)."""
+    sketch = getattr(_SKETCHES, "sketch", None)
+    if sketch is None:
+        sketch = _SKETCHES.sketch = _minhash()(num_perm=NUM_PERM, seed=SEED, hashfunc=_as_is,
+                                               permutations=_permutations(), scheme=SCHEME)
+    return sketch
 
 
 def _as_is(value: Any) -> Any:
@@ -200,6 +215,9 @@ def band_keys(values: bytes, blake2b: Callable[..., Any] = hashlib.blake2b,
     (8 bytes, of its number then its values), little-endian, less its lowest bit."""
     return [from_bytes(blake2b(band + values[start:end], digest_size=8).digest(), "little") >> 1
             for band, start, end in _BANDS]
+
+
+_LOOKUP = f"SELECT n FROM story_bands WHERE key IN ({','.join('?' * BANDS)})"
 
 
 def containment(jaccard: float, a: int, b: int) -> float:
@@ -285,7 +303,12 @@ class StoryIndex:
         """:meth:`add` the signatures of :meth:`pend`, in id order, ``batch`` at a time: what
         nothing reads before the stories are worked out (the band table's new rows, the
         articles to work out again) is written once for the batch; the signatures at once (a
-        later article's candidates are read from them)."""
+        later article's candidates are read from them).
+
+        An article of a new record holds its own story (``story_of``: no row, cleared here
+        for all of them at once): only those linked to another are worked out (a link's
+        other end is found from them)."""
+        self.db.execute("DELETE FROM story_of WHERE id IN (SELECT id FROM story_pending)")
         last = ""
         while True:
             # (an article processed again lost its old signature in :meth:`pend`)
@@ -304,8 +327,7 @@ class StoryIndex:
 
     def _write(self, batch: _Batch) -> None:
         """The writes :meth:`add` left to the end of ``batch``."""
-        self.db.executemany("DELETE FROM story_of WHERE id = ?", batch.ids)
-        self.db.executemany("INSERT OR IGNORE INTO story_dirty VALUES (?)", batch.ids)
+        self.db.executemany("INSERT OR IGNORE INTO story_dirty VALUES (?)", batch.linked)
         self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)", batch.rows)
 
     def add(self, id_: str, sig: Signature, may_be_signed: bool = True) -> None:
@@ -319,8 +341,6 @@ class StoryIndex:
         if batch is None:
             self.db.execute("DELETE FROM story_of WHERE id = ?", (id_,))
             self.db.execute("INSERT OR IGNORE INTO story_dirty VALUES (?)", (id_,))
-        else:
-            batch.ids.append((id_,))
         cur = self.db.execute("INSERT INTO story_sigs (id, mh, shingles, published) "
                               "VALUES (?, ?, ?, ?)",
                               (id_, sig.hashvalues, sig.shingles, sig.published))
@@ -328,8 +348,7 @@ class StoryIndex:
             return
         row = cur.lastrowid
         keys = band_keys(sig.hashvalues)
-        hits = [n for (n,) in self.db.execute(
-            f"SELECT n FROM story_bands WHERE key IN ({','.join('?' * len(keys))})", keys)]
+        hits = [n for (n,) in self.db.execute(_LOOKUP, keys)]
         if batch is None:
             self.db.executemany("INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
                                 ((k, row) for k in keys))
@@ -365,6 +384,8 @@ class StoryIndex:
                 links += [(id_, other, similarity), (other, id_, similarity)]
         if links:
             self.db.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?)", links)
+            if batch is not None:
+                batch.linked.append((id_,))
 
     def holds(self, id_: str, story: object, duplicate_of: object) -> None:
         """The record of ``id_`` (signed from the record, not made by this run) holds these

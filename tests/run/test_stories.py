@@ -14,6 +14,7 @@ from partyx.run.runner import RunOptions, run
 from partyx.run.stories import (
     SCHEME,
     SEED,
+    VERSION,
     _values,
     band_keys,
     containment,
@@ -182,9 +183,44 @@ def test_the_signature_is_datasketchs_minhash_of_the_shingles(corpus_dir):
         text = read_article(path, path.stem).article.raw
         hashes = shingle_hashes(text)
         m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME)
-        for value in hashes[(hashes & 1) == 0].tolist():
+        for value in hashes[(hashes & 1) == 0].tolist():  # the half signed
             m.update(value)
-        assert sign(text, None).hashvalues == m.hashvalues.astype("<u4").tobytes()
+        signature = sign(text, None)  # (in a MinHash of the process, cleared before each)
+        assert signature.hashvalues == m.hashvalues.astype("<u4").tobytes()
+        assert signature.shingles == len(hashes)
+
+
+def test_a_state_signed_by_another_version_is_signed_again(story_folder, corpus_dir,
+                                                           tmp_path):
+    # the signatures of a state made by another VERSION (other shingle hashes) are never
+    # matched with this version's: they are dropped, and every record is signed again from
+    # its text, keeping its story
+    import sqlite3
+
+    from partyx.run.state import state_path
+
+    out = tmp_path / "out" / "records.jsonl"
+    run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    before = out.read_bytes()
+    with sqlite3.connect(state_path(out)) as db:
+        signed = db.execute("SELECT id, mh FROM story_sigs ORDER BY id").fetchall()
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'stories'")  # an older one
+        db.execute("UPDATE story_sigs SET mh = zeroblob(length(mh)) WHERE mh IS NOT NULL")
+        db.execute("DELETE FROM story_bands")
+    # the copy comes a day later: found by the signatures made again, not the old ones
+    body = _paragraphs(corpus_dir / ORIGINAL)[1:]
+    _write(story_folder, "aggregated.txt", "25/09/2005 07:00", "Góp ý chống tham nhũng",
+           body[2:-3])
+    summary = run(RunOptions(paths=[story_folder], output=out, workers=2), **QUIET)
+    assert summary.processed == 1
+    with sqlite3.connect(state_path(out)) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'stories'").fetchone()[0] \
+            == VERSION
+        assert db.execute("SELECT id, mh FROM story_sigs WHERE id != 'aggregated' "
+                          "ORDER BY id").fetchall() == signed
+    records = _records(out)
+    assert records["aggregated"]["story"] == "original"
+    assert set(before.splitlines()) <= set(out.read_bytes().splitlines())
 
 
 def test_band_keys_are_those_stored_before():
@@ -324,3 +360,62 @@ def test_a_run_with_nothing_new_does_not_import_datasketch(story_folder, tmp_pat
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[0] == f"0 {first.processed} []"
+
+
+def test_a_batch_of_new_articles_gives_the_stories_of_adding_them_one_by_one():
+    """add_pending() works out only the articles it linked (the others keep the story their
+    new records hold): the same stories as adding each one alone, which works every one out,
+    also when some are processed again (their old links dropped) or lose their copies."""
+    import random
+    import sqlite3
+
+    import numpy as np
+
+    from partyx.run.stories import NUM_PERM, Signature, StoryIndex
+
+    rng = random.Random(7)
+
+    def values(base: bytes | None) -> bytes:
+        if base is None:
+            return bytes(rng.getrandbits(8) for _ in range(4 * NUM_PERM))
+        v = np.frombuffer(base, dtype="<u4").copy()
+        for i in rng.sample(range(NUM_PERM), rng.choice((4, 8, 30))):  # a copy, or not quite
+            v[i] = rng.getrandbits(32)
+        return v.astype("<u4").tobytes()
+
+    def signatures(n: int) -> dict[str, Signature]:
+        sigs: dict[str, Signature] = {}
+        for i in range(n):
+            base = rng.choice(list(sigs.values())) if sigs and rng.random() < 0.3 else None
+            sigs[f"a{i:03d}"] = Signature(values(base and base.hashvalues), 400,
+                                          f"2024-05-{1 + rng.randrange(28):02d}")
+        return sigs
+
+    first, second = signatures(120), signatures(60)
+    again = {i: second[j] for i, j in zip(sorted(first)[::4], sorted(second), strict=False)}
+
+    def stories(batched: bool) -> list[set[tuple[str, str, str | None]]]:
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE articles (id TEXT)")
+        meta: dict[str, str] = {}
+        index = StoryIndex(db, meta.get, meta.__setitem__)
+        held: dict[str, tuple[str, str | None]] = {}
+        out = []
+        for batch in (first, again):
+            for i, sig in batch.items():
+                held[i] = (i, None)  # a new record holds its own story
+                if batched:
+                    index.pend(i, sig)
+                else:
+                    index.add(i, sig)
+            if batched:
+                index.add_pending()
+            for i, story, duplicate_of in index.assign():
+                held[i] = (story, duplicate_of)
+            out.append({(i, *held[i]) for i in held})
+        return out
+
+    batched = stories(True)
+    assert batched == stories(False)
+    assert sum(story != i for i, story, _ in batched[0]) > 20  # stories of copies were found
+    assert batched[0] != batched[1]
