@@ -265,6 +265,7 @@ class OrgWords:
     numbered: frozenset[str]  # generic heads whose name may be a number (Quân khu 7)
     boards: frozenset[str]  # generic heads of a board, the organisation after them
     ministry_units: frozenset[str]  # heads of a ministry's units (Cục … (Bộ Công an))
+    lower_heads: frozenset[str]  # heads of a name written in lower case (lower_named)
     ministry_functions: frozenset[str]  # units every ministry has (Vụ Tổ chức cán bộ)
     owners: Trie  # bodies a name may end with after "của" (… của Quốc hội)
     type_words: Trie
@@ -305,6 +306,7 @@ def load_org_words() -> OrgWords:
         numbered=frozenset(o["numbered_heads"]),
         boards=frozenset(o["boards"]),
         ministry_units=frozenset(o["ministry_units"]),
+        lower_heads=frozenset(o["lower_heads"]),
         ministry_functions=frozenset(o["ministry_functions"]),
         owners=Trie({w: w for w in o["owners"]}),
         type_words=Trie(type_words),
@@ -798,6 +800,9 @@ class OrgReader:
         (``Giám đốc bệnh viện cho biết`` is none); the head capitalised."""
         if i >= len(toks) or toks[i].cap or not toks[i].word:
             return None
+        m = self.words.generic.match(toks, i)
+        if m is None or m[0] not in self.words.lower_heads:
+            return None  # ("nguyên GĐ chi nhánh TP.HCM": a branch of a body not written)
         r = self._generic(toks, i, ctx, lower=True)
         if r is None or r[0].unit is None or r[0].slot is not None:
             return None
