@@ -1248,6 +1248,11 @@ class PeopleFinder:
                     if head <= x.start < at):
                 continue
             name = mentions[i].name
+            if mentions[i].start < head and (gender := next((
+                    self.cues[w] for w in text[head:at - 1].lower().split()
+                    if w in ("ông", "bà")), None)) is not None and (
+                    full[name]["gender"] not in (None, gender)):
+                continue  # ("Bà từng giữ các chức vụ:" after a man named last)
             found: list[tuple[Post, Tokens]] = []
             a = at
             while a < len(text):

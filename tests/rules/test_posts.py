@@ -755,3 +755,11 @@ def test_a_step_then_after_a_dated_one_is_later(stage):
     assert posts(a, "Đinh Thị Nụ") == {
         ("nguyên Phó Giám đốc", "Sở Nội vụ tỉnh Ninh Bình"),
         ("Chủ tịch", "Hội Liên hiệp Phụ nữ tỉnh Ninh Bình")}
+
+
+def test_a_career_list_after_a_pronoun_of_the_other_gender_is_no_ones(stage):
+    a = run(stage, "Ông Tạ Văn Hòa cho biết như vậy.\nBà từng giữ các chức vụ:\n- Bí thư Huyện "
+                   "ủy Lạc Sơn;\n\nÔng Quách Văn Lợi phát biểu.\nÔng từng giữ các chức vụ:\n- "
+                   "Bí thư Huyện ủy Yên Thủy;")
+    assert posts(a, "Tạ Văn Hòa") == set()
+    assert posts(a, "Quách Văn Lợi") == {("nguyên Bí thư", "Huyện ủy Yên Thủy")}
