@@ -158,6 +158,10 @@ class Gazetteer:
         k = key(name)
         return self.provinces.get(k) or self.aliases.get(k)
 
+    def is_unit_name(self, name: str) -> bool:
+        """Whether ``name`` names a unit of any level (a ward or a commune too), bare."""
+        return key(name) in self.by_name or self.is_place_name(name)
+
     def is_place_name(self, name: str) -> bool:
         """Whether ``name`` names a province or a district (bare, without a type word)."""
         k = key(name)

@@ -70,6 +70,8 @@ _HEADED_REACH = 24  # tokens a name after a title holding its head is read in (O
 # what stands between a ministry's unit and its ministry ("Tổng cục Đường bộ Việt Nam - Bộ
 # GTVT", "Cục An ninh điều tra, Bộ Công an", "… (Bộ Công an)")
 _BEFORE_MINISTRY = frozenset({",", "(", "-", "–", "—"})
+# words of place and belonging that end a lower-case name (see OrgReader.lower_named)
+_LOWER_BREAKS = frozenset({"ở", "thuộc", "trên", "dưới", "ngoài"})
 _LOWER_RUN = 6  # lower-case words a name may hold in a row (Vụ Ngân sách nhà nước)
 _ROMAN = frozenset("IVXLC")
 
@@ -263,6 +265,7 @@ class OrgWords:
     numbered: frozenset[str]  # generic heads whose name may be a number (Quân khu 7)
     boards: frozenset[str]  # generic heads of a board, the organisation after them
     ministry_units: frozenset[str]  # heads of a ministry's units (Cục … (Bộ Công an))
+    lower_heads: frozenset[str]  # heads of a name written in lower case (lower_named)
     ministry_functions: frozenset[str]  # units every ministry has (Vụ Tổ chức cán bộ)
     owners: Trie  # bodies a name may end with after "của" (… của Quốc hội)
     type_words: Trie
@@ -303,6 +306,7 @@ def load_org_words() -> OrgWords:
         numbered=frozenset(o["numbered_heads"]),
         boards=frozenset(o["boards"]),
         ministry_units=frozenset(o["ministry_units"]),
+        lower_heads=frozenset(o["lower_heads"]),
         ministry_functions=frozenset(o["ministry_functions"]),
         owners=Trie({w: w for w in o["owners"]}),
         type_words=Trie(type_words),
@@ -336,6 +340,9 @@ def _dash_forms(table: dict[str, _V]) -> dict[str, _V]:
             for dash in _DASH_VARIANTS:
                 out.setdefault(form.replace(" - ", f" {dash} "), canon)
     return out
+
+
+_NAME_DASHES = frozenset({"-", "–"})
 
 
 class OrgReader:
@@ -640,6 +647,11 @@ class OrgReader:
                 j + 2 == n or not toks[j + 2].word)  # "Ban Chấp hành Đảng bộ, …": bare
             if j < n and toks[j].cap and not own and not self.is_name_start(toks, j):
                 return None  # an organisation not read after it: the whole a generic name's
+            if j + 1 < n and toks[j].text in _NAME_DASHES and toks[j + 1].cap and (
+                    toks[j + 1].word and toks[j + 1].low not in self.post_words) and (
+                    not self.is_name_start(toks, j + 1)):
+                return None  # "Ban Kinh tế - Ngân sách HĐND tỉnh": a name goes on past
+                # the dash, the generic reader's (an HĐND's committee, no Party board)
             return Org(canon, kind, None, resolved=False, bare=True), j
         porg, end = parent
         if canon == "Ban Chấp hành" and porg.kind == "party_organization" and (
@@ -781,7 +793,27 @@ class OrgReader:
         slot = Slot(("tỉnh", "thành phố"), f"Sở {name} {{}}", True, "province")
         return Org(f"Sở {name}", "government", "province", resolved=False, slot=slot), j
 
-    def _generic(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+    def lower_named(self, toks: list[Tok], i: int, ctx: Context) -> tuple[Org, int] | None:
+        """An organisation written in lower case after a title (``Giám đốc bệnh viện đa khoa
+        tỉnh Phú Thọ``, ``Trưởng ban quản lý dự án tỉnh X``): a generic head and a short
+        lower-case run that ends with a place written with its type word, and only then
+        (``Giám đốc bệnh viện cho biết`` is none); the head capitalised."""
+        if i >= len(toks) or toks[i].cap or not toks[i].word:
+            return None
+        m = self.words.generic.match(toks, i)
+        if m is None or m[0] not in self.words.lower_heads:
+            return None  # ("nguyên GĐ chi nhánh TP.HCM": a branch of a body not written)
+        r = self._generic(toks, i, ctx, lower=True)
+        if r is None or r[0].unit is None or r[0].slot is not None:
+            return None
+        org, k = r
+        if any(t.low in _LOWER_BREAKS for t in toks[i:k]):
+            return None  # ("Giám đốc công ty ở tỉnh X": where it is, no name)
+        return Org(org.name[0].upper() + org.name[1:], org.kind, org.level, parent=org.parent,
+                   unit=org.unit), k
+
+    def _generic(self, toks: list[Tok], i: int, ctx: Context, lower: bool = False
+                 ) -> tuple[Org, int] | None:
         """An organisation named by a head and the run after it (``Vụ Ngân sách nhà nước``,
         ``Tổng công ty Điện lực miền Bắc``, ``Quân khu 7``, ``Ủy ban Kinh tế của Quốc hội``,
         ``Ban bồi thường giải phóng mặt bằng quận``): capitalised words, lower-case ones (up to
@@ -802,12 +834,14 @@ class OrgReader:
             return Org(f"{head} {toks[j].text}", "other", None), j + 1  # "Quân khu 7"
         # (a stop word capitalised with a second syllable after it is a name's word: "Cục
         # Báo chí")
+        # (nor one that opens a phrase of a name: "Ban Quản lý dự án …")
         stop = toks[j].low in _STOP and not (
             toks[j].cap and j + 1 < n and toks[j + 1].word and not toks[j + 1].cap
-            and _second_syllable(toks, j + 1, j, v.name_syllables))
+            and _second_syllable(toks, j + 1, j, v.name_syllables)) and not (
+            toks[j].low in v.name_phrases.root and v.name_phrases.match(toks, j))
         # (a head of two words may open its name with its first: "Bệnh viện Bệnh Nhiệt đới")
-        if not (toks[j].cap or toks[i].cap) or (j == i + 1 and toks[j].low == toks[i].low
-                                                ) or stop:
+        if not (toks[j].cap or toks[i].cap or lower) or (
+                j == i + 1 and toks[j].low == toks[i].low) or stop:
             return None  # ("ủy ban dân", "Ban cho biết", "Trưởng ban Ban Tổ chức": a title's)
         words = [head]
         k = j
@@ -859,7 +893,8 @@ class OrgReader:
                 lower_run = 0
                 break
             if t.cap:
-                if self.is_name_start(toks, k) or self._title_inside(toks, k):
+                if self.is_name_start(toks, k) and not (k == j and self._ward_named(toks, k)) or (
+                        self._title_inside(toks, k)):
                     break
                 mr = self.ministry(toks, k, ctx)
                 if mr is not None:  # "Vụ Tổ chức cán bộ Bộ Nội vụ": the ministry ends it
@@ -950,6 +985,16 @@ class OrgReader:
         parent = name if head in v.boards else "Bộ" if (
             head in v.ministry_units and name in v.ministry_functions) else None
         return Org(" ".join(words), "other", None, parent=parent, unit=unit), k
+
+    def _ward_named(self, toks: list[Tok], k: int) -> bool:
+        """Whether the capitalised run at ``toks[k]``, right after a generic head, is the
+        name of a ward or commune of the gazetteer, ending there (``Bệnh viện Bạch Mai``,
+        ``Trường Tiểu học Kim Liên``): the organisation is named after the place, though a
+        surname opens it."""
+        e = k
+        while e < len(toks) and toks[e].cap and toks[e].word:
+            e += 1
+        return 2 <= e - k <= 3 and self.gazetteer.is_unit_name(" ".join(t.text for t in toks[k:e]))
 
     def _enumeration(self, toks: list[Tok], k: int) -> bool:
         """Whether ``toks[k:]`` goes on a name as ``Y và Z`` or ``Y, Z và W`` (capitalised

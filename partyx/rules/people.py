@@ -134,6 +134,9 @@ class PeopleFinder:
             rf"(?<!\w)(?:(?:{sd['month']})\s+(\d{{1,2}})\s?[/.-]\s?((?:19|20)\d\d)"
             rf"|(?:{sd['year']})\s+((?:19|20)\d\d))(?![\d/.-])", re.IGNORECASE)
         self.step_birth = sd["birth"]
+        # a step written after a dated one with no date of its own: later ("Sau đó, bà được
+        # bầu làm …")
+        self.step_then = re.compile(rf"\s*(?:{sd['then']})(?!\w)", re.IGNORECASE)
         self.death_words = tuple(t["death_words"])
         # a biography block: a line opening with a birth (or a dated career step)
         alt = "|".join(re.escape(w) for w in t["biography_openers"])
@@ -185,6 +188,20 @@ class PeopleFinder:
         self.elections = frozenset(g["elections"])
         self.cue_objects = frozenset(w.split()[-1] for w in g["objects"])
         self.decided = Trie(decision_cues(t, active=True))  # (before "đối với": see _decided_for)
+        # a career cue that a list of posts follows, one a line (see _career_lines)
+        self.former_cues = frozenset(c.lower() for c, v in decision_cues(t).items()
+                                     if v == FORMER and not c.endswith(" :"))
+        self.list_tails = tuple(sorted((w.split() for w in g["list_tails"]), key=len,
+                                       reverse=True))
+        # an item's years in brackets after its post ("(2010 - 2015)", "(từ năm 2015 đến nay)")
+        aside = "|".join(re.escape(w) for w in sorted(
+            {"từ", "đến", *g["durations"], *t["present_words"]}, key=len, reverse=True))
+        self.present_aside = re.compile(  # ("(từ năm 2015 đến nay)": held still)
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in t["present_words"]) + r")(?!\w)",
+            re.IGNORECASE)
+        self.years_aside = re.compile(
+            r"\s*\((?=[^()]*\d{4})(?:[\d\s/.\-–]|(?<![^\s(])(?:" + aside + r")(?![^\s)]))+\)\s*",
+            re.IGNORECASE)
         self.assistants = Trie(t["assistant_titles"])
         self.assistant_ends = frozenset(w.split()[-1].lower() for w in t["assistant_titles"])
         self.decision_objects = tuple((len(w.split()), w.split()) for w in t["decision_objects"])
@@ -1099,7 +1116,10 @@ class PeopleFinder:
                 continue
             person = full[mentions[i].name]
             gender = self.cues.get(word.lower())
-            if person["gender"] in (None, gender):
+            if gender is None and self.any_cue.match(
+                    text, end + 1 + 3 * (text.startswith("đã ", end + 1))) is None:
+                continue  # ("đồng chí" is a subject only before a cue: "đồng chí được bầu …")
+            if gender is None or person["gender"] in (None, gender):
                 subjects.append((end, mentions[i].name))
                 pronouns.append((at, end, mentions[i].name))
         steps = [(name, self._posts_after(text, pos, ctx, seg_tokens)) for pos, name in subjects]
@@ -1122,6 +1142,7 @@ class PeopleFinder:
             self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
                             orgs)
         self._biography_blocks(text, mentions, full, ctx, orgs, places, said, named)
+        self._career_lines(text, mentions, full, ctx, orgs, places, said, named)
         for name in self._deceased(text, mentions):
             for position in full[name]["positions"]:
                 position["status"] = FORMER
@@ -1146,6 +1167,8 @@ class PeopleFinder:
                             self.step_birth):
                         month, year, alone = m.groups()
                         when = int(year or alone) * 100 + int(month or 0)
+                if when is None and name in dated and self.step_then.match(text, lo):
+                    when = max(w for w, _ in dated[name]) + 1  # (after the steps before it)
                 if when is not None:
                     dated.setdefault(name, []).append((when, p))
         for posts in dated.values():
@@ -1203,6 +1226,72 @@ class PeopleFinder:
                 a = c.end()
                 if not birth:
                     break  # (a step's clause: the one after its dates)
+            held = [(q["title"], q["org"] or "") for q in full[name]["positions"]]
+            found = [(p, t) for p, t in found if not any(  # (a post the text already gave)
+                title == p.title and org.startswith(p.org.name if p.org else "")
+                for title, org in held)]
+            self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
+                            orgs)
+
+    def _career_lines(self, text: str, mentions: list[Mention], full: dict[str, Person],
+                      ctx: Context, orgs: dict[str, Organization], places: Whereabouts,
+                      said: dict[str, list[Unit]], named: Bodies) -> None:
+        """``Trước khi được bổ nhiệm, ông A từng giữ các chức vụ:`` and then one post a line
+        (after a dash, a bullet or a number, across blank lines): each line that is a chain
+        of posts and nothing else is a former post of the person last mentioned before the
+        colon (none where the cue's line names another person after them, or an item line
+        names anyone); the list ends at the first line that is no chain of posts."""
+        if not mentions:
+            return
+        starts = [m.start for m in mentions]
+        colon = text.find(":\n")
+        while colon != -1:
+            head = text.rfind("\n", 0, colon) + 1
+            words = text[head:colon].lower().split()[-10:]
+            for tail in self.list_tails:  # "từng giữ các chức vụ sau:"
+                if words[-len(tail):] == tail:
+                    del words[-len(tail):]
+                    break
+            at = colon + 1
+            colon = text.find(":\n", at)
+            if not any(" ".join(words[-w:]) in self.former_cues for w in range(2, len(words) + 1)):
+                continue  # (most colons: no career cue before them)
+            i = bisect.bisect_left(starts, at) - 1
+            if i < 0 or at - mentions[i].end > _BIO_REACH or any(
+                    x.name != mentions[i].name for x in mentions[i + 1:]
+                    if head <= x.start < at):
+                continue
+            name = mentions[i].name
+            if mentions[i].start < head and (gender := next((
+                    self.cues[w] for w in text[head:at - 1].lower().split()
+                    if w in ("ông", "bà")), None)) is not None and (
+                    full[name]["gender"] not in (None, gender)):
+                continue  # ("Bà từng giữ các chức vụ:" after a man named last)
+            found: list[tuple[Post, Tokens]] = []
+            a = at
+            while a < len(text):
+                while a < len(text) and text[a].isspace():
+                    a += 1
+                end = text.find("\n", a)
+                end = len(text) if end == -1 else end
+                b = a
+                while b < end and (text[b] in _ITEM_MARKS or text[b].isdigit()):
+                    b += 1  # "- ", "• ", "1. ", "2) "
+                j = bisect.bisect_left(starts, a)
+                if b == end or (j < len(starts) and starts[j] < end):
+                    break
+                c = _CLAUSE_BREAK.search(text, b, end + 1)
+                e = c.start() if c else end
+                aside = self.years_aside.search(text, b, e)
+                held_now = False
+                if aside is not None and aside.end() == e:
+                    e = aside.start()  # "- Bí thư Huyện ủy X (2010-2015);"
+                    held_now = self.present_aside.search(aside.group()) is not None
+                items = self._clause_posts(text, b, e, ctx, not held_now)
+                if not items or (c is not None and c.start() < end and text[c.end():end].strip()):
+                    break  # (no chain of posts, or more than one clause: the list ended)
+                found.extend(items)
+                a = end + 1
             held = [(q["title"], q["org"] or "") for q in full[name]["positions"]]
             found = [(p, t) for p, t in found if not any(  # (a post the text already gave)
                 title == p.title and org.startswith(p.org.name if p.org else "")
@@ -1410,7 +1499,9 @@ class PeopleFinder:
 
 # "ông"/"bà" not inside a word, before a lower-case word (see _pronouns).
 _PRONOUN = re.compile(r"[ÔôBb](?<![\w].)(?:(?<=[Ôô])ng|(?<=[Bb])à)(?= [a-zđ\u00e0-\u1ef9])")
-_PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà")  # the spellings _PRONOUN matches
+# the spellings _PRONOUN matches, and "đồng chí" (a Party member's word, of either gender:
+# "Năm 2015, đồng chí được bầu giữ chức …")
+_PRONOUN_WORDS = ("ông", "Ông", "bà", "Bà", "đồng chí", "Đồng chí")
 _LOWER_WORD = re.compile(r"[a-zđ\u00e0-\u1ef9]")  # the start of the word after one
 # each spelling, a space, no word character before it (\w: alphanumeric or _), a lower-case
 # word after it (see _pronouns)
@@ -1447,6 +1538,7 @@ _BIO_REACH = 1500
 _BIO_FIRST = frozenset(" \t-–•+*STt")  # (what a biography line may open with)
 _CLAUSE_BREAK = re.compile(r";|\.(?=\s|$)|\n|$")
 _CLAUSE_TAIL = frozenset({".", ",", ":"})
+_ITEM_MARKS = frozenset(" \t-–•+*.)")  # (what opens an item of a list, with its number)
 _YEARS = re.compile(r"\d{4}[-–]\d{4}")  # (a step's years in one token: "1993-1994")
 # A comma and a cue word before a subject (see PeopleFinder._career_before).
 _AFTER_COMMA = re.compile(r",\s*(?:(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+)?$")

@@ -332,6 +332,8 @@ class PostParser:
             r = orgs.org(toks, j - back, ctx, generic=False)
             if r is None and title in v.org_within_named and j < n and toks[j].cap:
                 r = self._named_within(toks, j - back, ctx)
+            if r is None and j < n and toks[j].word and not toks[j].cap:
+                r = orgs.lower_named(toks, j - back, ctx)  # "Trưởng ban quản lý dự án tỉnh X"
             if r is not None and r[1] > j:
                 org, end = r
                 title = short
@@ -347,6 +349,16 @@ class PostParser:
             else:  # a standalone title takes no organisation guessed from capitals
                 # (a title holding its head: the organisation read short, not a run after it)
                 r = orgs.org(toks, j, ctx, generic=title not in v.standalone and within is None)
+            if r is None and j < n and not toks[j].cap and title not in v.standalone and (
+                    within is None):
+                r = orgs.lower_named(toks, j, ctx)  # "Giám đốc bệnh viện đa khoa tỉnh X"
+            if r is None and j + 1 < n and toks[j].low == "của" and toks[j + 1].cap and (
+                    title not in v.standalone):
+                # "Phó Chủ tịch Thường trực của UBND tỉnh X": the organisation after "của"
+                # (one the grammar knows, or a generic name, never a bare body or a place)
+                r = orgs.org(toks, j + 1, ctx)
+                if r is not None and (r[0].bare or r[0].cell or r[0].kind == "place"):
+                    r = None
             if r is None and title in v.head_titles and j < n and toks[j].cap:
                 # "Cục trưởng Quản lý Khám chữa bệnh": of "Cục Quản lý Khám chữa bệnh"
                 r = orgs.headed(toks, j, v.head_titles[title], ctx)

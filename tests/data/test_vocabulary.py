@@ -142,7 +142,8 @@ SHAPES = {
              "cells": {str: pair(STR, STR)}, "cell_joins": WORDS,
              "local": {str: pair(STR, STR)}, "ministries": WORDS, "departments": WORDS,
              "generic_heads": WORDS, "numbered_heads": WORDS, "boards": WORDS,
-             "ministry_units": WORDS, "ministry_functions": WORDS, "owners": WORDS,
+             "ministry_units": WORDS, "lower_heads": WORDS, "ministry_functions": WORDS,
+             "owners": WORDS,
              "levels": STR_MAP, "aliases": STR_MAP, "name_phrases": WORDS, "comma_phrases": WORDS,
              "named_before": WORDS,
              "name_syllables": WORDS, "name_enders": WORDS,
@@ -369,6 +370,7 @@ def test_organisations_have_known_kinds_and_their_heads_are_read():
     assert set(titles["head_titles"].values()) <= heads
     assert set(titles["company_titles"]) <= set(titles["titles"].values())
     assert set(orgs["numbered_heads"]) | set(orgs["boards"]) | set(orgs["ministry_units"]) <= heads
+    assert set(orgs["lower_heads"]) <= heads
     # an abbreviation spells out words, never itself again
     assert all(k not in v.split() for k, v in orgs["abbreviations"].items())
 

@@ -668,3 +668,98 @@ def test_central_bodies_and_abbreviations_of_units():
         toks = pp.orgs.words.tokenizer.tokenize(written + ", cho biết").toks
         p = pp.post(toks, 0, NO_CONTEXT)
         assert p is not None and p.org is not None and p.org.name == org, written
+
+
+# -- issue 15, second round (posts11): the org after "của", lower-case and place-named
+# bodies, HĐND committees, career lists one post a line, "đồng chí" and "Sau đó" in steps
+
+
+def test_the_organisation_after_cua_is_the_titles(stage):
+    a = run(stage, "Ông Đoàn Văn Khải, Phó Chủ tịch Thường trực của UBND tỉnh Quảng Trị, "
+                   "cho biết. Bà Mạc Thị Vân là Chủ tịch của Hội Nông dân tỉnh Quảng Trị.")
+    assert posts(a, "Đoàn Văn Khải") == {("Phó Chủ tịch Thường trực",
+                                          "Ủy ban nhân dân tỉnh Quảng Trị")}
+    assert posts(a, "Mạc Thị Vân") == {("Chủ tịch", "Hội Nông dân tỉnh Quảng Trị")}
+
+
+def test_cua_before_no_organisation_gives_no_post(stage):
+    a = run(stage, "Ông Đoàn Văn Khải, Giám đốc của Sở, cho biết. Ông Lò Văn Sinh, Chủ tịch "
+                   "của tỉnh Sơn La, phát biểu. Bà Mạc Thị Vân nhận quà của Chủ tịch Hội "
+                   "Nông dân tỉnh.")
+    assert posts(a, "Đoàn Văn Khải") == set()
+    assert posts(a, "Lò Văn Sinh") == set()
+    assert posts(a, "Mạc Thị Vân") == set()
+
+
+def test_a_body_written_in_lower_case_ends_with_its_place(stage):
+    a = run(stage, "Ông Hà Văn Tuấn, Giám đốc bệnh viện đa khoa tỉnh Yên Bái, cho biết. Ông "
+                   "Lục Văn Đông, Trưởng ban quản lý dự án đầu tư xây dựng tỉnh Yên Bái, nói.")
+    assert posts(a, "Hà Văn Tuấn") == {("Giám đốc", "Bệnh viện đa khoa tỉnh Yên Bái")}
+    assert posts(a, "Lục Văn Đông") == {
+        ("Trưởng ban", "Ban Quản lý dự án đầu tư xây dựng tỉnh Yên Bái")}
+
+
+def test_a_lower_case_body_with_no_place_or_a_place_word_before_it_is_none(stage):
+    a = run(stage, "Ông Hà Văn Tuấn, Giám đốc bệnh viện cho biết đã đủ thuốc. Ông Lục Văn "
+                   "Đông, Giám đốc công ty ở tỉnh Yên Bái, cho biết.")
+    assert posts(a, "Hà Văn Tuấn") == set()
+    assert posts(a, "Lục Văn Đông") == set()
+
+
+def test_an_organisation_named_after_a_ward_is_no_persons_name(stage):
+    a = run(stage, "Ông Kiều Văn Lực, Giám đốc Bệnh viện Bạch Mai, cho biết đã sẵn sàng.")
+    assert posts(a, "Kiều Văn Lực") == {("Giám đốc", "Bệnh viện Bạch Mai")}
+    assert [p["name"] for p in a.people] == ["Kiều Văn Lực"]
+
+
+def test_a_committee_of_the_hdnd_with_a_dash_is_the_hdnds(stage):
+    a = run(stage, "Bà Thái Thị Mơ, Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh Bến Tre, phát "
+                   "biểu. Ông Vi Văn Toản, Trưởng Ban Kinh tế Tỉnh ủy Bến Tre, dự.")
+    assert posts(a, "Thái Thị Mơ") == {("Trưởng ban",
+                                        "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Bến Tre")}
+    assert posts(a, "Vi Văn Toản") == {("Trưởng ban", "Ban Kinh tế Tỉnh ủy Bến Tre")}
+
+
+def test_a_career_list_one_post_a_line_after_its_cue(stage):
+    a = run(stage, "Trước khi được bổ nhiệm, ông Quách Văn Lợi từng giữ các chức vụ sau:\n\n"
+                   "1. Phó Giám đốc Sở Nội vụ tỉnh Hòa Bình;\n"
+                   "2. Bí thư Huyện ủy Lạc Sơn (2012 - 2016);\n"
+                   "3. Giám đốc Sở Nội vụ tỉnh Hòa Bình (từ năm 2016 đến nay).\n\n"
+                   "Hội nghị cũng đã bầu bổ sung Ủy viên Ban Thường vụ.")
+    assert posts(a, "Quách Văn Lợi") == {("nguyên Phó Giám đốc", "Sở Nội vụ tỉnh Hòa Bình"),
+                                         ("nguyên Bí thư", "Huyện ủy Lạc Sơn"),
+                                         ("Giám đốc", "Sở Nội vụ tỉnh Hòa Bình")}
+
+
+def test_a_career_list_ends_at_a_line_that_is_no_post_or_names_another(stage):
+    a = run(stage, "Ông Quách Văn Lợi cho biết các chức vụ:\nPhó Giám đốc Sở Nội vụ tỉnh Hòa "
+                   "Bình đã đến.\n\nÔng Tạ Văn Hòa từng giữ các chức vụ:\n- Bí thư Huyện ủy "
+                   "Lạc Sơn;\nNăm nay, đơn vị đã hoàn thành kế hoạch.\nGiám đốc Sở Nội vụ "
+                   "tỉnh Hòa Bình.")
+    assert posts(a, "Quách Văn Lợi") == set()
+    assert posts(a, "Tạ Văn Hòa") == {("nguyên Bí thư", "Huyện ủy Lạc Sơn")}
+
+
+def test_dong_chi_before_a_cue_is_the_subject_of_a_dated_step(stage):
+    a = run(stage, "Đồng chí Ninh Văn Cẩn từng là Bí thư Huyện ủy Kim Sơn. Năm 2015, đồng chí "
+                   "được bầu giữ chức Phó Bí thư Tỉnh ủy Ninh Bình. Đồng chí nhấn mạnh việc "
+                   "giữ chức Chủ tịch UBND xã phải gương mẫu.")
+    assert posts(a, "Ninh Văn Cẩn") == {("nguyên Bí thư", "Huyện ủy Kim Sơn"),
+                                        ("Phó Bí thư", "Tỉnh ủy Ninh Bình")}
+
+
+def test_a_step_then_after_a_dated_one_is_later(stage):
+    a = run(stage, "Bà Đinh Thị Nụ sinh năm 1975. Năm 2012, bà được bổ nhiệm giữ chức Phó Giám "
+                   "đốc Sở Nội vụ tỉnh Ninh Bình. Sau đó, bà được bầu làm Chủ tịch Hội Liên "
+                   "hiệp Phụ nữ tỉnh Ninh Bình.")
+    assert posts(a, "Đinh Thị Nụ") == {
+        ("nguyên Phó Giám đốc", "Sở Nội vụ tỉnh Ninh Bình"),
+        ("Chủ tịch", "Hội Liên hiệp Phụ nữ tỉnh Ninh Bình")}
+
+
+def test_a_career_list_after_a_pronoun_of_the_other_gender_is_no_ones(stage):
+    a = run(stage, "Ông Tạ Văn Hòa cho biết như vậy.\nBà từng giữ các chức vụ:\n- Bí thư Huyện "
+                   "ủy Lạc Sơn;\n\nÔng Quách Văn Lợi phát biểu.\nÔng từng giữ các chức vụ:\n- "
+                   "Bí thư Huyện ủy Yên Thủy;")
+    assert posts(a, "Tạ Văn Hòa") == set()
+    assert posts(a, "Quách Văn Lợi") == {("nguyên Bí thư", "Huyện ủy Yên Thủy")}
