@@ -157,9 +157,19 @@ class NameFinder:
         # a letter that may end a cue, spaces, a capitalised word
         lasts = "".join(sorted({ch for c in lone for ch in (c[-1], c[-1].upper())}))
         # (found at the capital, which few characters are: a regex scan that opens with
-        # the letter tries most of a text's characters, and their class costs as much)
+        # the letter tries most of a text's characters, and their class costs as much).
+        # One space before it: the last two letters of a cue's last word (their classes) before that (in
+        # any case: a regex's case folding finds all that str.lower() does, and more), when
+        # every such word has two letters that lower-case one for one
         self.cue_last_letters = frozenset(lasts)
-        self.spaced_capital = re.compile(rf"[{upper}](?<=[{re.escape(lasts)}] .|  .)")
+        words = self.lone_last_words
+        if all(len(w) > 1 and "\u0307" not in w for w in words):  # (not of "İ": "i̇")
+            seconds = "".join(sorted({w[-2] for w in words}))
+            firsts = "".join(sorted({w[-1] for w in words}))
+            before = f"(?i:[{re.escape(seconds)}][{re.escape(firsts)}])"
+        else:
+            before = f"[{re.escape(lasts)}]"
+        self.spaced_capital = re.compile(rf"[{upper}](?:(?<={before} .)|(?<=  .))")
         self.lone_not_names = frozenset(names["lone_not_names"])
         self.particles = frozenset(names["foreign_particles"])
         # a cue or a role, then one capitalised word or initials (N.V.T), no capitalised
