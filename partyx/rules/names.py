@@ -158,9 +158,9 @@ class NameFinder:
         lasts = "".join(sorted({ch for c in lone for ch in (c[-1], c[-1].upper())}))
         # (found at the capital, which few characters are: a regex scan that opens with
         # the letter tries most of a text's characters, and their class costs as much).
-        # One space before it: the last two letters of a cue's last word (their classes) before that (in
-        # any case: a regex's case folding finds all that str.lower() does, and more), when
-        # every such word has two letters that lower-case one for one
+        # One space before it: the last two letters of a cue's last word before that (a
+        # class for each, in any case: a regex's case folding finds all that str.lower()
+        # does, and more), when every such word has two letters that lower-case one for one
         self.cue_last_letters = frozenset(lasts)
         words = self.lone_last_words
         if all(len(w) > 1 and "\u0307" not in w for w in words):  # (not of "İ": "i̇")
