@@ -165,8 +165,8 @@ class NameFinder:
         words = self.lone_last_words
         if all(len(w) > 1 and "\u0307" not in w for w in words):  # (not of "İ": "i̇")
             seconds = "".join(sorted({w[-2] for w in words}))
-            firsts = "".join(sorted({w[-1] for w in words}))
-            before = f"(?i:[{re.escape(seconds)}][{re.escape(firsts)}])"
+            finals = "".join(sorted({w[-1] for w in words}))
+            before = f"(?i:[{re.escape(seconds)}][{re.escape(finals)}])"
         else:
             before = f"[{re.escape(lasts)}]"
         self.spaced_capital = re.compile(rf"[{upper}](?:(?<={before} .)|(?<=  .))")
