@@ -156,7 +156,20 @@ class NameFinder:
         self.lone_longest = len(lone[0])
         # a letter that may end a cue, spaces, a capitalised word
         lasts = "".join(sorted({ch for c in lone for ch in (c[-1], c[-1].upper())}))
-        self.spaced_capital = re.compile(rf"[{re.escape(lasts)}][ ]+[{upper}]")
+        # (found at the capital, which few characters are: a regex scan that opens with
+        # the letter tries most of a text's characters, and their class costs as much).
+        # One space before it: the last two letters of a cue's last word before that (a
+        # class for each, in any case: a regex's case folding finds all that str.lower()
+        # does, and more), when every such word has two letters that lower-case one for one
+        self.cue_last_letters = frozenset(lasts)
+        words = self.lone_last_words
+        if all(len(w) > 1 and "\u0307" not in w for w in words):  # (not of "İ": "i̇")
+            seconds = "".join(sorted({w[-2] for w in words}))
+            finals = "".join(sorted({w[-1] for w in words}))
+            before = f"(?i:[{re.escape(seconds)}][{re.escape(finals)}])"
+        else:
+            before = f"[{re.escape(lasts)}]"
+        self.spaced_capital = re.compile(rf"[{upper}](?:(?<={before} .)|(?<=  .))")
         self.lone_not_names = frozenset(names["lone_not_names"])
         self.particles = frozenset(names["foreign_particles"])
         # a cue or a role, then one capitalised word or initials (N.V.T), no capitalised
@@ -788,11 +801,20 @@ class NameFinder:
         out: list[re.Match[str]] = []
         longest, ends = self.lone_longest, self.lone_cue_ends
         lasts = self.lone_last_words
-        for w in self.spaced_capital.finditer(text):
-            r = w.start() + 1  # (after the cue's last letter: the spaces, the word)
-            k = r - 1
-            while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "/"):
-                k -= 1
+        letters = self.cue_last_letters
+        taken = -1  # the capital of the last letter, spaces and capital a scan from the letter
+        for w in self.spaced_capital.finditer(text):  # would match (then no match opens there)
+            r = w.start() - 1
+            while r > 0 and text[r - 1] == " ":
+                r -= 1  # (after the cue's last letter: the spaces, the word)
+            if r == 0 or r - 1 == taken or text[r - 1] not in letters:
+                continue
+            taken = w.start()
+            k = text.rfind(" ", 0, r) + 1  # the word before: most often letters after a space
+            if not text[k:r].isalpha():  # (else back over its letters and slashes one by one)
+                k = r - 1
+                while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "/"):
+                    k -= 1
             if text[k:r].lower() not in lasts:
                 continue  # (most: no cue's last word before the spaces)
             tail = text[max(0, r - longest):r].lower()

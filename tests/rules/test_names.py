@@ -321,6 +321,20 @@ def test_a_person_known_by_one_name_after_a_cue_or_a_role(stage, text, want):
     assert people(stage, text) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # two spaces between the cue and the name, once and again
+    ("Chúng tôi gặp bà  Thu ở chợ, bà  Thu kể lại chuyện cũ.", [("Thu", "female", 2)]),
+    ("Trưởng thôn cho biết chị  Lan đã về. Chị Lan nói vậy.", [("Lan", "female", 2)]),
+    ("Theo đ/c Tùng, việc này cần làm sớm.", [("Tùng", None, 1)]),  # a cue with a slash
+    ("Sáng nay, thủ môn Lâm bắt chính.", [("Lâm", None, 1)]),  # a role of two words
+    # a word that only ends with a cue's letters ("không", "ông") is no cue
+    ("Anh ấy nói không Hùng gì cả.", []),
+    ("Tin nhắn của ÔNG Hùng gửi tới.", []),  # a cue in capitals inside a sentence
+])
+def test_the_cue_before_a_lone_name_is_a_whole_word(stage, text, want):
+    assert people(stage, text) == want
+
+
 @pytest.mark.parametrize("text", [
     "Đoàn công tác đến thăm Bà Rịa - Vũng Tàu.",
     "Huyện đảo Cô Tô đón nhiều du khách.",
