@@ -27,6 +27,8 @@ from functools import cache
 from partyx.data import load
 from partyx.lang.numbers import ordinal_words, parse_ordinal, parse_roman
 from partyx.record import Congress
+from partyx.rules.gazetteer import Unit
+from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import Whereabouts, level_of
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
@@ -143,6 +145,11 @@ def _read_body(t: _Tokens, stops: frozenset[str]) -> tuple[str | None, str | Non
             return None
         words.append(w)
         t.i += 1
+        after = t.word(1)
+        if t.word() in ("-", "–") and after[:1].isupper() and after.casefold() not in stops \
+                and not _is_roman(after):
+            words.append("-")  # "Bà Rịa - Vũng Tàu": one name
+            t.i += 1
     if level is None and not words:
         return None
     return level, " ".join(words) or None
@@ -186,11 +193,10 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
         if low == "đại" and low1 == "biểu":
             t.i += 2
         elif body is None and cell is None and ordinal is None \
-                and (words := next((w for w in _vocab().cell_words if t.seq(*w)), None)):
-            written = " ".join(t.word(k) for k in range(len(words)))
-            t.i += len(words)
-            got = _read_body(t, stops)
-            named = " ".join(filter(None, got or ()))
+                and (cell_word := next((w for w in _vocab().cell_words if t.seq(*w)), None)):
+            written = " ".join(t.word(k) for k in range(len(cell_word)))
+            t.i += len(cell_word)
+            named = " ".join(filter(None, _read_body(t, stops) or ()))
             if not any(w[:1].isupper() or w[:1].isdigit() for w in named.split()):
                 return None  # "đại hội chi bộ": which cell is not written
             cell = f"{written[:1].upper()}{written[1:]} {named}"
@@ -222,8 +228,8 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
             ordinal = parse_ordinal(t.word())
             if ordinal is not None:
                 t.i += 1
-            elif nth and (words := ordinal_words([t.low(k) for k in range(3)])):
-                (ordinal, taken), spelled = words, True
+            elif nth and (in_words := ordinal_words([t.low(k) for k in range(3)])):
+                (ordinal, taken), spelled = in_words, True
                 t.i += taken
             else:
                 return None
@@ -241,6 +247,7 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
     # A capitalised word after the ordinal names another organisation (Đại hội đại biểu toàn
     # quốc lần thứ XI Hội Nông dân, Đại hội XII Công đoàn) unless the Party is named.
     other_org = t.word()[:1].isupper() and not party
+    name: str | None
     if cell is not None:
         name = cell
     elif body is not None:
@@ -256,6 +263,10 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
     return CongressMention(start, t.end(), text[start:t.end()], ordinal, name, term)
 
 
+def _province(name: str) -> Unit | None:
+    return get_gazetteer().province(name)
+
+
 def _body_name(level: str | None, named: str | None, places: Whereabouts, at: int | None
                ) -> str | None:
     """``Đảng bộ <level> <place>`` by the one resolver; a name ending with a level word
@@ -267,6 +278,9 @@ def _body_name(level: str | None, named: str | None, places: Whereabouts, at: in
         if found is None or not found.startswith(prefix):
             return None
         return f"Đảng bộ {named} {found[len(prefix):]}"
+    if level == "thành phố" and named and _province(named) is None \
+            and (city := _province(f"TP{named}")) is not None:
+        named = city.name  # "TP.HCM": the abbreviation is one name
     return places.party_body(level, named, at)
 
 

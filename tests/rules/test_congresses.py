@@ -123,6 +123,16 @@ def test_bodies_named_with_cac_co_quan():
     assert found("Đại hội Đảng bộ các cơ quan Đảng tỉnh lần thứ I") == []
 
 
+def test_hyphenated_and_abbreviated_provinces():
+    assert found("Đại hội Đảng bộ tỉnh Bà Rịa - Vũng Tàu lần thứ VII, nhiệm kỳ 2020-2025") == [
+        (7, "Đảng bộ tỉnh Bà Rịa - Vũng Tàu", "2020-2025")]
+    assert found("Đại hội Đảng bộ tỉnh Thừa Thiên - Huế lần thứ XVI") == [
+        (16, "Đảng bộ tỉnh Thừa Thiên Huế", None)]
+    assert found("Đại hội Đảng bộ TP.HCM lần thứ XI") == [
+        (11, "Đảng bộ thành phố Hồ Chí Minh", None)]
+    assert found("Đại hội Đảng bộ tỉnh Nghệ An - Lần thứ XIX") == []
+
+
 def test_a_party_cells_congress():
     assert found("Đại hội Chi bộ thôn Đông Hải lần thứ X, nhiệm kỳ 2025-2027") == [
         (10, "Chi bộ thôn Đông Hải", "2025-2027")]
