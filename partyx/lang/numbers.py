@@ -82,3 +82,28 @@ def parse_ordinal(text: str) -> int | None:
     if re.fullmatch(r"[0-9]{1,4}", s):
         return int(s)
     return parse_roman(s)
+
+
+# Ordinals in words (``lần thứ mười ba``, ``lần thứ hai mươi mốt``): a unit after ``mươi``
+# may be ``mốt`` (1), ``tư`` (4), ``lăm`` (5); after ``mười`` ``lăm`` (5); ``nhất`` stands alone
+_UNIT_AFTER_TEN = {**{w: v for w, v in _WORDS.items() if v < 10}, "lăm": 5, "nhăm": 5}
+_UNIT_AFTER_TENS = {**_UNIT_AFTER_TEN, "mốt": 1}
+
+
+def ordinal_words(words: list[str]) -> tuple[int, int] | None:
+    """The ordinal that the lower-cased ``words`` begin with, and how many words it takes:
+    ``["mười", "ba", …]`` -> (13, 2), ``["hai", "mươi", "mốt"]`` -> (21, 3), ``["nhất"]`` ->
+    (1, 1), ``["tư"]`` -> (4, 1); ``None`` when they begin with none."""
+    w = [*words[:3], "", "", ""]
+    if w[0] == "nhất":
+        return 1, 1
+    if w[0] == "mười":
+        unit = _UNIT_AFTER_TEN.get(w[1])
+        return (10 + unit, 2) if unit else (10, 1)
+    head = _WORDS.get(w[0])
+    if head is None or head == 10:
+        return None
+    if w[1] == "mươi" and head >= 2:
+        unit = _UNIT_AFTER_TENS.get(w[2])
+        return (head * 10 + unit, 3) if unit else (head * 10, 2)
+    return head, 1

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from partyx.data import load
-from partyx.lang.numbers import parse_ordinal, parse_roman
+from partyx.lang.numbers import ordinal_words, parse_ordinal, parse_roman
 from partyx.record import Congress
+from partyx.rules.gazetteer import Unit
+from partyx.rules.gazetteer import get as get_gazetteer
 from partyx.rules.orgs import Whereabouts, level_of
 
 NATIONAL = "Đảng Cộng sản Việt Nam"
@@ -58,13 +60,20 @@ class _Vocab:
     # the highest ordinal a national congress has had: a bare ``Đại hội XIII`` is national,
     # a bare ``Đại hội lần thứ XVII`` cannot be
     national_max: int
+    # phrases of a body's name that hold stop words ("các cơ quan Đảng"), longest first, and the
+    # words of a Party cell ("chi bộ"), each as lower-cased words
+    name_phrases: tuple[tuple[str, ...], ...]
+    cell_words: tuple[tuple[str, ...], ...]
 
 
 @cache
 def _vocab() -> _Vocab:
     data = load("bodies")
+    def split(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(p.casefold().split()) for p in phrases), key=len, reverse=True))
     return _Vocab(tuple(sorted(data["congress_words"], key=len, reverse=True)),
-                  frozenset(data["stop_words"]), int(data["national_congress_max"]))
+                  frozenset(data["stop_words"]), int(data["national_congress_max"]),
+                  split(data["name_phrases"]), split(data["cell_words"]))
 
 
 class _Tokens:
@@ -110,7 +119,9 @@ def _is_roman(word: str) -> bool:
 
 
 def _read_body(t: _Tokens, stops: frozenset[str]) -> tuple[str | None, str | None] | None:
-    """After ``Đảng bộ``: (level, place) as written; ``None`` for a generic body."""
+    """After ``Đảng bộ``: (level, place) as written; ``None`` for a generic body. A phrase of
+    ``name_phrases`` belongs to the name (``Đảng bộ Khối các cơ quan Trung ương``)."""
+    phrases = _vocab().name_phrases
     level = None
     two = f"{t.low()} {t.low(1)}"
     if level_of(two):
@@ -124,12 +135,21 @@ def _read_body(t: _Tokens, stops: frozenset[str]) -> tuple[str | None, str | Non
         w = t.word()
         if not w or not (w[0].isalpha() or w.isdigit()) or _is_roman(w) and words:
             break
+        if level is None and (phrase := next((p for p in phrases if t.seq(*p)), None)):
+            words += [t.word(k) for k in range(len(phrase))]
+            t.i += len(phrase)
+            continue
         if w.casefold() in stops or (level and not (w[0].isupper() or w.isdigit())):
             break
         if not level and not words and w[0].islower() and w.casefold() in stops:
             return None
         words.append(w)
         t.i += 1
+        after = t.word(1)
+        if t.word() in ("-", "–") and after[:1].isupper() and after.casefold() not in stops \
+                and not _is_roman(after):
+            words.append("-")  # "Bà Rịa - Vũng Tàu": one name
+            t.i += 1
     if level is None and not words:
         return None
     return level, " ".join(words) or None
@@ -141,8 +161,8 @@ def _read_term(t: _Tokens) -> str | None:
         t.i += 1
     if t.seq("nhiệm", "kỳ"):
         t.i += 2
-    elif t.word() == "(":
-        t.i += 1
+    elif t.word() == "(":  # "(2020-2025)", "(nhiệm kỳ 2020-2025)"
+        t.i += 3 if t.seq("(", "nhiệm", "kỳ") else 1
     else:
         t.i = start
         return None
@@ -165,11 +185,21 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
     ordinal = None
     term = None
     pending = False
+    spelled = False  # the ordinal in words ("lần thứ hai"): the Party or a body must be named
     party = False  # the Party is named (not only "toàn quốc")
+    cell: str | None = None  # a Party cell's name ("Chi bộ thôn Đông")
     for _ in range(30):
         low, low1 = t.low(), t.low(1)  # tested first: most windows stop at the first words
         if low == "đại" and low1 == "biểu":
             t.i += 2
+        elif body is None and cell is None and ordinal is None \
+                and (cell_word := next((w for w in _vocab().cell_words if t.seq(*w)), None)):
+            written = " ".join(t.word(k) for k in range(len(cell_word)))
+            t.i += len(cell_word)
+            named = " ".join(filter(None, _read_body(t, stops) or ()))
+            if not any(w[:1].isupper() or w[:1].isdigit() for w in named.split()):
+                return None  # "đại hội chi bộ": which cell is not written
+            cell = f"{written[:1].upper()}{written[1:]} {named}"
         elif low == "toàn" and low1 == "quốc":
             national, t.i = True, t.i + 2
         elif low == "đảng" and t.seq("đảng", "cộng", "sản", "việt", "nam"):
@@ -192,12 +222,17 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
             elif following[:1].isupper() and not _is_roman(following):
                 return None  # another party: Đảng Cộng sản Trung Quốc, Đảng Nhân dân Cách mạng Lào
             national = party = True
-        elif ordinal is None and low == "lần":  # "lần thứ XIII", "lần VIII"
-            t.i += 2 if t.low(1) == "thứ" else 1
+        elif ordinal is None and low == "lần":  # "lần thứ XIII", "lần VIII", "lần thứ mười ba"
+            nth = t.low(1) == "thứ"
+            t.i += 2 if nth else 1
             ordinal = parse_ordinal(t.word())
-            if ordinal is None:
+            if ordinal is not None:
+                t.i += 1
+            elif nth and (in_words := ordinal_words([t.low(k) for k in range(3)])):
+                (ordinal, taken), spelled = in_words, True
+                t.i += taken
+            else:
                 return None
-            t.i += 1
         elif ordinal is None and _is_roman(t.word()):
             ordinal, t.i = parse_roman(t.word()), t.i + 1
         elif ordinal is not None and term is None and (got := _read_term(t)):
@@ -212,9 +247,12 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
     # A capitalised word after the ordinal names another organisation (Đại hội đại biểu toàn
     # quốc lần thứ XI Hội Nông dân, Đại hội XII Công đoàn) unless the Party is named.
     other_org = t.word()[:1].isupper() and not party
-    if body is not None:
-        name = places.party_body(body[0], body[1], at)
-    elif other_org or pending:
+    name: str | None
+    if cell is not None:
+        name = cell
+    elif body is not None:
+        name = _body_name(body[0], body[1], places, at)
+    elif other_org or pending or spelled and not party:
         return None
     elif national or ordinal <= _vocab().national_max:
         name = NATIONAL  # "Đại hội XIII", "Nghị quyết Đại hội lần thứ XIII": the national one
@@ -223,6 +261,27 @@ def _parse(text: str, start: int, end: int, places: Whereabouts, at: int | None,
     if name is None:
         return None
     return CongressMention(start, t.end(), text[start:t.end()], ordinal, name, term)
+
+
+def _province(name: str) -> Unit | None:
+    return get_gazetteer().province(name)
+
+
+def _body_name(level: str | None, named: str | None, places: Whereabouts, at: int | None
+               ) -> str | None:
+    """``Đảng bộ <level> <place>`` by the one resolver; a name ending with a level word
+    (``các cơ quan Đảng tỉnh``) gets that level's place, or is no body when none is known."""
+    words = (named or "").split()
+    if level is None and len(words) > 1 and (last := level_of(words[-1])) is not None:
+        found = places.party_body(last, None, at)
+        prefix = f"Đảng bộ {last} "
+        if found is None or not found.startswith(prefix):
+            return None
+        return f"Đảng bộ {named} {found[len(prefix):]}"
+    if level == "thành phố" and named and _province(named) is None \
+            and (city := _province(f"TP{named}")) is not None:
+        named = city.name  # "TP.HCM": the abbreviation is one name
+    return places.party_body(level, named, at)
 
 
 def find_congresses(text: str, places: Whereabouts | None = None, title: bool = False

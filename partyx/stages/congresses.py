@@ -13,7 +13,7 @@ from partyx.rules.orgs import Whereabouts
 @register
 class Congresses(Stage):
     name = "congresses"
-    version = "7"
+    version = "8"
     requires = ("text", "title", "place_context", "place_mentions")
     provides = ("congresses",)
     description = "Party congresses named: ordinal, body, term"

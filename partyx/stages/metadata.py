@@ -14,7 +14,7 @@ from partyx.rules.stated import combine
 @register
 class Metadata(Stage):
     name = "metadata"
-    version = "37"
+    version = "38"
     requires = ("lines", "stated")
     provides = ("title", "published", "outlet", "authors", "section", "text")
     description = "headline, publication time, outlet, bylines, section, body text"

@@ -69,7 +69,8 @@ OWN_OUTLET = record(name_=STR, aliases=WORDS, domains=[DOMAIN])
 SHAPES = {
     # rules/orgs.py (levels, committees), rules/congresses.py (the rest)
     "bodies": {"levels": STR_MAP, "committees": STR_MAP, "national_congress_max": INT,
-               "congress_words": WORDS, "stop_words": WORDS},
+               "congress_words": WORDS, "stop_words": WORDS, "name_phrases": WORDS,
+               "cell_words": WORDS},
     # readers/columns.py (dataset columns)
     "columns": {"columns": {str: WORDS}},
     # rules/boilerplate.py, rules/header.py (banners)

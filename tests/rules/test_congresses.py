@@ -94,8 +94,63 @@ def test_a_province_level_word_needs_a_matching_province():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Chào mừng Đại hội Đảng toàn quốc lần thứ mười ba", [(13, "Đảng Cộng sản Việt Nam", None)]),
+     ("Đại hội lần thứ mười ba của Đảng", [(13, "Đảng Cộng sản Việt Nam", None)]),
+     ("Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ hai mươi, nhiệm kỳ 2020 - 2025",
+      [(20, "Đảng bộ tỉnh Hà Tĩnh", "2020-2025")]),
+     ("Đại hội Đảng bộ huyện Yên Thành lần thứ hai mươi mốt",
+      [(21, "Đảng bộ huyện Yên Thành", None)])],
+)
+def test_ordinals_in_words(text, expected):
+    assert found(text) == expected
+
+
+def test_a_term_in_brackets_with_its_word():
+    assert found("Đại hội Đảng bộ tỉnh Quảng Nam lần thứ XXII (nhiệm kỳ 2020-2025).") == [
+        (22, "Đảng bộ tỉnh Quảng Nam", "2020-2025")]
+
+
+def test_bodies_named_with_cac_co_quan():
+    assert found("Đại hội Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh lần thứ I, nhiệm kỳ 2025-2030") \
+        == [(1, "Đảng bộ các cơ quan Đảng tỉnh Hà Tĩnh", "2025-2030")]
+    assert found("Đại hội đại biểu Đảng bộ Khối các cơ quan Trung ương lần thứ IV") == [
+        (4, "Đảng bộ Khối các cơ quan Trung ương", None)]
+    text = "Tại Nghệ An, Đại hội Đảng bộ các cơ quan Đảng tỉnh lần thứ I đã khai mạc."
+    assert found(text, PlaceContext("Nghệ An", None)) == [
+        (1, "Đảng bộ các cơ quan Đảng tỉnh Nghệ An", None)]
+    # no province known: no body rather than a half one
+    assert found("Đại hội Đảng bộ các cơ quan Đảng tỉnh lần thứ I") == []
+
+
+def test_hyphenated_and_abbreviated_provinces():
+    assert found("Đại hội Đảng bộ tỉnh Bà Rịa - Vũng Tàu lần thứ VII, nhiệm kỳ 2020-2025") == [
+        (7, "Đảng bộ tỉnh Bà Rịa - Vũng Tàu", "2020-2025")]
+    assert found("Đại hội Đảng bộ tỉnh Thừa Thiên - Huế lần thứ XVI") == [
+        (16, "Đảng bộ tỉnh Thừa Thiên Huế", None)]
+    assert found("Đại hội Đảng bộ TP.HCM lần thứ XI") == [
+        (11, "Đảng bộ thành phố Hồ Chí Minh", None)]
+    assert found("Đại hội Đảng bộ tỉnh Nghệ An - Lần thứ XIX") == []
+
+
+def test_a_party_cells_congress():
+    assert found("Đại hội Chi bộ thôn Đông Hải lần thứ X, nhiệm kỳ 2025-2027") == [
+        (10, "Chi bộ thôn Đông Hải", "2025-2027")]
+    assert found("Đại hội Chi bộ Trường THCS Lê Lợi lần thứ V") == [
+        (5, "Chi bộ Trường THCS Lê Lợi", None)]
+
+
+@pytest.mark.parametrize(
     "text",
-    ["Sau Đại hội 18 vẫn không dừng tay", "tổ chức đại hội đảng bộ các cấp tiến tới",
+    ["Sau Đại hội 18 vẫn không dừng tay", "Đây là đại hội lần thứ hai được tổ chức",
+     "Đại hội Thể thao lần thứ hai", "Đại hội lần thứ ba của Hội", "Đại hội lần thứ ba",
+     "Đại hội chi bộ lần thứ X, nhiệm kỳ 2025-2027", "Đại hội đại biểu Đảng bộ các xã lần thứ XX",
+     "Đại hội chi bộ trực thuộc Đảng bộ lần thứ V",
+     "Đại hội Đoàn TNCS Hồ Chí Minh tỉnh lần thứ XVI",
+     "Đại hội đại biểu Mặt trận Tổ quốc Việt Nam tỉnh lần thứ XI",
+     "Đại hội Thể dục thể thao toàn quốc lần thứ IX", "Đại hội đồng Liên hợp quốc khóa 78",
+     "Ban Chấp hành Trung ương khóa XIII", "Đại hội Cháu ngoan Bác Hồ lần thứ IX",
+     "tổ chức đại hội đảng bộ các cấp tiến tới",
      "Đại hội Chi đoàn nhiệm kỳ 2017-2019", "Đại hội đã bầu 59 người",
      "Nghị quyết Đại hội lần thứ XVII, cụ thể hóa", "Đại hội XII Công đoàn Việt Nam",
      "Đại hội đại biểu toàn quốc lần thứ XI Hội Nông dân Việt Nam",

@@ -90,6 +90,9 @@ from partyx.rules.outlets import table
     ("Đài TNVN", "Đài Tiếng nói Việt Nam"),
     ("Báo Dân tộc & Phát triển", "Báo Dân tộc và Phát triển"),
     ("Công an TP Đà Nẵng", "Công an Đà Nẵng"),
+    ("Báo Tri thức và Cuộc sống", "Báo Kiến Thức"),  # Kiến Thức's name since 2023
+    ("Tri thức & Cuộc sống", "Báo Kiến Thức"),
+    ("The Saigon Times", "Thời báo Kinh tế Sài Gòn"),
 ])
 def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     assert table().name_of(text) == outlet
@@ -106,6 +109,9 @@ def test_aliases_domains_and_forms_name_one_outlet(text, outlet):
     "",
     "Dân tộc và miền núi",  # sections of a provincial site, no outlet without 'Báo'
     "Khoa học và Đời sống",
+    "Tri thức",  # a word, no outlet
+    "Cuộc sống",
+    "Sài Gòn",
 ])
 def test_what_names_no_outlet(text):
     assert table().name_of(text) is None
