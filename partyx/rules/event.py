@@ -137,6 +137,8 @@ class _Vocab:
     before: re.Pattern[str]
     speaker: re.Pattern[str]
     topic: re.Pattern[str]
+    direction: re.Pattern[str]  # a headline opening with a direction (``Rà soát, thanh tra …``)
+    setting: re.Pattern[str]  # a second paragraph opening with its meeting (``Tại Hội nghị …``)
     object_before: re.Pattern[str]  # before a name: the action is about them (bổ nhiệm …)
     object_after: re.Pattern[str]  # after a name: the action is about them (… được điều động)
     not_event: re.Pattern[str]  # before a date: it is no event's (``tính đến``, ``số ra``)
@@ -178,7 +180,10 @@ def _vocab() -> _Vocab:
         post_words=max(len(t.split()) for t in posts),
         after_do=re.compile(cues["after_do"]), after=re.compile(cues["after"]),
         before=re.compile(cues["before"]), speaker=re.compile(cues["speaker"]),
-        topic=re.compile(data["topic_words"]), object_before=re.compile(cues["object_before"]),
+        topic=re.compile(data["topic_words"]),
+        direction=re.compile(data["direction_headline"]["opens"]),
+        setting=re.compile(data["setting_paragraph"]["opens"]),
+        object_before=re.compile(cues["object_before"]),
         object_after=re.compile(cues["object_after"]),
         not_event=re.compile(dated["not_event_before"], re.IGNORECASE),
         obituary=tuple(dated["obituary"]),
@@ -708,9 +713,12 @@ def _pub(published: str | None) -> dt.date | None:
         return None
 
 
-def event_type(headline: str | None, lead: str | None, sentence: str | None) -> str:
+def event_type(headline: str | None, lead: str | None, sentence: str | None,
+               setting: str | None = None) -> str:
     """The event type announced by the headline, else the event sentence, else the first
-    paragraph (see ``partyx/data/events.json`` for the rule); ``other`` when none does."""
+    paragraph, else ``setting``, the first sentence of the second paragraph, when it opens by
+    naming its meeting (``Tại Hội nghị …, các bộ trưởng nhất trí …``; see
+    ``partyx/data/events.json`` for the rule); ``other`` when none does."""
     # The headline (its clause after a label, then the label), the event sentence, the lead:
     # in each, actions then containers; a leading container (a congress) written before the
     # zone's first action, or in the headline's label, is the event.
@@ -721,7 +729,11 @@ def event_type(headline: str | None, lead: str | None, sentence: str | None) -> 
         first = min(_first_actions(label, True), default=None)
         if first is not None and first[3] and first[1] in v.leads:
             return first[2]
-    zones = [(z, True) for z in heads if z] + [(z, False) for z in (sentence, lead) if z]
+    # a headline (or its clause) that opens with a direction (``Rà soát, thanh tra …``, ``Cần
+    # …``) tells the task asked, not the event: the lead decides
+    told = [z for z in heads if z and not v.direction.match(z)]
+    bodies = (sentence, lead, setting if setting and v.setting.match(setting) else None)
+    zones = [(z, True) for z in told] + [(z, False) for z in bodies if z]
     passes = [(z, head, c) for z, head in zones for c in (False, True)]
     found: dict[tuple[str, bool], list[tuple[int, int, str, bool]]] = {}  # each zone read once
     for zone, head, containers in passes:

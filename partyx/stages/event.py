@@ -15,7 +15,7 @@ from partyx.rules import dates, event
 @register
 class Event(Stage):
     name = "event"
-    version = "22"
+    version = "23"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
@@ -27,7 +27,12 @@ class Event(Stage):
         first_paragraph = text.split("\n\n", 1)[0]
         at = found.start if found else None
         span = sentence_at(text, at)
-        kind = event.event_type(title, first_paragraph, text[span[0]:span[1]])
+        # the second paragraph's first sentence: read when it opens with its meeting
+        second = len(first_paragraph) + 2
+        while second < len(text) and text[second].isspace():
+            second += 1
+        setting = text[slice(*sentence_at(text, second))] if second < len(text) else None
+        kind = event.event_type(title, first_paragraph, text[span[0]:span[1]], setting)
         if found is None or (found.start is not None and found.date is None):
             found = event.restated_date(text, article.dates, at, kind) \
                 or event.nearby_date(text, article.dates, at, kind) or found

@@ -105,6 +105,8 @@ SHAPES = {
                                   not_posts=WORDS, dismissals=WORDS,
                                   carried_out=record(_doc=STR, acts=regex, meeting=regex,
                                                      proposed=regex, not_acts=WORDS)),
+               "direction_headline": record(_doc=STR, opens=regex),
+               "setting_paragraph": record(_doc=STR, opens=regex),
                "topic_words": regex,
                "lead_cues": record(after_do=regex, after=regex, before=regex, speaker=regex,
                                    object_before=regex, object_after=regex),

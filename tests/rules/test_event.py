@@ -1104,3 +1104,72 @@ def test_a_range_first_day_takes_the_year_its_end_writes_for_history():
     text = "Chiều 3/9/2024, Tỉnh ủy tổ chức hội nghị. Năm 2022, tỉnh đã sáp nhập 3 xã."
     found = event.main_date(text, body_dates(text, None, None), None)
     assert found is not None and found.date == "2024-09-03"
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        # an anniversary told in passing before the meeting where it was said: the meeting
+        ("Xây dựng cộng đồng khu vực phát triển bền vững",
+         "Trong thời khắc “vàng” kỷ niệm 50 năm thành lập Hiệp hội, các nước thành viên đã hội "
+         "nhập sâu rộng. Đây là khẳng định của ông A tại Hội thảo quốc tế vào ngày 22-9.",
+         "conference"),
+        (None, "Trong không khí cả nước kỷ niệm 95 năm Ngày thành lập Đảng, sáng 2/2, Tỉnh ủy "
+               "tổ chức hội nghị học tập chuyên đề.", "conference"),
+        # … but a commemoration held is one, whatever meeting follows it
+        (None, "Sáng 3/2, Tỉnh ủy tổ chức lễ kỷ niệm 95 năm Ngày thành lập Đảng tại Trung tâm "
+               "Hội nghị tỉnh.", "other"),
+        (None, "Sáng 2/9, thành phố long trọng kỷ niệm 80 năm Quốc khánh; sau đó các đại biểu dự "
+               "hội nghị.", "other"),
+        ("Kỷ niệm 70 năm Ngày Thương binh - Liệt sĩ",
+         "Sáng 27/7, Huyện ủy tổ chức hội nghị gặp mặt các gia đình chính sách.", "other"),
+        (None, "Sáng 19/5, Tỉnh ủy dâng hương kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh, "
+               "sau đó dự hội thảo khoa học.", "other"),
+        # a headline that opens with a direction (what was asked) leaves the lead's event
+        ("Rà soát, thanh tra hoạt động quảng cáo trên địa bàn",
+         "Sáng 8/3, Đoàn công tác của Bộ Văn hóa do Thứ trưởng A làm trưởng đoàn đã có buổi làm "
+         "việc với UBND tỉnh B về công tác quản lý văn hóa.", "working_session"),
+        ("Bí thư Tỉnh ủy: “Cần kiểm điểm nghiêm tập thể Ban Thường vụ Huyện ủy”",
+         "Chiều 4/4, Bí thư Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh.",
+         "working_session"),
+        ("Kiên quyết xử lý, kỷ luật cán bộ sai phạm",
+         "Sáng 6/5, Tỉnh ủy tổ chức hội nghị sơ kết công tác phòng, chống tham nhũng.",
+         "review"),
+        # … not a headline that tells the action, nor a place named Cần …
+        ("Thanh tra toàn diện Sở Tài nguyên và Môi trường", "Ông A phát biểu.", "inspection"),
+        ("Cần Thơ kiểm tra công tác phòng, chống tham nhũng", "Ông A phát biểu.", "inspection"),
+        ("Cần Giờ tổng kết 10 năm thực hiện Nghị quyết", "Ông A phát biểu.", "review"),
+        ("Tăng cường phối hợp giữa hai tỉnh",
+         "Sáng 5/6, lãnh đạo hai tỉnh tổ chức hội nghị ký kết chương trình hợp tác.",
+         "conference"),
+        # a second paragraph opening with the meeting where the summary was said
+        ("Các bộ trưởng ủng hộ thương mại tự do",
+         "Các đối tác thống nhất thảo luận những ưu tiên về thương mại và đầu tư.\n\nTại Hội nghị "
+         "các bộ trưởng kinh tế lần thứ 7, các nhà lãnh đạo đã nhất trí chống bảo hộ. Trả lời "
+         "báo giới ngày 22/9, ông A cho biết hội nghị thành công.", "conference"),
+        # … not any second paragraph, nor a meeting named further on in it
+        ("Hội sách hướng tới khởi nghiệp",
+         "Hội sách năm nay có nhiều gian hàng.\n\nPhát biểu tại lễ khai mạc, Thứ trưởng A cho "
+         "biết hội nghị tổng kết sẽ được tổ chức sau.", "other"),
+        ("Giữ gìn phẩm chất người đảng viên",
+         "Mỗi đảng viên phải là tấm gương.\n\nNhiều năm qua, Đảng ta luôn coi trọng công tác xây "
+         "dựng Đảng. Tại Hội nghị Trung ương 4, Đảng đã chỉ rõ những biểu hiện suy thoái.",
+         "other"),
+        # the order of the types where two meet in one lead (SPEC's list)
+        (None, "Sáng 5/6, Hội nghị sơ kết 5 năm thực hiện Nghị quyết 18 diễn ra tại tỉnh.",
+         "review"),
+        (None, "Sáng 5/6, Đại hội Đảng bộ huyện lần thứ XX khai mạc, bầu Ban Chấp hành nhiệm kỳ "
+               "2025-2030.", "congress"),
+        (None, "Sáng 5/6, Đoàn giám sát của Ủy ban Kiểm tra Tỉnh ủy làm việc với Đảng ủy xã.",
+         "inspection"),
+        (None, "Sáng 5/6, Chi bộ thôn A tổ chức Đại hội nhiệm kỳ 2025-2027.", "congress"),
+        (None, "Sáng 5/6, Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2024 và khen thưởng các "
+               "tập thể.", "review"),
+        (None, "Sáng 5/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định điều động "
+               "ông A giữ chức Bí thư Huyện ủy.", "appointment"),
+        (None, "Sáng 5/6, Huyện ủy tổ chức lễ trao Huy hiệu 50 năm tuổi Đảng cho các đảng viên.",
+         "award"),
+    ],
+)
+def test_event_types_second_round(title, text, expected):
+    assert run(text, title=title)["type"] == expected
