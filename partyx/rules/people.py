@@ -582,14 +582,17 @@ class PeopleFinder:
         """``đồng chí A - Chủ tịch và đồng chí B - Phó Chủ tịch LĐLĐ tỉnh Hà Tĩnh``: the one
         title written after a name with no organisation, right before ``và`` or a comma and
         the next person, is of the organisation of the first post written after that
-        person's name (in the same way, a dash or a comma after it)."""
+        person's name (in the same way, a dash or a comma after it), when the two titles are
+        a head's and a deputy's of one body (``_head_title``; not one title twice: one post has
+        one holder): ``A - Bí thư và B - Chủ tịch UBND xã`` gives A no post of the UBND."""
         standalone = self.posts.words.standalone
         for c, d in zip(cands, cands[1:], strict=False):
             if len(c.posts) != 1 or c.prefix or not d.posts:
                 continue
             p, q = c.posts[0], d.posts[0]
             if p.org is not None or p.title in standalone or p.title in self.event_roles or (
-                    q.org is None or q.org.bare or q.start != d.end + 1):
+                    q.org is None or q.org.bare or q.start != d.end + 1) or (
+                    p.title == q.title or _head_title(p.title) != _head_title(q.title)):
                 continue
             gap = [t.low for t in toks[p.end:d.cue_at]]
             if gap in (["và"], [","], [",", "và"]) and toks[d.end].low in _SEPARATORS:

@@ -673,6 +673,16 @@ def test_a_bare_title_before_and_and_the_next_persons_post_shares_its_organisati
                    "đến thăm UBND tỉnh Hà Tĩnh.")
     assert posts(a, "Trần Văn An") == set()
     assert posts(a, "Phạm Văn Cường") == set()
+    # another body's title (a Party secretary is no member of the People's Committee), or the
+    # same title twice (one post has one holder), shares nothing; a deputy's before the head's
+    a = run(stage, "Đồng chí Nguyễn Văn Hùng - Bí thư và đồng chí Trần Văn Nam - Chủ tịch UBND "
+                   "xã Hòa Bình dự. Ông Lê Văn Tú - Chủ tịch và ông Hồ Văn Tài - Chủ tịch Hội "
+                   "Nông dân tỉnh Nghệ An dự. Bà Lê Thị Hoa - Phó Giám đốc và ông Võ Văn Tâm - "
+                   "Giám đốc Sở Y tế tỉnh Nghệ An dự.")
+    assert posts(a, "Nguyễn Văn Hùng") == set()
+    assert posts(a, "Trần Văn Nam") == {("Chủ tịch", "Ủy ban nhân dân xã Hòa Bình")}
+    assert posts(a, "Lê Văn Tú") == set()
+    assert posts(a, "Lê Thị Hoa") == {("Phó Giám đốc", "Sở Y tế tỉnh Nghệ An")}
 
 
 def test_the_youth_union_of_a_commune_or_ward(stage):
