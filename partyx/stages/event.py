@@ -15,7 +15,7 @@ from partyx.rules import dates, event
 @register
 class Event(Stage):
     name = "event"
-    version = "22"
+    version = "23"
     requires = ("text", "title", "published", "dates", "people", "mentions")
     provides = ("event",)
     description = "the main event: type, date, lead"
