@@ -158,6 +158,7 @@ class NameFinder:
         lasts = "".join(sorted({ch for c in lone for ch in (c[-1], c[-1].upper())}))
         self.spaced_capital = re.compile(rf"[{re.escape(lasts)}][ ]+[{upper}]")
         self.lone_not_names = frozenset(names["lone_not_names"])
+        self.lone_case_roles = frozenset(r.lower() for r in names["lone_case_roles"])
         self.particles = frozenset(names["foreign_particles"])
         # a cue or a role, then one capitalised word or initials (N.V.T), no capitalised
         # word, digit or initial after it
@@ -774,6 +775,9 @@ class NameFinder:
                                     or word.lower() in self.country_names
                                     or self.orgs.gazetteer.province(word) is not None):
                 continue
+            if "." not in word and not is_syllable(word) and (
+                    " ".join(cue.lower().split()) in self.lone_case_roles):
+                continue  # "bệnh nhân Covid": a disease's name, no patient's
             if cue[0].isupper() and self._is_place_name(f"{cue} {word}"):
                 continue  # "Bà Rịa", "Cô Tô"
             out.append(m)
