@@ -80,6 +80,7 @@ _LOW = attrgetter("low")
 _DASHES = frozenset({"-", "–", "—"})
 _SEPARATORS = _DASHES | {",", "("}
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
+_OF = "của"  # a title after it is an owner's, not a name's before a dash
 # Organisations are read with no place known (one object, never changed: the parser's memo
 # of organisations is by context); their places are resolved afterwards (Whereabouts).
 _NO_PLACE = NO_CONTEXT
@@ -254,14 +255,16 @@ class PeopleFinder:
                 # the last post's body belongs to, before the name
                 return posts, s, end, False
             if len(rest) == 1 and rest[0] in _DASHES and posts and (
-                    c.cue_at < c.start or c.end - c.start >= 3 and (
+                    c.cue_at < c.start and not (s > 0 and toks[s - 1].low == _OF)
+                    or c.end - c.start >= 3 and (
                         s <= sentence or not toks[s - 1].word
                         or toks[s - 1].low in self.host_words.root)):
                 # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
                 # dash and a cue word, or a full name where the chain opens the sentence or a
                 # list ("Tham dự có Chủ tịch UBND tỉnh – Nguyễn Xuân Đường"; not "Giải thưởng
                 # của Chủ tịch UBND tỉnh – A nhận"); after another name and a dash: see
-                # _posts, the split
+                # _posts, the split. After "của" the post is a giver's, not the next person's,
+                # cue word or none: "Quà của Chủ tịch nước – ông A nhận thay"
                 return posts, s, end, False
             if posts and (pe := posts[-1].end) < target and (
                     toks[pe].text == "," or toks[pe].text in _DASHES) and (
@@ -657,6 +660,7 @@ class PeopleFinder:
         nominated = False
         opener = False  # a past opener ("trước khi") right before the cue read next
         held_before = False  # the cue read next is what one was before the decision
+        before = -1  # where the clause an opener ("trước khi") opens begins: "là" was before
         purpose: int | None = None  # where the words after a purpose word begin
         end = k
         post_words = self.posts.post_first_words
@@ -676,7 +680,7 @@ class PeopleFinder:
                 break  # ("Thủ tướng A đã ký Quyết định … phê chuẩn … chức vụ Chủ tịch …")
             if low in self.past_openers.root and (
                     po := self.past_openers.match(toks, k)) is not None:
-                opener = True
+                opener, before = True, po[1]
                 k = po[1]
                 continue
             m = self.appoint.match(toks, k)
@@ -692,6 +696,11 @@ class PeopleFinder:
             if opener and kind == CURRENT and j < stop and toks[j].low == "là":
                 held_before = True  # ("được bổ nhiệm giữ chức …": the decision's object)
             opener = False
+            # "A, trước khi nghỉ hưu là Giám đốc Sở …", "A, trước khi được điều động về Bộ Tài
+            # chính, là Phó Chủ tịch …": the copula after the opener's clause is what one was
+            # before it (not the clause's own: "trước khi là Giám đốc, ông từng là …")
+            if 0 <= before < k and kind == CURRENT and j == k + 1 and toks[k].low == "là":
+                former_here, before = True, -1
             if kind == NOMINATED:
                 nominated = True
                 k = j

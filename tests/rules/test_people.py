@@ -739,6 +739,18 @@ def test_what_one_was_before_a_decision_written_after_the_name(stage):
     a = run(stage, "Ông Vũ Văn Tám, trước khi được bổ nhiệm giữ chức Giám đốc Sở Tài chính tỉnh "
                    "Hà Tĩnh, là Phó Chánh Văn phòng UBND tỉnh Hà Tĩnh.")
     assert ("Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh") in posts(a, "Vũ Văn Tám")
+    # the copula after the opener's clause, whatever the clause says, is what one was before
+    a = run(stage, "Ông Hồ Văn Dũng, trước khi nghỉ hưu là Giám đốc Sở Tài chính tỉnh Nghệ An. "
+                   "Ông Võ Văn Hải, trước khi được điều động về Bộ Tài chính, là Phó Chủ tịch "
+                   "UBND tỉnh Nghệ An.")
+    assert posts(a, "Hồ Văn Dũng") == {("nguyên Giám đốc", "Sở Tài chính tỉnh Nghệ An")}
+    assert posts(a, "Võ Văn Hải") == {("nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    # not the clause's own copula ("before being the director"), not after "sau khi"
+    a = run(stage, "Ông Nguyễn Văn Kiên, trước khi là Giám đốc Sở Y tế tỉnh Nghệ An, từng là Phó "
+                   "Giám đốc Bệnh viện Đa khoa tỉnh Nghệ An. Ông Trần Văn Hậu, sau khi nghỉ hưu "
+                   "là Chủ tịch Hội Cựu chiến binh tỉnh Nghệ An.")
+    assert ("Giám đốc", "Sở Y tế tỉnh Nghệ An") in posts(a, "Nguyễn Văn Kiên")
+    assert posts(a, "Trần Văn Hậu") == {("Chủ tịch", "Hội Cựu chiến binh tỉnh Nghệ An")}
 
 
 def test_a_post_before_a_comma_and_a_degree_or_rank_and_the_name(stage):
@@ -809,6 +821,11 @@ def test_re_elected_to_the_post_of(stage):
 def test_a_dash_and_a_full_name_after_a_possessive_title_give_no_post(stage):
     a = run(stage, "Giải thưởng của Chủ tịch UBND tỉnh Nghệ An – Nguyễn Văn Hùng nhận năm 2019.")
     assert posts(a, "Nguyễn Văn Hùng") == set()
+    # nor with a cue word: the thing is the post holder's, the person named receives it
+    a = run(stage, "Quà của Chủ tịch UBND tỉnh Nghệ An – ông Lê Văn Thành nhận thay. Tham dự có "
+                   "Phó Chủ tịch UBND tỉnh Nghệ An – ông Trần Văn Hòa.")
+    assert posts(a, "Lê Văn Thành") == set()
+    assert posts(a, "Trần Văn Hòa") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
 
 
 def test_a_deputy_named_right_after_the_head_is_of_the_heads_body(stage):
