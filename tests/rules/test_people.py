@@ -777,6 +777,13 @@ def test_a_number_ends_an_institutions_name_unless_it_counts(stage):
     assert posts(a, "Nguyễn Hồng Sơn") == {
         ("Phó Bí thư", "Đảng ủy Bệnh viện Quân y 175"), ("Giám đốc", "Bệnh viện Quân y 175")}
     assert posts(a, "Lê Văn Tâm") == {("Giám đốc", "Công ty Hòa Phát")}
+    # a lower-case word that ends no name after the number: what it counts
+    a = run(stage, "Ông Hồ Văn Em, Giám đốc Bệnh viện Đa khoa Hợp Lực 500 giường bệnh, cho biết. "
+                   "Ông Nguyễn Văn An, người làm Giám đốc Công ty Hòa Phát 2 nhiệm kỳ liền, "
+                   "phát biểu. Bà Lê Thị Bình, Giám đốc Bệnh viện Quân y 103 đã phát biểu.")
+    assert posts(a, "Hồ Văn Em") == {("Giám đốc", "Bệnh viện Đa khoa Hợp Lực")}
+    assert posts(a, "Nguyễn Văn An") == {("Giám đốc", "Công ty Hòa Phát")}
+    assert posts(a, "Lê Thị Bình") == {("Giám đốc", "Bệnh viện Quân y 103")}
 
 
 def test_posts_in_the_headline_of_a_person_the_body_names(stage):
