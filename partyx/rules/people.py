@@ -689,6 +689,10 @@ class PeopleFinder:
                 opener = False
                 continue
             kind, j = m
+            if k > 0 and toks[k - 1].low in self.negations and kind in (CURRENT, FORMER, MEMBER):
+                k = j  # "A không trúng cử Ủy viên …", "chưa được bổ nhiệm", "chưa từng giữ"
+                opener = False
+                continue
             # "A, trước khi được điều động là Phó Giám đốc Sở …": the cue right after the
             # decision an opener dates is what one was before it (the decision's own posts,
             # written right after it, are taken: "trước khi được bổ nhiệm giữ chức …, ông là")

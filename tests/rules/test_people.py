@@ -823,6 +823,15 @@ def test_an_election_of_several_people_each_to_their_post(stage):
 def test_re_elected_to_the_post_of(stage):
     a = run(stage, "Ông Phạm Gia Túc tái đắc cử chức Bí thư Tỉnh ủy Ninh Bình.")
     assert posts(a, "Phạm Gia Túc") == {("Bí thư", "Tỉnh ủy Ninh Bình")}
+    # a negation right before the cue: not elected, not yet, never held
+    a = run(stage, "Ông Nguyễn Văn Hưng không trúng cử Ủy viên Ban Chấp hành Đảng bộ tỉnh Nghệ "
+                   "An. Ông Lê Văn Khánh chưa đắc cử chức Chủ tịch Hội Nông dân tỉnh Nghệ An. Ông "
+                   "Trần Văn Lâm chưa từng giữ chức Bí thư Huyện ủy Nam Đàn. Ông Võ Văn Tú không "
+                   "chỉ là Bí thư Chi bộ thôn Đông mà còn là Trưởng thôn.")
+    assert posts(a, "Nguyễn Văn Hưng") == set()
+    assert posts(a, "Lê Văn Khánh") == set()
+    assert posts(a, "Trần Văn Lâm") == set()
+    assert ("Bí thư", "Chi bộ thôn Đông") in posts(a, "Võ Văn Tú")
 
 
 def test_a_dash_and_a_full_name_after_a_possessive_title_give_no_post(stage):
