@@ -47,6 +47,7 @@ from partyx.lang.sentences import (
     token_breaks,
 )
 from partyx.lang.spans import Spans
+from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.gazetteer import PROVINCE_TYPES, Unit
@@ -1660,7 +1661,8 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
     any) is of the only ministry named before it
     (noted in ``named.guessed``: :func:`_unguess` checks it against the person's other posts)."""
     chain_in = chain
-    if holder is not None and holder.split(" ", 1)[0].lower() in _SURNAMES:
+    if holder is not None and holder.split(" ", 1)[0].lower() in _SURNAMES and all(
+            map(is_syllable, holder.split())):  # (not "Kim Boo-kyum": a foreign name)
         chain = [replace(p, org=ministry) if p.org is None and p.status != FORMER and (
             p.title.removeprefix(_ACTING) in _MINISTERS) and (
             ministry := named.ministry_before(tokens.starts[p.start])) is not None else p
@@ -1701,17 +1703,35 @@ def _unguess(full: dict[str, Person], orgs: dict[str, Organization],
              guessed: list[tuple[str, str, str]]) -> None:
     """Drop a minister's post whose ministry was the only one named before it (see
     :func:`_placed`) from a person who holds a post of another organisation that is no Party
-    body (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn A`` visiting a ministry: then
-    ``Bộ trưởng Mai Văn A`` is of his own office, not of the ministry he visits)."""
+    body, or a head's post with none (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn A``
+    visiting a ministry: then ``Bộ trưởng Mai Văn A`` is of his own office, not of the
+    ministry he visits; a ``Thủ tướng`` is no minister, a ``Phó Thủ tướng`` may be); then, of a head's title (no
+    deputy's: a ministry has several), from each of two people it would still give the one
+    post (one post has one holder: ``theo hướng dẫn của Bộ Tài chính … Bộ trưởng A phát biểu
+    … Bộ trưởng B cũng dự``)."""
+    def drop(person: Person, title: str, ministry: str) -> None:
+        person["positions"] = [q for q in person["positions"] if not (
+            q["title"] == title and q["org"] == ministry and q["text"] == title)]
+
+    kept = []
     for holder, title, ministry in guessed:
         person = full.get(holder)
         if person is None:
             continue
-        positions = person["positions"]
-        if any((org := q["org"]) is not None and org != ministry and not (
-                org in orgs and orgs[org]["kind"].startswith("party")) for q in positions):
-            person["positions"] = [q for q in positions if not (
-                q["title"] == title and q["org"] == ministry and q["text"] == title)]
+        if any(_head_title(q["title"]) == q["title"] if (org := q["org"]) is None else (
+                org != ministry and not (org in orgs and orgs[org]["kind"].startswith("party")))
+               for q in person["positions"] if q["status"] == CURRENT):
+            drop(person, title, ministry)
+        else:
+            kept.append((holder, title, ministry))
+    holders: dict[tuple[str, str], set[str]] = {}
+    for name, person in full.items():
+        for q in person["positions"]:
+            if q["org"] is not None and q["status"] == CURRENT:
+                holders.setdefault((q["title"], q["org"]), set()).add(name)
+    for holder, title, ministry in kept:
+        if _head_title(title) == title and len(holders.get((title, ministry), ())) > 1:
+            drop(full[holder], title, ministry)
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:
