@@ -1705,10 +1705,10 @@ def _unguess(full: dict[str, Person], orgs: dict[str, Organization],
     :func:`_placed`) from a person who holds a post of another organisation that is no Party
     body, or a head's post with none (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn A``
     visiting a ministry: then ``Bộ trưởng Mai Văn A`` is of his own office, not of the
-    ministry he visits; a ``Thủ tướng`` is no minister, a ``Phó Thủ tướng`` may be); then, of a head's title (no
-    deputy's: a ministry has several), from each of two people it would still give the one
-    post (one post has one holder: ``theo hướng dẫn của Bộ Tài chính … Bộ trưởng A phát biểu
-    … Bộ trưởng B cũng dự``)."""
+    ministry he visits; a ``Thủ tướng`` is no minister, a ``Phó Thủ tướng`` may be); then,
+    of a head's title (no deputy's: a ministry has several), from each of two people it
+    would still give the one post (one post has one holder: ``theo hướng dẫn của Bộ Tài
+    chính … Bộ trưởng A phát biểu … Bộ trưởng B cũng dự``)."""
     def drop(person: Person, title: str, ministry: str) -> None:
         person["positions"] = [q for q in person["positions"] if not (
             q["title"] == title and q["org"] == ministry and q["text"] == title)]
