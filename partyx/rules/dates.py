@@ -448,12 +448,17 @@ def _later_year(text: str, year: int) -> bool:
     """``text`` writes a year after ``year`` that is no target, plan or span (``đến năm
     2030``, ``tầm nhìn 2045``, ``nhiệm kỳ 2025-2030``, ``kế hoạch năm 2024``, ``dự báo …
     năm 2024``, ``2020-2025``): the article's present is not in ``year``."""
-    target = _year_words().target_before
-    for m in _YEAR.finditer(text):
-        if int(m.group()) > year and not _SPAN_START.match(text, m.end()) and not target.search(
-                text[max(0, m.start() - 40):m.start()].lower()):
-            return True
-    return False
+    return any(int(m.group()) > year and not ahead_of_text(text, m.start(), m.end())
+               for m in _YEAR.finditer(text))
+
+
+def ahead_of_text(text: str, start: int, end: int) -> bool:
+    """The year written at ``text[start:end]`` is a target, a plan or a term's span (``đến
+    năm 2030``, ``tầm nhìn 2045``, ``phấn đấu … năm 2030``, ``nhiệm kỳ 2025-2030``,
+    ``2020-2025``): a year that lies ahead of the article as often, no evidence of its
+    present."""
+    return bool(_SPAN_START.match(text, end) or _year_words().target_before.search(
+        text[max(0, start - 40):start].lower()))
 
 
 _SPAN_START = re.compile(r"\s?[-–]\s?(?:19|20)\d{2}")  # "2025-2030": a term ahead, not the present

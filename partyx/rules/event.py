@@ -48,7 +48,7 @@ from partyx.data import load
 from partyx.lang.patterns import find_all, finditer_at, width
 from partyx.lang.sentences import sentence_at
 from partyx.record import FoundDate, Mention
-from partyx.rules.dates import in_span, is_cited, is_life_event, reporting_ends
+from partyx.rules.dates import ahead_of_text, in_span, is_cited, is_life_event, reporting_ends
 
 _TIME_CUES = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 # A sentence opens before it: a mark and a blank, or a line break (``TP.HCM ngày`` opens none).
@@ -398,8 +398,12 @@ _LEAD_REACH = 1200  # how far into the body the event's date is looked for
 
 
 def _latest_written(text: str) -> dt.date | None:
-    """The first day of the latest year the text writes (not a term's end or a target)."""
-    latest = max((int(y) for y in _years(text)), default=0)
+    """The first day of the latest year the text writes that is no target, plan or term's
+    span (``tầm nhìn 2045``, ``phấn đấu năm 2030``, ``nhiệm kỳ 2026-2031``: ahead of a 2024
+    article's own date, which they would make history; dates' ``ahead_of_text``)."""
+    latest = max((int(m.group()) for m in finditer_at(_written_year(), text,
+                                                      find_all(text, ("19", "20")))
+                  if not ahead_of_text(text, m.start(), m.end())), default=0)
     return dt.date(latest, 1, 1) if latest else None
 
 

@@ -171,6 +171,7 @@ class NameFinder:
             before = f"[{re.escape(lasts)}]"
         self.spaced_capital = re.compile(rf"[{upper}](?:(?<={before} .)|(?<=  .))")
         self.lone_not_names = frozenset(names["lone_not_names"])
+        self.lone_case_roles = frozenset(r.lower() for r in names["lone_case_roles"])
         self.particles = frozenset(names["foreign_particles"])
         # a cue or a role, then one capitalised word or initials (N.V.T), no capitalised
         # word, digit or initial after it
@@ -787,6 +788,9 @@ class NameFinder:
                                     or word.lower() in self.country_names
                                     or self.orgs.gazetteer.province(word) is not None):
                 continue
+            if "." not in word and not is_syllable(word) and (
+                    " ".join(cue.lower().split()) in self.lone_case_roles):
+                continue  # "bệnh nhân Covid": a disease's name, no patient's
             if cue[0].isupper() and self._is_place_name(f"{cue} {word}"):
                 continue  # "Bà Rịa", "Cô Tô"
             out.append(m)

@@ -948,7 +948,12 @@ class OrgReader:
                             and toks[k + 1].low not in v.count_words
                             and toks[k + 1].low not in v.type_words.root
                             and not (toks[k + 1].text in (".", ",") and k + 2 < n
-                                     and toks[k + 2].text.isdigit()))):  # (5,5 tỷ; 3.000)
+                                     and toks[k + 2].text.isdigit())  # (5,5 tỷ; 3.000)
+                            # a lower-case word after it ends a name ("… 175 cho biết"), else
+                            # it is what the number counts ("… 500 giường", "… 2 nhiệm kỳ")
+                            and (not toks[k + 1].word or toks[k + 1].cap
+                                 or toks[k + 1].low in _STOP
+                                 or v.name_enders.match(toks, k + 1) is not None))):
                     words.append(t.text)  # "Ban Chỉ đạo Trung ương 6": its number ends it
                     k += 1
                     break

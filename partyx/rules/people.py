@@ -47,6 +47,7 @@ from partyx.lang.sentences import (
     token_breaks,
 )
 from partyx.lang.spans import Spans
+from partyx.lang.syllables import is_syllable
 from partyx.lang.tokens import Tok, Tokens, Trie
 from partyx.record import Mention, Organization, Person, Position
 from partyx.rules.gazetteer import PROVINCE_TYPES, Unit
@@ -80,6 +81,7 @@ _LOW = attrgetter("low")
 _DASHES = frozenset({"-", "–", "—"})
 _SEPARATORS = _DASHES | {",", "("}
 _LIST_SEPARATORS = frozenset({",", ";", "và", ":"})
+_OF = "của"  # a title after it is an owner's, not a name's before a dash
 # Organisations are read with no place known (one object, never changed: the parser's memo
 # of organisations is by context); their places are resolved afterwards (Whereabouts).
 _NO_PLACE = NO_CONTEXT
@@ -271,14 +273,16 @@ class PeopleFinder:
                 # the last post's body belongs to, before the name
                 return posts, s, end, False
             if len(rest) == 1 and rest[0] in _DASHES and posts and (
-                    c.cue_at < c.start or c.end - c.start >= 3 and (
+                    c.cue_at < c.start and not (s > 0 and toks[s - 1].low == _OF)
+                    or c.end - c.start >= 3 and (
                         s <= sentence or not toks[s - 1].word
                         or toks[s - 1].low in self.host_words.root)):
                 # "Phó Chủ tịch UBND tỉnh Nghệ An - ông Lê Hồng Vinh": the post set before a
                 # dash and a cue word, or a full name where the chain opens the sentence or a
                 # list ("Tham dự có Chủ tịch UBND tỉnh – Nguyễn Xuân Đường"; not "Giải thưởng
                 # của Chủ tịch UBND tỉnh – A nhận"); after another name and a dash: see
-                # _posts, the split
+                # _posts, the split. After "của" the post is a giver's, not the next person's,
+                # cue word or none: "Quà của Chủ tịch nước – ông A nhận thay"
                 return posts, s, end, False
             if posts and (pe := posts[-1].end) < target and (
                     toks[pe].text == "," or toks[pe].text in _DASHES) and (
@@ -599,14 +603,17 @@ class PeopleFinder:
         """``đồng chí A - Chủ tịch và đồng chí B - Phó Chủ tịch LĐLĐ tỉnh Hà Tĩnh``: the one
         title written after a name with no organisation, right before ``và`` or a comma and
         the next person, is of the organisation of the first post written after that
-        person's name (in the same way, a dash or a comma after it)."""
+        person's name (in the same way, a dash or a comma after it), when the two titles are
+        a head's and a deputy's of one body (``_head_title``; not one title twice: one post has
+        one holder): ``A - Bí thư và B - Chủ tịch UBND xã`` gives A no post of the UBND."""
         standalone = self.posts.words.standalone
         for c, d in zip(cands, cands[1:], strict=False):
             if len(c.posts) != 1 or c.prefix or not d.posts:
                 continue
             p, q = c.posts[0], d.posts[0]
             if p.org is not None or p.title in standalone or p.title in self.event_roles or (
-                    q.org is None or q.org.bare or q.start != d.end + 1):
+                    q.org is None or q.org.bare or q.start != d.end + 1) or (
+                    p.title == q.title or _head_title(p.title) != _head_title(q.title)):
                 continue
             gap = [t.low for t in toks[p.end:d.cue_at]]
             if gap in (["và"], [","], [",", "và"]) and toks[d.end].low in _SEPARATORS:
@@ -671,6 +678,7 @@ class PeopleFinder:
         nominated = False
         opener = False  # a past opener ("trước khi") right before the cue read next
         held_before = False  # the cue read next is what one was before the decision
+        before = -1  # where the clause an opener ("trước khi") opens begins: "là" was before
         purpose: int | None = None  # where the words after a purpose word begin
         end = k
         post_words = self.posts.post_first_words
@@ -690,7 +698,7 @@ class PeopleFinder:
                 break  # ("Thủ tướng A đã ký Quyết định … phê chuẩn … chức vụ Chủ tịch …")
             if low in self.past_openers.root and (
                     po := self.past_openers.match(toks, k)) is not None:
-                opener = True
+                opener, before = True, po[1]
                 k = po[1]
                 continue
             m = self.appoint.match(toks, k)
@@ -699,6 +707,10 @@ class PeopleFinder:
                 opener = False
                 continue
             kind, j = m
+            if k > 0 and toks[k - 1].low in self.negations and kind in (CURRENT, FORMER, MEMBER):
+                k = j  # "A không trúng cử Ủy viên …", "chưa được bổ nhiệm", "chưa từng giữ"
+                opener = False
+                continue
             # "A, trước khi được điều động là Phó Giám đốc Sở …": the cue right after the
             # decision an opener dates is what one was before it (the decision's own posts,
             # written right after it, are taken: "trước khi được bổ nhiệm giữ chức …, ông là")
@@ -706,6 +718,11 @@ class PeopleFinder:
             if opener and kind == CURRENT and j < stop and toks[j].low == "là":
                 held_before = True  # ("được bổ nhiệm giữ chức …": the decision's object)
             opener = False
+            # "A, trước khi nghỉ hưu là Giám đốc Sở …", "A, trước khi được điều động về Bộ Tài
+            # chính, là Phó Chủ tịch …": the copula after the opener's clause is what one was
+            # before it (not the clause's own: "trước khi là Giám đốc, ông từng là …")
+            if 0 <= before < k and kind == CURRENT and j == k + 1 and toks[k].low == "là":
+                former_here, before = True, -1
             if kind == NOMINATED:
                 nominated = True
                 k = j
@@ -1736,7 +1753,8 @@ def _placed(chain: list[Post], tokens: Tokens, places: Whereabouts, said: list[U
     any) is of the only ministry named before it
     (noted in ``named.guessed``: :func:`_unguess` checks it against the person's other posts)."""
     chain_in = chain
-    if holder is not None and holder.split(" ", 1)[0].lower() in _SURNAMES:
+    if holder is not None and holder.split(" ", 1)[0].lower() in _SURNAMES and all(
+            map(is_syllable, holder.split())):  # (not "Kim Boo-kyum": a foreign name)
         chain = [replace(p, org=ministry) if p.org is None and p.status != FORMER and (
             p.title.removeprefix(_ACTING) in _MINISTERS) and (
             ministry := named.ministry_before(tokens.starts[p.start])) is not None else p
@@ -1777,17 +1795,35 @@ def _unguess(full: dict[str, Person], orgs: dict[str, Organization],
              guessed: list[tuple[str, str, str]]) -> None:
     """Drop a minister's post whose ministry was the only one named before it (see
     :func:`_placed`) from a person who holds a post of another organisation that is no Party
-    body (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn A`` visiting a ministry: then
-    ``Bộ trưởng Mai Văn A`` is of his own office, not of the ministry he visits)."""
+    body, or a head's post with none (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn A``
+    visiting a ministry: then ``Bộ trưởng Mai Văn A`` is of his own office, not of the
+    ministry he visits; a ``Thủ tướng`` is no minister, a ``Phó Thủ tướng`` may be); then,
+    of a head's title (no deputy's: a ministry has several), from each of two people it
+    would still give the one post (one post has one holder: ``theo hướng dẫn của Bộ Tài
+    chính … Bộ trưởng A phát biểu … Bộ trưởng B cũng dự``)."""
+    def drop(person: Person, title: str, ministry: str) -> None:
+        person["positions"] = [q for q in person["positions"] if not (
+            q["title"] == title and q["org"] == ministry and q["text"] == title)]
+
+    kept = []
     for holder, title, ministry in guessed:
         person = full.get(holder)
         if person is None:
             continue
-        positions = person["positions"]
-        if any((org := q["org"]) is not None and org != ministry and not (
-                org in orgs and orgs[org]["kind"].startswith("party")) for q in positions):
-            person["positions"] = [q for q in positions if not (
-                q["title"] == title and q["org"] == ministry and q["text"] == title)]
+        if any(_head_title(q["title"]) == q["title"] if (org := q["org"]) is None else (
+                org != ministry and not (org in orgs and orgs[org]["kind"].startswith("party")))
+               for q in person["positions"] if q["status"] == CURRENT):
+            drop(person, title, ministry)
+        else:
+            kept.append((holder, title, ministry))
+    holders: dict[tuple[str, str], set[str]] = {}
+    for name, person in full.items():
+        for q in person["positions"]:
+            if q["org"] is not None and q["status"] == CURRENT:
+                holders.setdefault((q["title"], q["org"]), set()).add(name)
+    for holder, title, ministry in kept:
+        if _head_title(title) == title and len(holders.get((title, ministry), ())) > 1:
+            drop(full[holder], title, ministry)
 
 
 def _position(text: str, tokens: Tokens, p: Post) -> Position:

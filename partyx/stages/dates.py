@@ -14,7 +14,7 @@ from partyx.rules import dates
 @register
 class Dates(Stage):
     name = "dates"
-    version = "9"
+    version = "10"
     requires = ("text", "published")
     provides = ("dates",)
     description = "dates in the body, years resolved from publication or context"

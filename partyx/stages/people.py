@@ -19,7 +19,7 @@ from partyx.rules.people import PeopleFinder
 @register
 class People(Stage):
     name = "people"
-    version = "68"
+    version = "73"
     requires = ("title", "text", "place_context", "place_mentions", "authors")
     provides = ("people", "organizations", "mentions")
     description = "people with their posts, organisations, mentions (token and dictionary rules)"

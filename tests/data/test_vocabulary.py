@@ -133,7 +133,7 @@ SHAPES = {
               "not_name": WORDS, "epithets": WORDS, "cues": {str: (STR, NONE)}, "roles": WORDS,
               "speech_cues": WORDS, "stage_name_roles": WORDS,
               "speaker_leads": WORDS, "age_marks": WORDS, "lone_roles": WORDS,
-              "lone_not_names": WORDS, "foreign_particles": WORDS,
+              "lone_not_names": WORDS, "lone_case_roles": WORDS, "foreign_particles": WORDS,
               "foreign_places": WORDS,
               "blockers": WORDS, "unblockers": WORDS,
               "institution_words": WORDS, "house_leads": WORDS,

@@ -1097,6 +1097,24 @@ def test_a_history_date_in_the_lead_is_no_event_date_without_a_publication_date(
     assert event.main_date(text, body_dates(text, None, None), None) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a target, a plan or a term ahead is no later year that makes the lead's date history
+    ("Ngày 15/3/2024, Tỉnh ủy tổ chức hội nghị bàn giải pháp phát triển du lịch, tầm nhìn "
+     "2045.", "2024-03-15"),
+    ("Sáng 16/3/2024, Tỉnh ủy họp bàn chiến lược phát triển, phấn đấu năm 2030 trở thành "
+     "tỉnh khá.", "2024-03-16"),
+    ("Chiều 2/4/2024, Ban Thường vụ Tỉnh ủy họp chuẩn bị Đại hội Đảng bộ tỉnh nhiệm kỳ "
+     "2026-2031.", "2024-04-02"),
+    ("Ngày 5/4/2024, UBND huyện triển khai quy hoạch định hướng 2040.", "2024-04-05"),
+    # a year told of as past still is: the lead's date is history
+    ("Ngày 23/9/1945, quân và dân Nam bộ đứng lên kháng chiến. Năm 1954, miền Nam tập kết, "
+     "tầm nhìn 2045 của tỉnh.", None),
+])
+def test_a_target_year_is_no_present_that_makes_the_lead_s_date_history(text, expected):
+    found = event.main_date(text, body_dates(text, None, None), None)
+    assert (found.date if found is not None else None) == expected
+
+
 def test_a_range_first_day_takes_the_year_its_end_writes_for_history():
     text = "Hội nghị họp từ ngày 10 đến 19/5/1941 tại Pác Bó."
     found = event.main_date(text, body_dates(text, None, "2021-05-10"), "2021-05-10")

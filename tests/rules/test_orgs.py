@@ -423,3 +423,17 @@ def test_a_minister_with_no_ministry_is_of_the_only_one_named_before(people):
     got = people("Ngày 22/9, Tổ công tác làm việc tại Bộ Công Thương. Bộ trưởng Mai Văn Dũng "
                  "phát biểu.\n\nBộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Văn Dũng cho biết.")
     assert got["Mai Văn Dũng"] == {"Chủ nhiệm | Văn phòng Chính phủ"}
+    # two ministers it would give the one ministry: neither (one post has one holder); a
+    # foreign name with a surname's first word ("Kim") is no holder either
+    got = people("Tỉnh làm theo hướng dẫn của Bộ Tài chính. Bộ trưởng Đào Văn Dũng phát biểu. "
+                 "Bộ trưởng Lê Minh Hoàn cũng dự.")
+    assert got["Đào Văn Dũng"] == set()
+    assert got["Lê Minh Hoàn"] == set()
+    got = people("Bộ Ngoại giao tổ chức hội nghị. Bộ trưởng Kim Boo-kyum của Hàn Quốc dự.")
+    assert got.get("Kim Boo-kyum", set()) == set()
+    # deputies: a ministry has several; the head of government is no minister
+    got = people("Bộ Y tế họp báo.\n\nThứ trưởng Bộ Y tế Đỗ Văn Tuyên và Thứ trưởng Lê Thị "
+                 "Hương báo cáo. Bộ trưởng Nguyễn Văn Long và Thủ tướng Trần Văn Hòa dự.")
+    assert got["Lê Thị Hương"] == {"Thứ trưởng | Bộ Y tế"}
+    assert got["Nguyễn Văn Long"] == {"Bộ trưởng | Bộ Y tế"}
+    assert got["Trần Văn Hòa"] == {"Thủ tướng | None"}

@@ -673,6 +673,16 @@ def test_a_bare_title_before_and_and_the_next_persons_post_shares_its_organisati
                    "đến thăm UBND tỉnh Hà Tĩnh.")
     assert posts(a, "Trần Văn An") == set()
     assert posts(a, "Phạm Văn Cường") == set()
+    # another body's title (a Party secretary is no member of the People's Committee), or the
+    # same title twice (one post has one holder), shares nothing; a deputy's before the head's
+    a = run(stage, "Đồng chí Nguyễn Văn Hùng - Bí thư và đồng chí Trần Văn Nam - Chủ tịch UBND "
+                   "xã Hòa Bình dự. Ông Lê Văn Tú - Chủ tịch và ông Hồ Văn Tài - Chủ tịch Hội "
+                   "Nông dân tỉnh Nghệ An dự. Bà Lê Thị Hoa - Phó Giám đốc và ông Võ Văn Tâm - "
+                   "Giám đốc Sở Y tế tỉnh Nghệ An dự.")
+    assert posts(a, "Nguyễn Văn Hùng") == set()
+    assert posts(a, "Trần Văn Nam") == {("Chủ tịch", "Ủy ban nhân dân xã Hòa Bình")}
+    assert posts(a, "Lê Văn Tú") == set()
+    assert posts(a, "Lê Thị Hoa") == {("Phó Giám đốc", "Sở Y tế tỉnh Nghệ An")}
 
 
 def test_the_youth_union_of_a_commune_or_ward(stage):
@@ -729,6 +739,18 @@ def test_what_one_was_before_a_decision_written_after_the_name(stage):
     a = run(stage, "Ông Vũ Văn Tám, trước khi được bổ nhiệm giữ chức Giám đốc Sở Tài chính tỉnh "
                    "Hà Tĩnh, là Phó Chánh Văn phòng UBND tỉnh Hà Tĩnh.")
     assert ("Giám đốc", "Sở Tài chính tỉnh Hà Tĩnh") in posts(a, "Vũ Văn Tám")
+    # the copula after the opener's clause, whatever the clause says, is what one was before
+    a = run(stage, "Ông Hồ Văn Dũng, trước khi nghỉ hưu là Giám đốc Sở Tài chính tỉnh Nghệ An. "
+                   "Ông Võ Văn Hải, trước khi được điều động về Bộ Tài chính, là Phó Chủ tịch "
+                   "UBND tỉnh Nghệ An.")
+    assert posts(a, "Hồ Văn Dũng") == {("nguyên Giám đốc", "Sở Tài chính tỉnh Nghệ An")}
+    assert posts(a, "Võ Văn Hải") == {("nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
+    # not the clause's own copula ("before being the director"), not after "sau khi"
+    a = run(stage, "Ông Nguyễn Văn Kiên, trước khi là Giám đốc Sở Y tế tỉnh Nghệ An, từng là Phó "
+                   "Giám đốc Bệnh viện Đa khoa tỉnh Nghệ An. Ông Trần Văn Hậu, sau khi nghỉ hưu "
+                   "là Chủ tịch Hội Cựu chiến binh tỉnh Nghệ An.")
+    assert ("Giám đốc", "Sở Y tế tỉnh Nghệ An") in posts(a, "Nguyễn Văn Kiên")
+    assert posts(a, "Trần Văn Hậu") == {("Chủ tịch", "Hội Cựu chiến binh tỉnh Nghệ An")}
 
 
 def test_a_post_before_a_comma_and_a_degree_or_rank_and_the_name(stage):
@@ -755,6 +777,13 @@ def test_a_number_ends_an_institutions_name_unless_it_counts(stage):
     assert posts(a, "Nguyễn Hồng Sơn") == {
         ("Phó Bí thư", "Đảng ủy Bệnh viện Quân y 175"), ("Giám đốc", "Bệnh viện Quân y 175")}
     assert posts(a, "Lê Văn Tâm") == {("Giám đốc", "Công ty Hòa Phát")}
+    # a lower-case word that ends no name after the number: what it counts
+    a = run(stage, "Ông Hồ Văn Em, Giám đốc Bệnh viện Đa khoa Hợp Lực 500 giường bệnh, cho biết. "
+                   "Ông Nguyễn Văn An, người làm Giám đốc Công ty Hòa Phát 2 nhiệm kỳ liền, "
+                   "phát biểu. Bà Lê Thị Bình, Giám đốc Bệnh viện Quân y 103 đã phát biểu.")
+    assert posts(a, "Hồ Văn Em") == {("Giám đốc", "Bệnh viện Đa khoa Hợp Lực")}
+    assert posts(a, "Nguyễn Văn An") == {("Giám đốc", "Công ty Hòa Phát")}
+    assert posts(a, "Lê Thị Bình") == {("Giám đốc", "Bệnh viện Quân y 103")}
 
 
 def test_posts_in_the_headline_of_a_person_the_body_names(stage):
@@ -794,11 +823,25 @@ def test_an_election_of_several_people_each_to_their_post(stage):
 def test_re_elected_to_the_post_of(stage):
     a = run(stage, "Ông Phạm Gia Túc tái đắc cử chức Bí thư Tỉnh ủy Ninh Bình.")
     assert posts(a, "Phạm Gia Túc") == {("Bí thư", "Tỉnh ủy Ninh Bình")}
+    # a negation right before the cue: not elected, not yet, never held
+    a = run(stage, "Ông Nguyễn Văn Hưng không trúng cử Ủy viên Ban Chấp hành Đảng bộ tỉnh Nghệ "
+                   "An. Ông Lê Văn Khánh chưa đắc cử chức Chủ tịch Hội Nông dân tỉnh Nghệ An. Ông "
+                   "Trần Văn Lâm chưa từng giữ chức Bí thư Huyện ủy Nam Đàn. Ông Võ Văn Tú không "
+                   "chỉ là Bí thư Chi bộ thôn Đông mà còn là Trưởng thôn.")
+    assert posts(a, "Nguyễn Văn Hưng") == set()
+    assert posts(a, "Lê Văn Khánh") == set()
+    assert posts(a, "Trần Văn Lâm") == set()
+    assert ("Bí thư", "Chi bộ thôn Đông") in posts(a, "Võ Văn Tú")
 
 
 def test_a_dash_and_a_full_name_after_a_possessive_title_give_no_post(stage):
     a = run(stage, "Giải thưởng của Chủ tịch UBND tỉnh Nghệ An – Nguyễn Văn Hùng nhận năm 2019.")
     assert posts(a, "Nguyễn Văn Hùng") == set()
+    # nor with a cue word: the thing is the post holder's, the person named receives it
+    a = run(stage, "Quà của Chủ tịch UBND tỉnh Nghệ An – ông Lê Văn Thành nhận thay. Tham dự có "
+                   "Phó Chủ tịch UBND tỉnh Nghệ An – ông Trần Văn Hòa.")
+    assert posts(a, "Lê Văn Thành") == set()
+    assert posts(a, "Trần Văn Hòa") == {("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")}
 
 
 def test_a_deputy_named_right_after_the_head_is_of_the_heads_body(stage):
