@@ -1243,12 +1243,19 @@ class PeopleFinder:
                 a = c.end()
                 if not birth:
                     break  # (a step's clause: the one after its dates)
-            held = [(q["title"], q["org"] or "") for q in full[name]["positions"]]
-            found = [(p, t) for p, t in found if not any(  # (a post the text already gave)
-                title == p.title and org.startswith(p.org.name if p.org else "")
-                for title, org in held)]
-            self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
-                            orgs)
+            self._add_new(text, found, full[name], said.setdefault(name, []), places, named,
+                          orgs)
+
+    def _add_new(self, text: str, found: list[tuple[Post, Tokens]], person: Person,
+                 said: list[Unit], places: Whereabouts, named: Bodies,
+                 orgs: dict[str, Organization]) -> None:
+        """:meth:`_add_found` for the posts of ``found`` the text has not already given
+        ``person`` (same title, an organisation the held one's name starts with)."""
+        held = [(q["title"], q["org"] or "") for q in person["positions"]]
+        found = [(p, t) for p, t in found if not any(
+            title == p.title and org.startswith(p.org.name if p.org else "")
+            for title, org in held)]
+        self._add_found(text, found, person, said, places, named, orgs)
 
     def _career_lines(self, text: str, mentions: list[Mention], full: dict[str, Person],
                       ctx: Context, orgs: dict[str, Organization], places: Whereabouts,
@@ -1309,12 +1316,8 @@ class PeopleFinder:
                     break  # (no chain of posts, or more than one clause: the list ended)
                 found.extend(items)
                 a = end + 1
-            held = [(q["title"], q["org"] or "") for q in full[name]["positions"]]
-            found = [(p, t) for p, t in found if not any(  # (a post the text already gave)
-                title == p.title and org.startswith(p.org.name if p.org else "")
-                for title, org in held)]
-            self._add_found(text, found, full[name], said.setdefault(name, []), places, named,
-                            orgs)
+            self._add_new(text, found, full[name], said.setdefault(name, []), places, named,
+                          orgs)
 
     def _bio_lines(self, text: str) -> list[re.Match[str]]:
         """The lines that open a biography block or a dated career step (a look at each
